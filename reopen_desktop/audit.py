@@ -1,0 +1,157 @@
+"""The audit trail: who changed which record, when, before and after.
+
+Every user action that writes goes through :func:`action`, which runs it as
+one transaction and records each row it inserts, updates or deletes. Because
+the before and after of every row are kept, an action can be undone exactly
+(:func:`undo`), which is how the window's undo works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile, now
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    id: int
+    at: str
+    operator: str
+    kind: str
+    summary: str
+
+
+class Action:
+    """The writes of one user action; each is audited as it happens."""
+
+    def __init__(self, data: DataFile, action_id: int):
+        self.data = data
+        self.id = action_id
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        cursor = self.data.conn.execute(
+            f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            tuple(row.values()),
+        )
+        record_id = int(cursor.lastrowid or 0)
+        self._record(table, record_id, None, self._row(table, record_id))
+        return record_id
+
+    def update(self, table: str, record_id: int, changes: dict[str, Any]) -> bool:
+        """Change some columns of one row; returns False (and records nothing) if unchanged."""
+        before = self._row(table, record_id)
+        if before is None:
+            raise Refused("not_found", what=table, id=record_id)
+        if all(before.get(k) == v for k, v in changes.items()):
+            return False
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.data.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
+                               (*changes.values(), record_id))
+        self._record(table, record_id, before, self._row(table, record_id))
+        return True
+
+    def delete(self, table: str, record_id: int) -> None:
+        before = self._row(table, record_id)
+        if before is None:
+            raise Refused("not_found", what=table, id=record_id)
+        self.data.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
+        self._record(table, record_id, before, None)
+
+    def _row(self, table: str, record_id: int) -> dict[str, Any] | None:
+        rows = self.data.query(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+        return rows[0] if rows else None
+
+    def _record(self, table: str, record_id: int, before: dict | None, after: dict | None) -> None:
+        self.data.conn.execute(
+            "INSERT INTO audit (action_id, table_name, record_id, before, after) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (self.id, table, record_id, _dump(before), _dump(after)),
+        )
+
+
+def _dump(row: dict | None) -> str | None:
+    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+@contextlib.contextmanager
+def action(data: DataFile, kind: str, summary: str, *, undoes: int | None = None
+           ) -> Iterator[Action]:
+    """Run one user action as one audited transaction."""
+    with data.atomic():
+        cursor = data.conn.execute(
+            "INSERT INTO actions (at, operator, role, kind, summary, undoes) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (now(), data.operator.name, data.operator.role, kind, summary, undoes),
+        )
+        yield Action(data, int(cursor.lastrowid or 0))
+
+
+def last_undoable(data: DataFile) -> ActionInfo | None:
+    """The newest action that changed something and has not been undone (nor is an undo)."""
+    rows = data.query(
+        "SELECT id, at, operator, kind, summary FROM actions "
+        "WHERE undone_by IS NULL AND undoes IS NULL "
+        "AND EXISTS (SELECT 1 FROM audit WHERE audit.action_id = actions.id) "
+        "ORDER BY id DESC LIMIT 1"
+    )
+    return ActionInfo(**rows[0]) if rows else None
+
+
+def undo(data: DataFile, action_id: int) -> ActionInfo:
+    """Put back every row an action changed, as a new audited action.
+
+    Refused when a later action that is still in effect touched the same rows:
+    undoing underneath it would lose its work.
+    """
+    original = data.query("SELECT * FROM actions WHERE id = ?", (action_id,))
+    if not original or original[0]["undone_by"] is not None:
+        raise Refused("nothing_to_undo")
+    summary = original[0]["summary"]
+    _refuse_if_touched_later(data, action_id, summary)
+    changes = data.query("SELECT * FROM audit WHERE action_id = ? ORDER BY id DESC", (action_id,))
+    with action(data, "undo", f"撤销:{summary}", undoes=action_id) as act:
+        for change in changes:
+            _restore(act, change)
+        data.conn.execute("UPDATE actions SET undone_by = ? WHERE id = ?", (act.id, action_id))
+        new_id = act.id
+    return ActionInfo(new_id, now(), data.operator.name, "undo", f"撤销:{summary}")
+
+
+def _refuse_if_touched_later(data: DataFile, action_id: int, summary: str) -> None:
+    later = data.query(
+        "SELECT a.summary FROM audit mine JOIN audit theirs "
+        "ON theirs.table_name = mine.table_name AND theirs.record_id = mine.record_id "
+        "JOIN actions a ON a.id = theirs.action_id "
+        "WHERE mine.action_id = :id AND theirs.action_id > :id AND a.undone_by IS NULL "
+        "AND a.undoes IS NULL LIMIT 1",
+        {"id": action_id},
+    )
+    if later:
+        raise Refused("undo_conflict", summary=summary, later=later[0]["summary"])
+
+
+def _restore(act: Action, change: dict[str, Any]) -> None:
+    table, record_id = change["table_name"], change["record_id"]
+    before = json.loads(change["before"]) if change["before"] else None
+    if before is None:
+        act.delete(table, record_id)
+    elif change["after"] is None:
+        act.insert(table, before)
+    else:
+        act.update(table, record_id, {k: v for k, v in before.items() if k != "id"})
+
+
+def history(data: DataFile, table: str, record_id: int) -> list[dict[str, Any]]:
+    """Every audited change of one record, oldest first, with who and when."""
+    return data.query(
+        "SELECT a.at, a.operator, a.role, a.summary, au.before, au.after "
+        "FROM audit au JOIN actions a ON a.id = au.action_id "
+        "WHERE au.table_name = ? AND au.record_id = ? ORDER BY au.id",
+        (table, record_id),
+    )

@@ -1,0 +1,114 @@
+"""The data file's schema as an append-only list of migration steps.
+
+Position in ``MIGRATIONS`` is the version: step 1 takes an empty file to
+version 1, and so on. Never edit a step that has shipped; append a new one.
+Each step runs in its own transaction together with ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+V1_TABLES = """
+CREATE TABLE schools (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    township TEXT NOT NULL DEFAULT '',
+    code TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    liaison TEXT NOT NULL DEFAULT '',
+    instructor TEXT NOT NULL DEFAULT '',
+    plan_note TEXT NOT NULL DEFAULT '',
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE grades (
+    id INTEGER PRIMARY KEY,
+    school_id INTEGER NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE classes (
+    id INTEGER PRIMARY KEY,
+    grade_id INTEGER NOT NULL REFERENCES grades(id),
+    label TEXT NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    number INTEGER,
+    boarding INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (grade_id, label)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('student', 'staff')),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    sex TEXT NOT NULL DEFAULT '',
+    id_type TEXT NOT NULL DEFAULT 'resident_id',
+    id_number TEXT UNIQUE,
+    student_no TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    class_id INTEGER REFERENCES classes(id),
+    post TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    village TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    guardian TEXT NOT NULL DEFAULT '',
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id),
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX people_class ON people(class_id) WHERE active = 1;
+CREATE TABLE dorm_rooms (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    class_id INTEGER REFERENCES classes(id),
+    capacity INTEGER
+);
+CREATE TABLE duties (
+    id INTEGER PRIMARY KEY,
+    role TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    grade_id INTEGER REFERENCES grades(id),
+    class_id INTEGER REFERENCES classes(id),
+    department TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX duties_person ON duties(person_id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    role TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    undoes INTEGER REFERENCES actions(id),
+    undone_by INTEGER REFERENCES actions(id)
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    table_name TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_record ON audit(table_name, record_id);
+CREATE INDEX audit_action ON audit(action_id);
+"""
+
+
+def _v1_grid(conn: sqlite3.Connection) -> None:
+    """Schools, the three-tier grid, people, duties, settings and the audit trail."""
+    for statement in V1_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_grid]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,288 @@
+"""The one door to a data file: opening, checking, migrating and locking it.
+
+Nothing else in the program calls ``sqlite3.connect`` on a data file. A file
+that is not ours, damaged, or newer than we know is refused before a single
+byte is written; a migration is preceded by a verified backup and runs step
+by step, each step with its ``user_version`` in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reopen_desktop import backups, schema
+from reopen_desktop.errors import Refused
+
+# "RoDk": marks a SQLite file as ours, so another program's database is refused.
+APPLICATION_ID = 0x526F446B
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is at the keyboard; every audited change carries it."""
+
+    name: str
+    role: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name}({self.role})" if self.role else self.name
+
+
+SYSTEM = Operator("系统", "system")
+
+
+def now() -> str:
+    """Local time with seconds, as stored everywhere."""
+    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class DataFile:
+    """An open school data file. Get one with :func:`open_data_file`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool,
+                 operator: Operator, lock: WriterLock | None):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.read_only = read_only
+        self.operator = operator
+        self._lock = lock
+
+    def query(self, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
+        """Rows of a plain SQL query as dicts."""
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: dict[str, Any] | tuple = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[DataFile]:
+        """One user action: everything inside commits together or not at all."""
+        with self.db.atomic():
+            yield self
+
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+        finally:
+            if self._lock:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> DataFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class WriterLock:
+    """An OS-level lock beside the data file, so two programs never write it at once.
+
+    The lock dies with the process (no stale locks after a crash); the file
+    says who holds it so the refusal can name them.
+    """
+
+    def __init__(self, data_file: Path, operator: Operator):
+        self.path = Path(str(data_file) + ".writer")
+        self._handle: Any = None
+        self.operator = operator
+
+    def acquire(self) -> None:
+        handle = open(self.path, "a+b")  # noqa: SIM115 - held for the process's life
+        try:
+            _lock_handle(handle)
+        except OSError:
+            handle.close()
+            raise Refused("locked_by", path=str(self.path)[: -len(".writer")],
+                          holder=self.describe_holder()) from None
+        handle.seek(0)
+        handle.truncate()
+        info = {"operator": str(self.operator), "host": socket.gethostname(),
+                "pid": os.getpid(), "user": getpass.getuser(), "since": now()}
+        handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
+        handle.flush()
+        self._handle = handle
+
+    def describe_holder(self) -> str:
+        from reopen_desktop.messages import text
+
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        return text("holder", operator=info.get("operator", "?"), host=info.get("host", "?"),
+                    pid=info.get("pid", "?"), since=info.get("since", "?"))
+
+    def release(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.seek(0)
+                self._handle.truncate()
+                _unlock_handle(self._handle)
+            self._handle.close()
+            self._handle = None
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    # Lock one byte far past the holder text, so others can still read who holds it.
+    _LOCK_OFFSET = 1 << 20
+
+    def _lock_handle(handle: Any) -> None:
+        handle.seek(_LOCK_OFFSET)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock_handle(handle: Any) -> None:
+        handle.seek(_LOCK_OFFSET)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock_handle(handle: Any) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_handle(handle: Any) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = False,
+                   operator: Operator = SYSTEM) -> DataFile:
+    """Open a school data file, creating and migrating it as needed.
+
+    Raises :class:`Refused` (nothing written) for a file that is not ours,
+    damaged, newer than this program, or held by another writer.
+    """
+    path = Path(path)
+    if not path.exists() and (read_only or not create):
+        raise Refused("missing_file", path=str(path))
+    found_version = inspect_existing(path)
+    if read_only:
+        conn = _connect(path, read_only=True)
+        return DataFile(path, conn, read_only=True, operator=operator, lock=None)
+    lock = WriterLock(path, operator)
+    lock.acquire()
+    try:
+        conn = _connect(path, read_only=False)
+        if found_version < schema.SCHEMA_VERSION:
+            _migrate(path, conn, found_version)
+    except BaseException:
+        lock.release()
+        raise
+    return DataFile(path, conn, read_only=False, operator=operator, lock=lock)
+
+
+def inspect_existing(path: Path) -> int:
+    """The schema version of an existing file (0 for new or empty), or a refusal.
+
+    Reads only: the header bytes, then a read-only connection for the
+    application id, the version and ``PRAGMA quick_check``.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with open(path, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise Refused("not_sqlite", path=str(path))
+    try:
+        conn = _connect(path, read_only=True)
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, str(error)) from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and (app_id != 0 or tables > 0):
+            raise Refused("foreign_sqlite", path=str(path))
+        if version > schema.SCHEMA_VERSION:
+            raise Refused("too_new", path=str(path), found=version, known=schema.SCHEMA_VERSION)
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, str(error)) from None
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise _damaged(path, "; ".join(problems))
+    return int(version)
+
+
+def _damaged(path: Path, detail: str) -> Refused:
+    good = backups.newest_good_backup(path)
+    hint = ("damaged_backup_hint", {"backup": str(good)}) if good else ("damaged_no_backup", {})
+    from reopen_desktop.messages import text
+
+    return Refused("damaged", path=str(path), detail=detail,
+                   backup_hint=text(hint[0], **hint[1]), backup=str(good or ""))
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection with our settings; explicit transactions only (isolation_level=None)."""
+    if read_only:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL+NORMAL lost confirmed saves in a simulated power cut; FULL lost none.
+        conn.execute("PRAGMA synchronous = FULL")
+        # Deleted pupils must not stay readable in free pages (off on Windows builds).
+        conn.execute("PRAGMA secure_delete = ON")
+    return conn
+
+
+def _migrate(path: Path, conn: sqlite3.Connection, found: int) -> None:
+    """Run the missing steps, each in its own transaction, after a verified backup."""
+    backup = None
+    if found > 0:
+        backup = backups.make_backup(conn, backups.backup_path(path, f"before-v{found + 1}"))
+    for step in range(found + 1, schema.SCHEMA_VERSION + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            schema.MIGRATIONS[step - 1](conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {step}")
+            conn.execute("COMMIT")
+        except Exception as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
+            raise Refused("migration_failed", path=str(path), step=step, detail=str(error),
+                          backup=str(backup or "")) from error
+
+
+def integrity_problems(data: DataFile) -> list[str]:
+    """The full ``PRAGMA integrity_check`` (slower than quick_check), [] when sound."""
+    rows = [row[0] for row in data.conn.execute("PRAGMA integrity_check(20)")]
+    return [] if rows == ["ok"] else rows
+
+
+def checkpoint(data: DataFile) -> None:
+    """Fold the WAL into the file, so deleted personal data leaves the -wal file too."""
+    data.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
