@@ -178,6 +178,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "role_grade_leader": ("年级组长", "Grade leader"),
     "role_head_teacher": ("班主任", "Head teacher"),
     "gap": ("{scope}没有{role}", "{scope} has no {role}"),
+    "bad_township_key": (
+        "“{path}”不是有效的乡镇公钥文件({detail})。请使用乡镇防控指挥部发来的 .pem 公钥文件。",
+        "“{path}” is not a valid township public key ({detail}). Use the .pem key file the "
+        "township's prevention headquarters sent.",
+    ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

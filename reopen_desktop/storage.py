@@ -112,13 +112,7 @@ class WriterLock:
         self.operator = operator
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held for the process's life
-        try:
-            _lock_handle(handle)
-        except OSError:
-            handle.close()
-            raise Refused("locked_by", path=str(self.path)[: -len(".writer")],
-                          holder=self.describe_holder()) from None
+        handle = self._locked_handle()
         handle.seek(0)
         handle.truncate()
         info = {"operator": str(self.operator), "host": socket.gethostname(),
@@ -126,6 +120,30 @@ class WriterLock:
         handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
         handle.flush()
         self._handle = handle
+
+    def _locked_handle(self) -> Any:
+        """Open and lock the lock file, making sure it is still the one on disk.
+
+        A releasing holder deletes the file; if that happened between our open
+        and our lock, we hold a lock on a deleted file, so we try again.
+        """
+        for _attempt in range(5):
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held for the process's life
+            try:
+                _lock_handle(handle)
+            except OSError:
+                handle.close()
+                raise Refused("locked_by", path=str(self.path)[: -len(".writer")],
+                              holder=self.describe_holder()) from None
+            try:
+                if os.fstat(handle.fileno()).st_ino == os.stat(self.path).st_ino:
+                    return handle
+            except FileNotFoundError:
+                pass
+            _unlock_handle(handle)
+            handle.close()
+        raise Refused("locked_by", path=str(self.path)[: -len(".writer")],
+                      holder=self.describe_holder())
 
     def describe_holder(self) -> str:
         from reopen_desktop.messages import text
@@ -139,9 +157,9 @@ class WriterLock:
 
     def release(self) -> None:
         if self._handle is not None:
+            with contextlib.suppress(OSError):  # Windows refuses to delete an open file
+                self.path.unlink()
             with contextlib.suppress(OSError):
-                self._handle.seek(0)
-                self._handle.truncate()
                 _unlock_handle(self._handle)
             self._handle.close()
             self._handle = None
@@ -194,6 +212,25 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
         lock.release()
         raise
     return DataFile(path, conn, read_only=False, operator=operator, lock=lock)
+
+
+@contextlib.contextmanager
+def new_or_existing(path: str | Path, *, operator: Operator = SYSTEM) -> Iterator[DataFile]:
+    """Open (or create) a data file for one command; a file this command created is
+    removed again when the command is refused, so a refusal leaves nothing behind."""
+    path = Path(path)
+    created = not path.exists()
+    data = open_data_file(path, operator=operator)
+    try:
+        yield data
+    except BaseException:
+        data.close()
+        if created:
+            for leftover in (path, *(Path(str(path) + s) for s in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    else:
+        data.close()
 
 
 def inspect_existing(path: Path) -> int:

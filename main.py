@@ -1,0 +1,27 @@
+"""Start 复学防控桌面: the window, or a headless command (see README and cli-contract.md).
+
+    uv run main.py                 the window, on the default data file
+    uv run main.py --demo          the window, on a generated demo school
+    uv run main.py COMMAND --db F  a headless command (init, demo, check, backup, ...)
+"""
+
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def main(argv: list[str]) -> int:
+    from reopen_desktop.cli import COMMANDS
+
+    if argv and argv[0] in COMMANDS:
+        from reopen_desktop.cli import main as run_command
+
+        return run_command(argv)
+    from ui.app import run_window
+
+    return run_window(argv, started=STARTED)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
