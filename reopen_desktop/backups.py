@@ -126,6 +126,15 @@ def daily_backup(conn: sqlite3.Connection, data_file: Path, today: date | None =
     return made
 
 
+def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | None:
+    """:func:`daily_backup` through a connection of its own (safe on a worker thread)."""
+    conn = sqlite3.connect(Path(data_file).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return daily_backup(conn, Path(data_file), today)
+    finally:
+        conn.close()
+
+
 def thin_backups(data_file: Path) -> list[Path]:
     """Delete automatic backups beyond the keep rules; returns what was deleted."""
     keep = set(backups_to_keep(list_backups(data_file)))

@@ -148,12 +148,12 @@ def run_set_township_key(args: argparse.Namespace, output: Output) -> int:
 
 
 def run_demo(args: argparse.Namespace, output: Output) -> int:
-    from reopen_desktop import demo
-
     _require_range("--students", args.students, 1, 20000)
     _require_range("--days", args.days, 0, 400)
     if args.staff is not None:
         _require_range("--staff", args.staff, 5, 2000)
+    from reopen_desktop import demo
+
     with storage.new_or_existing(args.db) as data:
         result = demo.fill_demo(data, students=args.students, staff=args.staff, days=args.days,
                                 seed=args.seed, progress=terminal_progress("示例学校"))

@@ -94,7 +94,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The class name “{label}” is not understood. Write it as “1班”, “(1)班” or “01班”.",
     ),
     "class_has_people": (
-        "{name}还有 {count} 名学生,不能直接删除。请先把他们转到其他班级(可在删除时选择转入的班级)。",
+        "{name}还有 {count} 名学生,不能直接删除。"
+        "请先把他们转到其他班级(可在删除时选择转入的班级)。",
         "{name} still has {count} students and cannot be deleted. Move them to another class "
         "first (you can choose the class when deleting).",
     ),
@@ -182,6 +183,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}”不是有效的乡镇公钥文件({detail})。请使用乡镇防控指挥部发来的 .pem 公钥文件。",
         "“{path}” is not a valid township public key ({detail}). Use the .pem key file the "
         "township's prevention headquarters sent.",
+    ),
+    "id_empty": (
+        "身份证号为空。请填写 18 位身份证号;没有身份证的,请在证件类型中选择其他证件。",
+        "The ID number is empty. Enter the 18-character ID; for someone without a resident "
+        "ID, choose another document type.",
+    ),
+    "id_is_number": (
+        "身份证号“{number}”被 Excel 当成了数字,末尾几位已经丢失。请把这一列的单元格格式"
+        "设置为“文本”,重新填写身份证号后再导入。",
+        "The ID number “{number}” was turned into a number by Excel and its last digits are "
+        "lost. Format the column's cells as Text, type the ID numbers again, then import.",
+    ),
+    "id_student_number": (
+        "“{number}”是学籍号(以 L 或 J 开头),不是身份证号。请填写身份证号,"
+        "或在证件类型中选择其他证件。",
+        "“{number}” is a student number (starting with L or J), not a resident ID. Enter the "
+        "ID number, or choose another document type.",
+    ),
+    "id_length": (
+        "身份证号“{number}”有 {length} 位,应为 18 位。"
+        "请对照身份证或户口本核对,是否多写或漏写了一位。",
+        "The ID number “{number}” has {length} characters; it needs 18. Check it against the "
+        "ID card or household register for a missing or extra character.",
+    ),
+    "id_characters": (
+        "身份证号“{number}”含有数字以外的字符(只有最后一位可以是 X)。"
+        "请删去空格、横线等符号,对照身份证重新填写。",
+        "The ID number “{number}” contains characters other than digits (only the last may be "
+        "X). Remove spaces, dashes and other marks, and copy it again from the ID card.",
+    ),
+    "id_birth_date": (
+        "身份证号“{number}”中的出生日期 {birth} 不是真实的日期(第 7 到 14 位)。"
+        "请对照身份证或户口本核对这几位。",
+        "The birth date {birth} in the ID number “{number}” (characters 7 to 14) is not a real "
+        "date. Check these characters against the ID card or household register.",
+    ),
+    "id_birth_range": (
+        "身份证号“{number}”中的出生日期 {birth} 不可能(在 {earliest} 年以前或在今天之后)。"
+        "请对照身份证或户口本核对第 7 到 14 位。",
+        "The birth date {birth} in the ID number “{number}” is impossible (before {earliest} "
+        "or after today). Check characters 7 to 14 against the ID card or household register.",
+    ),
+    "id_check_character": (
+        "身份证号“{number}”的校验位(最后一位)对不上,说明其中有一位抄错了。"
+        "请对照身份证或户口本逐位核对。",
+        "The check character (the last one) of the ID number “{number}” does not match, so "
+        "one character was copied wrongly. Compare it character by character with the ID card.",
+    ),
+    "id_unknown_area": (
+        "身份证号“{number}”的前两位不是已知的省份代码。号码可以保存,但请核对是否抄错。",
+        "The first two digits of the ID number “{number}” are not a known province code. "
+        "It can be saved, but check it was copied correctly.",
+    ),
+    "id_sex_mismatch": (
+        "身份证号“{number}”的第 17 位表示{sex}性,名单上写的是{roster_sex}。"
+        "号码可以保存,但请核对性别或号码。",
+        "The 17th character of the ID number “{number}” means {sex} (male 男 / female 女), "
+        "but the roster says {roster_sex}. It can be saved, but check the sex or the number.",
     ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",

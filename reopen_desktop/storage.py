@@ -323,3 +323,52 @@ def integrity_problems(data: DataFile) -> list[str]:
 def checkpoint(data: DataFile) -> None:
     """Fold the WAL into the file, so deleted personal data leaves the -wal file too."""
     data.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "davfs",
+                       "fuse.rclone", "afs"}
+
+
+def location_problem(path: str | Path) -> str | None:
+    """"network" or "removable" when the data file lives where a pulled cable loses data.
+
+    DESIGN.md: the live data file belongs on the PC's own disk; USB is for bundles.
+    """
+    path = Path(path).resolve()
+    if sys.platform == "win32":
+        return _windows_location(path)
+    return _posix_location(path)
+
+
+def _windows_location(path: Path) -> str | None:
+    import ctypes
+
+    text_path = str(path)
+    if text_path.startswith("\\\\"):
+        return "network"
+    drive_type = ctypes.windll.kernel32.GetDriveTypeW(text_path[:3])  # type: ignore[attr-defined]
+    return {2: "removable", 4: "network"}.get(drive_type)
+
+
+def _posix_location(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best = ("", "", "")
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3:
+            device, point, fstype = parts[0], parts[1].replace("\\040", " "), parts[2]
+            inside = str(path) == point or str(path).startswith(point.rstrip("/") + "/")
+            if inside and len(point) >= len(best[1]):
+                best = (device, point, fstype)
+    device, _point, fstype = best
+    if fstype in NETWORK_FILESYSTEMS:
+        return "network"
+    if device.startswith("/dev/sd") or device.startswith("/dev/mmcblk"):
+        disk = device[5:].rstrip("0123456789").removesuffix("p")
+        removable = Path(f"/sys/block/{disk}/removable")
+        if removable.exists() and removable.read_text().strip() == "1":
+            return "removable"
+    return None

@@ -1,0 +1,40 @@
+import sqlite3
+from datetime import date, datetime, timedelta
+
+from reopen_desktop import backups, grid
+
+
+def test_a_backup_is_a_sound_copy_made_while_the_file_is_open(school_db, tmp_path):
+    out = backups.make_backup(school_db.conn, tmp_path / "copy.db")
+    conn = sqlite3.connect(out)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT name FROM schools").fetchone()[0] == "城关镇第一小学"
+    conn.close()
+    assert not (tmp_path / "copy.db.partial").exists()
+
+
+def test_the_daily_backup_is_taken_once_a_day(school_db):
+    first = backups.daily_backup(school_db.conn, school_db.path, date(2026, 3, 2))
+    again = backups.daily_backup(school_db.conn, school_db.path, date(2026, 3, 2))
+    assert first is not None and again is None
+
+
+def test_old_backups_are_thinned_to_days_weeks_and_months(school_db):
+    start = date(2026, 1, 1)
+    for offset in range(120):
+        backups.daily_backup(school_db.conn, school_db.path, start + timedelta(days=offset))
+    kept = backups.list_backups(school_db.path)
+    days = sorted({b.taken.date() for b in kept}, reverse=True)
+    last = start + timedelta(days=119)
+    assert days[:14] == [last - timedelta(days=i) for i in range(14)]
+    assert len(kept) <= 14 + 8 + 12
+    assert min(days) <= date(2026, 1, 31)  # a monthly one from January survives
+    assert all(isinstance(b.taken, datetime) for b in kept)
+
+
+def test_a_restored_backup_opens_and_matches(school_db, tmp_path):
+    out = backups.make_backup(school_db.conn, tmp_path / "copy.db")
+    from reopen_desktop.storage import open_data_file
+
+    with open_data_file(out) as restored:
+        assert grid.class_head_counts(restored) == grid.class_head_counts(school_db)

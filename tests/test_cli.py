@@ -1,0 +1,106 @@
+"""The headless commands as a school IT helper's script drives them."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reopen_desktop.cli import main as run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(capsys, *args):
+    code = run_cli(list(args))
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if "--json" in args and out.strip() else None), err
+
+
+def test_init_creates_a_school_and_check_reports_it(tmp_path, capsys):
+    db = str(tmp_path / "s.db")
+    code, result, _ = cli(capsys, "init", "--school", "城关一小", "--db", db, "--json")
+    assert code == 0 and result["school"] == "城关一小"
+    code, result, _ = cli(capsys, "check", "--db", db, "--json")
+    assert code == 0
+    assert result["ok"] is True and result["schema_version"] >= 1
+    assert result["people"] == 0 and result["classes"] == {}
+
+
+def test_init_with_an_empty_name_is_refused_and_writes_nothing(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    code, result, err = cli(capsys, "init", "--school", " ", "--db", str(db), "--json")
+    assert code == 2 and "学校名称不能为空" in err and result["ok"] is False
+    assert not db.exists()
+
+
+def test_refusals_speak_english_with_lang_en(tmp_path, capsys):
+    code, _, err = cli(capsys, "init", "--school", "", "--db", str(tmp_path / "s.db"),
+                       "--lang", "en")
+    assert code == 2 and "school name cannot be empty" in err
+
+
+def test_check_refuses_a_foreign_file_with_exit_2(tmp_path, capsys):
+    foreign = tmp_path / "foreign.db"
+    foreign.write_text("not a database")
+    code, _, err = cli(capsys, "check", "--db", str(foreign))
+    assert code == 2 and "foreign.db" in err
+    assert foreign.read_text() == "not a database"
+
+
+def test_check_lists_head_counts_per_class(school_path, capsys):
+    code, result, _ = cli(capsys, "check", "--db", str(school_path), "--json")
+    assert code == 0
+    assert result["classes"] == {"一年级1班": 5, "一年级2班": 5, "二年级1班": 5, "二年级2班": 5}
+    assert result["people"] == 28  # 20 pupils and 8 staff
+
+
+def test_backup_writes_a_sound_copy_and_reports_its_size(school_path, tmp_path, capsys):
+    out = tmp_path / "copy.db"
+    code, result, _ = cli(capsys, "backup", "--db", str(school_path), "--out", str(out), "--json")
+    assert code == 0 and result["path"] == str(out) and result["bytes"] == out.stat().st_size
+    conn = sqlite3.connect(out)
+    assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 28
+    conn.close()
+
+
+def test_backup_of_a_missing_file_is_refused(tmp_path, capsys):
+    code, _, err = cli(capsys, "backup", "--db", str(tmp_path / "none.db"), "--out",
+                       str(tmp_path / "c.db"))
+    assert code == 2 and "找不到数据文件" in err
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_demo_into_a_file_that_has_a_school_is_refused(school_path, capsys):
+    code, _, err = cli(capsys, "demo", "--db", str(school_path), "--students", "30")
+    assert code == 2 and "示例数据只能填入新的空文件" in err
+
+
+def test_a_bad_number_is_refused_before_anything_is_created(tmp_path, capsys):
+    db = tmp_path / "d.db"
+    code, _, err = cli(capsys, "demo", "--db", str(db), "--students", "0")
+    assert code == 2 and "--students" in err and not db.exists()
+
+
+def test_main_py_runs_a_headless_command_without_loading_qt(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = ("import runpy, sys; sys.argv = ['main.py', 'init', '--school', 'x', '--db', "
+            f"{str(tmp_path / 's.db')!r}]\n"
+            "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "assert 'PySide6' not in sys.modules, 'headless command loaded Qt'")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_smoke_opens_the_window_and_prints_the_time_to_first_paint(school_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "main.py", "--smoke", "--db", str(school_path)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("first paint: ") and done.stdout.strip().endswith(" ms")

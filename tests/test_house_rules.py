@@ -1,0 +1,31 @@
+"""Rules of the house that a machine can check (STYLE.md)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from reopen_desktop.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_core_never_loads_qt():
+    modules = sorted(p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")
+                     for p in (ROOT / "reopen_desktop").rglob("*.py"))
+    code = "import importlib, sys\n" + "".join(
+        f"importlib.import_module({m.removesuffix('.__init__')!r})\n" for m in modules
+    ) + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_every_headless_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no API
+    for name in commands:
+        assert f"main.py {name}" in readme, f"README does not show `main.py {name}`"
+    for line in ("uv run main.py", "uv run main.py --demo", "uv run pytest"):
+        assert line in readme

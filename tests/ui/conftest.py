@@ -1,0 +1,69 @@
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui import ask
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def main_window(qtbot, school_db, tmp_path):
+    """A factory: the main window on the seeded school (or another data file)."""
+
+    def make(data=school_db):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(data, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):  # shortcuts only reach an active window
+            window.show()
+            window.activateWindow()
+        return window
+
+    return make
+
+
+class Answers:
+    """Scripted answers to ui.ask's questions, and a record of what was said."""
+
+    def __init__(self):
+        self.confirm = True
+        self.text = None
+        self.choose = None
+        self.warnings: list[str] = []
+        self.questions: list[str] = []
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    scripted = Answers()
+
+    def confirm(parent, title, question, **kw):
+        scripted.questions.append(question)
+        return scripted.confirm
+
+    def choose(parent, title, label, items):
+        scripted.questions.append(label)
+        if callable(scripted.choose):
+            return scripted.choose(items)
+        return scripted.choose
+
+    monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "text", lambda parent, title, label, value="": scripted.text)
+    monkeypatch.setattr(ask, "choose", choose)
+    monkeypatch.setattr(ask, "warn", lambda parent, title, message: scripted.warnings.append(
+        message))
+    monkeypatch.setattr(ask, "inform", lambda parent, title, message: scripted.warnings.append(
+        message))
+    return scripted
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type Chinese as a clerk does: the input method commits the words into the widget.
+
+    (QTest's key clicks only know keys on a keyboard, not characters an IME produces.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

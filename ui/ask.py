@@ -1,0 +1,55 @@
+"""Every modal question the window asks, in one place so tests patch one module.
+
+Each function returns the user's answer as plain data (bool, str, an item or
+None for cancel); none of them knows about the data file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ask", text)
+
+
+def confirm(parent: QWidget | None, title: str, question: str, *, yes: str = "") -> bool:
+    """A yes/no question; the safe answer (no) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    accept = box.addButton(yes or _tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def inform(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def warn(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    """A line of text, or None when cancelled."""
+    answer, ok = QInputDialog.getText(parent, title, label, text=value)
+    return answer if ok else None
+
+
+def choose(parent: QWidget | None, title: str, label: str, items: Sequence[tuple[str, T]]
+           ) -> T | None:
+    """One of ``items`` (label, value) picked from a list, or None when cancelled."""
+    if not items:
+        return None
+    labels = [label_ for label_, _ in items]
+    answer, ok = QInputDialog.getItem(parent, title, label, labels, 0, False)
+    if not ok:
+        return None
+    return items[labels.index(answer)][1]

@@ -1,0 +1,172 @@
+"""The main window: a tab per area that works, menus with shortcuts, a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+
+from reopen_desktop import audit, backups, grid
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile, Operator
+from ui import ask
+from ui.dialogs import OperatorDialog
+from ui.tabs.grid_tab import GridTab
+
+
+class MainWindow(QMainWindow):
+    first_paint = Signal()
+    operator_changed = Signal(object)
+
+    def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.settings = settings
+        self._painted = False
+        school = grid.require_school(data)
+        demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
+        self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
+        self.tabs = QTabWidget()
+        self.grid_tab = GridTab(data)
+        self.tabs.addTab(self.grid_tab, self.tr("防控网络(&G)"))
+        self.setCentralWidget(self.tabs)
+        self.grid_tab.changed.connect(self.refresh_status)
+        self._build_status_bar(school.is_demo)
+        self._build_menus()
+        self.refresh_status()
+        self.restoreGeometry(settings.value("window/geometry", b""))
+        if not settings.value("window/geometry"):
+            self.resize(1100, 720)
+
+    # --- furniture -------------------------------------------------------------------------
+
+    def _build_status_bar(self, is_demo: bool) -> None:
+        self.file_label = QLabel()
+        self.operator_label = QLabel()
+        self.alerts_label = QLabel()
+        bar = self.statusBar()
+        if is_demo:
+            demo = QLabel(self.tr("示例数据"))
+            demo.setStyleSheet("color: white; background: #e65100; padding: 0 6px;")
+            bar.addWidget(demo)
+        bar.addWidget(self.file_label, 1)
+        bar.addPermanentWidget(self.operator_label)
+        bar.addPermanentWidget(self.alerts_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._add(file_menu, self.tr("备份数据文件(&B)…"), "Ctrl+B", self.backup_now)
+        self._add(file_menu, self.tr("打开备份文件夹"), None, self.open_backup_folder)
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self._add(edit_menu, self.tr("撤销(&U)"), QKeySequence.StandardKey.Undo,
+                                     self.undo)
+        edit_menu.aboutToShow.connect(self.refresh_undo)
+        report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
+        self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
+        tools = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self._add(tools, self.tr("切换操作员(&O)…"), None, self.change_operator)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._add(help_menu, self.tr("关于(&A)"), None, self.about)
+
+    def _add(self, menu, label: str, shortcut, slot) -> QAction:
+        action = menu.addAction(label)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def refresh_status(self) -> None:
+        self.file_label.setText(self.tr("数据文件:{0}").format(self.data.path))
+        self.operator_label.setText(self.tr("操作员:{0}").format(self.data.operator))
+        # The alert rules arrive with the daily checks; until then nothing can be open.
+        self.alerts_label.setText(self.tr("今日未结预警:{0}").format(0))
+        self.refresh_undo()
+
+    def refresh_undo(self) -> None:
+        last = audit.last_undoable(self.data)
+        self.undo_action.setEnabled(last is not None)
+        self.undo_action.setText(self.tr("撤销:{0}(&U)").format(last.summary) if last
+                                 else self.tr("撤销(&U)"))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        last = audit.last_undoable(self.data)
+        if last is None:
+            return
+        try:
+            audit.undo(self.data, last.id)
+        except Refused as error:
+            ask.warn(self, self.tr("不能撤销"), error.message())
+            return
+        self.grid_tab.refresh()
+        self.refresh_status()
+        self.statusBar().showMessage(self.tr("已撤销:{0}").format(last.summary), 5000)
+
+    def backup_now(self) -> None:
+        suggested = str(Path.home() / f"{self.data.path.stem}-备份.db")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), suggested,
+                                             self.tr("数据文件 (*.db)"))
+        if not out:
+            return
+        try:
+            made = backups.make_backup(self.data.conn, Path(out))
+        except Refused as error:
+            ask.warn(self, self.tr("备份失败"), error.message())
+            return
+        self.statusBar().showMessage(self.tr("已备份到 {0}").format(made), 8000)
+
+    def open_backup_folder(self) -> None:
+        from reopen_desktop import paths
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.backup_dir_for(self.data.path))))
+
+    def print_duty_chart(self) -> None:
+        from reopen_desktop.reports import duty_chart
+
+        school = grid.require_school(self.data)
+        suggested = str(Path.home() / f"{school.name}-防控责任表.pdf")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存防控责任表"), suggested,
+                                             self.tr("PDF 文件 (*.pdf)"))
+        if not out:
+            return
+        try:
+            result = duty_chart.write_duty_chart(self.data, Path(out))
+        except Refused as error:
+            ask.warn(self, self.tr("未生成"), error.message())
+            return
+        for warning in result.warnings:
+            ask.warn(self, self.tr("字体"), warning)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
+            result.path, result.pages), 8000)
+
+    def change_operator(self) -> None:
+        dialog = OperatorDialog(self, self.data.operator)
+        if dialog.exec():
+            operator: Operator = dialog.operator()
+            self.data.operator = operator
+            self.operator_changed.emit(operator)
+            self.refresh_status()
+
+    def about(self) -> None:
+        from reopen_desktop import __version__
+
+        ask.inform(self, self.tr("关于"), self.tr(
+            "复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。").format(__version__))
+
+    # --- Qt overrides ----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
