@@ -135,6 +135,29 @@ def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | N
         conn.close()
 
 
+def restore_backup(backup: Path, data_file: Path) -> Path:
+    """Put a backup in place of the data file; the replaced file is kept beside it.
+
+    The old file and its -wal/-shm are renamed (never deleted: it may be evidence
+    or hold something the backup lacks), and the backup is copied in through the
+    verified path of :func:`make_backup`. Returns the renamed old file.
+    """
+    data_file = Path(data_file)
+    aside = data_file.with_name(f"{data_file.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        old = Path(str(data_file) + suffix)
+        if old.exists():
+            os.replace(old, Path(str(aside) + suffix))
+    try:
+        make_backup(Path(backup), data_file)
+    except Refused:
+        for suffix in ("", "-wal", "-shm"):  # put the old file back: never leave nothing
+            if Path(str(aside) + suffix).exists():
+                os.replace(Path(str(aside) + suffix), Path(str(data_file) + suffix))
+        raise
+    return aside
+
+
 def thin_backups(data_file: Path) -> list[Path]:
     """Delete automatic backups beyond the keep rules; returns what was deleted."""
     keep = set(backups_to_keep(list_backups(data_file)))

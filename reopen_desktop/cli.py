@@ -157,8 +157,9 @@ def run_demo(args: argparse.Namespace, output: Output) -> int:
     with storage.new_or_existing(args.db) as data:
         result = demo.fill_demo(data, students=args.students, staff=args.staff, days=args.days,
                                 seed=args.seed, progress=terminal_progress("示例学校"))
+    prose = f"示例学校“{result.school}”已生成:{result.people} 人,{result.days} 个上学日。"
     return output.done({"people": result.people, "days": result.days, "school": result.school},
-                       f"示例学校“{result.school}”已生成:{result.people} 人,{result.days} 个上学日。")
+                       prose)
 
 
 def _require_range(option: str, value: int, low: int, high: int) -> None:

@@ -34,7 +34,7 @@ ROLES: dict[str, Role] = {r.key: r for r in (
     Role("first_responsible", "school", single=True, required=True),
     Role("direct_responsible", "school", single=True, required=True),
     Role("department_head", "school", single=False, required=False),
-    Role("school_doctor", "school", single=False, required=True),
+    Role("school_doctor", "school", single=True, required=True),
     Role("reporter", "school", single=True, required=True),
     Role("grade_leader", "grade", single=True, required=True),
     Role("head_teacher", "class", single=True, required=True),

@@ -62,6 +62,7 @@ class DataFile:
         self.read_only = read_only
         self.operator = operator
         self._lock = lock
+        self._closed = False
 
     def query(self, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
         """Rows of a plain SQL query as dicts."""
@@ -83,10 +84,12 @@ class DataFile:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
+        """Close the file and release the writer lock; closing twice is harmless."""
         try:
-            if not self.read_only:
+            if not self.read_only and not self._closed:
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
+            self._closed = True
         finally:
             if self._lock:
                 self._lock.release()

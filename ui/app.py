@@ -9,6 +9,7 @@ backup runs after the window is on screen, so start-up stays quick.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -114,8 +115,27 @@ class Session:
         try:
             return storage.open_data_file(path, operator=operator)
         except Refused as error:
+            if error.key == "damaged" and error.params.get("backup"):
+                return self.offer_restore(path, operator, error)
             ask.warn(None, tr("无法打开数据文件"), error.message())
             return None
+
+    def offer_restore(self, path: Path, operator: Operator, error: Refused) -> DataFile | None:
+        """A damaged file: offer the newest good backup; the damaged file is kept aside."""
+        backup = Path(str(error.params["backup"]))
+        question = error.message() + "\n\n" + tr(
+            "现在用这个备份恢复吗?损坏的文件会改名保留在原文件夹,不会删除。")
+        if not ask.confirm(None, tr("数据文件已损坏"), question, yes=tr("从备份恢复")):
+            return None
+        try:
+            aside = backups.restore_backup(backup, path)
+            data = storage.open_data_file(path, operator=operator)
+        except Refused as failed:
+            ask.warn(None, tr("恢复失败"), failed.message())
+            return None
+        ask.inform(None, tr("已恢复"), tr("已从备份“{0}”恢复。损坏的文件保存为“{1}”。")
+                   .format(backup.name, aside.name))
+        return data
 
     def ensure_school(self, data: DataFile) -> bool:
         """A school exists, or the first-start wizard (or the demo) makes one."""
@@ -148,23 +168,35 @@ class Session:
             return False
         return True
 
-    def warn_about_location(self, path: Path) -> None:
+    def safe_location(self, path: Path) -> Path:
+        """The path to work on: a file on a USB stick or network share is copied to the PC
+        when the clerk agrees (DESIGN.md: the live file belongs on the PC's own disk)."""
         where = storage.location_problem(path)
-        if where:
-            ask.warn(None, tr("数据文件的位置不安全"), messages.text(
-                "remote_location", path=str(path), where=messages.text(f"where_{where}"),
-                suggest=str(paths.default_data_file())))
+        if not where or not path.exists():
+            return path
+        suggest = paths.data_dir() / path.name
+        question = messages.text("remote_location", path=str(path),
+                                 where=messages.text(f"where_{where}"), suggest=str(suggest))
+        if not ask.confirm(None, tr("数据文件的位置不安全"), question, yes=tr("复制到本机")):
+            return path
+        if suggest.exists():
+            suggest = suggest.with_name(f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}.db")
+        try:
+            return backups.make_backup(path, suggest)
+        except Refused as error:
+            ask.warn(None, tr("复制失败"), error.message())
+            return path
 
     def start(self) -> int:
         path = self.data_path()
         if self.args.demo and not self.args.db:
             self.discard_old_demo(path)
-        if not self.lock_file(path):
-            return 2
         operator = self.operator()
         if operator is None:
             return 0
-        self.warn_about_location(path)
+        path = self.safe_location(path)
+        if not self.lock_file(path):
+            return 2
         self.data = self.open_data(path, operator)
         if self.data is None or not self.ensure_school(self.data):
             return 2 if self.data is None else 0
@@ -190,10 +222,9 @@ class Session:
     def daily_backup(self) -> None:
         """Today's automatic backup, on a worker thread with its own connection."""
         assert self.data is not None
-        try:
+        # A failed automatic backup must not stop the day's work; the next start retries.
+        with contextlib.suppress(Refused):
             backups.daily_backup_of_file(self.data.path)
-        except Refused:
-            pass  # a failed automatic backup must not stop the day's work; the next start retries
 
     def close(self) -> None:
         QThreadPool.globalInstance().waitForDone(30000)

@@ -18,6 +18,13 @@ OPERATOR_ROLES = (("administrator", "管理员"), ("school_doctor", "校医"),
                   ("head_teacher", "班主任"), ("clerk", "文员"))
 
 
+def operator_label(operator: Operator) -> str:
+    """``王丽(文员)``: the operator as the status bar and messages show them."""
+    roles = dict(OPERATOR_ROLES)
+    role = roles.get(operator.role, operator.role)
+    return f"{operator.name}({role})" if role else operator.name
+
+
 class OperatorDialog(QDialog):
     """Asks once who works at this computer; every change is recorded under that name."""
 

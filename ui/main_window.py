@@ -12,7 +12,7 @@ from reopen_desktop import audit, backups, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, Operator
 from ui import ask
-from ui.dialogs import OperatorDialog
+from ui.dialogs import OperatorDialog, operator_label
 from ui.tabs.grid_tab import GridTab
 
 
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         self.file_label.setText(self.tr("数据文件:{0}").format(self.data.path))
-        self.operator_label.setText(self.tr("操作员:{0}").format(self.data.operator))
+        self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.data.operator)))
         # The alert rules arrive with the daily checks; until then nothing can be open.
         self.alerts_label.setText(self.tr("今日未结预警:{0}").format(0))
         self.refresh_undo()
@@ -156,8 +156,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from reopen_desktop import __version__
 
-        ask.inform(self, self.tr("关于"), self.tr(
-            "复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。").format(__version__))
+        about = self.tr("复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。")
+        ask.inform(self, self.tr("关于"), about.format(__version__))
 
     # --- Qt overrides ----------------------------------------------------------------------
 

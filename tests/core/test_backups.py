@@ -38,3 +38,16 @@ def test_a_restored_backup_opens_and_matches(school_db, tmp_path):
 
     with open_data_file(out) as restored:
         assert grid.class_head_counts(restored) == grid.class_head_counts(school_db)
+
+
+def test_restoring_a_backup_keeps_the_replaced_file_beside_it(school_db, tmp_path):
+    from reopen_desktop.storage import open_data_file
+
+    backup = backups.make_backup(school_db.conn, tmp_path / "good.db")
+    path = school_db.path
+    school_db.close()
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # a wrecked file
+    aside = backups.restore_backup(backup, path)
+    assert aside.exists() and aside.read_bytes().startswith(b"SQLite format 3")
+    with open_data_file(path) as restored:
+        assert grid.get_school(restored).name == "城关镇第一小学"

@@ -106,3 +106,38 @@ def test_the_demo_school_is_marked_in_title_and_status_bar(main_window, school_d
     assert "示例数据" in window.windowTitle()
     texts = [w.text() for w in window.statusBar().findChildren(QLabel)]
     assert "示例数据" in texts
+
+
+def test_a_damaged_file_offers_the_newest_backup_and_restores_it(tmp_path, monkeypatch,
+                                                                 school_path):
+    from reopen_desktop import backups
+
+    backups.daily_backup_of_file(school_path)
+    for leftover in (school_path.with_name(school_path.name + s) for s in ("-wal", "-shm")):
+        leftover.unlink(missing_ok=True)
+    raw = bytearray(school_path.read_bytes())
+    raw[4096 * 2: 4096 * 3] = b"\xff" * 4096
+    school_path.write_bytes(bytes(raw))
+    questions = []
+    monkeypatch.setattr(app_module.ask, "confirm",
+                        lambda parent, title, text, **kw: questions.append(text) or True)
+    monkeypatch.setattr(app_module.ask, "inform", lambda *a: None)
+    session = make_session(tmp_path)
+    data = session.open_data(school_path, Operator("王会计", "clerk"))
+    try:
+        assert "损坏" in questions[0] and "-daily.db" in questions[0]
+        assert grid.get_school(data).name == "城关镇第一小学"
+        assert list(tmp_path.glob("school.db.replaced-*"))
+    finally:
+        data.close()
+
+
+def test_a_file_on_a_usb_stick_is_copied_to_the_pc_when_the_clerk_agrees(
+        tmp_path, monkeypatch, school_path):
+    monkeypatch.setattr(app_module.storage, "location_problem", lambda path: "removable")
+    monkeypatch.setattr(app_module.ask, "confirm", lambda *a, **kw: True)
+    session = make_session(tmp_path)
+    copied = session.safe_location(school_path)
+    assert copied != school_path and copied.parent == app_module.paths.data_dir()
+    with open_data_file(copied) as data:
+        assert grid.get_school(data).name == "城关镇第一小学"

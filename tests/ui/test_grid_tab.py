@@ -144,3 +144,16 @@ def test_the_status_bar_shows_file_operator_and_open_alerts(main_window, school_
 def test_only_working_tabs_are_shown(main_window):
     window = main_window()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["防控网络(&G)"]
+
+
+def test_department_heads_are_added_by_department_and_removed(main_window, school_db, answers):
+    window = main_window()
+    panel = window.grid_tab.school_panel.departments
+    answers.text = "教务处"
+    answers.choose = lambda items: next(pid for label, pid in items if label.startswith("钱老师"))
+    panel.add()
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["教务处:钱老师"]
+    panel.list.setCurrentRow(0)
+    panel.remove()
+    assert panel.list.count() == 0
+    assert school_db.scalar("SELECT count(*) FROM duties WHERE role = 'department_head'") == 0

@@ -453,6 +453,8 @@ class SchoolPanel(QWidget):
             if spec.scope == "school" and spec.key != "department_head":
                 self.boxes[key] = PersonBox(tab, key)
                 duty_form.addRow(spec.label() + ":", self.boxes[key])
+        self.departments = DepartmentHeads(tab)
+        duty_form.addRow(grid.ROLES["department_head"].label() + ":", self.departments)
         layout = QVBoxLayout(self)
         layout.addWidget(record)
         layout.addWidget(duties)
@@ -464,11 +466,58 @@ class SchoolPanel(QWidget):
         self.plan_note.setPlainText(overview.school.plan_note)
         for key, box in self.boxes.items():
             box.show_holder(overview.school_duties.get(key, []), {})
+        self.departments.show_heads(overview.school_duties.get("department_head", []))
 
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.fields.items()}
         values["plan_note"] = self.plan_note.toPlainText()
         self.tab.apply(lambda: grid.update_school(self.tab.data, **values))
+
+
+class DepartmentHeads(QWidget):
+    """The heads of departments (教务处, 总务处 …): several, one per department."""
+
+    def __init__(self, tab: GridTab):
+        super().__init__()
+        self.tab = tab
+        self.list = QListWidget()
+        self.list.setMaximumHeight(80)
+        add = QPushButton(self.tr("添加…"))
+        add.clicked.connect(self.add)
+        self.remove_button = QPushButton(self.tr("移除"))
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def show_heads(self, holders: list[grid.Holder]) -> None:
+        self.list.clear()
+        for holder in holders:
+            item = QListWidgetItem(f"{holder.department or self.tr('(未填部门)')}:{holder.name}")
+            item.setData(NODE_ROLE, holder.duty_id)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(bool(holders))
+
+    def add(self) -> None:
+        department = ask.text(self, self.tr("部门负责人"), self.tr("部门名称(例如 教务处):"))
+        if not department or not department.strip():
+            return
+        people = [(f"{m.name}({m.post})" if m.post else m.name, m.id) for m in self.tab.staff()]
+        person = ask.choose(self, self.tr("部门负责人"),
+                            self.tr("{0}的负责人:").format(department.strip()), people)
+        if person is not None:
+            self.tab.apply(lambda: grid.assign(self.tab.data, "department_head", person,
+                                               department=department.strip()))
+
+    def remove(self) -> None:
+        item = self.list.currentItem() or self.list.item(0)
+        if item is not None:
+            self.tab.apply(lambda: grid.unassign(self.tab.data, item.data(NODE_ROLE)))
 
 
 class GradePanel(QWidget):
