@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -79,28 +80,49 @@ def _dump(row: dict | None) -> str | None:
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
+# An audit row on this pseudo-table marks an action whose rows were written in bulk
+# without one audit row each: it cannot be undone, nor can anything before it.
+BARRIER = ""
+
+
 @contextlib.contextmanager
-def action(data: DataFile, kind: str, summary: str, *, undoes: int | None = None
-           ) -> Iterator[Action]:
-    """Run one user action as one audited transaction."""
+def action(data: DataFile, kind: str, summary: str, *, undoes: int | None = None,
+           undoable: bool = True) -> Iterator[Action]:
+    """Run one user action as one audited transaction.
+
+    ``undoable=False`` is for bulk writes (a demo fill, later a roster import)
+    that bypass :class:`Action`: undo stops there instead of undoing what
+    came before underneath them.
+    """
     with data.atomic():
         cursor = data.conn.execute(
             "INSERT INTO actions (at, operator, role, kind, summary, undoes) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (now(), data.operator.name, data.operator.role, kind, summary, undoes),
         )
-        yield Action(data, int(cursor.lastrowid or 0))
+        act = Action(data, int(cursor.lastrowid or 0))
+        if not undoable:
+            act._record(BARRIER, 0, None, None)
+        yield act
 
 
 def last_undoable(data: DataFile) -> ActionInfo | None:
-    """The newest action that changed something and has not been undone (nor is an undo)."""
+    """The newest action that changed something and has not been undone (nor is an undo);
+    None when that action was a bulk write, which cannot be undone."""
     rows = data.query(
         "SELECT id, at, operator, kind, summary FROM actions "
         "WHERE undone_by IS NULL AND undoes IS NULL "
         "AND EXISTS (SELECT 1 FROM audit WHERE audit.action_id = actions.id) "
         "ORDER BY id DESC LIMIT 1"
     )
-    return ActionInfo(**rows[0]) if rows else None
+    if not rows or _is_barrier(data, rows[0]["id"]):
+        return None
+    return ActionInfo(**rows[0])
+
+
+def _is_barrier(data: DataFile, action_id: int) -> bool:
+    return bool(data.scalar("SELECT 1 FROM audit WHERE action_id = ? AND table_name = ?",
+                            (action_id, BARRIER)))
 
 
 def undo(data: DataFile, action_id: int) -> ActionInfo:
@@ -110,16 +132,21 @@ def undo(data: DataFile, action_id: int) -> ActionInfo:
     undoing underneath it would lose its work.
     """
     original = data.query("SELECT * FROM actions WHERE id = ?", (action_id,))
-    if not original or original[0]["undone_by"] is not None:
+    if not original or original[0]["undone_by"] is not None or _is_barrier(data, action_id):
         raise Refused("nothing_to_undo")
     summary = original[0]["summary"]
     _refuse_if_touched_later(data, action_id, summary)
     changes = data.query("SELECT * FROM audit WHERE action_id = ? ORDER BY id DESC", (action_id,))
-    with action(data, "undo", f"撤销:{summary}", undoes=action_id) as act:
-        for change in changes:
-            _restore(act, change)
-        data.conn.execute("UPDATE actions SET undone_by = ? WHERE id = ?", (act.id, action_id))
-        new_id = act.id
+    try:
+        with action(data, "undo", f"撤销:{summary}", undoes=action_id) as act:
+            for change in changes:
+                _restore(act, change)
+            data.conn.execute("UPDATE actions SET undone_by = ? WHERE id = ?",
+                              (act.id, action_id))
+            new_id = act.id
+    except sqlite3.IntegrityError:
+        # Later bulk writes depend on these rows (e.g. people in a class made before them).
+        raise Refused("undo_conflict", summary=summary, later="…") from None
     return ActionInfo(new_id, now(), data.operator.name, "undo", f"撤销:{summary}")
 
 

@@ -162,6 +162,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "as boxes. On Windows make sure Microsoft YaHei or SimSun is present; on Linux install "
         "fonts-wqy-microhei.",
     ),
+    "pdf_font_unusable": (
+        "设置中指定的 PDF 字体“{path}”无法使用(不是 TrueType 中文字体或文件不存在),"
+        "已改用“{family}”。",
+        "The PDF font set in the settings, “{path}”, cannot be used (not a Chinese TrueType "
+        "font, or the file is missing); “{family}” was used instead.",
+    ),
+    "pdf_save_failed": (
+        "无法保存“{path}”:{detail}。如果这个文件正在 PDF 阅读器中打开,请先关闭它再重试;"
+        "原有文件没有被改动。",
+        "Cannot save “{path}”: {detail}. If the file is open in a PDF reader, close it and try "
+        "again; the existing file was not changed.",
+    ),
     "remote_location": (
         "数据文件“{path}”位于{where}上。断网或拔出时数据可能损坏。"
         "请把数据文件复制到本机硬盘(例如“{suggest}”)后再使用;U 盘只用于上报数据包。",

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "sample_hours": 48,
     "sample_grams": 125,
     "township_public_key": "",
+    "pdf_font": "",  # path of a TrueType Chinese font for PDFs; empty: find one
 }
 
 

@@ -49,13 +49,15 @@ def _seed_small_school(path: Path) -> None:
         grid.assign(data, "grade_leader", staff["孙老师"], grade_id=overview.grades[1].id)
         teachers = iter([staff["周老师"], staff["吴老师"], staff["郑老师"]])
         classes = [c for g in overview.grades for c in g.classes]
-        for cls, teacher in zip(classes, teachers):  # the last class stays without one: a gap
+        # The last class stays without a head teacher: a gap.
+        for cls, teacher in zip(classes, teachers, strict=False):
             grid.assign(data, "head_teacher", teacher, class_id=cls.id)
         with data.atomic():
             for cls in classes:
                 for i in range(5):
                     data.conn.execute(
-                        "INSERT INTO people (kind, name, sex, class_id) VALUES ('student', ?, ?, ?)",
+                        "INSERT INTO people (kind, name, sex, class_id) "
+                        "VALUES ('student', ?, ?, ?)",
                         (f"{cls.name}学生{i}", "男" if i % 2 else "女", cls.id))
     finally:
         data.close()

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from reopen_desktop.errors import Cancelled
@@ -20,25 +20,50 @@ from reopen_desktop.errors import Cancelled
 
 class _Worker(QObject):
     progressed = Signal(int, int)
-    finished = Signal(object, object)  # result, error
+    finished = Signal()
 
     def __init__(self, work: Callable[..., Any], cancelled: threading.Event):
         super().__init__()
         self._work = work
         self._cancelled = cancelled
+        self.result: Any = None
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            result = self._work(progress=self._progress)
+            self.result = self._work(progress=self._progress)
         except BaseException as error:  # handed to the ui thread, which decides
-            self.finished.emit(None, error)
-        else:
-            self.finished.emit(result, None)
+            self.error = error
+        # Quit from here: the ui thread may already be waiting for the thread to end
+        # (after a cancel), and then could not run a queued quit.
+        QThread.currentThread().quit()
+        self.finished.emit()
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancelled.is_set():
             raise Cancelled()
         self.progressed.emit(done, total)
+
+
+class _Bridge(QObject):
+    """Lives on the ui thread, so the worker's signals reach the dialog there (queued).
+
+    Connecting a worker signal to a plain function would run it on the worker
+    thread and repaint the dialog from there, which crashes Qt.
+    """
+
+    def __init__(self, dialog: QProgressDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    @Slot()
+    def finish(self) -> None:
+        self.dialog.done(0)
 
 
 def run_op(parent: QWidget | None, label: str, work: Callable[..., Any]) -> Any:
@@ -56,26 +81,15 @@ def run_op(parent: QWidget | None, label: str, work: Callable[..., Any]) -> Any:
     thread = QThread()
     worker = _Worker(work, cancelled)
     worker.moveToThread(thread)
-    outcome: dict[str, Any] = {}
-
-    def show_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    def finish(result: Any, error: BaseException | None) -> None:
-        outcome.update(result=result, error=error)
-        thread.quit()
-        dialog.done(0)
-
-    worker.progressed.connect(show_progress)
-    worker.finished.connect(finish)
+    bridge = _Bridge(dialog)
+    worker.progressed.connect(bridge.show_progress)
+    worker.finished.connect(bridge.finish)
     dialog.canceled.connect(cancelled.set)
     thread.started.connect(worker.run)
     thread.start()
-    if "error" not in outcome:
-        dialog.exec()
+    dialog.exec()
     thread.wait()
     dialog.deleteLater()
-    if outcome.get("error") is not None:
-        raise outcome["error"]
-    return outcome.get("result")
+    if worker.error is not None:
+        raise worker.error
+    return worker.result

@@ -34,3 +34,14 @@ def test_undo_of_an_undo_is_not_offered(school_db):
     audit.undo(school_db, audit.last_undoable(school_db).id)
     remaining = audit.last_undoable(school_db)
     assert remaining is None or "东大街" not in remaining.summary
+
+
+def test_nothing_before_a_bulk_fill_can_be_undone(new_data):
+    from reopen_desktop import demo
+
+    demo.fill_demo(new_data, students=30)
+    assert audit.last_undoable(new_data) is None
+    first = new_data.scalar("SELECT min(id) FROM actions")
+    with pytest.raises(Refused):
+        audit.undo(new_data, first)
+    assert grid.get_school(new_data) is not None

@@ -1,0 +1,301 @@
+"""Timings of reopen-desktop against a baseline measured in the same run.
+
+    uv run python benchmarks/run.py             full sizes, a table on stdout
+    uv run python benchmarks/run.py --quick     small sizes, for CI
+    uv run python benchmarks/run.py --json      {"benchmarks": [{name, value, baseline, ...}]}
+
+A benchmark is one function registered with :func:`benchmark`: it prepares its
+inputs and returns a :class:`Contest`, two callables (the project's and the
+baseline's) that each time one run in seconds. Machines are noisy, so the
+harness runs the two in turn, several times, and compares medians; the ratio
+project / baseline is what a goal bounds, not a figure that depends on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
+    sys.path.insert(0, str(ROOT))
+
+UNIT_SCALE = {"ms": 1000.0, "s": 1.0}
+LAUNCH_TIMEOUT_S = 120
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every benchmark is given: the size class of the run and a scratch folder."""
+
+    quick: bool
+    workdir: Path
+
+
+@dataclass(frozen=True)
+class Contest:
+    """One timed run of each side; each callable returns seconds or raises BenchmarkFailed."""
+
+    project: Callable[[], float]
+    baseline: Callable[[], float]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    goal: float  # the highest acceptable ratio project / baseline
+    unit: str
+    prepare: Callable[[Context], Contest]
+
+    @property
+    def description(self) -> str:
+        doc = (self.prepare.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    value: float | None  # the project's median, in ``unit``
+    baseline: float | None  # the baseline's median, in ``unit``
+    ratio: float | None
+    goal: float
+    unit: str
+    ok: bool
+    error: str = ""  # why there is no figure; printed on stderr, not in the JSON
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "baseline": self.baseline,
+                "ratio": self.ratio, "goal": self.goal, "unit": self.unit, "ok": self.ok}
+
+
+class BenchmarkFailed(Exception):
+    """One side did not run as it must; the message says what happened."""
+
+
+REGISTRY: dict[str, Benchmark] = {}
+
+
+def benchmark(name: str, *, goal: float, unit: str = "ms",
+              registry: dict[str, Benchmark] | None = None
+              ) -> Callable[[Callable[[Context], Contest]], Callable[[Context], Contest]]:
+    """Register a benchmark: decorate a function ``(Context) -> Contest``.
+
+    Its docstring's first line is the description ``--list`` prints.
+    """
+    target = REGISTRY if registry is None else registry
+
+    def register(prepare: Callable[[Context], Contest]) -> Callable[[Context], Contest]:
+        if name in target:
+            raise ValueError(f"benchmark {name!r} registered twice")
+        target[name] = Benchmark(name, goal, unit, prepare)
+        return prepare
+
+    return register
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+def interleave(contest: Contest, repeats: int, *, warm_up: bool = True,
+               on_round: Callable[[int], None] | None = None) -> tuple[list[float], list[float]]:
+    """``repeats`` timings of each side, taken in turn with the order swapped every round.
+
+    Swapping (AB BA AB ...) keeps a slow spell or a warming cache from always
+    landing on the same side. One untimed warm-up of each fills the OS caches
+    and fails fast when a side cannot run at all.
+    """
+    if warm_up:
+        contest.project()
+        contest.baseline()
+    project: list[float] = []
+    baseline: list[float] = []
+    for round_number in range(repeats):
+        sides = [(contest.project, project), (contest.baseline, baseline)]
+        for run, samples in sides if round_number % 2 == 0 else reversed(sides):
+            samples.append(run())
+        if on_round:
+            on_round(round_number + 1)
+    return project, baseline
+
+
+def median(samples: list[float]) -> float:
+    if not samples:
+        raise ValueError("no samples")
+    return float(statistics.median(samples))
+
+
+def ratio(value: float, baseline: float) -> float | None:
+    """project / baseline; None when the baseline is no time at all."""
+    return value / baseline if baseline > 0 else None
+
+
+def summarise(bench: Benchmark, project: list[float], baseline: list[float]) -> Result:
+    """The medians in the benchmark's unit, their ratio, and whether it meets the goal."""
+    scale = UNIT_SCALE[bench.unit]
+    value, base = median(project) * scale, median(baseline) * scale
+    found = ratio(value, base)
+    return Result(bench.name, round(value, 1), round(base, 1),
+                  None if found is None else round(found, 3), bench.goal, bench.unit,
+                  ok=found is not None and found <= bench.goal)
+
+
+def failure(bench: Benchmark, error: str) -> Result:
+    return Result(bench.name, None, None, None, bench.goal, bench.unit, ok=False, error=error)
+
+
+def run_one(bench: Benchmark, context: Context, repeats: int) -> Result:
+    """Prepare, time and summarise one benchmark; any failure becomes a failed result."""
+    say(f"{bench.name}: preparing")
+    try:
+        contest = bench.prepare(context)
+        project, baseline = interleave(contest, repeats, on_round=lambda n: say(
+            f"{bench.name}: round {n}/{repeats}"))
+    except BenchmarkFailed as error:
+        return failure(bench, str(error))
+    except Exception as error:  # a broken benchmark must not hide the others' figures
+        return failure(bench, f"{type(error).__name__}: {error}")
+    return summarise(bench, project, baseline)
+
+
+def run_all(names: list[str], context: Context, repeats: int,
+            registry: dict[str, Benchmark] | None = None) -> list[Result]:
+    chosen = REGISTRY if registry is None else registry
+    unknown = [n for n in names if n not in chosen]
+    if unknown:
+        raise SystemExit(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(chosen)}")
+    return [run_one(chosen[name], context, repeats) for name in (names or list(chosen))]
+
+
+def launch(command: list[str], *, env: dict[str, str] | None = None,
+           expect: str = "first paint:") -> float:
+    """Wall-clock seconds from starting ``command`` until it exits.
+
+    Bytecode is cached (in ``PYTHONPYCACHEPREFIX`` when ``env`` names one), as
+    an installed program has it: compiling every module on every start would
+    measure the environment, not the program.
+    Refused (BenchmarkFailed) unless it exits 0 and prints ``expect``: a
+    program that crashed early would otherwise look fast.
+    """
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, env=environment, cwd=ROOT, capture_output=True,
+                              encoding="utf-8", errors="replace", timeout=LAUNCH_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise BenchmarkFailed(f"{_show(command)} did not exit within {LAUNCH_TIMEOUT_S} s"
+                              ) from None
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0 or expect not in done.stdout:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise BenchmarkFailed(f"{_show(command)} exited {done.returncode} without printing "
+                              f"{expect!r}: {' | '.join(tail) or 'no output'}")
+    return elapsed
+
+
+def _show(command: list[str]) -> str:
+    return " ".join(Path(part).name if os.sep in part else part for part in command)
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+def to_json(results: list[Result]) -> dict[str, Any]:
+    return {"benchmarks": [r.as_json() for r in results]}
+
+
+def format_table(results: list[Result]) -> str:
+    """One line per benchmark: project, baseline, ratio, goal, verdict; failures explained."""
+    header = f"{'benchmark':<16}{'project':>12}{'baseline':>12}{'ratio':>8}{'goal':>9}  result"
+    lines = [header, "-" * len(header)]
+    for r in results:
+        if r.error:
+            lines.append(f"{r.name:<16}{'-':>12}{'-':>12}{'-':>8}{'≤ ' + str(r.goal):>9}  FAILED")
+            lines.append(f"    {r.error}")
+            continue
+        figures = f"{_figure(r.value, r.unit):>12}{_figure(r.baseline, r.unit):>12}"
+        shown = "-" if r.ratio is None else f"{r.ratio:.2f}"
+        verdict = "ok" if r.ok else "MISSED GOAL"
+        lines.append(f"{r.name:<16}{figures}{shown:>8}{'≤ ' + str(r.goal):>9}  {verdict}")
+    return "\n".join(lines)
+
+
+def _figure(value: float | None, unit: str) -> str:
+    return "-" if value is None else f"{value:.0f} {unit}"
+
+
+def say(message: str) -> None:
+    """Progress on stderr, so stdout stays one table or one JSON object."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- the benchmarks ------------------------------------------------------------------------
+
+STARTUP_PEOPLE = {False: 3000, True: 300}
+
+
+@benchmark("startup", goal=3.0)
+def startup(context: Context) -> Contest:
+    """Start-up to first paint on a demo school, against a bare PySide6 window."""
+    people = STARTUP_PEOPLE[context.quick]
+    data_file = build_demo(context.workdir / f"startup-{people}.db", people)
+    # The program's settings, backups and lock stay in the scratch folder.
+    env = {"REOPEN_DESKTOP_HOME": str(context.workdir / "home"),
+           "XDG_CONFIG_HOME": str(context.workdir / "config"),
+           "PYTHONPYCACHEPREFIX": str(context.workdir / "pycache")}
+    project = [sys.executable, str(ROOT / "main.py"), "--smoke", "--db", str(data_file)]
+    baseline = [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]
+    return Contest(project=lambda: launch(project, env=env),
+                   baseline=lambda: launch(baseline, env=env))
+
+
+def build_demo(path: Path, people: int) -> Path:
+    """A demo school of about ``people`` people (pupils and staff) at ``path``."""
+    from reopen_desktop import demo
+    from reopen_desktop.storage import open_data_file
+
+    with open_data_file(path) as data:
+        result = demo.fill_demo(data, students=demo.demo_size(people), seed=1)
+    say(f"demo school: {result.people} people in {path.name}")
+    return path
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="timed runs of each side (default 7, --quick 3)")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for bench in REGISTRY.values():
+            print(f"{bench.name:<16} goal ≤ {bench.goal}  {bench.description}")
+        return 0
+    repeats = args.repeats or (3 if args.quick else 7)
+    with tempfile.TemporaryDirectory(prefix="reopen-bench-") as scratch:
+        results = run_all(args.names, Context(args.quick, Path(scratch)), repeats)
+    for r in results:
+        if r.error:
+            say(f"{r.name} FAILED: {r.error}")
+    if args.json:
+        print(json.dumps(to_json(results), ensure_ascii=False, indent=1))
+    else:
+        print(format_table(results))
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,417 @@
+"""Page furniture every printed report shares: A4 pages with a header naming the
+school (and marking demo data), a "第 n 页 共 m 页" footer with the print date,
+Chinese paragraph styles, ruled tables whose header row repeats on every page,
+and signature lines.
+
+Reports are built with ``invariant=1``, so the same data and date give the
+same bytes, and written beside the target then renamed into place, so a
+failed build never leaves half a file where the last good one was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reopen_desktop.errors import Refused
+from reopen_desktop.reports import fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+RED = colors.HexColor("#C00000")
+GREY = colors.HexColor("#555555")
+HEADER_FILL = colors.HexColor("#E6E6E6")
+TOTAL_FILL = colors.HexColor("#F2F2F2")
+RULE = 0.5  # inner lines, in points
+FRAME = 1.0  # outer box and the line under a table's header
+DEMO_MARK = "示例数据 · 非真实学校"
+VACANT = "(空缺)"
+CONTINUED = "(续)"
+HEADING_ROOM = 30 * mm  # a heading needs this much page below it, or starts a new page
+
+Cell = str | int | Flowable
+
+
+@dataclass
+class ReportResult:
+    """What the ui shows after printing: where the PDF is, its pages, what to warn."""
+
+    path: Path
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportStyles:
+    """Paragraph styles in the registered Chinese font; every report takes these."""
+
+    font: str
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    head_cell: ParagraphStyle
+    vacant: ParagraphStyle
+    muted: ParagraphStyle
+    alert: ParagraphStyle
+
+
+def make_styles(font: str) -> ReportStyles:
+    """Styles with CJK line breaking (a line may break between any two characters)."""
+    base = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5)
+    center = ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER)
+    return ReportStyles(
+        font=font,
+        title=ParagraphStyle("title", parent=base, fontSize=17, leading=24,
+                             alignment=TA_CENTER, spaceAfter=10),
+        heading=ParagraphStyle("heading", parent=base, fontSize=12, leading=17,
+                               spaceBefore=10, spaceAfter=5),
+        body=base,
+        cell=cell,
+        cell_center=center,
+        head_cell=ParagraphStyle("head_cell", parent=center),
+        vacant=ParagraphStyle("vacant", parent=center, textColor=RED),
+        muted=ParagraphStyle("muted", parent=cell, textColor=GREY, alignment=TA_LEFT),
+        alert=ParagraphStyle("alert", parent=base, textColor=RED),
+    )
+
+
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """User text as a paragraph: markup characters escaped, line breaks kept."""
+    return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
+
+
+def heading(text: str, styles: ReportStyles) -> list[Flowable]:
+    """A section heading that never sits alone at the foot of a page.
+
+    (keepWithNext would drag the heading and a long table after it onto a new page.)
+    """
+    return [CondPageBreak(HEADING_ROOM), para(text, styles.heading)]
+
+
+def vacant(styles: ReportStyles) -> Paragraph:
+    """The red "(空缺)" a required duty without a holder shows in its cell."""
+    return para(VACANT, styles.vacant)
+
+
+def _cell(value: Cell, style: ParagraphStyle) -> Flowable:
+    return value if isinstance(value, Flowable) else para(value, style)
+
+
+# --- tables ------------------------------------------------------------------------------
+
+def _ruled(styles: ReportStyles, *, header: bool) -> list[tuple[Any, ...]]:
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("BOX", (0, 0), (-1, -1), FRAME, colors.black),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                     ("LINEBELOW", (0, 0), (-1, 0), FRAME, colors.black)]
+    return commands
+
+
+class _RuledTable(Table):
+    """A table that stays closed at the foot of every page it breaks across.
+
+    reportlab's split drops the box's bottom edge from the part left on the page.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Table]:
+        parts = super().split(available_width, available_height)
+        if len(parts) == 2:
+            parts[0]._addCommand(  # noqa: SLF001 - the part is not drawn yet
+                ("LINEBELOW", (0, -1), (-1, -1), FRAME, colors.black))
+        return parts
+
+
+def _header_row(styles: ReportStyles, header: Sequence[str]) -> list[Flowable]:
+    return [para(title, styles.head_cell) for title in header]
+
+
+def data_table(styles: ReportStyles, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+               widths: Sequence[float]) -> Table:
+    """A ruled table whose header row repeats at the top of every page it runs onto.
+
+    Plain values become paragraphs in the cell style, so long text wraps in its cell.
+    """
+    body = [[_cell(value, styles.cell) for value in row] for row in rows]
+    table = _RuledTable([_header_row(styles, header), *body], colWidths=list(widths),
+                        repeatRows=1)
+    table.setStyle(TableStyle([*_ruled(styles, header=True),
+                               ("INNERGRID", (0, 0), (-1, -1), RULE, colors.black)]))
+    return table
+
+
+def field_table(styles: ReportStyles, lines: Sequence[Sequence[tuple[str, Cell]]],
+                widths: Sequence[float]) -> Table:
+    """A form block: shaded labels beside their values, one list of pairs per line.
+
+    A line with fewer pairs than the widest one lets its last value run to the edge
+    (e.g. an address alone on its line).
+    """
+    pairs = max(len(line) for line in lines)
+    rows: list[list[Any]] = []
+    commands = [*_ruled(styles, header=False),
+                ("INNERGRID", (0, 0), (-1, -1), RULE, colors.black),
+                *[("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_FILL) for i in range(pairs)]]
+    for line in lines:
+        row: list[Any] = []
+        for label, value in line:
+            row += [para(label, styles.head_cell), _cell(value, styles.cell)]
+        if len(line) < pairs:
+            commands += [("SPAN", (len(row) - 1, len(rows)), (-1, len(rows))),
+                         ("BACKGROUND", (len(row) - 1, len(rows)), (-1, len(rows)), colors.white)]
+        rows.append(row + [""] * (2 * pairs - len(row)))
+    table = Table(rows, colWidths=list(widths))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+@dataclass
+class RowGroup:
+    """Rows that share their first columns, e.g. a grade and its classes.
+
+    ``lead`` fills the shared columns once, like merged cells; ``continued`` is
+    what they show instead at the top of a page the group runs onto.
+    """
+
+    lead: list[Cell]
+    rows: list[list[Cell]]
+    continued: list[Cell] | None = None
+
+
+class _Continued(Flowable):
+    """A shared cell in a group's later rows: blank, unless its row starts a page."""
+
+    def __init__(self, shown: Flowable):
+        super().__init__()
+        self.shown = shown
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _GroupedTable(_RuledTable):
+    """A table whose group cells are repeated after a page break instead of left blank.
+
+    Real row spans cannot break across pages in reportlab (a grade of 40 classes
+    would not fit at all); blank cells with lines only between groups look the
+    same and can break anywhere.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Table]:
+        parts = super().split(available_width, available_height)
+        if len(parts) == 2:
+            _reveal_continued(parts[1])
+        return parts
+
+
+def _reveal_continued(table: Table) -> None:
+    first = table.repeatRows
+    row = table._cellvalues[first]  # noqa: SLF001 - the split part is not laid out yet
+    if any(_continued(value) for value in row):
+        # A fresh list: the original table may share its row lists with this part.
+        table._cellvalues[first] = [  # noqa: SLF001
+            [_continued(value).shown] if _continued(value) else value for value in row]
+
+
+def _continued(value: Any) -> _Continued | None:
+    """The placeholder in a cell; reportlab keeps a cell's flowables as a tuple."""
+    inside = value[0] if isinstance(value, (list, tuple)) and len(value) == 1 else value
+    return inside if isinstance(inside, _Continued) else None
+
+
+def grouped_table(styles: ReportStyles, header: Sequence[str], groups: Sequence[RowGroup],
+                  widths: Sequence[float], *, total: Sequence[Cell] | None = None,
+                  total_span: int = 1) -> Table:
+    """A ruled table of row groups (see :class:`RowGroup`) with a repeated header row.
+
+    ``total`` is a last, shaded row; its first cell spans ``total_span`` columns.
+    """
+    lead = max((len(group.lead) for group in groups), default=1)
+    rows: list[list[Any]] = [_header_row(styles, header)]
+    commands = [*_ruled(styles, header=True),
+                ("INNERGRID", (lead, 0), (-1, -1), RULE, colors.black),
+                ("LINEAFTER", (0, 0), (lead - 1, -1), RULE, colors.black),
+                ("VALIGN", (0, 1), (lead - 1, -1), "TOP")]
+    for group in groups:
+        rows += _group_rows(styles, group, len(header) - lead)
+        commands.append(("LINEBELOW", (0, len(rows) - 1), (lead - 1, len(rows) - 1), RULE,
+                         colors.black))
+    if total is not None:
+        rows.append([_cell(value, styles.cell_center) for value in total])
+        commands += [("SPAN", (0, -1), (total_span - 1, -1)),
+                     ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
+                     ("LINEABOVE", (0, -1), (-1, -1), FRAME, colors.black)]
+    table = _GroupedTable(rows, colWidths=list(widths), repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _group_rows(styles: ReportStyles, group: RowGroup, width: int) -> list[list[Any]]:
+    lead = [_cell(value, styles.cell_center) for value in group.lead]
+    again = [_cell(value, styles.cell_center) for value in (group.continued or group.lead)]
+    body = [[_cell(value, styles.cell) for value in row] for row in group.rows or [[""] * width]]
+    return [(lead if i == 0 else [_Continued(cell) for cell in again]) + row
+            for i, row in enumerate(body)]
+
+
+def in_columns(styles: ReportStyles, items: Sequence[Flowable], columns: int) -> Table:
+    """Short items side by side, ``columns`` to a line, without rules (a compact list)."""
+    rows = [list(items[start:start + columns]) for start in range(0, len(items), columns)]
+    rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[CONTENT_WIDTH / columns] * columns, hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return table
+
+
+def signature_block(styles: ReportStyles, signers: Sequence[str]) -> Flowable:
+    """"第一责任人(签字):______  日期:______" lines, kept together on one page."""
+    rows = [[para(f"{who}(签字):", styles.body), "", para("日期:", styles.body), ""]
+            for who in signers]
+    table = Table(rows, colWidths=[34 * mm, 60 * mm, 14 * mm, 40 * mm], rowHeights=11 * mm,
+                  hAlign="RIGHT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font),
+                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LINEBELOW", (1, 0), (1, -1), RULE, colors.black),
+                               ("LINEBELOW", (3, 0), (3, -1), RULE, colors.black)]))
+    return KeepTogether([Spacer(1, 6 * mm), table])
+
+
+# --- pages -------------------------------------------------------------------------------
+
+@dataclass
+class PageFurniture:
+    """What every page carries besides the story: header, footer, page count."""
+
+    font: str
+    school_name: str
+    title: str
+    printed_on: date
+    is_demo: bool = False
+    pages: int = 0
+
+    def draw(self, canvas: Canvas, page: int, total: int) -> None:
+        """Header (school and title, demo mark) and footer (print date, 第 n 页 共 m 页)."""
+        self.pages = total
+        canvas.saveState()
+        top = PAGE_HEIGHT - 13 * mm
+        canvas.setFont(self.font, 9)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN_X, top, f"{self.school_name}  {self.title}")
+        if self.is_demo:
+            canvas.setFillColor(RED)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top,
+                                   fonts.printable(DEMO_MARK, self.font))
+        canvas.setStrokeColor(GREY)
+        canvas.setLineWidth(RULE)
+        canvas.line(MARGIN_X, top - 2 * mm, PAGE_WIDTH - MARGIN_X, top - 2 * mm)
+        bottom = 11 * mm
+        canvas.line(MARGIN_X, bottom + 4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 4 * mm)
+        canvas.setFillColor(colors.black)
+        canvas.drawString(MARGIN_X, bottom, f"打印日期:{self.printed_on.isoformat()}")
+        canvas.drawCentredString(PAGE_WIDTH / 2, bottom, f"第 {page} 页 共 {total} 页")
+        canvas.restoreState()
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page back until the end, so each footer can say how many there are."""
+
+    def __init__(self, *args: Any, furniture: PageFurniture, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._furniture.draw(self, number, len(self._held))
+            super().showPage()
+        super().save()
+
+
+def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
+                 school_name: str, title: str, printed_on: date, is_demo: bool = False,
+                 preferred_font: str | None = None) -> ReportResult:
+    """Build ``story`` (given the styles in the registered font) into the PDF ``out``.
+
+    Raises :class:`Refused` when the file cannot be written (e.g. open in a reader);
+    the previous file at ``out``, if any, is then untouched.
+    """
+    font, warnings = fonts.register_cjk_font(preferred_font)
+    furniture = PageFurniture(font, school_name, title, printed_on, is_demo)
+    flowables = story(make_styles(font))
+
+    def write(target: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(target), pagesize=A4, invariant=1, title=title, author=school_name,
+            creator="reopen-desktop", initialFontName=font, leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
+        doc.build(flowables, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+
+    _write_beside(Path(out), write)
+    return ReportResult(Path(out), furniture.pages, warnings)
+
+
+def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
+    """Write into a temporary file in ``out``'s folder, then rename it over ``out``."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".part",
+                                             dir=out.parent)
+        os.close(handle)
+    except OSError as error:
+        raise Refused("pdf_save_failed", path=str(out), detail=str(error)) from error
+    try:
+        write(Path(temporary))
+        os.replace(temporary, out)
+    except OSError as error:
+        raise Refused("pdf_save_failed", path=str(out), detail=str(error)) from error
+    finally:
+        Path(temporary).unlink(missing_ok=True)

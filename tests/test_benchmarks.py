@@ -1,0 +1,108 @@
+"""The benchmark harness's own logic, with fake timings: no window is launched."""
+
+import json
+import sys
+
+import pytest
+
+from benchmarks import run
+
+
+def _registry(*, project=0.2, baseline=0.1, goal=3.0, prepare=None):
+    registry = {}
+
+    @run.benchmark("fake", goal=goal, registry=registry)
+    def fake(context):
+        """A fake that takes no time at all."""
+        if prepare:
+            prepare(context)
+        return run.Contest(project=lambda: project, baseline=lambda: baseline)
+
+    return registry
+
+
+def _context(tmp_path):
+    return run.Context(quick=True, workdir=tmp_path)
+
+
+def test_the_median_ignores_one_slow_outlier():
+    assert run.median([0.1, 0.1, 5.0]) == 0.1
+    assert run.median([1.0, 2.0, 3.0, 4.0]) == 2.5
+    with pytest.raises(ValueError):
+        run.median([])
+
+
+def test_the_ratio_is_project_over_baseline_and_none_without_a_baseline():
+    assert run.ratio(300.0, 100.0) == 3.0
+    assert run.ratio(300.0, 0.0) is None
+
+
+def test_runs_alternate_sides_and_swap_who_goes_first(tmp_path):
+    order = []
+    contest = run.Contest(project=lambda: order.append("p") or 1.0,
+                          baseline=lambda: order.append("b") or 1.0)
+    project, baseline = run.interleave(contest, 3, warm_up=False)
+    assert order == ["p", "b", "b", "p", "p", "b"]
+    assert len(project) == len(baseline) == 3
+
+
+def test_the_warm_up_runs_are_not_counted(tmp_path):
+    calls = []
+    contest = run.Contest(project=lambda: calls.append(1) or 1.0, baseline=lambda: 1.0)
+    project, _baseline = run.interleave(contest, 2)
+    assert (len(calls), len(project)) == (3, 2)
+
+
+def test_a_result_within_its_goal_is_ok_in_milliseconds(tmp_path):
+    [result] = run.run_all([], _context(tmp_path), 3, _registry(project=0.25, baseline=0.1))
+    assert (result.value, result.baseline, result.ratio, result.ok) == (250.0, 100.0, 2.5, True)
+
+
+def test_a_result_over_its_goal_is_not_ok(tmp_path):
+    [result] = run.run_all([], _context(tmp_path), 3, _registry(project=0.4, baseline=0.1))
+    assert (result.ratio, result.ok) == (4.0, False)
+    assert "MISSED GOAL" in run.format_table([result])
+
+
+def test_a_benchmark_that_cannot_run_fails_alone_with_its_reason(tmp_path):
+    def broken(context):
+        raise run.BenchmarkFailed("main.py exited 1 without printing 'first paint:'")
+
+    registry = _registry(prepare=broken)
+    run.benchmark("other", goal=2.0, registry=registry)(
+        lambda context: run.Contest(project=lambda: 1.0, baseline=lambda: 1.0))
+    failed, other = run.run_all([], _context(tmp_path), 1, registry)
+    assert (failed.value, failed.ratio, failed.ok) == (None, None, False)
+    assert "first paint" in failed.error
+    assert "FAILED" in run.format_table([failed])
+    assert other.ok
+
+
+def test_the_json_has_exactly_the_agreed_keys(tmp_path):
+    results = run.run_all([], _context(tmp_path), 1, _registry())
+    document = json.loads(json.dumps(run.to_json(results)))
+    assert list(document) == ["benchmarks"]
+    assert set(document["benchmarks"][0]) == {"name", "value", "baseline", "ratio", "goal",
+                                              "unit", "ok"}
+
+
+def test_a_name_registered_twice_is_an_error():
+    registry = _registry()
+    with pytest.raises(ValueError):
+        run.benchmark("fake", goal=1.0, registry=registry)(lambda context: None)
+
+
+def test_an_unknown_benchmark_name_stops_the_run(tmp_path):
+    with pytest.raises(SystemExit):
+        run.run_all(["nope"], _context(tmp_path), 1, _registry())
+
+
+def test_launch_refuses_a_program_that_does_not_print_its_first_paint():
+    with pytest.raises(run.BenchmarkFailed, match="exited 3"):
+        run.launch([sys.executable, "-c", "import sys; print('hello'); sys.exit(3)"])
+    assert run.launch([sys.executable, "-c", "print('first paint: 1 ms')"]) > 0
+
+
+def test_startup_is_registered_with_its_goal():
+    assert run.REGISTRY["startup"].goal == 3.0
+    assert run.REGISTRY["startup"].description.startswith("Start-up to first paint")
