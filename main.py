@@ -12,9 +12,8 @@ STARTED = time.perf_counter()
 
 
 def main(argv: list[str]) -> int:
-    from reopen_desktop.cli import COMMANDS
-
-    if argv and argv[0] in COMMANDS:
+    if argv and not argv[0].startswith("-"):
+        # A word first is a headless command; the command parser names unknown ones.
         from reopen_desktop.cli import main as run_command
 
         return run_command(argv)

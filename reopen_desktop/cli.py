@@ -21,7 +21,6 @@ from reopen_desktop.progress import terminal_progress
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
-COMMANDS = ("init", "demo", "check", "backup", "report", "set-township-key")
 
 
 class Output:
