@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import traceback
+from datetime import date
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[common], help="integrity, schema version, head-counts")
 
+    summary = commands.add_parser("summary", parents=[common],
+                                  help="the state of one school day")
+    summary.add_argument("--date", type=_day, default=None)
+
     backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
     backup.add_argument("--out", type=Path, required=True)
 
@@ -86,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     duty = kinds.add_parser("duty-chart", parents=[common], help="the duty chart of the grid")
     duty.add_argument("--out", type=Path, required=True)
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD,例如 2026-03-02:{text}") from None
 
 
 def main(argv: list[str]) -> int:
@@ -182,6 +194,19 @@ def run_check(args: argparse.Namespace, output: Output) -> int:
     return code if not problems else EXIT_REFUSED
 
 
+def run_summary(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import summary
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = summary.day_summary(data, args.date)
+    lines = [f"{result['school']} {result['date']}:{result['people']} 人,"
+             f"{result['classes']} 个班"]
+    for key in summary.CONTRACT_KEYS:
+        value = result[key]
+        lines.append(f"  {key}: {'(尚无此项数据)' if value is None else value}")
+    return output.done(result, "\n".join(lines))
+
+
 def run_backup(args: argparse.Namespace, output: Output) -> int:
     source = Path(args.db)
     if not source.exists():
@@ -209,6 +234,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "demo": run_demo,
     "check": run_check,
     "backup": run_backup,
+    "summary": run_summary,
     "set-township-key": run_set_township_key,
     "report duty-chart": run_duty_chart,
 }

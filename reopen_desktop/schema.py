@@ -104,11 +104,80 @@ CREATE INDEX audit_action ON audit(action_id);
 
 def _v1_grid(conn: sqlite3.Connection) -> None:
     """Schools, the three-tier grid, people, duties, settings and the audit trail."""
-    for statement in V1_TABLES.split(";"):
+    _run_script(conn, V1_TABLES)
+
+
+V2_PEOPLE_AND_SCREENING = """
+ALTER TABLE people ADD COLUMN boarding INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN guardian_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN initials TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX people_initials ON people(initials);
+CREATE INDEX people_id_tail ON people(substr(id_number, -4));
+CREATE TABLE import_mappings (
+    signature TEXT PRIMARY KEY,
+    mapping TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE high_risk_areas (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    level TEXT NOT NULL DEFAULT 'high' CHECK (level IN ('high', 'medium', 'low')),
+    date_from TEXT NOT NULL,
+    date_to TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    declared_on TEXT NOT NULL,
+    travelled INTEGER NOT NULL DEFAULT 0,
+    arrived_on TEXT NOT NULL DEFAULT '',
+    health TEXT NOT NULL DEFAULT '',
+    contact_key_person INTEGER NOT NULL DEFAULT 0,
+    contact_fever INTEGER NOT NULL DEFAULT 0,
+    last_exposure TEXT NOT NULL DEFAULT '',
+    promise_signed INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE travels (
+    id INTEGER PRIMARY KEY,
+    declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+    place TEXT NOT NULL,
+    date_from TEXT NOT NULL DEFAULT '',
+    date_to TEXT NOT NULL DEFAULT '',
+    transport TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX travels_declaration ON travels(declaration_id);
+CREATE TABLE key_persons (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    reason TEXT NOT NULL,
+    exposure_date TEXT NOT NULL,
+    observe_until TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'observing' CHECK (status IN ('observing', 'released')),
+    source TEXT NOT NULL DEFAULT 'screening',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX key_persons_person ON key_persons(person_id);
+"""
+
+
+def _v2_people_and_screening(conn: sqlite3.Connection) -> None:
+    """Roster fields, remembered import mappings, high-risk areas, declarations,
+    travels and key persons (issue: one person, one file)."""
+    _run_script(conn, V2_PEOPLE_AND_SCREENING)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements one by one (executescript would COMMIT)."""
+    for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_grid]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_grid, _v2_people_and_screening]
 
 SCHEMA_VERSION = len(MIGRATIONS)

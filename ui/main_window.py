@@ -29,16 +29,33 @@ class MainWindow(QMainWindow):
         demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
         self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
         self.tabs = QTabWidget()
-        self.grid_tab = GridTab(data)
-        self.tabs.addTab(self.grid_tab, self.tr("防控网络(&G)"))
+        self.pages: list[QWidget] = []
+        for label, page_class in self.tab_classes():
+            page = page_class(data)
+            page.changed.connect(self.refresh_status)
+            self.pages.append(page)
+            self.tabs.addTab(page, label)
+        self.grid_tab: GridTab = self.pages[0]  # type: ignore[assignment]
+        self.tabs.currentChanged.connect(self._refresh_current)
         self.setCentralWidget(self.tabs)
-        self.grid_tab.changed.connect(self.refresh_status)
         self._build_status_bar(school.is_demo)
         self._build_menus()
         self.refresh_status()
         self.restoreGeometry(settings.value("window/geometry", b""))
         if not settings.value("window/geometry"):
             self.resize(1100, 720)
+
+    def tab_classes(self) -> list[tuple[str, type]]:
+        """The tabs, in order: only areas whose feature works. Each tab class takes the data
+        file, has ``refresh()`` and a ``changed`` signal."""
+        return [
+            (self.tr("防控网络(&G)"), GridTab),
+        ]
+
+    def _refresh_current(self, index: int) -> None:
+        """A tab shows fresh data when it comes to the front (another tab may have written)."""
+        if 0 <= index < len(self.pages):
+            self.pages[index].refresh()
 
     # --- furniture -------------------------------------------------------------------------
 
@@ -103,7 +120,7 @@ class MainWindow(QMainWindow):
         except Refused as error:
             ask.warn(self, self.tr("不能撤销"), error.message())
             return
-        self.grid_tab.refresh()
+        self._refresh_current(self.tabs.currentIndex())
         self.refresh_status()
         self.statusBar().showMessage(self.tr("已撤销:{0}").format(last.summary), 5000)
 

@@ -102,10 +102,11 @@ def test_a_failing_migration_rolls_back_and_keeps_its_backup(tmp_path, monkeypat
     with pytest.raises(Refused) as refused:
         open_data_file(path)
     assert refused.value.key == "migration_failed"
+    known = len(schema.MIGRATIONS) - 1
     backup = refused.value.params["backup"]
-    assert backup.endswith("-before-v2.db")
+    assert backup.endswith(f"-before-v{known + 1}.db")
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == known
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchall()
     conn.close()
 
@@ -126,3 +127,21 @@ def test_a_file_on_a_network_share_is_reported(monkeypatch, tmp_path):
     mounts = f"server:/export {tmp_path} nfs4 rw 0 0\n/dev/vda1 / ext4 rw 0 0\n"
     monkeypatch.setattr(storage.Path, "read_text", lambda self, *a, **k: mounts)
     assert storage.location_problem(tmp_path / "school.db") == "network"
+
+
+def test_an_older_file_is_upgraded_after_a_backup_and_keeps_its_data(tmp_path, monkeypatch):
+    from reopen_desktop import backups, grid
+
+    path = tmp_path / "old.db"
+    all_steps = list(schema.MIGRATIONS)
+    monkeypatch.setattr(schema, "MIGRATIONS", all_steps[:1])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    with open_data_file(path) as data:
+        grid.create_school(data, "老学校")
+    monkeypatch.setattr(schema, "MIGRATIONS", all_steps)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(all_steps))
+    with open_data_file(path) as data:
+        assert data.schema_version() == len(all_steps)
+        assert grid.get_school(data).name == "老学校"
+    kinds = [b.kind for b in backups.list_backups(path)]
+    assert kinds == ["before-v2"]

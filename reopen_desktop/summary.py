@@ -1,0 +1,78 @@
+"""The state of one school day: the figures the dashboard, the daily log and the bundle share.
+
+Each area (screening, checks, campus, canteen, supplies ...) contributes one
+section through :data:`SECTIONS`; a section whose feature does not exist yet
+is ``None`` (not faked), so every reader sees the same honest picture.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reopen_desktop import grid
+from reopen_desktop.storage import DataFile
+
+# The keys cli-contract.md promises for `summary --json`, in print order.
+CONTRACT_KEYS = ("checks", "absent", "alerts_open", "screening", "disinfection", "ventilation",
+                 "canteen", "supplies")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One area's contribution: ``compute(data, day)`` gives plain data (dict/number)."""
+
+    key: str
+    module: str  # imported lazily, so start-up never pays for a section
+    compute: str  # function name in ``module``: (DataFile, date) -> Any
+    latest: str = ""  # optional function name: (DataFile) -> date | None, last day with data
+
+
+# Each issue appends its sections here (one line each).
+SECTIONS: list[Section] = [
+    Section("screening", "reopen_desktop.screening", "day_section", ""),
+]
+
+
+def _function(section: Section, name: str) -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module(section.module)
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, name, None) if name else None
+
+
+def latest_day(data: DataFile) -> date:
+    """The latest day any section has data for; today when none has."""
+    days = []
+    for section in SECTIONS:
+        latest = _function(section, section.latest)
+        found = latest(data) if latest else None
+        if found:
+            days.append(found)
+    return max(days) if days else date.today()
+
+
+def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
+    """Head-counts and every section for ``day`` (default: the latest day with data)."""
+    day = day or latest_day(data)
+    school = grid.require_school(data)
+    counts = grid.class_head_counts(data)
+    result: dict[str, Any] = {
+        "date": day.isoformat(),
+        "school": school.name,
+        "is_demo": school.is_demo,
+        "people": int(data.scalar("SELECT count(*) FROM people WHERE active = 1") or 0),
+        "students": sum(counts.values()),
+        "classes": len(counts),
+    }
+    for key in CONTRACT_KEYS:
+        result[key] = None
+    for section in SECTIONS:
+        compute = _function(section, section.compute)
+        if compute is not None:
+            result[section.key] = compute(data, day)
+    return result
