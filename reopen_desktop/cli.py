@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 import traceback
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
