@@ -18,6 +18,7 @@ from typing import Any
 from reopen_desktop import audit, classnames, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.idnumber import SEQUENCES_PER_SEX, make_id
+from reopen_desktop.people import initials_of
 from reopen_desktop.progress import Progress, no_progress
 from reopen_desktop.storage import DataFile
 
@@ -236,7 +237,8 @@ class _PersonMaker:
         """A people row with every column filled, so bulk inserts share one shape."""
         village, address = self.home()
         number = self.resident_id(born, sex, area)
-        return {"kind": kind, "name": name, "sex": sex, "id_type": "resident_id",
+        return {"kind": kind, "name": name, "initials": initials_of(name), "sex": sex,
+                "id_type": "resident_id",
                 "id_number": number, "student_no": "G" + number if kind == "student" else "",
                 "birth_date": born.isoformat(), "class_id": None, "post": "", "department": "",
                 "phone": self.phone(), "village": village, "address": address, "guardian": "",

@@ -13,6 +13,7 @@ from typing import Any
 from reopen_desktop import audit, classnames
 from reopen_desktop.errors import Refused
 from reopen_desktop.messages import text
+from reopen_desktop.people import initials_of
 from reopen_desktop.storage import DataFile, now
 
 SCHOOL_FIELDS = ("name", "township", "code", "address", "liaison", "instructor", "plan_note")
@@ -383,7 +384,8 @@ def add_staff(data: DataFile, name: str, *, post: str = "", phone: str = "", sex
     if not name:
         raise Refused("person_name_empty")
     with audit.action(data, "add_staff", f"添加教职工 {name}") as act:
-        return act.insert("people", {"kind": "staff", "name": name, "post": post.strip(),
+        return act.insert("people", {"kind": "staff", "name": name, "initials": initials_of(name),
+                                     "post": post.strip(),
                                      "phone": phone.strip(), "sex": sex,
                                      "department": department.strip()})
 

@@ -9,11 +9,16 @@ are stored with each person (``people.initials``), so a search on a
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from typing import Any
 
 from pypinyin import Style, pinyin
 
-from reopen_desktop.storage import DataFile
+from reopen_desktop import audit
+from reopen_desktop.errors import Refused
+from reopen_desktop.masking import mask_id
+from reopen_desktop.storage import DataFile, now
 
 SEARCH_LIMIT = 200
 
@@ -59,3 +64,141 @@ def search(data: DataFile, text: str, *, limit: int = SEARCH_LIMIT) -> list[Pers
         params,
     )
     return [PersonRow(**row) for row in rows]
+
+
+# Operator roles that need the whole ID number (administrator for corrections, the school
+# doctor for reports to the CDC); everyone else sees it masked (DESIGN.md: no more than needed).
+FULL_ID_ROLES = frozenset({"administrator", "school_doctor"})
+EDITABLE_FIELDS = ("name", "sex", "phone", "guardian", "guardian_phone", "village", "address",
+                   "post", "department")
+
+
+@dataclass
+class PersonFile:
+    """Everything the product knows about one person, for the file window and its print."""
+
+    id: int
+    kind: str
+    name: str
+    sex: str
+    id_type: str
+    id_number: str
+    student_no: str
+    birth_date: str
+    class_name: str
+    grade_name: str
+    boarding: bool
+    dorm_room: str
+    guardian: str
+    guardian_phone: str
+    phone: str
+    village: str
+    address: str
+    post: str
+    department: str
+    duties: list[str]
+    screening: Any = None  # screening.PersonScreening once screening exists
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+    def shown_id(self, role: str) -> str:
+        """The ID number as this operator may see it."""
+        return self.id_number if role in FULL_ID_ROLES else mask_id(self.id_number)
+
+    def shown_student_no(self, role: str) -> str:
+        """The national student number is ``G`` + the ID number: it is masked alike."""
+        return self.student_no if role in FULL_ID_ROLES else mask_id(self.student_no)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: str
+    what: str
+    who: str
+
+
+def person_file(data: DataFile, person_id: int) -> PersonFile:
+    """One person's file; refused when the person does not exist."""
+    rows = data.query(
+        "SELECT p.*, coalesce(c.name, '') AS class_name, coalesce(g.name, '') AS grade_name, "
+        "coalesce(d.name, '') AS dorm_room FROM people p "
+        "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id "
+        "LEFT JOIN dorm_rooms d ON d.id = p.dorm_room_id WHERE p.id = ?", (person_id,))
+    if not rows:
+        raise Refused("not_found", what="人员", id=person_id)
+    row = rows[0]
+    return PersonFile(
+        **{k: row[k] or "" for k in ("kind", "name", "sex", "id_type", "student_no",
+                                     "birth_date", "class_name", "grade_name", "dorm_room",
+                                     "guardian", "guardian_phone", "phone", "village",
+                                     "address", "post", "department")},
+        id=row["id"], id_number=row["id_number"] or "", boarding=bool(row["boarding"]),
+        duties=_duties_of(data, person_id), screening=_screening_of(data, person_id),
+        timeline=timeline(data, person_id))
+
+
+def _duties_of(data: DataFile, person_id: int) -> list[str]:
+    from reopen_desktop import grid
+
+    found = []
+    for row in data.query(
+        "SELECT d.role, d.department, g.name AS grade, c.name AS class FROM duties d "
+        "LEFT JOIN grades g ON g.id = d.grade_id LEFT JOIN classes c ON c.id = d.class_id "
+        "WHERE d.person_id = ? ORDER BY d.id", (person_id,)
+    ):
+        role = grid.ROLES.get(row["role"])
+        label = role.label() if role else row["role"]
+        scope = row["class"] or row["grade"] or row["department"] or ""
+        found.append(f"{scope}{label}" if scope else label)
+    return found
+
+
+def _screening_of(data: DataFile, person_id: int) -> Any:
+    """The screening state, once the screening feature exists (else None, not faked)."""
+    try:
+        from reopen_desktop import screening
+    except ImportError:
+        return None
+    status = getattr(screening, "person_status", None)
+    return status(data, person_id) if status else None
+
+
+def timeline(data: DataFile, person_id: int) -> list[TimelineEntry]:
+    """What happened to this person's record, newest first (from the audit trail).
+
+    Later issues add checks, absences, alerts and clearances to the same list.
+    """
+    entries = []
+    for change in audit.history(data, "people", person_id):
+        entries.append(TimelineEntry(change["at"], _describe(change), change["operator"]))
+    return sorted(entries, key=lambda e: e.at, reverse=True)
+
+
+def _describe(change: dict[str, Any]) -> str:
+    if not change["before"]:
+        return f"建档:{change['summary']}"
+    before, after = json.loads(change["before"]), json.loads(change["after"] or "{}")
+    changed = [FIELD_LABELS.get(k, k) for k in after if before.get(k) != after.get(k)
+               and k not in ("updated_at", "initials")]
+    return f"{change['summary']}({'、'.join(changed)})" if changed else change["summary"]
+
+
+FIELD_LABELS = {"name": "姓名", "sex": "性别", "phone": "电话", "guardian": "监护人",
+                "guardian_phone": "监护人电话", "village": "村(社区)", "address": "住址",
+                "post": "岗位", "department": "部门", "class_id": "班级",
+                "id_number": "身份证号", "dorm_room_id": "宿舍", "boarding": "就读方式"}
+
+
+def update_person(data: DataFile, person_id: int, **fields: str) -> bool:
+    """Change a person's editable facts as one audited action; True when anything changed."""
+    changes = {k: (v or "").strip() for k, v in fields.items() if k in EDITABLE_FIELDS}
+    if "name" in changes and not changes["name"]:
+        raise Refused("person_name_empty")
+    current = person_file(data, person_id)
+    if all(getattr(current, k) == v for k, v in changes.items()):
+        return False
+    if "name" in changes:
+        changes["initials"] = initials_of(changes["name"])
+    changes["updated_at"] = now()
+    with audit.action(data, "update_person", f"修改档案 {current.name}") as act:
+        act.update("people", person_id, changes)
+    return True

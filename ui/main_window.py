@@ -14,6 +14,7 @@ from reopen_desktop.storage import DataFile, Operator
 from ui import ask
 from ui.dialogs import OperatorDialog, operator_label
 from ui.tabs.grid_tab import GridTab
+from ui.tabs.people_tab import PeopleTab
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         file, has ``refresh()`` and a ``changed`` signal."""
         return [
             (self.tr("防控网络(&G)"), GridTab),
+            (self.tr("人员档案(&P)"), PeopleTab),
         ]
 
     def _refresh_current(self, index: int) -> None:

@@ -11,6 +11,8 @@ from ui.main_window import MainWindow
 def main_window(qtbot, school_db, tmp_path):
     """A factory: the main window on the seeded school (or another data file)."""
 
+    alive = []  # PySide deletes a window Python no longer references; tests may not keep one
+
     def make(data=school_db):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(data, settings)
@@ -18,6 +20,7 @@ def main_window(qtbot, school_db, tmp_path):
         with qtbot.waitActive(window):  # shortcuts only reach an active window
             window.show()
             window.activateWindow()
+        alive.append(window)
         return window
 
     return make

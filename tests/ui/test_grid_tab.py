@@ -141,9 +141,10 @@ def test_the_status_bar_shows_file_operator_and_open_alerts(main_window, school_
     assert window.alerts_label.text() == "今日未结预警:0"
 
 
-def test_only_working_tabs_are_shown(main_window):
+def test_the_grid_is_the_first_tab(main_window):
     window = main_window()
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["防控网络(&G)"]
+    assert window.tabs.tabText(0) == "防控网络(&G)"
+    assert window.tabs.currentWidget() is window.grid_tab
 
 
 def test_department_heads_are_added_by_department_and_removed(main_window, school_db, answers):

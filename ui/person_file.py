@@ -1,0 +1,143 @@
+"""The person file window (档案): everything about one person on one screen.
+
+The ID number is shown whole only to the roles that need it; edits are audited
+and show up in the timeline at once; 打印 makes the one-page paper file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop import people
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+
+STUDENT_FIELDS = ("name", "guardian", "guardian_phone", "phone", "village", "address")
+STAFF_FIELDS = ("name", "post", "department", "phone", "village", "address")
+
+
+class PersonFileDialog(QDialog):
+    def __init__(self, data: DataFile, person_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.person_id = person_id
+        self.saved = False
+        self.resize(640, 620)
+        self.identity = QLabel()
+        self.identity.setWordWrap(True)
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edits: dict[str, QLineEdit] = {}
+        self.edit_box = QGroupBox(self.tr("联系与住址(可修改)"))
+        self.edit_form = QFormLayout(self.edit_box)
+        self.screening = QLabel()
+        self.screening.setWordWrap(True)
+        self.timeline = QListWidget()
+        self._build()
+        self.load()
+
+    def _build(self) -> None:
+        identity_box = QGroupBox(self.tr("身份"))
+        QVBoxLayout(identity_box).addWidget(self.identity)
+        screening_box = QGroupBox(self.tr("摸排与重点人员"))
+        QVBoxLayout(screening_box).addWidget(self.screening)
+        timeline_box = QGroupBox(self.tr("记录"))
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        self.save_button = QPushButton(self.tr("保存修改(&S)"))
+        self.save_button.clicked.connect(self.save)
+        print_button = QPushButton(self.tr("打印档案(&P)…"))
+        print_button.clicked.connect(self.print_file)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(print_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(identity_box)
+        layout.addWidget(self.edit_box)
+        layout.addWidget(screening_box)
+        layout.addWidget(timeline_box, 1)
+        layout.addLayout(buttons)
+
+    def load(self) -> None:
+        record = people.person_file(self.data, self.person_id)
+        self.record = record
+        self.setWindowTitle(self.tr("档案 — {0}").format(record.name))
+        self.identity.setText(self._identity_text(record))
+        if not self.edits:
+            labels = people.FIELD_LABELS
+            for key in STUDENT_FIELDS if record.kind == "student" else STAFF_FIELDS:
+                self.edits[key] = QLineEdit()
+                self.edit_form.addRow(labels.get(key, key) + ":", self.edits[key])
+        for key, edit in self.edits.items():
+            edit.setText(getattr(record, key))
+        summary = getattr(record.screening, "summary", None)
+        self.screening.setText(str(summary()) if callable(summary) else (
+            self.tr("(本程序尚未记录摸排信息)") if record.screening is None
+            else str(record.screening)))
+        self.timeline.clear()
+        for entry in record.timeline:
+            self.timeline.addItem(f"{entry.at}  {entry.what}  ({entry.who})")
+
+    def _identity_text(self, record: people.PersonFile) -> str:
+        shown_id = record.shown_id(self.data.operator.role)
+        parts = [f"<b>{record.name}</b> {record.sex}",
+                 self.tr("身份证号:{0}").format(shown_id or self.tr("(未登记)"))]
+        if record.student_no:
+            parts.append(self.tr("学籍号:{0}").format(
+                record.shown_student_no(self.data.operator.role)))
+        if record.birth_date:
+            parts.append(self.tr("出生日期:{0}").format(record.birth_date))
+        if record.kind == "student":
+            lodging = self.tr("住校 {0}").format(record.dorm_room) if record.boarding \
+                else self.tr("走读")
+            parts.append(self.tr("班级:{0}({1})").format(record.class_name or "—", lodging))
+        if record.duties:
+            parts.append(self.tr("防控职责:{0}").format("、".join(record.duties)))
+        return "<br>".join(parts)
+
+    def save(self) -> None:
+        values = {key: edit.text() for key, edit in self.edits.items()}
+        try:
+            changed = people.update_person(self.data, self.person_id, **values)
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        if changed:
+            self.saved = True
+            self.load()
+
+    def print_file(self) -> None:
+        from reopen_desktop.reports import person_file
+
+        suggested = str(Path.home() / f"{self.record.name}-档案.pdf")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存档案"), suggested,
+                                             self.tr("PDF 文件 (*.pdf)"))
+        if not out:
+            return
+        try:
+            result = person_file.write_person_file(self.data, self.person_id, Path(out))
+        except Refused as error:
+            ask.warn(self, self.tr("未生成"), error.message())
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
