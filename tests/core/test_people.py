@@ -61,7 +61,8 @@ def test_the_file_shows_the_whole_id_only_to_roles_that_need_it(demo_db):
 
 def test_an_edit_is_audited_and_appears_in_the_timeline(demo_db):
     person = _someone(demo_db)
-    assert people.update_person(demo_db, person["id"], village="东关村", guardian_phone="13800001111")
+    assert people.update_person(demo_db, person["id"], village="东关村",
+                                guardian_phone="13800001111")
     record = people.person_file(demo_db, person["id"])
     assert record.village == "东关村"
     latest = record.timeline[0]
