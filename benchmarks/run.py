@@ -258,6 +258,44 @@ def startup(context: Context) -> Contest:
                    baseline=lambda: launch(baseline, env=env))
 
 
+ALERT_SIZES = {False: (5000, 10, 365), True: (500, 10, 60)}  # pupils, short and long history
+
+
+@benchmark("alerts_one_day", goal=1.5)
+def alerts_one_day(context: Context) -> Contest:
+    """Evaluating the alerts of the newest day after a year of checks, against the same
+    after ten days: the rules must read only the days they look at."""
+    from reopen_desktop import alerts, summary
+    from reopen_desktop.storage import open_data_file
+
+    pupils, short, long = ALERT_SIZES[context.quick]
+    files = {days: _checks_history(context.workdir / f"alerts-{pupils}-{days}.db", pupils, days)
+             for days in (short, long)}
+
+    def evaluate(days: int) -> Callable[[], float]:
+        def one_run() -> float:
+            with open_data_file(files[days], read_only=True) as data:
+                day = summary.latest_day(data)
+                started = time.perf_counter()
+                alerts.evaluate(data, day)
+                return time.perf_counter() - started
+        return one_run
+
+    return Contest(project=evaluate(long), baseline=evaluate(short))
+
+
+def _checks_history(path: Path, pupils: int, days: int) -> Path:
+    """A demo school with ``days`` school days of checks (built once per scratch folder)."""
+    from reopen_desktop import demo
+    from reopen_desktop.storage import open_data_file
+
+    if not path.exists():
+        with open_data_file(path) as data:
+            demo.fill_demo(data, students=pupils, days=days, seed=1)
+        say(f"checks history: {pupils} pupils, {days} school days in {path.name}")
+    return path
+
+
 def build_demo(path: Path, people: int) -> Path:
     """A demo school of about ``people`` people (pupils and staff) at ``path``."""
     from reopen_desktop import demo
@@ -266,6 +304,89 @@ def build_demo(path: Path, people: int) -> Path:
     with open_data_file(path) as data:
         result = demo.fill_demo(data, students=demo.demo_size(people), seed=1)
     say(f"demo school: {result.people} people in {path.name}")
+    return path
+
+
+ROSTER_ROWS = {False: 5000, True: 500}
+
+
+@benchmark("roster_import", goal=2.0)
+def roster_import(context: Context) -> Contest:
+    """Importing a registry-like roster into a new school file, against python-calamine
+    just reading the same workbook."""
+    import shutil
+
+    from python_calamine import CalamineWorkbook
+
+    from reopen_desktop import grid
+    from reopen_desktop.importers import roster
+    from reopen_desktop.storage import open_data_file
+
+    rows = ROSTER_ROWS[context.quick]
+    workbook = _roster_workbook(context.workdir / f"roster-{rows}.xlsx", rows)
+    empty = context.workdir / "roster-school.db"
+    with open_data_file(empty) as data:
+        grid.create_school(data, "基准测试小学")
+    runs = iter(range(1_000_000))
+
+    def project() -> float:
+        target = context.workdir / f"roster-run-{next(runs)}.db"
+        shutil.copy(empty, target)
+        with open_data_file(target) as data:
+            started = time.perf_counter()
+            result = roster.import_roster(data, workbook)
+            elapsed = time.perf_counter() - started
+        if result.imported != rows:
+            raise BenchmarkFailed(f"imported {result.imported} of {rows} rows")
+        return elapsed
+
+    def baseline() -> float:
+        started = time.perf_counter()
+        book = CalamineWorkbook.from_path(str(workbook))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return time.perf_counter() - started
+
+    return Contest(project=project, baseline=baseline)
+
+
+# The national student registry's export has these columns besides the ones imported.
+REGISTRY_EXTRA = ["出生地", "籍贯", "民族", "国籍/地区", "身份证件类型", "港澳台侨外", "政治面貌",
+                  "健康状况", "户口所在地", "户口性质", "通信地址", "邮政编码", "是否独生子女",
+                  "是否留守儿童", "是否随迁子女", "是否孤儿", "上下学方式", "是否需要乘坐校车"]
+
+
+def _roster_workbook(path: Path, rows: int) -> Path:
+    """A registry export: a title row, the registry's 29 columns, six grades of 8 classes."""
+    import random
+    from datetime import date, timedelta
+
+    import openpyxl
+
+    from reopen_desktop.idnumber import make_id
+
+    rng = random.Random(1)
+    surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗曾单"
+    given = "晓明华丽强伟芳娜敏静磊洋艳勇军杰娟涛子涵"
+    grades = ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级"]
+    extra = ["江西省南昌市", "江西南昌", "汉族", "中国", "居民身份证", "否", "少先队员",
+             "健康", "江西省南昌市东湖区", "非农业家庭户口", "城关镇", "330000", "否", "否",
+             "否", "否", "步行", "否"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["基准测试小学学生名册"])
+    sheet.append(["姓名", "性别", "出生日期", "身份证件号", "全国学籍号", "年级", "班级",
+                  "就读方式", "监护人姓名", "联系电话", "现住址", *REGISTRY_EXTRA])
+    for i in range(rows):
+        born = date(2012, 9, 1) + timedelta(days=i % 2190)
+        male = rng.random() < 0.5
+        number = make_id("360102", born, i // 2190, male)
+        name = rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.choice([1, 2])))
+        sheet.append([name, "男" if male else "女", born.isoformat(), number, "G" + number,
+                      grades[i % 6], f"({i // 6 % 8 + 1})班", rng.choice(["走读", "住校"]),
+                      rng.choice(surnames) + "某", f"139{rng.randrange(10**8):08d}",
+                      f"城关镇{rng.randrange(1, 200)}号", *extra])
+    book.save(path)
     return path
 
 

@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="the state of one school day")
     summary.add_argument("--date", type=_day, default=None)
 
+    import_checks = commands.add_parser("import-checks", parents=[common],
+                                        help="import daily checks from a workbook")
+    import_checks.add_argument("file", type=Path)
+
+    alerts = commands.add_parser("alerts", parents=[common],
+                                 help="the alerts the rules raise for N days ending on D")
+    alerts.add_argument("--date", type=_day, default=None)
+    alerts.add_argument("--days", type=int, default=1)
+
     backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
     backup.add_argument("--out", type=Path, required=True)
 
@@ -90,7 +99,48 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = report.add_subparsers(dest="kind", required=True)
     duty = kinds.add_parser("duty-chart", parents=[common], help="the duty chart of the grid")
     duty.add_argument("--out", type=Path, required=True)
+    form = kinds.add_parser("class-checks", parents=[common],
+                            help="a class's check form (晨午检登记表), filled or blank")
+    form.add_argument("--class", dest="class_name", required=True)
+    form.add_argument("--date", type=_day, default=None)
+    form.add_argument("--blank", action="store_true")
+    form.add_argument("--out", type=Path, required=True)
+    _add_disinfection_report(kinds, common)
+    _add_screening_commands(commands, common)
+    _add_roster_command(commands, common)
     return parser
+
+
+def _add_roster_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    roster = commands.add_parser("import-roster", parents=[common],
+                                 help="import students and staff from a roster workbook")
+    roster.add_argument("file", type=Path)
+    roster.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    roster.add_argument("--skip-invalid", action="store_true",
+                        help="import the valid rows, skip the invalid ones")
+    roster.add_argument("--strict", action="store_true",
+                        help="refuse classes that do not exist instead of creating them")
+    roster.add_argument("--errors", type=Path, default=None,
+                        help="write the workbook back with a red error column")
+
+
+def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """screening board, villages export/match, import-declarations (issue 3)."""
+    screening = commands.add_parser("screening", help="screening (摸排)")
+    board = screening.add_subparsers(dest="kind", required=True).add_parser(
+        "board", parents=[common], help="declared / total per class, who is missing")
+    board.add_argument("--date", type=_day, default=None)
+    villages = commands.add_parser("villages", help="key persons and the villages (联防联控)")
+    kinds = villages.add_subparsers(dest="kind", required=True)
+    export = kinds.add_parser("export", parents=[common], help="key persons by village (.xlsx)")
+    export.add_argument("--out", type=Path, required=True)
+    match = kinds.add_parser("match", parents=[common], help="match a village's key persons")
+    match.add_argument("file", type=Path)
+    match.add_argument("--apply", action="store_true",
+                       help="record the rows matched by ID number as key persons")
+    declarations = commands.add_parser("import-declarations", parents=[common],
+                                       help="import the head teachers' declaration sheets")
+    declarations.add_argument("file", type=Path)
 
 
 def _day(text: str) -> date:
@@ -106,7 +156,8 @@ def main(argv: list[str]) -> int:
     if args.lang:
         messages.set_language(args.lang)
     output = Output(args.json)
-    handler = HANDLERS[args.command if args.command != "report" else f"report {args.kind}"]
+    kind = getattr(args, "kind", None)
+    handler = HANDLERS[f"{args.command} {kind}" if kind else args.command]
     try:
         return handler(args, output)
     except Refused as error:
@@ -207,6 +258,31 @@ def run_summary(args: argparse.Namespace, output: Output) -> int:
     return output.done(result, "\n".join(lines))
 
 
+def run_import_checks(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop.importers.checks_import import import_checks
+
+    with storage.open_data_file(args.db, create=False) as data:
+        result = import_checks(data, args.file)
+    prose = (f"已导入 {result.imported} 条,更新 {result.updated} 条,未变 {result.unchanged} 条;"
+             f"日期 {'、'.join(result.days)};新预警 {result.alerts_raised} 条。")
+    return output.done({"imported": result.imported, "updated": result.updated,
+                        "unchanged": result.unchanged, "invalid": [], "days": result.days,
+                        "alerts_raised": result.alerts_raised}, prose)
+
+
+def run_alerts(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import alerts
+
+    _require_range("--days", args.days, 1, 366)
+    with storage.open_data_file(args.db, read_only=True) as data:
+        end = args.date or date.today()
+        found = alerts.alerts_between(data, end, args.days)
+    lines = [f"{a.date} [{a.rule}] {a.scope}:{a.message}(时限:{a.deadline})" for a in found]
+    prose = "\n".join(lines) or f"{end} 前 {args.days} 天:无预警(零报告)。"
+    return output.done({"alerts": [a.as_dict() for a in found], "date": end.isoformat(),
+                        "days": args.days}, prose)
+
+
 def run_backup(args: argparse.Namespace, output: Output) -> int:
     source = Path(args.db)
     if not source.exists():
@@ -220,6 +296,16 @@ def run_backup(args: argparse.Namespace, output: Output) -> int:
     return output.done({"path": str(made), "bytes": size}, f"已备份到 {made}({size} 字节)")
 
 
+def run_class_checks(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop.reports import class_checks
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = class_checks.write_class_form(data, args.class_name, args.date or date.today(),
+                                               args.out, blank=args.blank)
+    return output.done({"path": str(result.path), "pages": result.pages},
+                       f"晨午检登记表已生成:{result.path}(共 {result.pages} 页)")
+
+
 def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
     from reopen_desktop.reports import duty_chart
 
@@ -229,12 +315,125 @@ def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
                        f"防控责任表已生成:{result.path}(共 {result.pages} 页)")
 
 
+def _add_disinfection_report(kinds: Any, common: argparse.ArgumentParser) -> None:
+    record = kinds.add_parser("disinfection", parents=[common],
+                              help="the disinfection and ventilation record of areas")
+    which = record.add_mutually_exclusive_group(required=True)
+    which.add_argument("--area", help="one area, by name (e.g. 一年级1班教室)")
+    which.add_argument("--all", action="store_true", help="every area with records")
+    record.add_argument("--from", dest="date_from", type=_day, required=True)
+    record.add_argument("--to", dest="date_to", type=_day, required=True)
+    record.add_argument("--out", type=Path, required=True)
+
+
+def run_disinfection_record(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import campus
+    from reopen_desktop.reports import disinfection_record
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        areas = None if args.all else [campus.find_area(data, args.area).id]
+        result = disinfection_record.write_disinfection_record(
+            data, args.out, date_from=args.date_from, date_to=args.date_to, area_ids=areas)
+    return output.done({"path": str(result.path), "pages": result.pages},
+                       f"消毒通风记录已生成:{result.path}(共 {result.pages} 页)")
+
+
+def run_screening_board(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import screening
+
+    day = args.date or date.today()
+    with storage.open_data_file(args.db, read_only=True) as data:
+        lines = screening.board(data, day)
+        section = screening.day_section(data, day)
+    classes = [{"class": b.class_name, "head_teacher": b.head_teacher, "total": b.total,
+                "declared": b.declared, "key_persons": b.key_persons, "missing": b.missing,
+                "complete": b.complete} for b in lines]
+    prose = [f"{day.isoformat()} 摸排:已申报 {section['declared']}/{section['total']},"
+             f"重点人员 {section['key_persons_observing']} 人"]
+    prose += [f"  {'✓' if b.complete else '✗'} {b.class_name} {b.declared}/{b.total}"
+              + (f" 未申报:{'、'.join(b.missing)}" if b.missing else "") for b in lines]
+    return output.done({"date": day.isoformat(), **section, "classes": classes},
+                       "\n".join(prose))
+
+
+def run_villages_export(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import villages
+
+    with storage.open_data_file(args.db) as data:
+        result = villages.export_key_persons_by_village(data, args.out)
+    return output.done({"path": str(result.path), "villages": result.villages,
+                        "people": result.people},
+                       f"已导出 {result.villages} 个村(社区)的重点人员 {result.people} 人:"
+                       f"{result.path}")
+
+
+def run_villages_match(args: argparse.Namespace, output: Output) -> int:
+    """Report the match; --apply records only exact ID matches (suggestions need a person)."""
+    from reopen_desktop import villages
+
+    with storage.open_data_file(args.db, read_only=not args.apply) as data:
+        match = villages.match_village_list(data, args.file)
+        applied = None
+        if args.apply:
+            rows = [r.row for r in match.rows if r.status == villages.MATCHED]
+            applied = villages.apply_village_matches(data, match, rows).applied
+    result = {**match.as_dict(), "applied": applied}
+    prose = [f"{villages.STATUS_LABELS[s]}:{match.count(s)}" for s in villages.STATUS_LABELS]
+    prose += [f"  第{r.row}行 {r.name} {r.status_label} {r.person_name} {r.class_name} {r.note}"
+              for r in match.rows if r.status != villages.MATCHED]
+    prose.append(f"已登记重点人员 {applied} 人。" if args.apply else
+                 "只是比对,没有写入;确认无误后加 --apply 登记已匹配的行"
+                 "(疑似行请在窗口中逐条确认)。")
+    return output.done(result, "\n".join(prose))
+
+
+def run_import_declarations(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import screening
+
+    with storage.open_data_file(args.db) as data:
+        result = screening.import_declarations(data, args.file)
+    return output.done({"imported": result.imported, "updated": result.updated,
+                        "key_persons": result.key_persons},
+                       f"已导入申报:新增 {result.imported} 人,更新 {result.updated} 人,"
+                       f"新增或重新开始观察的重点人员 {result.key_persons} 人。")
+
+
+def run_import_roster(args: argparse.Namespace, output: Output) -> int:
+    """A dry run with invalid rows exits 2 as the import would: scripts check the status."""
+    from reopen_desktop.importers import roster
+
+    with storage.open_data_file(args.db, read_only=args.dry_run) as data:
+        result = roster.import_roster(
+            data, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+            strict=args.strict, errors_out=args.errors,
+            progress=terminal_progress("导入花名册"))
+    if args.dry_run and result.invalid and not args.skip_invalid:
+        raise Refused("roster_invalid", problems=result.invalid, path=args.file.name,
+                      count=len(result.invalid))
+    prose = [("试导入(没有写入):" if args.dry_run else "已导入花名册:")
+             + f"新增 {result.imported} 人,更新 {result.updated} 人,"
+             f"未变 {result.unchanged} 人,跳过错误行 {len(result.invalid)} 行。"]
+    prose += [f"  新建班级:{'、'.join(result.created_classes)}"] if result.created_classes else []
+    prose += [f"  {m['name']}:{m['from']} → {m['to']}" for m in result.moved]
+    prose += [f"  {w.sheet} 第{w.row}行 {w.column}:{w.message}" for w in result.warnings[:50]]
+    return output.done(result.as_dict(), "\n".join(prose))
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "init": run_init,
     "demo": run_demo,
     "check": run_check,
     "backup": run_backup,
     "summary": run_summary,
+    "alerts": run_alerts,
+    "import-checks": run_import_checks,
     "set-township-key": run_set_township_key,
     "report duty-chart": run_duty_chart,
+    "report class-checks": run_class_checks,
+    "report disinfection": run_disinfection_record,
+    "screening board": run_screening_board,
+    "villages export": run_villages_export,
+    "villages match": run_villages_match,
+    "import-declarations": run_import_declarations,
+    "import-roster": run_import_roster,
 }

@@ -40,3 +40,84 @@ PEOPLE = (
     Column("post", "岗位", "Post"),
     Column("id_tail", "证件号后四位", "ID, last 4"),
 )
+
+
+CLASS_CHECK = (
+    Column("number", "序号", "No."),
+    Column("name", "姓名", "Name"),
+    Column("temperature", "体温", "Temp."),
+    Column("symptoms", "症状", "Symptoms", "、".join),
+    Column("absence", "缺勤", "Absent"),
+)
+
+
+def _percent(value: int) -> str:
+    return f"{value}%"
+
+
+def _status(value: str) -> str:
+    if language() == "en":
+        return "observing" if value == "observing" else "released"
+    return "观察中" if value == "observing" else "已解除"
+
+
+# The "nobody missed" board (screening.ClassBoard), one line per class.
+SCREENING_BOARD = (
+    Column("class_name", "班级", "Class"),
+    Column("head_teacher", "班主任", "Head teacher"),
+    Column("progress", "已申报/总数", "Declared/total"),
+    Column("percent", "完成率", "Done", _percent),
+    Column("key_persons", "重点人员", "Key persons"),
+    Column("missing_names", "未申报名单", "Not yet declared"),
+)
+
+# Key persons (screening.KeyPersonRow).
+KEY_PERSONS = (
+    Column("name", "姓名", "Name"),
+    Column("class_name", "班级", "Class"),
+    Column("village", "村(社区)", "Village"),
+    Column("reason", "原因", "Reason"),
+    Column("exposure_date", "暴露日期", "Exposure"),
+    Column("observe_until", "观察至", "Observe until"),
+    Column("status", "状态", "Status", _status),
+)
+
+# High-risk areas (screening.Area).
+RISK_AREAS = (
+    Column("name", "地区", "Area"),
+    Column("level_label", "风险等级", "Level"),
+    Column("date_from", "开始日期", "From"),
+    Column("date_to", "结束日期", "To"),
+    Column("note", "备注", "Note"),
+)
+
+
+def _status(value: str) -> str:
+    if language() == "en":
+        return "open" if value == "open" else "closed"
+    return "未结" if value == "open" else "已结案"
+
+
+ALERTS = (
+    Column("status", "状态", "Status", _status),
+    Column("day", "日期", "Date"),
+    Column("rule_label", "类别", "Rule"),
+    Column("scope", "范围", "Scope"),
+    Column("people", "人员", "People", "、".join),
+    Column("deadline", "报告时限", "Deadline"),
+)
+
+
+def _yes(value: bool) -> str:
+    return ("yes" if value else "") if language() == "en" else ("需要" if value else "")
+
+
+FOLLOW_UPS = (
+    Column("name", "姓名", "Name"),
+    Column("class_name", "班级", "Class"),
+    Column("reason_label", "原因", "Reason"),
+    Column("opened_on", "开始", "Since"),
+    Column("diagnosis", "诊断", "Diagnosis"),
+    Column("expected_return", "预计返校", "Expected back"),
+    Column("needs_clearance", "复课证明", "Clearance", _yes),
+)

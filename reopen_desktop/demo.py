@@ -12,10 +12,10 @@ import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from reopen_desktop import audit, classnames, grid
+from reopen_desktop import audit, classnames, demo_campus, demo_checks, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.idnumber import SEQUENCES_PER_SEX, make_id
 from reopen_desktop.people import initials_of
@@ -103,9 +103,9 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
     """Fill a new, empty data file with a whole demo school in one transaction.
 
     The grid comes out without gaps; the fill is one audited action, not one per
-    row. ``days`` of daily records are not generated yet: the issues that add
-    daily checks, disinfection and canteen records fill them in here, and until
-    then the result reports 0 days. Refused when the file already has a school.
+    row. ``days`` school days (weekdays back from today) get daily checks with a
+    planted cluster; ``days`` in the result counts the days filled. Refused when the
+    file already has a school.
     """
     existing = grid.get_school(data)
     if existing:
@@ -118,6 +118,7 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
     total = students + len(staff_plan)
     summary = (f"生成示例学校:{students} 名学生,{len(staff_plan)} 名教职工,"
                f"{len(classes)} 个班")
+    filled_days = 0
     with data.atomic():
         school = grid.create_school(data, SCHOOL_NAME, is_demo=True, **_school_fields(maker))
         with audit.action(data, "fill_demo", summary, undoable=False):
@@ -127,7 +128,22 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
             _insert_duties(data, classes, class_ids, staff_plan, staff_ids)
             _insert_students(data, maker, classes, class_ids, lambda done: progress(
                 len(staff_ids) + done, total))
-    return DemoResult(school=school.name, people=total, days=0)
+            _fill_screening(data, maker, class_ids[:2], today or date.today())
+            school_days = demo_checks.school_days(today or date.today(), days)
+            if demo_checks.fill_demo_checks(data, school_days, seed):
+                filled_days = len(school_days)
+            filled_days = max(filled_days, _fill_campus(data, seed, school_days, today))
+    return DemoResult(school=school.name, people=total, days=filled_days)
+
+
+def _fill_campus(data: DataFile, seed: int, school_days: list[date], today: date | None
+                 ) -> int:
+    """Disinfection/ventilation records and preparedness; today is kept up to now (a past
+    ``today`` to its end). Its own generator, so other fills keep their sequences."""
+    at = datetime.now() if today in (None, date.today()) else datetime.combine(
+        today, datetime.max.time())
+    demo_campus.fill_preparedness(data, at.date(), school_days)
+    return demo_campus.fill_campus(data, random.Random(seed), school_days, at)
 
 
 def default_staff(students: int) -> int:
@@ -354,3 +370,68 @@ def _assign_rooms(data: DataFile, maker: _PersonMaker, class_id: int,
                 "capacity": BEDS_PER_ROOM})
             for row in boarders[start:start + BEDS_PER_ROOM]:
                 row["dorm_room_id"] = room_id
+
+
+# --- screening (摸排): areas, declarations, key persons -----------------------------------
+
+DEMO_AREAS = (("甲省乙市丙区", "high", 40, 3), ("丁省戊市", "medium", 30, 0),
+              ("己省庚县", "low", 30, 0))  # name, level, from days ago, to days ago
+SAFE_PLACES = ("县城", "市区", "邻县外婆家", "省城", "外省亲戚家(辛省)")
+TRANSPORTS = ("自驾", "大巴", "火车", "高铁")
+DECLARED_SHARE = 0.95
+TRAVEL_SHARE = 0.15
+RISKY_TRIP_SHARE = 0.15  # of travellers, to the high- or medium-risk area
+CONTACT_SHARE = 0.004
+
+
+def _fill_screening(data: DataFile, maker: _PersonMaker, complete_classes: list[int],
+                    today: date) -> None:
+    """High-risk areas, declarations from ~95% of people (``complete_classes`` from all) and
+    the key persons the screening rule makes of them, in bulk, dated before ``today``."""
+    from reopen_desktop import screening
+
+    areas = [(name, level, (today - timedelta(days=start)).isoformat(),
+              (today - timedelta(days=end)).isoformat() if end else "")
+             for name, level, start, end in DEMO_AREAS]
+    data.conn.executemany("INSERT INTO high_risk_areas (name, level, date_from, date_to) "
+                          "VALUES (?, ?, ?, ?)", areas)
+    exposed = [person_id for person_id, class_id in data.conn.execute(
+        "SELECT id, class_id FROM people ORDER BY id").fetchall()
+        if (class_id in complete_classes or maker.rng.random() < DECLARED_SHARE)
+        and _declare_demo(data, maker, today, person_id, areas[:2])]
+    for person_id in exposed:
+        found = screening.exposures(data, person_id)
+        if not found:
+            continue
+        reason, exposure = max(found, key=lambda e: e[1])
+        data.conn.execute(
+            "INSERT INTO key_persons (person_id, reason, exposure_date, observe_until, source, "
+            "created_at) VALUES (?, ?, ?, ?, 'screening', ?)",
+            (person_id, reason, exposure, screening.observe_until(data, exposure),
+             f"{today.isoformat()} 08:00:00"))
+
+
+def _declare_demo(data: DataFile, maker: _PersonMaker, today: date, person_id: int,
+                  risky: list[tuple[str, str, str, str]]) -> bool:
+    """One person's declaration (and trip); True when it may make a key person."""
+    rng = maker.rng
+    declared = today - timedelta(days=rng.randint(1, 10))
+    trip = rng.random() < TRAVEL_SHARE
+    contact = rng.random() < CONTACT_SHARE
+    arrived = declared - timedelta(days=rng.randint(0, 12)) if trip else None
+    cursor = data.conn.execute(
+        "INSERT INTO declarations (person_id, declared_on, travelled, arrived_on, health, "
+        "contact_key_person, last_exposure, promise_signed, source) "
+        "VALUES (?, ?, ?, ?, '健康', ?, ?, ?, 'demo')",
+        (person_id, declared.isoformat(), int(trip), arrived.isoformat() if arrived else "",
+         int(contact), (declared - timedelta(days=2)).isoformat() if contact else "",
+         int(rng.random() < 0.97)))
+    risky_trip = trip and rng.random() < RISKY_TRIP_SHARE
+    if trip and arrived:
+        place = rng.choice(risky)[0] if risky_trip else rng.choice(SAFE_PLACES)
+        data.conn.execute("INSERT INTO travels (declaration_id, place, date_from, date_to, "
+                          "transport) VALUES (?, ?, ?, ?, ?)",
+                          (cursor.lastrowid, place, (arrived - timedelta(days=rng.randint(3, 10))
+                                                     ).isoformat(), arrived.isoformat(),
+                           rng.choice(TRANSPORTS)))
+    return risky_trip or contact

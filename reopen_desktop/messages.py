@@ -254,6 +254,297 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The 17th character of the ID number “{number}” means {sex} (male 男 / female 女), "
         "but the roster says {roster_sex}. It can be saved, but check the sex or the number.",
     ),
+    # --- screening, key persons, villages ---
+    "spreadsheet_unreadable": (
+        "无法读取“{path}”:{detail}。请确认它是 Excel 表格(.xlsx/.xls),没有设置密码,"
+        "也没有在 Excel 中打开。没有写入任何内容。",
+        "Cannot read “{path}”: {detail}. Check it is an Excel workbook (.xlsx/.xls), has no "
+        "password and is not open in Excel. Nothing was written.",
+    ),
+    "spreadsheet_no_header": (
+        "“{path}”里找不到含有“{header}”的表头行。请使用程序提供的模板,或检查表头。没有写入任何内容。",
+        "No header row with “{header}” was found in “{path}”. Use the program's template, "
+        "or check the headers. Nothing was written.",
+    ),
+    "spreadsheet_save_failed": (
+        "无法保存“{path}”:{detail}。如果这个文件正在 Excel 中打开,请先关闭它再重试;"
+        "原有文件没有被改动。",
+        "Cannot save “{path}”: {detail}. If the file is open in Excel, close it and try again; "
+        "the existing file was not changed.",
+    ),
+    # --- roster import (importers/workbook.py, importers/roster.py) ---
+    "workbook_missing": (
+        "找不到表格文件“{path}”。请检查文件位置。没有写入任何内容。",
+        "The spreadsheet “{path}” does not exist. Check where it is. Nothing was written.",
+    ),
+    "workbook_not_spreadsheet": (
+        "“{path}”不是电子表格,无法读取。请在 Excel 或 WPS 中打开它,"
+        "另存为 .xlsx 后再导入。没有写入任何内容。",
+        "“{path}” is not a spreadsheet. Open it in Excel or WPS, save it as .xlsx "
+        "and import that. Nothing was written.",
+    ),
+    "workbook_encrypted": (
+        "“{path}”设置了密码(已加密),无法读取。请在 Excel 中打开它,取消密码后另存,"
+        "再导入。没有写入任何内容。",
+        "“{path}” is password-protected (encrypted). Open it in Excel, remove the "
+        "password, save it and import again. Nothing was written.",
+    ),
+    "workbook_locked": (
+        "“{path}”正在 Excel 或 WPS 中打开(文件被锁定)。请先关闭它,再导入。"
+        "没有写入任何内容。",
+        "“{path}” is open in Excel or WPS (the file is locked). Close it and import "
+        "again. Nothing was written.",
+    ),
+    "workbook_empty": (
+        "“{path}”是空表格,里面没有任何数据。没有写入任何内容。",
+        "“{path}” is empty: it holds no data. Nothing was written.",
+    ),
+    "roster_no_header": (
+        "在“{path}”的前 15 行里找不到表头(姓名、身份证号、班级等)。请确认选择的是花名册,"
+        "或使用花名册模板。没有写入任何内容。",
+        "No header row (姓名, 身份证号, 班级 ...) in the first 15 rows of “{path}”. "
+        "Check it is a roster, or use the roster template. Nothing was written.",
+    ),
+    "roster_invalid": (
+        "“{path}”中有 {count} 行有错误,整个花名册没有导入(没有写入任何内容)。"
+        "请按下列行号改正后重新导入,或选择跳过错误行。",
+        "{count} rows of “{path}” are invalid, so the roster was not imported (nothing "
+        "was written). Fix the rows listed and import again, or skip the invalid rows.",
+    ),
+    "roster_unknown_classes": (
+        "花名册中的班级还不存在:{classes}。请先在“年级班级”中添加,或允许导入时新建班级。"
+        "没有写入任何内容。",
+        "These classes of the roster do not exist yet: {classes}. Add them first, or let "
+        "the import create them. Nothing was written.",
+    ),
+    "roster_missing_column": (
+        "找不到“{column}”列。请在导入窗口中指定哪一列是“{column}”。",
+        "No “{column}” column. Choose which column holds “{column}” in the import window.",
+    ),
+    "roster_name_empty": (
+        "姓名为空。",
+        "The name is empty.",
+    ),
+    "roster_bad_class": (
+        "无法识别班级(年级“{grade}”,班级“{label}”)。请写成“三年级(2)班”或年级列加“2班”。",
+        "Cannot read the class (grade “{grade}”, class “{label}”). Write it as "
+        "“三年级(2)班”, or a grade column and “2班”.",
+    ),
+    "roster_duplicate": (
+        "证件号 {number} 在表格中重复出现(另见 {others}),请核对是哪一行写错了。",
+        "The number {number} occurs twice in the workbook (see also {others}); check which "
+        "row is wrong.",
+    ),
+    "roster_birth_mismatch": (
+        "出生日期“{written}”与身份证号中的 {from_id} 不一致,以身份证号为准,请核对。",
+        "The birth date “{written}” differs from {from_id} in the ID number; the ID number "
+        "is used. Please check.",
+    ),
+    "area_invalid": (
+        "风险地区“{name}”填写有误,没有保存。请按提示改正。",
+        "The risk area “{name}” has mistakes and was not saved. Correct them as shown.",
+    ),
+    "declaration_invalid": (
+        "申报内容有误,没有保存。请按提示改正。",
+        "The declaration has mistakes and was not saved. Correct them as shown.",
+    ),
+    "screening_import_refused": (
+        "“{path}”中有 {count} 处问题,整个文件没有导入(没有写入任何内容)。"
+        "请按下面列出的工作表、行、列改正后重新导入。",
+        "“{path}” has {count} problems, so nothing in it was imported. Correct the sheets, "
+        "rows and columns listed below and import it again.",
+    ),
+    "village_no_id_column": (
+        "“{path}”没有身份证号列,无法与花名册比对。请在名单中加上“身份证号”列。",
+        "“{path}” has no ID number column, so it cannot be matched to the roster. Add a "
+        "“身份证号” column to the list.",
+    ),
+    "village_row_unmatched": (
+        "所选的行中有的没有对应的人员,没有登记任何重点人员。",
+        "Some chosen rows match nobody in the roster; no key person was recorded.",
+    ),
+    "bad_temperature": (
+        "体温“{value}”不是数字。请输入例如 36.8 或 368。",
+        "The temperature “{value}” is not a number. Type e.g. 36.8 or 368.",
+    ),
+    "temperature_out_of_range": (
+        "体温 {value}℃ 不在 {low}–{high}℃ 之间,可能测量或输入有误。请复测后重新输入。",
+        "A temperature of {value} °C is outside {low}–{high} °C; it was probably mis-measured "
+        "or mistyped. Re-measure and enter it again.",
+    ),
+    "unknown_symptom": (
+        "不认识的症状“{symptom}”。可用的症状:{known}。",
+        "Unknown symptom “{symptom}”. Known symptoms: {known}.",
+    ),
+    "not_in_class": (
+        "“{name}”不在这个班级的名单上。请在该生所在的班级登记,或先在人员档案中调整班级。",
+        "“{name}” is not on this class's roll. Record them in their own class, or change "
+        "their class in the person file first.",
+    ),
+    "not_on_roll": (
+        "编号 {id} 的人员不在在册名单上。",
+        "Person {id} is not on the roll.",
+    ),
+    "future_date": (
+        "日期 {day} 还没有到,不能提前登记。请检查日期。",
+        "The date {day} is in the future and cannot be recorded yet. Check the date.",
+    ),
+    "bad_session": (
+        "未知的检次“{session}”,应为晨检、午检、晚检或校门。",
+        "Unknown session “{session}”: use morning, noon, evening or gate.",
+    ),
+    "absence_reason_missing": (
+        "{name}缺勤,但没有写缺勤原因。请选择病假或事假。",
+        "{name} is absent without a reason. Choose illness or other.",
+    ),
+    "quick_entry_number": (
+        "“{text}”开头应是学生在名单中的序号,例如“3 373”(3 号,37.3℃)或“12k”(12 号咳嗽)。",
+        "“{text}” must start with the pupil's number in the list, e.g. “3 373” (no. 3, "
+        "37.3 °C) or “12k” (no. 12, cough).",
+    ),
+    "quick_entry_key": (
+        "不认识的按键“{letter}”。可用:{keys}。",
+        "Unknown key “{letter}”. Keys: {keys}.",
+    ),
+    # --- disinfection and ventilation (campus.py) ---
+    "campus_area_unknown": (
+        "没有名为“{name}”的消毒通风区域。请检查名称(可在“消毒通风”页的区域列表中查看)。",
+        "There is no disinfection/ventilation area called “{name}”. Check the name (the "
+        "消毒通风 tab lists the areas).",
+    ),
+    "campus_area_name_empty": (
+        "区域名称不能为空。没有保存。",
+        "The area needs a name. Nothing was saved.",
+    ),
+    "campus_area_exists": (
+        "已经有名为“{name}”的区域。请换一个名称。没有保存。",
+        "There is already an area called “{name}”. Choose another name. Nothing was saved.",
+    ),
+    "campus_plan_invalid": (
+        "“{name}”的消毒通风计划填写有误,没有保存。请按提示改正。",
+        "The disinfection/ventilation plan of “{name}” has mistakes and was not saved. "
+        "Correct them as shown.",
+    ),
+    "campus_bad_time": (
+        "时间“{value}”应写成 时:分,例如 07:30,多个时间用逗号分开。",
+        "The time “{value}” should be written hours:minutes, e.g. 07:30, several separated "
+        "by commas.",
+    ),
+    "campus_bad_number": (
+        "“{value}”应是不小于 0 的数字。",
+        "“{value}” should be a number not below 0.",
+    ),
+    "campus_not_staff": (
+        "负责人必须是教职工名单中的人。",
+        "The responsible person must be on the staff list.",
+    ),
+    "campus_concentration_off": (
+        "浓度 {value} mg/L 与计划 {planned} mg/L 不符,已按实际记录。请核对配比。",
+        "A concentration of {value} mg/L differs from the planned {planned} mg/L; it was "
+        "recorded as done. Check the mixing.",
+    ),
+    "campus_contact_short": (
+        "作用时间 {value} 分钟短于计划的 {planned} 分钟,已按实际记录。",
+        "A contact time of {value} minutes is shorter than the planned {planned} minutes; "
+        "it was recorded as done.",
+    ),
+    "campus_ventilation_short": (
+        "通风 {value} 分钟短于计划的至少 {planned} 分钟,已按实际记录。",
+        "Airing for {value} minutes is shorter than the planned minimum of {planned} "
+        "minutes; it was recorded as done.",
+    ),
+    "campus_tick_future": (
+        "不能为将来的日期或时间({at})登记完成。没有保存。请在完成后再登记。",
+        "Work cannot be ticked for a future date or time ({at}). Nothing was saved. Tick it "
+        "once it is done.",
+    ),
+    "campus_tick_other_day": (
+        "完成时间 {at} 不在 {day} 这一天。没有保存。请核对日期。",
+        "The time {at} is not on {day}. Nothing was saved. Check the date.",
+    ),
+    "campus_operator_empty": (
+        "请填写执行人。没有保存。",
+        "Enter who did the work. Nothing was saved.",
+    ),
+    "campus_already_done": (
+        "{area} {due} 的{kind}已经登记过了。如登记有误,请先撤销(Ctrl+Z)。",
+        "The {kind} of {area} due at {due} is already ticked. If it was wrong, undo it first "
+        "(Ctrl+Z).",
+    ),
+    "campus_bad_range": (
+        "结束日期 {date_to} 早于开始日期 {date_from}。请检查日期。",
+        "The end date {date_to} is before the start date {date_from}. Check the dates.",
+    ),
+    "campus_no_records": (
+        "{date_from} 至 {date_to} 没有任何消毒通风记录,没有生成文件。",
+        "There are no disinfection or ventilation records from {date_from} to {date_to}; "
+        "no file was made.",
+    ),
+    # --- preparedness (preparedness.py) ---
+    "plan_field_empty": (
+        "{field}不能为空。",
+        "The {field} cannot be empty.",
+    ),
+    "plan_invalid": (
+        "应急预案填写不完整,没有保存。请按提示补充。",
+        "The contingency plan is incomplete and was not saved. Fill in what is shown.",
+    ),
+    "plan_version_exists": (
+        "“{title}”的 {version} 版已经登记过了。新版本请用新的版本号。没有保存。",
+        "Version {version} of “{title}” is already recorded. Give a new version a new "
+        "number. Nothing was saved.",
+    ),
+    "training_bad_kind": (
+        "类别“{kind}”不对,应为培训或演练。没有保存。",
+        "The kind “{kind}” is wrong; it should be training or drill. Nothing was saved.",
+    ),
+    "training_topic_empty": (
+        "请填写培训或演练的主题。没有保存。",
+        "Enter the topic of the training or drill. Nothing was saved.",
+    ),
+    "training_not_staff": (
+        "有 {count} 人不在教职工名单中。只能选择教职工。没有保存。",
+        "{count} of the people chosen are not on the staff list. Choose staff only. "
+        "Nothing was saved.",
+    ),
+    "observation_room_empty": (
+        "请填写临时观察室的位置。没有保存。",
+        "Enter where the observation room is. Nothing was saved.",
+    ),
+    "bad_outcome": ("未知的结案结果“{outcome}”。", "Unknown outcome “{outcome}”."),
+    "outcome_detail_missing": (
+        "结案为“{outcome}”时须写明情况(例如:已于 10:30 电话报告镇防控办张主任)。",
+        "Closing as “{outcome}” needs the details (e.g. reported by phone at 10:30 to the "
+        "township office).",
+    ),
+    "checks_invalid": (
+        "“{path}”中有 {count} 处错误,整个文件没有导入。请按下面列出的工作表、行和列改正后再导入。",
+        "“{path}” has {count} problems; nothing was imported. Fix them at the sheet, row and "
+        "column listed below, then import again.",
+    ),
+    "checks_reason_missing": (
+        "缺勤为“是”时请填写缺勤原因(病假或事假)。",
+        "When 缺勤 is 是, fill in the reason (病假 or 事假).",
+    ),
+    "clearance_required": (
+        "{name}因“{diagnosis}”缺勤,须凭复课证明返校。请先登记复课证明(开具单位、日期、查验人),"
+        "再记为到校。",
+        "{name} was absent with “{diagnosis}” and may return only with a clearance. Record "
+        "the clearance (issuer, date, checked by) first, then mark them present.",
+    ),
+    "clearance_incomplete": (
+        "复课证明须写明开具单位和查验人。",
+        "A return clearance needs the issuer and who checked it.",
+    ),
+    "unknown_class": (
+        "没有名为“{name}”的班级。班级名称应写成“三年级1班”这样的形式。",
+        "There is no class called “{name}”. Write class names like “三年级1班”.",
+    ),
+    "gate_stopped": (
+        "{name}不能入校:{reasons}请带到临时观察区,联系班主任和校医。",
+        "{name} may not enter: {reasons} Take them to the observation area and call the head "
+        "teacher and the school doctor.",
+    ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

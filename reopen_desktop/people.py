@@ -167,10 +167,49 @@ def timeline(data: DataFile, person_id: int) -> list[TimelineEntry]:
 
     Later issues add checks, absences, alerts and clearances to the same list.
     """
-    entries = []
-    for change in audit.history(data, "people", person_id):
-        entries.append(TimelineEntry(change["at"], _describe(change), change["operator"]))
+    entries = [TimelineEntry(change["at"], _describe(change), change["operator"])
+               for change in audit.history(data, "people", person_id)]
+    entries += _check_entries(data, person_id) + _declaration_entries(data, person_id)
     return sorted(entries, key=lambda e: e.at, reverse=True)
+
+
+def _has_table(data: DataFile, name: str) -> bool:
+    return bool(data.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                            (name,)))
+
+
+def _check_entries(data: DataFile, person_id: int) -> list[TimelineEntry]:
+    """Checks that were not normal: a temperature, a symptom or an absence."""
+    if not _has_table(data, "checks"):
+        return []
+    sessions = {"morning": "晨检", "noon": "午检", "evening": "晚检", "gate": "校门"}
+    found = []
+    for row in data.query(
+        "SELECT day, session, temperature, symptoms, absent, absence_reason, diagnosis, "
+        "recorded_at, recorded_by FROM checks WHERE person_id = ? AND (temperature IS NOT NULL "
+        "OR symptoms <> '' OR absent = 1) ORDER BY day DESC LIMIT 200", (person_id,)
+    ):
+        parts = [f"{row['temperature']}℃" if row["temperature"] else "",
+                 row["symptoms"].replace(",", "、"),
+                 {"illness": "病假", "other": "事假"}.get(row["absence_reason"], "")
+                 if row["absent"] else "", row["diagnosis"]]
+        what = f"{sessions.get(row['session'], row['session'])}:{' '.join(p for p in parts if p)}"
+        found.append(TimelineEntry(f"{row['day']} {row['recorded_at'][11:]}", what,
+                                   row["recorded_by"]))
+    return found
+
+
+def _declaration_entries(data: DataFile, person_id: int) -> list[TimelineEntry]:
+    if not _has_table(data, "declarations"):
+        return []
+    found = [TimelineEntry(f"{r['declared_on']} 00:00:00", "摸排申报", "")
+             for r in data.query("SELECT declared_on FROM declarations WHERE person_id = ?",
+                                 (person_id,))]
+    found += [TimelineEntry(f"{r['exposure_date']} 00:00:00",
+                            f"重点人员:{r['reason']},观察至 {r['observe_until']}", "")
+              for r in data.query("SELECT exposure_date, reason, observe_until FROM key_persons "
+                                  "WHERE person_id = ?", (person_id,))]
+    return found
 
 
 def _describe(change: dict[str, Any]) -> str:

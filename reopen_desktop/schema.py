@@ -171,6 +171,167 @@ def _v2_people_and_screening(conn: sqlite3.Connection) -> None:
     _run_script(conn, V2_PEOPLE_AND_SCREENING)
 
 
+DAILY_CHECKS_AND_ALERTS = """
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    day TEXT NOT NULL,
+    session TEXT NOT NULL CHECK (session IN ('morning', 'noon', 'evening', 'gate')),
+    temperature REAL CHECK (temperature IS NULL OR temperature BETWEEN 34.0 AND 43.0),
+    symptoms TEXT NOT NULL DEFAULT '',
+    absent INTEGER NOT NULL DEFAULT 0,
+    absence_reason TEXT NOT NULL DEFAULT '' CHECK (absence_reason IN ('', 'illness', 'other')),
+    doctor_seen INTEGER NOT NULL DEFAULT 0,
+    diagnosis TEXT NOT NULL DEFAULT '',
+    class_id INTEGER REFERENCES classes(id),
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id),
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    lane TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, day, session)
+);
+CREATE INDEX checks_day ON checks(day, class_id);
+CREATE INDEX checks_ill ON checks(day) WHERE symptoms <> '' OR temperature IS NOT NULL;
+CREATE INDEX checks_absent ON checks(day, class_id) WHERE absent = 1;
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    day TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    people TEXT NOT NULL,
+    message TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT NOT NULL DEFAULT '',
+    raised_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (rule, day, scope)
+);
+CREATE INDEX alerts_status ON alerts(status, day);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    opened_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('illness_absence', 'fever')),
+    called_family INTEGER NOT NULL DEFAULT 0,
+    symptoms TEXT NOT NULL DEFAULT '',
+    doctor TEXT NOT NULL DEFAULT '',
+    diagnosis TEXT NOT NULL DEFAULT '',
+    expected_return TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    closed_on TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX follow_ups_open ON follow_ups(status, person_id);
+CREATE TABLE passes (
+    person_id INTEGER PRIMARY KEY REFERENCES people(id),
+    code TEXT NOT NULL UNIQUE
+);
+CREATE TABLE clearances (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    follow_up_id INTEGER REFERENCES follow_ups(id),
+    issuer TEXT NOT NULL CHECK (trim(issuer) <> ''),
+    issued_on TEXT NOT NULL,
+    checked_by TEXT NOT NULL CHECK (trim(checked_by) <> ''),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+"""
+
+
+def _daily_checks_and_alerts(conn: sqlite3.Connection) -> None:
+    """Morning/noon/evening and gate checks with absences (the class and dormitory at the
+    time are kept, so a cluster is counted where it happened), the alerts raised, absence
+    and fever follow-ups, and return clearances (复课证明)."""
+    _run_script(conn, DAILY_CHECKS_AND_ALERTS)
+
+
+CAMPUS_DISINFECTION_AND_PREPAREDNESS = """
+CREATE TABLE campus_areas (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    kind TEXT NOT NULL DEFAULT 'other',
+    class_id INTEGER REFERENCES classes(id) ON DELETE SET NULL,
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    items TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT '',
+    agent TEXT NOT NULL DEFAULT '',
+    concentration REAL,
+    contact_minutes INTEGER,
+    disinfection_times TEXT NOT NULL DEFAULT '',
+    ventilation_times TEXT NOT NULL DEFAULT '',
+    ventilation_minutes INTEGER,
+    responsible_id INTEGER REFERENCES people(id)
+);
+CREATE TABLE campus_records (
+    id INTEGER PRIMARY KEY,
+    area_id INTEGER NOT NULL REFERENCES campus_areas(id),
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('disinfection', 'ventilation')),
+    slot INTEGER NOT NULL,
+    due_time TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    items TEXT NOT NULL DEFAULT '',
+    agent TEXT NOT NULL DEFAULT '',
+    concentration REAL,
+    minutes INTEGER,
+    operator TEXT NOT NULL DEFAULT '',
+    warning TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (area_id, day, kind, slot)
+);
+CREATE INDEX campus_records_day ON campus_records(day);
+CREATE TABLE plan_documents (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    version TEXT NOT NULL CHECK (trim(version) <> ''),
+    adopted_on TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE trainings (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('training', 'drill')),
+    topic TEXT NOT NULL CHECK (trim(topic) <> ''),
+    trainer TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE training_attendees (
+    id INTEGER PRIMARY KEY,
+    training_id INTEGER NOT NULL REFERENCES trainings(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    UNIQUE (training_id, person_id)
+);
+CREATE TABLE observation_rooms (
+    id INTEGER PRIMARY KEY,
+    location TEXT NOT NULL DEFAULT '',
+    equipment TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE doctor_duties (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    note TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
+def _campus_disinfection_and_preparedness(conn: sqlite3.Connection) -> None:
+    """Areas with their disinfection/ventilation plans and the records ticked against them;
+    the contingency plan's versions, trainings and drills, observation room, doctor on duty."""
+    _run_script(conn, CAMPUS_DISINFECTION_AND_PREPAREDNESS)
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run ``;``-separated statements one by one (executescript would COMMIT)."""
     for statement in script.split(";"):
@@ -178,6 +339,11 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_grid, _v2_people_and_screening]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_grid,
+    _v2_people_and_screening,
+    _daily_checks_and_alerts,
+    _campus_disinfection_and_preparedness,
+]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,11 +17,26 @@ DEFAULTS: dict[str, Any] = {
     "cluster_1d_size": 3,
     "cluster_3d_size": 5,
     "cluster_3d_days": 3,
+    "high_fever_threshold": 39.0,  # °C, "unexplained high fever" when no diagnosis is known
+    "absence_rise_factor": 2.0,  # today's illness absences vs the class's recent average
+    "absence_rise_minimum": 3,  # ... and at least this many, so 0 → 1 is no "rise"
+    "absence_rise_days": 5,  # school days the recent average looks back
     "observation_days": 14,
     "sample_hours": 48,
     "sample_grams": 125,
     "township_public_key": "",
     "pdf_font": "",  # path of a TrueType Chinese font for PDFs; empty: find one
+    # disinfection and ventilation: the plan a new area starts with (campus.py)
+    "disinfection_items": "门把手、课桌椅、楼梯扶手、地面",
+    "disinfection_method": "擦拭、喷洒,作用后清水擦净",
+    "disinfection_agent": "含氯消毒剂",
+    "disinfection_concentration": 500.0,  # mg/L available chlorine
+    "disinfection_contact_minutes": 30,
+    "disinfection_times": "07:30,16:30",  # due times, one per disinfection of the day
+    "disinfection_tolerance_pct": 20.0,  # a concentration further from the plan is warned
+    "ventilation_times": "08:00,12:00,15:30",  # due times: 3 sessions a day
+    "ventilation_minutes": 30,  # at least, per session
+    "campus_weekdays": "1,2,3,4,5",  # ISO weekdays (1 = Monday) the checklist is due on
 }
 
 

@@ -33,7 +33,12 @@ class Section:
 
 # Each issue appends its sections here (one line each).
 SECTIONS: list[Section] = [
-    Section("screening", "reopen_desktop.screening", "day_section", ""),
+    Section("screening", "reopen_desktop.screening", "day_section", "latest"),
+    Section("checks", "reopen_desktop.checks", "day_section_checks", "latest_day"),
+    Section("absent", "reopen_desktop.checks", "day_section_absent", "latest_day"),
+    Section("alerts_open", "reopen_desktop.alerts", "day_section", ""),
+    Section("disinfection", "reopen_desktop.campus", "day_section_disinfection", "latest_day"),
+    Section("ventilation", "reopen_desktop.campus", "day_section_ventilation", "latest_day"),
 ]
 
 
@@ -46,11 +51,14 @@ def _function(section: Section, name: str) -> Callable[..., Any] | None:
 
 
 def latest_day(data: DataFile) -> date:
-    """The latest day any section has data for; today when none has."""
+    """The latest school day with checks; else the latest day any section has data for;
+    else today. (Checks mark a school day; a weekend declaration does not.)"""
     days = []
-    for section in SECTIONS:
+    for section in sorted(SECTIONS, key=lambda s: s.key != "checks"):
         latest = _function(section, section.latest)
         found = latest(data) if latest else None
+        if found and section.key == "checks":
+            return found
         if found:
             days.append(found)
     return max(days) if days else date.today()

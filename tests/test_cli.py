@@ -104,3 +104,27 @@ def test_smoke_opens_the_window_and_prints_the_time_to_first_paint(school_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("first paint: ") and done.stdout.strip().endswith(" ms")
+
+
+def test_alerts_lists_what_the_rules_raise_with_the_contract_keys(school_path, capsys):
+    from datetime import date
+
+    from reopen_desktop import checks
+    from reopen_desktop.storage import open_data_file
+
+    with open_data_file(school_path) as data:
+        cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+        ids = [r["id"] for r in data.query("SELECT id FROM people WHERE class_id = ?", (cid,))]
+        checks.save_class_checks(data, cid, date(2026, 3, 2), "morning", [
+            checks.CheckEntry(i, symptoms=["咳嗽"]) for i in ids[:3]])
+    code, result, _ = cli(capsys, "alerts", "--db", str(school_path), "--date", "2026-03-02",
+                          "--days", "3", "--json")
+    assert code == 0
+    assert [(a["rule"], a["date"], a["scope"]) for a in result["alerts"]] == [
+        ("cluster_1d", "2026-03-02", "一年级1班")]
+    assert set(result["alerts"][0]) >= {"rule", "date", "scope", "people", "message"}
+
+
+def test_a_day_without_alerts_is_an_explicit_zero_report(school_path, capsys):
+    code, result, err = cli(capsys, "alerts", "--db", str(school_path), "--date", "2026-03-02")
+    assert code == 0 and "零报告" in err

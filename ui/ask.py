@@ -53,3 +53,19 @@ def choose(parent: QWidget | None, title: str, label: str, items: Sequence[tuple
     if not ok:
         return None
     return items[labels.index(answer)][1]
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    """A file to read, picked in the system's dialog; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """Where to save a file, picked in the system's dialog; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None

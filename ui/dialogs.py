@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -69,12 +70,7 @@ class StaffDialog(QDialog):
         self.phone = QLineEdit()
         self.sex = QComboBox()
         self.sex.addItems(["", self.tr("男"), self.tr("女")])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("添加"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("添加"))
         form = QFormLayout(self)
         form.addRow(self.tr("姓名(&N):"), self.name)
         form.addRow(self.tr("性别:"), self.sex)
@@ -85,3 +81,37 @@ class StaffDialog(QDialog):
     def values(self) -> dict[str, str]:
         return {"name": self.name.text().strip(), "post": self.post.text().strip(),
                 "phone": self.phone.text().strip(), "sex": self.sex.currentText()}
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The dialog's OK/Cancel row, in Chinese, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class FormDialog(QDialog):
+    """A few labelled text fields (and yes/no boxes); ``values()`` gives them back."""
+
+    def __init__(self, parent: QWidget | None, title: str, ok_text: str,
+                 fields: list[tuple[str, str, str]], flags: list[tuple[str, str, bool]] = ()):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.edits = {key: QLineEdit(value) for key, _label, value in fields}
+        self.flags = {key: QCheckBox(label) for key, label, _value in flags}
+        form = QFormLayout(self)
+        for key, label, _value in fields:
+            form.addRow(label + ":", self.edits[key])
+        for key, _label, value in flags:
+            self.flags[key].setChecked(value)
+            form.addRow("", self.flags[key])
+        form.addRow(ok_cancel(self, ok_text))
+
+    def values(self) -> dict[str, object]:
+        found: dict[str, object] = {k: e.text() for k, e in self.edits.items()}
+        found.update({k: box.isChecked() for k, box in self.flags.items()})
+        return found

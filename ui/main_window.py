@@ -13,8 +13,14 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, Operator
 from ui import ask
 from ui.dialogs import OperatorDialog, operator_label
+from ui.tabs.alerts_tab import AlertsTab
+from ui.tabs.campus_tab import CampusTab
+from ui.tabs.checks_tab import ChecksTab
+from ui.tabs.dashboard_tab import DashboardTab
 from ui.tabs.grid_tab import GridTab
 from ui.tabs.people_tab import PeopleTab
+from ui.tabs.preparedness_tab import PreparednessTab
+from ui.tabs.screening_tab import ScreeningTab
 
 
 class MainWindow(QMainWindow):
@@ -36,7 +42,7 @@ class MainWindow(QMainWindow):
             page.changed.connect(self.refresh_status)
             self.pages.append(page)
             self.tabs.addTab(page, label)
-        self.grid_tab: GridTab = self.pages[0]  # type: ignore[assignment]
+        self.grid_tab: GridTab = next(p for p in self.pages if isinstance(p, GridTab))
         self.tabs.currentChanged.connect(self._refresh_current)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(school.is_demo)
@@ -50,8 +56,14 @@ class MainWindow(QMainWindow):
         """The tabs, in order: only areas whose feature works. Each tab class takes the data
         file, has ``refresh()`` and a ``changed`` signal."""
         return [
+            (self.tr("今日概况(&D)"), DashboardTab),
             (self.tr("防控网络(&G)"), GridTab),
             (self.tr("人员档案(&P)"), PeopleTab),
+            (self.tr("摸排(&S)"), ScreeningTab),
+            (self.tr("晨午检(&C)"), ChecksTab),
+            (self.tr("预警(&A)"), AlertsTab),
+            (self.tr("消毒通风(&X)"), CampusTab),
+            (self.tr("预案与培训(&Y)"), PreparednessTab),
         ]
 
     def _refresh_current(self, index: int) -> None:
@@ -76,6 +88,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._add(file_menu, self.tr("导入花名册(&I)…"), "Ctrl+I", self.import_roster)
+        self._add(file_menu, self.tr("下载花名册模板(&T)…"), None, self.save_roster_template)
+        file_menu.addSeparator()
         self._add(file_menu, self.tr("备份数据文件(&B)…"), "Ctrl+B", self.backup_now)
         self._add(file_menu, self.tr("打开备份文件夹"), None, self.open_backup_folder)
         file_menu.addSeparator()
@@ -84,6 +99,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self._add(edit_menu, self.tr("撤销(&U)"), QKeySequence.StandardKey.Undo,
                                      self.undo)
         edit_menu.aboutToShow.connect(self.refresh_undo)
+        gate_menu = self.menuBar().addMenu(self.tr("校门(&M)"))
+        self._add(gate_menu, self.tr("校门快检模式(&G)…"), "F11", self.open_gate)
+        self._add(gate_menu, self.tr("打印一证通(&P)…"), None, self.print_passes)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
@@ -101,8 +119,12 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         self.file_label.setText(self.tr("数据文件:{0}").format(self.data.path))
         self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.data.operator)))
-        # The alert rules arrive with the daily checks; until then nothing can be open.
-        self.alerts_label.setText(self.tr("今日未结预警:{0}").format(0))
+        from reopen_desktop import alerts
+
+        open_count = alerts.open_alert_count(self.data)
+        self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
+        self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
+                                        else "")
         self.refresh_undo()
 
     def refresh_undo(self) -> None:
@@ -125,6 +147,36 @@ class MainWindow(QMainWindow):
         self._refresh_current(self.tabs.currentIndex())
         self.refresh_status()
         self.statusBar().showMessage(self.tr("已撤销:{0}").format(last.summary), 5000)
+
+    def import_roster(self) -> QWidget:
+        """文件 → 导入花名册: a preview dialog; every tab shows the new people afterwards."""
+        from ui.roster_dialog import RosterDialog
+
+        dialog = RosterDialog(self.data, self)
+        dialog.imported.connect(lambda _result: self.refresh_all())
+        self.roster_dialog = dialog  # tests reach the open dialog here
+        dialog.open()
+        return dialog
+
+    def refresh_all(self) -> None:
+        for page in self.pages:
+            page.refresh()
+        self.refresh_status()
+
+    def save_roster_template(self) -> None:
+        from reopen_desktop.importers import roster
+
+        suggested = str(Path.home() / "花名册模板.xlsx")
+        out = ask.save_file(self, self.tr("保存花名册模板"), suggested,
+                            self.tr("Excel 文件 (*.xlsx)"))
+        if not out:
+            return
+        try:
+            made = roster.write_template(Path(out))
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
 
     def backup_now(self) -> None:
         suggested = str(Path.home() / f"{self.data.path.stem}-备份.db")
@@ -163,6 +215,33 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
             result.path, result.pages), 8000)
+
+    def open_gate(self) -> None:
+        """Full-screen gate lane; the lane name is asked once per opening."""
+        from ui.gate_window import GateWindow
+
+        lane = ask.text(self, self.tr("校门快检"), self.tr("通道名称:"), self.tr("1号通道"))
+        if not lane:
+            return
+        self.gate_window = GateWindow(self.data, lane.strip())
+        self.gate_window.changed.connect(self.refresh_status)
+        self.gate_window.showFullScreen()
+
+    def print_passes(self) -> None:
+        from reopen_desktop.reports import passes
+
+        school = grid.require_school(self.data)
+        suggested = str(Path.home() / f"{school.name}-一证通.pdf")
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存一证通"), suggested,
+                                             self.tr("PDF 文件 (*.pdf)"))
+        if not out:
+            return
+        try:
+            result = passes.write_passes(self.data, Path(out))
+        except Refused as error:
+            ask.warn(self, self.tr("未生成"), error.message())
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     def change_operator(self) -> None:
         dialog = OperatorDialog(self, self.data.operator)

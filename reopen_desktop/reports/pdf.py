@@ -311,7 +311,9 @@ def signature_block(styles: ReportStyles, signers: Sequence[str]) -> Flowable:
     """"第一责任人(签字):______  日期:______" lines, kept together on one page."""
     rows = [[para(f"{who}(签字):", styles.body), "", para("日期:", styles.body), ""]
             for who in signers]
-    table = Table(rows, colWidths=[34 * mm, 60 * mm, 14 * mm, 40 * mm], rowHeights=11 * mm,
+    # A long signer ("校医/检查人") widens the label column instead of wrapping.
+    label = max(34 * mm, max(len(who) + 5 for who in signers) * styles.body.fontSize + 8)
+    table = Table(rows, colWidths=[label, 60 * mm, 14 * mm, 40 * mm], rowHeights=11 * mm,
                   hAlign="RIGHT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

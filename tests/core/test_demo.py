@@ -113,7 +113,8 @@ def test_a_file_that_already_has_a_school_is_refused_and_unchanged(school_db):
 def test_a_tiny_demo_of_30_pupils_has_fewer_grades_and_no_gaps(new_data):
     result = demo.fill_demo(new_data, students=30, today=TODAY)
     overview = grid.load_grid(new_data)
-    assert result == demo.DemoResult(school=demo.SCHOOL_NAME, people=30 + 10, days=0)
+    # days=5: the default five school days of checks
+    assert result == demo.DemoResult(school=demo.SCHOOL_NAME, people=30 + 10, days=5)
     assert 1 <= len(overview.grades) < 6
     assert overview.head_count == 30
     assert grid.find_gaps(overview) == []
@@ -145,3 +146,14 @@ def test_a_cancelled_fill_leaves_the_file_empty(new_data):
         demo.fill_demo(new_data, students=600, progress=cancel, today=TODAY)
     assert grid.get_school(new_data) is None
     assert new_data.scalar("SELECT count(*) FROM people") == 0
+
+
+def test_the_demo_has_declarations_for_most_people_and_a_few_key_persons(big_school):
+    from reopen_desktop import screening
+
+    section = screening.day_section(big_school, TODAY)
+    assert 0.9 < section["declared"] / section["total"] < 1
+    assert section["key_persons_observing"] >= 3
+    lines = screening.board(big_school, TODAY)
+    assert sum(line.complete for line in lines) >= 2
+    assert any(not line.complete for line in lines)

@@ -101,3 +101,16 @@ def test_the_printed_file_masks_the_id_and_phones(demo_db, tmp_path):
     assert person["id_number"] not in text and person["id_number"][-4:] in text
     assert "13800001111" not in text and "138****1111" in text
     assert result.pages == 1
+
+
+def test_the_timeline_carries_abnormal_checks_and_the_declaration(demo_db):
+    from datetime import date
+
+    from reopen_desktop import checks
+
+    person = _someone(demo_db)
+    cid = demo_db.scalar("SELECT class_id FROM people WHERE id = ?", (person["id"],))
+    checks.save_class_checks(demo_db, cid, date(2026, 3, 2), "morning",
+                             [checks.CheckEntry(person["id"], temperature="37.8")])
+    whats = [e.what for e in people.person_file(demo_db, person["id"]).timeline]
+    assert "晨检:37.8℃ 发热" in whats

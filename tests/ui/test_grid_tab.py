@@ -9,6 +9,7 @@ from .conftest import type_chinese
 
 
 def select(window, qtbot, name):
+    window.tabs.setCurrentWidget(window.grid_tab)
     tab = window.grid_tab
     item = tab.item_named(name)
     assert item is not None, f"{name} is not in the tree"
@@ -138,13 +139,12 @@ def test_the_status_bar_shows_file_operator_and_open_alerts(main_window, school_
     window = main_window()
     assert str(school_db.path) in window.file_label.text()
     assert "王会计" in window.operator_label.text()
-    assert window.alerts_label.text() == "今日未结预警:0"
+    assert window.alerts_label.text() == "未结预警:0"
 
 
-def test_the_grid_is_the_first_tab(main_window):
+def test_the_dashboard_comes_first_then_the_grid(main_window):
     window = main_window()
-    assert window.tabs.tabText(0) == "防控网络(&G)"
-    assert window.tabs.currentWidget() is window.grid_tab
+    assert [window.tabs.tabText(i) for i in range(2)] == ["今日概况(&D)", "防控网络(&G)"]
 
 
 def test_department_heads_are_added_by_department_and_removed(main_window, school_db, answers):

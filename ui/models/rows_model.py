@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from reopen_desktop.columns import Column
 
@@ -15,10 +16,14 @@ Index = QModelIndex | QPersistentModelIndex
 class RowsModel(QAbstractTableModel):
     """Shows a list of dataclass rows; ``set_rows`` resets it (Vorta's way: reset on refresh)."""
 
-    def __init__(self, columns: Sequence[Column], parent: Any = None):
+    HIGHLIGHT = QBrush(QColor("#fff3e0"))
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None,
+                 highlight: Callable[[Any], bool] | None = None):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self.highlight = highlight
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -35,9 +40,14 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        return self.columns[index.column()].show(self.rows[index.row()])
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and self.highlight and self.highlight(row):
+            return self.HIGHLIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.columns[index.column()].show(row)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

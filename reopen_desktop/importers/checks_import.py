@@ -1,0 +1,146 @@
+"""Import the daily checks head teachers keep in spreadsheets (cli-contract.md layout).
+
+Columns 日期, 身份证号, 检次 (晨检/午检/晚检), 体温, 症状 (comma-separated), 缺勤 (是/否),
+缺勤原因 (病假/事假). Same rules as the roster: a workbook with any bad row is
+refused whole, every bad row named by sheet, row and column, nothing written;
+a re-import changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import alerts, audit, checks
+from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.idnumber import check_id
+from reopen_desktop.importers.workbook import cell_text, find_header, header_key, read_workbook
+from reopen_desktop.storage import DataFile
+
+HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_number",
+           "公民身份号码": "id_number", "检次": "session", "体温": "temperature",
+           "症状": "symptoms", "缺勤": "absent", "缺勤原因": "reason"}
+REQUIRED = ("day", "id_number", "session")
+SESSION_NAMES = {label: key for key, label in checks.SESSIONS.items()}
+REASONS = {"病假": "illness", "事假": "other"}
+_DAY = re.compile(r"^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$")
+
+
+@dataclass
+class ChecksImportResult:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    days: list[str] = field(default_factory=list)
+    alerts_raised: int = 0
+    invalid: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    person: dict[str, Any]
+    day: date
+    session: str
+    entry: checks.CheckEntry
+
+
+def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
+                  ) -> ChecksImportResult:
+    """Read, check every row, then write all of it in one audited transaction."""
+    path = Path(path)
+    roll = {r["id_number"]: r for r in data.query(
+        "SELECT id, name, class_id, dorm_room_id, id_number FROM people "
+        "WHERE active = 1 AND id_number IS NOT NULL")}
+    rows, problems = [], []
+    for sheet in read_workbook(path):
+        header_at = find_header(sheet.rows, set(HEADERS))
+        if header_at is None:
+            continue
+        columns = {HEADERS[header_key(c)]: i for i, c in enumerate(sheet.rows[header_at][1])
+                   if header_key(c) in HEADERS}
+        missing = [name for name, key in HEADERS.items() if key in REQUIRED
+                   and key not in columns and name in ("日期", "身份证号", "检次")]
+        if missing:
+            problems.append(Problem(f"缺少列:{'、'.join(missing)}", path.name, sheet.name,
+                                    sheet.rows[header_at][0]))
+            continue
+        for number, cells in sheet.rows[header_at + 1:]:
+            _read_row(cells, columns, roll, today or date.today(),
+                      lambda column, message, n=number, s=sheet.name: problems.append(
+                          Problem(message, path.name, s, n, column)), rows)
+    if problems:
+        raise Refused("checks_invalid", problems=problems, path=path.name, count=len(problems))
+    if not rows:
+        raise Refused("workbook_empty", path=path.name)
+    return _write(data, rows, path)
+
+
+def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[str, Any]],
+              today: date, problem: Any, rows: list[_Row]) -> None:
+    def cell(key: str) -> Any:
+        index = columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    day = _parse_day(cell("day"))
+    if day is None:
+        return problem("日期", f"日期“{cell_text(cell('day'))}”无法识别,请写成 2026-03-02。")
+    if day > today:
+        return problem("日期", f"日期 {day} 还没有到。")
+    identity = check_id(cell("id_number"))
+    if not identity.ok:
+        return problem("身份证号", identity.message())
+    person = roll.get(identity.number)
+    if person is None:
+        return problem("身份证号", "这个身份证号不在本校花名册上,请核对或先导入花名册。")
+    session = SESSION_NAMES.get(cell_text(cell("session")))
+    if session is None:
+        return problem("检次", "检次应为 晨检、午检 或 晚检。")
+    try:
+        entry = _entry(person["id"], cell)
+    except Refused as error:
+        return problem(error.params.get("column", "体温"), error.message())
+    rows.append(_Row(person, day, session, entry))
+    return None
+
+
+def _entry(person_id: int, cell: Any) -> checks.CheckEntry:
+    temperature = checks.parse_temperature(cell_text(cell("temperature")) or None)
+    symptoms = [s for s in re.split(r"[,,、;;\s]+", cell_text(cell("symptoms"))) if s]
+    try:
+        symptoms = checks.check_symptoms(symptoms)
+    except Refused as error:
+        error.params["column"] = "症状"
+        raise
+    absent = cell_text(cell("absent")) == "是"
+    reason = REASONS.get(cell_text(cell("reason")), "")
+    if absent and not reason:
+        raise Refused("checks_reason_missing", column="缺勤原因")
+    return checks.CheckEntry(person_id, temperature, symptoms, absent, reason)
+
+
+def _parse_day(value: Any) -> date | None:
+    text = cell_text(value)
+    match = _DAY.match(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:
+    result = ChecksImportResult()
+    counted = checks.SaveResult()
+    with audit.action(data, "import_checks", f"导入晨午检 {path.name}") as act:
+        for row in rows:
+            checks.store_check(data, act, row.person, row.day, row.session, row.entry, counted)
+    result.imported, result.updated, result.unchanged = (counted.saved, counted.updated,
+                                                         counted.unchanged)
+    result.days = sorted({row.day.isoformat() for row in rows})
+    result.alerts_raised = sum(alerts.raise_alerts(data, date.fromisoformat(d))
+                               for d in result.days)
+    return result

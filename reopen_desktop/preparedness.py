@@ -1,0 +1,210 @@
+"""Preparedness (应急预案、培训、演练): the school's contingency plan kept version by
+version, the trainings and drills held with who attended, the observation room, and
+the school doctor on duty each day.
+
+Plan versions are never overwritten: a new version is added, so the history shows
+what the school's plan said on any day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reopen_desktop import audit, grid
+from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.messages import text
+from reopen_desktop.storage import DataFile, now
+
+TRAINING_KINDS = {"training": "培训", "drill": "演练"}
+
+
+@dataclass
+class PlanDocument:
+    id: int
+    title: str
+    version: str
+    adopted_on: str
+    file_path: str
+    body: str
+    note: str
+    created_at: str
+
+
+@dataclass
+class Training:
+    id: int
+    day: str
+    kind: str  # "training" or "drill"
+    topic: str
+    trainer: str
+    notes: str
+    attendee_ids: list[int] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return TRAINING_KINDS.get(self.kind, self.kind)
+
+
+@dataclass
+class ObservationRoom:
+    location: str
+    equipment: str
+    note: str
+
+
+@dataclass
+class DoctorDuty:
+    """Who is the doctor on duty on ``day``; ``assigned`` False means the grid's school
+    doctor stands in because nobody was put on the roster that day."""
+
+    day: str
+    person_id: int | None
+    name: str
+    note: str = ""
+    assigned: bool = True
+
+
+# --- the plan document -------------------------------------------------------------------
+
+def add_plan_version(data: DataFile, *, title: str, version: str, adopted_on: date,
+                     file_path: str = "", body: str = "", note: str = "") -> int:
+    """Keep a new version of the contingency plan; earlier versions stay in the history."""
+    title, version = (title or "").strip(), (version or "").strip()
+    problems = [Problem(text("plan_field_empty", field=label), column=key)
+                for key, label, value in (("title", "标题", title), ("version", "版本", version))
+                if not value]
+    if problems:
+        raise Refused("plan_invalid", problems=problems)
+    if data.scalar("SELECT 1 FROM plan_documents WHERE title = ? AND version = ?",
+                   (title, version)):
+        raise Refused("plan_version_exists", title=title, version=version)
+    with audit.action(data, "add_plan_version", f"应急预案 {title} {version}") as act:
+        return act.insert("plan_documents", {
+            "title": title, "version": version, "adopted_on": adopted_on.isoformat(),
+            "file_path": (file_path or "").strip(), "body": body or "",
+            "note": (note or "").strip(), "created_at": now()})
+
+
+def plan_versions(data: DataFile) -> list[PlanDocument]:
+    """Every version, the one in force (latest adopted) first."""
+    return [PlanDocument(**row) for row in data.query(
+        "SELECT * FROM plan_documents ORDER BY adopted_on DESC, id DESC")]
+
+
+def current_plan(data: DataFile) -> PlanDocument | None:
+    versions = plan_versions(data)
+    return versions[0] if versions else None
+
+
+# --- trainings and drills ----------------------------------------------------------------
+
+def add_training(data: DataFile, *, day: date, kind: str, topic: str, trainer: str = "",
+                 attendee_ids: list[int] | tuple[int, ...] = (), notes: str = "") -> int:
+    """Record a training or drill with the staff who attended, as one action."""
+    topic = (topic or "").strip()
+    if kind not in TRAINING_KINDS:
+        raise Refused("training_bad_kind", kind=kind)
+    if not topic:
+        raise Refused("training_topic_empty")
+    _require_staff(data, list(attendee_ids))
+    label = TRAINING_KINDS[kind]
+    with audit.action(data, "add_training", f"{label} {day.isoformat()} {topic}") as act:
+        training_id = act.insert("trainings", {
+            "day": day.isoformat(), "kind": kind, "topic": topic,
+            "trainer": (trainer or "").strip(), "notes": (notes or "").strip()})
+        for person_id in dict.fromkeys(attendee_ids):
+            act.insert("training_attendees", {"training_id": training_id,
+                                              "person_id": person_id})
+    return training_id
+
+
+def _require_staff(data: DataFile, person_ids: list[int]) -> None:
+    staff = {s.id for s in grid.list_staff(data)}
+    unknown = [p for p in person_ids if p not in staff]
+    if unknown:
+        raise Refused("training_not_staff", count=len(unknown))
+
+
+def list_trainings(data: DataFile) -> list[Training]:
+    """Trainings and drills, newest first, with their attendees' names."""
+    attendees: dict[int, list[dict[str, Any]]] = {}
+    for row in data.query("SELECT a.training_id, p.id, p.name FROM training_attendees a "
+                          "JOIN people p ON p.id = a.person_id ORDER BY p.name"):
+        attendees.setdefault(row["training_id"], []).append(row)
+    return [Training(**row, attendee_ids=[a["id"] for a in attendees.get(row["id"], [])],
+                     attendees=[a["name"] for a in attendees.get(row["id"], [])])
+            for row in data.query("SELECT * FROM trainings ORDER BY day DESC, id DESC")]
+
+
+def delete_training(data: DataFile, training_id: int) -> None:
+    rows = data.query("SELECT day, topic FROM trainings WHERE id = ?", (training_id,))
+    if not rows:
+        raise Refused("not_found", what="培训记录", id=training_id)
+    with audit.action(data, "delete_training",
+                      f"删除培训记录 {rows[0]['day']} {rows[0]['topic']}") as act:
+        for row in data.query("SELECT id FROM training_attendees WHERE training_id = ?",
+                              (training_id,)):
+            act.delete("training_attendees", row["id"])
+        act.delete("trainings", training_id)
+
+
+# --- observation room and doctor on duty -------------------------------------------------
+
+def observation_room(data: DataFile) -> ObservationRoom | None:
+    rows = data.query("SELECT location, equipment, note FROM observation_rooms "
+                      "ORDER BY id LIMIT 1")
+    return ObservationRoom(**rows[0]) if rows else None
+
+
+def set_observation_room(data: DataFile, *, location: str, equipment: str = "",
+                         note: str = "") -> None:
+    """Where the temporary observation room is and what it holds (one per school)."""
+    location = (location or "").strip()
+    if not location:
+        raise Refused("observation_room_empty")
+    values = {"location": location, "equipment": (equipment or "").strip(),
+              "note": (note or "").strip()}
+    existing = data.scalar("SELECT id FROM observation_rooms ORDER BY id LIMIT 1")
+    with audit.action(data, "set_observation_room", f"临时观察室 {location}") as act:
+        if existing:
+            act.update("observation_rooms", int(existing), values)
+        else:
+            act.insert("observation_rooms", values)
+
+
+def set_doctor_on_duty(data: DataFile, day: date, person_id: int, note: str = "") -> None:
+    """Put a staff member on duty as school doctor for ``day`` (replacing whoever was)."""
+    _require_staff(data, [person_id])
+    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
+    existing = data.scalar("SELECT id FROM doctor_duties WHERE day = ?", (day.isoformat(),))
+    values = {"day": day.isoformat(), "person_id": person_id, "note": (note or "").strip()}
+    with audit.action(data, "set_doctor_on_duty", f"{day.isoformat()} 值班校医 {name}") as act:
+        if existing:
+            act.update("doctor_duties", int(existing), values)
+        else:
+            act.insert("doctor_duties", values)
+
+
+def doctor_on_duty(data: DataFile, day: date) -> DoctorDuty | None:
+    """The doctor on the roster for ``day``, else the grid's school doctor, else None."""
+    rows = data.query("SELECT d.day, d.person_id, p.name, d.note FROM doctor_duties d "
+                      "JOIN people p ON p.id = d.person_id WHERE d.day = ?",
+                      (day.isoformat(),))
+    if rows:
+        return DoctorDuty(**rows[0])
+    doctors = grid.load_grid(data).school_duties.get("school_doctor", [])
+    if doctors:
+        return DoctorDuty(day.isoformat(), doctors[0].person_id, doctors[0].name,
+                          assigned=False)
+    return None
+
+
+def duty_roster(data: DataFile, date_from: date, date_to: date) -> list[DoctorDuty]:
+    """The days between two dates that have a doctor on the roster."""
+    return [DoctorDuty(**row) for row in data.query(
+        "SELECT d.day, d.person_id, p.name, d.note FROM doctor_duties d "
+        "JOIN people p ON p.id = d.person_id WHERE d.day BETWEEN ? AND ? ORDER BY d.day",
+        (date_from.isoformat(), date_to.isoformat()))]

@@ -1,0 +1,671 @@
+"""Screening (摸排): high-risk areas, each person's declaration of holiday travel and
+contacts, key persons (重点人员) with their observation period, and the "nobody missed"
+board that stays red until every person of a class has declared.
+
+One rule makes key persons, whatever the source (declaration, village list): an
+exposure on a day starts an observation of ``observation_days``; a later exposure
+restarts it. Writes are audited actions (undoable in the window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import audit, settings, sheets
+from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.storage import DataFile, now
+
+LEVELS = {"high": "高风险", "medium": "中风险", "low": "低风险"}
+# Travel to a medium- or high-risk area (中高风险地区) makes a key person; low does not.
+RISKY_LEVELS = ("high", "medium")
+CLEARED, KEY_PERSON, NOT_SCREENED = "cleared", "key_person", "not_screened"
+STATE_LABELS = {CLEARED: "已排查", KEY_PERSON: "重点人员", NOT_SCREENED: "未申报"}
+STAFF_ROW = "教职工"
+HEALTH_CHOICES = ("健康", "发热", "咳嗽", "其他症状")
+
+
+@dataclass
+class Area:
+    id: int
+    name: str
+    level: str
+    date_from: str
+    date_to: str = ""
+    note: str = ""
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS[self.level]
+
+
+@dataclass
+class Travel:
+    place: str
+    date_from: str = ""
+    date_to: str = ""
+    transport: str = ""
+
+
+@dataclass
+class KeyPeriod:
+    id: int
+    reason: str
+    exposure_date: str
+    observe_until: str
+    status: str
+    source: str
+
+
+@dataclass
+class KeyPersonRow:
+    """A line of the key persons list in the window and the village export."""
+
+    id: int
+    person_id: int
+    name: str
+    class_name: str
+    village: str
+    reason: str
+    exposure_date: str
+    observe_until: str
+    status: str
+    source: str
+
+
+@dataclass
+class PersonScreening:
+    """Everything screening knows about one person (the person file shows it)."""
+
+    person_id: int
+    state: str  # cleared | key_person | not_screened
+    observe_until: str = ""
+    declaration: dict[str, Any] | None = None
+    travels: list[Travel] = field(default_factory=list)
+    key_periods: list[KeyPeriod] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if self.state == KEY_PERSON:
+            return f"{STATE_LABELS[KEY_PERSON]}(观察至 {self.observe_until})"
+        return STATE_LABELS[self.state]
+
+    def summary(self) -> str:
+        """A few lines for the person file (screen and print): state, declaration, periods."""
+        lines = [self.label]
+        found = self.declaration
+        if found:
+            contacts = [what for key, what in (("contact_key_person", "接触重点人员"),
+                                               ("contact_fever", "接触发热人员")) if found[key]]
+            lines.append(f"{found['declared_on']} 申报;健康状况:{found['health'] or '未填'};"
+                         f"{'已' if found['promise_signed'] else '未'}签承诺书"
+                         + (f";{'、'.join(contacts)}(最后接触 {found['last_exposure']})"
+                            if contacts else ""))
+        lines += [f"行程:{t.place} {t.date_from}~{t.date_to} {t.transport}".rstrip()
+                  for t in self.travels]
+        lines += [f"重点人员:{p.reason},{p.exposure_date} 起观察至 {p.observe_until}"
+                  f"({'观察中' if p.status == 'observing' else '已解除'})"
+                  for p in self.key_periods]
+        return "\n".join(lines)
+
+
+@dataclass
+class ClassBoard:
+    """One line of the "nobody missed" board; ``class_id`` None is the staff line."""
+
+    class_id: int | None
+    class_name: str
+    head_teacher: str
+    total: int
+    declared: int
+    key_persons: int
+    missing: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return self.declared >= self.total
+
+    @property
+    def percent(self) -> int:
+        """Rounded down, so 99.9% never shows as 100."""
+        return 100 if self.complete else self.declared * 100 // max(self.total, 1)
+
+    @property
+    def progress(self) -> str:
+        return f"{self.declared}/{self.total}"
+
+    @property
+    def missing_names(self) -> str:
+        return "、".join(self.missing)
+
+
+@dataclass
+class DeclarationImport:
+    imported: int
+    updated: int
+    key_persons: int
+
+
+# --- high-risk areas -----------------------------------------------------------------------
+
+def list_areas(data: DataFile) -> list[Area]:
+    return [Area(**row) for row in data.query(
+        "SELECT * FROM high_risk_areas ORDER BY date_from DESC, name")]
+
+
+def add_area(data: DataFile, name: str, level: str, date_from: str, date_to: str = "",
+             note: str = "") -> int:
+    """Add a high-risk area; people who declared a trip there in its range become key persons."""
+    row = _area_row(name, level, date_from, date_to, note)
+    with audit.action(data, "add_area", f"添加{LEVELS[row['level']]}地区 {row['name']}") as act:
+        area_id = act.insert("high_risk_areas", row)
+        rescreen(data, act)
+    return area_id
+
+
+def update_area(data: DataFile, area_id: int, name: str, level: str, date_from: str,
+                date_to: str = "", note: str = "") -> None:
+    row = _area_row(name, level, date_from, date_to, note)
+    with audit.action(data, "update_area", f"修改风险地区 {row['name']}") as act:
+        act.update("high_risk_areas", area_id, row)
+        rescreen(data, act)
+
+
+def delete_area(data: DataFile, area_id: int) -> None:
+    """Remove an area; key persons it made stay until released by a person (never silently)."""
+    name = data.scalar("SELECT name FROM high_risk_areas WHERE id = ?", (area_id,))
+    with audit.action(data, "delete_area", f"删除风险地区 {name}") as act:
+        act.delete("high_risk_areas", area_id)
+
+
+def _area_row(name: str, level: str, date_from: str, date_to: str, note: str
+              ) -> dict[str, str]:
+    name = (name or "").strip()
+    level = _level(level)
+    problems = []
+    if not name:
+        problems.append(Problem("地区名称不能为空", column="名称"))
+    if level is None:
+        problems.append(Problem(f"风险等级应为 高风险/中风险/低风险:{level}", column="风险等级"))
+    start, end = sheets.parse_day(date_from), sheets.parse_day(date_to)
+    if not start:
+        problems.append(Problem(f"开始日期应写成 YYYY-MM-DD:{date_from}", column="开始日期"))
+    if end is None or (end and start and end < start):
+        problems.append(Problem(f"结束日期不对:{date_to}", column="结束日期"))
+    if problems:
+        raise Refused("area_invalid", problems=problems, name=name)
+    return {"name": name, "level": str(level), "date_from": str(start), "date_to": str(end),
+            "note": (note or "").strip()}
+
+
+def _level(value: str) -> str | None:
+    text = sheets.clean(value)
+    for key, label in LEVELS.items():
+        if text in (key, label, label[0], label[:2]):
+            return key
+    return None
+
+
+AREA_HEADERS = {"name": ("地区名称", "名称", "地区"), "level": ("风险等级", "等级"),
+                "date_from": ("开始日期", "起始日期", "开始", "自"),
+                "date_to": ("结束日期", "截止日期", "结束", "至"), "note": ("备注",)}
+
+
+def import_areas(data: DataFile, path: Path) -> int:
+    """Import areas from a sheet (名称, 风险等级, 开始日期, 结束日期); all or nothing.
+
+    Areas already listed with the same name, level and start are skipped, so a
+    re-import adds nothing. Returns how many were added.
+    """
+    sheet = sheets.read_sheets(path, "风险等级")[0]
+    columns = {key: sheet.column(names) for key, names in AREA_HEADERS.items()}
+    rows, problems = [], []
+    for number, cells in sheet.rows:
+        values = {k: (cells[i] if i is not None and i < len(cells) else "")
+                  for k, i in columns.items()}
+        try:
+            rows.append(_area_row(**{k: sheets.clean(v) if k in ("name", "level", "note")
+                                     else v for k, v in values.items()}))
+        except Refused as error:
+            problems += [Problem(p.message, str(path), sheet.name, number, p.column)
+                         for p in error.problems]
+    if problems:
+        raise Refused("screening_import_refused", problems=problems, path=str(path),
+                      count=len(problems))
+    known = {(a.name, a.level, a.date_from) for a in list_areas(data)}
+    new = [r for r in rows if (r["name"], r["level"], r["date_from"]) not in known]
+    with audit.action(data, "import_areas", f"导入风险地区 {len(new)} 个") as act:
+        for row in new:
+            act.insert("high_risk_areas", row)
+        rescreen(data, act)
+    return len(new)
+
+
+# --- declarations and the key-person rule --------------------------------------------------
+
+def declare(data: DataFile, person_id: int, *, declared_on: str, travels: Sequence[Travel] = (),
+            arrived_on: str = "", health: str = "健康", contact_key_person: bool = False,
+            contact_fever: bool = False, last_exposure: str = "", promise_signed: bool = False,
+            note: str = "", source: str = "form") -> PersonScreening:
+    """Record (or replace) a person's declaration, as one audited action.
+
+    A trip to a medium/high-risk area within its dates, or a contact, makes the
+    person a key person observed until exposure + ``observation_days``.
+    """
+    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
+    if name is None:
+        raise Refused("not_found", what="人员", id=person_id)
+    row = declaration_row(declared_on=declared_on, travels=travels, arrived_on=arrived_on,
+                          health=health, contact_key_person=contact_key_person,
+                          contact_fever=contact_fever, last_exposure=last_exposure,
+                          promise_signed=promise_signed, note=note, source=source)
+    with audit.action(data, "declare", f"登记摸排申报 {name}") as act:
+        write_declaration(data, act, person_id, row, travels)
+        rescreen(data, act, [person_id])
+    return person_status(data, person_id)
+
+
+def declaration_row(*, declared_on: str, travels: Sequence[Travel], arrived_on: str,
+                    health: str, contact_key_person: bool, contact_fever: bool,
+                    last_exposure: str, promise_signed: bool, note: str, source: str
+                    ) -> dict[str, Any]:
+    """The declarations row, checked; Refused with every problem found."""
+    problems = []
+    days = {}
+    for column, label, value in (("declared_on", "申报日期", declared_on),
+                                 ("arrived_on", "返回日期", arrived_on),
+                                 ("last_exposure", "最后接触日期", last_exposure)):
+        days[column] = sheets.parse_day(value)
+        if days[column] is None:
+            problems.append(Problem(f"日期应写成 YYYY-MM-DD:{value}", column=label))
+    if not days["declared_on"]:
+        problems.append(Problem("申报日期不能为空", column="申报日期"))
+    for travel in travels:
+        problems += _travel_problems(travel)
+    if (contact_key_person or contact_fever) and not days["last_exposure"]:
+        problems.append(Problem("有接触史时请填写最后接触日期", column="最后接触日期"))
+    if problems:
+        raise Refused("declaration_invalid", problems=problems)
+    arrival = days["arrived_on"] or max((t.date_to for t in travels if t.date_to), default="")
+    return {"declared_on": days["declared_on"], "travelled": int(bool(travels)),
+            "arrived_on": arrival, "health": (health or "").strip(),
+            "contact_key_person": int(contact_key_person), "contact_fever": int(contact_fever),
+            "last_exposure": days["last_exposure"], "promise_signed": int(promise_signed),
+            "note": (note or "").strip(), "source": source}
+
+
+def _travel_problems(travel: Travel) -> list[Problem]:
+    problems = []
+    if not travel.place.strip():
+        problems.append(Problem("外出地点不能为空", column="外出地点"))
+    start, end = sheets.parse_day(travel.date_from), sheets.parse_day(travel.date_to)
+    if start is None or end is None:
+        problems.append(Problem(f"外出日期应写成 YYYY-MM-DD:{travel.date_from} {travel.date_to}",
+                                column="外出日期"))
+    elif start and end and end < start:
+        problems.append(Problem(f"外出结束日期早于开始日期:{start} {end}", column="外出日期"))
+    return problems
+
+
+def write_declaration(data: DataFile, act: audit.Action, person_id: int, row: dict[str, Any],
+                      travels: Sequence[Travel]) -> bool:
+    """Insert or replace the declaration and its travels; True when it was new."""
+    existing = data.scalar("SELECT id FROM declarations WHERE person_id = ?", (person_id,))
+    new = existing is None
+    if existing:
+        act.update("declarations", existing, row)
+        for old in data.query("SELECT id FROM travels WHERE declaration_id = ?", (existing,)):
+            act.delete("travels", old["id"])
+    else:
+        existing = act.insert("declarations", {"person_id": person_id, **row})
+    for travel in travels:
+        act.insert("travels", {"declaration_id": existing, "place": travel.place.strip(),
+                               "date_from": sheets.parse_day(travel.date_from) or "",
+                               "date_to": sheets.parse_day(travel.date_to) or "",
+                               "transport": travel.transport.strip()})
+    return new
+
+
+def exposures(data: DataFile, person_id: int) -> list[tuple[str, str]]:
+    """(reason, exposure date) the person's declaration shows, by the current areas list."""
+    rows = data.query("SELECT * FROM declarations WHERE person_id = ?", (person_id,))
+    if not rows:
+        return []
+    found = []
+    declaration = rows[0]
+    areas = [a for a in list_areas(data) if a.level in RISKY_LEVELS]
+    for travel in _travels(data, declaration["id"]):
+        area = _matching_area(travel, declaration["arrived_on"], areas)
+        if area:
+            arrival = declaration["arrived_on"] or travel.date_to or declaration["declared_on"]
+            found.append((f"{area.level_label}地区旅居史:{area.name}", arrival))
+    exposure = declaration["last_exposure"]
+    if declaration["contact_key_person"]:
+        found.append(("接触重点人员", exposure))
+    if declaration["contact_fever"]:
+        found.append(("接触发热人员", exposure))
+    return found
+
+
+def _matching_area(travel: Travel, arrived_on: str, areas: Iterable[Area]) -> Area | None:
+    """The first area whose name and dates the trip meets (no dates: assume it does)."""
+    place = travel.place.strip()
+    start = travel.date_from or travel.date_to or arrived_on
+    end = travel.date_to or arrived_on or start
+    for area in areas:
+        if not (area.name in place or (len(place) >= 2 and place in area.name)):
+            continue
+        if not start or ((not area.date_to or start <= area.date_to) and end >= area.date_from):
+            return area
+    return None
+
+
+def rescreen(data: DataFile, act: audit.Action, person_ids: Iterable[int] | None = None) -> int:
+    """Apply the key-person rule to the declarations of ``person_ids`` (default: all).
+
+    Returns how many observation periods were started or restarted.
+    """
+    if person_ids is None:
+        person_ids = [r["person_id"] for r in data.query(
+            "SELECT person_id FROM declarations WHERE travelled OR contact_key_person "
+            "OR contact_fever")]
+    changed = 0
+    for person_id in person_ids:
+        for reason, exposure in exposures(data, person_id):
+            changed += record_exposure(data, act, person_id, reason, exposure, "screening")
+    return changed
+
+
+def record_exposure(data: DataFile, act: audit.Action, person_id: int, reason: str,
+                    exposure: str, source: str) -> int:
+    """Observe the person until exposure + observation_days; 1 if a period started or restarted.
+
+    An observing period is extended by a later exposure (the period restarts); an
+    exposure no later than one already recorded changes nothing.
+    """
+    until = observe_until(data, exposure)
+    current = data.query("SELECT * FROM key_persons WHERE person_id = ? "
+                         "ORDER BY exposure_date DESC, id DESC LIMIT 1", (person_id,))
+    if current and current[0]["exposure_date"] >= exposure:
+        return 0
+    if current and current[0]["status"] == "observing":
+        act.update("key_persons", current[0]["id"], {"reason": reason, "exposure_date": exposure,
+                                                     "observe_until": until, "source": source})
+    else:
+        act.insert("key_persons", {"person_id": person_id, "reason": reason,
+                                   "exposure_date": exposure, "observe_until": until,
+                                   "status": "observing", "source": source, "created_at": now()})
+    return 1
+
+
+def observe_until(data: DataFile, exposure: str) -> str:
+    """The last day of observation after an exposure on ``exposure`` (the school's setting)."""
+    days = int(settings.get(data, "observation_days"))
+    return (date.fromisoformat(exposure) + timedelta(days=days)).isoformat()
+
+
+def release_key_person(data: DataFile, key_person_id: int, note: str = "") -> None:
+    """End an observation (解除观察), e.g. after the period with no symptoms; audited."""
+    rows = data.query("SELECT k.*, p.name FROM key_persons k JOIN people p ON p.id = k.person_id "
+                      "WHERE k.id = ?", (key_person_id,))
+    if not rows:
+        raise Refused("not_found", what="重点人员", id=key_person_id)
+    with audit.action(data, "release_key_person", f"解除观察 {rows[0]['name']}") as act:
+        act.update("key_persons", key_person_id, {"status": "released", "note": note.strip()})
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def _travels(data: DataFile, declaration_id: int) -> list[Travel]:
+    return [Travel(**row) for row in data.query(
+        "SELECT place, date_from, date_to, transport FROM travels WHERE declaration_id = ? "
+        "ORDER BY id", (declaration_id,))]
+
+
+def person_status(data: DataFile, person_id: int, day: date | None = None) -> PersonScreening:
+    """The person's declaration, travels, key-person periods and state on ``day`` (today)."""
+    rows = data.query("SELECT * FROM declarations WHERE person_id = ?", (person_id,))
+    periods = [KeyPeriod(**row) for row in data.query(
+        "SELECT id, reason, exposure_date, observe_until, status, source FROM key_persons "
+        "WHERE person_id = ? ORDER BY exposure_date", (person_id,))]
+    state, until = classify(bool(rows), periods, day or date.today())
+    return PersonScreening(person_id, state, until, rows[0] if rows else None,
+                           _travels(data, rows[0]["id"]) if rows else [], periods)
+
+
+def classify(declared: bool, periods: Sequence[KeyPeriod], day: date) -> tuple[str, str]:
+    """(state, observe until): key person while an observing period covers ``day``.
+
+    A key person from a village list is one even without a declaration.
+    """
+    observing = [p.observe_until for p in periods
+                 if p.status == "observing" and p.observe_until >= day.isoformat()]
+    if observing:
+        return KEY_PERSON, max(observing)
+    return (CLEARED, "") if declared else (NOT_SCREENED, "")
+
+
+def key_persons(data: DataFile, *, day: date | None = None, observing_only: bool = True
+                ) -> list[KeyPersonRow]:
+    """Key persons whose observation covers ``day`` (today), or every period."""
+    where = "WHERE k.status = 'observing' AND k.observe_until >= :day" if observing_only else ""
+    return [KeyPersonRow(**row) for row in data.query(
+        "SELECT k.id, k.person_id, p.name, coalesce(c.name, :staff) AS class_name, p.village, "
+        "k.reason, k.exposure_date, k.observe_until, k.status, k.source FROM key_persons k "
+        "JOIN people p ON p.id = k.person_id LEFT JOIN classes c ON c.id = p.class_id "
+        f"{where} ORDER BY p.village, k.observe_until, p.name",
+        {"day": (day or date.today()).isoformat(), "staff": STAFF_ROW})]
+
+
+def board(data: DataFile, day: date | None = None) -> list[ClassBoard]:
+    """Per class (staff last): declared by ``day`` / total, key persons, who is missing."""
+    params = {"day": (day or date.today()).isoformat()}
+    people = data.query(
+        "SELECT p.id, p.name, p.class_id, d.id IS NOT NULL AS declared, EXISTS (SELECT 1 FROM "
+        "key_persons k WHERE k.person_id = p.id AND k.status = 'observing' AND "
+        "k.observe_until >= :day) AS key FROM people p LEFT JOIN declarations d ON "
+        "d.person_id = p.id AND d.declared_on <= :day WHERE p.active = 1 ORDER BY p.name",
+        params)
+    by_class: dict[int | None, list[dict[str, Any]]] = {}
+    for person in people:
+        by_class.setdefault(person["class_id"], []).append(person)
+    lines = [_line(row["id"], row["name"], row["head"], by_class.get(row["id"], []))
+             for row in _classes(data)]
+    if by_class.get(None):
+        lines.append(_line(None, STAFF_ROW, "", by_class[None]))
+    return lines
+
+
+def _classes(data: DataFile) -> list[dict[str, Any]]:
+    return data.query(
+        "SELECT c.id, c.name, (SELECT group_concat(s.name, '、') FROM duties d JOIN people s "
+        "ON s.id = d.person_id WHERE d.class_id = c.id AND d.role = 'head_teacher') AS head "
+        "FROM classes c JOIN grades g ON g.id = c.grade_id ORDER BY g.position, g.name, c.number")
+
+
+def _line(class_id: int | None, name: str, head: str | None, people: list[dict[str, Any]]
+          ) -> ClassBoard:
+    return ClassBoard(class_id, name, head or "", len(people),
+                      sum(1 for p in people if p["declared"]),
+                      sum(1 for p in people if p["key"]),
+                      [p["name"] for p in people if not p["declared"]])
+
+
+def day_section(data: DataFile, day: date) -> dict[str, Any]:
+    """The screening figures of the day summary (dashboard, daily log, bundle)."""
+    lines = board(data, day)
+    total = sum(line.total for line in lines)
+    declared = sum(line.declared for line in lines)
+    return {"declared": declared, "total": total, "missing": total - declared,
+            "key_persons_observing": sum(line.key_persons for line in lines),
+            "complete_percent": 100 if declared >= total else declared * 100 // max(total, 1),
+            "classes_complete": sum(1 for line in lines if line.complete),
+            "classes": len(lines)}
+
+
+def latest(data: DataFile) -> date | None:
+    """The last day a declaration was made."""
+    found = data.scalar("SELECT max(declared_on) FROM declarations")
+    return date.fromisoformat(found) if found else None
+
+
+# --- the head teachers' template -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class TemplateColumn:
+    title: str
+    width: int
+    kind: str = "text"  # text | yes_no | day | health
+
+
+TEMPLATE = (
+    TemplateColumn("姓名", 10), TemplateColumn("班级", 13), TemplateColumn("证件号后四位", 8),
+    TemplateColumn("是否外出", 8, "yes_no"), TemplateColumn("外出地点", 24),
+    TemplateColumn("外出开始日期", 13, "day"), TemplateColumn("外出结束日期", 13, "day"),
+    TemplateColumn("交通方式", 10), TemplateColumn("返回日期", 13, "day"),
+    TemplateColumn("健康状况", 10, "health"), TemplateColumn("接触重点人员", 8, "yes_no"),
+    TemplateColumn("接触发热人员", 8, "yes_no"), TemplateColumn("最后接触日期", 13, "day"),
+    TemplateColumn("已签承诺书", 8, "yes_no"), TemplateColumn("备注", 20),
+)
+PREFILLED = 3  # name, class, ID tail: filled by the program, not by the head teacher
+HEADER_ROW = 2
+PLACE_SEPARATORS = "、,,;;/"
+FILLED_BY_TEACHER = [c.title for c in TEMPLATE[PREFILLED:]]
+
+
+def write_declaration_template(path: Path, data: DataFile, class_id: int | None = None) -> int:
+    """The .xlsx head teachers fill in: a row per pupil (name, class, last 4 ID digits),
+    是/否 dropdowns, dates kept as text. Returns the number of rows written."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    people = _template_people(data, class_id)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "摸排申报"
+    sheet.append(["假期行程与健康申报表(班主任填写;日期写成 2026-02-20;多个地点用顿号分开)"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TEMPLATE))
+    sheet.append([c.title for c in TEMPLATE])
+    for person in people:
+        sheet.append([person["name"], person["class_name"], (person["id_number"] or "")[-4:]])
+    last = HEADER_ROW + max(len(people), 1)
+    for index, column in enumerate(TEMPLATE, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width * 1.3
+        sheet.cell(HEADER_ROW, index).font = Font(bold=True)
+        sheet.cell(HEADER_ROW, index).fill = PatternFill("solid", fgColor="DDDDDD")
+        sheet.cell(HEADER_ROW, index).alignment = Alignment(wrap_text=True)
+        for row in range(HEADER_ROW + 1, last + 1):
+            sheet.cell(row, index).number_format = "@"
+        _validate(sheet, column, f"{letter}{HEADER_ROW + 1}:{letter}{last}")
+    sheet.freeze_panes = f"{get_column_letter(PREFILLED + 1)}{HEADER_ROW + 1}"
+    sheets.save_workbook(book, path)
+    return len(people)
+
+
+def _validate(sheet: Any, column: TemplateColumn, cells: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    choices = {"yes_no": f"{sheets.YES},{sheets.NO}", "health": ",".join(HEALTH_CHOICES)}
+    if column.kind in choices:
+        rule = DataValidation(type="list", formula1=f'"{choices[column.kind]}"', allow_blank=True,
+                              showErrorMessage=True, error="请从下拉列表中选择")
+    elif column.kind == "day":
+        rule = DataValidation(type="textLength", operator="equal", formula1="10",
+                              allow_blank=True, showErrorMessage=True,
+                              error="日期请写成 YYYY-MM-DD,例如 2026-02-20")
+    else:
+        return
+    sheet.add_data_validation(rule)
+    rule.add(cells)
+
+
+def _template_people(data: DataFile, class_id: int | None) -> list[dict[str, Any]]:
+    where = "p.class_id = :class" if class_id is not None else "1"
+    return data.query(
+        "SELECT p.id, p.name, p.id_number, coalesce(c.name, :staff) AS class_name FROM people p "
+        "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id "
+        f"WHERE p.active = 1 AND {where} ORDER BY c.id IS NULL, g.position, c.number, p.id",
+        {"class": class_id, "staff": STAFF_ROW})
+
+
+def import_declarations(data: DataFile, path: Path, *, declared_on: date | None = None
+                        ) -> DeclarationImport:
+    """Read the filled-in template; all or nothing, in one audited action.
+
+    Rows are matched to people by name, class and the last 4 ID digits; rows the
+    head teacher left blank are skipped. Any unknown person, bad 是/否 or date
+    refuses the whole file with sheet, row and column.
+    """
+    day = (declared_on or date.today()).isoformat()
+    people = {(p["name"], p["class_name"], (p["id_number"] or "")[-4:]): p["id"]
+              for p in _template_people(data, None)}
+    found, problems = [], []
+    for sheet in sheets.read_sheets(path, "姓名"):
+        for number, cells in sheet.rows:
+            located = [Problem(p.message, str(path), sheet.name, number, p.column)
+                       for p in _row_problems(sheet, cells, people, day, found)]
+            problems += located
+    if problems:
+        raise Refused("screening_import_refused", problems=problems, path=str(path),
+                      count=len(problems))
+    imported = updated = started = 0
+    with audit.action(data, "import_declarations", f"导入摸排申报 {len(found)} 人") as act:
+        for person_id, row, travels in found:
+            if write_declaration(data, act, person_id, row, travels):
+                imported += 1
+            else:
+                updated += 1
+        started = rescreen(data, act, [person_id for person_id, _, _ in found])
+    return DeclarationImport(imported, updated, started)
+
+
+def _row_problems(sheet: sheets.Sheet, cells: list[Any], people: dict[tuple, int], day: str,
+                  found: list) -> list[Problem]:
+    """Check one template row; a good, filled-in row is appended to ``found``."""
+    value = {c.title: (cells[i] if i is not None and i < len(cells) else "")
+             for c in TEMPLATE for i in [sheet.column((c.title,))]}
+    if not any(sheets.clean(value[title]) for title in FILLED_BY_TEACHER):
+        return []
+    tail = sheets.clean(value["证件号后四位"])  # Excel may have dropped a leading 0
+    key = (sheets.clean(value["姓名"]), sheets.clean(value["班级"]), tail and tail.zfill(4))
+    if key not in people:
+        return [Problem("名单中找不到此人(姓名、班级、证件号后四位须与花名册一致)", column="姓名")]
+    flags, problems = {}, []
+    for title in ("是否外出", "接触重点人员", "接触发热人员", "已签承诺书"):
+        flags[title] = sheets.parse_yes_no(value[title])
+        if flags[title] is None:
+            problems.append(Problem(f"请填“是”或“否”:{sheets.clean(value[title])}", column=title))
+    places = [p.strip() for p in _split_places(sheets.clean(value["外出地点"])) if p.strip()]
+    if flags["是否外出"] and not places:
+        problems.append(Problem("外出为“是”时请填写外出地点", column="外出地点"))
+    if flags["是否外出"] is False and places:
+        problems.append(Problem("填了外出地点,但“是否外出”为“否”", column="是否外出"))
+    if problems:
+        return problems
+    travels = [Travel(place, sheets.clean(value["外出开始日期"]),
+                      sheets.clean(value["外出结束日期"]), sheets.clean(value["交通方式"]))
+               for place in places]
+    try:
+        row = declaration_row(
+            declared_on=day, travels=travels, arrived_on=sheets.clean(value["返回日期"]),
+            health=sheets.clean(value["健康状况"]) or "健康",
+            contact_key_person=bool(flags["接触重点人员"]),
+            contact_fever=bool(flags["接触发热人员"]),
+            last_exposure=sheets.clean(value["最后接触日期"]),
+            promise_signed=bool(flags["已签承诺书"]),
+            note=sheets.clean(value["备注"]), source="import")
+    except Refused as error:
+        return error.problems
+    found.append((people[key], row, travels))
+    return []
+
+
+def _split_places(text: str) -> list[str]:
+    for separator in PLACE_SEPARATORS:
+        text = text.replace(separator, "、")
+    return text.split("、")

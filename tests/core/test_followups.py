@@ -1,0 +1,66 @@
+"""Absence follow-up and return clearances, as the school doctor meets them."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from reopen_desktop import checks, followups
+from reopen_desktop.checks import CheckEntry
+from reopen_desktop.errors import Refused
+
+DAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def klass(school_db):
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    ids = [r["id"] for r in school_db.query(
+        "SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))]
+    return cid, ids
+
+
+def save(data, cid, day, entries):
+    return checks.save_class_checks(data, cid, day, "morning", entries, today=date(2026, 12, 1))
+
+
+def test_an_illness_absence_opens_a_follow_up_that_closes_when_the_pupil_is_back(school_db,
+                                                                                 klass):
+    cid, ids = klass
+    save(school_db, cid, DAY, [CheckEntry(ids[0], absent=True, absence_reason="illness",
+                                          symptoms=["咳嗽"])])
+    [open_one] = followups.open_follow_ups(school_db)
+    assert open_one.name == "一年级1班学生0" and open_one.reason_label == "因病缺勤"
+    followups.update_follow_up(school_db, open_one.id, called_family=True, doctor="镇卫生院",
+                               expected_return="2026-03-04")
+    save(school_db, cid, DAY + timedelta(2), [])
+    assert followups.open_follow_ups(school_db) == []
+    outcome = school_db.scalar("SELECT outcome FROM follow_ups")
+    assert outcome == "已返校"
+
+
+def test_a_notifiable_diagnosis_keeps_the_pupil_out_until_a_clearance_is_recorded(school_db,
+                                                                                   klass):
+    cid, ids = klass
+    save(school_db, cid, DAY, [CheckEntry(ids[0], absent=True, absence_reason="illness",
+                                          symptoms=["皮疹"], diagnosis="水痘")])
+    assert followups.open_follow_ups(school_db)[0].needs_clearance
+    back = DAY + timedelta(7)
+    with pytest.raises(Refused) as refused:
+        save(school_db, cid, back, [])
+    assert "复课证明" in refused.value.message() and "一年级1班学生0" in refused.value.message()
+    assert school_db.scalar("SELECT count(*) FROM checks WHERE day = ?", (back.isoformat(),)) == 0
+    with pytest.raises(Refused):
+        followups.record_clearance(school_db, ids[0], issuer=" ", issued_on=back, checked_by="x")
+    followups.record_clearance(school_db, ids[0], issuer="镇卫生院", issued_on=back,
+                               checked_by="赵校医")
+    save(school_db, cid, back, [])
+    assert followups.open_follow_ups(school_db) == []
+
+
+def test_a_fever_at_the_check_opens_a_follow_up_once(school_db, klass):
+    cid, ids = klass
+    save(school_db, cid, DAY, [CheckEntry(ids[1], temperature="37.9")])
+    checks.save_class_checks(school_db, cid, DAY, "noon", [CheckEntry(ids[1], temperature="38.2")],
+                             today=date(2026, 12, 1))
+    [fever] = followups.open_follow_ups(school_db)
+    assert fever.reason_label == "发热" and fever.opened_on == "2026-03-02"

@@ -1,0 +1,55 @@
+"""The gate: one motion per person, fevers caught, the wrong people stopped."""
+
+from datetime import date, datetime
+
+import pytest
+
+from reopen_desktop import followups, gate
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import now
+
+DAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def pupil(school_db):
+    pid = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    school_db.conn.execute("UPDATE people SET student_no = 'G110105201801010012' WHERE id = ?",
+                           (pid,))
+    gate.ensure_passes(school_db)
+    return pid
+
+
+def test_every_person_gets_an_opaque_pass_code_that_finds_them(school_db, pupil):
+    code = school_db.scalar("SELECT code FROM passes WHERE person_id = ?", (pupil,))
+    assert len(code) == 10 and "110105" not in code
+    assert [c.person_id for c in gate.find(school_db, code)] == [pupil]
+    assert gate.ensure_passes(school_db) == 0
+
+
+def test_the_last_digits_of_the_student_number_find_the_pupil(school_db, pupil):
+    assert [c.name for c in gate.find(school_db, "0012")] == ["一年级1班学生0"]
+
+
+def test_a_fever_at_the_gate_is_stored_flagged_and_followed_up(school_db, pupil):
+    result = gate.record(school_db, pupil, "376", lane="东门1", day=DAY)
+    assert result.fever and result.temperature == 37.6
+    assert school_db.scalar("SELECT lane FROM checks WHERE session = 'gate'") == "东门1"
+    assert followups.open_follow_ups(school_db)[0].reason_label == "发热"
+    assert school_db.scalar("SELECT rule FROM alerts") == "fever"
+    assert gate.lane_counts(school_db, DAY, "东门1",
+                            datetime.fromisoformat(now()))["people"] == 1
+
+
+def test_a_key_person_under_observation_is_stopped_with_the_reason(school_db, pupil):
+    school_db.conn.execute(
+        "INSERT INTO key_persons (person_id, reason, exposure_date, observe_until, created_at) "
+        "VALUES (?, '中风险地区返回', '2026-02-25', '2026-03-10', '2026-02-25 08:00:00')",
+        (pupil,))
+    judged = gate.verdict(school_db, pupil, DAY)
+    assert not judged.allowed and "观察期至 2026-03-10" in judged.reasons[0]
+    with pytest.raises(Refused) as refused:
+        gate.record(school_db, pupil, "36.5", lane="东门1", day=DAY)
+    assert "不能入校" in refused.value.message()
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0
+    assert gate.verdict(school_db, pupil, date(2026, 3, 11)).allowed

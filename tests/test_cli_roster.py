@@ -1,0 +1,73 @@
+"""import-roster as a school IT helper's script drives it (cli-contract.md)."""
+
+import json
+from datetime import date, timedelta
+
+import openpyxl
+
+from reopen_desktop.cli import main as run_cli
+from reopen_desktop.idnumber import make_id
+
+
+def cli(capsys, *args):
+    code = run_cli(list(args))
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if "--json" in args and out.strip() else None), err
+
+
+def roster(path, bad=False):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["学生花名册"])
+    sheet.append(["姓名", "身份证号", "年级", "班级"])
+    for i in range(4):
+        number = make_id("110105", date(2018, 1, 1) + timedelta(days=i), 0, bool(i % 2))
+        sheet.append([f"学生{i}", number, "一年级", f"({i % 2 + 1})班"])
+    if bad:
+        sheet.append(["坏行", "110105201801010001", "一年级", "1班"])
+    book.save(path)
+    return str(path)
+
+
+def test_a_bad_row_refuses_the_roster_with_its_row_and_writes_the_errors_workbook(
+        school_path, tmp_path, capsys):
+    errors = tmp_path / "错误说明.xlsx"
+    code, result, err = cli(capsys, "import-roster", roster(tmp_path / "r.xlsx", bad=True),
+                            "--db", str(school_path), "--json", "--errors", str(errors))
+    assert code == 2 and result["ok"] is False
+    assert [(i["sheet"], i["row"], i["column"]) for i in result["invalid"]] == [
+        ("Sheet", 7, "身份证件号")]
+    assert "第7行" in err
+    assert openpyxl.load_workbook(errors)["Sheet"]["E2"].value == "错误说明"
+
+
+def test_a_clean_roster_imports_and_a_reimport_changes_nothing(school_path, tmp_path, capsys):
+    path = roster(tmp_path / "r.xlsx")
+    code, result, _ = cli(capsys, "import-roster", path, "--db", str(school_path), "--json")
+    assert code == 0
+    assert (result["imported"], result["updated"], result["unchanged"]) == (4, 0, 0)
+    assert result["classes"] == {"一年级1班": 2, "一年级2班": 2}
+    code, result, _ = cli(capsys, "import-roster", path, "--db", str(school_path), "--json")
+    assert (result["imported"], result["updated"], result["unchanged"]) == (0, 0, 4)
+
+
+def test_a_dry_run_writes_nothing_and_exits_2_when_the_import_would_be_refused(
+        school_path, tmp_path, capsys):
+    code, result, _ = cli(capsys, "import-roster", roster(tmp_path / "r.xlsx"), "--db",
+                          str(school_path), "--json", "--dry-run")
+    assert code == 0 and result["imported"] == 4 and result["dry_run"] is True
+    code, _, _ = cli(capsys, "import-roster", roster(tmp_path / "bad.xlsx", bad=True), "--db",
+                     str(school_path), "--dry-run")
+    assert code == 2
+    code, result, _ = cli(capsys, "check", "--db", str(school_path), "--json")
+    assert result["people"] == 28  # the seeded school's 20 pupils and 8 staff, nobody new
+
+
+def test_strict_refuses_a_class_that_does_not_exist(school_path, tmp_path, capsys):
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号", "班级"])
+    book.active.append(["甲", make_id("110105", date(2018, 1, 1), 0, True), "五年级(3)班"])
+    book.save(tmp_path / "r.xlsx")
+    code, _, err = cli(capsys, "import-roster", str(tmp_path / "r.xlsx"), "--db",
+                       str(school_path), "--strict")
+    assert code == 2 and "五年级3班" in err

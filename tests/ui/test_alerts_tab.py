@@ -1,0 +1,68 @@
+"""Alerts seen and closed from the window."""
+
+from datetime import date
+
+from reopen_desktop import alerts, checks
+from ui.tabs.alerts_tab import AlertsTab, CloseAlertDialog
+
+from .conftest import type_chinese
+
+
+def raise_a_fever(data):
+    cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    pupil = data.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
+    checks.save_class_checks(data, cid, date.today(), "morning",
+                             [checks.CheckEntry(pupil, temperature="38.1")])
+    alerts.raise_alerts(data, date.today())
+
+
+def test_a_day_without_alerts_shows_the_zero_report(qtbot, school_db):
+    tab = AlertsTab(school_db)
+    qtbot.addWidget(tab)
+    assert tab.today.text() == "今日无预警(零报告)"
+    assert tab.model.rowCount() == 0
+
+
+def test_closing_an_alert_with_its_outcome_removes_it_from_the_open_list(
+        main_window, qtbot, school_db, monkeypatch):
+    raise_a_fever(school_db)
+    window = main_window()
+    tab = next(p for p in window.pages if isinstance(p, AlertsTab))
+    assert tab.today.text() == "今日预警 1 条" and tab.model.rowCount() == 1
+    assert "38.1℃" in tab.details.text()
+
+    def answer(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("reported"))
+        type_chinese(dialog.note, "10:30 电话报告镇防控办")
+        return True
+
+    monkeypatch.setattr(CloseAlertDialog, "exec", answer)
+    tab.close_selected()
+    assert tab.model.rowCount() == 0
+    assert window.alerts_label.text() == "未结预警:0"
+    [closed] = alerts.list_alerts(school_db, only_open=False)
+    assert closed.outcome == "已报告:10:30 电话报告镇防控办"
+
+
+def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_db,
+                                                                  monkeypatch):
+    from ui.dialogs import FormDialog
+
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [checks.CheckEntry(
+        pupil, absent=True, absence_reason="illness", diagnosis="手足口病")])
+    tab = AlertsTab(school_db)
+    qtbot.addWidget(tab)
+    assert tab.follow_model.rowCount() == 1 and tab.follow_model.rows[0].needs_clearance
+
+    def fill(dialog):
+        dialog.edits["issuer"].setText("镇卫生院")
+        return True
+
+    monkeypatch.setattr(FormDialog, "exec", fill)
+    tab.record_clearance()
+    assert not tab.follow_model.rows[0].needs_clearance
+    checks.save_class_checks(school_db, cid, date(2026, 3, 9), "morning", [])
+    tab.refresh()
+    assert tab.follow_model.rowCount() == 0

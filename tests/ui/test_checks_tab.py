@@ -1,0 +1,98 @@
+"""The class check typed as a head teacher types it, keystrokes counted."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+
+from reopen_desktop import alerts
+from ui.tabs.checks_tab import CHECKED, UNCHECKED, ChecksTab
+
+
+class KeyCounter:
+    """Types into a widget through qtbot and counts every key pressed."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.keys = 0
+
+    def type(self, widget, text):
+        self.qtbot.keyClicks(widget, text)
+        self.keys += len(text)
+
+    def press(self, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+        self.qtbot.keyClick(widget, key, modifier)
+        self.keys += 1 if modifier == Qt.KeyboardModifier.NoModifier else 2
+
+
+def make_big_class(data, size=50):
+    cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    with data.atomic():
+        for i in range(size - 5):
+            data.conn.execute("INSERT INTO people (kind, name, class_id, student_no) "
+                              "VALUES ('student', ?, ?, ?)", (f"补充学生{i:02d}", cid, f"Z{i:02d}"))
+    return cid
+
+
+def checks_tab(window):
+    tab = next(p for p in window.pages if isinstance(p, ChecksTab))
+    window.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def test_a_class_of_50_with_three_exceptions_takes_at_most_20_keystrokes(main_window, qtbot,
+                                                                        school_db):
+    cid = make_big_class(school_db)
+    window = main_window()
+    tab = checks_tab(window)
+    tab.select_class(cid)
+    assert len(tab.rows) == 50
+    keys = KeyCounter(qtbot)
+    for line in ("3 373", "12k", "27b"):
+        keys.type(tab.entry, line)
+        keys.press(tab.entry, Qt.Key.Key_Return)
+    keys.press(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert keys.keys <= 20, keys.keys
+    stored = school_db.query("SELECT p.name, ch.temperature, ch.symptoms, ch.absence_reason "
+                             "FROM checks ch JOIN people p ON p.id = ch.person_id "
+                             "WHERE ch.class_id = ? ORDER BY ch.person_id", (cid,))
+    assert len(stored) == 50
+    exceptions = [r for r in stored if r["temperature"] or r["symptoms"] or r["absence_reason"]]
+    assert len(exceptions) == 3
+    assert {(r["temperature"], r["symptoms"], r["absence_reason"]) for r in exceptions} == {
+        (37.3, "发热", ""), (None, "咳嗽", ""), (None, "", "illness")}
+
+
+def test_unchecked_classes_are_red_and_turn_green_once_saved(main_window, qtbot):
+    window = main_window()
+    tab = checks_tab(window)
+    colours = [tab.classes.item(i).foreground().color() for i in range(tab.classes.count())]
+    assert colours == [UNCHECKED] * 4
+    first = tab.classes.currentItem().text()
+    qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    done = next(tab.classes.item(i) for i in range(4)
+                if tab.classes.item(i).text().startswith(first.split()[0]))
+    assert done.foreground().color() == CHECKED and "✓ 5 人" in done.text()
+    assert tab.classes.currentItem().foreground().color() == UNCHECKED  # on to the next one
+
+
+def test_a_mistyped_line_is_explained_and_nothing_changes(main_window, qtbot):
+    window = main_window()
+    tab = checks_tab(window)
+    qtbot.keyClicks(tab.entry, "3 455")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    assert "复测" in tab.message.text()
+    assert tab.entry.text() == "3 455"
+    assert not any(row.is_exception() for row in tab.rows)
+
+
+def test_three_coughs_saved_raise_an_alert_in_the_status_bar(main_window, qtbot, school_db):
+    window = main_window()
+    tab = checks_tab(window)
+    tab.day.setDate(QDate(2026, 3, 2))
+    for line in ("1k", "2k", "3k"):
+        qtbot.keyClicks(tab.entry, line)
+        qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "新预警 1 条" in tab.message.text()
+    assert window.alerts_label.text() == "未结预警:1"
+    assert alerts.evaluate(school_db, date(2026, 3, 2))[0].rule == "cluster_1d"

@@ -1,0 +1,30 @@
+"""The dashboard shows the day summary's figures, and says when there are none yet."""
+
+from datetime import date
+
+from reopen_desktop import alerts, checks
+from ui.tabs.dashboard_tab import DashboardTab
+
+
+def test_without_checks_the_cards_say_so_instead_of_zero(qtbot, school_db):
+    tab = DashboardTab(school_db)
+    qtbot.addWidget(tab)
+    assert tab.cards["people"].value.text() == "28"
+    assert tab.cards["fevers"].value.text() == "—"
+    assert tab.cards["fevers"].detail.text() == "尚无记录"
+
+
+def test_a_fever_and_its_alert_show_red(qtbot, school_db):
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                             [checks.CheckEntry(pupil, temperature="38.0")])
+    alerts.raise_alerts(school_db, date(2026, 3, 2))
+    tab = DashboardTab(school_db)
+    qtbot.addWidget(tab)
+    assert "2026-03-02" in tab.heading.text()
+    assert tab.cards["fevers"].value.text() == "1" and "c62828" in tab.cards[
+        "fevers"].value.styleSheet()
+    assert tab.cards["alerts"].value.text() == "1"
+    assert "晨检 1/4 班" in tab.cards["checks"].detail.text()
+    assert [(d.day, d.fevers) for d in tab.chart.days] == [("2026-03-02", 1)]

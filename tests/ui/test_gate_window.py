@@ -1,0 +1,54 @@
+"""Gate mode as the guard uses it: scan, type, Enter."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from reopen_desktop import gate
+from ui.gate_window import GREEN, RED, GateWindow
+
+
+def open_gate(qtbot, data):
+    pupil = data.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    data.conn.execute("UPDATE people SET student_no = 'G110105201801010012' WHERE id = ?",
+                      (pupil,))
+    window = GateWindow(data, "东门1")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    code = data.scalar("SELECT code FROM passes WHERE person_id = ?", (pupil,))
+    return window, pupil, code
+
+
+def test_one_line_scan_and_temperature_lets_the_pupil_in(qtbot, school_db):
+    window, pupil, code = open_gate(qtbot, school_db)
+    qtbot.keyClicks(window.scan, f"{code} 365")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert GREEN in window.banner.styleSheet() and "36.5℃ 通过" in window.banner.text()
+    assert school_db.scalar("SELECT temperature FROM checks WHERE person_id = ? AND "
+                            "session = 'gate'", (pupil,)) == 36.5
+    assert "今日 1 人" in window.counter.text()
+    assert window.scan.text() == "" and window.scan.hasFocus()
+
+
+def test_a_fever_turns_the_screen_red(qtbot, school_db):
+    window, pupil, _code = open_gate(qtbot, school_db)
+    qtbot.keyClicks(window.scan, "0012")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.temperature, "378")
+    qtbot.keyClick(window.temperature, Qt.Key.Key_Return)
+    assert RED in window.banner.styleSheet() and "观察室" in window.banner.text()
+
+
+def test_a_key_person_is_stopped_before_anything_is_stored(qtbot, school_db):
+    window, pupil, code = open_gate(qtbot, school_db)
+    today = date.today().isoformat()
+    school_db.conn.execute(
+        "INSERT INTO key_persons (person_id, reason, exposure_date, observe_until, created_at) "
+        "VALUES (?, '密接', ?, '2099-01-01', ?)", (pupil, today, today))
+    qtbot.keyClicks(window.scan, f"{code} 365")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert RED in window.banner.styleSheet() and "重点人员" in window.banner.text()
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0
+    assert not gate.verdict(school_db, pupil, date.today()).allowed

@@ -1,0 +1,135 @@
+"""Gate mode (快检通道): a full-screen lane where each person takes one motion.
+
+Scan the pass (the scanner types its code and Enter) or type the last digits of
+the student number, then the temperature and Enter: ``a1b2c3d4e5 365`` in one
+line works too. Green lets the person in; red stops them with the reason or
+sends them to the observation room with a fever. Esc leaves gate mode.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from reopen_desktop import gate
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+
+GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
+
+
+class GateWindow(QWidget):
+    changed = Signal()
+
+    def __init__(self, data: DataFile, lane: str, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.data = data
+        self.lane = lane
+        self.person_id = 0
+        self.setWindowTitle(self.tr("校门快检 — {0}").format(lane))
+        self.counter = QLabel()
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("扫一证通,或输入学籍号后几位;可接着输入体温,回车"))
+        self.temperature = QLineEdit()
+        self.temperature.setPlaceholderText(self.tr("体温,如 365,回车"))
+        self.choices = QListWidget()
+        self.choices.hide()
+        self.banner = QLabel(self.tr("请扫码"))
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        for widget, size in ((self.scan, 28), (self.temperature, 28), (self.banner, 36),
+                             (self.counter, 18)):
+            widget.setStyleSheet(f"font-size: {size}px;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.choices)
+        layout.addWidget(self.temperature)
+        layout.addWidget(self.banner, 1)
+        self.scan.returnPressed.connect(self.on_scan)
+        self.temperature.returnPressed.connect(self.on_temperature)
+        self.choices.itemActivated.connect(self._chosen)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        gate.ensure_passes(data)
+        self._show_counts()
+
+    def on_scan(self) -> None:
+        """Find the person; with a temperature on the same line, store at once."""
+        typed, _, temperature = self.scan.text().strip().partition(" ")
+        found = gate.find(self.data, typed)
+        if not found:
+            self._show(self.tr("查无此人:{0}。请核对一证通或学籍号。").format(typed), RED)
+            self.scan.selectAll()
+            return
+        if len(found) > 1:
+            self._offer(found)
+            return
+        self._take(found[0], temperature.strip())
+
+    def _offer(self, found: list[gate.Candidate]) -> None:
+        self.choices.clear()
+        for person in found:
+            item = QListWidgetItem(f"{person.name}  {person.class_name}")
+            item.setData(Qt.ItemDataRole.UserRole, person)
+            self.choices.addItem(item)
+        self.choices.show()
+        self.choices.setCurrentRow(0)
+        self.choices.setFocus()
+        self._show(self.tr("有 {0} 人符合,请选择").format(len(found)), NEUTRAL)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.choices.hide()
+        self._take(item.data(Qt.ItemDataRole.UserRole), "")
+
+    def _take(self, person: gate.Candidate, temperature: str) -> None:
+        judged = gate.verdict(self.data, person.person_id, date.today())
+        if not judged.allowed:
+            self._show(f"{person.name} {person.class_name}\n" + "\n".join(judged.reasons), RED)
+            self._reset()
+            return
+        self.person_id = person.person_id
+        self._show(f"{person.name}  {person.class_name}", NEUTRAL)
+        if temperature:
+            self.temperature.setText(temperature)
+            self.on_temperature()
+        else:
+            self.temperature.setFocus()
+
+    def on_temperature(self) -> None:
+        if not self.person_id:
+            self.scan.setFocus()
+            return
+        try:
+            result = gate.record(self.data, self.person_id, self.temperature.text(),
+                                 lane=self.lane, day=date.today())
+        except Refused as error:
+            self._show(error.message(), RED)
+            self.temperature.selectAll()
+            return
+        if result.fever:
+            self._show(self.tr("{0} 体温 {1}℃ 发热!\n请送临时观察室,通知家长和校医。").format(
+                result.name, result.temperature), RED)
+        else:
+            shown = f"{result.temperature}℃" if result.temperature else ""
+            self._show(self.tr("{0} {1} 通过").format(result.name, shown), GREEN)
+        self._reset()
+        self._show_counts()
+        self.changed.emit()
+
+    def _reset(self) -> None:
+        self.person_id = 0
+        self.scan.clear()
+        self.temperature.clear()
+        self.scan.setFocus()
+
+    def _show(self, text: str, colour: str) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(f"font-size: 36px; color: white; background: {colour};")
+
+    def _show_counts(self) -> None:
+        counts = gate.lane_counts(self.data, date.today(), self.lane)
+        self.counter.setText(self.tr("{0}:今日 {1} 人,近 10 分钟 {2} 人/分钟").format(
+            self.lane, counts["people"], counts["per_minute"]))

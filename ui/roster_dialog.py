@@ -1,0 +1,267 @@
+"""文件 → 导入花名册: pick a workbook, see what it would do, then import it.
+
+The preview is a dry run of the same core import (nothing is written), so what
+the clerk sees is exactly what the import will do: counts per class, new,
+updated and unchanged people, class moves, the invalid rows in red with their
+sheet, row and column, and warnings. A column the import could not recognise is
+chosen here from the sheet's own headers, and the import remembers the choice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop.errors import Cancelled, Refused
+from reopen_desktop.importers import roster
+from reopen_desktop.importers.roster_rows import FIELDS
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.run_op import run_op
+
+RED = QColor("#c00000")
+NOT_MAPPED = ""
+
+
+class RosterDialog(QDialog):
+    """Preview, then import, one roster workbook."""
+
+    imported = Signal(object)  # the RosterResult of a finished import
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.path: Path | None = None
+        self.preview: roster.RosterResult | None = None
+        self.mapping: dict[str, str] = {}
+        self.setWindowTitle(self.tr("导入花名册"))
+        self.resize(900, 640)
+        self._build()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("请选择花名册文件(.xlsx、.xls、.csv)。"))
+        pick = QPushButton(self.tr("选择文件(&O)…"))
+        pick.clicked.connect(self.pick_file)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(pick)
+        layout.addLayout(top)
+        self.mapping_box = QWidget()
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_box.hide()
+        layout.addWidget(self.mapping_box)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tables = QTabWidget()
+        self.classes_table = self._table([self.tr("班级"), self.tr("人数")])
+        self.invalid_table = self._table([self.tr("工作表"), self.tr("行号"), self.tr("列"),
+                                          self.tr("错误原因")])
+        self.warnings_table = self._table([self.tr("工作表"), self.tr("行号"), self.tr("列"),
+                                           self.tr("提示")])
+        self.moved_table = self._table([self.tr("姓名"), self.tr("原班级"), self.tr("新班级")])
+        self.tables.addTab(self.classes_table, self.tr("各班人数"))
+        self.tables.addTab(self.invalid_table, self.tr("错误行"))
+        self.tables.addTab(self.warnings_table, self.tr("提示"))
+        self.tables.addTab(self.moved_table, self.tr("调班"))
+        layout.addWidget(self.tables, 1)
+        self.skip_invalid = QCheckBox(self.tr("跳过错误行,只导入正确的行"))
+        self.skip_invalid.toggled.connect(self._update_buttons)
+        layout.addWidget(self.skip_invalid)
+        self._build_buttons(layout)
+
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(self.tr("导入(&I)"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.errors_button = buttons.addButton(self.tr("保存错误表(&E)…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.import_now)
+        self.errors_button.clicked.connect(self.save_errors)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update_buttons()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        return table
+
+    # --- preview ---------------------------------------------------------------------------
+
+    def pick_file(self) -> None:
+        path = ask.open_file(self, self.tr("选择花名册"),
+                             self.tr("表格文件 (*.xlsx *.xls *.ods *.csv)"))
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        """Preview a new file: mappings chosen for another file do not apply to it."""
+        self.path, self.mapping = Path(path), {}
+        self.file_label.setText(self.tr("文件:{0}").format(self.path.name))
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        if self.path is None:
+            return
+        path, mapping = self.path, dict(self.mapping)
+        try:
+            self.preview = run_op(self, self.tr("正在检查花名册…"), lambda progress: (
+                roster.import_roster(self.data, path, dry_run=True, mapping=mapping,
+                                     progress=progress)))
+        except Cancelled:
+            return
+        except Refused as error:
+            self.preview = None
+            self.summary.setText("")
+            ask.warn(self, self.tr("无法读取花名册"), error.message())
+            self._update_buttons()
+            return
+        self._show(self.preview)
+
+    def _show(self, result: roster.RosterResult) -> None:
+        self._show_mapping(result)
+        parts = [self.tr("新增 {0} 人,更新 {1} 人,未变 {2} 人").format(
+            result.imported, result.updated, result.unchanged)]
+        if result.staff:
+            parts.append(self.tr("其中教职工 {0} 人").format(result.staff))
+        if result.created_classes:
+            parts.append(self.tr("将新建班级:{0}").format("、".join(result.created_classes)))
+        if result.moved:
+            parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
+        if result.invalid:
+            parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
+                len(result.invalid)))
+        if result.warnings:
+            parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
+        self.summary.setText(";".join(parts) + "。")
+        self._fill(self.classes_table, [(name, str(n)) for name, n in result.per_class.items()])
+        self._fill(self.invalid_table, [(p.sheet, str(p.row), p.column, p.message)
+                                        for p in result.invalid], color=RED)
+        self._fill(self.warnings_table, [(p.sheet, str(p.row), p.column, p.message)
+                                         for p in result.warnings])
+        self._fill(self.moved_table, [(m["name"], m["from"], m["to"]) for m in result.moved])
+        for table, label, count in (
+                (self.classes_table, self.tr("各班人数"), len(result.per_class)),
+                (self.invalid_table, self.tr("错误行"), len(result.invalid)),
+                (self.warnings_table, self.tr("提示"), len(result.warnings)),
+                (self.moved_table, self.tr("调班"), len(result.moved))):
+            self.tables.setTabText(self.tables.indexOf(table), f"{label} ({count})")
+        if result.invalid:
+            self.tables.setCurrentWidget(self.invalid_table)
+        self._update_buttons()
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]],
+              color: QColor | None = None) -> None:
+        table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if color is not None:
+                    item.setForeground(color)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+
+    def _show_mapping(self, result: roster.RosterResult) -> None:
+        """A combobox for every required column a sheet lacks, offering its own headers."""
+        while self.mapping_form.rowCount():
+            # deleteLater: this may run inside a signal of the combobox being replaced.
+            taken = self.mapping_form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+        self.combos: dict[str, QComboBox] = {}
+        for info in result.sheets:
+            for field_name in info.missing:
+                if field_name in self.combos:
+                    continue
+                combo = QComboBox()
+                combo.addItem(self.tr("(请选择)"), NOT_MAPPED)
+                for header in info.headers:
+                    if header:
+                        combo.addItem(header, header)
+                combo.currentIndexChanged.connect(
+                    lambda _i, f=field_name, c=combo: self.choose_column(f, c.currentData()))
+                self.combos[field_name] = combo
+                self.mapping_form.addRow(self.tr("哪一列是“{0}”:").format(FIELDS[field_name][0]),
+                                         combo)
+        self.mapping_box.setVisible(bool(self.combos))
+
+    def choose_column(self, field_name: str, header: str) -> None:
+        if not header:
+            return
+        self.mapping[field_name] = header
+        self.refresh_preview()
+
+    def _update_buttons(self) -> None:
+        result = self.preview
+        missing = bool(result and any(info.missing for info in result.sheets))
+        can_import = bool(result) and not missing and (
+            not result.invalid or self.skip_invalid.isChecked())
+        self.import_button.setEnabled(can_import)
+        self.errors_button.setEnabled(bool(result and result.invalid))
+        self.skip_invalid.setEnabled(bool(result and result.invalid))
+
+    # --- import ----------------------------------------------------------------------------
+
+    def import_now(self) -> None:
+        if self.path is None or self.preview is None:
+            return
+        path, mapping, skip = self.path, dict(self.mapping), self.skip_invalid.isChecked()
+        try:
+            result = run_op(self, self.tr("正在导入花名册…"), lambda progress: (
+                roster.import_roster(self.data, path, mapping=mapping, skip_invalid=skip,
+                                     progress=progress)))
+        except Cancelled:
+            return
+        except Refused as error:
+            ask.warn(self, self.tr("没有导入"), error.message())
+            return
+        ask.inform(self, self.tr("已导入"), self.tr(
+            "花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。").format(
+            result.imported, result.updated, result.unchanged))
+        self.imported.emit(result)
+        self.accept()
+
+    def save_errors(self) -> None:
+        """The workbook again with a red 错误说明 column, for the clerk to fix in Excel."""
+        if self.path is None or self.preview is None:
+            return
+        suggested = str(self.path.with_name(f"{self.path.stem}-错误说明.xlsx"))
+        out = ask.save_file(self, self.tr("保存错误表"), suggested, self.tr("Excel 文件 (*.xlsx)"))
+        if not out:
+            return
+        try:
+            roster.import_roster(self.data, self.path, dry_run=True, mapping=self.mapping,
+                                 errors_out=out)
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        ask.inform(self, self.tr("已保存"), self.tr(
+            "错误表已保存到 {0}。请在 Excel 中按红色的“错误说明”列改正后重新导入。").format(out))

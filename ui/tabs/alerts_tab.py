@@ -1,0 +1,201 @@
+"""The alerts tab (预警): what the rules raised, open until closed with an outcome.
+
+Each alert shows its rule, the people, what to do and by when; closing asks for
+the outcome (reported to whom and when, cleared, not a cluster). A day with no
+alert is said plainly: 零报告.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop import alerts, columns, followups
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.dialogs import FormDialog, ok_cancel
+from ui.models.rows_model import RowsModel
+
+
+class AlertsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.only_open = QCheckBox(self.tr("只看未结"))
+        self.only_open.setChecked(True)
+        self.only_open.toggled.connect(self.refresh)
+        self.today = QLabel()
+        self.model = RowsModel(columns.ALERTS, self, highlight=lambda a: a.status == "open")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton(self.tr("结案(&C)…"))
+        self.close_button.clicked.connect(self.close_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.today, 1)
+        bar.addWidget(self.only_open)
+        bar.addWidget(self.close_button)
+        self.follow_model = RowsModel(columns.FOLLOW_UPS, self,
+                                      highlight=lambda f: f.needs_clearance)
+        self.follow_table = QTableView()
+        self.follow_table.setModel(self.follow_model)
+        self.follow_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.follow_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.follow_table.verticalHeader().setVisible(False)
+        self.follow_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        note_button = QPushButton(self.tr("记录追踪情况(&T)…"))
+        note_button.clicked.connect(self.note_follow_up)
+        clearance_button = QPushButton(self.tr("登记复课证明(&R)…"))
+        clearance_button.clicked.connect(self.record_clearance)
+        follow_bar = QHBoxLayout()
+        follow_bar.addWidget(QLabel(self.tr("缺勤与发热追踪(未结束)")), 1)
+        follow_bar.addWidget(note_button)
+        follow_bar.addWidget(clearance_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.details)
+        layout.addLayout(follow_bar)
+        layout.addWidget(self.follow_table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(alerts.list_alerts(self.data, only_open=self.only_open.isChecked()))
+        self.follow_model.set_rows(followups.open_follow_ups(self.data))
+        today = date.today().isoformat()
+        raised_today = self.data.scalar("SELECT count(*) FROM alerts WHERE day = ?", (today,))
+        self.today.setText(self.tr("今日预警 {0} 条").format(raised_today) if raised_today
+                           else self.tr("今日无预警(零报告)"))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.details.setText(self.tr("没有未结预警。"))
+        self.close_button.setEnabled(bool(self.model.rowCount()))
+
+    def selected(self) -> alerts.StoredAlert | None:
+        return self.model.row_at(self.table.currentIndex())
+
+    def _show_details(self) -> None:
+        alert = self.selected()
+        if alert is not None:
+            self.details.setText(f"<b>{alert.rule_label} · {alert.scope} · {alert.day}</b><br>"
+                                 f"{alert.message}<br>" + self.tr("报告时限:{0}").format(
+                                     alert.deadline)
+                                 + (f"<br>{alert.outcome}" if alert.outcome else ""))
+
+    def close_selected(self) -> None:
+        alert = self.selected()
+        if alert is None or alert.status != "open":
+            return
+        dialog = CloseAlertDialog(alert, self)
+        if not dialog.exec():
+            return
+        try:
+            alerts.close_alert(self.data, alert.id, dialog.outcome(), dialog.detail())
+        except Refused as error:
+            ask.warn(self, self.tr("未结案"), error.message())
+            return
+        self.refresh()
+        self.changed.emit()
+
+
+    def selected_follow_up(self) -> followups.FollowUp | None:
+        return self.follow_model.row_at(self.follow_table.currentIndex()) or (
+            self.follow_model.rows[0] if self.follow_model.rows else None)
+
+    def note_follow_up(self) -> None:
+        follow = self.selected_follow_up()
+        if follow is None:
+            return
+        dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"), [
+            ("doctor", self.tr("就诊情况"), follow.doctor),
+            ("diagnosis", self.tr("诊断"), follow.diagnosis),
+            ("expected_return", self.tr("预计返校日期"), follow.expected_return)],
+            [("called_family", self.tr("已联系家长"), follow.called_family)])
+        if dialog.exec():
+            self._write(lambda: followups.update_follow_up(self.data, follow.id,
+                                                           **dialog.values()))
+
+    def record_clearance(self) -> None:
+        follow = self.selected_follow_up()
+        if follow is None:
+            return
+        dialog = FormDialog(self, self.tr("复课证明:{0}").format(follow.name), self.tr("登记"), [
+            ("issuer", self.tr("开具单位"), ""),
+            ("issued_on", self.tr("开具日期"), date.today().isoformat()),
+            ("checked_by", self.tr("查验人"), self.data.operator.name)])
+        if dialog.exec():
+            values = dialog.values()
+            self._write(lambda: followups.record_clearance(
+                self.data, follow.person_id, issuer=str(values["issuer"]),
+                issued_on=_day(str(values["issued_on"])), checked_by=str(values["checked_by"])))
+
+    def _write(self, edit) -> None:
+        try:
+            edit()
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        self.refresh()
+        self.changed.emit()
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise Refused("future_date", day=text) from None
+
+
+class CloseAlertDialog(QDialog):
+    """Asks how an alert ended: reported (to whom, when), cleared, or not a cluster."""
+
+    def __init__(self, alert: alerts.StoredAlert, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label))
+        self.kind = QComboBox()
+        for key, label in alerts.OUTCOMES.items():
+            self.kind.addItem(self.tr(label), key)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("向谁报告、何时报告,或核实的结果"))
+        buttons = ok_cancel(self, self.tr("结案"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(alert.message))
+        form.addRow(self.tr("结果:"), self.kind)
+        form.addRow(self.tr("情况:"), self.note)
+        form.addRow(buttons)
+
+    def outcome(self) -> str:
+        return self.kind.currentData()
+
+    def detail(self) -> str:
+        return self.note.toPlainText()

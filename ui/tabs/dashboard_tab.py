@@ -1,0 +1,169 @@
+"""The dashboard (今日概况): today at a glance, from the one core day summary.
+
+The same figures the daily log and the township bundle use; a section whose
+feature has no data yet says so instead of showing a made-up zero.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from reopen_desktop import checks, summary
+from reopen_desktop.storage import DataFile
+
+RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
+SESSION_LABELS = {"morning": "晨检", "noon": "午检", "evening": "晚检"}
+
+
+class Card(QFrame):
+    """One figure with its label and a line of detail; red when it needs action."""
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.value, self.detail):
+            layout.addWidget(widget)
+
+    def show_figure(self, value: str, detail: str = "", *, alarm: bool = False) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
+                                 f"{RED if alarm else GREEN};")
+        self.detail.setText(detail)
+
+
+class TrendChart(QWidget):
+    """Two weeks of fevers (red) and illness absences (grey) as paired bars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days: list[checks.TrendDay] = []
+        self.setMinimumHeight(160)
+        self.setMaximumHeight(260)
+
+    def show_days(self, days: list[checks.TrendDay]) -> None:
+        self.days = days
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(30, 10, -10, -24)
+        if not self.days:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("还没有晨午检记录"))
+            return
+        top = max(1, *(max(d.fevers, d.illness_absent) for d in self.days))
+        slot = area.width() / len(self.days)
+        painter.drawText(QRectF(0, area.top() - 6, 28, 14), Qt.AlignmentFlag.AlignRight,
+                         str(top))
+        for index, day in enumerate(self.days):
+            left = area.left() + index * slot
+            for offset, value, colour in ((0.15, day.fevers, RED),
+                                          (0.5, day.illness_absent, GREY)):
+                height = area.height() * value / top
+                painter.fillRect(QRectF(left + slot * offset, area.bottom() - height,
+                                        slot * 0.33, height), QColor(colour))
+            painter.drawText(QRectF(left, area.bottom() + 4, slot, 16),
+                             Qt.AlignmentFlag.AlignCenter, day.day[5:])
+        painter.end()
+
+
+class DashboardTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.cards = {key: Card(title) for key, title in (
+            ("people", self.tr("在册人数")), ("checks", self.tr("晨午检")),
+            ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
+            ("alerts", self.tr("未结预警")), ("screening", self.tr("摸排")),
+            ("campus", self.tr("消毒通风")), ("supplies", self.tr("物资")))}
+        grid = QGridLayout()
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 4, index % 4)
+        self.chart = TrendChart()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("近两周:发热(红)与因病缺勤(灰)人数")))
+        layout.addWidget(self.chart, 1)
+        layout.addStretch()
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = summary.day_summary(self.data)
+        self.heading.setText(self.tr("{0} {1} 概况").format(day["school"], day["date"]))
+        self.cards["people"].show_figure(str(day["people"]), self.tr("学生 {0} 人,{1} 个班")
+                                         .format(day["students"], day["classes"]))
+        self._show_checks(day)
+        self._show_alerts_and_screening(day)
+        self._show_campus(day)
+        self.chart.show_days(checks.trend(self.data, date.fromisoformat(day["date"])))
+
+    def _show_checks(self, day: dict[str, Any]) -> None:
+        if day["checks"] is None or checks.latest_day(self.data) is None:
+            for key in ("checks", "absent", "fevers"):
+                self.cards[key].show_figure("—", self.tr("尚无记录"))
+            return
+        sessions = day["checks"]["sessions"]
+        lines = [f"{label} {sessions[k]['classes_done']}/{sessions[k]['classes_total']} 班"
+                 for k, label in SESSION_LABELS.items() if k in sessions]
+        missing = any(v["classes_done"] < v["classes_total"] for k, v in sessions.items()
+                      if k in ("morning", "noon"))
+        self.cards["checks"].show_figure(str(sum(v["people"] for v in sessions.values())),
+                                         "  ".join(lines) or self.tr("今天还没有检查"),
+                                         alarm=missing or not sessions)
+        absent = day["absent"]
+        self.cards["absent"].show_figure(str(absent["total"]), self.tr("病假 {0} 人,事假 {1} 人")
+                                         .format(absent["illness"], absent["other"]),
+                                         alarm=absent["illness"] > 0)
+        fevers = day["checks"]["fevers"]
+        self.cards["fevers"].show_figure(str(fevers), self.tr("体温 ≥{0}℃").format(
+            day["checks"]["fever_threshold"]), alarm=fevers > 0)
+
+    def _show_alerts_and_screening(self, day: dict[str, Any]) -> None:
+        open_alerts = day["alerts_open"] or 0
+        self.cards["alerts"].show_figure(str(open_alerts), self.tr("请在“预警”中结案")
+                                         if open_alerts else self.tr("零报告"),
+                                         alarm=open_alerts > 0)
+        screening = day.get("screening")
+        if screening:
+            self.cards["screening"].show_figure(
+                f"{screening.get('complete_percent', 0)}%",
+                self.tr("未申报 {0} 人,观察中重点人员 {1} 人").format(
+                    screening.get("missing", 0), screening.get("key_persons_observing", 0)),
+                alarm=screening.get("missing", 0) > 0)
+        else:
+            self.cards["screening"].show_figure("—", self.tr("尚无记录"))
+
+    def _show_campus(self, day: dict[str, Any]) -> None:
+        campus = [day.get("disinfection"), day.get("ventilation")]
+        if any(campus):
+            overdue = sum((c or {}).get("overdue", 0) for c in campus)
+            self.cards["campus"].show_figure(str(overdue), self.tr("项超时未做"),
+                                             alarm=overdue > 0)
+        else:
+            self.cards["campus"].show_figure("—", self.tr("尚无记录"))
+        supplies = day.get("supplies")
+        low = supplies.get("low", []) if isinstance(supplies, dict) else []
+        if supplies is None:
+            self.cards["supplies"].show_figure("—", self.tr("尚无记录"))
+        else:
+            names = "、".join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
+                             for item in low)
+            self.cards["supplies"].show_figure(str(len(low)), self.tr("项低于储备:{0}").format(
+                names) if low else self.tr("储备充足"), alarm=bool(low))

@@ -1,0 +1,294 @@
+"""The preparedness tab (预案与培训): the contingency plan's versions, trainings and drills
+with who attended, the observation room, and the school doctor on duty.
+
+Every write goes through ``reopen_desktop.preparedness`` as one audited action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop import grid, preparedness
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _date_edit(value: QDate | None = None) -> QDateEdit:
+    edit = QDateEdit(value or QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int]) -> None:
+    table.setRowCount(len(rows))
+    for r, (row, record_id) in enumerate(zip(rows, ids, strict=True)):
+        for c, value in enumerate(row):
+            cell = QTableWidgetItem(value)
+            cell.setData(ID_ROLE, record_id)
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, c, cell)
+    table.resizeColumnsToContents()
+
+
+def _table(headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+class PlanDialog(QDialog):
+    """A new version of the contingency plan: title, version, date, file or text."""
+
+    def __init__(self, current: preparedness.PlanDocument | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记应急预案新版本"))
+        self.title = QLineEdit(current.title if current else self.tr("新冠肺炎疫情防控应急预案"))
+        self.version = QLineEdit()
+        self.version.setPlaceholderText(self.tr("例如 1.2"))
+        self.adopted_on = _date_edit()
+        self.file_path = QLineEdit()
+        browse = QPushButton(self.tr("选择文件…"))
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_path)
+        file_row.addWidget(browse)
+        self.body = QPlainTextEdit(current.body if current else "")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("例如:按县教育局通知修订"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("标题(&T):"), self.title)
+        form.addRow(self.tr("版本(&V):"), self.version)
+        form.addRow(self.tr("通过日期:"), self.adopted_on)
+        form.addRow(self.tr("文件:"), file_row)
+        form.addRow(self.tr("正文(可选):"), self.body)
+        form.addRow(self.tr("修订说明:"), self.note)
+        form.addRow(_buttons(self, self.tr("保存")))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择预案文件"), "",
+                                              self.tr("文档 (*.doc *.docx *.pdf *.wps);;全部 (*)"))
+        if path:
+            self.file_path.setText(path)
+
+    def values(self) -> dict:
+        return {"title": self.title.text(), "version": self.version.text(),
+                "adopted_on": self.adopted_on.date().toPython(),
+                "file_path": self.file_path.text(), "body": self.body.toPlainText(),
+                "note": self.note.text()}
+
+
+class TrainingDialog(QDialog):
+    """A training or drill with the staff who attended (ticked in a list)."""
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记培训或演练"))
+        self.day = _date_edit()
+        self.kind = QComboBox()
+        for key, label in preparedness.TRAINING_KINDS.items():
+            self.kind.addItem(self.tr(label), key)
+        self.topic = QLineEdit()
+        self.trainer = QLineEdit()
+        self.attendees = QListWidget()
+        for person in grid.list_staff(data):
+            row = QListWidgetItem(f"{person.name} {person.post}".strip())
+            row.setData(ID_ROLE, person.id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+            self.attendees.addItem(row)
+        everyone = QPushButton(self.tr("全选"))
+        everyone.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.notes = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("日期:"), self.day)
+        form.addRow(self.tr("类别:"), self.kind)
+        form.addRow(self.tr("主题(&T):"), self.topic)
+        form.addRow(self.tr("培训人/组织者:"), self.trainer)
+        form.addRow(self.tr("参加人员:"), self.attendees)
+        form.addRow("", everyone)
+        form.addRow(self.tr("备注:"), self.notes)
+        form.addRow(_buttons(self, self.tr("保存")))
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for i in range(self.attendees.count()):
+            self.attendees.item(i).setCheckState(state)
+
+    def values(self) -> dict:
+        ids = [self.attendees.item(i).data(ID_ROLE) for i in range(self.attendees.count())
+               if self.attendees.item(i).checkState() == Qt.CheckState.Checked]
+        return {"day": self.day.date().toPython(), "kind": self.kind.currentData(),
+                "topic": self.topic.text(), "trainer": self.trainer.text(),
+                "attendee_ids": ids, "notes": self.notes.text()}
+
+
+class PreparednessTab(QWidget):
+    """Plan versions, trainings and drills, observation room, doctor on duty."""
+
+    changed = Signal()
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.plans = _table([self.tr(h) for h in ("版本", "标题", "通过日期", "文件", "修订说明")])
+        self.trainings = _table([self.tr(h) for h in (
+            "日期", "类别", "主题", "培训人", "人数", "参加人员", "备注")])
+        self.location = QLineEdit()
+        self.equipment = QPlainTextEdit()
+        self.room_note = QLineEdit()
+        self.duty_day = _date_edit()
+        self.duty_day.dateChanged.connect(lambda _: self._show_duty())
+        self.doctor = QComboBox()
+        self.duty_note = QLineEdit()
+        self.duty_label = QLabel()
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        layout = QGridLayout(self)
+        layout.addWidget(self._box(self.tr("应急预案(版本记录,第一行为现行版本)"), self.plans, [
+            (self.tr("登记新版本…"), self.add_plan)]), 0, 0)
+        layout.addWidget(self._box(self.tr("培训与演练"), self.trainings, [
+            (self.tr("登记培训/演练…"), self.add_training),
+            (self.tr("删除所选"), self.delete_training)]), 0, 1)
+        room = QWidget()
+        form = QFormLayout(room)
+        form.addRow(self.tr("位置(&L):"), self.location)
+        form.addRow(self.tr("配备物品:"), self.equipment)
+        form.addRow(self.tr("备注:"), self.room_note)
+        layout.addWidget(self._box(self.tr("临时观察室"), room, [
+            (self.tr("保存观察室"), self.save_room)]), 1, 0)
+        duty = QWidget()
+        form = QFormLayout(duty)
+        form.addRow(self.tr("日期:"), self.duty_day)
+        form.addRow(self.tr("值班校医:"), self.doctor)
+        form.addRow(self.tr("备注:"), self.duty_note)
+        form.addRow(self.duty_label)
+        layout.addWidget(self._box(self.tr("校医值班"), duty, [
+            (self.tr("保存值班"), self.save_duty)]), 1, 1)
+        layout.setRowStretch(0, 3)
+        layout.setRowStretch(1, 2)
+
+    def _box(self, title: str, body: QWidget, actions: list[tuple[str, Callable[[], None]]]
+             ) -> QGroupBox:
+        box = QGroupBox(title)
+        column = QVBoxLayout(box)
+        column.addWidget(body)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for label, slot in actions:
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        column.addLayout(row)
+        return box
+
+    def refresh(self) -> None:
+        versions = preparedness.plan_versions(self.data)
+        _fill_table(self.plans, [(v.version, v.title, v.adopted_on, v.file_path or self.tr(
+            "(正文已存)") if v.body and not v.file_path else v.file_path, v.note)
+            for v in versions], [v.id for v in versions])
+        trainings = preparedness.list_trainings(self.data)
+        _fill_table(self.trainings, [(t.day, self.tr(t.kind_label), t.topic, t.trainer,
+                                      str(len(t.attendees)), "、".join(t.attendees), t.notes)
+                                     for t in trainings], [t.id for t in trainings])
+        room = preparedness.observation_room(self.data)
+        self.location.setText(room.location if room else "")
+        self.equipment.setPlainText(room.equipment if room else "")
+        self.room_note.setText(room.note if room else "")
+        self.doctor.clear()
+        for person in grid.list_staff(self.data):
+            self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
+        self._show_duty()
+
+    def _show_duty(self) -> None:
+        duty = preparedness.doctor_on_duty(self.data, self.duty_day.date().toPython())
+        if duty is None:
+            self.duty_label.setText(self.tr("这一天还没有安排值班校医。"))
+            return
+        self.doctor.setCurrentIndex(max(0, self.doctor.findData(duty.person_id)))
+        self.duty_note.setText(duty.note)
+        self.duty_label.setText(self.tr("值班校医:{0}").format(duty.name) if duty.assigned
+                                else self.tr("未排班,默认为学校校医 {0}").format(duty.name))
+
+    def _run(self, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except Refused as error:
+            detail = "\n".join(p.message for p in error.problems)
+            ask.warn(self, self.tr("未保存"), f"{error.message()}\n{detail}".strip())
+            return False
+        self.changed.emit()
+        self.refresh()
+        return True
+
+    def add_plan(self) -> None:
+        dialog = PlanDialog(preparedness.current_plan(self.data), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda: preparedness.add_plan_version(self.data, **dialog.values()))
+
+    def add_training(self) -> None:
+        dialog = TrainingDialog(self.data, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda: preparedness.add_training(self.data, **dialog.values()))
+
+    def delete_training(self) -> None:
+        row = self.trainings.currentRow()
+        if row < 0:
+            return
+        training_id = self.trainings.item(row, 0).data(ID_ROLE)
+        question = self.tr("删除这条记录:{0} {1}?").format(
+            self.trainings.item(row, 0).text(), self.trainings.item(row, 2).text())
+        if ask.confirm(self, self.tr("删除培训记录"), question, yes=self.tr("删除")):
+            self._run(lambda: preparedness.delete_training(self.data, training_id))
+
+    def save_room(self) -> None:
+        self._run(lambda: preparedness.set_observation_room(
+            self.data, location=self.location.text(), equipment=self.equipment.toPlainText(),
+            note=self.room_note.text()))
+
+    def save_duty(self) -> None:
+        person = self.doctor.currentData()
+        if person is None:
+            return
+        self._run(lambda: preparedness.set_doctor_on_duty(
+            self.data, self.duty_day.date().toPython(), person, self.duty_note.text()))
