@@ -13,6 +13,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, Operator
 from ui import ask
 from ui.dialogs import OperatorDialog, operator_label
+from ui.printing import print_pdf
 from ui.tabs.alerts_tab import AlertsTab
 from ui.tabs.campus_tab import CampusTab
 from ui.tabs.checks_tab import ChecksTab
@@ -200,21 +201,11 @@ class MainWindow(QMainWindow):
         from reopen_desktop.reports import duty_chart
 
         school = grid.require_school(self.data)
-        suggested = str(Path.home() / f"{school.name}-防控责任表.pdf")
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存防控责任表"), suggested,
-                                             self.tr("PDF 文件 (*.pdf)"))
-        if not out:
-            return
-        try:
-            result = duty_chart.write_duty_chart(self.data, Path(out))
-        except Refused as error:
-            ask.warn(self, self.tr("未生成"), error.message())
-            return
-        for warning in result.warnings:
-            ask.warn(self, self.tr("字体"), warning)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
-        self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
-            result.path, result.pages), 8000)
+        result = print_pdf(self, self.tr("保存防控责任表"), f"{school.name}-防控责任表.pdf",
+                           lambda out: duty_chart.write_duty_chart(self.data, out))
+        if result:
+            self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
+                result.path, result.pages), 8000)
 
     def open_gate(self) -> None:
         """Full-screen gate lane; the lane name is asked once per opening."""
@@ -231,17 +222,8 @@ class MainWindow(QMainWindow):
         from reopen_desktop.reports import passes
 
         school = grid.require_school(self.data)
-        suggested = str(Path.home() / f"{school.name}-一证通.pdf")
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存一证通"), suggested,
-                                             self.tr("PDF 文件 (*.pdf)"))
-        if not out:
-            return
-        try:
-            result = passes.write_passes(self.data, Path(out))
-        except Refused as error:
-            ask.warn(self, self.tr("未生成"), error.message())
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        print_pdf(self, self.tr("保存一证通"), f"{school.name}-一证通.pdf",
+                  lambda out: passes.write_passes(self.data, out))
 
     def change_operator(self) -> None:
         dialog = OperatorDialog(self, self.data.operator)

@@ -6,14 +6,10 @@ and show up in the timeline at once; 打印 makes the one-page paper file.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +25,7 @@ from reopen_desktop import people
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
+from ui.printing import print_pdf
 
 STUDENT_FIELDS = ("name", "guardian", "guardian_phone", "phone", "village", "address")
 STAFF_FIELDS = ("name", "post", "department", "phone", "village", "address")
@@ -130,14 +127,5 @@ class PersonFileDialog(QDialog):
     def print_file(self) -> None:
         from reopen_desktop.reports import person_file
 
-        suggested = str(Path.home() / f"{self.record.name}-档案.pdf")
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存档案"), suggested,
-                                             self.tr("PDF 文件 (*.pdf)"))
-        if not out:
-            return
-        try:
-            result = person_file.write_person_file(self.data, self.person_id, Path(out))
-        except Refused as error:
-            ask.warn(self, self.tr("未生成"), error.message())
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        print_pdf(self, self.tr("保存档案"), f"{self.record.name}-档案.pdf",
+                  lambda out: person_file.write_person_file(self.data, self.person_id, out))

@@ -171,8 +171,8 @@ class RosterDialog(QDialog):
                 (self.warnings_table, self.tr("提示"), len(result.warnings)),
                 (self.moved_table, self.tr("调班"), len(result.moved))):
             self.tables.setTabText(self.tables.indexOf(table), f"{label} ({count})")
-        if result.invalid:
-            self.tables.setCurrentWidget(self.invalid_table)
+        self.tables.setCurrentWidget(self.invalid_table if result.invalid
+                                     else self.classes_table)
         self._update_buttons()
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]],

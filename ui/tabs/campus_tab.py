@@ -8,17 +8,15 @@ Every write goes through ``reopen_desktop.campus`` as one audited action (undo: 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +38,7 @@ from reopen_desktop import campus, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
+from ui.printing import print_pdf
 
 OVERDUE = QColor("#c62828")
 DONE = QColor("#2e7d32")
@@ -324,20 +323,13 @@ class CampusTab(QWidget):
         from reopen_desktop.reports import disinfection_record
 
         school = grid.require_school(self.data)
-        suggested = str(Path.home() / f"{school.name}-消毒通风记录-{date_from}.pdf")
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存消毒通风记录"), suggested,
-                                             self.tr("PDF 文件 (*.pdf)"))
-        if not out:
-            return
-        try:
-            result = disinfection_record.write_disinfection_record(
-                self.data, Path(out), date_from=date_from, date_to=date_to, area_ids=area_ids)
-        except Refused as error:
-            ask.warn(self, self.tr("未生成"), error.message())
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
-        self.message.setText(self.tr("已生成 {0}(共 {1} 页)").format(result.path,
-                                                                  result.pages))
+        result = print_pdf(
+            self, self.tr("保存消毒通风记录"), f"{school.name}-消毒通风记录-{date_from}.pdf",
+            lambda out: disinfection_record.write_disinfection_record(
+                self.data, out, date_from=date_from, date_to=date_to, area_ids=area_ids))
+        if result:
+            self.message.setText(self.tr("已生成 {0}(共 {1} 页)").format(result.path,
+                                                                      result.pages))
 
 
 def _span(day: date, span: str) -> tuple[date, date]:

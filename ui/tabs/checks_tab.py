@@ -9,15 +9,13 @@ checked in this session are red in the list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop import alerts, checks, columns, followups, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from ui.printing import print_pdf
 
 UNCHECKED = QColor("#c62828")
 CHECKED = QColor("#2e7d32")
@@ -270,18 +269,9 @@ class ChecksTab(QWidget):
 
         name = self.title.text()
         suffix = self.tr("空白") if blank else str(self.current_day())
-        suggested = str(Path.home() / f"{name}-晨午检登记表-{suffix}.pdf")
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存登记表"), suggested,
-                                             self.tr("PDF 文件 (*.pdf)"))
-        if not out:
-            return
-        try:
-            result = class_checks.write_class_form(self.data, name, self.current_day(),
-                                                   Path(out), blank=blank)
-        except Refused as error:
-            self._say(error.message(), error=True)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        print_pdf(self, self.tr("保存登记表"), f"{name}-晨午检登记表-{suffix}.pdf",
+                  lambda out: class_checks.write_class_form(self.data, name, self.current_day(),
+                                                            out, blank=blank))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

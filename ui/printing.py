@@ -1,0 +1,43 @@
+"""Saving a printout: ask where, build the PDF, say what went wrong, open it to print.
+
+Every print button goes through :func:`print_pdf`, so each one asks the same way,
+warns about a missing Chinese font the same way, and opens the result in the
+system's PDF viewer (where the clerk prints it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from reopen_desktop.errors import Refused
+from reopen_desktop.reports.pdf import ReportResult
+from ui import ask
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
+
+
+def print_pdf(parent: QWidget | None, title: str, file_name: str,
+              write: Callable[[Path], ReportResult]) -> ReportResult | None:
+    """Ask where to save ``file_name``, build it with ``write(path)``, open it.
+
+    Returns the result, or None when cancelled or refused (the refusal is shown).
+    """
+    out = ask.save_file(parent, title, str(Path.home() / file_name), _tr("PDF 文件 (*.pdf)"))
+    if not out:
+        return None
+    try:
+        result = write(Path(out))
+    except Refused as error:
+        ask.warn(parent, _tr("未生成"), error.message())
+        return None
+    for warning in result.warnings:
+        ask.warn(parent, _tr("字体"), warning)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+    return result
