@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         gate_menu = self.menuBar().addMenu(self.tr("校门(&M)"))
         self._add(gate_menu, self.tr("校门快检模式(&G)…"), "F11", self.open_gate)
         self._add(gate_menu, self.tr("打印一证通(&P)…"), None, self.print_passes)
+        self._add(gate_menu, self.tr("打印停电备用名单(&R)…"), None, self.print_gate_roster)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
@@ -224,6 +225,14 @@ class MainWindow(QMainWindow):
         school = grid.require_school(self.data)
         print_pdf(self, self.tr("保存一证通"), f"{school.name}-一证通.pdf",
                   lambda out: passes.write_passes(self.data, out))
+
+    def print_gate_roster(self) -> None:
+        from reopen_desktop.reports import gate_roster
+
+        lane = ask.text(self, self.tr("停电备用名单"), self.tr("通道名称:"), self.tr("1号通道"))
+        if lane:
+            print_pdf(self, self.tr("保存备用名单"), f"{lane}-备用名单.pdf",
+                      lambda out: gate_roster.write_gate_roster(self.data, out, lane=lane))
 
     def change_operator(self) -> None:
         dialog = OperatorDialog(self, self.data.operator)

@@ -53,3 +53,21 @@ def test_a_key_person_under_observation_is_stopped_with_the_reason(school_db, pu
     assert "不能入校" in refused.value.message()
     assert school_db.scalar("SELECT count(*) FROM checks") == 0
     assert gate.verdict(school_db, pupil, date(2026, 3, 11)).allowed
+
+
+def test_the_paper_fallback_lists_names_without_id_numbers(school_db, pupil, tmp_path):
+    import shutil
+    import subprocess
+
+    from reopen_desktop.reports.gate_roster import write_gate_roster
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    school_db.conn.execute("UPDATE people SET id_number = '110105201801010012' WHERE id = ?",
+                           (pupil,))
+    result = write_gate_roster(school_db, tmp_path / "r.pdf", lane="东门1",
+                               class_names=["一年级1班"])
+    text = subprocess.run(["pdftotext", "-layout", str(result.path), "-"], capture_output=True,
+                          text=True).stdout
+    assert "东门1 校门体温检测备用名单" in text and "一年级1班学生0" in text
+    assert "110105" not in text and "二年级1班" not in text
