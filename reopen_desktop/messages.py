@@ -545,6 +545,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} may not enter: {reasons} Take them to the observation area and call the head "
         "teacher and the school doctor.",
     ),
+    # --- canteen and supplies (canteen.py, supplies.py) ---
+    "canteen_not_worker": (
+        "{name}不是食堂从业人员(岗位或部门应含“食堂”)。没有保存。",
+        "{name} is not a canteen worker (post or department must contain 食堂). Nothing saved.",
+    ),
+    "canteen_certificate_past": (
+        "健康证有效期至 {expiry},已经过期,不能登记。请先办理新的健康证。没有保存。",
+        "The health certificate expired on {expiry}; it cannot be entered. Get a new one "
+        "first. Nothing was saved.",
+    ),
+    "canteen_certificate_bad": (
+        "健康证的日期不对:{detail}。没有保存。",
+        "The health certificate's dates are wrong: {detail}. Nothing was saved.",
+    ),
+    "canteen_certificate_stop": (
+        "{name}的健康证{state},不能上岗。请先办理(更新)健康证。没有保存。",
+        "{name}'s health certificate {state_en}; they may not work. Nothing was saved.",
+    ),
+    "canteen_bad_codes": (
+        "晨检代码“{codes}”不对:只能是 0 到 12 的数字,用逗号或空格分开。没有保存。",
+        "Check codes “{codes}” are wrong: numbers 0 to 12, separated by commas or spaces. "
+        "Nothing was saved.",
+    ),
+    "canteen_bad_temperature": (
+        "体温 {value} 不合理(应在 34 到 43 ℃ 之间)。没有保存。",
+        "Temperature {value} is implausible (34 to 43 °C). Nothing was saved.",
+    ),
+    "canteen_future_day": (
+        "{day} 还没有到,不能登记。没有保存。",
+        "{day} has not come yet; it cannot be recorded. Nothing was saved.",
+    ),
+    "canteen_field_empty": (
+        "“{field}”不能为空。没有保存。",
+        "“{field}” cannot be empty. Nothing was saved.",
+    ),
+    "canteen_bad_meal": (
+        "餐次只能是早餐、午餐或晚餐,不是“{meal}”。没有保存。",
+        "A meal is 早餐, 午餐 or 晚餐, not “{meal}”. Nothing was saved.",
+    ),
+    "canteen_sample_short": (
+        "留样不合格:{detail}。没有保存。",
+        "The food sample does not meet the rule: {detail}. Nothing was saved.",
+    ),
+    "supplies_below_zero": (
+        "{item}库存只有 {stock}{unit},不能出库 {quantity}{unit}。没有保存。",
+        "{item}: only {stock} {unit} in stock, cannot take out {quantity} {unit}. "
+        "Nothing was saved.",
+    ),
+    "supplies_bad_quantity": (
+        "数量必须大于 0,不是“{value}”。没有保存。",
+        "The quantity must be more than 0, not “{value}”. Nothing was saved.",
+    ),
+    "supplies_unknown_item": (
+        "没有名为“{name}”的物资。没有保存。",
+        "There is no supply item called “{name}”. Nothing was saved.",
+    ),
+    "supplies_item_exists": (
+        "已经有名为“{name}”的物资。没有保存。",
+        "There is already a supply item called “{name}”. Nothing was saved.",
+    ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

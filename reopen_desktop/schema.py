@@ -332,6 +332,88 @@ def _campus_disinfection_and_preparedness(conn: sqlite3.Connection) -> None:
     _run_script(conn, CAMPUS_DISINFECTION_AND_PREPAREDNESS)
 
 
+CANTEEN_AND_SUPPLIES = """
+CREATE TABLE health_certificates (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    number TEXT NOT NULL DEFAULT '',
+    issued TEXT NOT NULL DEFAULT '',
+    expiry TEXT NOT NULL
+);
+CREATE TABLE canteen_checks (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    temperature REAL,
+    codes TEXT NOT NULL DEFAULT '0',
+    on_duty INTEGER NOT NULL DEFAULT 1,
+    reason TEXT NOT NULL DEFAULT '',
+    checked_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (day, person_id)
+);
+CREATE TABLE procurements (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    supplier TEXT NOT NULL CHECK (trim(supplier) <> ''),
+    licence TEXT NOT NULL DEFAULT '',
+    item TEXT NOT NULL CHECK (trim(item) <> ''),
+    quantity REAL NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    certificate_seen INTEGER NOT NULL DEFAULT 0,
+    invoice_seen INTEGER NOT NULL DEFAULT 0,
+    cold_chain TEXT NOT NULL DEFAULT '',
+    received_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX procurements_day ON procurements(day);
+CREATE TABLE meals (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    meal TEXT NOT NULL,
+    UNIQUE (day, meal)
+);
+CREATE TABLE dishes (
+    id INTEGER PRIMARY KEY,
+    meal_id INTEGER NOT NULL REFERENCES meals(id),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    sample_grams REAL,
+    kept_from TEXT NOT NULL DEFAULT '',
+    kept_until TEXT NOT NULL DEFAULT '',
+    sampled_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dishes_meal ON dishes(meal_id);
+CREATE TABLE accompanied_meals (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    meal TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    remarks TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE supply_items (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    unit TEXT NOT NULL DEFAULT '',
+    reserve_days INTEGER,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE supply_movements (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES supply_items(id),
+    day TEXT NOT NULL,
+    quantity REAL NOT NULL,
+    by_whom TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX supply_movements_item ON supply_movements(item_id, day)
+"""
+
+
+def _canteen_and_supplies(conn: sqlite3.Connection) -> None:
+    """Canteen workers' health certificates and pre-shift checks, procurement, food samples
+    and accompanied meals; supply items and their stock movements (in > 0, out < 0)."""
+    _run_script(conn, CANTEEN_AND_SUPPLIES)
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run ``;``-separated statements one by one (executescript would COMMIT)."""
     for statement in script.split(";"):
@@ -344,6 +426,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v2_people_and_screening,
     _daily_checks_and_alerts,
     _campus_disinfection_and_preparedness,
+    _canteen_and_supplies,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -37,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "ventilation_times": "08:00,12:00,15:30",  # due times: 3 sessions a day
     "ventilation_minutes": 30,  # at least, per session
     "campus_weekdays": "1,2,3,4,5",  # ISO weekdays (1 = Monday) the checklist is due on
+    "certificate_warning_days": 30,  # 健康证: warn this many days before expiry
+    "supplies_reserve_days": 14,  # default reserve: this many days of use (per item settable)
+    "supplies_usage_days": 14,  # days of cover come from this many days of real use
 }
 
 
