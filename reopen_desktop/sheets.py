@@ -92,6 +92,7 @@ def save_workbook(workbook: Any, out: Path) -> Path:
     file is open in Excel.
     """
     out = Path(out)
+    neutralise_formulas(workbook)
     temporary = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -106,6 +107,35 @@ def save_workbook(workbook: Any, out: Path) -> Path:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
     return out
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def neutralise_formulas(workbook: Any) -> None:
+    """Keep text that looks like a formula as text (formula injection, OWASP).
+
+    openpyxl turns any text starting with ``=`` into a live formula, so a name typed
+    as ``=HYPERLINK(...)`` would run in the clerk's Excel. Every such cell is stored
+    as plain text, and one starting with ``+ - @`` gets a leading apostrophe too,
+    for the spreadsheet programs that evaluate those on editing. Formulas we put in
+    on purpose (``keep_formulas`` on the sheet) stay.
+    """
+    for sheet in workbook.worksheets:
+        if getattr(sheet, "keep_formulas", False):
+            continue
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    cell.value = value if value.startswith(("+", "-")) and _number(value) \
+                        else "'" + value
+                    cell.data_type = "s"
+
+
+def _number(text: str) -> bool:
+    """``-3`` or ``+86 139…`` style numbers are not formulas worth escaping."""
+    return text[1:].replace(" ", "").replace(".", "").isdigit()
 
 
 def sheet_title(name: str, taken: set[str]) -> str:

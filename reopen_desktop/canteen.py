@@ -1,0 +1,416 @@
+"""The canteen (食堂): workers' health certificates and pre-shift checks, procurement with
+索证索票, food samples (留样) and meals accompanied by school leaders (陪餐).
+
+Canteen workers are staff whose post or department says 食堂. A worker without a valid
+health certificate may not work: a check for them is refused, not recorded as on duty.
+A food sample that is too small or kept too briefly is refused at entry (the rule is the
+school's setting), so a stored sample always meets it; a meal with a dish that has no
+sample yet is flagged until one is entered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from reopen_desktop import audit, settings
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+
+CANTEEN_WORD = "食堂"
+CODES = {0: "正常", 1: "发热", 2: "恶心", 3: "呕吐", 4: "腹泻", 5: "腹痛", 6: "外伤", 7: "烫伤",
+         8: "湿疹", 9: "黄疸", 10: "咽痛", 11: "咳嗽", 12: "其他"}
+OFF_DUTY_CODES = frozenset({1, 4, 6, 7, 10})  # fever, diarrhoea, wound, burn, sore throat
+MEALS = ("早餐", "午餐", "晚餐")
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+PROCUREMENT_FIELDS = ("supplier", "licence", "item", "quantity", "unit", "origin",
+                      "certificate_seen", "invoice_seen", "cold_chain", "received_by")
+
+
+@dataclass
+class Worker:
+    id: int
+    name: str
+    post: str
+    certificate: Certificate | None = None
+
+
+@dataclass
+class Certificate:
+    """A health certificate; ``state`` on the day asked: ok, expiring, expired or missing."""
+
+    person_id: int
+    name: str
+    number: str
+    issued: str
+    expiry: str
+    state: str
+    days_left: int | None
+
+    @property
+    def label(self) -> str:
+        if self.state == "expired":
+            return f"已过期({self.expiry})"
+        if self.state == "missing":
+            return "无健康证"
+        if self.state == "expiring":
+            return f"{self.days_left} 天后到期"
+        return "有效"
+
+
+@dataclass
+class Check:
+    person_id: int
+    name: str
+    day: str
+    temperature: float | None
+    codes: list[int]
+    on_duty: bool
+    reason: str
+
+    @property
+    def codes_text(self) -> str:
+        return ",".join(str(code) for code in self.codes)
+
+
+@dataclass
+class Dish:
+    id: int
+    name: str
+    sample_grams: float | None
+    kept_from: str
+    kept_until: str
+    sampled_by: str
+
+    @property
+    def sampled(self) -> bool:
+        return self.sample_grams is not None
+
+
+@dataclass
+class Meal:
+    id: int
+    day: str
+    meal: str
+    dishes: list[Dish] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> bool:
+        """A meal with no dish, or with a dish whose sample was not kept."""
+        return not self.dishes or any(not dish.sampled for dish in self.dishes)
+
+
+@dataclass
+class MonthGrid:
+    """The paper 晨检记录表: a row per worker, a column per day, a check (or None) per cell."""
+
+    year: int
+    month: int
+    days: int
+    rows: list[tuple[Worker, dict[int, Check]]]
+
+
+# --- workers and certificates -----------------------------------------------------------
+
+def is_worker(post: str, department: str) -> bool:
+    return CANTEEN_WORD in (post or "") or CANTEEN_WORD in (department or "")
+
+
+def workers(data: DataFile, day: date | None = None) -> list[Worker]:
+    """Active canteen staff by name, each with their certificate as of ``day`` (today)."""
+    rows = data.query("SELECT id, name, post, department FROM people WHERE kind = 'staff' "
+                      "AND active = 1 ORDER BY name, id")
+    found = [Worker(r["id"], r["name"], r["post"]) for r in rows
+             if is_worker(r["post"], r["department"])]
+    certificates = {c.person_id: c for c in _certificates(data, day or date.today())}
+    for worker in found:
+        worker.certificate = certificates.get(worker.id)
+    return found
+
+
+def _certificates(data: DataFile, day: date) -> list[Certificate]:
+    warn = int(settings.get(data, "certificate_warning_days"))
+    rows = data.query("SELECT h.*, p.name FROM health_certificates h "
+                      "JOIN people p ON p.id = h.person_id")
+    return [_certificate(row, day, warn) for row in rows]
+
+
+def _certificate(row: dict[str, Any], day: date, warn_days: int) -> Certificate:
+    left = (date.fromisoformat(row["expiry"]) - day).days
+    state = "expired" if left < 0 else "expiring" if left <= warn_days else "ok"
+    return Certificate(row["person_id"], row["name"], row["number"], row["issued"],
+                       row["expiry"], state, left)
+
+
+def certificate_of(data: DataFile, person_id: int, day: date) -> Certificate:
+    """The worker's certificate on ``day``; state "missing" when there is none."""
+    for certificate in _certificates(data, day):
+        if certificate.person_id == person_id:
+            return certificate
+    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or ""
+    return Certificate(person_id, name, "", "", "", "missing", None)
+
+
+def certificates(data: DataFile, day: date) -> list[Certificate]:
+    """Every canteen worker's certificate on ``day``, the urgent ones (missing, expired,
+    expiring) first."""
+    order = {"missing": 0, "expired": 1, "expiring": 2, "ok": 3}
+    found = [w.certificate or certificate_of(data, w.id, day) for w in workers(data, day)]
+    return sorted(found, key=lambda c: (order[c.state], c.expiry, c.name))
+
+
+def set_certificate(data: DataFile, person_id: int, number: str, issued: date | None,
+                    expiry: date, *, today: date | None = None) -> None:
+    """Enter or renew a worker's certificate. A certificate already expired at entry, one
+    issued in the future or after its expiry is refused (a typo, most likely)."""
+    today = today or date.today()
+    name = _require_worker(data, person_id)
+    if expiry < today:
+        raise Refused("canteen_certificate_past", expiry=expiry.isoformat())
+    if issued and (issued > today or issued > expiry):
+        raise Refused("canteen_certificate_bad", detail=f"发证日期 {issued.isoformat()} "
+                      "晚于今天或晚于有效期")
+    row = {"person_id": person_id, "number": number.strip(),
+           "issued": issued.isoformat() if issued else "", "expiry": expiry.isoformat()}
+    existing = data.scalar("SELECT id FROM health_certificates WHERE person_id = ?",
+                           (person_id,))
+    with audit.action(data, "set_certificate", f"登记健康证 {name} 至 {row['expiry']}") as act:
+        if existing is None:
+            act.insert("health_certificates", row)
+        else:
+            act.update("health_certificates", int(existing), row)
+
+
+def _require_worker(data: DataFile, person_id: int) -> str:
+    rows = data.query("SELECT name, post, department, kind FROM people WHERE id = ?",
+                      (person_id,))
+    if not rows:
+        raise Refused("not_found", what="人员", id=person_id)
+    row = rows[0]
+    if row["kind"] != "staff" or not is_worker(row["post"], row["department"]):
+        raise Refused("canteen_not_worker", name=row["name"])
+    return str(row["name"])
+
+
+# --- daily pre-shift checks -------------------------------------------------------------
+
+def parse_codes(text: str | list[int] | None) -> list[int]:
+    """"4, 6" or "4 6" or "" (= 0, normal) as sorted codes; anything else is refused."""
+    if isinstance(text, list):
+        parts = [str(code) for code in text]
+    else:
+        parts = [p for p in re.split(r"[,，、;；\s]+", text or "") if p]
+    if not all(p.isdigit() and int(p) in CODES for p in parts):
+        raise Refused("canteen_bad_codes", codes=text)
+    codes = sorted({int(p) for p in parts} - {0})
+    return codes or [0]
+
+
+def outcome(temperature: float | None, codes: list[int], fever_threshold: float
+            ) -> tuple[bool, str]:
+    """(on duty?, why not): fever or an off-duty code (发热 腹泻 外伤 烫伤 咽痛) stops work."""
+    reasons = []
+    if temperature is not None and temperature >= fever_threshold:
+        reasons.append(f"体温 {temperature:.1f}℃")
+    reasons += [CODES[code] for code in codes if code in OFF_DUTY_CODES]
+    if not reasons:
+        return True, ""
+    return False, "暂停上岗:" + "、".join(reasons)
+
+
+def record_check(data: DataFile, person_id: int, day: date, temperature: float | None,
+                 codes: str | list[int] | None, *, checked_by: str = "",
+                 today: date | None = None) -> Check:
+    """Record (or correct) a worker's pre-shift check of ``day``. Refused for a future day,
+    bad codes or temperature, and for a worker whose certificate is missing or expired
+    on ``day`` (hard stop: they may not be checked in)."""
+    if day > (today or date.today()):
+        raise Refused("canteen_future_day", day=day.isoformat())
+    name = _require_worker(data, person_id)
+    parsed = parse_codes(codes)
+    if temperature is not None and not 34.0 <= temperature <= 43.0:
+        raise Refused("canteen_bad_temperature", value=temperature)
+    certificate = certificate_of(data, person_id, day)
+    if certificate.state in ("missing", "expired"):
+        state = "已过期" if certificate.state == "expired" else "未登记"
+        raise Refused("canteen_certificate_stop", name=name, state=state,
+                      state_en="has expired" if certificate.state == "expired" else "is missing")
+    on_duty, reason = outcome(temperature, parsed, float(settings.get(data, "fever_threshold")))
+    row = {"day": day.isoformat(), "person_id": person_id, "temperature": temperature,
+           "codes": ",".join(map(str, parsed)), "on_duty": int(on_duty), "reason": reason,
+           "checked_by": checked_by}
+    existing = data.scalar("SELECT id FROM canteen_checks WHERE day = ? AND person_id = ?",
+                           (row["day"], person_id))
+    with audit.action(data, "canteen_check", f"食堂晨检 {name} {row['day']}") as act:
+        if existing is None:
+            act.insert("canteen_checks", row)
+        else:
+            act.update("canteen_checks", int(existing), row)
+    return Check(person_id, name, row["day"], temperature, parsed, on_duty, reason)
+
+
+def _checks(data: DataFile, day_from: date, day_to: date) -> list[Check]:
+    rows = data.query("SELECT c.*, p.name FROM canteen_checks c JOIN people p "
+                      "ON p.id = c.person_id WHERE c.day BETWEEN ? AND ? ORDER BY c.day",
+                      (day_from.isoformat(), day_to.isoformat()))
+    return [Check(r["person_id"], r["name"], r["day"], r["temperature"],
+                  [int(c) for c in r["codes"].split(",") if c], bool(r["on_duty"]),
+                  r["reason"]) for r in rows]
+
+
+def day_checks(data: DataFile, day: date) -> list[tuple[Worker, Check | None]]:
+    """Every worker with their check of ``day`` (None: not checked yet)."""
+    checks = {c.person_id: c for c in _checks(data, day, day)}
+    return [(worker, checks.get(worker.id)) for worker in workers(data, day)]
+
+
+def month_grid(data: DataFile, year: int, month: int) -> MonthGrid:
+    """The month's checks, person × day, for the printed form and the window."""
+    first = date(year, month, 1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    by_person: dict[int, dict[int, Check]] = {}
+    for check in _checks(data, first, last):
+        by_person.setdefault(check.person_id, {})[date.fromisoformat(check.day).day] = check
+    rows = [(worker, by_person.pop(worker.id, {})) for worker in workers(data, last)]
+    return MonthGrid(year, month, last.day, rows)
+
+
+# --- procurement -----------------------------------------------------------------------
+
+def add_procurement(data: DataFile, day: date, **fields: Any) -> int:
+    """One line of the procurement log (索证索票: certificate and invoice seen)."""
+    row = {key: fields.get(key, "") for key in PROCUREMENT_FIELDS}
+    for key, label in (("supplier", "供货单位"), ("item", "品名")):
+        if not str(row[key]).strip():
+            raise Refused("canteen_field_empty", field=label)
+    quantity = fields.get("quantity")
+    if not isinstance(quantity, int | float) or quantity <= 0:
+        raise Refused("supplies_bad_quantity", value=quantity)
+    row.update(day=day.isoformat(), certificate_seen=int(bool(row["certificate_seen"])),
+               invoice_seen=int(bool(row["invoice_seen"])))
+    with audit.action(data, "add_procurement", f"采购登记 {row['item']} {row['day']}") as act:
+        return act.insert("procurements", row)
+
+
+def procurements(data: DataFile, day_from: date, day_to: date) -> list[dict[str, Any]]:
+    return data.query("SELECT * FROM procurements WHERE day BETWEEN ? AND ? ORDER BY day, id",
+                      (day_from.isoformat(), day_to.isoformat()))
+
+
+# --- meals and food samples ------------------------------------------------------------
+
+def add_meal(data: DataFile, day: date, meal: str, dishes: list[str]) -> int:
+    """A meal of ``day`` with its dishes (samples entered per dish afterwards)."""
+    if meal not in MEALS:
+        raise Refused("canteen_bad_meal", meal=meal)
+    names = [d.strip() for d in dishes if d.strip()]
+    if not names:
+        raise Refused("canteen_field_empty", field="菜品")
+    existing = data.scalar("SELECT id FROM meals WHERE day = ? AND meal = ?",
+                           (day.isoformat(), meal))
+    with audit.action(data, "add_meal", f"登记{meal} {day.isoformat()}") as act:
+        meal_id = int(existing) if existing is not None else act.insert(
+            "meals", {"day": day.isoformat(), "meal": meal})
+        for name in names:
+            act.insert("dishes", {"meal_id": meal_id, "name": name})
+    return meal_id
+
+
+def sample_problem(data: DataFile, grams: float, kept_from: datetime, kept_until: datetime
+                   ) -> str:
+    """Why a sample does not meet the school's rule ("" when it does)."""
+    need_grams = float(settings.get(data, "sample_grams"))
+    need_hours = int(settings.get(data, "sample_hours"))
+    if grams < need_grams:
+        return f"留样量 {grams:g} 克,少于 {need_grams:g} 克"
+    if kept_until < kept_from + timedelta(hours=need_hours):
+        return f"留样时间不足 {need_hours} 小时"
+    return ""
+
+
+def record_sample(data: DataFile, dish_id: int, grams: float, kept_from: datetime,
+                  kept_until: datetime, sampled_by: str) -> None:
+    """The sample of one dish. Refused (nothing written) when it is smaller than the
+    setting ``sample_grams`` or kept less than ``sample_hours``: stored samples always
+    meet the rule, and the dish stays flagged until a proper one is entered."""
+    problem = sample_problem(data, grams, kept_from, kept_until)
+    if problem:
+        raise Refused("canteen_sample_short", detail=problem)
+    if not sampled_by.strip():
+        raise Refused("canteen_field_empty", field="留样人")
+    name = data.scalar("SELECT name FROM dishes WHERE id = ?", (dish_id,))
+    with audit.action(data, "record_sample", f"留样 {name}") as act:
+        act.update("dishes", dish_id, {
+            "sample_grams": grams, "kept_from": kept_from.strftime(TIME_FORMAT),
+            "kept_until": kept_until.strftime(TIME_FORMAT), "sampled_by": sampled_by.strip()})
+
+
+def meals(data: DataFile, day_from: date, day_to: date) -> list[Meal]:
+    """The meals of the days, in day and meal order, each with its dishes."""
+    found = {r["id"]: Meal(r["id"], r["day"], r["meal"]) for r in data.query(
+        "SELECT * FROM meals WHERE day BETWEEN ? AND ?",
+        (day_from.isoformat(), day_to.isoformat()))}
+    if found:
+        marks = ",".join("?" * len(found))
+        for r in data.query(f"SELECT * FROM dishes WHERE meal_id IN ({marks}) ORDER BY id",
+                            tuple(found)):
+            found[r["meal_id"]].dishes.append(Dish(r["id"], r["name"], r["sample_grams"],
+                                                   r["kept_from"], r["kept_until"],
+                                                   r["sampled_by"]))
+    return sorted(found.values(), key=lambda m: (m.day, MEALS.index(m.meal)))
+
+
+# --- accompanied meals ------------------------------------------------------------------
+
+def add_accompanied(data: DataFile, day: date, meal: str, person_id: int,
+                    remarks: str = "") -> int:
+    """A school leader ate with the pupils (陪餐) and noted what they saw."""
+    if meal not in MEALS:
+        raise Refused("canteen_bad_meal", meal=meal)
+    rows = data.query("SELECT name FROM people WHERE id = ? AND kind = 'staff'", (person_id,))
+    if not rows:
+        raise Refused("not_staff", name=str(person_id))
+    with audit.action(data, "add_accompanied", f"陪餐 {rows[0]['name']} {day.isoformat()}"
+                      ) as act:
+        return act.insert("accompanied_meals", {"day": day.isoformat(), "meal": meal,
+                                                "person_id": person_id, "remarks": remarks})
+
+
+def accompanied(data: DataFile, day_from: date, day_to: date) -> list[dict[str, Any]]:
+    return data.query("SELECT a.*, p.name FROM accompanied_meals a JOIN people p "
+                      "ON p.id = a.person_id WHERE a.day BETWEEN ? AND ? ORDER BY a.day, a.id",
+                      (day_from.isoformat(), day_to.isoformat()))
+
+
+# --- the day's summary ------------------------------------------------------------------
+
+def day_section(data: DataFile, day: date) -> dict[str, Any]:
+    """The summary's "canteen": checks, who is off duty, certificates to renew, meals
+    without samples, procurement count; the thresholds used are printed with it."""
+    checks = [check for _, check in day_checks(data, day) if check]
+    certs = certificates(data, day)
+    day_meals = meals(data, day, day)
+    return {
+        "workers": len(workers(data, day)),
+        "checked": len(checks),
+        "on_duty": sum(c.on_duty for c in checks),
+        "off_duty": [{"name": c.name, "reason": c.reason} for c in checks if not c.on_duty],
+        "certificates_expiring": [{"name": c.name, "expiry": c.expiry} for c in certs
+                                  if c.state == "expiring"],
+        "certificates_expired": [{"name": c.name, "expiry": c.expiry} for c in certs
+                                 if c.state in ("expired", "missing")],
+        "meals": len(day_meals),
+        "meals_without_samples": [m.meal for m in day_meals if m.flagged],
+        "procurements": len(procurements(data, day, day)),
+        "settings": {key: settings.get(data, key) for key in
+                     ("fever_threshold", "certificate_warning_days", "sample_grams",
+                      "sample_hours")},
+    }
+
+
+def latest(data: DataFile) -> date | None:
+    found = data.scalar("SELECT max(day) FROM (SELECT day FROM canteen_checks "
+                        "UNION ALL SELECT day FROM meals)")
+    return date.fromisoformat(found) if found else None
