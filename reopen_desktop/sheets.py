@@ -133,6 +133,16 @@ def neutralise_formulas(workbook: Any) -> None:
                     cell.data_type = "s"
 
 
+def cell_safe(value: Any) -> Any:
+    """A value openpyxl will accept: control characters (which a damaged or hostile
+    workbook can carry) are dropped instead of crashing the write."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
 def _number(text: str) -> bool:
     """``-3`` or ``+86 139…`` style numbers are not formulas worth escaping."""
     return text[1:].replace(" ", "").replace(".", "").isdigit()

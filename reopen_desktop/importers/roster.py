@@ -44,6 +44,7 @@ from reopen_desktop.importers.workbook import (
 )
 from reopen_desktop.messages import text
 from reopen_desktop.progress import Progress, no_progress
+from reopen_desktop.sheets import cell_safe
 from reopen_desktop.storage import DataFile, now
 
 REQUIRED = ("name", "id_number")
@@ -432,11 +433,12 @@ def _copy_rows(target: Any, sheet: SheetRows, info: SheetInfo, problems: list[Pr
         messages.setdefault(problem.row or 0, []).append(f"{problem.column}:{problem.message}")
     for number, cells in sheet.rows:
         for index, value in enumerate(cells, start=1):
-            cell = target.cell(number, index, cell_text(value) if index == id_column else value)
+            cell = target.cell(number, index,
+                               cell_safe(cell_text(value) if index == id_column else value))
             if index == id_column:
                 cell.number_format = "@"
         if number in messages:
-            cell = target.cell(number, error_column, ";".join(messages[number]))
+            cell = target.cell(number, error_column, cell_safe(";".join(messages[number])))
             cell.font, cell.fill = red, fill
     target.column_dimensions[_letter(error_column)].width = 60
 

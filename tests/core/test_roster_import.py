@@ -330,3 +330,22 @@ def test_the_shipped_template_is_a_valid_roster(school):
     shipped = Path(__file__).parents[2] / "resources" / "templates" / "roster_template.xlsx"
     result = roster.import_roster(school, shipped, dry_run=True)
     assert result.invalid == [] and result.imported == 1
+
+
+def test_control_characters_in_a_bad_row_do_not_break_the_errors_workbook(school_db, tmp_path):
+    import csv
+
+    import openpyxl
+
+    from reopen_desktop.errors import Refused
+
+    path = tmp_path / "ctrl.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "性别", "身份证号", "年级", "班级"])
+        writer.writerow(["坏\x1f名", "男", "110105201801010001", "一年级", "1班"])
+    out = tmp_path / "errors.xlsx"
+    with pytest.raises(Refused):
+        roster.import_roster(school_db, path, errors_out=out)
+    names = [c.value for c in openpyxl.load_workbook(out).active["A"]]
+    assert "坏名" in names
