@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--blank", action="store_true")
     form.add_argument("--out", type=Path, required=True)
     _add_disinfection_report(kinds, common)
+    _add_canteen_commands(commands, kinds, common)
     _add_screening_commands(commands, common)
     _add_roster_command(commands, common)
     return parser
@@ -315,6 +316,59 @@ def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
                        f"防控责任表已生成:{result.path}(共 {result.pages} 页)")
 
 
+def _add_canteen_commands(commands: Any, kinds: Any, common: argparse.ArgumentParser) -> None:
+    month = kinds.add_parser("canteen-month", parents=[common],
+                             help="the canteen staff's monthly check grid (晨检记录表)")
+    month.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    month.add_argument("--out", type=Path, required=True)
+    samples = kinds.add_parser("samples", parents=[common], help="the food-sample record (留样)")
+    samples.add_argument("--from", dest="date_from", type=_day, required=True)
+    samples.add_argument("--to", dest="date_to", type=_day, required=True)
+    samples.add_argument("--out", type=Path, required=True)
+    stock = commands.add_parser("supplies", parents=[common],
+                                help="supplies in stock and their days of cover")
+    stock.add_argument("--date", type=_day, default=None)
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        first = date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM,例如 2026-03:{text}") from None
+    return first.year, first.month
+
+
+def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop.reports import canteen_forms
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = canteen_forms.write_canteen_month(data, *args.month, args.out)
+    return output.done({"path": str(result.path), "pages": result.pages},
+                       f"食堂从业人员晨检记录表已生成:{result.path}(共 {result.pages} 页)")
+
+
+def run_samples(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop.reports import canteen_forms
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = canteen_forms.write_samples(data, args.date_from, args.date_to, args.out)
+    return output.done({"path": str(result.path), "pages": result.pages},
+                       f"食品留样记录已生成:{result.path}(共 {result.pages} 页)")
+
+
+def run_supplies(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import supplies
+
+    day = args.date or date.today()
+    with storage.open_data_file(args.db, read_only=True) as data:
+        items = [item.as_dict() for item in supplies.stock_table(data, day)]
+    lines = [f"{i['name']}:库存 {i['stock']:g}{i['unit']},"
+             + (f"可用 {i['days_of_cover']} 天" if i["days_of_cover"] is not None else "近期未使用")
+             + (",库存不足" if i["low"] else "") for i in items]
+    return output.done({"date": day.isoformat(), "items": items},
+                       "\n".join(lines) or "尚未登记物资。")
+
+
 def _add_disinfection_report(kinds: Any, common: argparse.ArgumentParser) -> None:
     record = kinds.add_parser("disinfection", parents=[common],
                               help="the disinfection and ventilation record of areas")
@@ -431,6 +485,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "report duty-chart": run_duty_chart,
     "report class-checks": run_class_checks,
     "report disinfection": run_disinfection_record,
+    "report canteen-month": run_canteen_month,
+    "report samples": run_samples,
+    "supplies": run_supplies,
     "screening board": run_screening_board,
     "villages export": run_villages_export,
     "villages match": run_villages_match,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reopen_desktop import audit, classnames, demo_campus, demo_checks, grid
+from reopen_desktop import audit, classnames, demo_campus, demo_canteen, demo_checks, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.idnumber import SEQUENCES_PER_SEX, make_id
 from reopen_desktop.people import initials_of
@@ -133,6 +133,9 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
             if demo_checks.fill_demo_checks(data, school_days, seed):
                 filled_days = len(school_days)
             filled_days = max(filled_days, _fill_campus(data, seed, school_days, today))
+            demo_canteen.fill_canteen(data, random.Random(seed), school_days,
+                                      today or date.today())
+            demo_canteen.fill_supplies(data, random.Random(seed), today or date.today())
     return DemoResult(school=school.name, people=total, days=filled_days)
 
 

@@ -39,6 +39,8 @@ SECTIONS: list[Section] = [
     Section("alerts_open", "reopen_desktop.alerts", "day_section", ""),
     Section("disinfection", "reopen_desktop.campus", "day_section_disinfection", "latest_day"),
     Section("ventilation", "reopen_desktop.campus", "day_section_ventilation", "latest_day"),
+    Section("canteen", "reopen_desktop.canteen", "day_section", "latest"),
+    Section("supplies", "reopen_desktop.supplies", "day_section", "latest"),
 ]
 
 

@@ -16,12 +16,14 @@ from ui.dialogs import OperatorDialog, operator_label
 from ui.printing import print_pdf
 from ui.tabs.alerts_tab import AlertsTab
 from ui.tabs.campus_tab import CampusTab
+from ui.tabs.canteen_tab import CanteenTab
 from ui.tabs.checks_tab import ChecksTab
 from ui.tabs.dashboard_tab import DashboardTab
 from ui.tabs.grid_tab import GridTab
 from ui.tabs.people_tab import PeopleTab
 from ui.tabs.preparedness_tab import PreparednessTab
 from ui.tabs.screening_tab import ScreeningTab
+from ui.tabs.supplies_tab import SuppliesTab
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
             (self.tr("预警(&A)"), AlertsTab),
             (self.tr("消毒通风(&X)"), CampusTab),
             (self.tr("预案与培训(&Y)"), PreparednessTab),
+            (self.tr("食堂(&T)"), CanteenTab),
+            (self.tr("物资(&W)"), SuppliesTab),
         ]
 
     def _refresh_current(self, index: int) -> None:

@@ -28,3 +28,13 @@ def test_a_fever_and_its_alert_show_red(qtbot, school_db):
     assert tab.cards["alerts"].value.text() == "1"
     assert "晨检 1/4 班" in tab.cards["checks"].detail.text()
     assert [(d.day, d.fevers) for d in tab.chart.days] == [("2026-03-02", 1)]
+
+
+def test_the_demo_days_show_the_canteen_and_supplies_problems(qtbot, new_data):
+    from reopen_desktop import demo
+
+    demo.fill_demo(new_data, students=100, days=3)
+    tab = DashboardTab(new_data)
+    qtbot.addWidget(tab)
+    assert "未留样:午餐" in tab.cards["canteen"].detail.text()
+    assert "一次性手套" in tab.cards["supplies"].detail.text()

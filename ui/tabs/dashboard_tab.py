@@ -91,10 +91,11 @@ class DashboardTab(QWidget):
             ("people", self.tr("在册人数")), ("checks", self.tr("晨午检")),
             ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
             ("alerts", self.tr("未结预警")), ("screening", self.tr("摸排")),
-            ("campus", self.tr("消毒通风")), ("supplies", self.tr("物资")))}
+            ("campus", self.tr("消毒通风")), ("canteen", self.tr("食堂")),
+            ("supplies", self.tr("物资")))}
         grid = QGridLayout()
         for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 4, index % 4)
+            grid.addWidget(card, index // 5, index % 5)
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -158,6 +159,7 @@ class DashboardTab(QWidget):
                                              alarm=overdue > 0)
         else:
             self.cards["campus"].show_figure("—", self.tr("尚无记录"))
+        self._show_canteen(day.get("canteen"))
         supplies = day.get("supplies")
         low = supplies.get("low", []) if isinstance(supplies, dict) else []
         if supplies is None:
@@ -167,3 +169,23 @@ class DashboardTab(QWidget):
                              for item in low)
             self.cards["supplies"].show_figure(str(len(low)), self.tr("项低于储备:{0}").format(
                 names) if low else self.tr("储备充足"), alarm=bool(low))
+
+    def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
+        """Workers off duty, certificates expiring or expired, meals without samples."""
+        if not canteen:
+            self.cards["canteen"].show_figure("—", self.tr("尚无记录"))
+            return
+        problems = [self.tr("{0} 人暂停上岗").format(len(canteen["off_duty"]))
+                    if canteen["off_duty"] else "",
+                    self.tr("健康证过期 {0} 人").format(len(canteen["certificates_expired"]))
+                    if canteen["certificates_expired"] else "",
+                    self.tr("健康证将到期 {0} 人").format(len(canteen["certificates_expiring"]))
+                    if canteen["certificates_expiring"] else "",
+                    self.tr("未留样:{0}").format("、".join(canteen["meals_without_samples"]))
+                    if canteen["meals_without_samples"] else ""]
+        shown = [p for p in problems if p]
+        self.cards["canteen"].show_figure(
+            f"{canteen['on_duty']}/{canteen['workers']}",
+            ";".join(shown) or self.tr("在岗/从业人员,无异常"),
+            alarm=bool(canteen["off_duty"] or canteen["certificates_expired"]
+                       or canteen["meals_without_samples"]))

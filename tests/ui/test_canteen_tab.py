@@ -1,0 +1,86 @@
+"""The canteen and supplies tabs: a clerk types a worker's temperature and sees at once
+whether they may work; low stock is red; a refused movement is explained."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from reopen_desktop import canteen, grid, supplies
+from ui.dialogs import FormDialog
+from ui.tabs.canteen_tab import RED, CanteenTab
+from ui.tabs.supplies_tab import SuppliesTab
+
+
+@pytest.fixture
+def cook(school_db):
+    person = grid.add_staff(school_db, "王厨师", post="食堂从业人员", department="食堂")
+    canteen.set_certificate(school_db, person, "JKZ001", None,
+                            date.today() + timedelta(days=200))
+    return person
+
+
+def _type_into(qtbot, table, row, column, text):
+    """Edit a cell as a clerk does: start editing, type, press Enter."""
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = table.findChild(QLineEdit)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the check is saved just after the edit closes
+
+
+def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, school_db, cook,
+                                                                     answers):
+    tab = CanteenTab(school_db)
+    qtbot.addWidget(tab)
+    tab.show()
+    _type_into(qtbot, tab.checks, 0, 2, "38.1")
+    assert "暂停上岗" in tab.checks.item(0, 4).text()
+    assert tab.checks.item(0, 0).foreground().color() == RED
+    assert school_db.scalar("SELECT on_duty FROM canteen_checks") == 0
+    assert not answers.warnings
+
+
+def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school_db, cook,
+                                                                 answers):
+    school_db.conn.execute("UPDATE health_certificates SET expiry = '2020-01-01'")
+    tab = CanteenTab(school_db)
+    qtbot.addWidget(tab)
+    _type_into(qtbot, tab.checks, 0, 2, "36.5")
+    assert "不能上岗" in answers.warnings[0]
+    assert school_db.scalar("SELECT count(*) FROM canteen_checks") == 0
+    assert tab.checks.item(0, 2).text() == ""
+
+
+def test_a_meal_missing_a_sample_shows_red(qtbot, school_db):
+    canteen.add_meal(school_db, date.today(), "午餐", ["炒青菜"])
+    tab = CanteenTab(school_db)
+    qtbot.addWidget(tab)
+    assert tab.meals.item(0, 2).text() == "未留样"
+    assert tab.meals.item(0, 1).foreground().color() == RED
+
+
+def test_the_canteen_and_supplies_tabs_are_in_the_window(main_window):
+    window = main_window()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "食堂(&T)" in titles and "物资(&W)" in titles
+
+
+def test_low_stock_is_red_and_taking_out_too_much_is_refused(qtbot, school_db, answers,
+                                                             monkeypatch):
+    item = supplies.add_item(school_db, "口罩", "只")
+    supplies.move(school_db, item, date.today() - timedelta(days=1), 100, out=False)
+    supplies.move(school_db, item, date.today(), 60, out=True)  # 40 left: 9 days
+    tab = SuppliesTab(school_db)
+    qtbot.addWidget(tab)
+    assert tab.stock.item(0, 6).text() == "库存不足"
+    assert tab.stock.item(0, 0).foreground().color() == RED
+    tab.stock.selectRow(0)
+    monkeypatch.setattr(FormDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(FormDialog, "values", lambda self: {
+        "quantity": "60", "day": date.today().isoformat(), "by": "总务", "note": ""})
+    tab.move(out=True)
+    assert "只有 40只" in answers.warnings[0]
+    assert supplies.stock_of(school_db, item) == 40

@@ -1,0 +1,370 @@
+"""The canteen tab (食堂): today's pre-shift checks (a row per worker: type the temperature
+and the codes, an off-duty worker turns red), health certificates with expiry warnings,
+the procurement log, meals with their food samples (a meal missing a sample is red),
+accompanied meals, and the printed forms.
+
+Every write goes through ``reopen_desktop.canteen`` as one audited action (undo: Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop import canteen, grid, settings
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.dialogs import FormDialog
+from ui.printing import print_pdf
+
+RED = QColor("#c62828")
+ORANGE = QColor("#e65100")
+ID_ROLE = Qt.ItemDataRole.UserRole
+CHECK_COLUMNS = ("姓名", "健康证", "体温 ℃", "代码", "结果")
+TEMPERATURE, CODES, RESULT = 2, 3, 4
+LEGEND = "代码:" + " ".join(f"{name}{code}" for code, name in canteen.CODES.items())
+
+
+def fill_table(table: QTableWidget, header: Sequence[str], rows: Sequence[Sequence[object]],
+               colours: Sequence[QColor | None] = (), ids: Sequence[object] = ()) -> None:
+    """Replace a read-only table's rows; a row's colour paints its text; ``ids`` go in
+    column 0's user data so actions know the record."""
+    table.blockSignals(True)
+    table.clear()
+    table.setColumnCount(len(header))
+    table.setHorizontalHeaderLabels(list(header))
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        colour = colours[r] if r < len(colours) else None
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if colour is not None:
+                item.setForeground(QBrush(colour))
+            if c == 0 and r < len(ids):
+                item.setData(ID_ROLE, ids[r])
+            table.setItem(r, c, item)
+    # Columns share the table's width (a narrow table in a wide window reads like a bug).
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.blockSignals(False)
+
+
+def read_only_table() -> QTableWidget:
+    table = QTableWidget()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def page(widgets: Sequence[QWidget], buttons: Sequence[QPushButton]) -> QWidget:
+    """A tab page: a row of buttons over its widgets."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    bar = QHBoxLayout()
+    for button in buttons:
+        bar.addWidget(button)
+    bar.addStretch(1)
+    box.addLayout(bar)
+    for widget in widgets:
+        box.addWidget(widget)
+    return holder
+
+
+class CanteenTab(QWidget):
+    """The canteen's daily records on one tab."""
+
+    changed = Signal()
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.dateChanged.connect(lambda _: self.refresh())
+        self.checks = QTableWidget()
+        self.checks.horizontalHeader().setStretchLastSection(True)
+        self.checks.itemChanged.connect(self._check_edited)
+        self.check_note = QLabel(self.tr(LEGEND))
+        self.check_note.setWordWrap(True)
+        self.certificates = read_only_table()
+        self.procurement = read_only_table()
+        self.meals = read_only_table()
+        self.accompanied = read_only_table()
+        self._lay_out()
+        self.refresh()
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self.tr(text))
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("日期:")), self.day,
+                       self._button("今天", lambda: self.day.setDate(QDate.currentDate())),
+                       self._button("打印本月晨检记录表…", self.print_month),
+                       self._button("打印本月留样记录…", self.print_samples)):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.pages = QTabWidget()
+        self.pages.addTab(page([self.checks, self.check_note], []), self.tr("从业人员晨检"))
+        self.pages.addTab(page([self.certificates], [
+            self._button("登记健康证…", self.add_certificate)]), self.tr("健康证"))
+        self.pages.addTab(page([self.procurement], [
+            self._button("登记采购(索证索票)…", self.add_procurement)]), self.tr("采购登记"))
+        self.pages.addTab(page([self.meals], [
+            self._button("登记餐次和菜品…", self.add_meal),
+            self._button("登记所选菜品的留样…", self.add_sample)]), self.tr("留样"))
+        self.pages.addTab(page([self.accompanied], [
+            self._button("登记陪餐…", self.add_accompanied)]), self.tr("陪餐"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages)
+
+    def selected_day(self) -> date:
+        return self.day.date().toPython()
+
+    def refresh(self) -> None:
+        day = self.selected_day()
+        self._fill_checks(day)
+        self._fill_certificates(day)
+        month = day.replace(day=1)
+        rows = canteen.procurements(self.data, month, day)
+        fill_table(self.procurement, ("日期", "供货单位", "许可证号", "品名", "数量", "产地",
+                                      "索证", "索票", "冷链", "验收人"),
+                   [(r["day"], r["supplier"], r["licence"], r["item"],
+                     f"{r['quantity']:g}{r['unit']}", r["origin"], _yes(r["certificate_seen"]),
+                     _yes(r["invoice_seen"]), r["cold_chain"], r["received_by"]) for r in rows],
+                   [None if r["certificate_seen"] and r["invoice_seen"] else ORANGE
+                    for r in rows])
+        self._fill_meals(day)
+        rows = canteen.accompanied(self.data, month, day)
+        fill_table(self.accompanied, ("日期", "餐次", "陪餐领导", "意见与建议"),
+                   [(r["day"], r["meal"], r["name"], r["remarks"]) for r in rows])
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def _fill_checks(self, day: date) -> None:
+        rows, colours, ids = [], [], []
+        for worker, check in canteen.day_checks(self.data, day):
+            certificate = worker.certificate
+            state = certificate.label if certificate else self.tr("无健康证")
+            result = "" if check is None else (self.tr("在岗") if check.on_duty else check.reason)
+            rows.append((worker.name, state, "" if check is None or check.temperature is None
+                         else f"{check.temperature:.1f}", "" if check is None
+                         else check.codes_text, result))
+            colours.append(RED if check is not None and not check.on_duty else None)
+            ids.append(worker.id)
+        fill_table(self.checks, [self.tr(c) for c in CHECK_COLUMNS], rows, colours, ids)
+        self.checks.blockSignals(True)
+        for r in range(self.checks.rowCount()):
+            for c in (0, 1, RESULT):
+                item = self.checks.item(r, c)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if rows[r][1] != "有效" and "天后到期" not in rows[r][1]:
+                self.checks.item(r, 1).setForeground(QBrush(RED))
+        self.checks.blockSignals(False)
+
+    def _check_edited(self, item: QTableWidgetItem) -> None:
+        """A typed temperature or codes are saved at once; a refusal is shown and undone."""
+        if item.column() not in (TEMPERATURE, CODES):
+            return
+        row = item.row()
+        temperature_text = self.checks.item(row, TEMPERATURE).text().strip()
+        if not temperature_text:
+            return
+        try:
+            temperature = float(temperature_text)
+        except ValueError:
+            ask.warn(self, self.tr("未保存"), self.tr("体温应是数字,例如 36.5。"))
+            QTimer.singleShot(0, self.refresh)
+            return
+        person = self.checks.item(row, 0).data(ID_ROLE)
+        codes = self.checks.item(row, CODES).text()
+        # Saved (and the table rebuilt) once the editor has closed, not inside its commit.
+        QTimer.singleShot(0, lambda: self._write(lambda: canteen.record_check(
+            self.data, person, self.selected_day(), temperature, codes,
+            checked_by=self.data.operator.name)))
+
+    def _write(self, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            self.refresh()
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    # --- certificates ----------------------------------------------------------------------
+
+    def _fill_certificates(self, day: date) -> None:
+        found = canteen.certificates(self.data, day)
+        colours = {"missing": RED, "expired": RED, "expiring": ORANGE, "ok": None}
+        fill_table(self.certificates, ("姓名", "健康证编号", "发证日期", "有效期至", "状态"),
+                   [(c.name, c.number, c.issued, c.expiry, c.label) for c in found],
+                   [colours[c.state] for c in found], [c.person_id for c in found])
+
+    def add_certificate(self) -> None:
+        workers = canteen.workers(self.data)
+        person = ask.choose(self, self.tr("登记健康证"), self.tr("从业人员:"),
+                            [(w.name, w.id) for w in workers])
+        if person is None:
+            return
+        dialog = FormDialog(self, self.tr("登记健康证"), self.tr("保存"), [
+            ("number", self.tr("健康证编号"), ""),
+            ("issued", self.tr("发证日期(如 2026-03-01)"), ""),
+            ("expiry", self.tr("有效期至(如 2027-02-28)"), "")])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        issued, expiry = self._date(values["issued"], True), self._date(values["expiry"])
+        if expiry is None or issued is False:
+            return
+        self._write(lambda: canteen.set_certificate(self.data, person, str(values["number"]),
+                                                    issued or None, expiry))
+
+    def _date(self, text: object, optional: bool = False) -> date | None | bool:
+        """A typed date; None when empty and optional; False (warned) when not a date."""
+        text = str(text).strip()
+        if not text and optional:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            ask.warn(self, self.tr("未保存"), self.tr("日期应写成 2026-03-02 这样。"))
+            return False if optional else None
+
+    # --- procurement -----------------------------------------------------------------------
+
+    def add_procurement(self) -> None:
+        dialog = FormDialog(self, self.tr("采购登记"), self.tr("保存"), [
+            ("supplier", self.tr("供货单位"), ""), ("licence", self.tr("许可证号"), ""),
+            ("item", self.tr("品名"), ""), ("quantity", self.tr("数量"), ""),
+            ("unit", self.tr("单位"), self.tr("千克")), ("origin", self.tr("产地"), ""),
+            ("cold_chain", self.tr("冷链情况"), ""),
+            ("received_by", self.tr("验收人"), self.data.operator.name)],
+            [("certificate_seen", self.tr("已索证(检验合格证明)"), True),
+             ("invoice_seen", self.tr("已索票(发票/收据)"), True)])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        try:
+            values["quantity"] = float(str(values["quantity"]))
+        except ValueError:
+            ask.warn(self, self.tr("未保存"), self.tr("数量应是数字。"))
+            return
+        self._write(lambda: canteen.add_procurement(self.data, self.selected_day(), **values))
+
+    # --- meals and samples -----------------------------------------------------------------
+
+    def _fill_meals(self, day: date) -> None:
+        rows, colours, ids = [], [], []
+        for meal in canteen.meals(self.data, day, day):
+            for dish in meal.dishes:
+                sample = (f"{dish.sample_grams:g} 克" if dish.sampled else self.tr("未留样"))
+                rows.append((meal.meal, dish.name, sample, dish.kept_from, dish.kept_until,
+                             dish.sampled_by))
+                colours.append(RED if meal.flagged and not dish.sampled else None)
+                ids.append(dish.id)
+        fill_table(self.meals, ("餐次", "菜品", "留样量", "留样时间", "保留至", "留样人"),
+                   rows, colours, ids)
+
+    def add_meal(self) -> None:
+        meal = ask.choose(self, self.tr("登记餐次"), self.tr("餐次:"),
+                          [(m, m) for m in canteen.MEALS])
+        if meal is None:
+            return
+        dishes = ask.text(self, self.tr("登记菜品"), self.tr("菜品(用顿号或逗号分开):"))
+        if dishes:
+            names = [d for d in dishes.replace(",", "、").replace(",", "、").split("、")]
+            self._write(lambda: canteen.add_meal(self.data, self.selected_day(), meal, names))
+
+    def add_sample(self) -> None:
+        row = self.meals.currentRow()
+        if row < 0:
+            ask.inform(self, self.tr("留样"), self.tr("请先在表中选一个菜品。"))
+            return
+        dish = self.meals.item(row, 0).data(ID_ROLE)
+        start = datetime.combine(self.selected_day(), datetime.now().time()).replace(
+            second=0, microsecond=0)
+        hours = int(settings.get(self.data, "sample_hours"))
+        dialog = FormDialog(self, self.tr("登记留样"), self.tr("保存"), [
+            ("grams", self.tr("留样量(克)"), str(settings.get(self.data,
+                                                                       "sample_grams"))),
+            ("kept_from", self.tr("留样时间"), start.strftime(canteen.TIME_FORMAT)),
+            ("kept_until", self.tr("保留至"),
+             (start + timedelta(hours=hours)).strftime(canteen.TIME_FORMAT)),
+            ("by", self.tr("留样人"), self.data.operator.name)])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        try:
+            grams = float(str(values["grams"]))
+            kept = [datetime.strptime(str(values[k]).strip(), canteen.TIME_FORMAT)
+                    for k in ("kept_from", "kept_until")]
+        except ValueError:
+            ask.warn(self, self.tr("未保存"), self.tr("留样量应是数字,时间写成 2026-03-02 12:00。"))
+            return
+        self._write(lambda: canteen.record_sample(self.data, dish, grams, *kept,
+                                                  str(values["by"])))
+
+    # --- accompanied meals -----------------------------------------------------------------
+
+    def add_accompanied(self) -> None:
+        meal = ask.choose(self, self.tr("登记陪餐"), self.tr("餐次:"),
+                          [(m, m) for m in canteen.MEALS])
+        if meal is None:
+            return
+        staff = [(f"{s.name}({s.post})" if s.post else s.name, s.id)
+                 for s in grid.list_staff(self.data)]
+        leader = ask.choose(self, self.tr("登记陪餐"), self.tr("陪餐领导:"), staff)
+        if leader is None:
+            return
+        remarks = ask.text(self, self.tr("登记陪餐"), self.tr("意见与建议:"))
+        if remarks is not None:
+            self._write(lambda: canteen.add_accompanied(self.data, self.selected_day(), meal,
+                                                        leader, remarks))
+
+    # --- printing --------------------------------------------------------------------------
+
+    def print_month(self) -> None:
+        from reopen_desktop.reports import canteen_forms
+
+        day = self.selected_day()
+        print_pdf(self, self.tr("保存晨检记录表"), f"食堂从业人员晨检记录表-{day:%Y-%m}.pdf",
+                  lambda out: canteen_forms.write_canteen_month(self.data, day.year,
+                                                                day.month, out))
+
+    def print_samples(self) -> None:
+        from reopen_desktop.reports import canteen_forms
+
+        day = self.selected_day()
+        print_pdf(self, self.tr("保存留样记录"), f"食品留样记录-{day:%Y-%m}.pdf",
+                  lambda out: canteen_forms.write_samples(self.data, day.replace(day=1), day,
+                                                          out))
+
+
+def _yes(flag: object) -> str:
+    return "是" if flag else "否"

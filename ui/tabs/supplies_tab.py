@@ -1,0 +1,139 @@
+"""The supplies tab (物资): every item's stock and days of cover (low stock red), the
+selected item's movements, and in/out movements through one dialog.
+
+Writes go through ``reopen_desktop.supplies`` (one audited action each; undo: Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reopen_desktop import settings, supplies
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.dialogs import FormDialog
+from ui.tabs.canteen_tab import ID_ROLE, RED, fill_table, read_only_table
+
+STOCK_COLUMNS = ("物资", "单位", "库存", "近14天日均用量", "可用天数", "储备线", "状态")
+
+
+class SuppliesTab(QWidget):
+    """Stock of the epidemic-prevention supplies."""
+
+    changed = Signal()
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.items: list[supplies.ItemStock] = []
+        self.stock = read_only_table()
+        self.stock.itemSelectionChanged.connect(self._fill_movements)
+        self.movements = read_only_table()
+        self.note = QLabel()
+        bar = QHBoxLayout()
+        for text, slot in (("入库…", lambda: self.move(out=False)),
+                           ("出库…", lambda: self.move(out=True)),
+                           ("添加物资…", self.add_item),
+                           ("设置储备天数…", self.set_reserve)):
+            button = QPushButton(self.tr(text))
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stock, 2)
+        layout.addWidget(self.note)
+        layout.addWidget(QLabel(self.tr("所选物资的出入库记录:")))
+        layout.addWidget(self.movements, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        row = self.stock.currentRow()
+        self.items = supplies.stock_table(self.data, date.today())
+        fill_table(self.stock, [self.tr(c) for c in STOCK_COLUMNS],
+                   [(i.name, i.unit, f"{i.stock:g}", f"{i.daily_use:.1f}",
+                     "—" if i.days_of_cover is None else f"{i.days_of_cover:.1f}",
+                     f"{i.reserve_level:.0f}({i.reserve_days}天)",
+                     self.tr("库存不足") if i.low else self.tr("充足")) for i in self.items],
+                   [RED if i.low else None for i in self.items], [i.id for i in self.items])
+        self.note.setText(self.tr("可用天数按最近 {0} 天的实际出库计算;低于储备线(默认 {1} 天用量)"
+                                  "显示为红色。").format(
+            settings.get(self.data, "supplies_usage_days"),
+            settings.get(self.data, "supplies_reserve_days")))
+        if 0 <= row < self.stock.rowCount():
+            self.stock.selectRow(row)
+        self._fill_movements()
+
+    def current_item(self) -> supplies.ItemStock | None:
+        row = self.stock.currentRow()
+        if row < 0 or row >= len(self.items):
+            return None
+        wanted = self.stock.item(row, 0).data(ID_ROLE)
+        return next((i for i in self.items if i.id == wanted), None)
+
+    def _fill_movements(self) -> None:
+        item = self.current_item()
+        rows = supplies.movements(self.data, item.id) if item else []
+        fill_table(self.movements, ("日期", "入库", "出库", "经手人", "备注"),
+                   [(m["day"], f"{m['quantity']:g}" if m["quantity"] > 0 else "",
+                     f"{-m['quantity']:g}" if m["quantity"] < 0 else "", m["by_whom"],
+                     m["note"]) for m in rows])
+
+    def _write(self, write) -> None:
+        try:
+            write()
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def move(self, *, out: bool) -> None:
+        item = self.current_item()
+        if item is None:
+            ask.inform(self, self.tr("物资"), self.tr("请先在表中选一种物资。"))
+            return
+        verb = self.tr("出库") if out else self.tr("入库")
+        dialog = FormDialog(self, f"{item.name}{verb}", self.tr("保存"), [
+            ("quantity", self.tr("数量({0})").format(item.unit), ""),
+            ("day", self.tr("日期"), date.today().isoformat()),
+            ("by", self.tr("经手人"), self.data.operator.name),
+            ("note", self.tr("备注"), "")])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        try:
+            quantity = float(str(values["quantity"]))
+            day = date.fromisoformat(str(values["day"]).strip())
+        except ValueError:
+            ask.warn(self, self.tr("未保存"), self.tr("数量应是数字,日期写成 2026-03-02。"))
+            return
+        self._write(lambda: supplies.move(self.data, item.id, day, quantity, out=out,
+                                          by=str(values["by"]), note=str(values["note"])))
+
+    def add_item(self) -> None:
+        name = ask.text(self, self.tr("添加物资"), self.tr("物资名称:"))
+        if not name:
+            return
+        unit = ask.text(self, self.tr("添加物资"), self.tr("单位(如 只、瓶、升):"))
+        if unit is not None:
+            self._write(lambda: supplies.add_item(self.data, name, unit))
+
+    def set_reserve(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        answer = ask.text(self, self.tr("储备天数"), self.tr("{0}的储备天数(留空用默认):").format(
+            item.name), str(item.reserve_days))
+        if answer is None:
+            return
+        if answer.strip() and not answer.strip().isdigit():
+            ask.warn(self, self.tr("未保存"), self.tr("储备天数应是整数。"))
+            return
+        days = int(answer) if answer.strip() else None
+        self._write(lambda: supplies.set_reserve_days(self.data, item.id, days))
