@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = report.add_subparsers(dest="kind", required=True)
     duty = kinds.add_parser("duty-chart", parents=[common], help="the duty chart of the grid")
     duty.add_argument("--out", type=Path, required=True)
+    daily = kinds.add_parser("daily", parents=[common], help="the printable daily log")
+    daily.add_argument("--date", type=_day, default=None)
+    daily.add_argument("--out", type=Path, required=True)
     form = kinds.add_parser("class-checks", parents=[common],
                             help="a class's check form (晨午检登记表), filled or blank")
     form.add_argument("--class", dest="class_name", required=True)
@@ -297,6 +300,19 @@ def run_backup(args: argparse.Namespace, output: Output) -> int:
     return output.done({"path": str(made), "bytes": size}, f"已备份到 {made}({size} 字节)")
 
 
+def run_daily(args: argparse.Namespace, output: Output) -> int:
+    from reopen_desktop import summary
+    from reopen_desktop.reports import daily_log
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        day = args.date or summary.latest_day(data)
+        result = daily_log.write_daily_log(data, day, args.out)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
+                       f"{day} 防控工作日志已生成:{result.path}(共 {result.pages} 页)")
+
+
 def run_class_checks(args: argparse.Namespace, output: Output) -> int:
     from reopen_desktop.reports import class_checks
 
@@ -484,6 +500,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "set-township-key": run_set_township_key,
     "report duty-chart": run_duty_chart,
     "report class-checks": run_class_checks,
+    "report daily": run_daily,
     "report disinfection": run_disinfection_record,
     "report canteen-month": run_canteen_month,
     "report samples": run_samples,

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._add(gate_menu, self.tr("打印一证通(&P)…"), None, self.print_passes)
         self._add(gate_menu, self.tr("打印停电备用名单(&R)…"), None, self.print_gate_roster)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
+        self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._add(tools, self.tr("切换操作员(&O)…"), None, self.change_operator)
@@ -229,6 +230,15 @@ class MainWindow(QMainWindow):
         school = grid.require_school(self.data)
         print_pdf(self, self.tr("保存一证通"), f"{school.name}-一证通.pdf",
                   lambda out: passes.write_passes(self.data, out))
+
+    def print_daily_log(self) -> None:
+        """The latest school day's log (the dashboard's day), ready to sign and file."""
+        from reopen_desktop import summary
+        from reopen_desktop.reports import daily_log
+
+        day = summary.latest_day(self.data)
+        print_pdf(self, self.tr("保存防控工作日志"), f"防控工作日志-{day}.pdf",
+                  lambda out: daily_log.write_daily_log(self.data, day, out))
 
     def print_gate_roster(self) -> None:
         from reopen_desktop.reports import gate_roster

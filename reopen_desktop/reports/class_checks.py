@@ -89,7 +89,7 @@ def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[st
     widths = [10 * mm, 20 * mm, 11 * mm] + [per_session * 0.4, per_session * 0.6] * len(
         sessions) + [18 * mm, 20 * mm]
     story.append(data_table(styles, header, rows, widths))
-    story.append(para(f"体温 ≥{fever}℃ 为发热,须立即送临时观察室并通知家长和校医。"
+    story.append(para(f"体温 ≥{fever}°C 为发热,须立即送临时观察室并通知家长和校医。"
                       f"症状:{'、'.join(checks.SYMPTOMS)}。", styles.body))
     story.append(signature_block(styles, ["检查人", "班主任"]))
     return story

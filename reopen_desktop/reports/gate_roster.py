@@ -59,9 +59,9 @@ def _story(lane: str, people: list[dict[str, Any]], fever: float, styles: Report
     rows = [[str(n), p["name"], p["class_name"], "", "", ""] for n, p in enumerate(people, 1)]
     return [
         para(f"{lane} {TITLE}", styles.title),
-        para(f"日期:________  体温 ≥{fever}℃ 者不得入校,送临时观察区并通知班主任和校医。"
+        para(f"日期:________  体温 ≥{fever}°C 者不得入校,送临时观察区并通知班主任和校医。"
              "恢复供电后请把本表录入程序。", styles.body),
-        data_table(styles, ["序号", "姓名", "班级/岗位", "体温(℃)", "时间", "备注"], rows,
+        data_table(styles, ["序号", "姓名", "班级/岗位", "体温(°C)", "时间", "备注"], rows,
                    [12 * mm, 28 * mm, 34 * mm, 22 * mm, 22 * mm,
                     CONTENT_WIDTH - 118 * mm]),
         signature_block(styles, ["检测人", "校医"]),

@@ -38,3 +38,18 @@ def test_the_demo_days_show_the_canteen_and_supplies_problems(qtbot, new_data):
     qtbot.addWidget(tab)
     assert "未留样:午餐" in tab.cards["canteen"].detail.text()
     assert "一次性手套" in tab.cards["supplies"].detail.text()
+
+
+def test_ctrl_l_prints_the_latest_days_log(main_window, qtbot, school_db, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from ui import ask, printing
+
+    out = tmp_path / "log.pdf"
+    monkeypatch.setattr(ask, "save_file", lambda *a: str(out))
+    monkeypatch.setattr(printing.QDesktopServices, "openUrl", lambda url: True)
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
+    window = main_window()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")

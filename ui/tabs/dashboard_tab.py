@@ -153,7 +153,7 @@ class DashboardTab(QWidget):
 
     def _show_campus(self, day: dict[str, Any]) -> None:
         campus = [day.get("disinfection"), day.get("ventilation")]
-        if any(campus):
+        if any(c and (c["due"] or c["done"]) for c in campus):
             overdue = sum((c or {}).get("overdue", 0) for c in campus)
             self.cards["campus"].show_figure(str(overdue), self.tr("项超时未做"),
                                              alarm=overdue > 0)
@@ -162,7 +162,7 @@ class DashboardTab(QWidget):
         self._show_canteen(day.get("canteen"))
         supplies = day.get("supplies")
         low = supplies.get("low", []) if isinstance(supplies, dict) else []
-        if supplies is None:
+        if not supplies or not supplies.get("items"):
             self.cards["supplies"].show_figure("—", self.tr("尚无记录"))
         else:
             names = "、".join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
@@ -172,7 +172,7 @@ class DashboardTab(QWidget):
 
     def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
         """Workers off duty, certificates expiring or expired, meals without samples."""
-        if not canteen:
+        if not canteen or not (canteen["workers"] or canteen["meals"]):
             self.cards["canteen"].show_figure("—", self.tr("尚无记录"))
             return
         problems = [self.tr("{0} 人暂停上岗").format(len(canteen["off_duty"]))

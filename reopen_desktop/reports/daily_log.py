@@ -1,0 +1,211 @@
+"""The daily log (每日防控工作日志): the day the school prints, signs and files.
+
+Every figure comes from the one day summary (``summary.day_summary``), so the
+dashboard, this log and the township bundle never disagree; the per-class table
+and the lists come from the same day's records. A section whose feature has no
+data yet says so instead of printing a made-up zero. A day without any alert
+carries the zero report (零报告). ID numbers never appear; people are named by
+name and class only, which is all the reader of a filed log needs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from reopen_desktop import alerts, grid, settings, summary
+from reopen_desktop.reports.pdf import (
+    CONTENT_WIDTH,
+    ReportResult,
+    ReportStyles,
+    build_report,
+    data_table,
+    field_table,
+    heading,
+    para,
+    signature_block,
+)
+from reopen_desktop.storage import DataFile
+
+TITLE = "每日防控工作日志"
+SESSIONS = (("morning", "晨检"), ("noon", "午检"), ("evening", "晚检"))
+NUMERALS = "一二三四五六七八九十"
+NO_DATA = "(本程序尚无此项记录)"
+
+
+def write_daily_log(data: DataFile, day: date, out: Path, *,
+                    printed_on: date | None = None) -> ReportResult:
+    """Print the log of ``day`` to ``out`` (A4, numbered pages, signature lines)."""
+    school = grid.require_school(data)
+    facts = summary.day_summary(data, day)
+    facts["class_rows"] = _class_rows(data, day)
+    facts["alert_list"] = _day_alerts(data, day)
+    facts["key_list"] = _key_persons(data, day)
+    facts["thresholds"] = settings.all_settings(data)
+    return build_report(Path(out), partial(_story, facts), school_name=school.name,
+                        title=f"{TITLE} {day.isoformat()}",
+                        printed_on=printed_on or date.today(), is_demo=school.is_demo,
+                        preferred_font=settings.get(data, "pdf_font") or None)
+
+
+def _class_rows(data: DataFile, day: date) -> list[dict[str, Any]]:
+    """Per class: head-count, people checked per session, illness and other absences,
+    fevers. One grouped query over the day's checks."""
+    fever = settings.get(data, "fever_threshold")
+    rows = data.query(
+        "SELECT c.id, c.name, c.boarding, (SELECT count(*) FROM people p WHERE p.class_id = c.id "
+        "AND p.active = 1) AS total, "
+        "sum(ch.session = 'morning') AS morning, sum(ch.session = 'noon') AS noon, "
+        "sum(ch.session = 'evening') AS evening, "
+        "count(DISTINCT CASE WHEN ch.absent AND ch.absence_reason = 'illness' "
+        "THEN ch.person_id END) AS illness, "
+        "count(DISTINCT CASE WHEN ch.absent AND ch.absence_reason = 'other' "
+        "THEN ch.person_id END) AS other, "
+        "count(DISTINCT CASE WHEN ch.temperature >= :fever THEN ch.person_id END) AS fevers "
+        "FROM classes c JOIN grades g ON g.id = c.grade_id "
+        "LEFT JOIN checks ch ON ch.class_id = c.id AND ch.day = :day "
+        "GROUP BY c.id ORDER BY g.position, c.number",
+        {"day": day.isoformat(), "fever": fever})
+    return rows
+
+
+def _day_alerts(data: DataFile, day: date) -> list[alerts.StoredAlert]:
+    """Alerts raised that day, and older ones still open."""
+    return [a for a in alerts.list_alerts(data, only_open=False, limit=200)
+            if a.day == day.isoformat() or (a.status == "open" and a.day < day.isoformat())]
+
+
+def _key_persons(data: DataFile, day: date) -> list[dict[str, Any]]:
+    if not data.scalar("SELECT 1 FROM sqlite_master WHERE name = 'key_persons'"):
+        return []
+    return data.query(
+        "SELECT p.name, coalesce(c.name, '教职工') AS class_name, k.reason, k.observe_until "
+        "FROM key_persons k JOIN people p ON p.id = k.person_id "
+        "LEFT JOIN classes c ON c.id = p.class_id WHERE k.status = 'observing' "
+        "AND k.exposure_date <= :day AND k.observe_until >= :day ORDER BY c.name, p.name",
+        {"day": day.isoformat()})
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    story: list[Flowable] = [para(f"{facts['school']} {TITLE}", styles.title),
+                             Spacer(1, 2 * mm), _overview(facts, styles)]
+    sections = [("晨午检与缺勤", _checks), ("预警与报告", _alerts), ("重点人员", _key),
+                ("消毒与通风", _campus), ("食堂", _canteen), ("防控物资", _supplies),
+                ("本日志使用的标准", _thresholds)]
+    for number, (title, build) in enumerate(sections):
+        story += heading(f"{NUMERALS[number]}、{title}", styles)
+        story += build(facts, styles)
+    story.append(signature_block(styles, ["疫情报告人", "第一责任人"]))
+    return story
+
+
+def _overview(facts: dict[str, Any], styles: ReportStyles) -> Flowable:
+    absent = facts["absent"] or {}
+    checks = facts["checks"] or {}
+    screening = facts["screening"] or {}
+    return field_table(styles, [
+        [("日期", facts["date"]), ("在册人数", f"{facts['people']}(学生 {facts['students']})")],
+        [("缺勤", f"{absent.get('total', '—')}(病假 {absent.get('illness', '—')},"
+                  f"事假 {absent.get('other', '—')})"),
+         ("发热", str(checks.get("fevers", "—")))],
+        [("未结预警", str(facts["alerts_open"] if facts["alerts_open"] is not None else "—")),
+         ("摸排完成率", f"{screening.get('complete_percent', '—')}%")],
+    ], [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2 - 24 * mm])
+
+
+def _checks(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    if not facts["checks"] or not facts["checks"]["sessions"]:
+        return [para("当日没有晨午检记录。", styles.body)]
+    header = ["班级", "应到"] + [label for _k, label in SESSIONS] + ["病假", "事假", "发热"]
+    rows = [[r["name"], r["total"], *(_done(r[k], r["total"]) if k != "evening" or r["boarding"]
+                                      else "—" for k, _l in SESSIONS),
+             r["illness"], r["other"], r["fevers"]] for r in facts["class_rows"]]
+    widths = [30 * mm, 16 * mm] + [22 * mm] * 3 + [(CONTENT_WIDTH - 112 * mm) / 3] * 3
+    return [data_table(styles, header, rows, widths)]
+
+
+def _done(count: int | None, total: int) -> str:
+    return "未检" if not count else ("✓" if count >= total else f"{count}/{total}")
+
+
+def _alerts(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    if not facts["alert_list"]:
+        return [para(f"零报告:{facts['date']} 本校无传染病聚集、发热或其他需报告的情况。",
+                     styles.body)]
+    rows = [[a.day, a.rule_label, a.scope, "、".join(a.people), a.deadline,
+             a.outcome or "未结"] for a in facts["alert_list"]]
+    return [data_table(styles, ["日期", "类别", "范围", "人员", "报告时限", "处理"], rows,
+                       [22 * mm, 20 * mm, 26 * mm, CONTENT_WIDTH - 136 * mm, 32 * mm,
+                        36 * mm])]
+
+
+def _key(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    if not facts["key_list"]:
+        return [para("当日无观察期内的重点人员。", styles.body)]
+    rows = [[k["name"], k["class_name"], k["reason"], k["observe_until"]]
+            for k in facts["key_list"]]
+    return [data_table(styles, ["姓名", "班级", "原因", "观察至"], rows,
+                       [26 * mm, 30 * mm, CONTENT_WIDTH - 86 * mm, 30 * mm])]
+
+
+def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    lines = []
+    for key, label in (("disinfection", "消毒"), ("ventilation", "通风")):
+        part = facts.get(key)
+        if not part or not (part["due"] or part["done"]):
+            lines.append(f"{label}:{NO_DATA}")
+            continue
+        late = f",逾期 {part['overdue']} 项({'、'.join(part['overdue_areas'])})" \
+            if part["overdue"] else ",无逾期"
+        lines.append(f"{label}:应完成 {part['due']} 项,已完成 {part['done']} 项{late}。")
+    return [para(line, styles.body) for line in lines]
+
+
+def _canteen(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    part = facts.get("canteen")
+    if not part or not (part["workers"] or part["meals"] or part["procurements"]):
+        return [para(NO_DATA, styles.body)]
+    lines = [f"从业人员 {part['workers']} 人,晨检 {part['checked']} 人,在岗 {part['on_duty']} 人。"]
+    if part["off_duty"]:
+        lines.append("暂停上岗:" + "、".join(str(w.get("name", w)) if isinstance(w, dict)
+                                              else str(w) for w in part["off_duty"]))
+    if part["certificates_expired"] or part["certificates_expiring"]:
+        lines.append("健康证:" + "、".join(
+            f"{c['name']}({'已过期' if c in part['certificates_expired'] else '将到期'} "
+            f"{c['expiry']})" for c in part["certificates_expired"]
+            + part["certificates_expiring"]))
+    lines.append(f"供餐 {part['meals']} 餐,采购登记 {part['procurements']} 条;" + (
+        "未留样:" + "、".join(part["meals_without_samples"]) if part["meals_without_samples"]
+        else "各餐均已留样。"))
+    return [para(line, styles.body) for line in lines]
+
+
+def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    part = facts.get("supplies")
+    if not part or not part["items"]:
+        return [para(NO_DATA, styles.body)]
+    if not part["low"]:
+        return [para(f"共 {part['items']} 种物资,储备均充足。", styles.body)]
+    rows = [[item["name"], f"{item['stock']:g} {item['unit']}", f"{item['daily_use']:g}",
+             f"{item['days_of_cover']:g}" if item["days_of_cover"] is not None else "—"]
+            for item in part["low"]]
+    return [para(f"共 {part['items']} 种物资,以下低于储备线:", styles.body),
+            data_table(styles, ["物资", "库存", "日均用量", "可用天数"], rows,
+                       [CONTENT_WIDTH - 90 * mm, 30 * mm, 30 * mm, 30 * mm])]
+
+
+def _thresholds(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    t = facts["thresholds"]
+    text = (f"发热 ≥{t['fever_threshold']}°C;流感样病例 ≥{t['ili_threshold']}°C 伴咳嗽或咽痛;"
+            f"聚集:同一班级或宿舍 1 天内 ≥{t['cluster_1d_size']} 人,或 "
+            f"{t['cluster_3d_days']} 天内 ≥{t['cluster_3d_size']} 人相似症状;"
+            f"重点人员观察 {t['observation_days']} 天;留样 ≥{t['sample_grams']} 克、"
+            f"≥{t['sample_hours']} 小时。依据《学校和托幼机构传染病疫情报告工作规范(试行)》。")
+    return [para(text, styles.body)]

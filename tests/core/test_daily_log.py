@@ -1,0 +1,51 @@
+"""The printed daily log: every section of the day summary, the zero report, no IDs."""
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from reopen_desktop import alerts, checks, demo
+from reopen_desktop.reports.daily_log import write_daily_log
+
+
+def pdf_text(path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True).stdout.replace(" ", "")
+
+
+def test_a_day_with_no_alert_carries_the_zero_report(school_db, tmp_path):
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
+    result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "log.pdf")
+    text = pdf_text(result.path)
+    assert "零报告:2026-03-02" in text and "每日防控工作日志" in text
+    assert "疫情报告人(签字)" in text and "第一责任人(签字)" in text
+    assert "(本程序尚无此项记录)" in text  # canteen, supplies: no records, not zeros
+
+
+def test_the_demo_day_has_every_section_and_no_id_numbers(new_data, tmp_path):
+    demo.fill_demo(new_data, students=200, days=3, today=date(2026, 3, 6))
+    ids = [r["id_number"] for r in new_data.query("SELECT id_number FROM people")]
+    result = write_daily_log(new_data, date(2026, 3, 6), tmp_path / "log.pdf",
+                             printed_on=date(2026, 3, 6))
+    text = pdf_text(result.path)
+    for section in ("晨午检与缺勤", "预警与报告", "重点人员", "消毒与通风", "食堂", "防控物资",
+                    "本日志使用的标准", "发热≥37.3°C"):
+        assert section in text, section
+    assert "未留样" in text and "一次性手套" in text
+    assert not any(number in text for number in ids)
+    assert f"第1页共{result.pages}页" in text
+
+
+def test_an_open_alert_is_listed_with_its_deadline(school_db, tmp_path):
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                             [checks.CheckEntry(pupil, temperature="38.4")])
+    alerts.raise_alerts(school_db, date(2026, 3, 2))
+    text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
+    assert "一年级1班学生0" in text and "2026-03-02当日" in text and "零报告" not in text
