@@ -35,6 +35,14 @@ def initials_of(name: str) -> str:
     return "|".join(sorted(combos))
 
 
+def class_filter(class_names: list[str] | None) -> tuple[str, tuple[str, ...]]:
+    """SQL (``AND c.name IN (...)``, on classes aliased ``c``) and its parameters that keep
+    only the named classes; nothing to add when no class is named."""
+    if not class_names:
+        return "", ()
+    return f"AND c.name IN ({', '.join('?' * len(class_names))})", tuple(class_names)
+
+
 @dataclass(frozen=True)
 class PersonRow:
     id: int

@@ -14,13 +14,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from reopen_desktop import canteen, grid, settings
+from reopen_desktop import canteen, settings
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     RED,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     para,
     signature_block,
@@ -38,10 +38,9 @@ SAMPLE_WIDTHS = [22 * mm, 14 * mm, 34 * mm, 20 * mm, 30 * mm, 30 * mm,
 
 def _write(data: DataFile, out: Path, title: str, story, printed_on: date | None
            ) -> ReportResult:
-    school = grid.require_school(data)
-    return build_report(Path(out), story, school_name=school.name, title=title,
-                        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-                        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), story, title=title,
+        printed_on=printed_on)
 
 
 def write_canteen_month(data: DataFile, year: int, month: int, out: Path, *,

@@ -13,13 +13,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from reopen_desktop import grid, screening, settings
+from reopen_desktop import screening
 from reopen_desktop.masking import mask_id, mask_phone
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     para,
     signature_block,
@@ -38,11 +38,9 @@ def write_chase_list(data: DataFile, out: Path, *, day: date | None = None,
     day = day or date.today()
     lines = [line for line in screening.board(data, day)
              if line.missing and (class_id is None or line.class_id == class_id)]
-    school = grid.require_school(data)
-    return build_report(
-        Path(out), partial(_story, data, lines, day), school_name=school.name, title=TITLE,
-        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, data, lines, day), title=TITLE,
+        printed_on=printed_on)
 
 
 def _story(data: DataFile, lines: list[screening.ClassBoard], day: date,

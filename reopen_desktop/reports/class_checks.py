@@ -21,7 +21,7 @@ from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     field_table,
     para,
@@ -39,17 +39,15 @@ def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
     klass = data.query("SELECT id, name, boarding FROM classes WHERE name = ?", (class_name,))
     if not klass:
         raise Refused("unknown_class", name=class_name)
-    school = grid.require_school(data)
     sessions = ["morning", "noon"] + (["evening"] if klass[0]["boarding"] else [])
     pupils = _pupils(data, klass[0]["id"], day, sessions, blank)
     teacher = next((c.head_teachers for g in grid.load_grid(data).grades for c in g.classes
                     if c.id == klass[0]["id"]), [])
-    return build_report(
-        Path(out), partial(_story, class_name, day, sessions, pupils,
+    return build_school_report(
+        data, Path(out), partial(_story, class_name, day, sessions, pupils,
                            "、".join(h.name for h in teacher), settings.get(
-                               data, "fever_threshold"), blank),
-        school_name=school.name, title=TITLE, printed_on=printed_on or date.today(),
-        is_demo=school.is_demo, preferred_font=settings.get(data, "pdf_font") or None)
+                               data, "fever_threshold"), blank), title=TITLE,
+        printed_on=printed_on)
 
 
 def _pupils(data: DataFile, class_id: int, day: date, sessions: list[str], blank: bool

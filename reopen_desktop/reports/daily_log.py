@@ -18,12 +18,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import alerts, grid, settings, summary
+from reopen_desktop import alerts, settings, summary
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     field_table,
     heading,
@@ -41,16 +41,14 @@ NO_DATA = "(本程序尚无此项记录)"
 def write_daily_log(data: DataFile, day: date, out: Path, *,
                     printed_on: date | None = None) -> ReportResult:
     """Print the log of ``day`` to ``out`` (A4, numbered pages, signature lines)."""
-    school = grid.require_school(data)
     facts = summary.day_summary(data, day)
     facts["class_rows"] = _class_rows(data, day)
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = _key_persons(data, day)
     facts["thresholds"] = settings.all_settings(data)
-    return build_report(Path(out), partial(_story, facts), school_name=school.name,
-                        title=f"{TITLE} {day.isoformat()}",
-                        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-                        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
+        printed_on=printed_on)
 
 
 def _class_rows(data: DataFile, day: date) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from reopen_desktop import campus, grid, settings
+from reopen_desktop import campus, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
@@ -22,7 +22,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     RowGroup,
-    build_report,
+    build_school_report,
     field_table,
     grouped_table,
     para,
@@ -61,11 +61,9 @@ def write_disinfection_record(data: DataFile, out: Path, *, date_from: date, dat
         areas = [campus.get_area(data, area_id) for area_id in area_ids]
     pages = [(area, campus.records(data, area.id, date_from, date_to)) for area in areas]
     tolerance = settings.get(data, "disinfection_tolerance_pct")
-    school = grid.require_school(data)
-    return build_report(
-        Path(out), partial(_story, pages, date_from, date_to, tolerance),
-        school_name=school.name, title=TITLE, printed_on=printed_on or date.today(),
-        is_demo=school.is_demo, preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, pages, date_from, date_to, tolerance), title=TITLE,
+        printed_on=printed_on)
 
 
 def _story(pages: list[tuple[campus.Area, list[dict[str, Any]]]], date_from: date,

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from reopen_desktop import grid, settings
+from reopen_desktop import grid
 from reopen_desktop.masking import mask_phone
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
@@ -23,7 +23,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     RowGroup,
-    build_report,
+    build_school_report,
     data_table,
     field_table,
     grouped_table,
@@ -58,11 +58,9 @@ def write_duty_chart(data: DataFile, out: Path, *, printed_on: date | None = Non
     give a byte-identical file. Raises ``Refused`` when ``out`` cannot be written.
     """
     the_grid = grid.load_grid(data)
-    school = the_grid.school
-    return build_report(
-        Path(out), partial(_story, the_grid), school_name=school.name, title=TITLE,
-        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, the_grid), title=TITLE,
+        printed_on=printed_on)
 
 
 def _story(the_grid: grid.Grid, styles: ReportStyles) -> list[Flowable]:

@@ -15,12 +15,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from reopen_desktop import grid, settings
+from reopen_desktop import people, settings
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     para,
     signature_block,
@@ -33,20 +33,15 @@ TITLE = "校门体温检测备用名单"
 def write_gate_roster(data: DataFile, out: Path, *, lane: str,
                       class_names: list[str] | None = None,
                       printed_on: date | None = None) -> ReportResult:
-    school = grid.require_school(data)
-    people = _people(data, class_names)
+    roll = _people(data, class_names)
     fever = settings.get(data, "fever_threshold")
-    return build_report(Path(out), partial(_story, lane, people, fever), school_name=school.name,
-                        title=TITLE, printed_on=printed_on or date.today(),
-                        is_demo=school.is_demo,
-                        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, lane, roll, fever), title=TITLE,
+        printed_on=printed_on)
 
 
 def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any]]:
-    where, params = "", ()
-    if class_names:
-        where = f"AND c.name IN ({', '.join('?' * len(class_names))})"
-        params = tuple(class_names)
+    where, params = people.class_filter(class_names)
     return data.query(
         "SELECT p.name, coalesce(c.name, p.post, '') AS class_name FROM people p "
         "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id "

@@ -18,9 +18,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from reopen_desktop import gate, grid, settings
+from reopen_desktop import gate, grid, people
 from reopen_desktop.masking import mask_id
-from reopen_desktop.reports.pdf import CONTENT_WIDTH, ReportResult, ReportStyles, build_report, para
+from reopen_desktop.reports.pdf import (
+    CONTENT_WIDTH,
+    ReportResult,
+    ReportStyles,
+    build_school_report,
+    para,
+)
 from reopen_desktop.storage import DataFile
 
 TITLE = "一证通"
@@ -33,18 +39,14 @@ def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = N
     """Pass cards for everyone (or the classes named), making missing pass codes first."""
     gate.ensure_passes(data)
     school = grid.require_school(data)
-    people = _people(data, class_names)
-    return build_report(Path(out), partial(_story, school.name, people), school_name=school.name,
-                        title=TITLE, printed_on=printed_on or date.today(),
-                        is_demo=school.is_demo,
-                        preferred_font=settings.get(data, "pdf_font") or None)
+    roll = _people(data, class_names)
+    return build_school_report(
+        data, Path(out), partial(_story, school.name, roll), title=TITLE,
+        printed_on=printed_on)
 
 
 def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any]]:
-    where, params = "", ()
-    if class_names:
-        where = f"AND c.name IN ({', '.join('?' * len(class_names))})"
-        params = tuple(class_names)
+    where, params = people.class_filter(class_names)
     return data.query(
         "SELECT p.name, coalesce(c.name, p.post, '') AS class_name, p.id_number, s.code "
         "FROM people p JOIN passes s ON s.person_id = p.id LEFT JOIN classes c "

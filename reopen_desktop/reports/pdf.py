@@ -401,6 +401,18 @@ def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
     return ReportResult(Path(out), furniture.pages, warnings)
 
 
+def build_school_report(data: Any, out: Path, story: Callable[[ReportStyles], list[Flowable]],
+                        *, title: str, printed_on: date | None = None) -> ReportResult:
+    """:func:`build_report` for the data file's school: its name (and the demo mark) on
+    every page, the PDF font the school chose, printed today unless told otherwise."""
+    from reopen_desktop import grid, settings
+
+    school = grid.require_school(data)
+    return build_report(Path(out), story, school_name=school.name, title=title,
+                        printed_on=printed_on or date.today(), is_demo=school.is_demo,
+                        preferred_font=settings.get(data, "pdf_font") or None)
+
+
 def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
     """Write into a temporary file in ``out``'s folder, then rename it over ``out``."""
     try:

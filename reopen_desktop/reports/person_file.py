@@ -13,13 +13,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import grid, people, settings
+from reopen_desktop import people
 from reopen_desktop.masking import mask_id, mask_phone
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_report,
+    build_school_report,
     data_table,
     field_table,
     heading,
@@ -37,11 +37,9 @@ def write_person_file(data: DataFile, person_id: int, out: Path, *,
                       printed_on: date | None = None) -> ReportResult:
     """Print one person's file to ``out``; refused if the person does not exist."""
     record = people.person_file(data, person_id)
-    school = grid.require_school(data)
-    return build_report(
-        Path(out), partial(_story, record), school_name=school.name, title=TITLE,
-        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-        preferred_font=settings.get(data, "pdf_font") or None)
+    return build_school_report(
+        data, Path(out), partial(_story, record), title=TITLE,
+        printed_on=printed_on)
 
 
 def _story(record: people.PersonFile, styles: ReportStyles) -> list[Flowable]:
