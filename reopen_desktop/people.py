@@ -13,8 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import Style, pinyin
-
 from reopen_desktop import audit
 from reopen_desktop.errors import Refused
 from reopen_desktop.masking import mask_id
@@ -29,6 +27,8 @@ def initials_of(name: str) -> str:
     Surnames are where heteronyms bite (曾 zeng, 单 shan), so all readings are kept
     and the search matches any of them. Non-Chinese characters keep themselves.
     """
+    from pypinyin import Style, pinyin  # its phrase dictionary costs start-up time: load late
+
     letters = pinyin(name.strip(), style=Style.FIRST_LETTER, heteronym=True, errors="default")
     choices = [sorted({c[:1].lower() for c in options if c}) or [""] for options in letters]
     combos = {"".join(parts) for parts in itertools.islice(itertools.product(*choices), 8)}

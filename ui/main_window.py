@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop import audit, backups, grid
 from reopen_desktop.errors import Refused
@@ -14,16 +15,6 @@ from reopen_desktop.storage import DataFile, Operator
 from ui import ask
 from ui.dialogs import OperatorDialog, operator_label
 from ui.printing import print_pdf
-from ui.tabs.alerts_tab import AlertsTab
-from ui.tabs.campus_tab import CampusTab
-from ui.tabs.canteen_tab import CanteenTab
-from ui.tabs.checks_tab import ChecksTab
-from ui.tabs.dashboard_tab import DashboardTab
-from ui.tabs.grid_tab import GridTab
-from ui.tabs.people_tab import PeopleTab
-from ui.tabs.preparedness_tab import PreparednessTab
-from ui.tabs.screening_tab import ScreeningTab
-from ui.tabs.supplies_tab import SuppliesTab
 
 
 class MainWindow(QMainWindow):
@@ -39,13 +30,16 @@ class MainWindow(QMainWindow):
         demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
         self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
         self.tabs = QTabWidget()
-        self.pages: list[QWidget] = []
+        # Each tab is built the first time it comes to the front: start-up builds and
+        # fills only the first, which is what keeps the first paint quick.
+        self._built: dict[str, QWidget] = {}
+        self._holders: list[tuple[str, QWidget]] = []
         for label, page_class in self.tab_classes():
-            page = page_class(data)
-            page.changed.connect(self.refresh_status)
-            self.pages.append(page)
-            self.tabs.addTab(page, label)
-        self.grid_tab: GridTab = next(p for p in self.pages if isinstance(p, GridTab))
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append((page_class, holder))
+            self.tabs.addTab(holder, label)
+        self._build_page(0)
         self.tabs.currentChanged.connect(self._refresh_current)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(school.is_demo)
@@ -55,26 +49,64 @@ class MainWindow(QMainWindow):
         if not settings.value("window/geometry"):
             self.resize(1100, 720)
 
-    def tab_classes(self) -> list[tuple[str, type]]:
-        """The tabs, in order: only areas whose feature works. Each tab class takes the data
-        file, has ``refresh()`` and a ``changed`` signal."""
+    def tab_classes(self) -> list[tuple[str, str]]:
+        """The tabs, in order: only areas whose feature works, as (label, "module.Class").
+        A tab's module is imported when the tab is first shown; each tab class takes the
+        data file, has ``refresh()`` and a ``changed`` signal."""
         return [
-            (self.tr("今日概况(&D)"), DashboardTab),
-            (self.tr("防控网络(&G)"), GridTab),
-            (self.tr("人员档案(&P)"), PeopleTab),
-            (self.tr("摸排(&S)"), ScreeningTab),
-            (self.tr("晨午检(&C)"), ChecksTab),
-            (self.tr("预警(&A)"), AlertsTab),
-            (self.tr("消毒通风(&X)"), CampusTab),
-            (self.tr("预案与培训(&Y)"), PreparednessTab),
-            (self.tr("食堂(&T)"), CanteenTab),
-            (self.tr("物资(&W)"), SuppliesTab),
+            (self.tr("今日概况(&D)"), "ui.tabs.dashboard_tab.DashboardTab"),
+            (self.tr("防控网络(&G)"), "ui.tabs.grid_tab.GridTab"),
+            (self.tr("人员档案(&P)"), "ui.tabs.people_tab.PeopleTab"),
+            (self.tr("摸排(&S)"), "ui.tabs.screening_tab.ScreeningTab"),
+            (self.tr("晨午检(&C)"), "ui.tabs.checks_tab.ChecksTab"),
+            (self.tr("预警(&A)"), "ui.tabs.alerts_tab.AlertsTab"),
+            (self.tr("消毒通风(&X)"), "ui.tabs.campus_tab.CampusTab"),
+            (self.tr("预案与培训(&Y)"), "ui.tabs.preparedness_tab.PreparednessTab"),
+            (self.tr("食堂(&T)"), "ui.tabs.canteen_tab.CanteenTab"),
+            (self.tr("物资(&W)"), "ui.tabs.supplies_tab.SuppliesTab"),
         ]
 
+    def _build_page(self, index: int) -> QWidget:
+        dotted, holder = self._holders[index]
+        if dotted not in self._built:
+            module, _, name = dotted.rpartition(".")
+            page = getattr(importlib.import_module(module), name)(self.data)
+            page.changed.connect(self.refresh_status)
+            holder.layout().addWidget(page)
+            self._built[dotted] = page
+        return self._built[dotted]
+
+    def page(self, page_class: type) -> QWidget:
+        """The tab of that class, built now if it was not yet."""
+        wanted = f"{page_class.__module__}.{page_class.__name__}"
+        index = next(i for i, (dotted, _h) in enumerate(self._holders) if dotted == wanted)
+        return self._build_page(index)
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every tab, in order (building those not yet shown)."""
+        return [self._build_page(i) for i in range(len(self._holders))]
+
+    @property
+    def grid_tab(self) -> QWidget:
+        from ui.tabs.grid_tab import GridTab
+
+        return self.page(GridTab)
+
+    def show_page(self, page_class: type) -> QWidget:
+        page = self.page(page_class)
+        self.tabs.setCurrentWidget(page.parentWidget())
+        return page
+
     def _refresh_current(self, index: int) -> None:
-        """A tab shows fresh data when it comes to the front (another tab may have written)."""
-        if 0 <= index < len(self.pages):
-            self.pages[index].refresh()
+        """A tab shows fresh data when it comes to the front (another tab may have written);
+        the first time, it is built instead (which fills it)."""
+        if not 0 <= index < len(self._holders):
+            return
+        if self._holders[index][0] in self._built:
+            self._built[self._holders[index][0]].refresh()
+        else:
+            self._build_page(index)
 
     # --- furniture -------------------------------------------------------------------------
 
@@ -166,7 +198,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def refresh_all(self) -> None:
-        for page in self.pages:
+        for page in self._built.values():
             page.refresh()
         self.refresh_status()
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from reopen_desktop.errors import Refused
-from reopen_desktop.reports.pdf import ReportResult
 from ui import ask
+
+if TYPE_CHECKING:  # reportlab is loaded when something is printed, not at start-up
+    from reopen_desktop.reports.pdf import ReportResult
 
 
 def _tr(text: str) -> str:

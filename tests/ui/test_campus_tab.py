@@ -22,7 +22,7 @@ def campus_tab(main_window, school_db):
     campus.seed_areas(school_db)
     window = main_window()
     tab = _tab(window, CampusTab)
-    window.tabs.setCurrentWidget(tab)
+    window.show_page(type(tab))
     tab.day.setDate(QDate(MONDAY.year, MONDAY.month, MONDAY.day))
     return tab
 

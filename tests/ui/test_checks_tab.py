@@ -35,7 +35,7 @@ def make_big_class(data, size=50):
 
 def checks_tab(window):
     tab = next(p for p in window.pages if isinstance(p, ChecksTab))
-    window.tabs.setCurrentWidget(tab)
+    window.show_page(type(tab))
     return tab
 
 

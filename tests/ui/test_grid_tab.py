@@ -9,7 +9,7 @@ from .conftest import type_chinese
 
 
 def select(window, qtbot, name):
-    window.tabs.setCurrentWidget(window.grid_tab)
+    window.show_page(type(window.grid_tab))
     tab = window.grid_tab
     item = tab.item_named(name)
     assert item is not None, f"{name} is not in the tree"

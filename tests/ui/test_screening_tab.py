@@ -16,7 +16,7 @@ from .conftest import type_chinese
 
 def open_tab(window) -> ScreeningTab:
     tab = next(page for page in window.pages if isinstance(page, ScreeningTab))
-    window.tabs.setCurrentWidget(tab)
+    window.show_page(type(tab))
     return tab
 
 
