@@ -53,3 +53,14 @@ def test_ctrl_l_prints_the_latest_days_log(main_window, qtbot, school_db, monkey
     window = main_window()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_new_school_is_pointed_to_its_gaps_and_shows_no_false_100_percent(qtbot, new_data):
+    from reopen_desktop import grid
+
+    grid.create_school(new_data, "新学校")
+    grid.add_grades_in_bulk(new_data, ["一年级"], 2)
+    tab = DashboardTab(new_data)
+    qtbot.addWidget(tab)
+    assert "还有 7 处空缺" in tab.gaps.text()
+    assert tab.cards["screening"].value.text() == "—"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from reopen_desktop import checks, summary
+from reopen_desktop import grid as grid_core
 from reopen_desktop.storage import DataFile
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
@@ -87,6 +88,8 @@ class DashboardTab(QWidget):
         self.data = data
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.gaps = QLabel()
+        self.gaps.setStyleSheet(f"color: {RED};")
         self.cards = {key: Card(title) for key, title in (
             ("people", self.tr("在册人数")), ("checks", self.tr("晨午检")),
             ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
@@ -99,6 +102,7 @@ class DashboardTab(QWidget):
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.gaps)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("近两周:发热(红)与因病缺勤(灰)人数")))
         layout.addWidget(self.chart, 1)
@@ -108,6 +112,10 @@ class DashboardTab(QWidget):
     def refresh(self) -> None:
         day = summary.day_summary(self.data)
         self.heading.setText(self.tr("{0} {1} 概况").format(day["school"], day["date"]))
+        gaps = len(grid_core.find_gaps(grid_core.load_grid(self.data)))
+        self.gaps.setText(self.tr("防控网络还有 {0} 处空缺(没有负责人),请在“防控网络”页指定。")
+                          .format(gaps) if gaps else "")
+        self.gaps.setVisible(bool(gaps))
         self.cards["people"].show_figure(str(day["people"]), self.tr("学生 {0} 人,{1} 个班")
                                          .format(day["students"], day["classes"]))
         self._show_checks(day)
@@ -142,7 +150,7 @@ class DashboardTab(QWidget):
                                          if open_alerts else self.tr("零报告"),
                                          alarm=open_alerts > 0)
         screening = day.get("screening")
-        if screening:
+        if screening and screening.get("total"):
             self.cards["screening"].show_figure(
                 f"{screening.get('complete_percent', 0)}%",
                 self.tr("未申报 {0} 人,观察中重点人员 {1} 人").format(
