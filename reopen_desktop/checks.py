@@ -216,6 +216,7 @@ SYMPTOM_KEYS = {"r": "发热", "k": "咳嗽", "y": "咽痛", "t": "头痛", "f":
                 "o": "呕吐", "p": "皮疹", "h": "黄疸", "j": "结膜充血", "s": "腮腺肿大",
                 "l": "乏力", "q": "其他"}
 ABSENCE_KEYS = {"b": "illness", "a": "other"}  # b 病假, a 事假 (s is taken by 腮腺肿大)
+DOCTOR_KEY = "d"  # 已就诊; a diagnosis follows a slash: 27bd/水痘
 
 
 @dataclass
@@ -226,14 +227,18 @@ class QuickEntry:
     temperature: str = ""
     symptoms: list[str] = field(default_factory=list)
     absence_reason: str = ""
+    doctor_seen: bool = False
+    diagnosis: str = ""
 
 
 def parse_quick_entry(text: str) -> QuickEntry:
     """Read one exception line: the pupil's number, then a temperature and/or keys.
 
     ``3 373`` (37.3 °C), ``12k`` (cough), ``27b`` (illness absence), ``8 bx`` (absent
-    ill with diarrhoea). Refused with the keys listed when a key is unknown.
+    ill with diarrhoea), ``27bpd/水痘`` (absent ill with a rash, seen by a doctor, chickenpox).
+    Refused with the keys listed when a key is unknown.
     """
+    text, _, diagnosis = text.partition("/")
     compact = text.strip().lower().replace(" ", "")
     digits = len(compact) - len(compact.lstrip("0123456789"))
     if digits == 0:
@@ -246,11 +251,14 @@ def parse_quick_entry(text: str) -> QuickEntry:
         number_part, rest = first, after.replace(" ", "")
         keys_start = len(rest) - len(rest.lstrip("0123456789."))
         temperature, rest = rest[:keys_start], rest[keys_start:]
-    entry = QuickEntry(int(number_part) if number_part.isdigit() else 0, temperature)
+    entry = QuickEntry(int(number_part) if number_part.isdigit() else 0, temperature,
+                       diagnosis=diagnosis.strip())
     if entry.number == 0:
         raise Refused("quick_entry_number", text=text)
     for key in rest:
-        if key in SYMPTOM_KEYS:
+        if key == DOCTOR_KEY:
+            entry.doctor_seen = True
+        elif key in SYMPTOM_KEYS:
             entry.symptoms.append(SYMPTOM_KEYS[key])
         elif key in ABSENCE_KEYS:
             entry.absence_reason = ABSENCE_KEYS[key]
@@ -261,7 +269,7 @@ def parse_quick_entry(text: str) -> QuickEntry:
 
 def quick_keys_help() -> str:
     symptoms = " ".join(f"{k}={v}" for k, v in SYMPTOM_KEYS.items())
-    return f"{symptoms} b=病假 a=事假"
+    return f"{symptoms} b=病假 a=事假 d=已就诊 /诊断"
 
 
 def class_status(data: DataFile, day: date, session: str) -> dict[int, int]:

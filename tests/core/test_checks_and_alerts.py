@@ -192,6 +192,12 @@ def test_a_quick_entry_line_reads_number_temperature_and_keys(typed, number, tem
         number, temperature, symptoms, reason)
 
 
+def test_a_doctor_seen_and_a_diagnosis_ride_on_the_same_line():
+    entry = checks.parse_quick_entry("27bpd/水痘")
+    assert (entry.absence_reason, entry.symptoms, entry.doctor_seen, entry.diagnosis) == (
+        "illness", ["皮疹"], True, "水痘")
+
+
 def test_an_unknown_key_lists_the_keys_there_are():
     with pytest.raises(Refused) as refused:
         checks.parse_quick_entry("3z")

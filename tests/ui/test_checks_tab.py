@@ -96,3 +96,17 @@ def test_three_coughs_saved_raise_an_alert_in_the_status_bar(main_window, qtbot,
     assert "新预警 1 条" in tab.message.text()
     assert window.alerts_label.text() == "未结预警:1"
     assert alerts.evaluate(school_db, date(2026, 3, 2))[0].rule == "cluster_1d"
+
+
+def test_an_illness_absence_with_a_notifiable_diagnosis_raises_its_alert(main_window, qtbot,
+                                                                       school_db):
+    window = main_window()
+    tab = checks_tab(window)
+    tab.day.setDate(QDate(2026, 3, 2))
+    tab.entry.setText("2bpd/水痘")  # the diagnosis is typed through the input method
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = school_db.query("SELECT doctor_seen, diagnosis, absence_reason FROM checks "
+                             "WHERE diagnosis <> ''")
+    assert stored == [{"doctor_seen": 1, "diagnosis": "水痘", "absence_reason": "illness"}]
+    assert [a.rule for a in alerts.list_alerts(school_db)] == ["notifiable"]

@@ -50,17 +50,22 @@ class RollRow:
     temperature: str = ""
     symptoms: list[str] = field(default_factory=list)
     absence_reason: str = ""
+    doctor_seen: bool = False
+    diagnosis: str = ""
 
     @property
     def absence(self) -> str:
-        return ABSENCE_LABELS.get(self.absence_reason, "")
+        label = ABSENCE_LABELS.get(self.absence_reason, "")
+        details = ["已就诊" if self.doctor_seen else "", self.diagnosis]
+        return " ".join([label, *(d for d in details if d)]).strip()
 
     def is_exception(self) -> bool:
-        return bool(self.temperature or self.symptoms or self.absence_reason)
+        return bool(self.temperature or self.symptoms or self.absence_reason or self.diagnosis)
 
     def entry(self) -> checks.CheckEntry:
         return checks.CheckEntry(self.person_id, self.temperature or None, self.symptoms,
-                                 bool(self.absence_reason), self.absence_reason)
+                                 bool(self.absence_reason), self.absence_reason,
+                                 self.doctor_seen, self.diagnosis)
 
 
 class ChecksTab(QWidget):
@@ -235,6 +240,7 @@ class ChecksTab(QWidget):
         row = self.rows[quick.number - 1]
         row.temperature, row.symptoms = quick.temperature, quick.symptoms
         row.absence_reason = quick.absence_reason
+        row.doctor_seen, row.diagnosis = quick.doctor_seen, quick.diagnosis
         self.model.set_rows(self.rows)
         self.table.scrollTo(self.model.index(quick.number - 1, 0))
         self.entry.clear()
