@@ -120,4 +120,5 @@ FOLLOW_UPS = (
     Column("diagnosis", "诊断", "Diagnosis"),
     Column("expected_return", "预计返校", "Expected back"),
     Column("needs_clearance", "复课证明", "Clearance", _yes),
+    Column("unexplained", "原因未明", "Reason unknown", _yes),
 )

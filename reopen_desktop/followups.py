@@ -34,6 +34,7 @@ class FollowUp:
     expected_return: str
     status: str
     needs_clearance: bool
+    unexplained: bool = False  # open N days and nobody knows why yet (no call, no diagnosis)
 
     @property
     def reason_label(self) -> str:
@@ -112,7 +113,15 @@ def update_follow_up(data: DataFile, follow_up_id: int, **fields: Any) -> None:
         act.update("follow_ups", follow_up_id, changes)
 
 
-def open_follow_ups(data: DataFile) -> list[FollowUp]:
+def open_follow_ups(data: DataFile, today: date | None = None) -> list[FollowUp]:
+    """Open follow-ups, oldest first; those still unexplained after the setting's days are
+    flagged, so the head teacher calls the family."""
+    from datetime import timedelta
+
+    from reopen_desktop import settings
+
+    limit = settings.get(data, "unexplained_absence_days")
+    cutoff = ((today or date.today()) - timedelta(days=limit)).isoformat()
     rows = data.query(
         "SELECT f.*, p.name, coalesce(c.name, '') AS class_name, "
         "EXISTS (SELECT 1 FROM clearances cl WHERE cl.follow_up_id = f.id) AS cleared "
@@ -122,4 +131,6 @@ def open_follow_ups(data: DataFile) -> list[FollowUp]:
     return [FollowUp(r["id"], r["person_id"], r["name"], r["class_name"], r["opened_on"],
                      r["reason"], bool(r["called_family"]), r["symptoms"], r["doctor"],
                      r["diagnosis"], r["expected_return"], r["status"],
-                     is_notifiable(r["diagnosis"]) and not r["cleared"]) for r in rows]
+                     is_notifiable(r["diagnosis"]) and not r["cleared"],
+                     r["opened_on"] <= cutoff and not r["called_family"] and not r["diagnosis"])
+            for r in rows]

@@ -20,7 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "high_fever_threshold": 39.0,  # °C, "unexplained high fever" when no diagnosis is known
     "absence_rise_factor": 2.0,  # today's illness absences vs the class's recent average
     "absence_rise_minimum": 3,  # ... and at least this many, so 0 → 1 is no "rise"
-    "absence_rise_days": 5,  # school days the recent average looks back
+    "absence_rise_days": 5,
+    # days after which an open follow-up with no family call and no diagnosis is flagged
+    "unexplained_absence_days": 2,  # school days the recent average looks back
     "observation_days": 14,
     "sample_hours": 48,
     "sample_grams": 125,

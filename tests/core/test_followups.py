@@ -64,3 +64,13 @@ def test_a_fever_at_the_check_opens_a_follow_up_once(school_db, klass):
                              today=date(2026, 12, 1))
     [fever] = followups.open_follow_ups(school_db)
     assert fever.reason_label == "发热" and fever.opened_on == "2026-03-02"
+
+
+def test_an_absence_still_unexplained_after_two_days_is_flagged(school_db, klass):
+    cid, ids = klass
+    save(school_db, cid, DAY, [CheckEntry(ids[2], absent=True, absence_reason="illness")])
+    assert not followups.open_follow_ups(school_db, today=DAY + timedelta(1))[0].unexplained
+    [late] = followups.open_follow_ups(school_db, today=DAY + timedelta(2))
+    assert late.unexplained
+    followups.update_follow_up(school_db, late.id, called_family=True)
+    assert not followups.open_follow_ups(school_db, today=DAY + timedelta(2))[0].unexplained

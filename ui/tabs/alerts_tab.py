@@ -63,7 +63,7 @@ class AlertsTab(QWidget):
         bar.addWidget(self.only_open)
         bar.addWidget(self.close_button)
         self.follow_model = RowsModel(columns.FOLLOW_UPS, self,
-                                      highlight=lambda f: f.needs_clearance)
+                                      highlight=lambda f: f.needs_clearance or f.unexplained)
         self.follow_table = QTableView()
         self.follow_table.setModel(self.follow_model)
         self.follow_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
