@@ -53,9 +53,29 @@ def fill_demo_checks(data: DataFile, days: list[date], seed: int) -> int:
         "INSERT INTO checks (person_id, day, session, temperature, symptoms, absent, "
         "absence_reason, class_id, dorm_room_id, recorded_at, recorded_by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '示例数据')", rows)
+    _follow_ups(data, days)
     for day in days:
         alerts.raise_alerts(data, day)
     return len(rows)
+
+
+def _follow_ups(data: DataFile, days: list[date]) -> None:
+    """Every demo fever and illness absence gets its follow-up, as the class check would
+    open it: closed "已返校" once the pupil is back and well, still open otherwise."""
+    first = data.query(
+        "SELECT person_id, min(day) AS day, max(absent) AS absent, "
+        "max(symptoms) AS symptoms FROM checks WHERE (absent = 1 AND absence_reason = "
+        "'illness') OR temperature >= 37.3 GROUP BY person_id")
+    for case in first:
+        back = data.scalar(
+            "SELECT min(day) FROM checks WHERE person_id = ? AND day > ? AND absent = 0 "
+            "AND symptoms = '' AND temperature IS NULL", (case["person_id"], case["day"]))
+        data.conn.execute(
+            "INSERT INTO follow_ups (person_id, opened_on, reason, symptoms, called_family, "
+            "status, closed_on, outcome) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
+            (case["person_id"], case["day"], "illness_absence" if case["absent"] else "fever",
+             case["symptoms"], "closed" if back else "open", back or "",
+             "已返校" if back else ""))
 
 
 def _pupil_day(rng: random.Random, pupil: dict, day: date, in_cluster: bool,

@@ -74,3 +74,14 @@ def test_an_absence_still_unexplained_after_two_days_is_flagged(school_db, klass
     assert late.unexplained
     followups.update_follow_up(school_db, late.id, called_family=True)
     assert not followups.open_follow_ups(school_db, today=DAY + timedelta(2))[0].unexplained
+
+
+def test_the_demos_sick_pupils_have_their_follow_ups(new_data):
+    from reopen_desktop import demo
+
+    demo.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))
+    sick = new_data.scalar("SELECT count(DISTINCT person_id) FROM checks WHERE temperature >= "
+                           "37.3 OR (absent = 1 AND absence_reason = 'illness')")
+    assert sick and new_data.scalar("SELECT count(*) FROM follow_ups") == sick
+    assert {r["status"] for r in new_data.query("SELECT status FROM follow_ups")} <= {
+        "open", "closed"}
