@@ -255,12 +255,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "but the roster says {roster_sex}. It can be saved, but check the sex or the number.",
     ),
     # --- screening, key persons, villages ---
-    "spreadsheet_unreadable": (
-        "无法读取“{path}”:{detail}。请确认它是 Excel 表格(.xlsx/.xls),没有设置密码,"
-        "也没有在 Excel 中打开。没有写入任何内容。",
-        "Cannot read “{path}”: {detail}. Check it is an Excel workbook (.xlsx/.xls), has no "
-        "password and is not open in Excel. Nothing was written.",
-    ),
     "spreadsheet_no_header": (
         "“{path}”里找不到含有“{header}”的表头行。请使用程序提供的模板,或检查表头。没有写入任何内容。",
         "No header row with “{header}” was found in “{path}”. Use the program's template, "
