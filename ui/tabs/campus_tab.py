@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from reopen_desktop import campus, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
+from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 
 OVERDUE = QColor("#c62828")
@@ -89,12 +89,7 @@ class TickDialog(QDialog):
         return QTime(hour, minute)
 
     def _lay_out(self) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记完成"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("登记完成"))
         form = QFormLayout(self)
         form.addRow(self.tr("区域:"), QLabel(self.item.area))
         form.addRow(self.tr("项目:"), QLabel(self.tr("{0} {1} 应完成 {2}").format(

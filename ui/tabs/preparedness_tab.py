@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -35,6 +34,7 @@ from reopen_desktop import grid, preparedness
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
+from ui.dialogs import ok_cancel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,16 +44,6 @@ def _date_edit(value: QDate | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
-
-
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                           | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 def _fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int]) -> None:
@@ -102,7 +92,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("文件:"), file_row)
         form.addRow(self.tr("正文(可选):"), self.body)
         form.addRow(self.tr("修订说明:"), self.note)
-        form.addRow(_buttons(self, self.tr("保存")))
+        form.addRow(ok_cancel(self, self.tr("保存")))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择预案文件"), "",
@@ -147,7 +137,7 @@ class TrainingDialog(QDialog):
         form.addRow(self.tr("参加人员:"), self.attendees)
         form.addRow("", everyone)
         form.addRow(self.tr("备注:"), self.notes)
-        form.addRow(_buttons(self, self.tr("保存")))
+        form.addRow(ok_cancel(self, self.tr("保存")))
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for i in range(self.attendees.count()):
