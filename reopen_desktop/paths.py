@@ -33,6 +33,18 @@ def data_dir() -> Path:
     return base
 
 
+def resource_dir() -> Path:
+    """The program's read-only files (translations, templates, icon).
+
+    From source they sit in ``resources/`` beside the code; in the installed program
+    PyInstaller unpacks them under ``sys._MEIPASS`` (the bundle's ``_internal`` folder),
+    which is never the folder of the user's data.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return root / "resources"
+
+
 def default_data_file() -> Path:
     return data_dir() / "school.db"
 
