@@ -1,0 +1,3991 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name />
+        <message>
+            <source>数据文件正在使用</source>
+            <translation>Data file in use</translation>
+        </message>
+        <message>
+            <source>数据文件“{0}”已经被另一个窗口打开(程序 {1},计算机 {2},进程 {3})。
+请切换到那个窗口继续工作。</source>
+            <translation>The data file “{0}” is already open in another window (program {1}, computer {2}, process {3}).
+Please switch to that window to carry on.</translation>
+        </message>
+        <message>
+            <source>首次设置</source>
+            <translation>First start</translation>
+        </message>
+        <message>
+            <source>无法打开数据文件</source>
+            <translation>Cannot open the data file</translation>
+        </message>
+        <message>
+            <source>现在用这个备份恢复吗?损坏的文件会改名保留在原文件夹,不会删除。</source>
+            <translation>Restore from this backup now? The damaged file is renamed and kept in the same folder, not deleted.</translation>
+        </message>
+        <message>
+            <source>数据文件已损坏</source>
+            <translation>Data file damaged</translation>
+        </message>
+        <message>
+            <source>从备份恢复</source>
+            <translation>Restore from backup</translation>
+        </message>
+        <message>
+            <source>恢复失败</source>
+            <translation>Restore failed</translation>
+        </message>
+        <message>
+            <source>已恢复</source>
+            <translation>Restored</translation>
+        </message>
+        <message>
+            <source>已从备份“{0}”恢复。损坏的文件保存为“{1}”。</source>
+            <translation>Restored from the backup “{0}”. The damaged file was kept as “{1}”.</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>正在生成示例学校…</source>
+            <translation>Creating the demo school…</translation>
+        </message>
+        <message>
+            <source>示例学校</source>
+            <translation>Demo school</translation>
+        </message>
+        <message>
+            <source>数据文件的位置不安全</source>
+            <translation>Unsafe data file location</translation>
+        </message>
+        <message>
+            <source>复制到本机</source>
+            <translation>Copy to this PC</translation>
+        </message>
+        <message>
+            <source>复制失败</source>
+            <translation>Copy failed</translation>
+        </message>
+        <message>
+            <source>复学防控桌面</source>
+            <translation>Reopen Desktop</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>正在生成 PDF…</source>
+            <translation>Making the PDF…</translation>
+        </message>
+        <message>
+            <source>未生成</source>
+            <translation>Not created</translation>
+        </message>
+        <message>
+            <source>字体</source>
+            <translation>Font</translation>
+        </message>
+        <message>
+            <source>{0}({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <source>{0}:</source>
+            <translation>{0}:</translation>
+        </message>
+        <message>
+            <source>病假</source>
+            <translation>sick leave</translation>
+        </message>
+        <message>
+            <source>事假</source>
+            <translation>personal leave</translation>
+        </message>
+        <message>
+            <source>已就诊</source>
+            <translation>seen a doctor</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>导出Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>筛选“{0}”</source>
+            <translation>filter “{0}”</translation>
+        </message>
+        <message>
+            <source>升序</source>
+            <translation>ascending</translation>
+        </message>
+        <message>
+            <source>降序</source>
+            <translation>descending</translation>
+        </message>
+        <message>
+            <source>按“{0}”{1}</source>
+            <translation>sorted by “{0}”, {1}</translation>
+        </message>
+        <message>
+            <source>导出Excel</source>
+            <translation>Export to Excel</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>未导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 行到 {1}</source>
+            <translation>Exported rows: {0}, to {1}</translation>
+        </message>
+        <message>
+            <source>保存每周防控工作小结</source>
+            <translation>Save weekly prevention summary</translation>
+        </message>
+        <message>
+            <source>保存每月防控工作小结</source>
+            <translation>Save monthly prevention summary</translation>
+        </message>
+        <message>
+            <source>导出 {0} 至 {1} 的上报数据包到:</source>
+            <translation>Export the report bundle for {0} to {1} to:</translation>
+        </message>
+        <message>
+            <source>正在导出上报数据包并读回核对…</source>
+            <translation>Exporting the report bundle and reading it back…</translation>
+        </message>
+        <message>
+            <source>没有导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>U 盘 {0}</source>
+            <translation>USB stick {0}</translation>
+        </message>
+        <message>
+            <source>今日上报</source>
+            <translation>Today's report</translation>
+        </message>
+        <message>
+            <source>其他文件夹…</source>
+            <translation>Another folder…</translation>
+        </message>
+        <message>
+            <source>选择保存上报数据包的文件夹(U 盘)</source>
+            <translation>Choose the folder (USB stick) for the report bundle</translation>
+        </message>
+        <message>
+            <source>示例数据 · 非真实学校</source>
+            <translation>Demo data · not a real school</translation>
+        </message>
+        <message>
+            <source>花名册模板.xlsx</source>
+            <translation>roster-template.xlsx</translation>
+        </message>
+        <message>
+            <source>保存花名册模板</source>
+            <translation>Save roster template</translation>
+        </message>
+        <message>
+            <source>选择乡镇公钥</source>
+            <translation>Choose the township key</translation>
+        </message>
+        <message>
+            <source>公钥文件 (*.pem);;所有文件 (*)</source>
+            <translation>Key files (*.pem);;All files (*)</translation>
+        </message>
+        <message>
+            <source>已读取公钥“{0}”。指纹 {1}:请与乡镇发的纸条核对。</source>
+            <translation>Read the key “{0}”. Fingerprint {1}: compare it with the township's note.</translation>
+        </message>
+        <message>
+            <source>筛选…</source>
+            <translation>Filter…</translation>
+        </message>
+        <message>
+            <source>只显示含有这些字的行(姓名、班级、日期……,空格分开几个词)</source>
+            <translation>Show only the rows containing these words (name, class, date…; separate words with spaces)</translation>
+        </message>
+        <message>
+            <source>使用指南</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <source>找不到使用指南:{0}</source>
+            <translation>The user guide is missing: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertsTab</name>
+        <message>
+            <source>只看未结</source>
+            <translation>Open only</translation>
+        </message>
+        <message>
+            <source>结案(&amp;C)…</source>
+            <translation>&amp;Close alert…</translation>
+        </message>
+        <message>
+            <source>记录追踪情况(&amp;T)…</source>
+            <translation>Record &amp;follow-up…</translation>
+        </message>
+        <message>
+            <source>登记复课证明(&amp;R)…</source>
+            <translation>Record &amp;return clearance…</translation>
+        </message>
+        <message>
+            <source>缺勤与发热追踪(未结束)</source>
+            <translation>Absence and fever follow-ups (still open)</translation>
+        </message>
+        <message>
+            <source>今日预警 {0} 条</source>
+            <translation>Alerts today: {0}</translation>
+        </message>
+        <message>
+            <source>今日无预警(零报告)</source>
+            <translation>No alerts today (zero report)</translation>
+        </message>
+        <message>
+            <source>没有未结预警。</source>
+            <translation>No open alerts.</translation>
+        </message>
+        <message>
+            <source>报告时限:{0}</source>
+            <translation>Report by: {0}</translation>
+        </message>
+        <message>
+            <source>未结案</source>
+            <translation>Not closed</translation>
+        </message>
+        <message>
+            <source>追踪:{0}</source>
+            <translation>Follow-up: {0}</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>就诊情况</source>
+            <translation>Doctor visit</translation>
+        </message>
+        <message>
+            <source>诊断</source>
+            <translation>Diagnosis</translation>
+        </message>
+        <message>
+            <source>预计返校日期</source>
+            <translation>Expected back on</translation>
+        </message>
+        <message>
+            <source>已联系家长</source>
+            <translation>Parents contacted</translation>
+        </message>
+        <message>
+            <source>复课证明:{0}</source>
+            <translation>Return clearance: {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>开具单位</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <source>开具日期</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>查验人</source>
+            <translation>Checked by</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>AreaEditor</name>
+        <message>
+            <source>例如 07:30,16:30</source>
+            <translation>e.g. 07:30, 16:30</translation>
+        </message>
+        <message>
+            <source>按防控网络生成区域</source>
+            <translation>Create areas from the grid</translation>
+        </message>
+        <message>
+            <source>添加区域…</source>
+            <translation>Add area…</translation>
+        </message>
+        <message>
+            <source>改名…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <source>停用/启用</source>
+            <translation>Disable/enable</translation>
+        </message>
+        <message>
+            <source>消毒部位/物品:</source>
+            <translation>Surfaces/objects to disinfect:</translation>
+        </message>
+        <message>
+            <source>消毒方法:</source>
+            <translation>Disinfection method:</translation>
+        </message>
+        <message>
+            <source>消毒剂:</source>
+            <translation>Disinfectant:</translation>
+        </message>
+        <message>
+            <source>浓度:</source>
+            <translation>Concentration:</translation>
+        </message>
+        <message>
+            <source>作用时间(分钟):</source>
+            <translation>Contact time (minutes):</translation>
+        </message>
+        <message>
+            <source>每日消毒时间:</source>
+            <translation>Daily disinfection times:</translation>
+        </message>
+        <message>
+            <source>每日通风时间:</source>
+            <translation>Daily ventilation times:</translation>
+        </message>
+        <message>
+            <source>每次通风至少(分钟):</source>
+            <translation>Each ventilation at least (minutes):</translation>
+        </message>
+        <message>
+            <source>负责人:</source>
+            <translation>Responsible:</translation>
+        </message>
+        <message>
+            <source>保存计划</source>
+            <translation>Save plan</translation>
+        </message>
+        <message>
+            <source>(未指定)</source>
+            <translation>(not set)</translation>
+        </message>
+        <message>
+            <source>{0}(停用)</source>
+            <translation>{0} (disabled)</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>添加区域</source>
+            <translation>Add area</translation>
+        </message>
+        <message>
+            <source>区域名称(例如 音乐室):</source>
+            <translation>Area name (e.g. music room):</translation>
+        </message>
+        <message>
+            <source>区域改名</source>
+            <translation>Rename area</translation>
+        </message>
+        <message>
+            <source>新的名称:</source>
+            <translation>New name:</translation>
+        </message>
+    </context>
+    <context>
+        <name>AreaForm</name>
+        <message>
+            <source>地区名称</source>
+            <translation>Area name</translation>
+        </message>
+        <message>
+            <source>风险等级</source>
+            <translation>Risk level</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>结束日期(可空)</source>
+            <translation>To (may be empty)</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>新建</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>从表格导入…</source>
+            <translation>Import from a spreadsheet…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BundleDialog</name>
+        <message>
+            <source>序号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>日期范围</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>导出时间</source>
+            <translation>Exported at</translation>
+        </message>
+        <message>
+            <source>导出人</source>
+            <translation>Exported by</translation>
+        </message>
+        <message>
+            <source>天数</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>重点人员</source>
+            <translation>Key persons</translation>
+        </message>
+        <message>
+            <source>预警(未结)</source>
+            <translation>Alerts (open)</translation>
+        </message>
+        <message>
+            <source>复课证明</source>
+            <translation>Return clearance</translation>
+        </message>
+        <message>
+            <source>校验码</source>
+            <translation>Check code</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>上报数据包</source>
+            <translation>Report bundle</translation>
+        </message>
+        <message>
+            <source>上报记录(每次导出都记在这里,可重新打印交接单):</source>
+            <translation>Reports sent (every export is recorded here; the hand-over slip can be printed again):</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>打印交接单(&amp;P)…</source>
+            <translation>&amp;Print hand-over slip…</translation>
+        </message>
+        <message>
+            <source>已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。</source>
+            <translation>Report bundle no. {0} ({1} to {2}) exported, read back and verified.</translation>
+        </message>
+        <message>
+            <source>文件:{0}</source>
+            <translation>File: {0}</translation>
+        </message>
+        <message>
+            <source>校验码:{0}</source>
+            <translation>Check code: {0}</translation>
+        </message>
+        <message>
+            <source>每日汇总 {0} 天,重点人员 {1} 条,预警 {2} 条(未结 {3}),复课证明 {4} 条。请打印交接单,与 U 盘一起送乡镇防控办,当面核对校验码。</source>
+            <translation>Daily summaries: {0} days; key persons: {1}; alerts: {2} (open: {3}); return clearances: {4}. Print the hand-over slip, take it with the USB stick to the township prevention office and check the code together there.</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} to {1}</translation>
+        </message>
+        <message>
+            <source>交接单_第{0}号.pdf</source>
+            <translation>hand-over-slip-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存交接单</source>
+            <translation>Save hand-over slip</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampusTab</name>
+        <message>
+            <source>已完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>待完成</source>
+            <translation>To do</translation>
+        </message>
+        <message>
+            <source>逾期未完成</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>区域 / 项目</source>
+            <translation>Area / task</translation>
+        </message>
+        <message>
+            <source>应完成</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>完成时间</source>
+            <translation>Done at</translation>
+        </message>
+        <message>
+            <source>执行人</source>
+            <translation>Done by</translation>
+        </message>
+        <message>
+            <source>消毒剂</source>
+            <translation>Disinfectant</translation>
+        </message>
+        <message>
+            <source>浓度 mg/L</source>
+            <translation>Conc. mg/L</translation>
+        </message>
+        <message>
+            <source>时长(分钟)</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>提示</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>打开时显示最近的上课日</source>
+            <translation>Opens on the latest school day</translation>
+        </message>
+        <message>
+            <source>登记完成(Enter)</source>
+            <translation>Mark done (Enter)</translation>
+        </message>
+        <message>
+            <source>打印消毒通风记录…</source>
+            <translation>Print disinfection and ventilation record…</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>每日检查表</source>
+            <translation>Daily checklist</translation>
+        </message>
+        <message>
+            <source>区域与消毒通风计划</source>
+            <translation>Areas and disinfection/ventilation plan</translation>
+        </message>
+        <message>
+            <source>逾期 {0} 项</source>
+            <translation>Overdue: {0}</translation>
+        </message>
+        <message>
+            <source>完成 {0}/{1}</source>
+            <translation>Done {0}/{1}</translation>
+        </message>
+        <message>
+            <source>这一天不是上课日,没有要完成的消毒通风。</source>
+            <translation>This is not a school day: no disinfection or ventilation is due.</translation>
+        </message>
+        <message>
+            <source>尚未设置区域:请到“区域与消毒通风计划”,点“按防控网络生成区域”。</source>
+            <translation>No areas yet: go to “Areas and disinfection/ventilation plan” and click “Create areas from the grid”.</translation>
+        </message>
+        <message>
+            <source>应完成 {0} 项,已完成 {1} 项,逾期 {2} 项</source>
+            <translation>{0} due, {1} done, {2} overdue</translation>
+        </message>
+        <message>
+            <source>这一项已经登记过了;如有误,可用 撤销(Ctrl+Z)。</source>
+            <translation>This task is already recorded; if it is wrong, use Undo (Ctrl+Z).</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <source>已登记:{0} {1} {2}</source>
+            <translation>Recorded: {0} {1} {2}</translation>
+        </message>
+        <message>
+            <source>打印消毒通风记录</source>
+            <translation>Print disinfection and ventilation record</translation>
+        </message>
+        <message>
+            <source>打印哪段时间:</source>
+            <translation>Which period:</translation>
+        </message>
+        <message>
+            <source>本周({0} 起)</source>
+            <translation>This week (from {0})</translation>
+        </message>
+        <message>
+            <source>本月({0}月)</source>
+            <translation>This month (month {0})</translation>
+        </message>
+        <message>
+            <source>全部有记录的区域</source>
+            <translation>All areas with records</translation>
+        </message>
+        <message>
+            <source>当前区域:{0}</source>
+            <translation>Current area: {0}</translation>
+        </message>
+        <message>
+            <source>打印哪个区域:</source>
+            <translation>Which area:</translation>
+        </message>
+        <message>
+            <source>保存消毒通风记录</source>
+            <translation>Save disinfection and ventilation record</translation>
+        </message>
+        <message>
+            <source>{0}-消毒通风记录-{1}.pdf</source>
+            <translation>{0}-disinfection-ventilation-{1}.pdf</translation>
+        </message>
+        <message>
+            <source>已生成 {0}(共 {1} 页)</source>
+            <translation>Created {0} (pages: {1})</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanteenTab</name>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>从业人员晨检</source>
+            <translation>Staff morning check</translation>
+        </message>
+        <message>
+            <source>健康证</source>
+            <translation>Health certificate</translation>
+        </message>
+        <message>
+            <source>采购登记</source>
+            <translation>Procurement</translation>
+        </message>
+        <message>
+            <source>留样</source>
+            <translation>Food samples</translation>
+        </message>
+        <message>
+            <source>陪餐</source>
+            <translation>Accompanied meals</translation>
+        </message>
+        <message>
+            <source>无健康证</source>
+            <translation>No health certificate</translation>
+        </message>
+        <message>
+            <source>在岗</source>
+            <translation>On duty</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>体温应是数字,例如 36.5。</source>
+            <translation>The temperature must be a number, e.g. 36.5.</translation>
+        </message>
+        <message>
+            <source>登记健康证</source>
+            <translation>Record health certificate</translation>
+        </message>
+        <message>
+            <source>从业人员:</source>
+            <translation>Canteen worker:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>健康证编号</source>
+            <translation>Certificate no.</translation>
+        </message>
+        <message>
+            <source>发证日期(如 2026-03-01)</source>
+            <translation>Issued on (e.g. 2026-03-01)</translation>
+        </message>
+        <message>
+            <source>有效期至(如 2027-02-28)</source>
+            <translation>Valid until (e.g. 2027-02-28)</translation>
+        </message>
+        <message>
+            <source>日期应写成 2026-03-02 这样。</source>
+            <translation>Write dates like 2026-03-02.</translation>
+        </message>
+        <message>
+            <source>供货单位</source>
+            <translation>Supplier</translation>
+        </message>
+        <message>
+            <source>许可证号</source>
+            <translation>Licence no.</translation>
+        </message>
+        <message>
+            <source>品名</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>数量</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>千克</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <source>产地</source>
+            <translation>Origin</translation>
+        </message>
+        <message>
+            <source>冷链情况</source>
+            <translation>Cold chain</translation>
+        </message>
+        <message>
+            <source>验收人</source>
+            <translation>Received by</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>体温 ℃</source>
+            <translation>Temp. ℃</translation>
+        </message>
+        <message>
+            <source>代码</source>
+            <translation>Codes</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>代码:</source>
+            <translation>Codes: </translation>
+        </message>
+        <message>
+            <source>{0}{1}</source>
+            <translation>{0} {1}</translation>
+        </message>
+        <message>
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>打印本月晨检记录表…</source>
+            <translation>Print this month's check sheet…</translation>
+        </message>
+        <message>
+            <source>打印本月留样记录…</source>
+            <translation>Print this month's sample record…</translation>
+        </message>
+        <message>
+            <source>登记健康证…</source>
+            <translation>Record health certificate…</translation>
+        </message>
+        <message>
+            <source>登记采购(索证索票)…</source>
+            <translation>Record purchase (certificates and invoices)…</translation>
+        </message>
+        <message>
+            <source>登记餐次和菜品…</source>
+            <translation>Record meal and dishes…</translation>
+        </message>
+        <message>
+            <source>登记所选菜品的留样…</source>
+            <translation>Record sample of the selected dish…</translation>
+        </message>
+        <message>
+            <source>登记陪餐…</source>
+            <translation>Record accompanied meal…</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>索证</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <source>索票</source>
+            <translation>Invoice</translation>
+        </message>
+        <message>
+            <source>冷链</source>
+            <translation>Cold chain</translation>
+        </message>
+        <message>
+            <source>餐次</source>
+            <translation>Meal</translation>
+        </message>
+        <message>
+            <source>陪餐领导</source>
+            <translation>Accompanying leader</translation>
+        </message>
+        <message>
+            <source>意见与建议</source>
+            <translation>Comments and suggestions</translation>
+        </message>
+        <message>
+            <source>发证日期</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>有效期至</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>已索证(检验合格证明)</source>
+            <translation>Certificate received (inspection certificate)</translation>
+        </message>
+        <message>
+            <source>已索票(发票/收据)</source>
+            <translation>Invoice received (invoice/receipt)</translation>
+        </message>
+        <message>
+            <source>数量应是数字。</source>
+            <translation>The quantity must be a number.</translation>
+        </message>
+        <message>
+            <source>{0:g} 克</source>
+            <translation>{0:g} g</translation>
+        </message>
+        <message>
+            <source>未留样</source>
+            <translation>No sample</translation>
+        </message>
+        <message>
+            <source>菜品</source>
+            <translation>Dish</translation>
+        </message>
+        <message>
+            <source>留样量</source>
+            <translation>Sample</translation>
+        </message>
+        <message>
+            <source>登记餐次</source>
+            <translation>Record meal</translation>
+        </message>
+        <message>
+            <source>餐次:</source>
+            <translation>Meal:</translation>
+        </message>
+        <message>
+            <source>登记菜品</source>
+            <translation>Record dishes</translation>
+        </message>
+        <message>
+            <source>菜品(用顿号或逗号分开):</source>
+            <translation>Dishes (separated by commas):</translation>
+        </message>
+        <message>
+            <source>请先在表中选一个菜品。</source>
+            <translation>First select a dish in the table.</translation>
+        </message>
+        <message>
+            <source>登记留样</source>
+            <translation>Record food sample</translation>
+        </message>
+        <message>
+            <source>留样量(克)</source>
+            <translation>Sample (g)</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>留样时间</source>
+            <translation>Sampled at</translation>
+        </message>
+        <message>
+            <source>保留至</source>
+            <translation>Keep until</translation>
+        </message>
+        <message>
+            <source>留样人</source>
+            <translation>Sampled by</translation>
+        </message>
+        <message>
+            <source>留样量应是数字,时间写成 2026-03-02 12:00。</source>
+            <translation>The sample must be a number; write times like 2026-03-02 12:00.</translation>
+        </message>
+        <message>
+            <source>登记陪餐</source>
+            <translation>Record accompanied meal</translation>
+        </message>
+        <message>
+            <source>陪餐领导:</source>
+            <translation>Accompanying leader:</translation>
+        </message>
+        <message>
+            <source>意见与建议:</source>
+            <translation>Comments and suggestions:</translation>
+        </message>
+        <message>
+            <source>食堂从业人员晨检记录表-{0}.pdf</source>
+            <translation>canteen-staff-checks-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存晨检记录表</source>
+            <translation>Save check sheet</translation>
+        </message>
+        <message>
+            <source>食品留样记录-{0}.pdf</source>
+            <translation>food-samples-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存留样记录</source>
+            <translation>Save sample record</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecksTab</name>
+        <message>
+            <source>例外:序号 体温/按键,回车。如 3 373、12k、27b</source>
+            <translation>Exceptions: number, temperature or key, Enter. E.g. 3 373, 12k, 27b</translation>
+        </message>
+        <message>
+            <source>按键:</source>
+            <translation>Keys: </translation>
+        </message>
+        <message>
+            <source>  · Ctrl+S 保存本班</source>
+            <translation>  · Ctrl+S saves the class</translation>
+        </message>
+        <message>
+            <source>保存本班(&amp;S)</source>
+            <translation>&amp;Save class</translation>
+        </message>
+        <message>
+            <source>打印登记表…</source>
+            <translation>Print check sheet…</translation>
+        </message>
+        <message>
+            <source>打印空白表…</source>
+            <translation>Print blank sheet…</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>检次:</source>
+            <translation>Check:</translation>
+        </message>
+        <message>
+            <source>{0}  ✓ {1} 人</source>
+            <translation>{0}  ✓ {1}</translation>
+        </message>
+        <message>
+            <source>{0}  未检</source>
+            <translation>{0}  not checked</translation>
+        </message>
+        <message>
+            <source>没有可检查的班级</source>
+            <translation>No classes to check</translation>
+        </message>
+        <message>
+            <source>{0}号 {1}:已记下</source>
+            <translation>No. {0} {1}: noted</translation>
+        </message>
+        <message>
+            <source>{0}已保存:{1} 人,例外 {2} 人。</source>
+            <translation>{0} saved: {1} people, exceptions: {2}.</translation>
+        </message>
+        <message>
+            <source>新预警 {0} 条,请查看预警。</source>
+            <translation>New alerts: {0}. See the Alerts tab.</translation>
+        </message>
+        <message>
+            <source>空白</source>
+            <translation>blank</translation>
+        </message>
+        <message>
+            <source>{0}-晨午检登记表-{1}.pdf</source>
+            <translation>{0}-daily-checks-{1}.pdf</translation>
+        </message>
+        <message>
+            <source>保存登记表</source>
+            <translation>Save check sheet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassPanel</name>
+        <message>
+            <source>住宿班级(有住校生)</source>
+            <translation>Boarding class (has boarders)</translation>
+        </message>
+        <message>
+            <source>宿舍房间,用逗号分隔,例如:男101, 女203</source>
+            <translation>Dormitory rooms, separated by commas, e.g. 男101, 女203</translation>
+        </message>
+        <message>
+            <source>保存住宿设置</source>
+            <translation>Save boarding</translation>
+        </message>
+        <message>
+            <source>班级责任人与住宿</source>
+            <translation>Class duties and boarding</translation>
+        </message>
+        <message>
+            <source>宿舍:</source>
+            <translation>Dormitories:</translation>
+        </message>
+        <message>
+            <source>共 {0} 人</source>
+            <translation>People: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseAlertDialog</name>
+        <message>
+            <source>结案:{0} {1}</source>
+            <translation>Close alert: {0} {1}</translation>
+        </message>
+        <message>
+            <source>向谁报告、何时报告,或核实的结果</source>
+            <translation>Reported to whom and when, or what was found</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>结果:</source>
+            <translation>Outcome:</translation>
+        </message>
+        <message>
+            <source>情况:</source>
+            <translation>Details:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardTab</name>
+        <message>
+            <source>晨检</source>
+            <translation>Morning</translation>
+        </message>
+        <message>
+            <source>午检</source>
+            <translation>Noon</translation>
+        </message>
+        <message>
+            <source>晚检</source>
+            <translation>Evening</translation>
+        </message>
+        <message>
+            <source>在册人数</source>
+            <translation>On the roll</translation>
+        </message>
+        <message>
+            <source>晨午检</source>
+            <translation>Daily checks</translation>
+        </message>
+        <message>
+            <source>缺勤</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>发热</source>
+            <translation>Fever</translation>
+        </message>
+        <message>
+            <source>未结预警</source>
+            <translation>Open alerts</translation>
+        </message>
+        <message>
+            <source>摸排</source>
+            <translation>Screening</translation>
+        </message>
+        <message>
+            <source>消毒通风</source>
+            <translation>Disinfection</translation>
+        </message>
+        <message>
+            <source>食堂</source>
+            <translation>Canteen</translation>
+        </message>
+        <message>
+            <source>物资</source>
+            <translation>Supplies</translation>
+        </message>
+        <message>
+            <source>居家</source>
+            <translation>At home</translation>
+        </message>
+        <message>
+            <source>近两周:发热(红)与因病缺勤(灰)人数</source>
+            <translation>Last two weeks: fevers (red) and illness absences (grey)</translation>
+        </message>
+        <message>
+            <source>今日上报(&amp;U)…</source>
+            <translation>Send today's rep&amp;ort…</translation>
+        </message>
+        <message>
+            <source>把上次上报以来的数据导出到 U 盘,送乡镇防控办</source>
+            <translation>Export the data since the last report to a USB stick for the township prevention office</translation>
+        </message>
+        <message>
+            <source>上报记录…</source>
+            <translation>Reports sent…</translation>
+        </message>
+        <message>
+            <source>上次上报:{0},第 {1} 号</source>
+            <translation>Last report: {0}, no. {1}</translation>
+        </message>
+        <message>
+            <source>尚未上报</source>
+            <translation>Not reported yet</translation>
+        </message>
+        <message>
+            <source>{0} {1} 概况</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>防控网络还有 {0} 处空缺(没有负责人),请在“防控网络”页指定。</source>
+            <translation>The grid has {0} gaps (nobody responsible): assign someone on the “Grid” tab.</translation>
+        </message>
+        <message>
+            <source>学生 {0} 人,{1} 个班</source>
+            <translation>Pupils: {0}, classes: {1}</translation>
+        </message>
+        <message>
+            <source>尚无记录</source>
+            <translation>No records yet</translation>
+        </message>
+        <message>
+            <source>{0} {1}/{2} 班</source>
+            <translation>{0} {1}/{2} classes</translation>
+        </message>
+        <message>
+            <source>今天还没有检查</source>
+            <translation>No checks yet today</translation>
+        </message>
+        <message>
+            <source>病假 {0} 人,事假 {1} 人</source>
+            <translation>Sick leave: {0}, personal leave: {1}</translation>
+        </message>
+        <message>
+            <source>体温 ≥{0}℃</source>
+            <translation>temperature ≥{0}℃</translation>
+        </message>
+        <message>
+            <source>请在“预警”中结案</source>
+            <translation>Close them on the “Alerts” tab</translation>
+        </message>
+        <message>
+            <source>零报告</source>
+            <translation>Zero report</translation>
+        </message>
+        <message>
+            <source>未申报 {0} 人,观察中重点人员 {1} 人</source>
+            <translation>Not declared: {0}; key persons under observation: {1}</translation>
+        </message>
+        <message>
+            <source>项超时未做</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>项低于储备:{0}</source>
+            <translation>below reserve: {0}</translation>
+        </message>
+        <message>
+            <source>储备充足</source>
+            <translation>Reserves sufficient</translation>
+        </message>
+        <message>
+            <source>无停课、无居家观察</source>
+            <translation>No class suspended, nobody observed at home</translation>
+        </message>
+        <message>
+            <source>今日未随访 {0} 人</source>
+            <translation>Not called today: {0}</translation>
+        </message>
+        <message>
+            <source>停课未定结束日期:{0}</source>
+            <translation>Suspended with no end date: {0}</translation>
+        </message>
+        <message>
+            <source>停课班级 {0} 个</source>
+            <translation>Classes suspended: {0}</translation>
+        </message>
+        <message>
+            <source>{0} 人暂停上岗</source>
+            <translation>Off duty: {0}</translation>
+        </message>
+        <message>
+            <source>健康证过期 {0} 人</source>
+            <translation>Certificates expired: {0}</translation>
+        </message>
+        <message>
+            <source>健康证将到期 {0} 人</source>
+            <translation>Certificates expiring: {0}</translation>
+        </message>
+        <message>
+            <source>未留样:{0}</source>
+            <translation>No sample: {0}</translation>
+        </message>
+        <message>
+            <source>在岗/从业人员,无异常</source>
+            <translation>on duty / canteen staff, nothing wrong</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeclarationForm</name>
+        <message>
+            <source>地点</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>交通方式</source>
+            <translation>Transport</translation>
+        </message>
+        <message>
+            <source>接触过重点人员</source>
+            <translation>Contact with a key person</translation>
+        </message>
+        <message>
+            <source>接触过发热人员</source>
+            <translation>Contact with someone with fever</translation>
+        </message>
+        <message>
+            <source>已签承诺书</source>
+            <translation>Pledge signed</translation>
+        </message>
+        <message>
+            <source>保存申报</source>
+            <translation>Save declaration</translation>
+        </message>
+        <message>
+            <source>添加行程</source>
+            <translation>Add trip</translation>
+        </message>
+        <message>
+            <source>删除行程</source>
+            <translation>Remove trip</translation>
+        </message>
+        <message>
+            <source>申报日期</source>
+            <translation>Declared on</translation>
+        </message>
+        <message>
+            <source>假期行程</source>
+            <translation>Holiday travel</translation>
+        </message>
+        <message>
+            <source>返回本地日期</source>
+            <translation>Back home on</translation>
+        </message>
+        <message>
+            <source>目前健康状况</source>
+            <translation>Health now</translation>
+        </message>
+        <message>
+            <source>接触史</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>最后接触日期</source>
+            <translation>Last contact on</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentHeads</name>
+        <message>
+            <source>添加…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>移除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>部门负责人</source>
+            <translation>Department heads</translation>
+        </message>
+        <message>
+            <source>部门名称(例如 教务处):</source>
+            <translation>Department name (e.g. academic affairs office):</translation>
+        </message>
+        <message>
+            <source>{0}的负责人:</source>
+            <translation>Head of {0}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStartWizard</name>
+        <message>
+            <source>首次设置 · 复学防控桌面</source>
+            <translation>First start · Reopen Desktop</translation>
+        </message>
+        <message>
+            <source>下一步(&amp;N) &gt;</source>
+            <translation>&amp;Next &gt;</translation>
+        </message>
+        <message>
+            <source>&lt; 上一步(&amp;B)</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>完成(&amp;F)</source>
+            <translation>&amp;Finish</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>GateWindow</name>
+        <message>
+            <source>校门快检 — {0}</source>
+            <translation>Gate check — {0}</translation>
+        </message>
+        <message>
+            <source>扫一证通,或输入学籍号后几位;可接着输入体温,回车</source>
+            <translation>Scan the pass, or type the last digits of the student number; then the temperature if you like, and Enter</translation>
+        </message>
+        <message>
+            <source>体温,如 365,回车</source>
+            <translation>Temperature, e.g. 365, Enter</translation>
+        </message>
+        <message>
+            <source>请扫码</source>
+            <translation>Please scan</translation>
+        </message>
+        <message>
+            <source>查无此人:{0}。请核对一证通或学籍号。</source>
+            <translation>Nobody found for {0}. Check the pass or the student number.</translation>
+        </message>
+        <message>
+            <source>有 {0} 人符合,请选择</source>
+            <translation>Matches: {0}. Choose one</translation>
+        </message>
+        <message>
+            <source>{0} 体温 {1}℃ 发热!
+请送临时观察室,通知家长和校医。</source>
+            <translation>{0}: {1}℃, fever!
+Take them to the observation room and tell the parents and the school doctor.</translation>
+        </message>
+        <message>
+            <source>{0} {1} 通过</source>
+            <translation>{0} {1} passed</translation>
+        </message>
+        <message>
+            <source>{0}:今日 {1} 人,近 10 分钟 {2} 人/分钟</source>
+            <translation>{0}: today {1}, last 10 minutes {2} per minute</translation>
+        </message>
+        <message>
+            <source>{0}({1}-{2})应到 {3} 人,未到 {4} 人:{5}</source>
+            <translation>{0} ({1}-{2}): expected {3}, not yet here {4}: {5}</translation>
+        </message>
+        <message>
+            <source>此刻本通道没有安排到校的班级。</source>
+            <translation>No class is due at this lane now.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradePanel</name>
+        <message>
+            <source>年级责任人</source>
+            <translation>Grade duties</translation>
+        </message>
+        <message>
+            <source>{0} 个班级,共 {1} 人</source>
+            <translation>Classes: {0}, people: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradesPage</name>
+        <message>
+            <source>年级和班级</source>
+            <translation>Grades and classes</translation>
+        </message>
+        <message>
+            <source>一次建好所有年级和班级,以后可以在“防控网络”中增删改。</source>
+            <translation>Create all grades and classes at once; you can change them later on the “Grid” tab.</translation>
+        </message>
+        <message>
+            <source> 个班</source>
+            <translation> classes</translation>
+        </message>
+        <message>
+            <source>这些班级有住校生</source>
+            <translation>These classes have boarders</translation>
+        </message>
+        <message>
+            <source>从(&amp;F):</source>
+            <translation>&amp;From:</translation>
+        </message>
+        <message>
+            <source>到(&amp;O):</source>
+            <translation>T&amp;o:</translation>
+        </message>
+        <message>
+            <source>每个年级(&amp;N):</source>
+            <translation>&amp;Number of classes per grade:</translation>
+        </message>
+        <message>
+            <source>“从”的年级要在“到”的年级之前。</source>
+            <translation>The “From” grade must come before the “To” grade.</translation>
+        </message>
+        <message>
+            <source>将建立 {0} 个年级、{1} 个班级:{2} …… {3}</source>
+            <translation>Creates {0} grades and {1} classes: {2} … {3}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridTab</name>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <source>负责人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <source>添加年级</source>
+            <translation>Add grade</translation>
+        </message>
+        <message>
+            <source>添加班级</source>
+            <translation>Add class</translation>
+        </message>
+        <message>
+            <source>重命名</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>合并班级…</source>
+            <translation>Merge classes…</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>空缺(没有负责人的层级)</source>
+            <translation>Gaps (levels with nobody responsible)</translation>
+        </message>
+        <message>
+            <source>(住宿)</source>
+            <translation> (boarding)</translation>
+        </message>
+        <message>
+            <source>(空缺)</source>
+            <translation>(vacant)</translation>
+        </message>
+        <message>
+            <source>这一层级还缺少负责人,见下方“空缺”</source>
+            <translation>This level still has nobody responsible; see “Gaps” below</translation>
+        </message>
+        <message>
+            <source>没有空缺:每一层级都有负责人。</source>
+            <translation>No gaps: every level has someone responsible.</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>年级名称:</source>
+            <translation>Grade name:</translation>
+        </message>
+        <message>
+            <source>请先在左边选中一个年级。</source>
+            <translation>First select a grade on the left.</translation>
+        </message>
+        <message>
+            <source>年级改名</source>
+            <translation>Rename grade</translation>
+        </message>
+        <message>
+            <source>新的年级名称:</source>
+            <translation>New grade name:</translation>
+        </message>
+        <message>
+            <source>班级改名</source>
+            <translation>Rename class</translation>
+        </message>
+        <message>
+            <source>{0}的新班号(例如 3 或 (3)班):</source>
+            <translation>New class number for {0} (e.g. 3 or (3)班):</translation>
+        </message>
+        <message>
+            <source>合并班级</source>
+            <translation>Merge classes</translation>
+        </message>
+        <message>
+            <source>这个年级没有别的班级可以合并。</source>
+            <translation>This grade has no other class to merge with.</translation>
+        </message>
+        <message>
+            <source>把{0}的 {1} 人并入:</source>
+            <translation>Move the {1} people of {0} into:</translation>
+        </message>
+        <message>
+            <source>把{0}的 {1} 人并入{2},然后删除{0}?
+可以用“撤销”(Ctrl+Z)恢复。</source>
+            <translation>Move the {1} people of {0} into {2}, then delete {0}?
+Undo (Ctrl+Z) brings it back.</translation>
+        </message>
+        <message>
+            <source>合并</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>删除{0}和它的 {1} 个班级?
+可以用“撤销”(Ctrl+Z)恢复。</source>
+            <translation>Delete {0} and its {1} classes?
+Undo (Ctrl+Z) brings them back.</translation>
+        </message>
+        <message>
+            <source>删除年级</source>
+            <translation>Delete grade</translation>
+        </message>
+        <message>
+            <source>删除班级</source>
+            <translation>Delete class</translation>
+        </message>
+        <message>
+            <source>{0}还有 {1} 名学生。删除前把他们转入:</source>
+            <translation>{0} still has {1} pupils. Before deleting, move them to:</translation>
+        </message>
+        <message>
+            <source>删除{0}?
+可以用“撤销”(Ctrl+Z)恢复。</source>
+            <translation>Delete {0}?
+Undo (Ctrl+Z) brings it back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>使用指南 · 复学防控桌面</source>
+            <translation>User guide · reopen-desktop</translation>
+        </message>
+        <message>
+            <source>&lt; 后退(&amp;B)</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>目录(&amp;I)</source>
+            <translation>&amp;Index</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeTab</name>
+        <message>
+            <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
+            <translation>Double-click a row to record today's phone call. Rows not yet called are light orange; on return, the gate checks “Back from” and “Needed to return”.</translation>
+        </message>
+        <message>
+            <source>电话随访(&amp;F)…</source>
+            <translation>Phone &amp;follow-up…</translation>
+        </message>
+        <message>
+            <source>班级停课…</source>
+            <translation>Suspend a class…</translation>
+        </message>
+        <message>
+            <source>设定复课日期…</source>
+            <translation>Set return date…</translation>
+        </message>
+        <message>
+            <source>居家观察登记…</source>
+            <translation>Record home observation…</translation>
+        </message>
+        <message>
+            <source>{0} 自 {1} 停课{2}:{3}</source>
+            <translation>{0} suspended from {1}{2}: {3}</translation>
+        </message>
+        <message>
+            <source> 至 {0}</source>
+            <translation> to {0}</translation>
+        </message>
+        <message>
+            <source>(未定结束日期)</source>
+            <translation> (no end date yet)</translation>
+        </message>
+        <message>
+            <source>今日没有停课的班级。</source>
+            <translation>No class is suspended today.</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>电话随访</source>
+            <translation>Phone follow-up</translation>
+        </message>
+        <message>
+            <source>请先在表中选一个人。</source>
+            <translation>First select a person in the table.</translation>
+        </message>
+        <message>
+            <source>{0} 今日电话随访</source>
+            <translation>{0}: today's phone call</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>体温(℃,可不填)</source>
+            <translation>Temperature (℃, optional)</translation>
+        </message>
+        <message>
+            <source>症状(用、分隔,如 咳嗽、皮疹)</source>
+            <translation>Symptoms (separated by 、, e.g. 咳嗽、皮疹)</translation>
+        </message>
+        <message>
+            <source>情况</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>家长接听,精神好</source>
+            <translation>Parent answered; child in good spirits</translation>
+        </message>
+        <message>
+            <source>设定复课日期</source>
+            <translation>Set return date</translation>
+        </message>
+        <message>
+            <source>哪一次停课:</source>
+            <translation>Which suspension:</translation>
+        </message>
+        <message>
+            <source>停课的最后一天(YYYY-MM-DD):</source>
+            <translation>Last day of the suspension (YYYY-MM-DD):</translation>
+        </message>
+        <message>
+            <source>日期写成 2026-03-02 这样的形式。</source>
+            <translation>Write dates like 2026-03-02.</translation>
+        </message>
+        <message>
+            <source>居家观察登记</source>
+            <translation>Record home observation</translation>
+        </message>
+        <message>
+            <source>姓名或证件号后四位:</source>
+            <translation>Name or last four digits of the ID:</translation>
+        </message>
+        <message>
+            <source>没有找到“{0}”。</source>
+            <translation>Nobody found for “{0}”.</translation>
+        </message>
+        <message>
+            <source>是谁:</source>
+            <translation>Who:</translation>
+        </message>
+        <message>
+            <source>{0} 居家观察</source>
+            <translation>{0}: home observation</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>可返校日期(YYYY-MM-DD,未定可不填)</source>
+            <translation>Back from (YYYY-MM-DD; empty if not known yet)</translation>
+        </message>
+        <message>
+            <source>返校须查验</source>
+            <translation>Needed to return</translation>
+        </message>
+        <message>
+            <source>复课证明</source>
+            <translation>Return clearance</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdBox</name>
+        <message>
+            <source>同住家庭</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>关联在校兄弟姐妹…</source>
+            <translation>Link a sibling at this school…</translation>
+        </message>
+        <message>
+            <source>添加同住成员…</source>
+            <translation>Add household member…</translation>
+        </message>
+        <message>
+            <source>未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。</source>
+            <translation>No household recorded. Link siblings at this school so one declaration covers the whole family.</translation>
+        </message>
+        <message>
+            <source>在校兄弟姐妹:{0}</source>
+            <translation>Siblings at this school: {0}</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>尚未登记同住成员。</source>
+            <translation>No household members recorded yet.</translation>
+        </message>
+        <message>
+            <source>行程:{0}</source>
+            <translation>Travel: {0}</translation>
+        </message>
+        <message>
+            <source>{0} 返回</source>
+            <translation>back {0}</translation>
+        </message>
+        <message>
+            <source>重点人员</source>
+            <translation>Key persons</translation>
+        </message>
+        <message>
+            <source>关联兄弟姐妹</source>
+            <translation>Link sibling</translation>
+        </message>
+        <message>
+            <source>兄弟姐妹的姓名或证件号后四位:</source>
+            <translation>Sibling's name or last four digits of the ID:</translation>
+        </message>
+        <message>
+            <source>没有找到“{0}”。</source>
+            <translation>Nobody found for “{0}”.</translation>
+        </message>
+        <message>
+            <source>是谁:</source>
+            <translation>Who:</translation>
+        </message>
+        <message>
+            <source>添加同住成员</source>
+            <translation>Add household member</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>关系(如 父亲、祖母)</source>
+            <translation>Relation (e.g. father, grandmother)</translation>
+        </message>
+        <message>
+            <source>身份证号(可不填)</source>
+            <translation>ID number (optional)</translation>
+        </message>
+        <message>
+            <source>健康状况</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <source>假期去过的地方(可不填)</source>
+            <translation>Places visited in the holidays (optional)</translation>
+        </message>
+        <message>
+            <source>去的日期</source>
+            <translation>Went on</translation>
+        </message>
+        <message>
+            <source>离开日期</source>
+            <translation>Left on</translation>
+        </message>
+        <message>
+            <source>返回本地日期</source>
+            <translation>Back home on</translation>
+        </message>
+        <message>
+            <source>重点人员的暴露日期</source>
+            <translation>Exposure date (key person)</translation>
+        </message>
+        <message>
+            <source>此人是重点人员(密切接触者等)</source>
+            <translation>This person is a key person (close contact or similar)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>复学防控桌面已锁定</source>
+            <translation>Reopen Desktop is locked</translation>
+        </message>
+        <message>
+            <source>解锁(&amp;U)</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <source>操作员(&amp;O):</source>
+            <translation>&amp;Operator:</translation>
+        </message>
+        <message>
+            <source>密码(&amp;P):</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>为保护学生健康信息,屏幕上的数据已隐藏。</source>
+            <translation>The data on screen are hidden to protect pupils' health information.</translation>
+        </message>
+        <message>
+            <source>该操作员还没有设置密码,不输入密码也能解锁。请管理员在“设置 → 操作员与密码”中设置。</source>
+            <translation>This operator has no password yet and can unlock without one. Ask an administrator to set one under “Settings → Operators and passwords”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source> · 示例数据,非真实学校</source>
+            <translation> · demo data, not a real school</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 — {0}{1}</source>
+            <translation>Reopen Desktop — {0}{1}</translation>
+        </message>
+        <message>
+            <source>今日概况(&amp;D)</source>
+            <translation>To&amp;day</translation>
+        </message>
+        <message>
+            <source>防控网络(&amp;G)</source>
+            <translation>&amp;Grid</translation>
+        </message>
+        <message>
+            <source>人员档案(&amp;P)</source>
+            <translation>&amp;People</translation>
+        </message>
+        <message>
+            <source>摸排(&amp;S)</source>
+            <translation>&amp;Screening</translation>
+        </message>
+        <message>
+            <source>晨午检(&amp;C)</source>
+            <translation>Daily &amp;checks</translation>
+        </message>
+        <message>
+            <source>预警(&amp;A)</source>
+            <translation>&amp;Alerts</translation>
+        </message>
+        <message>
+            <source>居家(&amp;J)</source>
+            <translation>At home (&amp;J)</translation>
+        </message>
+        <message>
+            <source>消毒通风(&amp;X)</source>
+            <translation>Disinfection (&amp;X)</translation>
+        </message>
+        <message>
+            <source>预案与培训(&amp;Y)</source>
+            <translation>Plans and training (&amp;Y)</translation>
+        </message>
+        <message>
+            <source>食堂(&amp;T)</source>
+            <translation>Can&amp;teen</translation>
+        </message>
+        <message>
+            <source>物资(&amp;W)</source>
+            <translation>Supplies (&amp;W)</translation>
+        </message>
+        <message>
+            <source>示例数据</source>
+            <translation>DEMO DATA</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>导入花名册(&amp;I)…</source>
+            <translation>&amp;Import roster…</translation>
+        </message>
+        <message>
+            <source>下载花名册模板(&amp;T)…</source>
+            <translation>Save roster &amp;template…</translation>
+        </message>
+        <message>
+            <source>备份数据文件(&amp;B)…</source>
+            <translation>&amp;Back up data file…</translation>
+        </message>
+        <message>
+            <source>打开备份文件夹</source>
+            <translation>Open backup folder</translation>
+        </message>
+        <message>
+            <source>从备份恢复(&amp;R)…</source>
+            <translation>&amp;Restore from a backup…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;X)</source>
+            <translation>E&amp;xit</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>校门(&amp;M)</source>
+            <translation>Gate (&amp;M)</translation>
+        </message>
+        <message>
+            <source>校门快检模式(&amp;G)…</source>
+            <translation>&amp;Gate check mode…</translation>
+        </message>
+        <message>
+            <source>打印一证通(&amp;P)…</source>
+            <translation>Print &amp;passes…</translation>
+        </message>
+        <message>
+            <source>打印停电备用名单(&amp;R)…</source>
+            <translation>Print power-cut &amp;roster…</translation>
+        </message>
+        <message>
+            <source>错峰上下学时间表(&amp;T)…</source>
+            <translation>Staggered arrival &amp;timetable…</translation>
+        </message>
+        <message>
+            <source>报表(&amp;R)</source>
+            <translation>&amp;Reports</translation>
+        </message>
+        <message>
+            <source>每日防控工作日志(&amp;L)…</source>
+            <translation>Daily prevention &amp;log…</translation>
+        </message>
+        <message>
+            <source>每周防控工作小结(&amp;W)…</source>
+            <translation>&amp;Weekly prevention summary…</translation>
+        </message>
+        <message>
+            <source>每月防控工作小结(&amp;M)…</source>
+            <translation>&amp;Monthly prevention summary…</translation>
+        </message>
+        <message>
+            <source>防控责任表 PDF(&amp;D)…</source>
+            <translation>&amp;Duty chart PDF…</translation>
+        </message>
+        <message>
+            <source>设置(&amp;S)</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>切换操作员(&amp;O)…</source>
+            <translation>Change &amp;operator…</translation>
+        </message>
+        <message>
+            <source>锁定(&amp;L)</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <source>操作员与密码(&amp;P)…</source>
+            <translation>Operators and &amp;passwords…</translation>
+        </message>
+        <message>
+            <source>读取乡镇公钥(&amp;K)…</source>
+            <translation>Read the township &amp;key…</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>使用指南(&amp;G)</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>关于(&amp;A)</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>数据文件:{0}</source>
+            <translation>Data file: {0}</translation>
+        </message>
+        <message>
+            <source>操作员:{0}</source>
+            <translation>Operator: {0}</translation>
+        </message>
+        <message>
+            <source>未结预警:{0}</source>
+            <translation>Open alerts: {0}</translation>
+        </message>
+        <message>
+            <source>撤销:{0}(&amp;U)</source>
+            <translation>&amp;Undo: {0}</translation>
+        </message>
+        <message>
+            <source>不能撤销</source>
+            <translation>Cannot undo</translation>
+        </message>
+        <message>
+            <source>已撤销:{0}</source>
+            <translation>Undone: {0}</translation>
+        </message>
+        <message>
+            <source>花名册模板已保存到 {0}</source>
+            <translation>Roster template saved to {0}</translation>
+        </message>
+        <message>
+            <source>{0}-备份.db</source>
+            <translation>{0}-backup.db</translation>
+        </message>
+        <message>
+            <source>备份到</source>
+            <translation>Back up to</translation>
+        </message>
+        <message>
+            <source>数据文件 (*.db)</source>
+            <translation>Data files (*.db)</translation>
+        </message>
+        <message>
+            <source>备份失败</source>
+            <translation>Backup failed</translation>
+        </message>
+        <message>
+            <source>已备份到 {0}</source>
+            <translation>Backed up to {0}</translation>
+        </message>
+        <message>
+            <source>保存防控责任表</source>
+            <translation>Save duty chart</translation>
+        </message>
+        <message>
+            <source>{0}-防控责任表.pdf</source>
+            <translation>{0}-duty-chart.pdf</translation>
+        </message>
+        <message>
+            <source>已生成 {0}(共 {1} 页)</source>
+            <translation>Created {0} (pages: {1})</translation>
+        </message>
+        <message>
+            <source>校门快检</source>
+            <translation>Gate check</translation>
+        </message>
+        <message>
+            <source>通道名称:</source>
+            <translation>Lane name:</translation>
+        </message>
+        <message>
+            <source>1号通道</source>
+            <translation>Lane 1</translation>
+        </message>
+        <message>
+            <source>保存一证通</source>
+            <translation>Save passes</translation>
+        </message>
+        <message>
+            <source>{0}-一证通.pdf</source>
+            <translation>{0}-passes.pdf</translation>
+        </message>
+        <message>
+            <source>保存防控工作日志</source>
+            <translation>Save daily log</translation>
+        </message>
+        <message>
+            <source>防控工作日志-{0}.pdf</source>
+            <translation>daily-log-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>停电备用名单</source>
+            <translation>Power-cut roster</translation>
+        </message>
+        <message>
+            <source>保存备用名单</source>
+            <translation>Save power-cut roster</translation>
+        </message>
+        <message>
+            <source>{0}-备用名单.pdf</source>
+            <translation>{0}-power-cut-roster.pdf</translation>
+        </message>
+        <message>
+            <source>只有管理员可以</source>
+            <translation>Administrators only</translation>
+        </message>
+        <message>
+            <source>乡镇公钥</source>
+            <translation>Township key</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 {0}
+学校复学疫情防控的离线管理程序。
+数据只保存在本机。</source>
+            <translation>Reopen Desktop {0}
+Offline records for a school’s epidemic prevention after reopening.
+The data stay on this PC.</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorDialog</name>
+        <message>
+            <source>管理员</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>校医</source>
+            <translation>School doctor</translation>
+        </message>
+        <message>
+            <source>班主任</source>
+            <translation>Head teacher</translation>
+        </message>
+        <message>
+            <source>文员</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>操作员</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>例如:王丽</source>
+            <translation>e.g. 王丽</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>本程序记录每一次修改是谁做的。请填写您的姓名和角色。</source>
+            <translation>This program records who makes every change. Please enter your name and role.</translation>
+        </message>
+        <message>
+            <source>姓名(&amp;N):</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>角色(&amp;R):</source>
+            <translation>&amp;Role:</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorPage</name>
+        <message>
+            <source>操作员</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>本程序记录每一次修改是谁做的。第一位操作员是管理员,以后可以在“设置 → 操作员与密码”中添加其他人。</source>
+            <translation>This program records who makes every change. The first operator is the administrator; add others later under “Settings → Operators and passwords”.</translation>
+        </message>
+        <message>
+            <source>例如:王丽</source>
+            <translation>e.g. 王丽</translation>
+        </message>
+        <message>
+            <source>您的姓名(&amp;N):</source>
+            <translation>Your &amp;name:</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsDialog</name>
+        <message>
+            <source>操作员与密码</source>
+            <translation>Operators and passwords</translation>
+        </message>
+        <message>
+            <source>留空则不修改</source>
+            <translation>Leave empty to keep it</translation>
+        </message>
+        <message>
+            <source>清除密码</source>
+            <translation>Clear password</translation>
+        </message>
+        <message>
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>姓名(&amp;N):</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>角色(&amp;R):</source>
+            <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <source>所带班级(&amp;C):</source>
+            <translation>&amp;Class:</translation>
+        </message>
+        <message>
+            <source>密码(&amp;P):</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>保存操作员(&amp;S)</source>
+            <translation>&amp;Save operator</translation>
+        </message>
+        <message>
+            <source>新增(&amp;A)</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>停用(&amp;D)</source>
+            <translation>&amp;Disable</translation>
+        </message>
+        <message>
+            <source>无人操作自动锁定:</source>
+            <translation>Lock when idle:</translation>
+        </message>
+        <message>
+            <source>设置了密码后,程序无人操作到时间会自动锁定;没有任何密码时只能手动锁定,且任何人都能解锁。</source>
+            <translation>Once a password is set, the program locks itself after this idle time; without any password it can only be locked by hand, and anyone can unlock it.</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source> · 有密码</source>
+            <translation> · password set</translation>
+        </message>
+        <message>
+            <source> · 无密码</source>
+            <translation> · no password</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>未停用</source>
+            <translation>Not disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleTab</name>
+        <message>
+            <source>输入姓名、拼音首字母(如 zxm)、班级或证件号后四位</source>
+            <translation>Type a name, pinyin initials (e.g. zxm), a class or the last four digits of an ID</translation>
+        </message>
+        <message>
+            <source>打开档案(&amp;O)</source>
+            <translation>&amp;Open file</translation>
+        </message>
+        <message>
+            <source>查找(Ctrl+F):</source>
+            <translation>Find (Ctrl+F):</translation>
+        </message>
+        <message>
+            <source>显示前 {0} 人,请输入更多字以缩小范围。</source>
+            <translation>Showing the first {0}; type more to narrow it down.</translation>
+        </message>
+        <message>
+            <source>找到 {0} 人</source>
+            <translation>Found: {0}</translation>
+        </message>
+        <message>
+            <source>不能打开档案</source>
+            <translation>Cannot open the file</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonBox</name>
+        <message>
+            <source>(空缺)</source>
+            <translation>(vacant)</translation>
+        </message>
+        <message>
+            <source>新增教职工…</source>
+            <translation>New staff member…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonFileDialog</name>
+        <message>
+            <source>联系与住址(可修改)</source>
+            <translation>Contact and address (editable)</translation>
+        </message>
+        <message>
+            <source>身份</source>
+            <translation>Identity</translation>
+        </message>
+        <message>
+            <source>摸排与重点人员</source>
+            <translation>Screening and key person</translation>
+        </message>
+        <message>
+            <source>记录</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <source>保存修改(&amp;S)</source>
+            <translation>&amp;Save changes</translation>
+        </message>
+        <message>
+            <source>打印档案(&amp;P)…</source>
+            <translation>&amp;Print file…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>档案 — {0}</source>
+            <translation>File — {0}</translation>
+        </message>
+        <message>
+            <source>(本程序尚未记录摸排信息)</source>
+            <translation>(no screening recorded yet)</translation>
+        </message>
+        <message>
+            <source>身份证号:{0}</source>
+            <translation>ID number: {0}</translation>
+        </message>
+        <message>
+            <source>(未登记)</source>
+            <translation>(not recorded)</translation>
+        </message>
+        <message>
+            <source>学籍号:{0}</source>
+            <translation>Student number: {0}</translation>
+        </message>
+        <message>
+            <source>出生日期:{0}</source>
+            <translation>Born: {0}</translation>
+        </message>
+        <message>
+            <source>住校 {0}</source>
+            <translation>boarder, {0}</translation>
+        </message>
+        <message>
+            <source>走读</source>
+            <translation>day pupil</translation>
+        </message>
+        <message>
+            <source>班级:{0}({1})</source>
+            <translation>Class: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>防控职责:{0}</source>
+            <translation>Prevention duties: {0}</translation>
+        </message>
+        <message>
+            <source>此前查阅 {0} 次,最近一次:{1} {2}</source>
+            <translation>Opened {0} times before, last: {1} {2}</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>保存档案</source>
+            <translation>Save person file</translation>
+        </message>
+        <message>
+            <source>{0}-档案.pdf</source>
+            <translation>{0}-file.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDialog</name>
+        <message>
+            <source>登记应急预案新版本</source>
+            <translation>Record a new plan version</translation>
+        </message>
+        <message>
+            <source>新冠肺炎疫情防控应急预案</source>
+            <translation>COVID-19 prevention and control contingency plan</translation>
+        </message>
+        <message>
+            <source>例如 1.2</source>
+            <translation>e.g. 1.2</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>例如:按县教育局通知修订</source>
+            <translation>e.g. revised after the county education bureau’s notice</translation>
+        </message>
+        <message>
+            <source>标题(&amp;T):</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>版本(&amp;V):</source>
+            <translation>&amp;Version:</translation>
+        </message>
+        <message>
+            <source>通过日期:</source>
+            <translation>Adopted on:</translation>
+        </message>
+        <message>
+            <source>文件:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <source>正文(可选):</source>
+            <translation>Text (optional):</translation>
+        </message>
+        <message>
+            <source>修订说明:</source>
+            <translation>What changed:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>选择预案文件</source>
+            <translation>Choose the plan document</translation>
+        </message>
+        <message>
+            <source>文档 (*.doc *.docx *.pdf *.wps);;全部 (*)</source>
+            <translation>Documents (*.doc *.docx *.pdf *.wps);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreparednessTab</name>
+        <message>
+            <source>版本</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>通过日期</source>
+            <translation>Adopted on</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>修订说明</source>
+            <translation>What changed</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>主题</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>培训人</source>
+            <translation>Trainer</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <source>参加人员</source>
+            <translation>Attendees</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>应急预案(版本记录,第一行为现行版本)</source>
+            <translation>Contingency plan (versions; the first line is the one in force)</translation>
+        </message>
+        <message>
+            <source>登记新版本…</source>
+            <translation>Record new version…</translation>
+        </message>
+        <message>
+            <source>培训与演练</source>
+            <translation>Training and drills</translation>
+        </message>
+        <message>
+            <source>登记培训/演练…</source>
+            <translation>Record training/drill…</translation>
+        </message>
+        <message>
+            <source>删除所选</source>
+            <translation>Delete selected</translation>
+        </message>
+        <message>
+            <source>位置(&amp;L):</source>
+            <translation>&amp;Location:</translation>
+        </message>
+        <message>
+            <source>配备物品:</source>
+            <translation>Equipment:</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>临时观察室</source>
+            <translation>Observation room</translation>
+        </message>
+        <message>
+            <source>保存观察室</source>
+            <translation>Save observation room</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>值班校医:</source>
+            <translation>Doctor on duty:</translation>
+        </message>
+        <message>
+            <source>校医值班</source>
+            <translation>School doctor on duty</translation>
+        </message>
+        <message>
+            <source>保存值班</source>
+            <translation>Save duty</translation>
+        </message>
+        <message>
+            <source>(正文已存)</source>
+            <translation>(text saved)</translation>
+        </message>
+        <message>
+            <source>这一天还没有安排值班校医。</source>
+            <translation>No doctor on duty is set for this day.</translation>
+        </message>
+        <message>
+            <source>值班校医:{0}</source>
+            <translation>Doctor on duty: {0}</translation>
+        </message>
+        <message>
+            <source>未排班,默认为学校校医 {0}</source>
+            <translation>Not scheduled; the school doctor {0} by default</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>删除这条记录:{0} {1}?</source>
+            <translation>Delete this record: {0} {1}?</translation>
+        </message>
+        <message>
+            <source>删除培训记录</source>
+            <translation>Delete training record</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>每日自动</source>
+            <translation>Daily, automatic</translation>
+        </message>
+        <message>
+            <source>恢复前</source>
+            <translation>Before a restore</translation>
+        </message>
+        <message>
+            <source>导入前</source>
+            <translation>Before an import</translation>
+        </message>
+        <message>
+            <source>程序升级前</source>
+            <translation>Before an upgrade</translation>
+        </message>
+        <message>
+            <source>手动</source>
+            <translation>Manual</translation>
+        </message>
+        <message>
+            <source>从备份恢复</source>
+            <translation>Restore from a backup</translation>
+        </message>
+        <message>
+            <source>选择要恢复的备份。现在的数据会先另存为“恢复前”备份,选错了可以再从它恢复回来。</source>
+            <translation>Choose the backup to restore. What is there now is first saved as a “before a restore” backup, so a wrong choice can be restored back from it.</translation>
+        </message>
+        <message>
+            <source>备份时间</source>
+            <translation>Taken</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>大小</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>恢复所选备份(&amp;R)…</source>
+            <translation>&amp;Restore the selected backup…</translation>
+        </message>
+        <message>
+            <source>选择其他备份文件(&amp;O)…</source>
+            <translation>Choose an&amp;other backup file…</translation>
+        </message>
+        <message>
+            <source>选择备份文件</source>
+            <translation>Choose a backup file</translation>
+        </message>
+        <message>
+            <source>数据文件 (*.db)</source>
+            <translation>Data files (*.db)</translation>
+        </message>
+        <message>
+            <source>用备份“{0}”替换现在的全部数据吗?
+现在的数据会先另存为“恢复前”备份。</source>
+            <translation>Replace all the data now with the backup “{0}”?
+What is there now is first saved as a “before a restore” backup.</translation>
+        </message>
+        <message>
+            <source>恢复</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>没有恢复</source>
+            <translation>Not restored</translation>
+        </message>
+        <message>
+            <source>已恢复</source>
+            <translation>Restored</translation>
+        </message>
+        <message>
+            <source>已从“{0}”恢复。恢复前的数据保存为“{1}”。</source>
+            <translation>Restored from “{0}”. The data from before the restore is saved as “{1}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterDialog</name>
+        <message>
+            <source>导入花名册</source>
+            <translation>Import roster</translation>
+        </message>
+        <message>
+            <source>花名册预览</source>
+            <translation>Roster preview</translation>
+        </message>
+        <message>
+            <source>请选择花名册文件(.xlsx、.xls、.csv)。</source>
+            <translation>Choose a roster file (.xlsx, .xls, .csv).</translation>
+        </message>
+        <message>
+            <source>选择文件(&amp;O)…</source>
+            <translation>Ch&amp;oose file…</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>People</translation>
+        </message>
+        <message>
+            <source>工作表</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>行号</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>列</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>错误原因</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>提示</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>原班级</source>
+            <translation>From class</translation>
+        </message>
+        <message>
+            <source>新班级</source>
+            <translation>To class</translation>
+        </message>
+        <message>
+            <source>各班人数</source>
+            <translation>People per class</translation>
+        </message>
+        <message>
+            <source>错误行</source>
+            <translation>Rows with errors</translation>
+        </message>
+        <message>
+            <source>调班</source>
+            <translation>Class changes</translation>
+        </message>
+        <message>
+            <source>跳过错误行,只导入正确的行</source>
+            <translation>Skip rows with errors and import only the correct ones</translation>
+        </message>
+        <message>
+            <source>导入(&amp;I)</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>保存错误表(&amp;E)…</source>
+            <translation>Save &amp;errors workbook…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>选择花名册</source>
+            <translation>Choose roster</translation>
+        </message>
+        <message>
+            <source>表格文件 (*.xlsx *.xls *.ods *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+        </message>
+        <message>
+            <source>文件:{0}</source>
+            <translation>File: {0}</translation>
+        </message>
+        <message>
+            <source>正在检查花名册…</source>
+            <translation>Checking the roster…</translation>
+        </message>
+        <message>
+            <source>无法读取花名册</source>
+            <translation>Cannot read the roster</translation>
+        </message>
+        <message>
+            <source>新增 {0} 人,更新 {1} 人,未变 {2} 人</source>
+            <translation>new: {0}, updated: {1}, unchanged: {2}</translation>
+        </message>
+        <message>
+            <source>其中教职工 {0} 人</source>
+            <translation>staff among them: {0}</translation>
+        </message>
+        <message>
+            <source>将新建班级:{0}</source>
+            <translation>new classes: {0}</translation>
+        </message>
+        <message>
+            <source>调班 {0} 人</source>
+            <translation>class changes: {0}</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#c00000'&gt;rows with errors: {0}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>提示 {0} 条</source>
+            <translation>notes: {0}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>。</source>
+            <translation>.</translation>
+        </message>
+        <message>
+            <source>(请选择)</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <source>哪一列是“{0}”:</source>
+            <translation>Which column is “{0}”:</translation>
+        </message>
+        <message>
+            <source>正在导入花名册…</source>
+            <translation>Importing the roster…</translation>
+        </message>
+        <message>
+            <source>没有导入</source>
+            <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>已导入</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。</source>
+            <translation>Roster imported. New: {0}, updated: {1}, unchanged: {2}.</translation>
+        </message>
+        <message>
+            <source>{0}-错误说明.xlsx</source>
+            <translation>{0}-errors.xlsx</translation>
+        </message>
+        <message>
+            <source>保存错误表</source>
+            <translation>Save errors workbook</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>已保存</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>错误表已保存到 {0}。请在 Excel 中按红色的“错误说明”列改正后重新导入。</source>
+            <translation>The errors workbook is saved to {0}. Correct the rows in Excel following the red “错误说明” column, then import again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterPage</name>
+        <message>
+            <source>花名册</source>
+            <translation>Roster</translation>
+        </message>
+        <message>
+            <source>先下载模板,在 Excel 中填好学生和教职工,再选择这个文件。也可以跳过,以后在“文件 → 导入花名册”中导入。</source>
+            <translation>Save the template first, fill in pupils and staff in Excel, then choose the file here. You can also skip this and import later with “File → Import roster”.</translation>
+        </message>
+        <message>
+            <source>下载花名册模板(&amp;T)…</source>
+            <translation>Save roster &amp;template…</translation>
+        </message>
+        <message>
+            <source>选择花名册文件(&amp;R)…</source>
+            <translation>Choose &amp;roster file…</translation>
+        </message>
+        <message>
+            <source>未选择花名册:完成后学校里还没有人员。</source>
+            <translation>No roster chosen: the school will have nobody in it yet.</translation>
+        </message>
+        <message>
+            <source>点“完成”后会先显示导入预览(每班人数、错误的行),确认后才写入。</source>
+            <translation>After “Finish” you first see a preview (people per class, rows with errors); nothing is written until you confirm.</translation>
+        </message>
+        <message>
+            <source>模板已保存到 {0}。填好后点“选择花名册文件”。</source>
+            <translation>Template saved to {0}. Fill it in, then click “Choose roster file”.</translation>
+        </message>
+        <message>
+            <source>选择花名册</source>
+            <translation>Choose roster</translation>
+        </message>
+        <message>
+            <source>表格文件 (*.xlsx *.xls *.ods *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+        </message>
+        <message>
+            <source>将导入:{0}</source>
+            <translation>Will import: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchoolPage</name>
+        <message>
+            <source>学校</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <source>填写学校的名称。乡镇和学校代码可以以后再补。</source>
+            <translation>Enter the school's name. The township and the school code can be added later.</translation>
+        </message>
+        <message>
+            <source>例如:城关镇第一小学</source>
+            <translation>e.g. 城关镇第一小学</translation>
+        </message>
+        <message>
+            <source>学校名称(&amp;S):</source>
+            <translation>&amp;School name:</translation>
+        </message>
+        <message>
+            <source>所属乡镇(&amp;T):</source>
+            <translation>&amp;Township:</translation>
+        </message>
+        <message>
+            <source>学校代码:</source>
+            <translation>School code:</translation>
+        </message>
+        <message>
+            <source>这是幼儿园(托幼园所):年级为小班、中班、大班,班级叫小一班、中二班</source>
+            <translation>This is a kindergarten: the grades are 小班, 中班 and 大班, and classes are named like 小一班, 中二班</translation>
+        </message>
+        <message>
+            <source>先看看示例学校(&amp;E)</source>
+            <translation>Try the d&amp;emo school first</translation>
+        </message>
+        <message>
+            <source>打开一所生成的示例学校(标明“示例数据”),您的学校下次启动时再建。</source>
+            <translation>Opens a generated demo school (marked “demo data”); your own school is created at the next start.</translation>
+        </message>
+        <message>
+            <source>还没准备好?可以先在示例学校里试一试:</source>
+            <translation>Not ready yet? Try things out in a demo school first:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchoolPanel</name>
+        <message>
+            <source>一校一策:本校的防控方案要点</source>
+            <translation>One school, one policy: the main points of our prevention plan</translation>
+        </message>
+        <message>
+            <source>保存学校信息(&amp;S)</source>
+            <translation>&amp;Save school details</translation>
+        </message>
+        <message>
+            <source>学校名称</source>
+            <translation>School name</translation>
+        </message>
+        <message>
+            <source>所属乡镇</source>
+            <translation>Township</translation>
+        </message>
+        <message>
+            <source>学校代码</source>
+            <translation>School code</translation>
+        </message>
+        <message>
+            <source>地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>挂钩领导</source>
+            <translation>Liaison</translation>
+        </message>
+        <message>
+            <source>复学指导员</source>
+            <translation>Reopening instructor</translation>
+        </message>
+        <message>
+            <source>学校</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <source>一校一策:</source>
+            <translation>One school, one policy:</translation>
+        </message>
+        <message>
+            <source>学校层级责任人</source>
+            <translation>School-level duties</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreeningTab</name>
+        <message>
+            <source>显示已解除和已期满的</source>
+            <translation>Show released and finished</translation>
+        </message>
+        <message>
+            <source>下载申报模板</source>
+            <translation>Save declaration template</translation>
+        </message>
+        <message>
+            <source>导入申报表</source>
+            <translation>Import declarations</translation>
+        </message>
+        <message>
+            <source>催报名单 PDF</source>
+            <translation>Reminder list PDF</translation>
+        </message>
+        <message>
+            <source>导出分村重点人员</source>
+            <translation>Export key persons by village</translation>
+        </message>
+        <message>
+            <source>比对村(社区)名单</source>
+            <translation>Match a village's list</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>Class:</translation>
+        </message>
+        <message>
+            <source>申报登记</source>
+            <translation>Declarations</translation>
+        </message>
+        <message>
+            <source>重点人员</source>
+            <translation>Key persons</translation>
+        </message>
+        <message>
+            <source>风险地区</source>
+            <translation>Risk areas</translation>
+        </message>
+        <message>
+            <source>本班人员(红色为未申报)</source>
+            <translation>People in the class (red: not declared)</translation>
+        </message>
+        <message>
+            <source>解除观察…</source>
+            <translation>End observation…</translation>
+        </message>
+        <message>
+            <source>全校已申报 {0}/{1}({2}%),观察中的重点人员 {3} 人</source>
+            <translation>School: {0}/{1} declared ({2}%), {3} key persons under observation</translation>
+        </message>
+        <message>
+            <source>全部班级</source>
+            <translation>All classes</translation>
+        </message>
+        <message>
+            <source>教职工</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>{0}(未申报)</source>
+            <translation>{0} (not declared)</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}行 {2}:{3}</source>
+            <translation>{0} row {1} {2}: {3}</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>请先在左边选择一个人。</source>
+            <translation>First select a person on the left.</translation>
+        </message>
+        <message>
+            <source>申报未保存</source>
+            <translation>Declaration not saved</translation>
+        </message>
+        <message>
+            <source>已保存。</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>解除观察</source>
+            <translation>End observation</translation>
+        </message>
+        <message>
+            <source>请先选择一位观察中的重点人员。</source>
+            <translation>First select a key person under observation.</translation>
+        </message>
+        <message>
+            <source>解除 {0} 的观察,说明(如:观察期满无异常):</source>
+            <translation>End the observation of {0}; reason (e.g. period over, nothing found):</translation>
+        </message>
+        <message>
+            <source>未解除</source>
+            <translation>Not ended</translation>
+        </message>
+        <message>
+            <source>删除风险地区</source>
+            <translation>Delete risk area</translation>
+        </message>
+        <message>
+            <source>删除这个风险地区?已因它登记的重点人员不会自动解除。</source>
+            <translation>Delete this risk area? Key persons recorded because of it stay under observation.</translation>
+        </message>
+        <message>
+            <source>未删除</source>
+            <translation>Not deleted</translation>
+        </message>
+        <message>
+            <source>导入风险地区</source>
+            <translation>Import risk areas</translation>
+        </message>
+        <message>
+            <source>未导入</source>
+            <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>新增 {0} 个地区。</source>
+            <translation>Areas added: {0}.</translation>
+        </message>
+        <message>
+            <source>Excel 表格 (*.xlsx *.xls)</source>
+            <translation>Excel workbooks (*.xlsx *.xls)</translation>
+        </message>
+        <message>
+            <source>{0}-摸排申报表.xlsx</source>
+            <translation>{0}-declarations.xlsx</translation>
+        </message>
+        <message>
+            <source>全校</source>
+            <translation>whole-school</translation>
+        </message>
+        <message>
+            <source>保存申报模板</source>
+            <translation>Save declaration template</translation>
+        </message>
+        <message>
+            <source>Excel 表格 (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>申报模板</source>
+            <translation>Declaration template</translation>
+        </message>
+        <message>
+            <source>已保存 {0}({1} 人)。请发给班主任填写后交回导入。</source>
+            <translation>Saved {0} (people: {1}). Send it to the head teachers to fill in, then import it.</translation>
+        </message>
+        <message>
+            <source>新增 {0} 人,更新 {1} 人;新登记或重新开始观察的重点人员 {2} 人。</source>
+            <translation>New: {0}, updated: {1}; key persons newly recorded or observation restarted: {2}.</translation>
+        </message>
+        <message>
+            <source>保存催报名单</source>
+            <translation>Save reminder list</translation>
+        </message>
+        <message>
+            <source>摸排催报名单.pdf</source>
+            <translation>screening-reminders.pdf</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>未生成</source>
+            <translation>Not created</translation>
+        </message>
+        <message>
+            <source>重点人员_分村.xlsx</source>
+            <translation>key-persons-by-village.xlsx</translation>
+        </message>
+        <message>
+            <source>未导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 个村(社区)的重点人员 {1} 人:{2}</source>
+            <translation>Exported key persons: {1}, villages: {0}: {2}</translation>
+        </message>
+        <message>
+            <source>选择村(社区)的重点人员名单</source>
+            <translation>Choose the village's key person list</translation>
+        </message>
+        <message>
+            <source>无法比对</source>
+            <translation>Cannot match</translation>
+        </message>
+        <message>
+            <source>登记重点人员</source>
+            <translation>Record key persons</translation>
+        </message>
+        <message>
+            <source>按村(社区)名单登记 {0} 人为重点人员?</source>
+            <translation>Record the people from the village's list as key persons ({0})?</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <source>新登记或重新开始观察 {0} 人;{1} 人已在观察中,未改动。</source>
+            <translation>Newly recorded or observation restarted: {0}; already under observation, unchanged: {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <source>新增教职工</source>
+            <translation>New staff member</translation>
+        </message>
+        <message>
+            <source>例如:教师、校医、副校长</source>
+            <translation>e.g. teacher, school doctor, vice-principal</translation>
+        </message>
+        <message>
+            <source>男</source>
+            <translation>male</translation>
+        </message>
+        <message>
+            <source>女</source>
+            <translation>female</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>姓名(&amp;N):</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>性别:</source>
+            <translation>Sex:</translation>
+        </message>
+        <message>
+            <source>岗位(&amp;P):</source>
+            <translation>&amp;Post:</translation>
+        </message>
+        <message>
+            <source>联系电话:</source>
+            <translation>Phone:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuppliesTab</name>
+        <message>
+            <source>所选物资的出入库记录:</source>
+            <translation>Stock movements of the selected item:</translation>
+        </message>
+        <message>
+            <source>库存不足</source>
+            <translation>Low stock</translation>
+        </message>
+        <message>
+            <source>充足</source>
+            <translation>Sufficient</translation>
+        </message>
+        <message>
+            <source>可用天数按最近 {0} 天的实际出库计算;低于储备线(默认 {1} 天用量)显示为红色。</source>
+            <translation>Days of cover come from the last {0} days' actual use; stock below the reserve ({1} days' use by default) is shown in red.</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>物资</source>
+            <translation>Supplies</translation>
+        </message>
+        <message>
+            <source>请先在表中选一种物资。</source>
+            <translation>First select an item in the table.</translation>
+        </message>
+        <message>
+            <source>出库</source>
+            <translation>Out</translation>
+        </message>
+        <message>
+            <source>入库</source>
+            <translation>In</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>数量({0})</source>
+            <translation>Quantity ({0})</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>库存</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <source>近14天日均用量</source>
+            <translation>Daily use (14 days)</translation>
+        </message>
+        <message>
+            <source>可用天数</source>
+            <translation>Days of cover</translation>
+        </message>
+        <message>
+            <source>储备线</source>
+            <translation>Reserve</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>入库…</source>
+            <translation>Stock in…</translation>
+        </message>
+        <message>
+            <source>出库…</source>
+            <translation>Stock out…</translation>
+        </message>
+        <message>
+            <source>添加物资…</source>
+            <translation>Add item…</translation>
+        </message>
+        <message>
+            <source>设置储备天数…</source>
+            <translation>Set reserve days…</translation>
+        </message>
+        <message>
+            <source>{0:.0f}({1}天)</source>
+            <translation>{0:.0f} ({1} days)</translation>
+        </message>
+        <message>
+            <source>经手人</source>
+            <translation>Handled by</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>数量应是数字,日期写成 2026-03-02。</source>
+            <translation>The quantity must be a number; write dates like 2026-03-02.</translation>
+        </message>
+        <message>
+            <source>添加物资</source>
+            <translation>Add item</translation>
+        </message>
+        <message>
+            <source>物资名称:</source>
+            <translation>Item name:</translation>
+        </message>
+        <message>
+            <source>单位(如 只、瓶、升):</source>
+            <translation>Unit (e.g. piece, bottle, litre):</translation>
+        </message>
+        <message>
+            <source>储备天数</source>
+            <translation>Reserve days</translation>
+        </message>
+        <message>
+            <source>{0}的储备天数(留空用默认):</source>
+            <translation>Reserve days for {0} (empty for the default):</translation>
+        </message>
+        <message>
+            <source>储备天数应是整数。</source>
+            <translation>Reserve days must be a whole number.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuspensionDialog</name>
+        <message>
+            <source>班级停课</source>
+            <translation>Suspend a class</translation>
+        </message>
+        <message>
+            <source>结束日期未定(每日提示,定了再填)</source>
+            <translation>End date not known yet (a daily reminder; fill it in once known)</translation>
+        </message>
+        <message>
+            <source>如 手足口病聚集,按疾控中心意见停课</source>
+            <translation>e.g. hand, foot and mouth disease cluster; suspended on CDC advice</translation>
+        </message>
+        <message>
+            <source>复课证明</source>
+            <translation>Return clearance</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>Class:</translation>
+        </message>
+        <message>
+            <source>停课起:</source>
+            <translation>Suspended from:</translation>
+        </message>
+        <message>
+            <source>停课至(最后一天):</source>
+            <translation>Suspended until (last day):</translation>
+        </message>
+        <message>
+            <source>原因:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <source>返校须查验:</source>
+            <translation>Needed to return:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>TickDialog</name>
+        <message>
+            <source>登记{0}</source>
+            <translation>Record {0}</translation>
+        </message>
+        <message>
+            <source> 分钟</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>登记完成</source>
+            <translation>Mark done</translation>
+        </message>
+        <message>
+            <source>区域:</source>
+            <translation>Area:</translation>
+        </message>
+        <message>
+            <source>项目:</source>
+            <translation>Task:</translation>
+        </message>
+        <message>
+            <source>{0} {1} 应完成 {2}</source>
+            <translation>{0} {1} due {2}</translation>
+        </message>
+        <message>
+            <source>完成时间(&amp;T):</source>
+            <translation>Done at (&amp;T):</translation>
+        </message>
+        <message>
+            <source>执行人(&amp;O):</source>
+            <translation>D&amp;one by:</translation>
+        </message>
+        <message>
+            <source>消毒部位:</source>
+            <translation>Surfaces:</translation>
+        </message>
+        <message>
+            <source>消毒剂(&amp;A):</source>
+            <translation>Disinfect&amp;ant:</translation>
+        </message>
+        <message>
+            <source>浓度(&amp;C):</source>
+            <translation>&amp;Concentration:</translation>
+        </message>
+        <message>
+            <source>作用时间(&amp;M):</source>
+            <translation>Contact time (&amp;M):</translation>
+        </message>
+        <message>
+            <source>通风时长(&amp;M):</source>
+            <translation>Ventilation (&amp;M):</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimetableDialog</name>
+        <message>
+            <source>错峰上下学时间表</source>
+            <translation>Staggered arrival timetable</translation>
+        </message>
+        <message>
+            <source>添加通道…</source>
+            <translation>Add lane…</translation>
+        </message>
+        <message>
+            <source>设定时段(&amp;S)…</source>
+            <translation>&amp;Set time slot…</translation>
+        </message>
+        <message>
+            <source>删除时段</source>
+            <translation>Delete time slot</translation>
+        </message>
+        <message>
+            <source>打印家长版…</source>
+            <translation>Print for parents…</translation>
+        </message>
+        <message>
+            <source>打印校门用…</source>
+            <translation>Print for the gate…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>通道:{0}</source>
+            <translation>Lane: {0}</translation>
+        </message>
+        <message>
+            <source>{0}({1:g} 人/分钟)</source>
+            <translation>{0} ({1:g} per minute)</translation>
+        </message>
+        <message>
+            <source>还没有通道:请先“添加通道”(如 东门1号通道)。</source>
+            <translation>No lanes yet: first “Add lane” (e.g. East gate lane 1).</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>添加通道</source>
+            <translation>Add lane</translation>
+        </message>
+        <message>
+            <source>通道名称:</source>
+            <translation>Lane name:</translation>
+        </message>
+        <message>
+            <source>每分钟能检测多少人(留空:按校门实测,否则按 {0})</source>
+            <translation>People checked per minute (empty: measured at the gate, else {0})</translation>
+        </message>
+        <message>
+            <source>每分钟人数应是数字。</source>
+            <translation>People per minute must be a number.</translation>
+        </message>
+        <message>
+            <source>设定时段</source>
+            <translation>Set time slot</translation>
+        </message>
+        <message>
+            <source>请先添加通道。</source>
+            <translation>First add a lane.</translation>
+        </message>
+        <message>
+            <source>删除{0}的{1}时段?</source>
+            <translation>Delete the {1} slot of {0}?</translation>
+        </message>
+        <message>
+            <source>校门用</source>
+            <translation>gate</translation>
+        </message>
+        <message>
+            <source>家长版</source>
+            <translation>parents</translation>
+        </message>
+        <message>
+            <source>{0}-错峰时间表-{1}.pdf</source>
+            <translation>{0}-staggered-timetable-{1}.pdf</translation>
+        </message>
+        <message>
+            <source>保存错峰时间表</source>
+            <translation>Save staggered timetable</translation>
+        </message>
+    </context>
+    <context>
+        <name>TownshipKeyPage</name>
+        <message>
+            <source>乡镇公钥</source>
+            <translation>Township public key</translation>
+        </message>
+        <message>
+            <source>上报给乡镇的数据包用乡镇的公钥加密,U盘丢了也不会泄露信息。请插入乡镇防控指挥部发的U盘,选择其中的 .pem 公钥文件。没有U盘可以跳过,以后在“设置 → 读取乡镇公钥”中补上。</source>
+            <translation>Bundles for the township are encrypted with the township's public key, so a lost USB stick leaks nothing. Insert the stick from the township prevention headquarters and choose the .pem public key file on it. Without the stick you can skip this and add it later under “Settings → Read township public key”.</translation>
+        </message>
+        <message>
+            <source>从U盘读取公钥(&amp;K)…</source>
+            <translation>Read public &amp;key from USB stick…</translation>
+        </message>
+        <message>
+            <source>未读取公钥。</source>
+            <translation>No public key read.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TownshipWindow</name>
+        <message>
+            <source>复学防控桌面 — 乡镇汇总:{0}</source>
+            <translation>Reopen Desktop — township summary: {0}</translation>
+        </message>
+        <message>
+            <source>乡镇公钥指纹:{0}(与各校核对)</source>
+            <translation>Township key fingerprint: {0} (check it with each school)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{0}&lt;/b&gt; 防控汇总</source>
+            <translation>&lt;b&gt;{0}&lt;/b&gt; prevention summary</translation>
+        </message>
+        <message>
+            <source>导入数据包(&amp;I)…</source>
+            <translation>&amp;Import bundles…</translation>
+        </message>
+        <message>
+            <source>选择一个或多个 .rdbundle 数据包文件</source>
+            <translation>Choose one or more .rdbundle files</translation>
+        </message>
+        <message>
+            <source>导入整个文件夹(&amp;F)…</source>
+            <translation>Import a whole &amp;folder…</translation>
+        </message>
+        <message>
+            <source>选择U盘或文件夹,导入其中所有数据包</source>
+            <translation>Choose a USB stick or folder and import every bundle in it</translation>
+        </message>
+        <message>
+            <source>打印汇总(&amp;P)…</source>
+            <translation>&amp;Print summary…</translation>
+        </message>
+        <message>
+            <source>导出乡镇公钥…</source>
+            <translation>Export township public key…</translation>
+        </message>
+        <message>
+            <source>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</source>
+            <translation>Schools can export bundles for this township once they have saved this public key with set-township-key</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>上报情况(&amp;R)</source>
+            <translation>&amp;Reporting</translation>
+        </message>
+        <message>
+            <source>预警(&amp;A)</source>
+            <translation>&amp;Alerts</translation>
+        </message>
+        <message>
+            <source>重点人员(&amp;K)</source>
+            <translation>&amp;Key persons</translation>
+        </message>
+        <message>
+            <source>交接核对(&amp;H)</source>
+            <translation>&amp;Hand-over check</translation>
+        </message>
+        <message>
+            <source>尚未导入数据包。</source>
+            <translation>No bundles imported yet.</translation>
+        </message>
+        <message>
+            <source>导入结果(&amp;M)</source>
+            <translation>I&amp;mport results</translation>
+        </message>
+        <message>
+            <source>{0} 各校概况</source>
+            <translation>{0}: schools at a glance</translation>
+        </message>
+        <message>
+            <source>各校未结预警 {0} 条</source>
+            <translation>Open alerts across the schools: {0}</translation>
+        </message>
+        <message>
+            <source>各校均无未结预警。</source>
+            <translation>No school has an open alert.</translation>
+        </message>
+        <message>
+            <source>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</source>
+            <translation>{0}: key persons under observation: {2} in {1} villages</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>尚未导入任何学校的数据包。请点“导入数据包”或“导入整个文件夹”。</source>
+            <translation>No school bundle imported yet. Click “Import bundles” or “Import a whole folder”.</translation>
+        </message>
+        <message>
+            <source>近 7 天({0} 至 {1})全乡镇上报率 {2:.0%}。✓ 表示已上报,“未报”表示应报未报,“休”为非上报日。</source>
+            <translation>Last 7 days ({0} to {1}): township reporting rate {2:.0%}. ✓ reported, “missing” not reported when due, “–” not a reporting day.</translation>
+        </message>
+        <message>
+            <source>数据包缺号:{0}。</source>
+            <translation>Missing bundle numbers: {0}.</translation>
+        </message>
+        <message>
+            <source>休</source>
+            <translation>–</translation>
+        </message>
+        <message>
+            <source>未报</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <source>选择数据包</source>
+            <translation>Choose bundles</translation>
+        </message>
+        <message>
+            <source>数据包 (*.rdbundle);;所有文件 (*)</source>
+            <translation>Bundles (*.rdbundle);;All files (*)</translation>
+        </message>
+        <message>
+            <source>选择存放数据包的文件夹或U盘</source>
+            <translation>Choose the folder or USB stick with the bundles</translation>
+        </message>
+        <message>
+            <source>正在导入数据包…</source>
+            <translation>Importing bundles…</translation>
+        </message>
+        <message>
+            <source>已取消;取消前已导入的数据包保留。</source>
+            <translation>Cancelled; the bundles imported before cancelling are kept.</translation>
+        </message>
+        <message>
+            <source>没有导入</source>
+            <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>乡镇防控汇总-{0}.pdf</source>
+            <translation>township-summary-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存乡镇公钥</source>
+            <translation>Save township public key</translation>
+        </message>
+        <message>
+            <source>{0}公钥.pem</source>
+            <translation>{0}-public-key.pem</translation>
+        </message>
+        <message>
+            <source>公钥 (*.pem)</source>
+            <translation>Public keys (*.pem)</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>公钥已保存到 {0}</source>
+            <translation>Public key saved to {0}</translation>
+        </message>
+        <message>
+            <source>被拒收的数据包没有写入任何内容,原因见下表。</source>
+            <translation>Nothing was written from the refused bundles; the reasons are below.</translation>
+        </message>
+        <message>
+            <source>各校最新数据包的序号、日期范围、各项数量与校验码,应与学校交来的纸质交接单一致。</source>
+            <translation>Each school's latest bundle: number, dates, counts and check code must match the paper hand-over slip the school brought.</translation>
+        </message>
+        <message>
+            <source>保存乡镇防控汇总</source>
+            <translation>Save township summary</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingDialog</name>
+        <message>
+            <source>登记培训或演练</source>
+            <translation>Record training or drill</translation>
+        </message>
+        <message>
+            <source>全选</source>
+            <translation>Select all</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>类别:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <source>主题(&amp;T):</source>
+            <translation>&amp;Topic:</translation>
+        </message>
+        <message>
+            <source>培训人/组织者:</source>
+            <translation>Trainer/organiser:</translation>
+        </message>
+        <message>
+            <source>参加人员:</source>
+            <translation>Attendees:</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendChart</name>
+        <message>
+            <source>还没有晨午检记录</source>
+            <translation>No daily checks yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageMatchDialog</name>
+        <message>
+            <source>确认</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>身份证号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>接触日期</source>
+            <translation>Contact on</translation>
+        </message>
+        <message>
+            <source>对应人员</source>
+            <translation>Matches</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>村(社区)名单比对</source>
+            <translation>Village list match</translation>
+        </message>
+        <message>
+            <source>已匹配 {0},疑似 {1},未匹配 {2},有误 {3}。勾选要登记的行。</source>
+            <translation>Matched: {0}, possible: {1}, unmatched: {2}, with errors: {3}. Tick the rows to record.</translation>
+        </message>
+        <message>
+            <source>登记所选为重点人员…</source>
+            <translation>Record selected as key persons…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowDialog</name>
+        <message>
+            <source>设定时段</source>
+            <translation>Set time slot</translation>
+        </message>
+        <message>
+            <source>{0}(单独)</source>
+            <translation>{0} (alone)</translation>
+        </message>
+        <message>
+            <source>年级或班级:</source>
+            <translation>Grade or class:</translation>
+        </message>
+        <message>
+            <source>时段:</source>
+            <translation>Slot:</translation>
+        </message>
+        <message>
+            <source>开始:</source>
+            <translation>Starts:</translation>
+        </message>
+        <message>
+            <source>结束:</source>
+            <translation>Ends:</translation>
+        </message>
+        <message>
+            <source>通道:</source>
+            <translation>Lane:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>run_op</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>请稍候</source>
+            <translation>Please wait</translation>
+        </message>
+    </context>
+</TS>
