@@ -1,0 +1,65 @@
+"""Headless ``export-bundle``: the township USB bundle, and its hand-over slip on request."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import storage
+from reopen_desktop.errors import Refused
+from reopen_desktop.progress import terminal_progress
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser,
+                 day: Callable[[str], date]) -> None:
+    export = commands.add_parser(
+        "export-bundle", parents=[common],
+        help="the township bundle: signed, encrypted, written safely and verified")
+    export.add_argument("--from", dest="date_from", type=day, default=None,
+                        help="first day (default: the last export's last day, or today)")
+    export.add_argument("--to", dest="date_to", type=day, default=None,
+                        help="last day (default: today)")
+    export.add_argument("--out", type=Path, required=True, help="the folder, e.g. the USB stick")
+    export.add_argument("--slip", type=Path, default=None,
+                        help="also print the hand-over slip (交接单) to this PDF")
+
+
+def run_export_bundle(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop import bundle
+
+    with storage.open_data_file(args.db, create=False) as data:
+        start, end = bundle.next_range(data)
+        record = bundle.export_bundle(data, args.date_from or start, args.date_to or end,
+                                      args.out, progress=terminal_progress("导出上报数据包"))
+        slip = _slip(data, record.id, args.slip) if args.slip else None
+    result = {"path": record.path, "sha256": record.sha256, "short_hash": record.short_hash,
+              "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
+              "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
+    counts = record.counts
+    prose = (f"已导出第 {record.sequence} 号上报数据包({record.date_from} 至 {record.date_to}):"
+             f"{record.path}\n  每日汇总 {counts['days']} 天,重点人员 {counts['key_persons']} 条,"
+             f"预警 {counts['alerts']} 条(未结 {record.open_alerts}),"
+             f"复课证明 {counts['clearances']} 条\n  校验码 {record.short_hash}(已读回核对)"
+             + (f"\n  交接单:{slip}" if slip else ""))
+    return output.done(result, prose)
+
+
+def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:
+    """The slip's path; a slip that cannot be written is said, not fatal: the bundle is
+    already written and recorded (reprint it from the window's export list)."""
+    from reopen_desktop.reports import handover_slip
+
+    try:
+        return str(handover_slip.write_handover_slip(data, export_row_id, out).path)
+    except Refused as error:
+        print(error.message(), file=sys.stderr)
+        return None
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
+    "export-bundle": run_export_bundle,
+}

@@ -1,0 +1,272 @@
+"""The school → township bundle file, format v1: sealing and opening, nothing else.
+
+Pure functions over bytes (no data file, no Qt), shared by the school side
+(``bundle.py``, which builds and writes a bundle) and the township console
+(which opens them). A bundle is a ZIP (stored) of three members:
+
+- ``manifest.json``: what the bundle is (school, range, counts, hashes), no personal data;
+- ``manifest.sig``: the school's Ed25519 signature of those exact bytes;
+- ``payload.bin``: the records, a deflated ZIP encrypted to the township's X25519 key
+  (ephemeral X25519 + HKDF-SHA256 + AES-256-GCM, the export id as associated data).
+
+Bundles arrive on USB sticks that may be damaged, half-written or forged, so
+opening one never raises anything but ``Refused``: the signature is checked
+before anything is decrypted, every size is capped before it is read, and
+every member's hash is checked before it is returned.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import uuid
+import zipfile
+import zlib
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from reopen_desktop.errors import Refused
+
+FORMAT = "reopen-desktop-bundle"
+FORMAT_VERSION = 1
+SUFFIX = ".rdbundle"
+OUTER_MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
+INDEX_MEMBER = "members.json"
+HKDF_INFO = b"reopen-desktop bundle v1"
+
+# Caps against hostile files (a forged bundle can be encrypted by anyone: the key is public).
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_PAYLOAD_BYTES = 250 << 20
+MAX_UNCOMPRESSED_BYTES = 200 << 20
+MAX_INNER_MEMBERS = 64
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
+               ValueError, KeyError, NotImplementedError, RuntimeError)
+
+
+def new_school_key() -> bytes:
+    """A new Ed25519 signing key as PEM (PKCS8, no password): kept in the school data file."""
+    return ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
+
+
+def new_township_key() -> tuple[bytes, bytes]:
+    """A new X25519 key pair as (private PEM PKCS8, public PEM SubjectPublicKeyInfo)."""
+    private = x25519.X25519PrivateKey.generate()
+    private_pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return private_pem, public_pem
+
+
+def fingerprint(public_pem: bytes | str) -> str:
+    """sha256 hex of the raw public key bytes (Ed25519 or X25519), as people compare keys."""
+    return hashlib.sha256(_raw(_load_public(public_pem))).hexdigest()
+
+
+def load_township_public(public_pem: bytes | str) -> x25519.X25519PublicKey:
+    """The township's public key; Refused ("bundle_bad_township_key") unless X25519."""
+    township = _load_public(public_pem)
+    if not isinstance(township, x25519.X25519PublicKey):
+        raise Refused("bundle_bad_township_key")
+    return township
+
+
+def school_public_pem(school_private_pem: bytes | str) -> bytes:
+    """The school's public key as PEM, e.g. for its fingerprint on the settings page."""
+    public = _load_ed25519_private(school_private_pem).public_key()
+    return public.public_bytes(serialization.Encoding.PEM,
+                               serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def seal(manifest: dict[str, Any], members: dict[str, bytes], school_private_pem: bytes,
+         township_public_pem: bytes) -> bytes:
+    """The ``.rdbundle`` bytes: ``members`` encrypted to the township, ``manifest`` signed.
+
+    Fills ``payload_sha256``, ``township_key_fingerprint``, ``school_public_key`` (and
+    ``export_id``, ``format``, ``format_version`` when missing) in a copy of ``manifest``.
+    """
+    signer = _load_ed25519_private(school_private_pem)
+    township = load_township_public(township_public_pem)
+    manifest = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                "export_id": uuid.uuid4().hex, **manifest}
+    payload = _encrypt(_inner_zip(members), township, manifest["export_id"].encode("ascii"))
+    manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    manifest["township_key_fingerprint"] = hashlib.sha256(_raw(township)).hexdigest()
+    manifest["school_public_key"] = base64.b64encode(_raw(signer.public_key())).decode("ascii")
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1,
+                                sort_keys=True).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as bundle:
+        bundle.writestr("manifest.json", manifest_bytes)
+        bundle.writestr("manifest.sig", signer.sign(manifest_bytes))
+        bundle.writestr("payload.bin", payload)
+    return out.getvalue()
+
+
+def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
+    """The signed manifest and the raw school public key it was signed with.
+
+    The signature is verified here, before anything is decrypted; a bundle that is not
+    one, is cut short or altered is refused ("bundle_damaged"/"bundle_bad_signature").
+    """
+    members = _outer_members(raw, path)
+    manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
+    try:
+        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        school_raw = base64.b64decode(manifest["school_public_key"], validate=True)
+        school_key = ed25519.Ed25519PublicKey.from_public_bytes(school_raw)
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
+        raise Refused("bundle_damaged", path=path, detail="manifest.json") from None
+    try:
+        school_key.verify(signature, manifest_bytes)
+    except InvalidSignature:
+        raise Refused("bundle_bad_signature", path=path) from None
+    if manifest.get("format") != FORMAT:
+        raise Refused("bundle_damaged", path=path, detail="format")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise Refused("bundle_too_new", path=path, found=manifest.get("format_version"),
+                      known=FORMAT_VERSION)
+    return manifest, school_raw
+
+
+def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
+                 path: str = "") -> dict[str, bytes]:
+    """The members given to ``seal``, decrypted with the township's private key.
+
+    ``manifest`` must be the one ``read_manifest`` returned for ``raw``. Refused when
+    the bundle is for another township ("bundle_wrong_township"), or the payload or any
+    member does not match its hash, or is too big to be a real bundle.
+    """
+    signed, _ = read_manifest(raw, path)
+    if signed != manifest:
+        raise Refused("bundle_damaged", path=path, detail="manifest")
+    township = _load_x25519_private(township_private_pem)
+    township_raw = _raw(township.public_key())
+    if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
+        raise Refused("bundle_wrong_township", path=path)
+    payload = check_payload(raw, manifest, path)
+    plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
+    return _inner_members(plain, path)
+
+
+def check_payload(raw: bytes, manifest: dict[str, Any], path: str = "") -> bytes:
+    """The encrypted payload, refused unless it matches the manifest's ``payload_sha256``:
+    what the school checks after writing a bundle (it cannot decrypt its own bundle)."""
+    payload = _outer_members(raw, path)["payload.bin"]
+    if hashlib.sha256(payload).hexdigest() != manifest.get("payload_sha256"):
+        raise Refused("bundle_damaged", path=path, detail="payload.bin sha256")
+    return payload
+
+
+def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
+    """The three outer members, each read only after its declared size passed its cap."""
+    caps = {"manifest.json": MAX_MANIFEST_BYTES, "manifest.sig": 64,
+            "payload.bin": MAX_PAYLOAD_BYTES}
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as bundle:
+            infos = {info.filename: info for info in bundle.infolist()}
+            if sorted(infos) != sorted(OUTER_MEMBERS) or len(bundle.infolist()) != 3:
+                raise Refused("bundle_damaged", path=path, detail="members")
+            for name, cap in caps.items():
+                if infos[name].file_size > cap:
+                    raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
+            return {name: bundle.read(name) for name in OUTER_MEMBERS}
+    except _ZIP_ERRORS as error:
+        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
+
+
+def _inner_zip(members: dict[str, bytes]) -> bytes:
+    index = {name: hashlib.sha256(content).hexdigest() for name, content in members.items()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as inner:
+        inner.writestr(INDEX_MEMBER, json.dumps(index, indent=1, sort_keys=True))
+        for name, content in members.items():
+            inner.writestr(name, content)
+    return out.getvalue()
+
+
+def _inner_members(plain: bytes, path: str) -> dict[str, bytes]:
+    """Every member of the decrypted ZIP, checked against members.json; bombs refused."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(plain)) as inner:
+            infos = inner.infolist()
+            total = sum(info.file_size for info in infos)
+            if len(infos) > MAX_INNER_MEMBERS or total > MAX_UNCOMPRESSED_BYTES:
+                raise Refused("bundle_too_large", path=path)
+            contents = {info.filename: inner.read(info) for info in infos}
+        index = json.loads(contents.pop(INDEX_MEMBER).decode("utf-8"))
+    except _ZIP_ERRORS + (UnicodeDecodeError,) as error:
+        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
+    if not isinstance(index, dict) or sorted(index) != sorted(contents):
+        raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
+    for name, content in contents.items():
+        if hashlib.sha256(content).hexdigest() != index[name]:
+            raise Refused("bundle_damaged", path=path, detail=f"{name} sha256")
+    return contents
+
+
+def _shared_key(shared: bytes, ephemeral_raw: bytes, township_raw: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=HKDF_INFO + ephemeral_raw + township_raw).derive(shared)
+
+
+def _encrypt(plain: bytes, township: x25519.X25519PublicKey, aad: bytes) -> bytes:
+    ephemeral = x25519.X25519PrivateKey.generate()
+    ephemeral_raw = _raw(ephemeral.public_key())
+    key = _shared_key(ephemeral.exchange(township), ephemeral_raw, _raw(township))
+    nonce = os.urandom(12)
+    return ephemeral_raw + nonce + AESGCM(key).encrypt(nonce, plain, aad)
+
+
+def _decrypt(payload: bytes, township: x25519.X25519PrivateKey, township_raw: bytes,
+             export_id: str, path: str) -> bytes:
+    if len(payload) < 32 + 12 + 16:
+        raise Refused("bundle_damaged", path=path, detail="payload.bin too short")
+    ephemeral_raw, nonce, sealed = payload[:32], payload[32:44], payload[44:]
+    try:
+        ephemeral = x25519.X25519PublicKey.from_public_bytes(ephemeral_raw)
+        key = _shared_key(township.exchange(ephemeral), ephemeral_raw, township_raw)
+        return AESGCM(key).decrypt(nonce, sealed, export_id.encode("utf-8"))
+    except (InvalidTag, ValueError):
+        raise Refused("bundle_damaged", path=path, detail="payload.bin decryption") from None
+
+
+def _as_bytes(pem: bytes | str) -> bytes:
+    return pem.encode("ascii") if isinstance(pem, str) else pem
+
+
+def _load_public(pem: bytes | str) -> Any:
+    try:
+        return serialization.load_pem_public_key(_as_bytes(pem))
+    except (ValueError, TypeError, UnicodeEncodeError):
+        raise Refused("bundle_bad_township_key") from None
+
+
+def _load_ed25519_private(pem: bytes | str) -> ed25519.Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(_as_bytes(pem), password=None)
+    if not isinstance(key, ed25519.Ed25519PrivateKey):
+        raise TypeError("the school signing key is not an Ed25519 key")
+    return key
+
+
+def _load_x25519_private(pem: bytes | str) -> x25519.X25519PrivateKey:
+    key = serialization.load_pem_private_key(_as_bytes(pem), password=None)
+    if not isinstance(key, x25519.X25519PrivateKey):
+        raise TypeError("the township key is not an X25519 key")
+    return key
+
+
+def _raw(key: Any) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

@@ -1,0 +1,77 @@
+"""The hand-over slip (上报数据包交接单) that travels with the USB stick.
+
+Paper and file must reconcile at the township: the slip carries the bundle's
+sequence number, range, record counts and its short hash (the first 12 hex
+digits of the file's SHA-256, in groups of four so they can be read aloud), and
+the township console shows the same figures after the import. The sender and
+the receiver sign it. No personal data is printed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from reopen_desktop import exports, grid
+from reopen_desktop.reports.pdf import (
+    CONTENT_WIDTH,
+    ReportResult,
+    ReportStyles,
+    build_school_report,
+    data_table,
+    field_table,
+    heading,
+    para,
+    signature_block,
+)
+from reopen_desktop.storage import DataFile
+
+TITLE = "上报数据包交接单"
+SIGNERS = ("送交人", "接收人")
+COUNT_ROWS = (("days", "每日汇总", "天"), ("key_persons", "重点人员", "条"),
+              ("alerts", "预警", "条"), ("clearances", "复课证明", "条"))
+FIELD_WIDTHS = [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2 - 24 * mm]
+
+
+def write_handover_slip(data: DataFile, export_row_id: int, out: Path, *,
+                        printed_on: date | None = None) -> ReportResult:
+    """Print the slip of one recorded export (``exports`` row id) to the PDF ``out``."""
+    record = exports.get_export(data, export_row_id)
+    school = grid.require_school(data)
+    return build_school_report(
+        data, Path(out), partial(_story, record, school), title=TITLE, printed_on=printed_on)
+
+
+def _story(record: exports.ExportRecord, school: grid.School, styles: ReportStyles
+           ) -> list[Flowable]:
+    story: list[Flowable] = [para(TITLE, styles.title), _fields(record, school, styles)]
+    story += heading("一、数据包内容", styles)
+    rows = [[label, f"{record.counts.get(key, 0)} {unit}"] for key, label, unit in COUNT_ROWS]
+    rows.append(["其中未结预警", f"{record.open_alerts} 条"])
+    story.append(data_table(styles, ["内容", "数量"], rows,
+                            [CONTENT_WIDTH / 2, CONTENT_WIDTH / 2]))
+    story += heading("二、校验码", styles)
+    big = ParagraphStyle("hash", parent=styles.body, fontSize=22, leading=30)
+    story += [para(record.short_hash, big),
+              para(f"完整 SHA-256:{record.sha256}", styles.muted),
+              Spacer(1, 3 * mm),
+              para("接收时请在乡镇控制台导入该数据包,并当面核对:序号、日期范围、各项数量和"
+                   "校验码与本单一致。不一致或导入被拒收时,请退回学校重新导出。"
+                   "本单一式两份,学校和乡镇各留一份。", styles.body)]
+    story.append(signature_block(styles, SIGNERS))
+    return story
+
+
+def _fields(record: exports.ExportRecord, school: grid.School, styles: ReportStyles) -> Flowable:
+    return field_table(styles, [
+        [("学校", school.name), ("学校代码", school.code or "(未设置)")],
+        [("乡镇", school.township or "(未设置)"), ("数据包序号", f"第 {record.sequence} 号")],
+        [("日期范围", f"{record.date_from} 至 {record.date_to}"),
+         ("导出时间", record.exported_at)],
+        [("导出人", record.operator), ("文件名", Path(record.path).name)],
+    ], FIELD_WIDTHS)

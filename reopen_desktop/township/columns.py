@@ -1,0 +1,82 @@
+"""The township console's list columns, defined once (STYLE.md §4) as columns.py does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reopen_desktop.columns import Column
+from reopen_desktop.messages import language
+
+# As the school's hand-over slip (reports/handover_slip.py) labels them.
+COUNT_LABELS = (("days", "每日汇总", "days"), ("key_persons", "重点人员", "key persons"),
+                ("alerts", "预警", "alerts"), ("clearances", "复课证明", "clearances"),
+                ("open_alerts", "其中未结预警", "of which open alerts"))
+
+
+def _dash(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _reported(value: bool) -> str:
+    if language() == "en":
+        return "yes" if value else "NO"
+    return "已上报" if value else "未上报"
+
+
+def counts_text(counts: dict[str, Any]) -> str:
+    """A bundle's record counts as the hand-over slip lists them."""
+    english = language() == "en"
+    return ", ".join(f"{en if english else zh} {counts.get(key, '—')}"
+                     for key, zh, en in COUNT_LABELS)
+
+
+FIGURES = (
+    Column("name", "学校", "School"),
+    Column("reported", "当日上报", "Reported", _reported),
+    Column("people", "在册", "People", _dash),
+    Column("students", "学生", "Pupils", _dash),
+    Column("absent", "缺勤", "Absent", _dash),
+    Column("illness", "病假", "Ill", _dash),
+    Column("fevers", "发热", "Fevers", _dash),
+    Column("alerts_open", "未结预警", "Open alerts", _dash),
+)
+
+ALERTS = (
+    Column("day", "日期", "Date"),
+    Column("school", "学校", "School"),
+    Column("rule_label", "类别", "Rule"),
+    Column("scope", "范围", "Scope"),
+    Column("people_count", "人数", "People"),
+    Column("deadline", "报告时限", "Deadline"),
+    Column("message", "说明", "Message"),
+)
+
+KEY_PERSONS = (
+    Column("village", "村(社区)", "Village"),
+    Column("school", "学校", "School"),
+    Column("name", "姓名", "Name"),
+    Column("sex", "性别", "Sex"),
+    Column("class_name", "班级", "Class"),
+    Column("id_masked", "身份证号", "ID number"),
+    Column("reason", "原因", "Reason"),
+    Column("observe_until", "观察至", "Observe until"),
+)
+
+IMPORT_RESULTS = (
+    Column("label", "结果", "Result"),
+    Column("file", "文件", "File"),
+    Column("school", "学校", "School"),
+    Column("sequence", "编号", "No."),
+    Column("range_text", "日期范围", "Range"),
+    Column("reason", "原因", "Reason"),
+)
+
+SLIPS = (
+    Column("school", "学校", "School"),
+    Column("sequence", "最新序号", "Newest no."),
+    Column("bundles", "已收个数", "Bundles"),
+    Column("range_text", "日期范围", "Range"),
+    Column("counts", "各项数量", "Counts", counts_text),
+    Column("short_hash", "校验码", "Check code"),
+    Column("imported_at", "导入时间", "Imported"),
+)

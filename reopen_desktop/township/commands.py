@@ -1,0 +1,80 @@
+"""The headless township commands (cli-contract.md): ``township init|import|report``.
+
+Registered into ``reopen_desktop.cli``; same rules as every command (exit 0/2/1,
+``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
+refused, after importing the good ones: each refused bundle changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import storage
+from reopen_desktop.progress import terminal_progress
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser,
+                 day: Callable[[str], Any]) -> None:
+    township = commands.add_parser("township", help="the township console (乡镇汇总)")
+    kinds = township.add_subparsers(dest="kind", required=True)
+    init = kinds.add_parser("init", parents=[common],
+                            help="create a township data file and its key pair")
+    init.add_argument("--township", required=True)
+    init.add_argument("--public-key-out", type=Path, required=True,
+                      help="where to write the public key the schools need (.pem)")
+    merge = kinds.add_parser("import", parents=[common],
+                             help="merge school bundles (files or folders)")
+    merge.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE_OR_DIR")
+    report = kinds.add_parser("report", parents=[common],
+                              help="the township summary across schools (PDF)")
+    report.add_argument("--date", type=day, default=None)
+    report.add_argument("--out", type=Path, required=True)
+
+
+def run_init(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.township import console
+
+    with storage.new_or_existing(args.db, kind=storage.TOWNSHIP) as data:
+        township = console.create_township(data, args.township, args.public_key_out)
+    return output.done(
+        {"township": township.name, "fingerprint": township.fingerprint,
+         "public_key": str(args.public_key_out), "path": str(args.db)},
+        f"已建立乡镇“{township.name}”的汇总数据文件:{args.db}\n"
+        f"公钥已写入 {args.public_key_out}(指纹 {township.short_fingerprint}),"
+        f"请发给各校,用 set-township-key 保存。")
+
+
+def run_import(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.township import merge
+
+    with storage.open_data_file(args.db, create=False, kind=storage.TOWNSHIP) as data:
+        result = merge.import_bundles(data, args.bundles,
+                                      progress=terminal_progress("导入数据包"))
+    lines = [merge.summary_text(result)]
+    lines += [f"  {b.label} {b.file}" + (f": {b.reason}" if b.reason else "")
+              for b in result.bundles]
+    lines += [f"  {line}" for line in merge.gap_texts(result)]
+    code = output.done(result.as_dict(), "\n".join(lines))
+    return 2 if result.refused else code
+
+
+def run_report(args: argparse.Namespace, output: Any) -> int:
+    from datetime import date
+
+    from reopen_desktop.township import queries, report
+
+    with storage.open_data_file(args.db, read_only=True, kind=storage.TOWNSHIP) as data:
+        day = args.date or queries.latest_day(data) or date.today()
+        result = report.write_township_report(data, day, args.out)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
+                       f"{day} 乡镇防控汇总已生成:{result.path}(共 {result.pages} 页)")
+
+
+HANDLERS = {"township init": run_init, "township import": run_import,
+            "township report": run_report}

@@ -1,0 +1,90 @@
+"""The township itself: its name and X25519 key pair, made once by ``township init``.
+
+The private key never leaves the township data file; the public key is written
+as PEM for the schools (``set-township-key``), who encrypt their bundles to it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reopen_desktop import bundle_format
+from reopen_desktop.errors import Refused
+from reopen_desktop.storage import DataFile, now
+
+
+@dataclass(frozen=True)
+class Township:
+    name: str
+    public_pem: str
+    fingerprint: str
+
+    @property
+    def short_fingerprint(self) -> str:
+        """What a clerk compares by eye with the school's settings page."""
+        return self.fingerprint[:12]
+
+
+def create_township(data: DataFile, name: str, public_key_out: Path) -> Township:
+    """Make the key pair, keep it in the file and write the public key to ``public_key_out``.
+
+    One transaction: if the key file cannot be written, nothing is stored.
+    """
+    name = name.strip()
+    if not name:
+        raise Refused("township_name_empty")
+    held = get_township(data)
+    if held:
+        raise Refused("township_exists", path=str(data.path), township=held.name)
+    private_pem, public_pem = bundle_format.new_township_key()
+    township = Township(name, public_pem.decode("ascii"), bundle_format.fingerprint(public_pem))
+    with data.atomic():
+        data.conn.execute(
+            "INSERT INTO township (id, name, private_key, public_key, fingerprint, created_at) "
+            "VALUES (1, ?, ?, ?, ?, ?)",
+            (name, private_pem.decode("ascii"), township.public_pem, township.fingerprint, now()))
+        write_public_key(public_key_out, public_pem)
+    return township
+
+
+def write_public_key(out: Path, public_pem: bytes) -> None:
+    """Write beside ``out`` and rename, so a full disk never leaves half a key."""
+    out = Path(out)
+    temporary = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}-", dir=out.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(public_pem)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, out)
+    except OSError as error:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise Refused("township_key_write_failed", path=str(out), detail=str(error)) from error
+
+
+def get_township(data: DataFile) -> Township | None:
+    rows = data.query("SELECT name, public_key, fingerprint FROM township WHERE id = 1")
+    if not rows:
+        return None
+    return Township(rows[0]["name"], rows[0]["public_key"], rows[0]["fingerprint"])
+
+
+def require_township(data: DataFile) -> Township:
+    township = get_township(data)
+    if township is None:
+        raise Refused("no_township", path=str(data.path))
+    return township
+
+
+def private_key(data: DataFile) -> bytes:
+    """The township's private key (PEM), for decrypting bundles; stays in this process."""
+    pem = data.scalar("SELECT private_key FROM township WHERE id = 1")
+    if not pem:
+        raise Refused("no_township", path=str(data.path))
+    return str(pem).encode("ascii")

@@ -1,0 +1,336 @@
+"""Importing school bundles into the township file: verify, then merge idempotently.
+
+Each bundle is judged on its own and merged in its own transaction: the signature
+is checked before anything is decrypted, a school's key is registered on its first
+bundle and another key for that school is refused, the same export again is
+skipped, an older one refused. Records replace by their bundle "id", so importing
+a bundle twice, or a newer bundle over an older one, never doubles a record.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import backups, bundle_format
+from reopen_desktop.errors import Refused
+from reopen_desktop.messages import text
+from reopen_desktop.progress import Progress
+from reopen_desktop.storage import DataFile, now
+from reopen_desktop.township import console
+
+SUFFIX = ".rdbundle"
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+MAX_COUNT = 1_000_000  # a people count beyond any school is clamped, never a crash
+IMPORTED, SKIPPED, REFUSED = "imported", "skipped", "refused"
+
+# member file -> (table, {column: record key}); "id", "deleted" and the school are implied.
+RECORDS: dict[str, tuple[str, dict[str, str]]] = {
+    "key_persons.json": ("key_persons", {
+        "name": "name", "sex": "sex", "class_name": "class", "village": "village",
+        "reason": "reason", "observe_from": "observe_from", "observe_until": "observe_until",
+        "status": "status", "id_masked": "id_masked"}),
+    "alerts.json": ("alerts", {
+        "rule": "rule", "day": "date", "scope": "scope", "status": "status",
+        "deadline": "deadline", "people_count": "people_count", "message": "message"}),
+    "clearances.json": ("clearances", {
+        "name": "name", "class_name": "class", "day": "date", "kind": "kind"}),
+}
+
+
+@dataclass
+class BundleOutcome:
+    """What happened to one bundle file, as the result list shows it."""
+
+    file: str
+    outcome: str  # imported | skipped | refused
+    reason: str = ""
+    school_id: str = ""
+    school: str = ""
+    sequence: int | None = None
+    date_from: str = ""
+    date_to: str = ""
+
+    @property
+    def label(self) -> str:
+        return text(f"township_outcome_{self.outcome}")
+
+    @property
+    def range_text(self) -> str:
+        return f"{self.date_from} – {self.date_to}" if self.date_from else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportResult:
+    bundles: list[BundleOutcome]
+    schools: int  # schools the township file holds after the import
+    gaps: dict[str, list[int]] = field(default_factory=dict)  # school_id -> missing sequences
+    names: dict[str, str] = field(default_factory=dict)  # school_id -> school name
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for b in self.bundles if b.outcome == outcome)
+
+    @property
+    def refused(self) -> list[BundleOutcome]:
+        return [b for b in self.bundles if b.outcome == REFUSED]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"schools": self.schools, "imported": self.count(IMPORTED),
+                "skipped": self.count(SKIPPED),
+                "refused": [{"file": b.file, "reason": b.reason} for b in self.refused],
+                "gaps": [{"school_id": k, "school": self.names.get(k, k), "missing": v}
+                         for k, v in self.gaps.items()],
+                "bundles": [b.as_dict() for b in self.bundles]}
+
+
+def summary_text(result: ImportResult) -> str:
+    """One line for the clerk: how many imported, skipped, refused."""
+    return text("township_import_done", imported=result.count(IMPORTED),
+                skipped=result.count(SKIPPED), refused=len(result.refused),
+                schools=result.schools)
+
+
+def gap_texts(result: ImportResult) -> list[str]:
+    """A line per school with bundle numbers that never arrived (a lost stick?)."""
+    return [text("township_gap", school=result.names.get(school, school),
+                 missing="、".join(map(str, missing))) for school, missing in result.gaps.items()]
+
+
+@dataclass
+class _Read:
+    """A bundle whose signed manifest has been read and checked. Its bytes are read again
+    when its turn comes (open_payload re-verifies them against this manifest), so a stick
+    of many bundles is never all in memory at once."""
+
+    file: Path
+    manifest: dict[str, Any]
+    school_key: bytes
+
+
+def bundle_files(sources: Iterable[Path]) -> list[Path]:
+    """The bundle files named, folders expanded to the ``.rdbundle`` files inside them
+    (sub-folders too: a stick may hold one folder per school); each file once."""
+    found: dict[Path, None] = {}
+    for source in map(Path, sources):
+        inside = sorted(source.rglob(f"*{SUFFIX}")) if source.is_dir() else [source]
+        for file in inside:
+            found.setdefault(file.resolve(), None)
+    return list(found)
+
+
+def import_bundles(data: DataFile, sources: Sequence[Path], *,
+                   progress: Progress | None = None) -> ImportResult:
+    """Import every bundle in ``sources`` (files or folders), oldest sequence first.
+
+    A refused bundle changes nothing and does not stop the others; each one that is
+    imported is its own transaction, so a cancel keeps those already merged.
+    """
+    township = console.require_township(data)
+    private = console.private_key(data)
+    files = bundle_files(sources)
+    if not files:
+        raise Refused("township_no_bundles", paths="、".join(str(s) for s in sources))
+    report = progress or (lambda done, total: None)
+    outcomes: list[BundleOutcome] = []
+    readable: list[_Read] = []
+    for done, file in enumerate(files):  # first every manifest: then oldest first
+        report(done, 2 * len(files))
+        try:
+            readable.append(_read(file))
+        except Refused as error:
+            outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
+    readable.sort(key=lambda r: (r.manifest["school_id"], r.manifest["sequence"]))
+    backup = _BackupOnce(data)
+    for done, bundle in enumerate(readable):
+        report(2 * len(files) - len(readable) + done, 2 * len(files))
+        outcomes.append(_import_one(data, township, private, bundle, backup))
+    report(2 * len(files), 2 * len(files))
+    names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
+    return ImportResult(outcomes, len(names), sequence_gaps(data), names)
+
+
+def _read(file: Path) -> _Read:
+    """The file's manifest, its signature verified (nothing decrypted yet)."""
+    manifest, school_key = bundle_format.read_manifest(_bytes(file), file.name)
+    _check_manifest(file, manifest)
+    return _Read(file, manifest, school_key)
+
+
+def _bytes(file: Path) -> bytes:
+    try:
+        if file.stat().st_size > MAX_BUNDLE_BYTES:
+            raise Refused("township_bundle_too_large", path=file.name)
+        return file.read_bytes()
+    except OSError as error:
+        raise Refused("township_bundle_unreadable", path=file.name, detail=str(error)) from None
+
+
+def _check_manifest(file: Path, manifest: dict[str, Any]) -> None:
+    """The fields the merge relies on, with the types it relies on (read_manifest has
+    checked the signature, the format and its version)."""
+    try:
+        ok = (isinstance(manifest["school_id"], str) and manifest["school_id"].strip()
+              and isinstance(manifest["export_id"], str) and manifest["export_id"]
+              and type(manifest["sequence"]) is int and manifest["sequence"] >= 1
+              and date.fromisoformat(manifest["from"]) <= date.fromisoformat(manifest["to"]))
+    except (KeyError, TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise Refused("township_bundle_bad_manifest", path=file.name)
+
+
+class _BackupOnce:
+    """DESIGN.md: a backup before every import; taken just before the first bundle is
+    merged, so an import that only skips or refuses leaves no backup file behind."""
+
+    def __init__(self, data: DataFile):
+        self.data = data
+        self.taken = False
+
+    def __call__(self) -> None:
+        if not self.taken:
+            out = backups.backup_path(self.data.path, "before-import")
+            backups.make_backup(self.data.conn, out)
+            self.taken = True
+
+
+def _import_one(data: DataFile, township: console.Township, private: bytes,
+                bundle: _Read, backup: _BackupOnce) -> BundleOutcome:
+    m = bundle.manifest
+    outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m["school_id"],
+                            school=str(m.get("school_name", "")), sequence=m["sequence"],
+                            date_from=m["from"], date_to=m["to"])
+    try:
+        _check_school_key(data, bundle)
+        if m.get("township_key_fingerprint") != township.fingerprint:
+            raise Refused("township_bundle_wrong_township", path=bundle.file.name,
+                          township=str(m.get("township", "")))
+        raw = _bytes(bundle.file)
+        members = bundle_format.open_payload(raw, m, private, bundle.file.name)
+        if _held(data, m["export_id"]):
+            outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
+            return outcome
+        _check_not_older(data, bundle)
+        records = _records(bundle.file.name, m["school_id"], members)
+        backup()
+        with data.atomic():
+            _store(data, bundle, hashlib.sha256(raw).hexdigest(), records)
+    except Refused as error:
+        outcome.reason = error.message()
+        return outcome
+    outcome.outcome = IMPORTED
+    return outcome
+
+
+def _check_school_key(data: DataFile, bundle: _Read) -> None:
+    """A school's first bundle registers its key; a bundle signed by another key is foreign."""
+    held = data.scalar("SELECT public_key FROM schools WHERE school_id = ?",
+                       (bundle.manifest["school_id"],))
+    if held is not None and held != _b64(bundle.school_key):
+        raise Refused("township_bundle_foreign_key", path=bundle.file.name,
+                      school=bundle.manifest.get("school_name", bundle.manifest["school_id"]))
+
+
+def _held(data: DataFile, export_id: str) -> bool:
+    return data.scalar("SELECT 1 FROM bundles WHERE export_id = ?", (export_id,)) is not None
+
+
+def _check_not_older(data: DataFile, bundle: _Read) -> None:
+    """Sequence numbers are never reused: one at or below the newest held is a stale copy."""
+    newest = data.scalar("SELECT max(sequence) FROM bundles WHERE school_id = ?",
+                         (bundle.manifest["school_id"],))
+    if newest is not None and bundle.manifest["sequence"] <= newest:
+        raise Refused("township_bundle_older", path=bundle.file.name,
+                      sequence=bundle.manifest["sequence"], held=newest)
+
+
+def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, list[dict]]:
+    """The payload's record lists, each record belonging to this school (its id says so),
+    so one school's bundle can never overwrite another school's records."""
+    records: dict[str, list[dict]] = {}
+    for member in ("days.json", *RECORDS):
+        try:
+            rows = json.loads(members[member].decode("utf-8"))
+            good = isinstance(rows, list) and all(
+                isinstance(r, dict) and isinstance(r.get("id"), str)
+                and r["id"].startswith(f"{school_id}:") for r in rows)
+            if member == "days.json" and good:
+                good = all(isinstance(r.get("summary"), dict)
+                           and date.fromisoformat(r["date"]) for r in rows)
+        except (KeyError, TypeError, ValueError, RecursionError):  # hostile nesting too
+            good = False
+        if not good:
+            raise Refused("township_bundle_bad_records", path=file, member=member)
+        records[member] = rows
+    return records
+
+
+def _store(data: DataFile, bundle: _Read, file_sha256: str,
+           records: dict[str, list[dict]]) -> None:
+    m = bundle.manifest
+    school_id, export_id = m["school_id"], m["export_id"]
+    key = _b64(bundle.school_key)
+    data.conn.execute(
+        "INSERT INTO schools (school_id, name, public_key, fingerprint, first_seen) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(school_id) DO UPDATE SET name = excluded.name "
+        "WHERE name <> excluded.name",  # no page written when nothing changed
+        (school_id, str(m.get("school_name") or school_id), key,
+         hashlib.sha256(bundle.school_key).hexdigest(), now()))
+    data.conn.execute(
+        "INSERT INTO bundles (export_id, school_id, sequence, date_from, date_to, created_at, "
+        "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (export_id, school_id, m["sequence"], m["from"], m["to"], str(m.get("created_at", "")),
+         str(m.get("payload_sha256", "")), file_sha256,
+         json.dumps(_slip_counts(m, records), ensure_ascii=False),
+         json.dumps(m, ensure_ascii=False), bundle.file.name, now(), str(data.operator)))
+    data.conn.executemany(
+        "INSERT OR REPLACE INTO days (id, school_id, day, summary, deleted, export_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(r["id"], school_id, r["date"], json.dumps(r["summary"], ensure_ascii=False),
+          int(bool(r.get("deleted"))), export_id) for r in records["days.json"]])
+    for member, (table, columns) in RECORDS.items():
+        names = ["id", "school_id", *columns, "deleted", "export_id"]
+        data.conn.executemany(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))})",
+            [(r["id"], school_id, *(_value(r.get(k), c) for c, k in columns.items()),
+              int(bool(r.get("deleted"))), export_id) for r in records[member]])
+
+
+def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict]]) -> dict[str, Any]:
+    """The manifest's counts plus the open alerts among the records: the figures the
+    school's hand-over slip prints, to reconcile paper and file."""
+    open_alerts = sum(1 for r in records["alerts.json"]
+                      if r.get("status") == "open" and not r.get("deleted"))
+    counts = manifest.get("counts")
+    return {**(counts if isinstance(counts, dict) else {}), "open_alerts": open_alerts}
+
+
+def _value(value: Any, column: str) -> Any:
+    """A record's field as the column stores it: counts as (sane) numbers, the rest as text."""
+    if column == "people_count":
+        return min(max(value, 0), MAX_COUNT) if type(value) is int else 0
+    return "" if value is None else str(value)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def sequence_gaps(data: DataFile) -> dict[str, list[int]]:
+    """Per school, the sequence numbers below its newest that never arrived (lost sticks)."""
+    held: dict[str, set[int]] = {}
+    for row in data.query("SELECT school_id, sequence FROM bundles"):
+        held.setdefault(row["school_id"], set()).add(row["sequence"])
+    return {school: missing for school, numbers in sorted(held.items())
+            if (missing := sorted(set(range(1, max(numbers) + 1)) - numbers))}

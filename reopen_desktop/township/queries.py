@@ -1,0 +1,140 @@
+"""What the township console shows and prints, read from the merged records.
+
+Figures come from each school's own day summary (the one the school's dashboard
+and daily log use), so the township never recomputes a school's numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from reopen_desktop.alerts import RULE_LABELS
+from reopen_desktop.bundle import short_hash
+from reopen_desktop.masking import mask_id
+from reopen_desktop.storage import DataFile
+from reopen_desktop.township.merge import sequence_gaps
+
+WINDOW_DAYS = 7
+NO_VILLAGE = "未填村(社区)"
+
+
+def latest_day(data: DataFile) -> date | None:
+    """The latest day any school reported for."""
+    found = data.scalar("SELECT max(day) FROM days WHERE deleted = 0")
+    return date.fromisoformat(found) if found else None
+
+
+@dataclass
+class SchoolReporting:
+    """One school's line of the reporting grid."""
+
+    school_id: str
+    name: str
+    reported: list[str]  # the window's days this school has a day summary for
+    expected: int
+    gaps: list[int] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return len(self.reported) / self.expected if self.expected else 1.0
+
+    @property
+    def rate_text(self) -> str:
+        return f"{len(self.reported)}/{self.expected}({self.rate:.0%})"
+
+
+@dataclass
+class Reporting:
+    days: list[str]  # the window, oldest first
+    school_days: list[str]  # the days a report was due (weekdays, or any day one came in)
+    schools: list[SchoolReporting]
+
+    @property
+    def rate(self) -> float:
+        expected = sum(s.expected for s in self.schools)
+        return sum(len(s.reported) for s in self.schools) / expected if expected else 1.0
+
+
+def reporting(data: DataFile, end: date, days: int = WINDOW_DAYS) -> Reporting:
+    """Which school reported for which of the ``days`` days ending on ``end``.
+
+    A report is due on a weekday, and on any weekend day some school did report
+    (a make-up school day); a day nobody reported on is still due, so a missing
+    stick shows up instead of hiding.
+    """
+    window = [(end - timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
+    held: dict[str, set[str]] = {}
+    for row in data.query("SELECT school_id, day FROM days WHERE deleted = 0 AND day BETWEEN ? "
+                          "AND ?", (window[0], window[-1])):
+        held.setdefault(row["school_id"], set()).add(row["day"])
+    reported_any = set().union(*held.values()) if held else set()
+    due = [d for d in window if date.fromisoformat(d).weekday() < 5 or d in reported_any]
+    gaps = sequence_gaps(data)
+    schools = [SchoolReporting(s["school_id"], s["name"],
+                               sorted(held.get(s["school_id"], set()) & set(due)), len(due),
+                               gaps.get(s["school_id"], []))
+               for s in data.query("SELECT school_id, name FROM schools ORDER BY name")]
+    return Reporting(window, due, schools)
+
+
+def day_figures(data: DataFile, day: date) -> list[dict[str, Any]]:
+    """Per school, the head-counts and cases of its day summary for ``day`` (None: no report)."""
+    held = {r["school_id"]: json.loads(r["summary"]) for r in data.query(
+        "SELECT school_id, summary FROM days WHERE day = ? AND deleted = 0", (day.isoformat(),))}
+    rows = []
+    for school in data.query("SELECT school_id, name FROM schools ORDER BY name"):
+        summary = held.get(school["school_id"])
+        rows.append({"school_id": school["school_id"], "name": school["name"],
+                     "reported": summary is not None, **_figures(summary or {})})
+    return rows
+
+
+def _figures(summary: dict[str, Any]) -> dict[str, Any]:
+    absent = summary.get("absent") or {}
+    checks = summary.get("checks") or {}
+    return {"people": summary.get("people"), "students": summary.get("students"),
+            "absent": absent.get("total"), "illness": absent.get("illness"),
+            "fevers": checks.get("fevers"), "alerts_open": summary.get("alerts_open")}
+
+
+def open_alerts(data: DataFile) -> list[dict[str, Any]]:
+    """Alerts still open at any school, oldest first (the most overdue on top)."""
+    rows = data.query(
+        "SELECT a.day, s.name AS school, a.rule, a.scope, a.deadline, a.people_count, "
+        "a.message FROM alerts a JOIN schools s ON s.school_id = a.school_id "
+        "WHERE a.deleted = 0 AND a.status = 'open' ORDER BY a.day, s.name, a.scope")
+    for row in rows:
+        row["rule_label"] = RULE_LABELS.get(row["rule"], row["rule"])
+    return rows
+
+
+def key_persons_by_village(data: DataFile, day: date) -> dict[str, list[dict[str, Any]]]:
+    """Key persons still under observation on ``day``, grouped by village (联防联控)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in data.query(
+        "SELECT k.village, s.name AS school, k.name, k.sex, k.class_name, k.reason, "
+        "k.observe_until, k.id_masked FROM key_persons k "
+        "JOIN schools s ON s.school_id = k.school_id WHERE k.deleted = 0 "
+        "AND k.status = 'observing' AND k.observe_until >= ? "
+        "ORDER BY k.village = '', k.village, s.name, k.class_name, k.name", (day.isoformat(),)):
+        row["id_masked"] = mask_id(row["id_masked"])  # never trust a field to be masked
+        groups.setdefault(row.pop("village") or NO_VILLAGE, []).append(row)
+    return groups
+
+
+def slips(data: DataFile) -> list[dict[str, Any]]:
+    """Per school, its newest bundle's hand-over slip figures, to reconcile with the paper."""
+    rows = data.query(
+        "SELECT s.name AS school, s.school_id, b.sequence, b.date_from, b.date_to, b.counts, "
+        "b.file_sha256, b.imported_at, (SELECT count(*) FROM bundles x "
+        "WHERE x.school_id = s.school_id) AS bundles FROM schools s "
+        "JOIN bundles b ON b.school_id = s.school_id AND b.sequence = "
+        "(SELECT max(sequence) FROM bundles y WHERE y.school_id = s.school_id) ORDER BY s.name")
+    for row in rows:
+        row["counts"] = json.loads(row["counts"])
+        row["short_hash"] = short_hash(row.pop("file_sha256"))  # as the slip prints it
+        row["range_text"] = f"{row['date_from']} – {row['date_to']}"
+    return rows

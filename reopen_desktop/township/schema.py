@@ -1,0 +1,107 @@
+"""The township data file's schema: an append-only list of steps, as schema.py for schools.
+
+Records merged from bundles keep the bundle's own ids ("<school_id>:..."), so a
+re-import replaces instead of adding; every record remembers the export it came in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from reopen_desktop.schema import _run_script
+
+V1_TABLES = """
+CREATE TABLE township (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    private_key TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE schools (
+    school_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+CREATE TABLE bundles (
+    export_id TEXT PRIMARY KEY,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    sequence INTEGER NOT NULL,
+    date_from TEXT NOT NULL,
+    date_to TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    payload_sha256 TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    manifest TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    UNIQUE (school_id, sequence)
+);
+CREATE TABLE days (
+    id TEXT PRIMARY KEY,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    day TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    export_id TEXT NOT NULL
+);
+CREATE INDEX days_day ON days(day, school_id);
+CREATE TABLE key_persons (
+    id TEXT PRIMARY KEY,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    name TEXT NOT NULL DEFAULT '',
+    sex TEXT NOT NULL DEFAULT '',
+    class_name TEXT NOT NULL DEFAULT '',
+    village TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    observe_from TEXT NOT NULL DEFAULT '',
+    observe_until TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '',
+    id_masked TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    export_id TEXT NOT NULL
+);
+CREATE INDEX key_persons_village ON key_persons(village);
+CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    rule TEXT NOT NULL DEFAULT '',
+    day TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    people_count INTEGER NOT NULL DEFAULT 0,
+    message TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    export_id TEXT NOT NULL
+);
+CREATE TABLE clearances (
+    id TEXT PRIMARY KEY,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    name TEXT NOT NULL DEFAULT '',
+    class_name TEXT NOT NULL DEFAULT '',
+    day TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    export_id TEXT NOT NULL
+)
+"""
+
+
+def _v1_township(conn: sqlite3.Connection) -> None:
+    """The township and its key pair, the schools and their keys, the bundles held, and
+    the merged records (day summaries, key persons, alerts, clearances)."""
+    _run_script(conn, V1_TABLES)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_township,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,323 @@
+"""The township console: bundles from the schools merged once, refused with a reason, reported."""
+
+import json
+import sqlite3
+import subprocess
+from datetime import date
+
+import pytest
+
+from reopen_desktop import cli, storage
+from reopen_desktop.township import console, merge, queries
+from tests.core.township_bundles import School
+
+MONDAY = "2026-03-02"
+WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+
+
+def run(capsys, *argv):
+    """A headless command: its exit status and its --json result."""
+    code = cli.main([*argv, "--json"])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip() else None
+
+
+def dump(path):
+    """Everything the data file holds, to compare before and after."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def township(tmp_path, capsys):
+    """A township file made by `township init`; its public key is what schools hold."""
+    db, key = tmp_path / "township.db", tmp_path / "township.pem"
+    code, result = run(capsys, "township", "init", "--township", "城关镇",
+                       "--public-key-out", str(key), "--db", str(db))
+    assert code == 0 and result["township"] == "城关镇"
+    return db, key.read_bytes()
+
+
+@pytest.fixture
+def schools():
+    return School("3601010001", "城关镇第一小学"), School("3601010002", "城关镇中心小学")
+
+
+def test_township_init_keeps_the_private_key_in_the_file_and_writes_only_the_public_one(
+        township, tmp_path):
+    db, public = township
+    assert b"PUBLIC KEY" in public and b"PRIVATE" not in public
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        assert b"PRIVATE KEY" in console.private_key(data)
+        assert data.scalar("PRAGMA application_id") == storage.TOWNSHIP.application_id
+
+
+def test_two_schools_bundles_import_and_both_schools_are_held(township, schools, tmp_path,
+                                                              capsys):
+    db, public = township
+    files = [school.bundle(tmp_path / "usb", public, WEEK) for school in schools]
+    code, result = run(capsys, "township", "import", *map(str, files), "--db", str(db))
+    assert code == 0
+    assert (result["schools"], result["imported"], result["skipped"], result["refused"]) == (
+        2, 2, 0, [])
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        assert data.scalar("SELECT count(*) FROM days") == 10
+
+
+def test_importing_the_same_bundles_again_is_skipped_and_changes_nothing(township, schools,
+                                                                        tmp_path, capsys):
+    db, public = township
+    for school in schools:
+        school.bundle(tmp_path / "usb", public, WEEK)
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    before = dump(db)
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 0 and (result["imported"], result["skipped"]) == (0, 2)
+    assert dump(db) == before
+
+
+def test_a_flipped_byte_is_refused_and_nothing_is_written(township, schools, tmp_path, capsys):
+    db, public = township
+    path = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    path.write_bytes(bytes(raw))
+    before = dump(db)
+    code, result = run(capsys, "township", "import", str(path), "--db", str(db))
+    assert code == 2
+    assert [r["file"] for r in result["refused"]] == [path.name] and result["imported"] == 0
+    assert result["refused"][0]["reason"]
+    assert dump(db) == before
+
+
+def test_a_truncated_file_and_a_stray_file_are_refused_but_good_bundles_still_import(
+        township, schools, tmp_path, capsys):
+    db, public = township
+    good = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    cut = schools[1].bundle(tmp_path / "usb", public, WEEK)
+    cut.write_bytes(cut.read_bytes()[:300])
+    (tmp_path / "usb" / "notes.rdbundle").write_text("not a bundle", encoding="utf-8")
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 2
+    assert result["imported"] == 1 and result["schools"] == 1
+    assert sorted(r["file"] for r in result["refused"]) == sorted([cut.name, "notes.rdbundle"])
+    assert good.name not in {r["file"] for r in result["refused"]}
+
+
+def test_a_bundle_signed_by_another_key_for_a_known_school_is_refused(township, schools,
+                                                                     tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    first = school.bundle(tmp_path / "usb", public, WEEK[:2])
+    run(capsys, "township", "import", str(first), "--db", str(db))
+    forger = School(school.school_id, school.name)
+    fake = forger.bundle(tmp_path / "fake", public, WEEK[2:], sequence=2)
+    before = dump(db)
+    code, result = run(capsys, "township", "import", str(fake), "--db", str(db))
+    assert code == 2
+    assert "签名密钥" in result["refused"][0]["reason"]
+    assert dump(db) == before
+
+
+def test_an_older_bundle_after_a_newer_one_is_refused_as_older_than_what_is_held(
+        township, schools, tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    old = school.bundle(tmp_path / "monday", public, WEEK[:1])
+    new = school.bundle(tmp_path / "tuesday", public, WEEK[:2])
+    run(capsys, "township", "import", str(new), "--db", str(db))
+    before = dump(db)
+    messages_en = run(capsys, "township", "import", str(old), "--db", str(db), "--lang", "en")
+    code, result = messages_en
+    assert code == 2
+    assert "older than what is held" in result["refused"][0]["reason"]
+    assert dump(db) == before
+
+
+def test_a_bundle_for_another_township_is_refused(township, schools, tmp_path, capsys):
+    db, _public = township
+    _private, other_public = __import__(
+        "reopen_desktop.bundle_format", fromlist=["x"]).new_township_key()
+    path = schools[0].bundle(tmp_path / "usb", other_public, WEEK)
+    code, result = run(capsys, "township", "import", str(path), "--db", str(db))
+    assert code == 2 and "不是本乡镇" in result["refused"][0]["reason"]
+
+
+def test_a_bundle_whose_records_claim_another_school_is_refused(township, schools, tmp_path,
+                                                               capsys):
+    db, public = township
+    intruder, victim = schools
+    path = intruder.bundle(tmp_path / "usb", public, WEEK, records={"alerts.json": [
+        victim.alert(1, MONDAY)]})
+    code, result = run(capsys, "township", "import", str(path), "--db", str(db))
+    assert code == 2 and "alerts.json" in result["refused"][0]["reason"]
+
+
+def test_a_folder_imports_oldest_first_and_a_newer_bundle_replaces_records_by_id(
+        township, schools, tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    school.bundle(tmp_path / "usb", public, WEEK[:3], key_persons=[
+        school.key_person(1, "东村"), school.key_person(2, "西村")])
+    school.bundle(tmp_path / "usb", public, WEEK[2:], key_persons=[
+        school.key_person(1, "东村", reason="密切接触"),
+        school.key_person(2, "西村", deleted=True)])
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 0 and result["imported"] == 2
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        assert data.scalar("SELECT count(*) FROM days") == 5  # the shared day is one record
+        villages = queries.key_persons_by_village(data, date(2026, 3, 6))
+    assert list(villages) == ["东村"]
+    assert villages["东村"][0]["reason"] == "密切接触"
+
+
+def test_a_missing_sequence_number_is_reported_as_a_gap(township, schools, tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    school.bundle(tmp_path / "usb", public, WEEK[:1])
+    school.bundle(tmp_path / "lost", public, WEEK[1:2])
+    school.bundle(tmp_path / "usb", public, WEEK[2:3])
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 0
+    assert result["gaps"] == [{"school_id": school.school_id, "school": school.name,
+                               "missing": [2]}]
+
+
+def test_the_reporting_rate_counts_the_weekdays_each_school_reported(township, schools,
+                                                                    tmp_path, capsys):
+    db, public = township
+    punctual, late = schools
+    punctual.bundle(tmp_path / "usb", public, WEEK)
+    late.bundle(tmp_path / "usb", public, WEEK[:3])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        grid = queries.reporting(data, date(2026, 3, 8))  # a Sunday: the week just ended
+    rates = {s.name: (len(s.reported), s.expected) for s in grid.schools}
+    assert rates == {punctual.name: (5, 5), late.name: (3, 5)}
+    assert grid.rate == pytest.approx(8 / 10)
+
+
+def test_open_alerts_across_schools_are_listed_and_closed_ones_are_not(township, schools,
+                                                                      tmp_path, capsys):
+    db, public = township
+    first, second = schools
+    first.bundle(tmp_path / "usb", public, WEEK, alerts=[first.alert(1, WEEK[1])])
+    second.bundle(tmp_path / "usb", public, WEEK, alerts=[
+        second.alert(1, WEEK[2]), second.alert(2, WEEK[0], status="closed")])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        found = queries.open_alerts(data)
+    assert [(a["school"], a["day"]) for a in found] == [(first.name, WEEK[1]),
+                                                        (second.name, WEEK[2])]
+
+
+def test_a_school_command_on_a_township_file_is_refused_and_the_reverse_too(
+        township, school_path, tmp_path, capsys):
+    db, _public = township
+    before = dump(db)
+    code, result = run(capsys, "summary", "--db", str(db))
+    assert code == 2 and "乡镇汇总数据文件" in result["error"]
+    assert dump(db) == before
+    school_before = dump(school_path)
+    code, result = run(capsys, "township", "import", str(tmp_path), "--db", str(school_path))
+    assert code == 2 and "学校的数据文件" in result["error"]
+    assert dump(school_path) == school_before
+    assert storage.file_kind(db) is storage.TOWNSHIP
+    assert storage.file_kind(school_path) is storage.SCHOOL
+
+
+def test_township_init_refuses_a_file_that_already_has_a_township(township, tmp_path, capsys):
+    db, public = township
+    code, _ = run(capsys, "township", "init", "--township", "别的镇", "--public-key-out",
+                  str(tmp_path / "again.pem"), "--db", str(db))
+    assert code == 2
+    assert not (tmp_path / "again.pem").exists()
+
+
+def test_a_refused_init_leaves_no_file_behind(tmp_path, capsys):
+    db = tmp_path / "t.db"
+    code, _ = run(capsys, "township", "init", "--township", " ", "--public-key-out",
+                  str(tmp_path / "k.pem"), "--db", str(db))
+    assert code == 2 and not db.exists()
+
+
+def test_the_township_report_names_every_school_and_shows_no_full_id(township, schools,
+                                                                     tmp_path, capsys):
+    db, public = township
+    first, second = schools
+    first.bundle(tmp_path / "usb", public, WEEK, key_persons=[first.key_person(1, "东村")],
+                 alerts=[first.alert(1, WEEK[4])])
+    second.bundle(tmp_path / "usb", public, WEEK[:4])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    out = tmp_path / "township.pdf"
+    code, result = run(capsys, "township", "report", "--date", WEEK[4], "--out", str(out),
+                       "--db", str(db))
+    assert code == 0 and result["pages"] >= 1 and out.exists()
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert first.name in text and second.name in text and "东村" in text
+    assert "360101********1234" in text
+    assert "未上报" in text  # the second school's Friday is missing
+
+
+def test_import_results_list_every_bundle_with_its_outcome(township, schools, tmp_path):
+    db, public = township
+    path = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+        first = merge.import_bundles(data, [path])
+        again = merge.import_bundles(data, [path, tmp_path / "usb"])  # the same file, twice
+    assert [b.outcome for b in first.bundles] == [merge.IMPORTED]
+    assert [b.outcome for b in again.bundles] == [merge.SKIPPED]
+    assert again.bundles[0].school == schools[0].name
+
+
+def test_a_bundle_exported_by_a_school_imports_once_and_again_changes_nothing(
+        township, school_db, tmp_path, capsys):
+    from reopen_desktop import bundle, settings
+
+    db, public = township
+    with school_db.atomic():
+        settings.put(school_db, "township_public_key", public.decode("ascii"))
+    (tmp_path / "usb").mkdir()
+    record = bundle.export_bundle(school_db, date(2026, 3, 2), date(2026, 3, 6),
+                                  tmp_path / "usb", today=date(2026, 3, 6))
+    code, result = run(capsys, "township", "import", record.path, "--db", str(db))
+    assert code == 0 and (result["imported"], result["schools"]) == (1, 1)
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        slip = queries.slips(data)[0]
+        reported = queries.reporting(data, date(2026, 3, 6)).schools[0].reported
+    assert (slip["school"], slip["sequence"], slip["short_hash"]) == (
+        "城关镇第一小学", 1, record.short_hash)  # the paper slip and the file reconcile
+    assert slip["counts"]["days"] == len(reported) == record.counts["days"]
+    assert slip["counts"]["open_alerts"] == record.open_alerts
+    before = dump(db)
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 0 and (result["imported"], result["skipped"]) == (0, 1)
+    assert dump(db) == before
+
+
+def test_an_unwritable_public_key_path_creates_no_township(tmp_path, capsys):
+    blocked = tmp_path / "file"
+    blocked.write_text("x", encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, result = run(capsys, "township", "init", "--township", "城关镇", "--public-key-out",
+                       str(blocked / "key.pem"), "--db", str(db))
+    assert code == 2 and "公钥文件" in result["error"]
+    assert not db.exists()
+
+
+def test_hostile_records_in_a_signed_bundle_are_refused_or_clamped_never_a_crash(
+        township, schools, tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    deep = school.bundle(tmp_path / "a", public, WEEK[:1],
+                         raw={"alerts.json": b"[" * 100_000 + b"]" * 100_000})
+    code, result = run(capsys, "township", "import", str(deep), "--db", str(db))
+    assert code == 2 and "alerts.json" in result["refused"][0]["reason"]
+    huge = school.bundle(tmp_path / "b", public, WEEK[:1], sequence=1, alerts=[
+        school.alert(1, MONDAY, people_count=10**30)])
+    code, result = run(capsys, "township", "import", str(huge), "--db", str(db))
+    assert code == 0 and result["imported"] == 1

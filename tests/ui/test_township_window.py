@@ -1,0 +1,106 @@
+"""The township console as the clerk at the prevention headquarters uses it."""
+
+from PySide6.QtCore import QDate, QSettings
+
+from reopen_desktop import storage
+from reopen_desktop.township import console, merge
+from tests.core.township_bundles import School
+from ui import ask
+from ui.township_window import TownshipWindow
+
+WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+
+
+def open_township(qtbot, tmp_path):
+    data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
+    township = console.create_township(data, "城关镇", tmp_path / "township.pem")
+    window = TownshipWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    return window, data, township.public_pem.encode("ascii")
+
+
+def test_importing_a_usb_folder_lists_each_bundle_and_fills_the_grid(qtbot, tmp_path,
+                                                                     monkeypatch):
+    window, data, public = open_township(qtbot, tmp_path)
+    first, second = School("3601010001", "城关镇第一小学"), School("3601010002", "城关镇中心小学")
+    usb = tmp_path / "usb"
+    first.bundle(usb, public, WEEK, key_persons=[first.key_person(1, "东村")],
+                 alerts=[first.alert(1, WEEK[3])])
+    second.bundle(usb, public, WEEK[:3])
+    broken = School("3601010003", "城关镇第三小学").bundle(usb, public, WEEK)
+    broken.write_bytes(broken.read_bytes()[:-40])
+    monkeypatch.setattr(ask, "choose_folder", lambda parent, title: str(usb))
+    window.day.setDate(QDate(2026, 3, 6))
+
+    window.import_folder_button.click()
+
+    outcomes = {b.file: b.outcome for b in window.result_model.rows}
+    assert outcomes == {p.name: merge.IMPORTED for p in usb.iterdir() if p != broken} | {
+        broken.name: merge.REFUSED}
+    assert window.tabs.currentWidget() is window.result_tab
+    assert "拒收 1 个" in window.result_note.text()
+    reason = next(b.reason for b in window.result_model.rows if b.outcome == merge.REFUSED)
+    assert reason  # the clerk is told why
+    names = [window.grid_model.columns[0].show(row) for row in window.grid_model.rows]
+    assert names == ["城关镇中心小学", "城关镇第一小学"]
+    assert "未报" in [c.show(window.grid_model.rows[0]) for c in window.grid_model.columns]
+    assert window.alerts_model.rowCount() == 1 and window.key_model.rowCount() == 1
+    window.tabs.setCurrentIndex(0)
+    window.resize(1100, 640)
+    window.grab().save(str(tmp_path / "township_window.png"))
+    window.tabs.setCurrentWidget(window.result_tab)
+    window.grab().save(str(tmp_path / "township_results.png"))
+    data.close()
+
+
+def test_a_second_import_of_the_same_folder_skips_every_bundle(qtbot, tmp_path, monkeypatch):
+    window, data, public = open_township(qtbot, tmp_path)
+    School("3601010001", "城关镇第一小学").bundle(tmp_path / "usb", public, WEEK)
+    window.import_paths([tmp_path / "usb"])
+    result = window.import_paths([tmp_path / "usb"])
+    assert [b.outcome for b in result.bundles] == [merge.SKIPPED]
+    assert "跳过 1 个" in window.result_note.text()
+    data.close()
+
+
+def test_printing_the_township_summary_writes_the_pdf_of_the_chosen_day(qtbot, tmp_path,
+                                                                        monkeypatch):
+    from ui import printing
+
+    window, data, public = open_township(qtbot, tmp_path)
+    School("3601010001", "城关镇第一小学").bundle(tmp_path / "usb", public, WEEK)
+    window.import_paths([tmp_path / "usb"])
+    out = tmp_path / "汇总.pdf"
+    monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
+    monkeypatch.setattr(printing.QDesktopServices, "openUrl", lambda url: True)
+    window.print_button.click()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    key = tmp_path / "again.pem"
+    monkeypatch.setattr(ask, "save_file", lambda *args: str(key))
+    window.save_public_key()
+    assert key.read_bytes() == public
+    data.close()
+
+
+def test_the_program_opened_on_a_township_file_shows_the_township_window(qtbot, tmp_path,
+                                                                         monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as app_module
+
+    data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
+    console.create_township(data, "城关镇", tmp_path / "township.pem")
+    data.close()
+    session = app_module.Session(QApplication.instance(), app_module.parse_window_args(
+        ["--db", str(tmp_path / "township.db")]), 0.0)
+    session.settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    session.settings.setValue("operator/name", "李干事")
+    monkeypatch.setattr(session.app, "exec", lambda: 0)
+    try:
+        assert session.start() == 0
+        assert isinstance(session.township_window, TownshipWindow)
+        assert "城关镇" in session.township_window.windowTitle()
+    finally:
+        session.township_window.close()
+        session.close()

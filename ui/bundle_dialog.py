@@ -1,0 +1,172 @@
+"""今日上报: export the township bundle to the USB stick in one click, then show it.
+
+:func:`report_today` exports from the day after the last export to today: it
+offers a plugged-in USB stick first (any other folder on request), writes off
+the ui thread, and opens :class:`BundleDialog` on the result: where the file
+is, its short hash to read aloud at the township, the hand-over slip to print,
+and the list of past exports (whose slips can be printed again).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop import bundle, drives
+from reopen_desktop.errors import Cancelled, Refused
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.printing import print_pdf
+from ui.run_op import run_op
+
+OTHER_FOLDER = ""  # the "choose another folder" item of the drive list
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
+
+
+def report_today(parent: QWidget | None, data: DataFile) -> BundleDialog | None:
+    """Export today's bundle (since the last export) and open the result; None when the
+    clerk cancelled or the export was refused (the refusal is shown)."""
+    try:
+        bundle.township_key(data)
+        start, end = bundle.next_range(data)
+        folder = choose_target(parent, _tr("导出 {0} 至 {1} 的上报数据包到:").format(start, end))
+        if not folder:
+            return None
+        record = run_op(parent, _tr("正在导出上报数据包并读回核对…"), lambda progress: (
+            bundle.export_bundle(data, start, end, folder, progress=progress)))
+    except Cancelled:
+        return None
+    except Refused as error:
+        ask.warn(parent, _tr("没有导出"), error.message())
+        return None
+    dialog = BundleDialog(data, parent, exported=record)
+    dialog.open()
+    return dialog
+
+
+def choose_target(parent: QWidget | None, label: str) -> str | None:
+    """A plugged-in USB stick (offered first), or a folder picked in the system dialog."""
+    sticks = drives.removable_drives()
+    if sticks:
+        items = [(_tr("U 盘 {0}").format(stick), str(stick)) for stick in sticks]
+        chosen = ask.choose(parent, _tr("今日上报"), label,
+                            [*items, (_tr("其他文件夹…"), OTHER_FOLDER)])
+        if chosen != OTHER_FOLDER:
+            return chosen
+    return ask.choose_folder(parent, _tr("选择保存上报数据包的文件夹(U 盘)"))
+
+
+class BundleDialog(QDialog):
+    """The export just made (if any) and every past export, with their hand-over slips."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("BundleDialog", "序号"),
+               QT_TRANSLATE_NOOP("BundleDialog", "日期范围"),
+               QT_TRANSLATE_NOOP("BundleDialog", "导出时间"),
+               QT_TRANSLATE_NOOP("BundleDialog", "导出人"),
+               QT_TRANSLATE_NOOP("BundleDialog", "天数"),
+               QT_TRANSLATE_NOOP("BundleDialog", "重点人员"),
+               QT_TRANSLATE_NOOP("BundleDialog", "预警(未结)"),
+               QT_TRANSLATE_NOOP("BundleDialog", "复课证明"),
+               QT_TRANSLATE_NOOP("BundleDialog", "校验码"),
+               QT_TRANSLATE_NOOP("BundleDialog", "文件"))
+
+    def __init__(self, data: DataFile, parent: QWidget | None = None, *,
+                 exported: bundle.ExportRecord | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.exported = exported
+        self.setWindowTitle(self.tr("上报数据包"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(980, 520)
+        layout = QVBoxLayout(self)
+        if exported:
+            layout.addWidget(self._result_box(exported))
+        layout.addWidget(QLabel(self.tr("上报记录(每次导出都记在这里,可重新打印交接单):")))
+        self.table = self._history_table()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self.print_button = QPushButton(self.tr("打印交接单(&P)…"))
+        self.print_button.setEnabled(self.table.rowCount() > 0)
+        self.print_button.setDefault(exported is not None)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_slip)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _result_box(self, record: bundle.ExportRecord) -> QWidget:
+        box = QWidget()
+        lines = QVBoxLayout(box)
+        done = QLabel(self.tr("已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。")
+                      .format(record.sequence, record.date_from, record.date_to))
+        done.setStyleSheet("font-size: 15px; font-weight: bold; color: #2e7d32;")
+        self.path_label = QLabel(self.tr("文件:{0}").format(record.path))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hash_label = QLabel(self.tr("校验码:{0}").format(record.short_hash))
+        self.hash_label.setStyleSheet("font-size: 22px; font-weight: bold;")
+        counts = record.counts
+        detail = QLabel(self.tr("每日汇总 {0} 天,重点人员 {1} 条,预警 {2} 条(未结 {3}),"
+                                "复课证明 {4} 条。请打印交接单,与 U 盘一起送乡镇防控办,"
+                                "当面核对校验码。").format(
+            counts.get("days", 0), counts.get("key_persons", 0), counts.get("alerts", 0),
+            record.open_alerts, counts.get("clearances", 0)))
+        detail.setWordWrap(True)
+        for widget in (done, self.path_label, self.hash_label, detail):
+            lines.addWidget(widget)
+        return box
+
+    def _history_table(self) -> QTableWidget:
+        self.records = bundle.list_exports(self.data)
+        table = QTableWidget(len(self.records), len(self.COLUMNS))
+        table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        for row, record in enumerate(self.records):
+            counts = record.counts
+            values = (str(record.sequence),
+                      self.tr("{0} 至 {1}").format(record.date_from, record.date_to),
+                      record.exported_at, record.operator, str(counts.get("days", 0)),
+                      str(counts.get("key_persons", 0)),
+                      f"{counts.get('alerts', 0)}({record.open_alerts})",
+                      str(counts.get("clearances", 0)), record.short_hash,
+                      Path(record.path).name)
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1,
+                                                      QHeaderView.ResizeMode.Stretch)
+        if self.records:
+            table.selectRow(0)
+        return table
+
+    def selected(self) -> bundle.ExportRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.records[rows[0].row()] if rows else None
+
+    def print_slip(self) -> None:
+        from reopen_desktop.reports import handover_slip
+
+        record = self.selected()
+        if record is None:
+            return
+        name = self.tr("交接单_第{0}号.pdf").format(record.sequence)
+        print_pdf(self, self.tr("保存交接单"), name,
+                  lambda out: handover_slip.write_handover_slip(self.data, record.id, out))

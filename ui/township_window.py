@@ -1,0 +1,283 @@
+"""The township console's window: the same program opened on a township data file.
+
+Tabs show which schools reported for which days, the day's figures per school,
+open alerts across schools, key persons by village, the hand-over slip figures
+and the result of the last import; bundles are imported from files or a whole
+folder (the USB stick) off the ui thread, and the township summary is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop.columns import Column
+from reopen_desktop.errors import Cancelled, Refused
+from reopen_desktop.storage import DataFile
+from reopen_desktop.township import columns, console, merge, queries
+from ui import ask
+from ui.models.rows_model import RowsModel
+from ui.printing import print_pdf
+from ui.run_op import run_op
+from ui.translations import join
+
+
+def _table(model: RowsModel, *, stretch: int = -1, wrap: bool = False) -> QTableView:
+    """A read-only list sized to its contents; column ``stretch`` (default: the last) takes
+    the spare width, and with ``wrap`` long text (a refusal's reason) wraps in its row."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(stretch < 0)
+    table.setWordWrap(wrap)
+    if wrap:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _page(*parts: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for part in parts:
+        layout.addWidget(part, 1 if isinstance(part, QTableView) else 0)
+    return page
+
+
+class _GridModel(RowsModel):
+    """The reporting grid: a day a school should have reported and did not shows in red."""
+
+    MISSING = QBrush(QColor("#C00000"))
+
+    def __init__(self, parent: QWidget, missing: str):
+        super().__init__([], parent, highlight=lambda r: r["rate"] < 1)
+        self.missing = missing
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
+                and super().data(index) == self.missing:
+            return self.MISSING
+        return super().data(index, role)
+
+
+class TownshipWindow(QMainWindow):
+    first_paint = Signal()
+
+    def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data = data
+        self.settings = settings
+        self._painted = False
+        self.township = console.require_township(data)
+        self.setWindowTitle(self.tr("复学防控桌面 — 乡镇汇总:{0}").format(self.township.name))
+        newest = queries.latest_day(data) or date.today()  # where the last reports are
+        self.day = QDateEdit(QDate(newest.year, newest.month, newest.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.dateChanged.connect(self.refresh)
+        self.tabs = QTabWidget()
+        self._build_reporting_tab()
+        self._build_lists()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._build_bar())
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("乡镇公钥指纹:{0}(与各校核对)").format(
+            self.township.short_fingerprint))
+        self.refresh()
+        self.restoreGeometry(settings.value("township/geometry", b""))
+        if not settings.value("township/geometry"):
+            self.resize(1100, 720)
+
+    def _build_bar(self) -> QHBoxLayout:
+        title = QLabel(self.tr("<b>{0}</b> 防控汇总").format(self.township.name))
+        files = self.import_files_button = QPushButton(self.tr("导入数据包(&I)…"))
+        files.setToolTip(self.tr("选择一个或多个 .rdbundle 数据包文件"))
+        files.clicked.connect(self.import_files)
+        folder = self.import_folder_button = QPushButton(self.tr("导入整个文件夹(&F)…"))
+        folder.setToolTip(self.tr("选择U盘或文件夹,导入其中所有数据包"))
+        folder.clicked.connect(self.import_folder)
+        printing = self.print_button = QPushButton(self.tr("打印汇总(&P)…"))
+        printing.clicked.connect(self.print_report)
+        key = QPushButton(self.tr("导出乡镇公钥…"))
+        key.setToolTip(self.tr("各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包"))
+        key.clicked.connect(self.save_public_key)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("日期:")))
+        bar.addWidget(self.day)
+        for button in (files, folder, printing, key):
+            bar.addWidget(button)
+        return bar
+
+    def _build_reporting_tab(self) -> None:
+        self.rate = QLabel()
+        self.rate.setWordWrap(True)
+        self.grid_model = _GridModel(self, self.tr("未报"))
+        self.grid = _table(self.grid_model)
+        self.figures_model = RowsModel(columns.FIGURES, self, highlight=lambda r: not r["reported"])
+        self.figures = _table(self.figures_model, stretch=0)
+        self.figures_title = QLabel()
+        self.tabs.addTab(_page(self.rate, self.grid, self.figures_title, self.figures),
+                         self.tr("上报情况(&R)"))
+
+    def _build_lists(self) -> None:
+        self.alerts_note = QLabel()
+        self.alerts_model = RowsModel(columns.ALERTS, self)
+        self.tabs.addTab(_page(self.alerts_note, _table(self.alerts_model)), self.tr("预警(&A)"))
+        self.key_note = QLabel()
+        self.key_model = RowsModel(columns.KEY_PERSONS, self)
+        self.tabs.addTab(_page(self.key_note, _table(self.key_model, stretch=6)),
+                         self.tr("重点人员(&K)"))
+        self.slips_model = RowsModel(columns.SLIPS, self)
+        note = QLabel(self.tr("各校最新数据包的序号、日期范围、各项数量与校验码,"
+                              "应与学校交来的纸质交接单一致。"))
+        self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&H)"))
+        self.result_note = QLabel(self.tr("尚未导入数据包。"))
+        self.result_note.setWordWrap(True)
+        self.result_model = RowsModel(columns.IMPORT_RESULTS, self,
+                                      highlight=lambda b: b.outcome == merge.REFUSED)
+        self.results = _table(self.result_model, wrap=True)
+        self.result_tab = _page(self.result_note, self.results)
+        self.tabs.addTab(self.result_tab, self.tr("导入结果(&M)"))
+
+    def selected_day(self) -> date:
+        return date.fromisoformat(self.day.date().toString("yyyy-MM-dd"))
+
+    def refresh(self) -> None:
+        day = self.selected_day()
+        self._show_reporting(queries.reporting(self.data, day))
+        self.figures_title.setText(self.tr("{0} 各校概况").format(day.isoformat()))
+        self.figures_model.set_rows(queries.day_figures(self.data, day))
+        found = queries.open_alerts(self.data)
+        self.alerts_model.set_rows(found)
+        self.alerts_note.setText(self.tr("各校未结预警 {0} 条").format(len(found)) if found
+                                 else self.tr("各校均无未结预警。"))
+        villages = queries.key_persons_by_village(self.data, day)
+        self.key_model.set_rows([{**p, "village": v} for v, people in villages.items()
+                                 for p in people])
+        self.key_note.setText(self.tr("{0} 观察期内的重点人员:{1} 个村(社区),{2} 人").format(
+            day.isoformat(), len(villages), self.key_model.rowCount()))
+        self.slips_model.set_rows(queries.slips(self.data))
+
+    def _show_reporting(self, grid: queries.Reporting) -> None:
+        day_columns = [Column(d, d[5:], d[5:], self._mark(d, grid)) for d in grid.days]
+        self.grid_model.columns = [Column("name", "学校", "School"), *day_columns,
+                                   Column("rate_text", "上报率", "Rate"),
+                                   Column("gaps", "缺号", "Missing no.")]
+        self.grid_model.set_rows([
+            {"name": s.name, **{d: d in s.reported for d in grid.days}, "rate": s.rate,
+             "rate_text": s.rate_text, "gaps": join(map(str, s.gaps)) or self.tr("无")}
+            for s in grid.schools])
+        if not grid.schools:
+            self.rate.setText(self.tr("尚未导入任何学校的数据包。请点“导入数据包”或“导入整个文件夹”。"))
+            return
+        gaps = [s.name for s in grid.schools if s.gaps]
+        text = self.tr("近 7 天({0} 至 {1})全乡镇上报率 {2:.0%}。✓ 表示已上报,“未报”表示"
+                       "应报未报,“休”为非上报日。").format(grid.days[0], grid.days[-1], grid.rate)
+        if gaps:
+            text += self.tr("数据包缺号:{0}。").format(join(gaps))
+        self.rate.setText(text)
+
+    def _mark(self, day: str, grid: queries.Reporting):
+        rest, missing = self.tr("休"), self.grid_model.missing
+        return lambda reported: "✓" if reported else (missing if day in grid.school_days
+                                                       else rest)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        chosen = ask.open_files(self, self.tr("选择数据包"),
+                                self.tr("数据包 (*.rdbundle);;所有文件 (*)"))
+        if chosen:
+            self.import_paths([Path(p) for p in chosen])
+
+    def import_folder(self) -> None:
+        chosen = ask.choose_folder(self, self.tr("选择存放数据包的文件夹或U盘"))
+        if chosen:
+            self.import_paths([Path(chosen)])
+
+    def import_paths(self, sources: Sequence[Path]) -> merge.ImportResult | None:
+        """Import off the ui thread, then show per bundle what happened and why."""
+        try:
+            result = run_op(self, self.tr("正在导入数据包…"), lambda progress: merge.import_bundles(
+                self.data, sources, progress=progress))
+        except Cancelled:
+            self.refresh()
+            self.result_note.setText(self.tr("已取消;取消前已导入的数据包保留。"))
+            return None
+        except Refused as error:
+            ask.warn(self, self.tr("没有导入"), error.message())
+            return None
+        self.result_model.set_rows(result.bundles)
+        self.result_note.setText(self._result_text(result))
+        self.tabs.setCurrentWidget(self.result_tab)
+        self.refresh()
+        return result
+
+    def _result_text(self, result: merge.ImportResult) -> str:
+        lines = [merge.summary_text(result)]
+        if result.refused:
+            lines.append(self.tr("被拒收的数据包没有写入任何内容,原因见下表。"))
+        return "\n".join(lines + merge.gap_texts(result))
+
+    def print_report(self) -> None:
+        from reopen_desktop.township import report
+
+        day = self.selected_day()
+        print_pdf(self, self.tr("保存乡镇防控汇总"),
+                  self.tr("乡镇防控汇总-{0}.pdf").format(day.isoformat()),
+                  lambda out: report.write_township_report(self.data, day, out))
+
+    def save_public_key(self) -> None:
+        """The public key again, for a school that lost the file it was given."""
+        out = ask.save_file(self, self.tr("保存乡镇公钥"),
+                            str(Path.home() / self.tr("{0}公钥.pem").format(self.township.name)),
+                            self.tr("公钥 (*.pem)"))
+        if not out:
+            return
+        try:
+            console.write_public_key(Path(out), self.township.public_pem.encode("ascii"))
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
+            return
+        self.statusBar().showMessage(self.tr("公钥已保存到 {0}").format(out), 8000)
+
+    # --- Qt overrides --------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.setValue("township/geometry", self.saveGeometry())
+        super().closeEvent(event)
