@@ -1,0 +1,63 @@
+"""Headless weekly and monthly summaries: ``report weekly --week-of D`` and
+``report monthly --month YYYY-MM``, each a PDF built day by day from the day summary."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop import storage
+from reopen_desktop.reports import period_summary
+
+
+def month_text(text: str) -> tuple[int, int]:
+    """``YYYY-MM`` as (year, month); an argparse error (exit 2) otherwise."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM,例如 2026-03:{text}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def add_kinds(kinds: Any, common: argparse.ArgumentParser, day: Callable[[str], date]) -> None:
+    weekly = kinds.add_parser("weekly", parents=[common],
+                              help="the weekly summary (每周防控工作小结), Monday to Sunday")
+    weekly.add_argument("--week-of", dest="week_of", type=day, default=None,
+                        help="any day of the week (default: this week)")
+    weekly.add_argument("--out", type=Path, required=True)
+    monthly = kinds.add_parser("monthly", parents=[common],
+                               help="the monthly summary (每月防控工作小结)")
+    monthly.add_argument("--month", type=month_text, default=None,
+                         help="YYYY-MM (default: this month)")
+    monthly.add_argument("--out", type=Path, required=True)
+
+
+def run_weekly(args: argparse.Namespace, output: Any) -> int:
+    return _write(args, output, period_summary.week_of(args.week_of or date.today()))
+
+
+def run_monthly(args: argparse.Namespace, output: Any) -> int:
+    today = date.today()
+    year, number = args.month or (today.year, today.month)
+    return _write(args, output, period_summary.month(year, number))
+
+
+def _write(args: argparse.Namespace, output: Any, period: period_summary.Period) -> int:
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = period_summary.write_period_summary(data, period, args.out)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    return output.done({"path": str(result.path), "pages": result.pages,
+                        "from": period.start.isoformat(), "to": period.end.isoformat()},
+                       f"{period.title}({period.label})已生成:{result.path}"
+                       f"(共 {result.pages} 页)")
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
+    "report weekly": run_weekly,
+    "report monthly": run_monthly,
+}
