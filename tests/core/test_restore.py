@@ -1,0 +1,28 @@
+"""Restoring a chosen backup while the window stays open."""
+
+import pytest
+
+from reopen_desktop import backups, grid, restore
+from reopen_desktop.errors import Refused
+
+
+def test_a_restored_backup_brings_back_the_old_contents_and_keeps_todays_aside(school_db,
+                                                                               tmp_path):
+    taken = backups.make_backup(school_db.conn, tmp_path / "昨天.db")
+    grid.update_school(school_db, name="改错的名字")
+    aside = restore.restore_into(school_db, taken)
+    assert grid.require_school(school_db).name == "城关镇第一小学"
+    assert "before-restore" in aside.name and aside.exists()
+    kept = backups.make_backup(aside, tmp_path / "看一眼.db")
+    from reopen_desktop.storage import open_data_file
+
+    with open_data_file(kept, read_only=True) as old:
+        assert grid.require_school(old).name == "改错的名字"
+
+
+def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(school_db, tmp_path):
+    junk = tmp_path / "照片.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(Refused):
+        restore.restore_into(school_db, junk)
+    assert grid.require_school(school_db).name == "城关镇第一小学"

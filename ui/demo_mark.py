@@ -1,0 +1,33 @@
+"""The orange "示例数据" mark every screen of a demo school carries, so nobody takes the
+generated school for a real one (printouts carry the same words: reports/pdf.DEMO_MARK)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+
+from reopen_desktop import grid
+from reopen_desktop.storage import DataFile
+from ui.translations import tr
+
+STYLE = "color: white; background: #e65100; padding: 2px 8px; font-weight: bold;"
+
+
+def demo_banner(data: DataFile, font_px: int = 0) -> QLabel | None:
+    """The mark for a demo school's data file; None for a real school."""
+    school = grid.get_school(data)
+    if school is None or not school.is_demo:
+        return None
+    label = QLabel(tr("示例数据 · 非真实学校"))
+    label.setStyleSheet(STYLE + (f" font-size: {font_px}px;" if font_px else ""))
+    label.setObjectName("demo_banner")
+    return label
+
+
+def mark_window(window: QWidget, data: DataFile) -> QLabel | None:
+    """Put the mark at the top of a window laid out in a box (the gate lane, where it is
+    read from across the lane, so it is big)."""
+    banner = demo_banner(data, font_px=20)
+    layout = window.layout()
+    if banner is not None and isinstance(layout, QBoxLayout):
+        layout.insertWidget(0, banner)
+    return banner
