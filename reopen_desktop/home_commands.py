@@ -1,0 +1,61 @@
+"""Headless commands for children kept home (停课不停学): ``kept-home`` lists who is away
+on a day and how they are followed; ``suspend-class`` records a class suspension."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from reopen_desktop import home_care, storage
+from reopen_desktop.errors import Refused
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser,
+                 day: Callable[[str], date]) -> None:
+    listing = commands.add_parser("kept-home", parents=[common],
+                                  help="who is kept home on a day (停课不停学) and their calls")
+    listing.add_argument("--date", type=day, default=None)
+    suspend = commands.add_parser("suspend-class", parents=[common],
+                                  help="record a class suspension (start, end, reason)")
+    suspend.add_argument("--class", dest="class_name", required=True)
+    suspend.add_argument("--from", dest="date_from", type=day, required=True)
+    suspend.add_argument("--to", dest="date_to", type=day, default=None,
+                         help="the last day away; leave out when not yet decided")
+    suspend.add_argument("--reason", required=True)
+    suspend.add_argument("--clearance", default="", help="what the return needs, e.g. 复课证明")
+
+
+def run_kept_home(args: argparse.Namespace, output: Any) -> int:
+    day = args.date or date.today()
+    with storage.open_data_file(args.db, read_only=True) as data:
+        away = home_care.kept_home(data, day)
+        section = home_care.day_section(data, day)
+    people = [{"name": k.name, "class": k.class_name, "why": k.source, "reason": k.reason,
+               "since": k.since, "return_on": k.return_on, "clearance": k.clearance_needed,
+               "contact": k.contact, "called": k.call is not None, "flags": k.flags}
+              for k in away]
+    lines = [f"{k.class_name} {k.name}:{k.source_label}({k.reason}),"
+             f"{k.return_on + ' 起可返校' if k.return_on else '未定返校日期'}"
+             + (",今日未随访" if k.call is None else "") for k in away]
+    return output.done({"date": day.isoformat(), "total": len(away), "people": people,
+                        "suspended_classes": section["suspended_classes"]},
+                       "\n".join(lines) or f"{day} 没有居家的学生或教职工。")
+
+
+def run_suspend_class(args: argparse.Namespace, output: Any) -> int:
+    with storage.open_data_file(args.db, create=False) as data:
+        class_id = data.scalar("SELECT id FROM classes WHERE name = ?", (args.class_name,))
+        if class_id is None:
+            raise Refused("unknown_class", name=args.class_name)
+        suspension = home_care.suspend_class(data, class_id, args.date_from, args.date_to,
+                                             args.reason, clearance_needed=args.clearance)
+    until = f"至 {args.date_to}" if args.date_to else "(未定结束日期,每日提示)"
+    return output.done({"suspension": suspension, "class": args.class_name,
+                        "from": args.date_from.isoformat(),
+                        "to": args.date_to.isoformat() if args.date_to else None},
+                       f"已登记:{args.class_name} 自 {args.date_from} 停课{until}。")
+
+
+HANDLERS = {"kept-home": run_kept_home, "suspend-class": run_suspend_class}

@@ -1,0 +1,43 @@
+"""The household in the person file: a father back from a high-risk area shows at once."""
+
+from PySide6.QtWidgets import QDialog
+
+from reopen_desktop import screening
+from ui.dialogs import FormDialog
+from ui.person_file import PersonFileDialog
+
+
+def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
+        qtbot, school_db, monkeypatch, answers):
+    screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
+    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    dialog = PersonFileDialog(school_db, pupil)
+    qtbot.addWidget(dialog)
+    assert "未登记同住家庭" in dialog.household.summary.text()
+
+    def fill(form):
+        for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
+                           ("arrived_on", "2026-11-20")):
+            form.edits[key].setText(value)
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(FormDialog, "exec", fill)
+    dialog.household.add_member()
+    assert answers.warnings == []
+    assert "父亲王建国" in dialog.household.summary.text()
+    assert "重点人员" in dialog.screening.text()
+    dialog.grab().save("/tmp/lead/person_household.png")
+
+
+def test_a_member_refused_leaves_no_household_behind(qtbot, school_db, monkeypatch, answers):
+    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    dialog = PersonFileDialog(school_db, pupil)
+    qtbot.addWidget(dialog)
+
+    def fill(form):
+        form.edits["name"].setText("王建国")
+        form.flags["key_person"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(FormDialog, "exec", fill)
+    dialog.household.add_member()
+    assert "暴露" in answers.warnings[0] or "返回" in answers.warnings[0]
+    assert school_db.scalar("SELECT count(*) FROM households") == 0

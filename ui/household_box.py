@@ -1,0 +1,98 @@
+"""The household part of a person file (同住家庭): siblings at the school, and the people
+the pupil lives with, their travel and health. Writes go through
+``reopen_desktop.households``; an exposure at home makes the pupils key persons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from reopen_desktop import households, people
+from reopen_desktop.screening import Travel
+from reopen_desktop.storage import DataFile
+from ui import ask
+from ui.dialogs import FormDialog
+from ui.translations import join
+
+
+class HouseholdBox(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, data: DataFile, person_id: int):
+        super().__init__()
+        self.setTitle(self.tr("同住家庭"))
+        self.data = data
+        self.person_id = person_id
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        link = QPushButton(self.tr("关联在校兄弟姐妹…"))
+        link.clicked.connect(self.link_sibling)
+        member = QPushButton(self.tr("添加同住成员…"))
+        member.clicked.connect(self.add_member)
+        buttons = QHBoxLayout()
+        buttons.addWidget(link)
+        buttons.addWidget(member)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        household = households.household_of(self.data, self.person_id)
+        if household is None:
+            self.summary.setText(self.tr("未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。"))
+            return
+        siblings = [f"{p['name']}({p['class_name']})" for p in household.people
+                    if p["id"] != self.person_id]
+        members = [self._member_line(m) for m in household.members]
+        self.summary.setText("\n".join(
+            [self.tr("在校兄弟姐妹:{0}").format(join(siblings) or self.tr("无"))]
+            + (members or [self.tr("尚未登记同住成员。")])))
+
+    def _member_line(self, member: households.Member) -> str:
+        trips = ";".join(" ".join(filter(None, (t.place, "~".join(
+            filter(None, (t.date_from, t.date_to)))))) for t in member.travels)
+        parts = [f"{member.relation}{member.name}", member.health,
+                 self.tr("行程:{0}").format(trips) if trips else "",
+                 self.tr("{0} 返回").format(member.arrived_on) if member.arrived_on else "",
+                 self.tr("重点人员") if member.key_person else ""]
+        return " ".join(p for p in parts if p)
+
+    def _write(self, write) -> None:
+        if ask.saved(self, write):
+            self.refresh()
+            self.changed.emit()
+
+    def link_sibling(self) -> None:
+        typed = ask.text(self, self.tr("关联兄弟姐妹"), self.tr("兄弟姐妹的姓名或证件号后四位:"))
+        if not typed:
+            return
+        found = [p for p in people.search(self.data, typed)[:20] if p.id != self.person_id]
+        if not found:
+            ask.inform(self, self.tr("关联兄弟姐妹"), self.tr("没有找到“{0}”。").format(typed))
+            return
+        sibling = ask.choose(self, self.tr("关联兄弟姐妹"), self.tr("是谁:"),
+                             [(f"{p.class_name} {p.name}", p) for p in found])
+        if sibling is not None:
+            self._write(lambda: households.link(self.data, [self.person_id, sibling.id]))
+
+    def add_member(self) -> None:
+        dialog = FormDialog(self, self.tr("添加同住成员"), self.tr("保存"), [
+            ("name", self.tr("姓名"), ""), ("relation", self.tr("关系(如 父亲、祖母)"), ""),
+            ("id_number", self.tr("身份证号(可不填)"), ""), ("health", self.tr("健康状况"), ""),
+            ("place", self.tr("假期去过的地方(可不填)"), ""),
+            ("date_from", self.tr("去的日期"), ""), ("date_to", self.tr("离开日期"), ""),
+            ("arrived_on", self.tr("返回本地日期"), ""),
+            ("exposure_date", self.tr("重点人员的暴露日期"), "")],
+            [("key_person", self.tr("此人是重点人员(密切接触者等)"), False)])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = {k: (x.strip() if isinstance(x, str) else x) for k, x in dialog.values().items()}
+        travels = [Travel(v["place"], v["date_from"], v["date_to"])] if v["place"] else []
+        household = households.household_of(self.data, self.person_id)
+        self._write(lambda: households.add_member(
+            self.data, household.id if household else None, for_person=self.person_id,
+            name=v["name"], relation=v["relation"], id_number=v["id_number"],
+            health=v["health"], travels=travels, arrived_on=v["arrived_on"],
+            key_person=bool(v["key_person"]), exposure_date=v["exposure_date"]))
