@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from reopen_desktop import settings
+from reopen_desktop import access, settings
+from reopen_desktop.checks import SYMPTOMS
+from reopen_desktop.messages import text
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 # Notifiable (甲乙丙类) diseases a school commonly meets; a diagnosis naming one, or
 # marked 疑似, raises `notifiable`.
@@ -120,14 +123,19 @@ def _by_scope(people: list[_Ill]) -> dict[str, list[_Ill]]:
 
 
 def _largest_symptom_group(people: list[_Ill]) -> tuple[str, list[_Ill]]:
-    """The symptom shared by most of these people ("similar symptoms"), and who has it."""
+    """The symptom shared by most of these people ("similar symptoms"), and who has it.
+
+    On a tie a telling symptom (手足疱疹, 咳嗽) names the group rather than 发热, which
+    comes with almost any illness."""
     groups: dict[str, list[_Ill]] = defaultdict(list)
     for person in people:
         for symptom in person.symptoms:
             groups[symptom].append(person)
     if not groups:
         return "", []
-    symptom = max(sorted(groups), key=lambda s: len({p.person_id for p in groups[s]}))
+    in_order = sorted(groups, key=lambda s: (SYMPTOMS.index(s) if s in SYMPTOMS else 99, s))
+    symptom = max(in_order, key=lambda s: (len({p.person_id for p in groups[s]}),
+                                           s != "发热"))
     return symptom, groups[symptom]
 
 
@@ -253,8 +261,20 @@ def raise_alerts(data: DataFile, day: date) -> int:
     return new
 
 
-def open_alert_count(data: DataFile) -> int:
-    return int(data.scalar("SELECT count(*) FROM alerts WHERE status = 'open'") or 0)
+def open_alert_count(data: DataFile, *, viewer: access.Viewer | None = None) -> int:
+    """Open alerts (those about a head teacher's class, for a head teacher)."""
+    scope, params = _alert_scope(viewer)
+    return int(data.scalar(f"SELECT count(*) FROM alerts WHERE status = 'open'{scope}",
+                           params) or 0)
+
+
+def _alert_scope(viewer: access.Viewer | None) -> tuple[str, dict[str, Any]]:
+    """A head teacher's alerts: those naming someone of their class."""
+    inner, params = access.class_scope(viewer)
+    if not inner:
+        return "", {}
+    return (" AND EXISTS (SELECT 1 FROM json_each(alerts.people) j JOIN people p "
+            f"ON p.id = j.value WHERE 1{inner})", params)
 
 
 def day_section(data: DataFile, day: date) -> int:
@@ -283,20 +303,29 @@ class StoredAlert:
 
     @property
     def rule_label(self) -> str:
-        return RULE_LABELS.get(self.rule, self.rule)
+        return term(RULE_LABELS.get(self.rule, self.rule))
 
 
-def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500
-                ) -> list[StoredAlert]:
-    """Stored alerts, newest first; open ones only unless asked."""
-    where = "WHERE status = 'open'" if only_open else ""
-    rows = data.query(f"SELECT * FROM alerts {where} ORDER BY day DESC, id DESC LIMIT ?",
-                      (limit,))
+def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500,
+                viewer: access.Viewer | None = None) -> list[StoredAlert]:
+    """Stored alerts, newest first; open ones only unless asked. A head teacher
+    (``viewer``) gets those about their class; a diagnosis shows only to roles that need it."""
+    scope, params = _alert_scope(viewer)
+    where = "WHERE " + ("status = 'open'" if only_open else "1") + scope
+    rows = data.query(f"SELECT * FROM alerts {where} ORDER BY day DESC, id DESC LIMIT :limit",
+                      {**params, "limit": limit})
     names = _names(data, {pid for row in rows for pid in json.loads(row["people"])})
-    return [StoredAlert(row["id"], row["rule"], row["day"], row["scope"], row["message"],
-                        row["deadline"], row["status"], row["outcome"],
-                        [names.get(pid, "?") for pid in json.loads(row["people"])])
+    return [StoredAlert(row["id"], row["rule"], row["day"], row["scope"],
+                        _shown_message(row, viewer), row["deadline"], row["status"],
+                        row["outcome"], [names.get(pid, "?") for pid in json.loads(row["people"])])
             for row in rows]
+
+
+def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
+    """A notifiable alert's message names the diagnosis: kept for roles that need it."""
+    if row["rule"] != "notifiable" or viewer is None or access.can_see_diagnosis(viewer):
+        return row["message"]
+    return text("alert_diagnosis_hidden", scope=row["scope"])
 
 
 def _names(data: DataFile, ids: set[int]) -> dict[int, str]:

@@ -25,7 +25,8 @@ KEEP_DAILY = 14
 KEEP_WEEKLY = 8
 KEEP_MONTHLY = 12
 KEEP_BEFORE_MIGRATION = 3
-_NAME = re.compile(r"-(\d{8})-(\d{6})-(daily|before-v\d+|manual)\.db$")
+_NAME = re.compile(
+    r"-(\d{8})-(\d{6})-(daily|before-v\d+|before-import|before-restore|manual)\.db$")
 
 Progress = Callable[[int, int], None]
 
@@ -138,23 +139,20 @@ def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | N
 def restore_backup(backup: Path, data_file: Path) -> Path:
     """Put a backup in place of the data file; the replaced file is kept beside it.
 
-    The old file and its -wal/-shm are renamed (never deleted: it may be evidence
-    or hold something the backup lacks), and the backup is copied in through the
-    verified path of :func:`make_backup`. Returns the renamed old file.
+    The backup is first copied beside the data file through the verified path of
+    :func:`make_backup`; only then are the old file and its -wal/-shm renamed (never
+    deleted: it may be evidence or hold something the backup lacks) and the copy
+    renamed into place. A power cut during the copy leaves the old file untouched
+    (the copy took seconds on a year of data). Returns the renamed old file.
     """
     data_file = Path(data_file)
     aside = data_file.with_name(f"{data_file.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}")
+    incoming = make_backup(Path(backup), data_file.with_name(data_file.name + ".restoring"))
     for suffix in ("", "-wal", "-shm"):
         old = Path(str(data_file) + suffix)
         if old.exists():
             os.replace(old, Path(str(aside) + suffix))
-    try:
-        make_backup(Path(backup), data_file)
-    except Refused:
-        for suffix in ("", "-wal", "-shm"):  # put the old file back: never leave nothing
-            if Path(str(aside) + suffix).exists():
-                os.replace(Path(str(aside) + suffix), Path(str(data_file) + suffix))
-        raise
+    os.replace(incoming, data_file)
     return aside
 
 

@@ -17,6 +17,7 @@ from reopen_desktop import audit, grid, settings
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.messages import text
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 KINDS = ("disinfection", "ventilation")
 KIND_LABELS = {"disinfection": "消毒", "ventilation": "通风"}
@@ -53,7 +54,7 @@ class Area:
 
     @property
     def kind_label(self) -> str:
-        return AREA_KINDS.get(self.kind, self.kind)
+        return term(AREA_KINDS.get(self.kind, self.kind))
 
 
 @dataclass
@@ -76,7 +77,7 @@ class ChecklistItem:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return term(KIND_LABELS[self.kind])
 
 
 @dataclass
@@ -243,18 +244,20 @@ def _plan_problems(data: DataFile, plan: dict[str, Any]) -> list[Problem]:
 
 # --- the day's checklist -----------------------------------------------------------------
 
-def day_checklist(data: DataFile, day: date, now: datetime | None = None
-                  ) -> list[ChecklistItem]:
+def day_checklist(data: DataFile, day: date, now: datetime | None = None, *,
+                  kinds: tuple[str, ...] = KINDS) -> list[ChecklistItem]:
     """Every item the active areas' plans make due on ``day``, with its status at ``now``:
-    done (ticked), overdue (its due time has passed) or pending."""
+    done (ticked), overdue (its due time has passed) or pending; only ``kinds`` when given
+    (the day summary asks once per kind: half the items each at 5,000 pupils)."""
     now = now or datetime.now()
     if not is_school_day(data, day):
         return []
     done = {(r["area_id"], r["kind"], r["slot"]): r for r in data.query(
-        "SELECT * FROM campus_records WHERE day = ?", (day.isoformat(),))}
+        "SELECT * FROM campus_records WHERE day = ? AND kind IN "
+        f"({', '.join('?' * len(kinds))})", (day.isoformat(), *kinds))}
     items = []
     for area in list_areas(data):
-        for kind in KINDS:
+        for kind in kinds:
             times = area.disinfection_times if kind == "disinfection" else area.ventilation_times
             for slot, due in enumerate(times):
                 record = done.get((area.id, kind, slot))
@@ -331,7 +334,8 @@ def tick(data: DataFile, item: ChecklistItem, *, done_at: datetime, operator: st
     _refuse_bad_tick(data, item, done_at, operator)
     row, warnings = record_row(data, item, done_at=done_at, operator=operator, agent=agent,
                                concentration=concentration, minutes=minutes)
-    summary = f"{item.area} {item.kind_label} {item.day.isoformat()} {item.due_time}"
+    # The audit trail is stored in Chinese, whatever language the window shows.
+    summary = f"{item.area} {KIND_LABELS[item.kind]} {item.day.isoformat()} {item.due_time}"
     with audit.action(data, "campus_tick", summary) as act:
         record_id = act.insert("campus_records", row)
     return TickResult(record_id, warnings)
@@ -396,7 +400,7 @@ def day_section_ventilation(data: DataFile, day: date) -> dict[str, Any]:
 
 
 def _section(data: DataFile, day: date, kind: str) -> dict[str, Any]:
-    items = [i for i in day_checklist(data, day) if i.kind == kind]
+    items = day_checklist(data, day, kinds=(kind,))
     overdue = [i for i in items if i.status == "overdue"]
     return {
         "due": len(items),

@@ -17,6 +17,7 @@ from typing import Any
 
 from reopen_desktop import audit, settings
 from reopen_desktop.errors import Refused
+from reopen_desktop.messages import text
 from reopen_desktop.storage import DataFile
 
 CANTEEN_WORD = "食堂"
@@ -51,13 +52,7 @@ class Certificate:
 
     @property
     def label(self) -> str:
-        if self.state == "expired":
-            return f"已过期({self.expiry})"
-        if self.state == "missing":
-            return "无健康证"
-        if self.state == "expiring":
-            return f"{self.days_left} 天后到期"
-        return "有效"
+        return text(f"certificate_{self.state}", expiry=self.expiry, days=self.days_left)
 
 
 @dataclass

@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reopen_desktop import audit, followups, settings
+from reopen_desktop import access, audit, followups, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 SESSIONS = {"morning": "晨检", "noon": "午检", "evening": "晚检", "gate": "校门"}
 SYMPTOMS = ("发热", "咳嗽", "咽痛", "头痛", "腹痛", "腹泻", "呕吐", "皮疹", "黄疸", "结膜充血",
-            "腮腺肿大", "乏力", "其他")
+            "腮腺肿大", "乏力", "手足疱疹", "口腔疱疹", "其他")
+# What a kindergarten's morning check looks at besides the temperature (一摸二看三问四查):
+# hands, mouth and skin, for hand-foot-and-mouth disease, chickenpox and the like.
+KINDERGARTEN_LOOKS = ("手足疱疹", "口腔疱疹", "皮疹")
 ABSENCE_REASONS = {"illness": "病假", "other": "事假"}
 LOWEST, HIGHEST = 34.0, 43.0
 
@@ -76,10 +80,12 @@ def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
     """Record one class's check: the exceptions given, everyone else present and normal.
 
     One transaction; refused (nothing written) for a future date, an unknown
-    session, a person not in the class, or a temperature out of range.
+    session, a person not in the class, a temperature out of range, or a head teacher
+    saving another class.
     """
     _refuse_future(day, today)
     _refuse_session(session)
+    access.refuse_unless_may_edit_class(data, class_id)
     roll = {r["id"]: r for r in data.query(
         "SELECT id, name, class_id, dorm_room_id FROM people "
         "WHERE class_id = ? AND active = 1", (class_id,))}
@@ -106,6 +112,7 @@ def record_check(data: DataFile, person_id: int, day: date, session: str, entry:
                       "AND active = 1", (person_id,))
     if not rows:
         raise Refused("not_on_roll", id=person_id)
+    access.refuse_unless_may_edit_class(data, rows[0]["class_id"])
     result = SaveResult()
     with audit.action(data, "check", f"{rows[0]['name']} {day} {SESSIONS[session]}") as act:
         store_check(data, act, rows[0], day, session, entry, result)
@@ -214,7 +221,7 @@ def day_section_absent(data: DataFile, day: date) -> dict[str, int]:
 # One key per symptom (pinyin initial where it is free), and the two absence kinds.
 SYMPTOM_KEYS = {"r": "发热", "k": "咳嗽", "y": "咽痛", "t": "头痛", "f": "腹痛", "x": "腹泻",
                 "o": "呕吐", "p": "皮疹", "h": "黄疸", "j": "结膜充血", "s": "腮腺肿大",
-                "l": "乏力", "q": "其他"}
+                "l": "乏力", "z": "手足疱疹", "m": "口腔疱疹", "q": "其他"}
 ABSENCE_KEYS = {"b": "illness", "a": "other"}  # b 病假, a 事假 (s is taken by 腮腺肿大)
 DOCTOR_KEY = "d"  # 已就诊; a diagnosis follows a slash: 27bd/水痘
 
@@ -268,8 +275,8 @@ def parse_quick_entry(text: str) -> QuickEntry:
 
 
 def quick_keys_help() -> str:
-    symptoms = " ".join(f"{k}={v}" for k, v in SYMPTOM_KEYS.items())
-    return f"{symptoms} b=病假 a=事假 d=已就诊 /诊断"
+    keys = {**SYMPTOM_KEYS, "b": "病假", "a": "事假", DOCTOR_KEY: "已就诊"}
+    return " ".join(f"{k}={term(v)}" for k, v in keys.items()) + f" /{term('诊断')}"
 
 
 def class_status(data: DataFile, day: date, session: str) -> dict[int, int]:
@@ -289,10 +296,23 @@ class TrendDay:
 def trend(data: DataFile, end: date, days: int = 14) -> list[TrendDay]:
     """Fevers and illness absences per school day, for the ``days`` days ending on ``end``."""
     first = date.fromordinal(end.toordinal() - days + 1).isoformat()
-    rows = data.query(
-        "SELECT day, count(DISTINCT CASE WHEN temperature >= :fever THEN person_id END) AS f, "
-        "count(DISTINCT CASE WHEN absent = 1 AND absence_reason = 'illness' THEN person_id END) "
-        "AS a FROM checks WHERE day BETWEEN :first AND :end GROUP BY day ORDER BY day",
-        {"fever": settings.get(data, "fever_threshold"), "first": first,
-         "end": end.isoformat()})
-    return [TrendDay(r["day"], r["f"], r["a"]) for r in rows]
+    rows = data.query(TREND, {"fever": settings.get(data, "fever_threshold"), "first": first,
+                              "end": end.isoformat(), "days": days})
+    return [TrendDay(r["day"], r["f"], r["a"]) for r in rows if r["checked"]]
+
+
+# Only the ill and the absent rows are read (the partial indexes checks_ill and
+# checks_absent, whose WHERE the terms below repeat word for word), plus one index probe
+# per calendar day for "was anyone checked": a year of 5,000 pupils read 140,000 rows here.
+TREND = """
+WITH RECURSIVE d(i, day) AS (SELECT 0, :first UNION ALL
+                             SELECT i + 1, date(:first, '+' || (i + 1) || ' days')
+                             FROM d WHERE i + 1 < :days)
+SELECT d.day,
+       EXISTS (SELECT 1 FROM checks c WHERE c.day = d.day) AS checked,
+       (SELECT count(DISTINCT person_id) FROM checks c WHERE c.day = d.day
+        AND (symptoms <> '' OR temperature IS NOT NULL) AND temperature >= :fever) AS f,
+       (SELECT count(DISTINCT person_id) FROM checks c WHERE c.day = d.day AND absent = 1
+        AND absence_reason = 'illness') AS a
+FROM d ORDER BY d.day
+"""

@@ -3,6 +3,12 @@
 A class's canonical name is its grade name, its number and 班 (``三年级1班``);
 rosters write ``(1)班``, ``（1）班``, ``1班``, ``01班``, ``一班`` or the whole
 ``三年级(1)班``, and all of them become that one form.
+
+Kindergartens (托幼园所) name their classes as they are named there: the first
+character of the grade, the number in Chinese and 班 (``小一班``, ``中二班``,
+``大三班``, ``托一班``). Imports read ``小一班``, ``小1班``, ``小(1)班``,
+``小班1班`` and ``小班(1)班`` (with the grade in its own column: ``一班``,
+``(1)班``, ``1班``) as that one form.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ GRADE_ORDER = [
 ]
 _CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                    "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+KINDERGARTEN_GRADES = ("托班", "小班", "中班", "大班")
+_CHINESE_NUMERALS = "零一二三四五六七八九"
 _LABEL = re.compile(r"^[(\[]?\s*([0-9]+|[零一二两三四五六七八九十]+)\s*[)\]]?\s*班?$")
 
 
@@ -60,12 +68,28 @@ def class_number(label: str) -> int | None:
     return number if number and number > 0 else None
 
 
-def canonical_label(number: int) -> str:
-    return f"{number}班"
+def is_kindergarten_grade(grade: str) -> bool:
+    return grade in KINDERGARTEN_GRADES
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (the inverse of :func:`chinese_number`)."""
+    if number < 10:
+        return _CHINESE_NUMERALS[number]
+    tens, ones = divmod(number, 10)
+    return ((_CHINESE_NUMERALS[tens] if tens > 1 else "") + "十"
+            + (_CHINESE_NUMERALS[ones] if ones else ""))
+
+
+def canonical_label(number: int, grade: str = "") -> str:
+    """A class's label within its grade: ``1班``; in a kindergarten grade ``一班``."""
+    return f"{chinese_numeral(number)}班" if is_kindergarten_grade(grade) else f"{number}班"
 
 
 def class_name(grade: str, number: int) -> str:
-    """``三年级`` and 1 → ``三年级1班``."""
+    """``三年级`` and 1 → ``三年级1班``; ``小班`` and 1 → ``小一班``."""
+    if is_kindergarten_grade(grade):
+        return f"{grade[0]}{canonical_label(number, grade)}"
     return f"{grade}{canonical_label(number)}"
 
 
@@ -79,5 +103,14 @@ def split_class_name(text: str, grades: list[str] | None = None) -> tuple[str, i
     for grade in sorted(set((grades or []) + GRADE_ORDER), key=len, reverse=True):
         if value.startswith(grade):
             number = class_number(value[len(grade):])
+            return (grade, number) if number else None
+    return _kindergarten_short_name(value)
+
+
+def _kindergarten_short_name(value: str) -> tuple[str, int] | None:
+    """``小一班``, ``中2班``, ``大(3)班``: the grade's first character, then the label."""
+    for grade in KINDERGARTEN_GRADES:
+        if value.startswith(grade[0]):
+            number = class_number(value[1:])
             return (grade, number) if number else None
     return None

@@ -16,9 +16,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import backups, grid, messages, settings, storage
+from reopen_desktop import (
+    backups,
+    bundle_commands,
+    grid,
+    home_commands,
+    messages,
+    period_commands,
+    settings,
+    storage,
+    timetable_commands,
+)
 from reopen_desktop.errors import Refused
 from reopen_desktop.progress import terminal_progress
+from reopen_desktop.township import commands as township_commands
+from reopen_desktop.township_key import read_township_key, store_township_key
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
@@ -65,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--school", required=True)
     init.add_argument("--township", default="")
     init.add_argument("--code", default="")
+    init.add_argument("--kindergarten", action="store_true",
+                      help="the school is a kindergarten (托幼园所): grades 托班/小班/中班/大班")
     init.add_argument("--township-key", type=Path, default=None)
 
     demo = commands.add_parser("demo", parents=[common], help="fill a new file with a demo school")
@@ -72,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--staff", type=int, default=None)
     demo.add_argument("--days", type=int, default=5)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--kindergarten", action="store_true",
+                      help="a kindergarten (小班/中班/大班, classes 小一班)")
 
     commands.add_parser("check", parents=[common], help="integrity, schema version, head-counts")
 
@@ -109,9 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--blank", action="store_true")
     form.add_argument("--out", type=Path, required=True)
     _add_disinfection_report(kinds, common)
+    period_commands.add_kinds(kinds, common, _day)
     _add_canteen_commands(commands, kinds, common)
     _add_screening_commands(commands, common)
     _add_roster_command(commands, common)
+    township_commands.add_commands(commands, common, _day)
+    home_commands.add_commands(commands, common, _day)
+    timetable_commands.add_commands(commands, kinds, common)
+    bundle_commands.add_commands(commands, common, _day)
     return parser
 
 
@@ -182,28 +203,12 @@ def run_init(args: argparse.Namespace, output: Output) -> int:
         raise Refused("school_name_empty")
     key = read_township_key(args.township_key) if args.township_key else None
     with storage.new_or_existing(args.db) as data, data.atomic():
-        school = grid.create_school(data, args.school, township=args.township, code=args.code)
+        school = grid.create_school(data, args.school, township=args.township, code=args.code,
+                                    kindergarten=args.kindergarten)
         if key:
             settings.put(data, "township_public_key", key)
     return output.done({"school": school.name, "township": school.township, "path": args.db},
                        f"已建立学校“{school.name}”,数据文件:{args.db}")
-
-
-def read_township_key(path: Path) -> str:
-    """The township's public key as PEM text; refused if the file is not one."""
-    from cryptography.hazmat.primitives import serialization
-
-    try:
-        pem = path.read_bytes()
-        serialization.load_pem_public_key(pem)
-    except (OSError, ValueError) as error:
-        raise Refused("bad_township_key", path=str(path), detail=str(error)) from None
-    return pem.decode("ascii")
-
-
-def store_township_key(data: storage.DataFile, pem: str) -> None:
-    with data.atomic():
-        settings.put(data, "township_public_key", pem)
 
 
 def run_set_township_key(args: argparse.Namespace, output: Output) -> int:
@@ -222,7 +227,8 @@ def run_demo(args: argparse.Namespace, output: Output) -> int:
 
     with storage.new_or_existing(args.db) as data:
         result = demo.fill_demo(data, students=args.students, staff=args.staff, days=args.days,
-                                seed=args.seed, progress=terminal_progress("示例学校"))
+                                seed=args.seed, progress=terminal_progress("示例学校"),
+                                kindergarten=args.kindergarten)
     prose = f"示例学校“{result.school}”已生成:{result.people} 人,{result.days} 个上学日。"
     return output.done({"people": result.people, "days": result.days, "school": result.school},
                        prose)
@@ -294,7 +300,8 @@ def run_backup(args: argparse.Namespace, output: Output) -> int:
     out = Path(args.out)
     if out.exists() and out.resolve() == source.resolve():
         raise Refused("backup_same_file", out=str(out))
-    storage.inspect_existing(source)
+    # a school's or a township's data file
+    storage.inspect_existing(source, storage.file_kind(source) or storage.SCHOOL)
     made = backups.make_backup(source, out, progress=terminal_progress("备份"))
     size = made.stat().st_size
     return output.done({"path": str(made), "bytes": size}, f"已备份到 {made}({size} 字节)")
@@ -511,3 +518,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "import-declarations": run_import_declarations,
     "import-roster": run_import_roster,
 }
+HANDLERS.update(township_commands.HANDLERS)
+HANDLERS.update(home_commands.HANDLERS)
+HANDLERS.update(period_commands.HANDLERS)
+HANDLERS.update(timetable_commands.HANDLERS)
+HANDLERS.update(bundle_commands.HANDLERS)

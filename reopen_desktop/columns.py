@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reopen_desktop.messages import language
+from reopen_desktop.terms import term, terms
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def _kind(value: str) -> str:
 
 PEOPLE = (
     Column("name", "姓名", "Name"),
-    Column("sex", "性别", "Sex"),
+    Column("sex", "性别", "Sex", term),
     Column("kind", "类别", "Kind", _kind),
     Column("class_name", "班级", "Class"),
     Column("post", "岗位", "Post"),
@@ -46,7 +47,7 @@ CLASS_CHECK = (
     Column("number", "序号", "No."),
     Column("name", "姓名", "Name"),
     Column("temperature", "体温", "Temp."),
-    Column("symptoms", "症状", "Symptoms", "、".join),
+    Column("symptoms", "症状", "Symptoms", terms),
     Column("absence", "缺勤", "Absent"),
 )
 
@@ -121,4 +122,42 @@ FOLLOW_UPS = (
     Column("expected_return", "预计返校", "Expected back"),
     Column("needs_clearance", "复课证明", "Clearance", _yes),
     Column("unexplained", "原因未明", "Reason unknown", _yes),
+)
+
+
+def _call(value: dict) -> str:
+    """Today's health call to someone kept home: temperature, symptoms and note."""
+    temperature = f"{value['temperature']}°C" if value["temperature"] is not None else ""
+    return " ".join(filter(None, (temperature, value["symptoms"].replace(",", "、"),
+                                  value["note"]))) or ("called" if language() == "en" else "已随访")
+
+
+def _home_flags(keys: list[str]) -> str:
+    from reopen_desktop.home_care import FLAGS
+
+    return "、".join(FLAGS[k][language() == "en"] for k in keys)
+
+
+KEPT_HOME = (
+    Column("class_name", "班级", "Class"),
+    Column("name", "姓名", "Name"),
+    Column("source_label", "原因类别", "Why"),
+    Column("reason", "原因", "Reason"),
+    Column("since", "居家起", "Home since"),
+    Column("return_on", "可返校日期", "May return on"),
+    Column("clearance_needed", "返校须查验", "Return needs"),
+    Column("contact", "联系教师", "Contact teacher"),
+    Column("call", "今日随访", "Today's call", _call),
+    Column("flags", "提示", "To do", _home_flags),
+)
+
+
+TIMETABLE = (
+    Column("scope", "年级/班级", "Grade/class"),
+    Column("kind_label", "时段", "Window"),
+    Column("starts", "开始", "From"),
+    Column("ends", "结束", "To"),
+    Column("lane", "通道", "Lane"),
+    Column("people", "人数", "People"),
+    Column("capacity", "可检人数", "Lane can check"),
 )

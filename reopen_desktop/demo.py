@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reopen_desktop import audit, classnames, demo_campus, demo_canteen, demo_checks, grid
+from reopen_desktop import (
+    audit,
+    classnames,
+    demo_campus,
+    demo_canteen,
+    demo_checks,
+    demo_gate,
+    demo_home,
+    demo_households,
+    grid,
+)
 from reopen_desktop.errors import Refused
 from reopen_desktop.idnumber import SEQUENCES_PER_SEX, make_id
 from reopen_desktop.people import initials_of
@@ -23,6 +33,9 @@ from reopen_desktop.progress import Progress, no_progress
 from reopen_desktop.storage import DataFile
 
 SCHOOL_NAME = "示例镇中心小学(示例)"
+KINDERGARTEN_NAME = "示例镇中心幼儿园(示例)"
+KINDERGARTEN_CLASS_SIZE = 30
+CHILDREN_PER_STAFF = 7  # two teachers and a nursery aide (保育员) to a class of about 30
 TOWNSHIP = "示例镇"
 HOME_AREA = "369901"  # the demo county
 NEIGHBOUR_AREAS = ("369902", "369903")  # where a few pupils and many teachers were born
@@ -62,6 +75,7 @@ PHONE_PREFIXES = (
 SUBJECTS = ("英语教师", "科学教师", "体育教师", "音乐教师", "美术教师", "信息技术教师",
             "道德与法治教师", "语文教师", "数学教师")
 DEPARTMENTS = ("教务处", "政教处", "总务处")
+KINDERGARTEN_DEPARTMENTS = ("保教处", "后勤处")
 CANTEEN_POST, CANTEEN_DEPARTMENT = "食堂从业人员", "食堂"
 PLAN_NOTE = (
     "一校一策:校长为第一责任人,副校长为直接责任人,年级组长、班主任分级负责,"
@@ -99,7 +113,7 @@ class _StaffPlan:
 
 def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, days: int = 5,
               seed: int = 1, progress: Progress | None = None,
-              today: date | None = None) -> DemoResult:
+              today: date | None = None, kindergarten: bool = False) -> DemoResult:
     """Fill a new, empty data file with a whole demo school in one transaction.
 
     The grid comes out without gaps; the fill is one audited action, not one per
@@ -111,27 +125,40 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
     if existing:
         raise Refused("demo_not_empty", path=str(data.path), school=existing.name)
     progress = progress or no_progress
-    classes = plan_classes(students)
-    staff_plan = plan_staff(max(MIN_STAFF, staff or default_staff(students)), students,
-                            len(classes))
+    classes = plan_kindergarten(students) if kindergarten else plan_classes(students)
+    staff_count = max(MIN_STAFF, staff or default_staff(students, kindergarten))
+    staff_plan = (plan_kindergarten_staff(staff_count, len(classes)) if kindergarten
+                  else plan_staff(staff_count, students, len(classes)))
     maker = _PersonMaker(random.Random(seed), today or date.today(), students)
     total = students + len(staff_plan)
-    summary = (f"生成示例学校:{students} 名学生,{len(staff_plan)} 名教职工,"
+    summary = (f"生成示例{'幼儿园' if kindergarten else '学校'}:{students} 名"
+               f"{'幼儿' if kindergarten else '学生'},{len(staff_plan)} 名教职工,"
                f"{len(classes)} 个班")
     filled_days = 0
     with data.atomic():
-        school = grid.create_school(data, SCHOOL_NAME, is_demo=True, **_school_fields(maker))
+        school = grid.create_school(data, KINDERGARTEN_NAME if kindergarten else SCHOOL_NAME,
+                                    is_demo=True, kindergarten=kindergarten,
+                                    **_school_fields(maker))
         with audit.action(data, "fill_demo", summary, undoable=False):
             class_ids = _insert_grid(data, school.id, classes)
             staff_ids = _insert_staff(data, maker, staff_plan)
             progress(len(staff_ids), total)
-            _insert_duties(data, classes, class_ids, staff_plan, staff_ids)
+            _insert_duties(data, classes, class_ids, staff_plan, staff_ids,
+                           KINDERGARTEN_DEPARTMENTS if kindergarten else DEPARTMENTS)
             _insert_students(data, maker, classes, class_ids, lambda done: progress(
                 len(staff_ids) + done, total))
             _fill_screening(data, maker, class_ids[:2], today or date.today())
+            demo_households.fill_households(data, random.Random(seed), today or date.today(),
+                                            DEMO_AREAS[0][0])
             school_days = demo_checks.school_days(today or date.today(), days)
-            if demo_checks.fill_demo_checks(data, school_days, seed):
+            cluster = "发热,手足疱疹,口腔疱疹" if kindergarten else "发热,咳嗽"
+            if demo_checks.fill_demo_checks(data, school_days, seed, cluster,
+                                            suspend_cluster=True):
                 filled_days = len(school_days)
+                demo_home.fill_home_care(data, random.Random(seed), school_days,
+                                         today or date.today(), kindergarten=kindergarten)
+            demo_gate.fill_timetable(data, random.Random(seed), school_days,
+                                     kindergarten=kindergarten)
             filled_days = max(filled_days, _fill_campus(data, seed, school_days, today))
             demo_canteen.fill_canteen(data, random.Random(seed), school_days,
                                       today or date.today())
@@ -149,9 +176,11 @@ def _fill_campus(data: DataFile, seed: int, school_days: list[date], today: date
     return demo_campus.fill_campus(data, random.Random(seed), school_days, at)
 
 
-def default_staff(students: int) -> int:
-    """Roughly one staff member per 12 pupils, and never fewer than 10."""
-    return max(10, round(students / STUDENTS_PER_STAFF))
+def default_staff(students: int, kindergarten: bool = False) -> int:
+    """Roughly one staff member per 12 pupils (per 7 children in a kindergarten), and
+    never fewer than 10."""
+    per = CHILDREN_PER_STAFF if kindergarten else STUDENTS_PER_STAFF
+    return max(10, round(students / per))
 
 
 def demo_size(people: int) -> int:
@@ -174,6 +203,37 @@ def plan_classes(students: int) -> list[_ClassPlan]:
         plans += [_ClassPlan(name, index, number, size, index >= boarding_from)
                   for number, size in enumerate(sizes, start=1)]
     return plans
+
+
+def plan_kindergarten(children: int) -> list[_ClassPlan]:
+    """小班, 中班 and 大班 (and a 托班 of the youngest in a large one), about 30 a class.
+
+    ``grade_index`` counts back from 一年级: 大班 children start school next year.
+    """
+    grades = list(classnames.KINDERGARTEN_GRADES[1:])
+    if children >= 20 * KINDERGARTEN_CLASS_SIZE:
+        grades.insert(0, classnames.KINDERGARTEN_GRADES[0])
+    plans = []
+    for index, (name, count) in enumerate(zip(grades, _split(children, len(grades)),
+                                              strict=True)):
+        sizes = _split(count, max(1, round(count / KINDERGARTEN_CLASS_SIZE)))
+        plans += [_ClassPlan(name, index - len(grades), number, size, False)
+                  for number, size in enumerate(sizes, start=1)]
+    return plans
+
+
+def plan_kindergarten_staff(count: int, classes: int) -> list[_StaffPlan]:
+    """园长, 副园长, 保健医, then a teacher per class before any nursery aide."""
+    leaders = [_StaffPlan("园长", "", 0.2, "first_responsible"),
+               _StaffPlan("副园长", "", 0.2, "direct_responsible"),
+               _StaffPlan("保健医", "保健室", 0.1, "school_doctor")]
+    others = count - len(leaders)
+    kitchen = [_StaffPlan(CANTEEN_POST, CANTEEN_DEPARTMENT, 0.4)] * min(3, max(0, others - 2))
+    rest = others - len(kitchen)
+    teachers = max(1, min(rest, classes + max(0, rest - classes) // 2))
+    aides = rest - teachers
+    return (leaders + kitchen + [_StaffPlan("幼儿教师", "保教处", 0.05, "teacher")] * teachers
+            + [_StaffPlan("保育员", "保教处", 0.05)] * aides)
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -281,7 +341,8 @@ def _insert_grid(data: DataFile, school_id: int, classes: list[_ClassPlan]) -> l
                 "school_id": school_id, "name": plan.grade,
                 "position": classnames.grade_position(plan.grade)})
         class_ids.append(_insert(data, "classes", {
-            "grade_id": grade_ids[plan.grade], "label": classnames.canonical_label(plan.number),
+            "grade_id": grade_ids[plan.grade],
+            "label": classnames.canonical_label(plan.number, plan.grade),
             "name": classnames.class_name(plan.grade, plan.number), "number": plan.number,
             "boarding": int(plan.boarding)}))
     return class_ids
@@ -306,7 +367,8 @@ def _insert_staff(data: DataFile, maker: _PersonMaker, plans: list[_StaffPlan]) 
 
 
 def _insert_duties(data: DataFile, classes: list[_ClassPlan], class_ids: list[int],
-                   plans: list[_StaffPlan], staff_ids: list[int]) -> None:
+                   plans: list[_StaffPlan], staff_ids: list[int],
+                   departments: tuple[str, ...] = DEPARTMENTS) -> None:
     """Every required duty held: the school's four, a leader per grade, a head per class.
 
     Teachers take classes in turn (doubling up when there are few); a grade's
@@ -321,7 +383,7 @@ def _insert_duties(data: DataFile, classes: list[_ClassPlan], class_ids: list[in
         for role in ("first_responsible", "direct_responsible", "school_doctor")]
     rows.append(("reporter", doctor, None, None, ""))  # the school doctor reports, as is usual
     teachers, heads = holders["teacher"], holders.get("department_head", [])
-    for index, department in enumerate(DEPARTMENTS):
+    for index, department in enumerate(departments):
         holder = heads[index] if heads else teachers[index % len(teachers)]
         rows.append(("department_head", holder, None, None, department))
     grade_ids = {r["name"]: r["id"] for r in data.query("SELECT name, id FROM grades")}

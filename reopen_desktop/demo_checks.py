@@ -24,10 +24,14 @@ def school_days(today: date, count: int) -> list[date]:
     return sorted(days)
 
 
-def fill_demo_checks(data: DataFile, days: list[date], seed: int) -> int:
+def fill_demo_checks(data: DataFile, days: list[date], seed: int,
+                     cluster_symptoms: str = "发热,咳嗽", *, suspend_cluster: bool = False
+                     ) -> int:
     """Morning and noon checks for every pupil (evening for boarders) on each day, inside
-    the caller's transaction; the day before the last gets a cough-and-fever cluster in
-    one class. Raises and stores the alerts of each day. Returns the rows written."""
+    the caller's transaction; the day before the last gets a cluster in one class
+    (cough and fever; a kindergarten's is hand-foot-and-mouth). Raises and stores the
+    alerts of each day. With ``suspend_cluster`` the cluster's class has no checks after
+    the cluster day (it is kept home: demo_home.py records why). Returns the rows written."""
     rng = random.Random(seed * 7919)
     pupils = data.query("SELECT p.id, p.class_id, p.dorm_room_id, c.boarding FROM people p "
                         "JOIN classes c ON c.id = p.class_id WHERE p.active = 1 "
@@ -42,10 +46,13 @@ def fill_demo_checks(data: DataFile, days: list[date], seed: int) -> int:
     for day in days:
         already_ill: set[tuple[str, int]] = set()  # at most one background case per class
         for pupil in pupils:             # and dormitory a day: the only cluster is planted
+            if suspend_cluster and day > cluster_day and pupil["class_id"] == cluster_class:
+                continue
             scopes = {("class", pupil["class_id"]), ("dorm", pupil["dorm_room_id"] or 0)}
             may_fall_ill = not (scopes & already_ill)
-            day_rows = _pupil_day(rng, pupil, day, day == cluster_day
-                                  and pupil["id"] in cluster_people, may_fall_ill)
+            in_cluster = day == cluster_day and pupil["id"] in cluster_people
+            day_rows = _pupil_day(rng, pupil, day, cluster_symptoms if in_cluster else "",
+                                  may_fall_ill)
             if any(r[4] or r[3] for r in day_rows) and pupil["id"] not in cluster_people:
                 already_ill |= {s for s in scopes if s != ("dorm", 0)}
             rows += day_rows
@@ -78,19 +85,20 @@ def _follow_ups(data: DataFile, days: list[date]) -> None:
              "已返校" if back else ""))
 
 
-def _pupil_day(rng: random.Random, pupil: dict, day: date, in_cluster: bool,
+def _pupil_day(rng: random.Random, pupil: dict, day: date, cluster_symptoms: str,
                may_fall_ill: bool) -> list[tuple]:
+    """One pupil's checks of one day; ``cluster_symptoms`` makes them one of the cluster."""
     sessions = ["morning", "noon"] + (["evening"] if pupil["boarding"] else [])
     stamp = now()
-    roll = rng.random() if may_fall_ill or in_cluster else 1.0
+    roll = rng.random() if may_fall_ill or cluster_symptoms else 1.0
     if roll < 0.008:  # absent all day
         reason = "illness" if rng.random() < 0.7 else "other"
         symptom = rng.choice(BACKGROUND_SYMPTOMS) if reason == "illness" else ""
         return [(pupil["id"], day.isoformat(), s, None, symptom, 1, reason, pupil["class_id"],
                  pupil["dorm_room_id"], stamp) for s in sessions]
     temperature, symptoms = None, ""
-    if in_cluster:
-        temperature, symptoms = round(rng.uniform(37.5, 38.6), 1), "发热,咳嗽"
+    if cluster_symptoms:
+        temperature, symptoms = round(rng.uniform(37.5, 38.6), 1), cluster_symptoms
     elif roll < 0.012:
         symptoms = rng.choice(BACKGROUND_SYMPTOMS)
     elif roll < 0.014:

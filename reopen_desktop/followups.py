@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reopen_desktop import audit
+from reopen_desktop import access, audit
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 EDITABLE = ("called_family", "symptoms", "doctor", "diagnosis", "expected_return", "note")
 
@@ -38,7 +39,7 @@ class FollowUp:
 
     @property
     def reason_label(self) -> str:
-        return "因病缺勤" if self.reason == "illness_absence" else "发热"
+        return term("因病缺勤" if self.reason == "illness_absence" else "发热")
 
 
 def is_notifiable(diagnosis: str) -> bool:
@@ -91,6 +92,8 @@ def record_clearance(data: DataFile, person_id: int, *, issuer: str, issued_on: 
     """Record a return clearance (复课证明) against the person's open follow-up."""
     if not issuer.strip() or not checked_by.strip():
         raise Refused("clearance_incomplete")
+    access.refuse_unless_may_edit_class(
+        data, data.scalar("SELECT class_id FROM people WHERE id = ?", (person_id,)))
     follow_up = data.scalar("SELECT id FROM follow_ups WHERE person_id = ? AND status = 'open' "
                             "ORDER BY id DESC", (person_id,))
     name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
@@ -105,32 +108,40 @@ def update_follow_up(data: DataFile, follow_up_id: int, **fields: Any) -> None:
     """Note what the family said, the doctor, the diagnosis, the expected return."""
     changes = {k: (int(v) if k == "called_family" else str(v).strip())
                for k, v in fields.items() if k in EDITABLE}
-    name = data.scalar("SELECT p.name FROM follow_ups f JOIN people p ON p.id = f.person_id "
-                       "WHERE f.id = ?", (follow_up_id,))
-    if name is None:
+    if access.is_hidden_mark(str(changes.get("diagnosis"))):  # shown masked, so unchanged
+        del changes["diagnosis"]
+    found = data.query("SELECT p.name, p.class_id FROM follow_ups f JOIN people p "
+                       "ON p.id = f.person_id WHERE f.id = ?", (follow_up_id,))
+    if not found:
         raise Refused("not_found", what="追踪记录", id=follow_up_id)
+    access.refuse_unless_may_edit_class(data, found[0]["class_id"])
+    name = found[0]["name"]
     with audit.action(data, "follow_up", f"缺勤追踪 {name}") as act:
         act.update("follow_ups", follow_up_id, changes)
 
 
-def open_follow_ups(data: DataFile, today: date | None = None) -> list[FollowUp]:
+def open_follow_ups(data: DataFile, today: date | None = None, *,
+                    viewer: access.Viewer | None = None) -> list[FollowUp]:
     """Open follow-ups, oldest first; those still unexplained after the setting's days are
-    flagged, so the head teacher calls the family."""
+    flagged, so the head teacher calls the family. A head teacher (``viewer``) gets their
+    class's; the diagnosis shows only to roles that need it."""
     from datetime import timedelta
 
     from reopen_desktop import settings
 
     limit = settings.get(data, "unexplained_absence_days")
     cutoff = ((today or date.today()) - timedelta(days=limit)).isoformat()
+    scope, params = access.class_scope(viewer)
     rows = data.query(
         "SELECT f.*, p.name, coalesce(c.name, '') AS class_name, "
         "EXISTS (SELECT 1 FROM clearances cl WHERE cl.follow_up_id = f.id) AS cleared "
         "FROM follow_ups f JOIN people p ON p.id = f.person_id "
-        "LEFT JOIN classes c ON c.id = p.class_id WHERE f.status = 'open' "
-        "ORDER BY f.opened_on, c.name, p.name")
+        f"LEFT JOIN classes c ON c.id = p.class_id WHERE f.status = 'open'{scope} "
+        "ORDER BY f.opened_on, c.name, p.name", params)
     return [FollowUp(r["id"], r["person_id"], r["name"], r["class_name"], r["opened_on"],
                      r["reason"], bool(r["called_family"]), r["symptoms"], r["doctor"],
-                     r["diagnosis"], r["expected_return"], r["status"],
+                     access.shown_diagnosis(viewer or access.SCHOOL, r["diagnosis"]),
+                     r["expected_return"], r["status"],
                      is_notifiable(r["diagnosis"]) and not r["cleared"],
                      r["opened_on"] <= cutoff and not r["called_family"] and not r["diagnosis"])
             for r in rows]

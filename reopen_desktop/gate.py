@@ -5,7 +5,8 @@ the code, or the guard types the last digits of the student number; the
 temperature and Enter store one gate check. A fever turns the screen red and
 opens a follow-up (as any fever does); a key person under observation, or
 someone whose notifiable illness still wants a clearance, is stopped with the
-reason.
+reason; so is anyone kept home (home_care.py) before their return date or without
+the clearance their return needs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reopen_desktop import alerts, audit, checks, followups, settings
+from reopen_desktop import alerts, audit, checks, followups, home_care, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 
@@ -87,6 +88,7 @@ def verdict(data: DataFile, person_id: int, day: date) -> GateVerdict:
         followups.refuse_return_without_clearance(data, person_id, name)
     except Refused as error:
         reasons.append(error.message())
+    reasons += home_care.return_refusals(data, person_id, day)
     return GateVerdict(not reasons, reasons)
 
 
@@ -98,8 +100,10 @@ def record(data: DataFile, person_id: int, temperature: str, *, lane: str, day: 
     if not judged.allowed:
         raise Refused("gate_stopped", name=name, reasons=" ".join(judged.reasons))
     value = checks.parse_temperature(temperature)
-    checks.record_check(data, person_id, day, "gate",
-                        checks.CheckEntry(person_id, value, lane=lane), today=day)
+    with data.atomic():  # the reading and the end of a home stay are one action
+        checks.record_check(data, person_id, day, "gate",
+                            checks.CheckEntry(person_id, value, lane=lane), today=day)
+        home_care.end_stay_at_gate(data, person_id, day)
     fever = value is not None and value >= settings.get(data, "fever_threshold")
     if fever:
         alerts.raise_alerts(data, day)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reopen_desktop import audit, classnames
+from reopen_desktop import audit, classnames, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.messages import text
 from reopen_desktop.people import initials_of
@@ -139,8 +139,13 @@ def require_school(data: DataFile) -> School:
     return school
 
 
-def create_school(data: DataFile, name: str, *, is_demo: bool = False, **fields: str) -> School:
-    """Create the one school of this data file; refuses an empty name or a second school."""
+def create_school(data: DataFile, name: str, *, is_demo: bool = False,
+                  kindergarten: bool = False, **fields: str) -> School:
+    """Create the one school of this data file; refuses an empty name or a second school.
+
+    A kindergarten (托幼园所) is a school of another kind: its grades are 托班 to 大班,
+    its classes 小一班, and its morning check looks at hands, mouth and skin.
+    """
     name = (name or "").strip()
     if not name:
         raise Refused("school_name_empty")
@@ -151,7 +156,16 @@ def create_school(data: DataFile, name: str, *, is_demo: bool = False, **fields:
     with audit.action(data, "create_school", f"建立学校 {name}") as act:
         act.insert("schools", {"name": name, **values, "is_demo": int(is_demo),
                                "created_at": now()})
+        if kindergarten:
+            settings.put(data, "school_kind", "kindergarten")
+        from reopen_desktop.bundle import school_key  # the key that signs its bundles
+
+        school_key(data)
     return require_school(data)
+
+
+def is_kindergarten(data: DataFile) -> bool:
+    return settings.get(data, "school_kind") == "kindergarten"
 
 
 def update_school(data: DataFile, **fields: str) -> School:
@@ -205,7 +219,7 @@ def _insert_class(data: DataFile, act: audit.Action, grade: dict[str, Any], numb
     if data.scalar("SELECT 1 FROM classes WHERE name = ?", (name,)):
         raise Refused("duplicate_class", grade=grade["name"], name=name)
     return act.insert("classes", {"grade_id": grade["id"], "label": classnames.canonical_label(
-        number), "name": name, "number": number, "boarding": int(boarding)})
+        number, grade["name"]), "name": name, "number": number, "boarding": int(boarding)})
 
 
 def add_grades_in_bulk(data: DataFile, grade_names: list[str], classes_per_grade: int,
@@ -261,7 +275,8 @@ def renumber_class(data: DataFile, class_id: int, label: str | int) -> None:
         raise Refused("duplicate_class", grade=grade["name"], name=name)
     with audit.action(data, "rename_class", f"班级改名 {row['name']} → {name}") as act:
         act.update("classes", class_id, {"name": name, "number": number,
-                                         "label": classnames.canonical_label(number)})
+                                         "label": classnames.canonical_label(number,
+                                                                            grade["name"])})
 
 
 def set_boarding(data: DataFile, class_id: int, boarding: bool, dorm_rooms: list[str]) -> None:

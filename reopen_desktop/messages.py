@@ -11,6 +11,98 @@ _language = "zh"
 
 # key: (Chinese, English). Placeholders use str.format names.
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- who may see what (access.py) ---
+    "not_your_class": ("{name}是班主任,只能查看和修改本班的记录。没有保存。",
+                       "{name} is a head teacher and may see and change only their own "
+                       "class's records. Nothing was saved."),
+    "operator_name_empty": ("请填写操作员姓名。没有保存。",
+                            "Give the operator's name. Nothing was saved."),
+    "operator_bad_role": ("未知的角色“{role}”。没有保存。",
+                          "Unknown role “{role}”. Nothing was saved."),
+    "head_teacher_needs_class": ("班主任{name}需要选择所带班级。没有保存。",
+                                 "Head teacher {name} needs a class. Nothing was saved."),
+    "administrator_only": ("只有管理员可以管理操作员和密码({name}不是管理员)。没有保存。",
+                           "Only an administrator may manage operators and passwords "
+                           "({name} is not one). Nothing was saved."),
+    "last_administrator": ("{name}是最后一位管理员,不能停用或改为其他角色。请先指定另一位管理员。"
+                           "没有保存。",
+                           "{name} is the last administrator and cannot be removed or given "
+                           "another role. Make someone else administrator first. Nothing was "
+                           "saved."),
+    "diagnosis_hidden": ("(仅校医可见)", "(school doctor only)"),
+    "alert_diagnosis_hidden": ("{scope}有法定传染病(或疑似)病例。诊断只有校医和管理员可见;"
+                               "请配合校医立即报告,返校须凭复课证明。",
+                               "A notifiable (or suspected) disease in {scope}. Only the school "
+                               "doctor and the administrator see the diagnosis; help the doctor "
+                               "report at once. Return needs a clearance."),
+    "wrong_password": ("{name}的密码不对。请重新输入。",
+                       "That is not {name}'s password. Type it again."),
+    # --- staggered arrival (stagger.py) ---
+    "lane_name_empty": ("请填写通道名称(如 东门1号通道)。没有保存。",
+                        "Give the lane a name (e.g. East gate 1). Nothing was saved."),
+    "lane_exists": ("已有名为“{lane}”的通道。没有保存。",
+                    "There is already a lane called “{lane}”. Nothing was saved."),
+    "window_backwards": ("{scope}的时段 {starts}-{ends} 结束不晚于开始。请改正时间。没有保存。",
+                         "The window {starts}-{ends} for {scope} does not end after it starts. "
+                         "Correct the times. Nothing was saved."),
+    "lane_unknown": ("没有名为“{lane}”的通道。已有的通道:{known}。请先添加通道,或选已有的通道。"
+                     "没有保存。",
+                     "There is no lane called “{lane}”. Lanes: {known}. Add the lane first or "
+                     "pick one of these. Nothing was saved."),
+    "window_overlaps": ("{scope}的时段与{other}在“{lane}”的时段 {starts}-{ends} 重叠:同一通道同一"
+                        "时间只能安排一批。请错开时间或换一个通道。没有保存。",
+                        "The window for {scope} overlaps {other}'s {starts}-{ends} at “{lane}”: "
+                        "one group per lane at a time. Move the time or use another lane. "
+                        "Nothing was saved."),
+    "window_missing": ("请给出 --arrive 或 --leave 时段(如 07:30-07:45)。没有保存。",
+                       "Give --arrive or --leave (e.g. 07:30-07:45). Nothing was saved."),
+    "bad_clock": ("“{value}”不是时间。请写成 07:30 这样的形式。没有保存。",
+                  "“{value}” is not a time of day. Write it like 07:30. Nothing was saved."),
+    "school_wide_only": ("{name}是班主任,只能查看本班。全校的日志、小结和上报数据包请由管理员、校医"
+                         "或文员打印和导出。",
+                         "{name} is a head teacher and sees their own class only. The school's "
+                         "log, summaries and bundle are printed and exported by the "
+                         "administrator, the school doctor or a clerk."),
+    # --- households (households.py) ---
+    "household_conflict": ("{names}已分属两个不同的同住家庭,不能合并。请先在其中一人的档案里"
+                           "取消原来的家庭关联。没有保存。",
+                           "{names} already belong to two different households, which cannot be "
+                           "merged. Unlink one of them first. Nothing was saved."),
+    "member_name_empty": ("请填写同住成员的姓名。没有保存。",
+                          "Give the household member's name. Nothing was saved."),
+    "member_exposure_date": ("{name}是重点人员:请填写其返回或最后接触日期(YYYY-MM-DD),"
+                             "以便计算学生的观察期。没有保存。",
+                             "{name} is a key person: give the date they came back or were last "
+                             "exposed (YYYY-MM-DD), so the pupils' observation can be dated. "
+                             "Nothing was saved."),
+    "member_bad_id": ("{name}的身份证号有误:{reason} 没有保存。",
+                      "{name}'s ID number is wrong: {reason} Nothing was saved."),
+    "member_in_two_households": ("{name}(同一身份证号)已登记在{pupils}的家庭中。一个人只能属于一个"
+                                 "同住家庭:请核对身份证号,或在那个家庭里修改。没有保存。",
+                                 "{name} (the same ID number) is already in the household of "
+                                 "{pupils}. A person belongs to one household only: check the ID "
+                                 "number or change it in that household. Nothing was saved."),
+    # --- children kept home (home_care.py) ---
+    "no_such_person": ("没有找到这个人(编号 {person})。请刷新后重选。",
+                       "That person (number {person}) was not found. Refresh and pick again."),
+    "no_such_suspension": ("没有找到这条停课记录。请刷新后重选。",
+                           "That class suspension was not found. Refresh and pick again."),
+    "reason_required": ("请写明原因(如 手足口病聚集、密切接触者)。没有保存。",
+                        "Give a reason (e.g. a hand-foot-and-mouth cluster, a close contact). "
+                        "Nothing was saved."),
+    "period_backwards": ("结束日期 {end} 早于开始日期 {start}。请改正日期。没有保存。",
+                         "The end date {end} is before the start date {start}. Correct the "
+                         "dates. Nothing was saved."),
+    "suspension_overlaps": ("{class_name}已有一次从 {since} 起的停课,时间与这次重叠。请修改那一次的"
+                            "结束日期,或改正这次的日期。没有保存。",
+                            "{class_name} already has a suspension from {since} that overlaps "
+                            "this one. Change that one's end date or correct these dates. Nothing "
+                            "was saved."),
+    "already_home": ("{name}已在居家观察中。请在“居家”页修改那一条记录。没有保存。",
+                     "{name} is already kept home. Change that record on the Home tab. Nothing "
+                     "was saved."),
+    "not_kept_home": ("{name}在 {day} 不在居家名单上,不能登记居家随访。",
+                      "{name} is not kept home on {day}, so no home call can be recorded."),
     "not_sqlite": (
         "“{path}”不是复学防控桌面的数据文件(它不是 SQLite 数据库)。文件没有被改动。"
         "请确认选择的文件,或新建一个数据文件。",
@@ -582,6 +674,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "留样不合格:{detail}。没有保存。",
         "The food sample does not meet the rule: {detail}. Nothing was saved.",
     ),
+    "certificate_ok": ("有效", "valid"),
+    "certificate_missing": ("无健康证", "no certificate"),
+    "certificate_expired": ("已过期({expiry})", "expired ({expiry})"),
+    "certificate_expiring": ("{days} 天后到期", "expires in {days} days"),
     "supplies_below_zero": (
         "{item}库存只有 {stock}{unit},不能出库 {quantity}{unit}。没有保存。",
         "{item}: only {stock} {unit} in stock, cannot take out {quantity} {unit}. "
@@ -598,6 +694,187 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "supplies_item_exists": (
         "已经有名为“{name}”的物资。没有保存。",
         "There is already a supply item called “{name}”. Nothing was saved.",
+    ),
+    # --- the township console (township/) ---------------------------------------------
+    "is_township_file": (
+        "“{path}”是乡镇汇总数据文件,不是学校的数据文件。文件没有被改动。"
+        "请用 township 命令处理它,或选择学校的数据文件。",
+        "“{path}” is a township data file, not a school's. The file was not changed. "
+        "Use the township commands on it, or choose the school's data file.",
+    ),
+    "is_school_file": (
+        "“{path}”是学校的数据文件,不是乡镇汇总数据文件。文件没有被改动。"
+        "请选择乡镇的数据文件,或用 township init 新建一个。",
+        "“{path}” is a school's data file, not a township data file. The file was not "
+        "changed. Choose the township's data file, or create one with township init.",
+    ),
+    "bundle_damaged": (
+        "数据包“{path}”已损坏或不完整({detail}),已拒收,没有导入任何内容。"
+        "请让学校重新导出数据包,用新的 U 盘送来。",
+        "The bundle “{path}” is damaged or incomplete ({detail}); it was refused and nothing "
+        "was imported. Ask the school to export the bundle again and bring it on a new stick.",
+    ),
+    "bundle_bad_signature": (
+        "数据包“{path}”的签名不符:文件在导出后被改动过,或不是学校导出的。已拒收,没有导入任何内容。"
+        "请让学校重新导出。",
+        "The signature of the bundle “{path}” does not match: the file was changed after "
+        "export or was not exported by the school. It was refused and nothing was imported. "
+        "Ask the school to export it again.",
+    ),
+    "bundle_wrong_township": (
+        "数据包“{path}”是发给另一个乡镇的(加密所用的乡镇公钥不是本乡镇的),无法打开,已拒收。"
+        "请让学校用本乡镇的公钥(set-township-key)重新导出。",
+        "The bundle “{path}” was made for another township (it is encrypted to a different "
+        "township key); it cannot be opened and was refused. Ask the school to store this "
+        "township's key (set-township-key) and export again.",
+    ),
+    "bundle_too_new": (
+        "数据包“{path}”由更新版本的程序导出(格式版本 {found},本程序只认识到 {known})。"
+        "已拒收。请升级本程序后再导入。",
+        "The bundle “{path}” was exported by a newer program (format version {found}; this "
+        "program knows up to {known}). It was refused. Update the program, then import it.",
+    ),
+    "bundle_too_large": (
+        "数据包“{path}”解开后过大,不像学校导出的数据包,已拒收,没有导入任何内容。"
+        "请向学校核实这个文件的来源。",
+        "The bundle “{path}” unpacks to far more data than a school bundle holds; it was "
+        "refused and nothing was imported. Check with the school where this file came from.",
+    ),
+    "bundle_bad_township_key": (
+        "保存的乡镇公钥不是数据包加密用的 X25519 公钥。没有导出任何内容。"
+        "请向乡镇防控指挥部索取 township init 生成的 .pem 公钥,用 set-township-key 重新保存。",
+        "The stored township key is not the X25519 key bundles are encrypted to. Nothing was "
+        "exported. Ask the township headquarters for the .pem key `township init` wrote and "
+        "store it again with set-township-key.",
+    ),
+    "bundle_no_township_key": (
+        "还没有保存乡镇公钥,无法加密上报数据包。没有导出任何内容。"
+        "请向乡镇防控指挥部索取 .pem 公钥文件,用 set-township-key 保存后再导出。",
+        "No township public key is stored, so the bundle cannot be encrypted. Nothing was "
+        "exported. Get the .pem key file from the township headquarters, store it with "
+        "set-township-key, then export again.",
+    ),
+    "bundle_bad_range": (
+        "日期范围不对:开始日期 {date_from} 晚于结束日期 {date_to}。没有导出任何内容。"
+        "请把开始日期改为不晚于结束日期。",
+        "The date range is wrong: the start {date_from} is after the end {date_to}. Nothing "
+        "was exported. Choose a start no later than the end.",
+    ),
+    "bundle_disk_full": (
+        "“{path}”所在的磁盘(U 盘)已满,数据包没有写完,已删除写了一半的文件,也没有记为已上报。"
+        "请腾出空间或换一个 U 盘后重试。",
+        "The disk (USB stick) of “{path}” is full; the bundle was not finished, the half-written "
+        "file was removed and nothing was recorded as exported. Free some space or use "
+        "another stick, then try again.",
+    ),
+    "bundle_read_only": (
+        "无法写入“{path}”:磁盘只读或没有写入权限({detail})。没有导出任何内容。"
+        "请检查 U 盘的写保护开关,或选择另一个文件夹。",
+        "Cannot write to “{path}”: the disk is read-only or access is denied ({detail}). "
+        "Nothing was exported. Check the stick's write-protect switch or choose another folder.",
+    ),
+    "bundle_write_failed": (
+        "写入数据包“{path}”失败({detail}),可能是 U 盘被拔出。已删除写了一半的文件,"
+        "没有记为已上报。请重新插好 U 盘后重试。",
+        "Writing the bundle “{path}” failed ({detail}); the stick may have been pulled out. "
+        "The half-written file was removed and nothing was recorded as exported. Plug the "
+        "stick in again and retry.",
+    ),
+    "bundle_data_read_only": (
+        "数据文件“{path}”是以只读方式打开的,不能记录上报,所以没有导出。"
+        "请先修复或从备份恢复数据文件,再导出。",
+        "The data file “{path}” is open read-only, so the export could not be recorded and "
+        "nothing was exported. Repair the data file or restore it from a backup first.",
+    ),
+    "bundle_no_folder": (
+        "找不到文件夹“{path}”(U 盘可能没有插好)。没有导出任何内容。"
+        "请插好 U 盘或选择一个已有的文件夹。",
+        "The folder “{path}” does not exist (the USB stick may not be plugged in). Nothing was "
+        "exported. Plug the stick in or choose an existing folder.",
+    ),
+    "bundle_verify_failed": (
+        "数据包“{path}”写入后读回校验不通过,U 盘可能有坏块。已删除该文件,没有记为已上报。"
+        "请换一个 U 盘后重试。",
+        "The bundle “{path}” did not read back correctly after writing; the stick may be "
+        "faulty. The file was removed and nothing was recorded as exported. Use another stick "
+        "and try again.",
+    ),
+    "township_name_empty": (
+        "乡镇名称不能为空。请填写乡镇的全称,例如“城关镇”。",
+        "The township name cannot be empty. Enter the township's full name.",
+    ),
+    "township_exists": (
+        "数据文件“{path}”已经属于乡镇“{township}”,并已有密钥。没有改动;"
+        "重新生成密钥会使各校已保存的公钥失效。",
+        "The data file “{path}” already belongs to the township “{township}” and has its "
+        "keys. Nothing was changed; new keys would invalidate the key every school holds.",
+    ),
+    "township_key_write_failed": (
+        "无法写入公钥文件“{path}”({detail})。没有建立乡镇数据。请换一个位置再试。",
+        "Could not write the public key file “{path}” ({detail}). Nothing was created. "
+        "Try another location.",
+    ),
+    "no_township": (
+        "数据文件“{path}”还不是乡镇汇总数据文件。请先用 township init --township 名称 建立。",
+        "The data file “{path}” is not a township data file yet. Create it first with "
+        "township init --township NAME.",
+    ),
+    "township_no_bundles": (
+        "在“{paths}”中没有找到数据包(.rdbundle 文件)。没有导入任何内容。",
+        "No bundle (.rdbundle file) was found in “{paths}”. Nothing was imported.",
+    ),
+    "township_bundle_unreadable": (
+        "无法读取数据包“{path}”({detail})。请检查U盘是否插好。",
+        "Could not read the bundle “{path}” ({detail}). Check that the USB stick is in.",
+    ),
+    "township_bundle_too_large": (
+        "“{path}”太大,不是本程序生成的数据包,已拒收。",
+        "“{path}” is too large to be a bundle from this program; refused.",
+    ),
+    "township_bundle_bad_manifest": (
+        "数据包“{path}”的清单不完整或版本不支持,已拒收。请学校用最新版本重新导出。",
+        "The bundle “{path}” has an incomplete or unsupported manifest; refused. Ask the "
+        "school to export it again with the current version.",
+    ),
+    "township_bundle_wrong_township": (
+        "数据包“{path}”是发给“{township}”的,不是本乡镇,已拒收。"
+        "请学校确认保存的乡镇公钥后重新导出。",
+        "The bundle “{path}” was made for “{township}”, not this township; refused. Ask the "
+        "school to check the township key it holds and export again.",
+    ),
+    "township_bundle_foreign_key": (
+        "数据包“{path}”自称来自“{school}”,但签名密钥与该校此前登记的不同,已拒收。"
+        "这可能是伪造的数据包,请与学校电话核实。",
+        "The bundle “{path}” claims to come from “{school}”, but it is signed with another "
+        "key than the one registered for that school; refused. It may be forged: call the "
+        "school to check.",
+    ),
+    "township_bundle_older": (
+        "数据包“{path}”(第 {sequence} 号)比已导入的数据(第 {held} 号)旧,已拒收,"
+        "以免覆盖较新的数据。",
+        "The bundle “{path}” (number {sequence}) is older than what is held (number {held}); "
+        "refused, so newer data is not overwritten.",
+    ),
+    "township_bundle_bad_records": (
+        "数据包“{path}”中的“{member}”内容不符合格式,已拒收。",
+        "The member “{member}” of the bundle “{path}” is not in the expected form; refused.",
+    ),
+    "township_import_done": (
+        "已导入 {imported} 个,跳过 {skipped} 个(以前导入过),拒收 {refused} 个;"
+        "共 {schools} 所学校。",
+        "Imported {imported}, skipped {skipped} (imported before), refused {refused}; "
+        "{schools} schools held.",
+    ),
+    "township_gap": (
+        "缺号:{school} 第 {missing} 号数据包未收到。",
+        "Missing: {school} bundle number {missing} never arrived.",
+    ),
+    "township_outcome_imported": ("已导入", "imported"),
+    "township_outcome_skipped": ("已跳过", "skipped"),
+    "township_outcome_refused": ("已拒收", "refused"),
+    "township_bundle_already_held": (
+        "这个数据包已经导入过,本次没有改动。",
+        "This bundle was imported before; nothing changed.",
     ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",

@@ -13,9 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from reopen_desktop import audit
+from reopen_desktop import access, audit
 from reopen_desktop.errors import Refused
-from reopen_desktop.masking import mask_id
 from reopen_desktop.storage import DataFile, now
 
 SEARCH_LIMIT = 200
@@ -54,10 +53,13 @@ class PersonRow:
     id_tail: str
 
 
-def search(data: DataFile, text: str, *, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
-    """People matching ``text`` by name, initials, class or ID tail; school order."""
+def search(data: DataFile, text: str, *, limit: int = SEARCH_LIMIT,
+           viewer: access.Viewer | None = None) -> list[PersonRow]:
+    """People matching ``text`` by name, initials, class or ID tail; school order.
+    A head teacher (``viewer``) finds only their own class."""
     text = text.strip()
-    where, params = "p.active = 1", {"limit": limit}
+    scope, scope_params = access.class_scope(viewer)
+    where, params = "p.active = 1" + scope, {"limit": limit, **scope_params}
     if text:
         where += (" AND (p.name LIKE :contains OR p.initials LIKE :initials "
                   "OR c.name LIKE :contains OR substr(p.id_number, -4) = :tail "
@@ -74,9 +76,6 @@ def search(data: DataFile, text: str, *, limit: int = SEARCH_LIMIT) -> list[Pers
     return [PersonRow(**row) for row in rows]
 
 
-# Operator roles that need the whole ID number (administrator for corrections, the school
-# doctor for reports to the CDC); everyone else sees it masked (DESIGN.md: no more than needed).
-FULL_ID_ROLES = frozenset({"administrator", "school_doctor"})
 EDITABLE_FIELDS = ("name", "sex", "phone", "guardian", "guardian_phone", "village", "address",
                    "post", "department")
 
@@ -109,12 +108,12 @@ class PersonFile:
     timeline: list[TimelineEntry] = field(default_factory=list)
 
     def shown_id(self, role: str) -> str:
-        """The ID number as this operator may see it."""
-        return self.id_number if role in FULL_ID_ROLES else mask_id(self.id_number)
+        """The ID number as an operator of ``role`` may see it (access.py decides)."""
+        return access.shown_id(access.Viewer("", role), self.id_number)
 
     def shown_student_no(self, role: str) -> str:
         """The national student number is ``G`` + the ID number: it is masked alike."""
-        return self.student_no if role in FULL_ID_ROLES else mask_id(self.student_no)
+        return access.shown_id(access.Viewer("", role), self.student_no)
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,11 @@ class TimelineEntry:
     who: str
 
 
-def person_file(data: DataFile, person_id: int) -> PersonFile:
-    """One person's file; refused when the person does not exist."""
+def person_file(data: DataFile, person_id: int, *, viewer: access.Viewer | None = None
+                ) -> PersonFile:
+    """One person's file; refused when the person does not exist or is outside the
+    ``viewer``'s class, whose diagnoses are hidden unless their role needs them."""
+    access.refuse_unless_may_see_person(data, viewer, person_id)
     rows = data.query(
         "SELECT p.*, coalesce(c.name, '') AS class_name, coalesce(g.name, '') AS grade_name, "
         "coalesce(d.name, '') AS dorm_room FROM people p "
@@ -141,7 +143,7 @@ def person_file(data: DataFile, person_id: int) -> PersonFile:
                                      "address", "post", "department")},
         id=row["id"], id_number=row["id_number"] or "", boarding=bool(row["boarding"]),
         duties=_duties_of(data, person_id), screening=_screening_of(data, person_id),
-        timeline=timeline(data, person_id))
+        timeline=timeline(data, person_id, viewer=viewer))
 
 
 def _duties_of(data: DataFile, person_id: int) -> list[str]:
@@ -170,14 +172,15 @@ def _screening_of(data: DataFile, person_id: int) -> Any:
     return status(data, person_id) if status else None
 
 
-def timeline(data: DataFile, person_id: int) -> list[TimelineEntry]:
+def timeline(data: DataFile, person_id: int, *, viewer: access.Viewer | None = None
+             ) -> list[TimelineEntry]:
     """What happened to this person's record, newest first (from the audit trail).
 
     Later issues add checks, absences, alerts and clearances to the same list.
     """
     entries = [TimelineEntry(change["at"], _describe(change), change["operator"])
                for change in audit.history(data, "people", person_id)]
-    entries += _check_entries(data, person_id) + _declaration_entries(data, person_id)
+    entries += _check_entries(data, person_id, viewer) + _declaration_entries(data, person_id)
     return sorted(entries, key=lambda e: e.at, reverse=True)
 
 
@@ -186,7 +189,8 @@ def _has_table(data: DataFile, name: str) -> bool:
                             (name,)))
 
 
-def _check_entries(data: DataFile, person_id: int) -> list[TimelineEntry]:
+def _check_entries(data: DataFile, person_id: int, viewer: access.Viewer | None
+                   ) -> list[TimelineEntry]:
     """Checks that were not normal: a temperature, a symptom or an absence."""
     if not _has_table(data, "checks"):
         return []
@@ -200,7 +204,8 @@ def _check_entries(data: DataFile, person_id: int) -> list[TimelineEntry]:
         parts = [f"{row['temperature']}℃" if row["temperature"] else "",
                  row["symptoms"].replace(",", "、"),
                  {"illness": "病假", "other": "事假"}.get(row["absence_reason"], "")
-                 if row["absent"] else "", row["diagnosis"]]
+                 if row["absent"] else "",
+                 access.shown_diagnosis(viewer or access.SCHOOL, row["diagnosis"])]
         what = f"{sessions.get(row['session'], row['session'])}:{' '.join(p for p in parts if p)}"
         found.append(TimelineEntry(f"{row['day']} {row['recorded_at'][11:]}", what,
                                    row["recorded_by"]))
@@ -240,6 +245,7 @@ def update_person(data: DataFile, person_id: int, **fields: str) -> bool:
     changes = {k: (v or "").strip() for k, v in fields.items() if k in EDITABLE_FIELDS}
     if "name" in changes and not changes["name"]:
         raise Refused("person_name_empty")
+    access.refuse_unless_may_see_person(data, access.viewer_of(data), person_id)
     current = person_file(data, person_id)
     if all(getattr(current, k) == v for k, v in changes.items()):
         return False

@@ -16,6 +16,7 @@ from reopen_desktop import audit, grid
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.messages import text
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 TRAINING_KINDS = {"training": "培训", "drill": "演练"}
 
@@ -45,7 +46,7 @@ class Training:
 
     @property
     def kind_label(self) -> str:
-        return TRAINING_KINDS.get(self.kind, self.kind)
+        return term(TRAINING_KINDS.get(self.kind, self.kind))
 
 
 @dataclass

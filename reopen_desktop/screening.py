@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import audit, settings, sheets
+from reopen_desktop import access, audit, settings, sheets
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.storage import DataFile, now
+from reopen_desktop.terms import term
 
 LEVELS = {"high": "高风险", "medium": "中风险", "low": "低风险"}
 # Travel to a medium- or high-risk area (中高风险地区) makes a key person; low does not.
@@ -39,7 +40,7 @@ class Area:
 
     @property
     def level_label(self) -> str:
-        return LEVELS[self.level]
+        return term(LEVELS[self.level])
 
 
 @dataclass
@@ -341,7 +342,7 @@ def exposures(data: DataFile, person_id: int) -> list[tuple[str, str]]:
         area = _matching_area(travel, declaration["arrived_on"], areas)
         if area:
             arrival = declaration["arrived_on"] or travel.date_to or declaration["declared_on"]
-            found.append((f"{area.level_label}地区旅居史:{area.name}", arrival))
+            found.append((f"{LEVELS[area.level]}地区旅居史:{area.name}", arrival))  # stored
     exposure = declaration["last_exposure"]
     if declaration["contact_key_person"]:
         found.append(("接触重点人员", exposure))
@@ -427,7 +428,11 @@ def _travels(data: DataFile, declaration_id: int) -> list[Travel]:
 
 def person_status(data: DataFile, person_id: int, day: date | None = None) -> PersonScreening:
     """The person's declaration, travels, key-person periods and state on ``day`` (today)."""
-    rows = data.query("SELECT * FROM declarations WHERE person_id = ?", (person_id,))
+    rows = data.query("SELECT * FROM declarations WHERE person_id = ?", (person_id,)) or \
+        data.query("SELECT d.* FROM household_people me JOIN household_people sib ON "
+                   "sib.household_id = me.household_id JOIN declarations d ON d.person_id = "
+                   "sib.person_id WHERE me.person_id = ? ORDER BY d.declared_on LIMIT 1",
+                   (person_id,))
     periods = [KeyPeriod(**row) for row in data.query(
         "SELECT id, reason, exposure_date, observe_until, status, source FROM key_persons "
         "WHERE person_id = ? ORDER BY exposure_date", (person_id,))]
@@ -448,23 +453,32 @@ def classify(declared: bool, periods: Sequence[KeyPeriod], day: date) -> tuple[s
     return (CLEARED, "") if declared else (NOT_SCREENED, "")
 
 
-def key_persons(data: DataFile, *, day: date | None = None, observing_only: bool = True
-                ) -> list[KeyPersonRow]:
-    """Key persons whose observation covers ``day`` (today), or every period."""
-    where = "WHERE k.status = 'observing' AND k.observe_until >= :day" if observing_only else ""
+def key_persons(data: DataFile, *, day: date | None = None, observing_only: bool = True,
+                viewer: access.Viewer | None = None) -> list[KeyPersonRow]:
+    """Key persons whose observation covers ``day`` (today), or every period; a head
+    teacher (``viewer``) gets their own class's."""
+    scope, scope_params = access.class_scope(viewer)
+    where = "WHERE " + ("k.status = 'observing' AND k.observe_until >= :day" if observing_only
+                        else "1") + scope
     return [KeyPersonRow(**row) for row in data.query(
         "SELECT k.id, k.person_id, p.name, coalesce(c.name, :staff) AS class_name, p.village, "
         "k.reason, k.exposure_date, k.observe_until, k.status, k.source FROM key_persons k "
         "JOIN people p ON p.id = k.person_id LEFT JOIN classes c ON c.id = p.class_id "
         f"{where} ORDER BY p.village, k.observe_until, p.name",
-        {"day": (day or date.today()).isoformat(), "staff": STAFF_ROW})]
+        {"day": (day or date.today()).isoformat(), "staff": STAFF_ROW, **scope_params})]
 
 
-def board(data: DataFile, day: date | None = None) -> list[ClassBoard]:
-    """Per class (staff last): declared by ``day`` / total, key persons, who is missing."""
+def board(data: DataFile, day: date | None = None, *, viewer: access.Viewer | None = None
+          ) -> list[ClassBoard]:
+    """Per class (staff last): declared by ``day`` / total, key persons, who is missing;
+    a head teacher (``viewer``) gets their own class's line only. A sibling's declaration
+    serves the whole household (households.py)."""
     params = {"day": (day or date.today()).isoformat()}
     people = data.query(
-        "SELECT p.id, p.name, p.class_id, d.id IS NOT NULL AS declared, EXISTS (SELECT 1 FROM "
+        "SELECT p.id, p.name, p.class_id, (d.id IS NOT NULL OR EXISTS (SELECT 1 FROM "
+        "household_people me JOIN household_people sib ON sib.household_id = me.household_id "
+        "JOIN declarations sd ON sd.person_id = sib.person_id AND sd.declared_on <= :day "
+        "WHERE me.person_id = p.id)) AS declared, EXISTS (SELECT 1 FROM "
         "key_persons k WHERE k.person_id = p.id AND k.status = 'observing' AND "
         "k.observe_until >= :day) AS key FROM people p LEFT JOIN declarations d ON "
         "d.person_id = p.id AND d.declared_on <= :day WHERE p.active = 1 ORDER BY p.name",
@@ -476,6 +490,8 @@ def board(data: DataFile, day: date | None = None) -> list[ClassBoard]:
              for row in _classes(data)]
     if by_class.get(None):
         lines.append(_line(None, STAFF_ROW, "", by_class[None]))
+    if viewer is not None and access.is_class_bound(viewer):
+        return [line for line in lines if access.may_edit_class(viewer, line.class_id)]
     return lines
 
 
@@ -494,9 +510,12 @@ def _line(class_id: int | None, name: str, head: str | None, people: list[dict[s
                       [p["name"] for p in people if not p["declared"]])
 
 
-def day_section(data: DataFile, day: date) -> dict[str, Any]:
-    """The screening figures of the day summary (dashboard, daily log, bundle)."""
-    lines = board(data, day)
+def day_section(data: DataFile, day: date, *, lines: list[ClassBoard] | None = None
+                ) -> dict[str, Any]:
+    """The screening figures of the day summary (dashboard, daily log, bundle); ``lines``:
+    the whole school's board of ``day`` when the caller has it (it costs ~50 ms a build
+    for 5,000 people)."""
+    lines = board(data, day) if lines is None else lines
     total = sum(line.total for line in lines)
     declared = sum(line.declared for line in lines)
     return {"declared": declared, "total": total, "missing": total - declared,

@@ -26,7 +26,14 @@ DEFAULTS: dict[str, Any] = {
     "observation_days": 14,
     "sample_hours": 48,
     "sample_grams": 125,
+    "idle_lock_minutes": 10.0,  # the window locks itself after this long untouched (access.py)
     "township_public_key": "",
+    "school_signing_key": "",  # Ed25519 PEM, made with the school; signs township bundles
+    "bundle_sequence": 0,  # the last bundle's sequence number (bundle.py); never reused
+    "bundle_reserved": 0,  # the number of the bundle being written (bundle.py): a crash
+    # between its file and its record must not let the next export reuse the number
+    "gate_people_per_minute": 12.0,  # a lane's pace when none is set or measured yet
+    "school_kind": "school",  # "kindergarten" (托幼园所): 小班/中班/大班, 小一班, 手口皮肤 checks
     "pdf_font": "",  # path of a TrueType Chinese font for PDFs; empty: find one
     # disinfection and ventilation: the plan a new area starts with (campus.py)
     "disinfection_items": "门把手、课桌椅、楼梯扶手、地面",

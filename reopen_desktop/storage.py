@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import importlib
 import json
 import os
 import socket
@@ -19,17 +20,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from reopen_desktop import backups, schema
+from reopen_desktop import backups, clean_close
 from reopen_desktop.errors import Refused
+
+if TYPE_CHECKING:  # imported when first used: it costs ~60 ms of every start-up
+    import sqlite_utils
 
 # "RoDk": marks a SQLite file as ours, so another program's database is refused.
 APPLICATION_ID = 0x526F446B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a data file holds. School and township files share every storage rule but have
+    their own application id and migration list, so neither ever opens as the other."""
+
+    name: str  # "school" | "township"; names the refusal "is_<name>_file"
+    application_id: int
+    schema_module: str  # has MIGRATIONS and SCHEMA_VERSION (looked up when used)
+
+    def schema(self) -> Any:
+        return importlib.import_module(self.schema_module)
+
+
+SCHOOL = FileKind("school", APPLICATION_ID, "reopen_desktop.schema")
+# "RoDt": a township console's file (merged school bundles).
+TOWNSHIP = FileKind("township", 0x526F4474, "reopen_desktop.township.schema")
+KINDS = (SCHOOL, TOWNSHIP)
 
 
 @dataclass(frozen=True)
@@ -58,11 +79,24 @@ class DataFile:
                  operator: Operator, lock: WriterLock | None):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db: sqlite_utils.Database | None = None
         self.read_only = read_only
         self.operator = operator
         self._lock = lock
         self._closed = False
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made when first used (start-up reads only).
+
+        No sqlite-utils plugins: nobody else's code runs on a minor's health records, and
+        scanning every installed package for them cost 26 ms of each start-up.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     def query(self, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
         """Rows of a plain SQL query as dicts."""
@@ -86,10 +120,13 @@ class DataFile:
     def close(self) -> None:
         """Close the file and release the writer lock; closing twice is harmless."""
         try:
-            if not self.read_only and not self._closed:
+            sealable = not self.read_only and not self._closed
+            if sealable:
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
             self._closed = True
+            if sealable:  # still locked: nobody writes between the close and the seal
+                clean_close.seal(self.path)
         finally:
             if self._lock:
                 self._lock.release()
@@ -192,7 +229,7 @@ else:
 
 
 def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = False,
-                   operator: Operator = SYSTEM) -> DataFile:
+                   operator: Operator = SYSTEM, kind: FileKind = SCHOOL) -> DataFile:
     """Open a school data file, creating and migrating it as needed.
 
     Raises :class:`Refused` (nothing written) for a file that is not ours,
@@ -201,16 +238,17 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
     path = Path(path)
     if not path.exists() and (read_only or not create):
         raise Refused("missing_file", path=str(path))
-    found_version = inspect_existing(path)
+    found_version = inspect_existing(path, kind)
     if read_only:
         conn = _connect(path, read_only=True)
         return DataFile(path, conn, read_only=True, operator=operator, lock=None)
     lock = WriterLock(path, operator)
     lock.acquire()
     try:
+        clean_close.break_seal(path)  # before the first write: a crash now means check next time
         conn = _connect(path, read_only=False)
-        if found_version < schema.SCHEMA_VERSION:
-            _migrate(path, conn, found_version)
+        if found_version < kind.schema().SCHEMA_VERSION:
+            _migrate(path, conn, found_version, kind)
     except BaseException:
         lock.release()
         raise
@@ -218,29 +256,32 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
 
 
 @contextlib.contextmanager
-def new_or_existing(path: str | Path, *, operator: Operator = SYSTEM) -> Iterator[DataFile]:
+def new_or_existing(path: str | Path, *, operator: Operator = SYSTEM,
+                    kind: FileKind = SCHOOL) -> Iterator[DataFile]:
     """Open (or create) a data file for one command; a file this command created is
     removed again when the command is refused, so a refusal leaves nothing behind."""
     path = Path(path)
     created = not path.exists()
-    data = open_data_file(path, operator=operator)
+    data = open_data_file(path, operator=operator, kind=kind)
     try:
         yield data
     except BaseException:
         data.close()
         if created:
-            for leftover in (path, *(Path(str(path) + s) for s in ("-wal", "-shm", "-journal"))):
+            suffixes = ("-wal", "-shm", "-journal", clean_close.SUFFIX)
+            for leftover in (path, *(Path(str(path) + s) for s in suffixes)):
                 leftover.unlink(missing_ok=True)
         raise
     else:
         data.close()
 
 
-def inspect_existing(path: Path) -> int:
+def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
     """The schema version of an existing file (0 for new or empty), or a refusal.
 
     Reads only: the header bytes, then a read-only connection for the
-    application id, the version and ``PRAGMA quick_check``.
+    application id, the version and ``PRAGMA quick_check`` (skipped for a file as a clean
+    close left it: see :mod:`reopen_desktop.clean_close`).
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
@@ -255,11 +296,12 @@ def inspect_existing(path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != APPLICATION_ID and (app_id != 0 or tables > 0):
-            raise Refused("foreign_sqlite", path=str(path))
-        if version > schema.SCHEMA_VERSION:
-            raise Refused("too_new", path=str(path), found=version, known=schema.SCHEMA_VERSION)
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        _refuse_other_kind(path, kind, app_id, tables)
+        known = kind.schema().SCHEMA_VERSION
+        if version > known:
+            raise Refused("too_new", path=str(path), found=version, known=known)
+        problems = ["ok"] if clean_close.is_sealed(path) else [
+            row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
         raise _damaged(path, str(error)) from None
     finally:
@@ -267,6 +309,33 @@ def inspect_existing(path: Path) -> int:
     if problems != ["ok"]:
         raise _damaged(path, "; ".join(problems))
     return int(version)
+
+
+def _refuse_other_kind(path: Path, kind: FileKind, app_id: int, tables: int) -> None:
+    """A township file given to a school command (or the reverse) says so by name."""
+    if app_id == kind.application_id or (app_id == 0 and tables == 0):
+        return
+    other = next((k for k in KINDS if k.application_id == app_id), None)
+    raise Refused(f"is_{other.name}_file" if other else "foreign_sqlite", path=str(path))
+
+
+def file_kind(path: str | Path) -> FileKind | None:
+    """The kind of an existing data file by its application id (None: new, empty, not ours
+    or unreadable), so the window can choose what to open; reads only. (The id may still
+    sit in the WAL after a crash, so it is asked of SQLite, not read from the header.)"""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        conn = _connect(path, read_only=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.DatabaseError):
+        return None
+    return next((k for k in KINDS if k.application_id == app_id), None)
 
 
 def _damaged(path: Path, detail: str) -> Refused:
@@ -297,16 +366,17 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _migrate(path: Path, conn: sqlite3.Connection, found: int) -> None:
+def _migrate(path: Path, conn: sqlite3.Connection, found: int, kind: FileKind = SCHOOL) -> None:
     """Run the missing steps, each in its own transaction, after a verified backup."""
     backup = None
     if found > 0:
         backup = backups.make_backup(conn, backups.backup_path(path, f"before-v{found + 1}"))
-    for step in range(found + 1, schema.SCHEMA_VERSION + 1):
+    steps = kind.schema()
+    for step in range(found + 1, steps.SCHEMA_VERSION + 1):
         try:
             conn.execute("BEGIN IMMEDIATE")
-            schema.MIGRATIONS[step - 1](conn)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            steps.MIGRATIONS[step - 1](conn)
+            conn.execute(f"PRAGMA application_id = {kind.application_id}")
             conn.execute(f"PRAGMA user_version = {step}")
             conn.execute("COMMIT")
         except Exception as error:

@@ -41,6 +41,8 @@ SECTIONS: list[Section] = [
     Section("ventilation", "reopen_desktop.campus", "day_section_ventilation", "latest_day"),
     Section("canteen", "reopen_desktop.canteen", "day_section", "latest"),
     Section("supplies", "reopen_desktop.supplies", "day_section", "latest"),
+    Section("kept_home", "reopen_desktop.home_care", "day_section", "latest"),
+    Section("arrival", "reopen_desktop.stagger", "day_section", "latest"),
 ]
 
 

@@ -92,3 +92,17 @@ def school_db(school_path):
     data = open_data_file(school_path, operator=CLERK)
     yield data
     data.close()
+
+
+@pytest.fixture
+def pdf_text():
+    """Read a PDF's text as a reader sees it (poppler's pdftotext, laid out)."""
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (poppler-utils)")
+
+    def read(path):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+    return read

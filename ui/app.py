@@ -15,52 +15,35 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
     QLockFile,
     QSettings,
     QThreadPool,
     QTimer,
-    QTranslator,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from reopen_desktop import backups, grid, messages, paths, storage
+from reopen_desktop import access, backups, grid, messages, paths, storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, Operator
-from ui import ask
+from ui import ask, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
-from ui.wizard import FirstStartWizard
+from ui.translations import tr
+from ui.wizard import FirstStartWizard, apply_plan, import_roster_after
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ORGANISATION, APPLICATION = "reopen-desktop", "reopen-desktop"
 
 
 def parse_window_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="复学防控桌面")
+    parser = argparse.ArgumentParser(prog="main.py", description="复学防控桌面")  # i18n: name
     parser.add_argument("--db", type=Path, default=None, help="the school's data file")
     parser.add_argument("--demo", action="store_true", help="open a generated demo school")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, print the ms to first paint, exit")
-    parser.add_argument("--lang", choices=messages.LANGUAGES, default="zh")
+    parser.add_argument("--lang", choices=messages.LANGUAGES, default=None,
+                        help="zh or en for this run (default: the one chosen in the menu)")
     return parser.parse_args(argv)
-
-
-def install_translations(app: QApplication, language: str) -> None:
-    """Qt's own dialogs and ours in the chosen language (Chinese is the source text)."""
-    messages.set_language(language)
-    qt_name = "qtbase_zh_CN" if language == "zh" else "qtbase_en"
-    locale = QLocale(QLocale.Language.Chinese if language == "zh" else QLocale.Language.English)
-    QLocale.setDefault(locale)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
-    if language != "zh":
-        ours = QTranslator(app)
-        if ours.load(f"reopen_{language}", str(RESOURCES / "i18n")):
-            app.installTranslator(ours)
 
 
 class Session:
@@ -100,6 +83,12 @@ class Session:
             return Operator(name, role)
         if self.args.smoke:
             return Operator("smoke", "system")
+        if not self.args.demo and not self.data_path().exists():
+            # An empty machine: the first-start wizard asks who sets the school up.
+            return Operator(tr("首次设置"), "system")
+        return self.ask_operator()
+
+    def ask_operator(self) -> Operator | None:
         dialog = OperatorDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -143,18 +132,38 @@ class Session:
             return True
         if self.args.demo:
             return self.fill_demo(data)
-        wizard = FirstStartWizard()
+        wizard = FirstStartWizard(operator=data.operator)
         while wizard.exec() == QDialog.DialogCode.Accepted:
+            if wizard.demo_chosen:
+                return self.open_demo_instead(data)
             plan = wizard.plan()
             try:
-                with data.atomic():
-                    grid.create_school(data, plan.name, township=plan.township, code=plan.code)
-                    grid.add_grades_in_bulk(data, plan.grades, plan.classes_per_grade,
-                                            boarding=plan.boarding)
-                return True
+                apply_plan(data, plan)
             except Refused as error:
                 ask.warn(wizard, tr("未保存"), error.message())
+                continue
+            if plan.roster is not None:
+                import_roster_after(None, data, plan.roster)
+            return True
         return False
+
+    def open_demo_instead(self, empty: DataFile) -> bool:
+        """The wizard's demo button: a generated school in its own file, so the school's
+        own (still empty) file leads into the wizard again at the next start."""
+        operator = empty.operator
+        empty.close()
+        if self.lock is not None:
+            self.lock.unlock()
+        if operator.role == "system":
+            operator = self.ask_operator()
+            if operator is None:
+                return False
+        path = paths.demo_data_file()
+        self.discard_old_demo(path)
+        if not self.lock_file(path):
+            return False
+        self.data = self.open_data(path, operator)
+        return self.data is not None and self.fill_demo(self.data)
 
     def fill_demo(self, data: DataFile) -> bool:
         from reopen_desktop import demo
@@ -197,13 +206,46 @@ class Session:
         path = self.safe_location(path)
         if not self.lock_file(path):
             return 2
+        if storage.file_kind(path) is storage.TOWNSHIP:
+            return self.start_township(path, operator)
         self.data = self.open_data(path, operator)
         if self.data is None or not self.ensure_school(self.data):
             return 2 if self.data is None else 0
+        start_locked = self.sign_in(self.data)
         self.window = MainWindow(self.data, self.settings)
         self.window.operator_changed.connect(self.remember_operator)
         self.window.first_paint.connect(self.on_first_paint)
         self.window.show()
+        if start_locked:
+            self.window.lock()
+        return self.app.exec()
+
+    def sign_in(self, data: DataFile) -> bool:
+        """The operators table decides the role (the first operator ever becomes the
+        administrator); True when the window must start locked: an operator the table does
+        not know, or one with a password, signs in on the lock screen."""
+        if data.operator.role == "system":  # --smoke
+            return False
+        known = access.sign_in(data, data.operator)
+        if known is None:
+            return True
+        data.operator = known
+        self.remember_operator(known)
+        return any(row.name == known.name and row.has_password for row in access.operators(data))
+
+    def start_township(self, path: Path, operator: Operator) -> int:
+        """A township data file opens the township console instead of a school."""
+        from ui.township_window import TownshipWindow
+
+        try:
+            self.data = storage.open_data_file(path, operator=operator, kind=storage.TOWNSHIP)
+            window = TownshipWindow(self.data, self.settings)
+        except Refused as error:
+            ask.warn(None, tr("无法打开数据文件"), error.message())
+            return 2
+        window.first_paint.connect(self.on_first_paint)
+        window.show()
+        self.township_window = window
         return self.app.exec()
 
     def discard_old_demo(self, path: Path) -> None:
@@ -234,17 +276,15 @@ class Session:
             self.lock.unlock()
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def run_window(argv: list[str], started: float | None = None) -> int:
     args = parse_window_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(paths.resource_dir() / "icon" / "reopen-desktop.png")))
+    translations.install(app, translations.chosen_language(
+        QSettings(ORGANISATION, APPLICATION), args.lang))
     app.setApplicationDisplayName(tr("复学防控桌面"))
-    install_translations(app, args.lang)
     session = Session(app, args, started or time.perf_counter())
     try:
         return session.start()

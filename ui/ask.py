@@ -6,17 +6,15 @@ None for cancel); none of them knows about the data file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from reopen_desktop.errors import Refused
+from ui.translations import tr as _tr
+
 T = TypeVar("T")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
 
 
 def confirm(parent: QWidget | None, title: str, question: str, *, yes: str = "") -> bool:
@@ -69,3 +67,29 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
 
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    """Several files to read, picked in the system's dialog; [] when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(chosen)
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    """A folder (e.g. the USB stick), picked in the system's dialog; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title) or None
+
+
+def saved(parent: QWidget | None, write: Callable[[], object]) -> bool:
+    """Run one core write; a refusal is shown as “未保存” with its message (nothing was
+    written, the core saw to that). True when it went through."""
+    try:
+        write()
+    except Refused as error:
+        warn(parent, _tr("未保存"), error.message())
+        return False
+    return True

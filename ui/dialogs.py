@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,16 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.storage import Operator
+from ui.translations import tr
 
-OPERATOR_ROLES = (("administrator", "管理员"), ("school_doctor", "校医"),
-                  ("head_teacher", "班主任"), ("clerk", "文员"))
+OPERATOR_ROLES = (("administrator", QT_TRANSLATE_NOOP("OperatorDialog", "管理员")),
+                  ("school_doctor", QT_TRANSLATE_NOOP("OperatorDialog", "校医")),
+                  ("head_teacher", QT_TRANSLATE_NOOP("OperatorDialog", "班主任")),
+                  ("clerk", QT_TRANSLATE_NOOP("OperatorDialog", "文员")))
 
 
 def operator_label(operator: Operator) -> str:
     """``王丽(文员)``: the operator as the status bar and messages show them."""
     roles = dict(OPERATOR_ROLES)
-    role = roles.get(operator.role, operator.role)
-    return f"{operator.name}({role})" if role else operator.name
+    role = QCoreApplication.translate("OperatorDialog", roles.get(operator.role, operator.role))
+    return tr("{0}({1})").format(operator.name, role) if role else operator.name
 
 
 class OperatorDialog(QDialog):
@@ -69,7 +73,9 @@ class StaffDialog(QDialog):
         self.post.setPlaceholderText(self.tr("例如:教师、校医、副校长"))
         self.phone = QLineEdit()
         self.sex = QComboBox()
-        self.sex.addItems(["", self.tr("男"), self.tr("女")])
+        self.sex.addItem("", "")
+        self.sex.addItem(self.tr("男"), "男")  # i18n: data, stored as written
+        self.sex.addItem(self.tr("女"), "女")  # i18n: data, stored as written
         buttons = ok_cancel(self, self.tr("添加"))
         form = QFormLayout(self)
         form.addRow(self.tr("姓名(&N):"), self.name)
@@ -80,15 +86,15 @@ class StaffDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         return {"name": self.name.text().strip(), "post": self.post.text().strip(),
-                "phone": self.phone.text().strip(), "sex": self.sex.currentText()}
+                "phone": self.phone.text().strip(), "sex": self.sex.currentData()}
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """The dialog's OK/Cancel row, in Chinese, wired to accept and reject."""
+    """The dialog's OK/Cancel row, in the window's language, wired to accept and reject."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -105,7 +111,7 @@ class FormDialog(QDialog):
         self.flags = {key: QCheckBox(label) for key, label, _value in flags}
         form = QFormLayout(self)
         for key, label, _value in fields:
-            form.addRow(label + ":", self.edits[key])
+            form.addRow(tr("{0}:").format(label), self.edits[key])
         for key, _label, value in flags:
             self.flags[key].setChecked(value)
             form.addRow("", self.flags[key])

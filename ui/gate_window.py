@@ -3,20 +3,22 @@
 Scan the pass (the scanner types its code and Enter) or type the last digits of
 the student number, then the temperature and Enter: ``a1b2c3d4e5 365`` in one
 line works too. Green lets the person in; red stops them with the reason or
-sends them to the observation room with a fever. Esc leaves gate mode.
+sends them to the observation room with a fever. Esc leaves gate mode. With a
+staggered timetable, the lane shows the classes due now and who has not passed.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from reopen_desktop import gate
+from reopen_desktop import gate, stagger
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from ui.translations import join
 
 GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
 
@@ -37,6 +39,9 @@ class GateWindow(QWidget):
         self.temperature.setPlaceholderText(self.tr("体温,如 365,回车"))
         self.choices = QListWidget()
         self.choices.hide()
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setStyleSheet("font-size: 18px;")
         self.banner = QLabel(self.tr("请扫码"))
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setWordWrap(True)
@@ -45,6 +50,7 @@ class GateWindow(QWidget):
             widget.setStyleSheet(f"font-size: {size}px;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.counter)
+        layout.addWidget(self.due)
         layout.addWidget(self.scan)
         layout.addWidget(self.choices)
         layout.addWidget(self.temperature)
@@ -55,6 +61,8 @@ class GateWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         gate.ensure_passes(data)
         self._show_counts()
+        self.clock = QTimer(self, interval=30_000, timeout=self._show_due)
+        self.clock.start()
 
     def on_scan(self) -> None:
         """Find the person; with a temperature on the same line, store at once."""
@@ -133,3 +141,13 @@ class GateWindow(QWidget):
         counts = gate.lane_counts(self.data, date.today(), self.lane)
         self.counter.setText(self.tr("{0}:今日 {1} 人,近 10 分钟 {2} 人/分钟").format(
             self.lane, counts["people"], counts["per_minute"]))
+        self._show_due()
+
+    def _show_due(self) -> None:
+        """错峰: the classes due at this lane now, and who of them has not passed yet."""
+        due = stagger.due_now(self.data, self.lane, datetime.now())
+        lines = [self.tr("{0}({1}-{2})应到 {3} 人,未到 {4} 人:{5}").format(
+            d.class_name, d.starts, d.ends, d.expected, len(d.missing),
+            join(d.missing[:12]) + ("…" if len(d.missing) > 12 else ""))
+            for d in due]
+        self.due.setText("\n".join(lines) or self.tr("此刻本通道没有安排到校的班级。"))

@@ -9,11 +9,13 @@ from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from reopen_desktop import audit, backups, grid
+from reopen_desktop import access, audit, backups, grid
+from reopen_desktop import settings as school_settings
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile, Operator
-from ui import ask
-from ui.dialogs import OperatorDialog, operator_label
+from reopen_desktop.storage import DataFile
+from ui import ask, demo_mark, period_reports, table_export, table_tools, translations
+from ui.dialogs import operator_label
+from ui.lock import WindowLock
 from ui.printing import print_pdf
 
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.restoreGeometry(settings.value("window/geometry", b""))
         if not settings.value("window/geometry"):
             self.resize(1100, 720)
+        self.window_lock = WindowLock(self, data)
 
     def tab_classes(self) -> list[tuple[str, str]]:
         """The tabs, in order: only areas whose feature works, as (label, "module.Class").
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
             (self.tr("摸排(&S)"), "ui.tabs.screening_tab.ScreeningTab"),
             (self.tr("晨午检(&C)"), "ui.tabs.checks_tab.ChecksTab"),
             (self.tr("预警(&A)"), "ui.tabs.alerts_tab.AlertsTab"),
+            (self.tr("居家(&J)"), "ui.tabs.home_tab.HomeTab"),
             (self.tr("消毒通风(&X)"), "ui.tabs.campus_tab.CampusTab"),
             (self.tr("预案与培训(&Y)"), "ui.tabs.preparedness_tab.PreparednessTab"),
             (self.tr("食堂(&T)"), "ui.tabs.canteen_tab.CanteenTab"),
@@ -73,6 +77,8 @@ class MainWindow(QMainWindow):
             page = getattr(importlib.import_module(module), name)(self.data)
             page.changed.connect(self.refresh_status)
             holder.layout().addWidget(page)
+            table_export.install(page, self.data, self.tabs.tabText(index))
+            table_tools.install(page, self.settings, name)
             self._built[dotted] = page
         return self._built[dotted]
 
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
             demo = QLabel(self.tr("示例数据"))
             demo.setStyleSheet("color: white; background: #e65100; padding: 0 6px;")
             bar.addWidget(demo)
+            self.tabs.setCornerWidget(demo_mark.demo_banner(self.data))
         bar.addWidget(self.file_label, 1)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.alerts_label)
@@ -130,6 +137,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add(file_menu, self.tr("备份数据文件(&B)…"), "Ctrl+B", self.backup_now)
         self._add(file_menu, self.tr("打开备份文件夹"), None, self.open_backup_folder)
+        self._add(file_menu, self.tr("从备份恢复(&R)…"), None, self.restore_backup)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -140,12 +148,23 @@ class MainWindow(QMainWindow):
         self._add(gate_menu, self.tr("校门快检模式(&G)…"), "F11", self.open_gate)
         self._add(gate_menu, self.tr("打印一证通(&P)…"), None, self.print_passes)
         self._add(gate_menu, self.tr("打印停电备用名单(&R)…"), None, self.print_gate_roster)
+        self._add(gate_menu, self.tr("错峰上下学时间表(&T)…"), None, self.open_timetable)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
+        self._add(report_menu, self.tr("每周防控工作小结(&W)…"), None,
+                  lambda: period_reports.print_weekly(self, self.data))
+        self._add(report_menu, self.tr("每月防控工作小结(&M)…"), None,
+                  lambda: period_reports.print_monthly(self, self.data))
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._add(tools, self.tr("切换操作员(&O)…"), None, self.change_operator)
+        self._add(tools, self.tr("锁定(&L)"), "Ctrl+Shift+L", self.lock)
+        self._add(tools, self.tr("操作员与密码(&P)…"), None, self.manage_operators)
+        self._add(tools, self.tr("读取乡镇公钥(&K)…"), None, self.read_township_key)
+        translations.add_language_menu(tools, self.settings, self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._add(help_menu, self.tr("使用指南(&G)"), QKeySequence.StandardKey.HelpContents,
+                  self.show_help)
         self._add(help_menu, self.tr("关于(&A)"), None, self.about)
 
     def _add(self, menu, label: str, shortcut, slot) -> QAction:
@@ -160,7 +179,7 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.data.operator)))
         from reopen_desktop import alerts
 
-        open_count = alerts.open_alert_count(self.data)
+        open_count = alerts.open_alert_count(self.data, viewer=access.viewer_of(self.data))
         self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
         self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
                                         else "")
@@ -203,22 +222,14 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def save_roster_template(self) -> None:
-        from reopen_desktop.importers import roster
+        from ui.wizard_pages import save_roster_template
 
-        suggested = str(Path.home() / "花名册模板.xlsx")
-        out = ask.save_file(self, self.tr("保存花名册模板"), suggested,
-                            self.tr("Excel 文件 (*.xlsx)"))
-        if not out:
-            return
-        try:
-            made = roster.write_template(Path(out))
-        except Refused as error:
-            ask.warn(self, self.tr("未保存"), error.message())
-            return
-        self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
+        made = save_roster_template(self)
+        if made:
+            self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
 
     def backup_now(self) -> None:
-        suggested = str(Path.home() / f"{self.data.path.stem}-备份.db")
+        suggested = str(Path.home() / self.tr("{0}-备份.db").format(self.data.path.stem))
         out, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), suggested,
                                              self.tr("数据文件 (*.db)"))
         if not out:
@@ -239,7 +250,8 @@ class MainWindow(QMainWindow):
         from reopen_desktop.reports import duty_chart
 
         school = grid.require_school(self.data)
-        result = print_pdf(self, self.tr("保存防控责任表"), f"{school.name}-防控责任表.pdf",
+        result = print_pdf(self, self.tr("保存防控责任表"),
+                           self.tr("{0}-防控责任表.pdf").format(school.name),
                            lambda out: duty_chart.write_duty_chart(self.data, out))
         if result:
             self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
@@ -254,13 +266,23 @@ class MainWindow(QMainWindow):
             return
         self.gate_window = GateWindow(self.data, lane.strip())
         self.gate_window.changed.connect(self.refresh_status)
+        demo_mark.mark_window(self.gate_window, self.data)
+        from ui import help_window  # loaded when first needed: 17 ms of start-up
+
+        help_window.add_f1(self.gate_window, "gate")
         self.gate_window.showFullScreen()
+
+    def open_timetable(self) -> None:
+        from ui.timetable_dialog import TimetableDialog
+
+        TimetableDialog(self.data, self).exec()
+        self.refresh_status()
 
     def print_passes(self) -> None:
         from reopen_desktop.reports import passes
 
         school = grid.require_school(self.data)
-        print_pdf(self, self.tr("保存一证通"), f"{school.name}-一证通.pdf",
+        print_pdf(self, self.tr("保存一证通"), self.tr("{0}-一证通.pdf").format(school.name),
                   lambda out: passes.write_passes(self.data, out))
 
     def print_daily_log(self) -> None:
@@ -269,7 +291,7 @@ class MainWindow(QMainWindow):
         from reopen_desktop.reports import daily_log
 
         day = summary.latest_day(self.data)
-        print_pdf(self, self.tr("保存防控工作日志"), f"防控工作日志-{day}.pdf",
+        print_pdf(self, self.tr("保存防控工作日志"), self.tr("防控工作日志-{0}.pdf").format(day),
                   lambda out: daily_log.write_daily_log(self.data, day, out))
 
     def print_gate_roster(self) -> None:
@@ -277,16 +299,55 @@ class MainWindow(QMainWindow):
 
         lane = ask.text(self, self.tr("停电备用名单"), self.tr("通道名称:"), self.tr("1号通道"))
         if lane:
-            print_pdf(self, self.tr("保存备用名单"), f"{lane}-备用名单.pdf",
+            print_pdf(self, self.tr("保存备用名单"), self.tr("{0}-备用名单.pdf").format(lane),
                       lambda out: gate_roster.write_gate_roster(self.data, out, lane=lane))
 
     def change_operator(self) -> None:
-        dialog = OperatorDialog(self, self.data.operator)
-        if dialog.exec():
-            operator: Operator = dialog.operator()
-            self.data.operator = operator
-            self.operator_changed.emit(operator)
-            self.refresh_status()
+        """Another operator signs in on the lock screen (with their password, if set)."""
+        self.lock()
+
+    def lock(self) -> None:
+        self.window_lock.lock()
+
+    def manage_operators(self) -> None:
+        from ui.operators_dialog import OperatorsDialog
+
+        if not access.may_manage_operators(access.viewer_of(self.data)):
+            ask.warn(self, self.tr("只有管理员可以"),
+                     Refused("administrator_only", name=self.data.operator.name).message())
+            return
+        OperatorsDialog(self.data, self).exec()
+        self.window_lock.idle.set_minutes(school_settings.get(self.data, "idle_lock_minutes"))
+
+    def restore_backup(self) -> None:
+        from ui.backup_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.data, self)
+        dialog.restored.connect(self.refresh_all)
+        self.restore_dialog = dialog  # tests reach the open dialog here
+        dialog.open()
+
+    def show_help(self) -> None:
+        """F1: the guide's page for the tab in front."""
+        from ui import help_window
+
+        front = self._built.get(self._holders[self.tabs.currentIndex()][0])
+        help_window.open_help(self, help_window.page_for(front))
+
+    def read_township_key(self) -> None:
+        """设置 → 读取乡镇公钥: the key from the township's USB stick, checked, then kept."""
+        from reopen_desktop import township_key
+        from ui.wizard_pages import check_key_file, pick_key_file
+
+        chosen = pick_key_file(self)
+        if not chosen:
+            return
+        pem, said = check_key_file(chosen)
+        if not pem:
+            ask.warn(self, self.tr("乡镇公钥"), said)
+            return
+        township_key.store_township_key(self.data, pem)
+        ask.inform(self, self.tr("乡镇公钥"), said)
 
     def about(self) -> None:
         from reopen_desktop import __version__

@@ -1,7 +1,9 @@
 """The person file window (档案): everything about one person on one screen.
 
-The ID number is shown whole only to the roles that need it; edits are audited
-and show up in the timeline at once; 打印 makes the one-page paper file.
+The ID number and diagnoses are shown whole only to the roles that need them; a
+head teacher opens only their own class's files; every opening is logged (audit
+kind "view"); edits are audited and show up in the timeline at once; 打印 makes the
+one-page paper file.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import people
+from reopen_desktop import access, people
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.printing import print_pdf
+from ui.translations import join
 
 STUDENT_FIELDS = ("name", "guardian", "guardian_phone", "phone", "village", "address")
 STAFF_FIELDS = ("name", "post", "department", "phone", "village", "address")
@@ -47,14 +50,21 @@ class PersonFileDialog(QDialog):
         self.screening = QLabel()
         self.screening.setWordWrap(True)
         self.timeline = QListWidget()
+        self.viewer = access.viewer_of(data)
         self._build()
-        self.load()
+        self.load()  # refused (nothing logged) when the person is outside the viewer's class
+        access.log_view(data, person_id)
 
     def _build(self) -> None:
         identity_box = QGroupBox(self.tr("身份"))
         QVBoxLayout(identity_box).addWidget(self.identity)
         screening_box = QGroupBox(self.tr("摸排与重点人员"))
         QVBoxLayout(screening_box).addWidget(self.screening)
+        if self.record_kind() == "student":
+            from ui.household_box import HouseholdBox
+
+            self.household = HouseholdBox(self.data, self.person_id)
+            self.household.changed.connect(self.load)
         timeline_box = QGroupBox(self.tr("记录"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
         self.save_button = QPushButton(self.tr("保存修改(&S)"))
@@ -73,11 +83,16 @@ class PersonFileDialog(QDialog):
         layout.addWidget(identity_box)
         layout.addWidget(self.edit_box)
         layout.addWidget(screening_box)
+        if hasattr(self, "household"):
+            layout.addWidget(self.household)
         layout.addWidget(timeline_box, 1)
         layout.addLayout(buttons)
 
+    def record_kind(self) -> str:
+        return str(self.data.scalar("SELECT kind FROM people WHERE id = ?", (self.person_id,)))
+
     def load(self) -> None:
-        record = people.person_file(self.data, self.person_id)
+        record = people.person_file(self.data, self.person_id, viewer=self.viewer)
         self.record = record
         self.setWindowTitle(self.tr("档案 — {0}").format(record.name))
         self.identity.setText(self._identity_text(record))
@@ -97,12 +112,12 @@ class PersonFileDialog(QDialog):
             self.timeline.addItem(f"{entry.at}  {entry.what}  ({entry.who})")
 
     def _identity_text(self, record: people.PersonFile) -> str:
-        shown_id = record.shown_id(self.data.operator.role)
+        shown_id = access.shown_id(self.viewer, record.id_number)
         parts = [f"<b>{record.name}</b> {record.sex}",
                  self.tr("身份证号:{0}").format(shown_id or self.tr("(未登记)"))]
         if record.student_no:
             parts.append(self.tr("学籍号:{0}").format(
-                record.shown_student_no(self.data.operator.role)))
+                access.shown_id(self.viewer, record.student_no)))
         if record.birth_date:
             parts.append(self.tr("出生日期:{0}").format(record.birth_date))
         if record.kind == "student":
@@ -110,7 +125,11 @@ class PersonFileDialog(QDialog):
                 else self.tr("走读")
             parts.append(self.tr("班级:{0}({1})").format(record.class_name or "—", lodging))
         if record.duties:
-            parts.append(self.tr("防控职责:{0}").format("、".join(record.duties)))
+            parts.append(self.tr("防控职责:{0}").format(join(record.duties)))
+        views = access.views_of(self.data, record.id)
+        if views and access.may_manage_operators(self.viewer):  # who looked: the admin's to see
+            parts.append(self.tr("此前查阅 {0} 次,最近一次:{1} {2}").format(
+                len(views), views[0]["at"], views[0]["operator"]))
         return "<br>".join(parts)
 
     def save(self) -> None:
@@ -127,5 +146,5 @@ class PersonFileDialog(QDialog):
     def print_file(self) -> None:
         from reopen_desktop.reports import person_file
 
-        print_pdf(self, self.tr("保存档案"), f"{self.record.name}-档案.pdf",
+        print_pdf(self, self.tr("保存档案"), self.tr("{0}-档案.pdf").format(self.record.name),
                   lambda out: person_file.write_person_file(self.data, self.person_id, out))

@@ -1,4 +1,5 @@
-"""Saving a printout: ask where, build the PDF, say what went wrong, open it to print.
+"""Saving a printout: ask where, build the PDF (off the ui thread, with a progress
+dialog when it takes more than half a second), say what went wrong, open it to print.
 
 Every print button goes through :func:`print_pdf`, so each one asks the same way,
 warns about a missing Chinese font the same way, and opens the result in the
@@ -11,19 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from reopen_desktop.errors import Refused
 from ui import ask
+from ui.run_op import run_op
+from ui.translations import tr as _tr
 
 if TYPE_CHECKING:  # reportlab is loaded when something is printed, not at start-up
     from reopen_desktop.reports.pdf import ReportResult
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
 
 
 def print_pdf(parent: QWidget | None, title: str, file_name: str,
@@ -35,8 +34,8 @@ def print_pdf(parent: QWidget | None, title: str, file_name: str,
     out = ask.save_file(parent, title, str(Path.home() / file_name), _tr("PDF 文件 (*.pdf)"))
     if not out:
         return None
-    try:
-        result = write(Path(out))
+    try:  # off the ui thread: a month's summary of a big school takes seconds
+        result = run_op(parent, _tr("正在生成 PDF…"), lambda progress: write(Path(out)))
     except Refused as error:
         ask.warn(parent, _tr("未生成"), error.message())
         return None

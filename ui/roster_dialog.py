@@ -33,8 +33,9 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.importers import roster
 from reopen_desktop.importers.roster_rows import FIELDS
 from reopen_desktop.storage import DataFile
-from ui import ask
+from ui import ask, table_export
 from ui.run_op import run_op
+from ui.translations import join
 
 RED = QColor("#c00000")
 NOT_MAPPED = ""
@@ -54,6 +55,7 @@ class RosterDialog(QDialog):
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 640)
         self._build()
+        table_export.install(self, data, self.tr("花名册预览"))
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -150,7 +152,7 @@ class RosterDialog(QDialog):
         if result.staff:
             parts.append(self.tr("其中教职工 {0} 人").format(result.staff))
         if result.created_classes:
-            parts.append(self.tr("将新建班级:{0}").format("、".join(result.created_classes)))
+            parts.append(self.tr("将新建班级:{0}").format(join(result.created_classes)))
         if result.moved:
             parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
         if result.invalid:
@@ -158,7 +160,7 @@ class RosterDialog(QDialog):
                 len(result.invalid)))
         if result.warnings:
             parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
-        self.summary.setText(";".join(parts) + "。")
+        self.summary.setText(self.tr(";").join(parts) + self.tr("。"))
         self._fill(self.classes_table, [(name, str(n)) for name, n in result.per_class.items()])
         self._fill(self.invalid_table, [(p.sheet, str(p.row), p.column, p.message)
                                         for p in result.invalid], color=RED)
@@ -253,7 +255,7 @@ class RosterDialog(QDialog):
         """The workbook again with a red 错误说明 column, for the clerk to fix in Excel."""
         if self.path is None or self.preview is None:
             return
-        suggested = str(self.path.with_name(f"{self.path.stem}-错误说明.xlsx"))
+        suggested = str(self.path.with_name(self.tr("{0}-错误说明.xlsx").format(self.path.stem)))
         out = ask.save_file(self, self.tr("保存错误表"), suggested, self.tr("Excel 文件 (*.xlsx)"))
         if not out:
             return

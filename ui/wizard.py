@@ -1,8 +1,14 @@
-"""The first-start wizard: from nothing to a school with its grades and classes."""
+"""The first-start wizard: from nothing to a working school.
+
+School and township, grades and classes in bulk, the roster (with its template), the
+township's public key from the USB stick, the operator; or, in one click, a demo school.
+Nothing is written until 完成 (:func:`apply_plan`), so cancelling leaves the file empty.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,15 +16,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from reopen_desktop import classnames
+from reopen_desktop import classnames, grid, township_key
 from reopen_desktop.grid import MAX_CLASSES_PER_GRADE
+from reopen_desktop.storage import DataFile, Operator
+from ui.wizard_pages import OperatorPage, RosterPage, TownshipKeyPage
 
+# i18n: data, grade names are stored as written
 PRIMARY = classnames.grades_between("一年级", "九年级") + classnames.grades_between("初一", "高三")
 
 
@@ -32,6 +42,10 @@ class SchoolPlan:
     grades: list[str]
     classes_per_grade: int
     boarding: bool
+    roster: Path | None = None  # imported through the roster dialog's preview afterwards
+    township_key: str = ""  # PEM, already checked
+    operator: Operator | None = None
+    kindergarten: bool = False
 
 
 class SchoolPage(QWizardPage):
@@ -47,7 +61,18 @@ class SchoolPage(QWizardPage):
         form.addRow(self.tr("学校名称(&S):"), self.name)
         form.addRow(self.tr("所属乡镇(&T):"), self.township)
         form.addRow(self.tr("学校代码:"), self.code)
+        self.kindergarten = QCheckBox(self.tr("这是幼儿园(托幼园所):年级为小班、中班、大班,"
+                                              "班级叫小一班、中二班"))
+        form.addRow("", self.kindergarten)
         self.registerField("name*", self.name)
+        self.registerField("kindergarten", self.kindergarten)
+        self.demo_button = QPushButton(self.tr("先看看示例学校(&E)"))
+        self.demo_button.setToolTip(self.tr("打开一所生成的示例学校(标明“示例数据”),"
+                                            "您的学校下次启动时再建。"))
+        demo_note = QLabel(self.tr("还没准备好?可以先在示例学校里试一试:"))
+        demo_note.setWordWrap(True)
+        form.addRow(demo_note)
+        form.addRow("", self.demo_button)
 
 
 class GradesPage(QWizardPage):
@@ -59,8 +84,8 @@ class GradesPage(QWizardPage):
         self.last = QComboBox()
         for box in (self.first, self.last):
             box.addItems(PRIMARY)
-        self.first.setCurrentText("一年级")
-        self.last.setCurrentText("六年级")
+        self.first.setCurrentText("一年级")  # i18n: data
+        self.last.setCurrentText("六年级")  # i18n: data
         self.per_grade = QSpinBox()
         self.per_grade.setRange(1, MAX_CLASSES_PER_GRADE)
         self.per_grade.setValue(4)
@@ -77,6 +102,20 @@ class GradesPage(QWizardPage):
         for signal in (self.first.currentIndexChanged, self.last.currentIndexChanged,
                        self.per_grade.valueChanged):
             signal.connect(self._update_preview)
+        self._update_preview()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        """A kindergarten's grades are 托班 to 大班; a school's 一年级 and up."""
+        kindergarten = bool(self.field("kindergarten"))
+        choices = list(classnames.KINDERGARTEN_GRADES) if kindergarten else PRIMARY
+        first, last = ("小班", "大班") if kindergarten else ("一年级", "六年级")  # i18n: data
+        for box, chosen in ((self.first, first), (self.last, last)):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(choices)
+            box.setCurrentText(chosen)
+            box.blockSignals(False)
+        self.per_grade.setValue(3 if kindergarten else 4)
         self._update_preview()
 
     def grades(self) -> list[str]:
@@ -98,14 +137,20 @@ class GradesPage(QWizardPage):
 
 
 class FirstStartWizard(QWizard):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, operator: Operator | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("首次设置 · 复学防控桌面"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.demo_chosen = False  # the clerk asked for the demo school instead
         self.school_page = SchoolPage()
         self.grades_page = GradesPage()
-        self.addPage(self.school_page)
-        self.addPage(self.grades_page)
+        self.roster_page = RosterPage()
+        self.key_page = TownshipKeyPage()
+        self.operator_page = OperatorPage(operator)
+        for page in (self.school_page, self.grades_page, self.roster_page, self.key_page,
+                     self.operator_page):
+            self.addPage(page)
+        self.school_page.demo_button.clicked.connect(self.choose_demo)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N) >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&F)"))
@@ -119,4 +164,36 @@ class FirstStartWizard(QWizard):
             grades=self.grades_page.grades(),
             classes_per_grade=self.grades_page.per_grade.value(),
             boarding=self.grades_page.boarding.isChecked(),
+            roster=self.roster_page.path,
+            township_key=self.key_page.pem,
+            operator=self.operator_page.operator() if self.operator_page.name.text().strip()
+            else None,
+            kindergarten=self.school_page.kindergarten.isChecked(),
         )
+
+    def choose_demo(self) -> None:
+        self.demo_chosen = True
+        self.accept()
+
+
+def apply_plan(data: DataFile, plan: SchoolPlan) -> None:
+    """The school, its grades and classes, and the township key: one transaction, written
+    by the operator the wizard named (the roster follows through its own preview)."""
+    if plan.operator is not None:
+        data.operator = plan.operator
+    with data.atomic():
+        grid.create_school(data, plan.name, township=plan.township, code=plan.code,
+                           kindergarten=plan.kindergarten)
+        grid.add_grades_in_bulk(data, plan.grades, plan.classes_per_grade,
+                                boarding=plan.boarding)
+        if plan.township_key:
+            township_key.store_township_key(data, plan.township_key)
+
+
+def import_roster_after(parent: QWidget | None, data: DataFile, path: Path) -> None:
+    """The roster chosen in the wizard, through the usual import dialog and its preview."""
+    from ui.roster_dialog import RosterDialog
+
+    dialog = RosterDialog(data, parent)
+    dialog.load(path)
+    dialog.exec()

@@ -214,7 +214,7 @@ def _create_classes(data: DataFile, act: audit.Action, missing: list[tuple[str, 
     first_new = int(data.scalar("SELECT coalesce(max(id), 0) FROM classes")) + 1
     data.conn.executemany(
         "INSERT INTO classes (grade_id, label, name, number, boarding) VALUES (?, ?, ?, ?, 0)",
-        [(grade_ids[g], classnames.canonical_label(n), classnames.class_name(g, n), n)
+        [(grade_ids[g], classnames.canonical_label(n, g), classnames.class_name(g, n), n)
          for g, n in missing])
     _audit_new_rows(data, act, "classes", first_new)
     class_ids.update({(r["grade"], r["number"]): r["id"] for r in data.query(

@@ -30,6 +30,8 @@ from reopen_desktop.reports.pdf import (
 from reopen_desktop.storage import DataFile
 
 TITLE = "学生晨午检登记表"
+KINDERGARTEN_TITLE = "幼儿晨午检登记表"
+LOOKS_HEADER = "手口皮肤"  # a kindergarten's morning look at hands, mouth and skin
 ABSENCE = {"illness": "病假", "other": "事假"}
 
 
@@ -43,11 +45,12 @@ def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
     pupils = _pupils(data, klass[0]["id"], day, sessions, blank)
     teacher = next((c.head_teachers for g in grid.load_grid(data).grades for c in g.classes
                     if c.id == klass[0]["id"]), [])
+    kindergarten = grid.is_kindergarten(data)
     return build_school_report(
         data, Path(out), partial(_story, class_name, day, sessions, pupils,
                            "、".join(h.name for h in teacher), settings.get(
-                               data, "fever_threshold"), blank), title=TITLE,
-        printed_on=printed_on)
+                               data, "fever_threshold"), blank, kindergarten),
+        title=KINDERGARTEN_TITLE if kindergarten else TITLE, printed_on=printed_on)
 
 
 def _pupils(data: DataFile, class_id: int, day: date, sessions: list[str], blank: bool
@@ -68,10 +71,12 @@ def _pupils(data: DataFile, class_id: int, day: date, sessions: list[str], blank
 
 
 def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[str, Any]],
-           teacher: str, fever: float, blank: bool, styles: ReportStyles) -> list[Flowable]:
+           teacher: str, fever: float, blank: bool, kindergarten: bool, styles: ReportStyles
+           ) -> list[Flowable]:
     absent = sum(1 for p in pupils if any(c["absent"] for c in p.get("checks", {}).values()))
     present = "" if blank else str(len(pupils) - absent)
-    story: list[Flowable] = [para(f"{class_name} {TITLE}", styles.title), Spacer(1, 2 * mm)]
+    title = KINDERGARTEN_TITLE if kindergarten else TITLE
+    story: list[Flowable] = [para(f"{class_name} {title}", styles.title), Spacer(1, 2 * mm)]
     story.append(field_table(styles, [
         [("日期", "" if blank else day.isoformat()), ("班主任", teacher)],
         [("应到", str(len(pupils))), ("实到", present)],
@@ -83,14 +88,31 @@ def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[st
     header += ["缺勤原因", "备注"]
     rows = [_row(number, pupil, sessions, blank) for number, pupil in enumerate(pupils, 1)]
     fixed = 10 * mm + 20 * mm + 11 * mm + 18 * mm + 20 * mm
-    per_session = (CONTENT_WIDTH - fixed) / len(sessions)
+    per_session = (CONTENT_WIDTH - fixed - (20 * mm if kindergarten else 0)) / len(sessions)
     widths = [10 * mm, 20 * mm, 11 * mm] + [per_session * 0.4, per_session * 0.6] * len(
         sessions) + [18 * mm, 20 * mm]
+    if kindergarten:
+        header.insert(4, LOOKS_HEADER)
+        widths.insert(4, 20 * mm)
+        for row, pupil in zip(rows, pupils, strict=True):
+            row.insert(4, "" if blank else _looks(pupil))
     story.append(data_table(styles, header, rows, widths))
     story.append(para(f"体温 ≥{fever}°C 为发热,须立即送临时观察室并通知家长和校医。"
                       f"症状:{'、'.join(checks.SYMPTOMS)}。", styles.body))
+    if kindergarten:
+        story.append(para("晨检“一摸二看三问四查”:摸额头,看手、口腔和皮肤有无疱疹、皮疹,"
+                          "问饮食睡眠和大小便,查有无携带不安全物品。", styles.body))
     story.append(signature_block(styles, ["检查人", "班主任"]))
     return story
+
+
+def _looks(pupil: dict[str, Any]) -> str:
+    """The morning look at hands, mouth and skin: what was seen, or 正常."""
+    morning = pupil.get("checks", {}).get("morning")
+    if morning is None or morning["absent"]:
+        return ""
+    seen = [s for s in morning["symptoms"].split(",") if s in checks.KINDERGARTEN_LOOKS]
+    return "、".join(seen) or "正常"
 
 
 def _row(number: int, pupil: dict[str, Any], sessions: list[str], blank: bool) -> list[str]:

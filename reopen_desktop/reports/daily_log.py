@@ -18,7 +18,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import alerts, settings, summary
+from reopen_desktop import access, alerts, home_care, settings, summary
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
@@ -41,10 +41,12 @@ NO_DATA = "(本程序尚无此项记录)"
 def write_daily_log(data: DataFile, day: date, out: Path, *,
                     printed_on: date | None = None) -> ReportResult:
     """Print the log of ``day`` to ``out`` (A4, numbered pages, signature lines)."""
+    access.refuse_unless_school_wide(data)
     facts = summary.day_summary(data, day)
     facts["class_rows"] = _class_rows(data, day)
     facts["alert_list"] = _day_alerts(data, day)
-    facts["key_list"] = _key_persons(data, day)
+    facts["key_list"] = key_persons_on(data, day)
+    facts["home_list"] = home_care.kept_home(data, day)
     facts["thresholds"] = settings.all_settings(data)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
@@ -78,7 +80,8 @@ def _day_alerts(data: DataFile, day: date) -> list[alerts.StoredAlert]:
             if a.day == day.isoformat() or (a.status == "open" and a.day < day.isoformat())]
 
 
-def _key_persons(data: DataFile, day: date) -> list[dict[str, Any]]:
+def key_persons_on(data: DataFile, day: date) -> list[dict[str, Any]]:
+    """Key persons under observation on ``day``, by class and name."""
     if not data.scalar("SELECT 1 FROM sqlite_master WHERE name = 'key_persons'"):
         return []
     return data.query(
@@ -95,8 +98,8 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{facts['school']} {TITLE}", styles.title),
                              Spacer(1, 2 * mm), _overview(facts, styles)]
     sections = [("晨午检与缺勤", _checks), ("预警与报告", _alerts), ("重点人员", _key),
-                ("消毒与通风", _campus), ("食堂", _canteen), ("防控物资", _supplies),
-                ("本日志使用的标准", _thresholds)]
+                ("停课与居家观察", _home), ("消毒与通风", _campus), ("食堂", _canteen),
+                ("防控物资", _supplies), ("本日志使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -122,11 +125,23 @@ def _checks(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     if not facts["checks"] or not facts["checks"]["sessions"]:
         return [para("当日没有晨午检记录。", styles.body)]
     header = ["班级", "应到"] + [label for _k, label in SESSIONS] + ["病假", "事假", "发热"]
-    rows = [[r["name"], r["total"], *(_done(r[k], r["total"]) if k != "evening" or r["boarding"]
-                                      else "—" for k, _l in SESSIONS),
-             r["illness"], r["other"], r["fevers"]] for r in facts["class_rows"]]
+    suspended = {s["class"] for s in (facts.get("kept_home") or {}).get("suspended_classes", [])}
+    rows = [[r["name"], r["total"], *(
+        "停课" if r["name"] in suspended and not r[k]
+        else _done(r[k], r["total"]) if k != "evening" or r["boarding"] else "—"
+        for k, _l in SESSIONS), r["illness"], r["other"], r["fevers"]]
+        for r in facts["class_rows"]]
     widths = [30 * mm, 16 * mm] + [22 * mm] * 3 + [(CONTENT_WIDTH - 112 * mm) / 3] * 3
-    return [data_table(styles, header, rows, widths)]
+    return [data_table(styles, header, rows, widths)] + _arrival(facts.get("arrival"), styles)
+
+
+def _arrival(arrival: dict[str, Any] | None, styles: ReportStyles) -> list[Flowable]:
+    """错峰: gate readings against the timetable (nothing while no timetable is set)."""
+    if not arrival or not arrival["gate_readings"]:
+        return []
+    return [para(f"错峰到校:校门检测 {arrival['gate_readings']} 人,不在规定时段 "
+                 f"{arrival['outside_window']} 人,未走规定通道 {arrival['wrong_lane']} 人。",
+                 styles.body)]
 
 
 def _done(count: int | None, total: int) -> str:
@@ -137,20 +152,54 @@ def _alerts(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     if not facts["alert_list"]:
         return [para(f"零报告:{facts['date']} 本校无传染病聚集、发热或其他需报告的情况。",
                      styles.body)]
+    return [alerts_table(styles, facts["alert_list"])]
+
+
+def alerts_table(styles: ReportStyles, alert_list: list[alerts.StoredAlert]) -> Flowable:
+    """Alerts with their rule, scope, people, deadline and outcome (the weekly summary too)."""
     rows = [[a.day, a.rule_label, a.scope, "、".join(a.people), a.deadline,
-             a.outcome or "未结"] for a in facts["alert_list"]]
-    return [data_table(styles, ["日期", "类别", "范围", "人员", "报告时限", "处理"], rows,
-                       [22 * mm, 20 * mm, 26 * mm, CONTENT_WIDTH - 136 * mm, 32 * mm,
-                        36 * mm])]
+             a.outcome or "未结"] for a in alert_list]
+    return data_table(styles, ["日期", "类别", "范围", "人员", "报告时限", "处理"], rows,
+                      [22 * mm, 20 * mm, 26 * mm, CONTENT_WIDTH - 136 * mm, 32 * mm, 36 * mm])
 
 
 def _key(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     if not facts["key_list"]:
         return [para("当日无观察期内的重点人员。", styles.body)]
-    rows = [[k["name"], k["class_name"], k["reason"], k["observe_until"]]
-            for k in facts["key_list"]]
-    return [data_table(styles, ["姓名", "班级", "原因", "观察至"], rows,
-                       [26 * mm, 30 * mm, CONTENT_WIDTH - 86 * mm, 30 * mm])]
+    return [key_persons_table(styles, facts["key_list"])]
+
+
+def key_persons_table(styles: ReportStyles, key_list: list[dict[str, Any]]) -> Flowable:
+    """Key persons by name and class only (no ID), with the day their observation ends."""
+    rows = [[k["name"], k["class_name"], k["reason"], k["observe_until"]] for k in key_list]
+    return data_table(styles, ["姓名", "班级", "原因", "观察至"], rows,
+                      [26 * mm, 30 * mm, CONTENT_WIDTH - 86 * mm, 30 * mm])
+
+
+def _home(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Suspended classes one line each (with the day's calls); people sent home one row
+    each. Key persons are in the section above."""
+    section, away = facts.get("kept_home"), facts["home_list"]
+    if not section or not (section["total"] or section["suspended_classes"]):
+        return [para("当日无停课班级,无居家观察人员。", styles.body)]
+    story = []
+    for suspended in section["suspended_classes"]:
+        members = [k for k in away if k.source == "suspension"
+                   and k.class_name == suspended["class"]]
+        called = sum(1 for k in members if k.call is not None)
+        until = f"至 {suspended['to']}" if suspended["to"] else "(未定结束日期)"
+        story.append(para(f"{suspended['class']}自 {suspended['from']} 停课{until},"
+                          f"原因:{suspended['reason']};{len(members)} 人,"
+                          f"今日电话随访 {called} 人。", styles.body))
+    rows = [[k.name, k.class_name, k.reason, k.return_on or "未定", k.clearance_needed or "—",
+             k.contact, "已随访" if k.call else "未随访"]
+            for k in away if k.source == "home"]
+    if rows:
+        story.append(data_table(styles, ["姓名", "班级", "原因", "可返校", "返校须查验",
+                                         "联系教师", "今日随访"], rows,
+                                [20 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm, 22 * mm, 24 * mm,
+                                 24 * mm, 28 * mm]))
+    return story
 
 
 def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
@@ -200,7 +249,12 @@ def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
 
 
 def _thresholds(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
-    t = facts["thresholds"]
+    return thresholds_section(facts["thresholds"], styles)
+
+
+def thresholds_section(t: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """The thresholds a report used (``settings.all_settings``), as DESIGN asks every
+    report that used them to show."""
     text = (f"发热 ≥{t['fever_threshold']}°C;流感样病例 ≥{t['ili_threshold']}°C 伴咳嗽或咽痛;"
             f"聚集:同一班级或宿舍 1 天内 ≥{t['cluster_1d_size']} 人,或 "
             f"{t['cluster_3d_days']} 天内 ≥{t['cluster_3d_size']} 人相似症状;"

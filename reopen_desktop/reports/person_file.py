@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import people
+from reopen_desktop import access, people
 from reopen_desktop.masking import mask_id, mask_phone
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
@@ -35,8 +35,9 @@ TIMELINE_ROWS = 15
 
 def write_person_file(data: DataFile, person_id: int, out: Path, *,
                       printed_on: date | None = None) -> ReportResult:
-    """Print one person's file to ``out``; refused if the person does not exist."""
-    record = people.person_file(data, person_id)
+    """Print one person's file to ``out``; refused if the person does not exist or is
+    outside the operator's class; diagnoses only for the roles that may see them."""
+    record = people.person_file(data, person_id, viewer=access.viewer_of(data))
     return build_school_report(
         data, Path(out), partial(_story, record), title=TITLE,
         printed_on=printed_on)

@@ -200,7 +200,7 @@ def test_a_doctor_seen_and_a_diagnosis_ride_on_the_same_line():
 
 def test_an_unknown_key_lists_the_keys_there_are():
     with pytest.raises(Refused) as refused:
-        checks.parse_quick_entry("3z")
+        checks.parse_quick_entry("3w")
     assert "k=咳嗽" in refused.value.message()
 
 

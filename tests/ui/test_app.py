@@ -65,7 +65,7 @@ def test_cancelling_the_wizard_writes_no_school(tmp_path, monkeypatch):
         assert grid.get_school(data) is None
 
 
-def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch):
+def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch, school_path):
     asked = []
 
     class FakeDialog:
@@ -79,7 +79,7 @@ def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch):
             return Operator("李校医", "school_doctor")
 
     monkeypatch.setattr(app_module, "OperatorDialog", FakeDialog)
-    session = make_session(tmp_path)
+    session = make_session(tmp_path, "--db", str(school_path))
     assert session.operator() == Operator("李校医", "school_doctor")
     assert session.operator() == Operator("李校医", "school_doctor")
     assert len(asked) == 1

@@ -24,11 +24,36 @@ class RowsModel(QAbstractTableModel):
         self.columns = list(columns)
         self.rows: list[Any] = []
         self.highlight = highlight
+        self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._sort_rows()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the column's stored value (numbers as numbers, dates as text); column -1
+        keeps the core's order. Kept across ``set_rows``, so a refresh keeps the clerk's sort.
+        The rows themselves are reordered, so ``row_at`` and ``rows[i]`` stay right."""
+        self.sorted_by = (column, order)
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = list(self.rows)
+        self._sort_rows()
+        where = {id(row): i for i, row in enumerate(self.rows)}
+        for index in self.persistentIndexList():
+            moved = where[id(before[index.row()])]
+            self.changePersistentIndex(index, self.index(moved, index.column()))
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self.sorted_by
+        if 0 <= column < len(self.columns):
+            key = self.columns[column].key
+            self.rows.sort(key=lambda row: _sort_key(row, key),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row_at(self, index: Index) -> Any:
         return self.rows[index.row()] if index.isValid() else None
@@ -56,3 +81,13 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header()
         return str(section + 1)
+
+
+def _sort_key(row: Any, key: str) -> tuple[int, Any]:
+    """Numbers before text, empty cells last; never compares a number with text."""
+    value = row[key] if isinstance(row, dict) else getattr(row, key, None)
+    if value is None or value == "":
+        return (2, "")
+    if isinstance(value, bool | int | float):
+        return (0, value)
+    return (1, str(value))

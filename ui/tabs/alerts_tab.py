@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import alerts, columns, followups
+from reopen_desktop import access, alerts, columns, followups
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from ui import ask
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
@@ -89,8 +90,10 @@ class AlertsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(alerts.list_alerts(self.data, only_open=self.only_open.isChecked()))
-        self.follow_model.set_rows(followups.open_follow_ups(self.data))
+        viewer = access.viewer_of(self.data)
+        self.model.set_rows(alerts.list_alerts(self.data, only_open=self.only_open.isChecked(),
+                                               viewer=viewer))
+        self.follow_model.set_rows(followups.open_follow_ups(self.data, viewer=viewer))
         today = date.today().isoformat()
         raised_today = self.data.scalar("SELECT count(*) FROM alerts WHERE day = ?", (today,))
         self.today.setText(self.tr("今日预警 {0} 条").format(raised_today) if raised_today
@@ -136,11 +139,14 @@ class AlertsTab(QWidget):
         follow = self.selected_follow_up()
         if follow is None:
             return
-        dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"), [
-            ("doctor", self.tr("就诊情况"), follow.doctor),
-            ("diagnosis", self.tr("诊断"), follow.diagnosis),
-            ("expected_return", self.tr("预计返校日期"), follow.expected_return)],
-            [("called_family", self.tr("已联系家长"), follow.called_family)])
+        fields = [("doctor", self.tr("就诊情况"), follow.doctor),
+                  ("diagnosis", self.tr("诊断"), follow.diagnosis),
+                  ("expected_return", self.tr("预计返校日期"), follow.expected_return)]
+        if not access.can_see_diagnosis(access.viewer_of(self.data)):
+            fields.pop(1)  # the diagnosis is the school doctor's to see and write
+        dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"),
+                            fields, [("called_family", self.tr("已联系家长"),
+                                      follow.called_family)])
         if dialog.exec():
             self._write(lambda: followups.update_follow_up(self.data, follow.id,
                                                            **dialog.values()))
@@ -184,7 +190,7 @@ class CloseAlertDialog(QDialog):
         self.setWindowTitle(self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label))
         self.kind = QComboBox()
         for key, label in alerts.OUTCOMES.items():
-            self.kind.addItem(self.tr(label), key)
+            self.kind.addItem(term(label), key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("向谁报告、何时报告,或核实的结果"))
         buttons = ok_cancel(self, self.tr("结案"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,9 +46,14 @@ WARNING = QColor("#e65100")
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 EVERY_AREA = 0
 RECHECK_MS = 60_000
-STATUS_LABELS = {"done": "已完成", "pending": "待完成", "overdue": "逾期未完成"}
-COLUMNS = ("区域 / 项目", "应完成", "状态", "完成时间", "执行人", "消毒剂", "浓度 mg/L",
-           "时长(分钟)", "提示")
+STATUS_LABELS = {"done": QT_TRANSLATE_NOOP("CampusTab", "已完成"),
+                 "pending": QT_TRANSLATE_NOOP("CampusTab", "待完成"),
+                 "overdue": QT_TRANSLATE_NOOP("CampusTab", "逾期未完成")}
+COLUMNS = (QT_TRANSLATE_NOOP("CampusTab", "区域 / 项目"), QT_TRANSLATE_NOOP("CampusTab", "应完成"),
+           QT_TRANSLATE_NOOP("CampusTab", "状态"), QT_TRANSLATE_NOOP("CampusTab", "完成时间"),
+           QT_TRANSLATE_NOOP("CampusTab", "执行人"), QT_TRANSLATE_NOOP("CampusTab", "消毒剂"),
+           QT_TRANSLATE_NOOP("CampusTab", "浓度 mg/L"),
+           QT_TRANSLATE_NOOP("CampusTab", "时长(分钟)"), QT_TRANSLATE_NOOP("CampusTab", "提示"))
 
 
 class TickDialog(QDialog):
@@ -319,7 +324,8 @@ class CampusTab(QWidget):
 
         school = grid.require_school(self.data)
         result = print_pdf(
-            self, self.tr("保存消毒通风记录"), f"{school.name}-消毒通风记录-{date_from}.pdf",
+            self, self.tr("保存消毒通风记录"),
+            self.tr("{0}-消毒通风记录-{1}.pdf").format(school.name, date_from),
             lambda out: disinfection_record.write_disinfection_record(
                 self.data, out, date_from=date_from, date_to=date_to, area_ids=area_ids))
         if result:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop import canteen, grid, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.printing import print_pdf
@@ -38,9 +39,10 @@ from ui.printing import print_pdf
 RED = QColor("#c62828")
 ORANGE = QColor("#e65100")
 ID_ROLE = Qt.ItemDataRole.UserRole
-CHECK_COLUMNS = ("姓名", "健康证", "体温 ℃", "代码", "结果")
+CHECK_COLUMNS = (QT_TRANSLATE_NOOP("CanteenTab", "姓名"), QT_TRANSLATE_NOOP("CanteenTab", "健康证"),
+                 QT_TRANSLATE_NOOP("CanteenTab", "体温 ℃"), QT_TRANSLATE_NOOP("CanteenTab", "代码"),
+                 QT_TRANSLATE_NOOP("CanteenTab", "结果"))
 TEMPERATURE, CODES, RESULT = 2, 3, 4
-LEGEND = "代码:" + " ".join(f"{name}{code}" for code, name in canteen.CODES.items())
 
 
 def fill_table(table: QTableWidget, header: Sequence[str], rows: Sequence[Sequence[object]],
@@ -103,7 +105,8 @@ class CanteenTab(QWidget):
         self.checks = QTableWidget()
         self.checks.horizontalHeader().setStretchLastSection(True)
         self.checks.itemChanged.connect(self._check_edited)
-        self.check_note = QLabel(self.tr(LEGEND))
+        self.check_note = QLabel(self.tr("代码:") + " ".join(
+            self.tr("{0}{1}").format(term(name), code) for code, name in canteen.CODES.items()))
         self.check_note.setWordWrap(True)
         self.certificates = read_only_table()
         self.procurement = read_only_table()
@@ -113,29 +116,30 @@ class CanteenTab(QWidget):
         self.refresh()
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(self.tr(text))
+        button = QPushButton(text)
         button.clicked.connect(slot)
         return button
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("日期:")), self.day,
-                       self._button("今天", lambda: self.day.setDate(QDate.currentDate())),
-                       self._button("打印本月晨检记录表…", self.print_month),
-                       self._button("打印本月留样记录…", self.print_samples)):
+                       self._button(self.tr("今天"), lambda: self.day.setDate(QDate.currentDate())),
+                       self._button(self.tr("打印本月晨检记录表…"), self.print_month),
+                       self._button(self.tr("打印本月留样记录…"), self.print_samples)):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.pages = QTabWidget()
         self.pages.addTab(page([self.checks, self.check_note], []), self.tr("从业人员晨检"))
         self.pages.addTab(page([self.certificates], [
-            self._button("登记健康证…", self.add_certificate)]), self.tr("健康证"))
+            self._button(self.tr("登记健康证…"), self.add_certificate)]), self.tr("健康证"))
         self.pages.addTab(page([self.procurement], [
-            self._button("登记采购(索证索票)…", self.add_procurement)]), self.tr("采购登记"))
+            self._button(self.tr("登记采购(索证索票)…"), self.add_procurement)]),
+            self.tr("采购登记"))
         self.pages.addTab(page([self.meals], [
-            self._button("登记餐次和菜品…", self.add_meal),
-            self._button("登记所选菜品的留样…", self.add_sample)]), self.tr("留样"))
+            self._button(self.tr("登记餐次和菜品…"), self.add_meal),
+            self._button(self.tr("登记所选菜品的留样…"), self.add_sample)]), self.tr("留样"))
         self.pages.addTab(page([self.accompanied], [
-            self._button("登记陪餐…", self.add_accompanied)]), self.tr("陪餐"))
+            self._button(self.tr("登记陪餐…"), self.add_accompanied)]), self.tr("陪餐"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -150,24 +154,29 @@ class CanteenTab(QWidget):
         self._fill_certificates(day)
         month = day.replace(day=1)
         rows = canteen.procurements(self.data, month, day)
-        fill_table(self.procurement, ("日期", "供货单位", "许可证号", "品名", "数量", "产地",
-                                      "索证", "索票", "冷链", "验收人"),
+        header = (self.tr("日期"), self.tr("供货单位"), self.tr("许可证号"), self.tr("品名"),
+                  self.tr("数量"), self.tr("产地"), self.tr("索证"), self.tr("索票"),
+                  self.tr("冷链"), self.tr("验收人"))
+        fill_table(self.procurement, header,
                    [(r["day"], r["supplier"], r["licence"], r["item"],
-                     f"{r['quantity']:g}{r['unit']}", r["origin"], _yes(r["certificate_seen"]),
-                     _yes(r["invoice_seen"]), r["cold_chain"], r["received_by"]) for r in rows],
+                     f"{r['quantity']:g}{r['unit']}", r["origin"],
+                     self._yes(r["certificate_seen"]), self._yes(r["invoice_seen"]),
+                     r["cold_chain"], r["received_by"]) for r in rows],
                    [None if r["certificate_seen"] and r["invoice_seen"] else ORANGE
                     for r in rows])
         self._fill_meals(day)
         rows = canteen.accompanied(self.data, month, day)
-        fill_table(self.accompanied, ("日期", "餐次", "陪餐领导", "意见与建议"),
-                   [(r["day"], r["meal"], r["name"], r["remarks"]) for r in rows])
+        fill_table(self.accompanied, (self.tr("日期"), self.tr("餐次"), self.tr("陪餐领导"),
+                                      self.tr("意见与建议")),
+                   [(r["day"], term(r["meal"]), r["name"], r["remarks"]) for r in rows])
 
     # --- checks ----------------------------------------------------------------------------
 
     def _fill_checks(self, day: date) -> None:
-        rows, colours, ids = [], [], []
+        rows, colours, ids, states = [], [], [], []
         for worker, check in canteen.day_checks(self.data, day):
             certificate = worker.certificate
+            states.append(certificate.state if certificate else "missing")
             state = certificate.label if certificate else self.tr("无健康证")
             result = "" if check is None else (self.tr("在岗") if check.on_duty else check.reason)
             rows.append((worker.name, state, "" if check is None or check.temperature is None
@@ -181,7 +190,7 @@ class CanteenTab(QWidget):
             for c in (0, 1, RESULT):
                 item = self.checks.item(r, c)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if rows[r][1] != "有效" and "天后到期" not in rows[r][1]:
+            if states[r] in ("expired", "missing"):
                 self.checks.item(r, 1).setForeground(QBrush(RED))
         self.checks.blockSignals(False)
 
@@ -222,7 +231,8 @@ class CanteenTab(QWidget):
     def _fill_certificates(self, day: date) -> None:
         found = canteen.certificates(self.data, day)
         colours = {"missing": RED, "expired": RED, "expiring": ORANGE, "ok": None}
-        fill_table(self.certificates, ("姓名", "健康证编号", "发证日期", "有效期至", "状态"),
+        fill_table(self.certificates, (self.tr("姓名"), self.tr("健康证编号"), self.tr("发证日期"),
+                                       self.tr("有效期至"), self.tr("状态")),
                    [(c.name, c.number, c.issued, c.expiry, c.label) for c in found],
                    [colours[c.state] for c in found], [c.person_id for c in found])
 
@@ -283,21 +293,24 @@ class CanteenTab(QWidget):
         rows, colours, ids = [], [], []
         for meal in canteen.meals(self.data, day, day):
             for dish in meal.dishes:
-                sample = (f"{dish.sample_grams:g} 克" if dish.sampled else self.tr("未留样"))
-                rows.append((meal.meal, dish.name, sample, dish.kept_from, dish.kept_until,
+                sample = (self.tr("{0:g} 克").format(dish.sample_grams) if dish.sampled
+                          else self.tr("未留样"))
+                rows.append((term(meal.meal), dish.name, sample, dish.kept_from, dish.kept_until,
                              dish.sampled_by))
                 colours.append(RED if meal.flagged and not dish.sampled else None)
                 ids.append(dish.id)
-        fill_table(self.meals, ("餐次", "菜品", "留样量", "留样时间", "保留至", "留样人"),
+        fill_table(self.meals, (self.tr("餐次"), self.tr("菜品"), self.tr("留样量"),
+                                self.tr("留样时间"), self.tr("保留至"), self.tr("留样人")),
                    rows, colours, ids)
 
     def add_meal(self) -> None:
         meal = ask.choose(self, self.tr("登记餐次"), self.tr("餐次:"),
-                          [(m, m) for m in canteen.MEALS])
+                          [(term(m), m) for m in canteen.MEALS])
         if meal is None:
             return
         dishes = ask.text(self, self.tr("登记菜品"), self.tr("菜品(用顿号或逗号分开):"))
         if dishes:
+            # i18n: input, not shown
             names = [d for d in dishes.replace(",", "、").replace(",", "、").split("、")]
             self._write(lambda: canteen.add_meal(self.data, self.selected_day(), meal, names))
 
@@ -334,7 +347,7 @@ class CanteenTab(QWidget):
 
     def add_accompanied(self) -> None:
         meal = ask.choose(self, self.tr("登记陪餐"), self.tr("餐次:"),
-                          [(m, m) for m in canteen.MEALS])
+                          [(term(m), m) for m in canteen.MEALS])
         if meal is None:
             return
         staff = [(f"{s.name}({s.post})" if s.post else s.name, s.id)
@@ -353,7 +366,8 @@ class CanteenTab(QWidget):
         from reopen_desktop.reports import canteen_forms
 
         day = self.selected_day()
-        print_pdf(self, self.tr("保存晨检记录表"), f"食堂从业人员晨检记录表-{day:%Y-%m}.pdf",
+        name = self.tr("食堂从业人员晨检记录表-{0}.pdf").format(f"{day:%Y-%m}")
+        print_pdf(self, self.tr("保存晨检记录表"), name,
                   lambda out: canteen_forms.write_canteen_month(self.data, day.year,
                                                                 day.month, out))
 
@@ -361,10 +375,10 @@ class CanteenTab(QWidget):
         from reopen_desktop.reports import canteen_forms
 
         day = self.selected_day()
-        print_pdf(self, self.tr("保存留样记录"), f"食品留样记录-{day:%Y-%m}.pdf",
+        name = self.tr("食品留样记录-{0}.pdf").format(f"{day:%Y-%m}")
+        print_pdf(self, self.tr("保存留样记录"), name,
                   lambda out: canteen_forms.write_samples(self.data, day.replace(day=1), day,
                                                           out))
 
-
-def _yes(flag: object) -> str:
-    return "是" if flag else "否"
+    def _yes(self, flag: object) -> str:
+        return self.tr("是") if flag else self.tr("否")

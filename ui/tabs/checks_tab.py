@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import alerts, checks, columns, followups, grid
+from reopen_desktop import access, alerts, checks, columns, followups, grid
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from ui.printing import print_pdf
+from ui.translations import tr
 
 UNCHECKED = QColor("#c62828")
 CHECKED = QColor("#2e7d32")
 CLASS_ROLE = Qt.ItemDataRole.UserRole
-ABSENCE_LABELS = {"illness": "病假", "other": "事假"}
+ABSENCE_LABELS = {"illness": QT_TR_NOOP("病假"), "other": QT_TR_NOOP("事假")}
 
 
 @dataclass
@@ -55,8 +57,8 @@ class RollRow:
 
     @property
     def absence(self) -> str:
-        label = ABSENCE_LABELS.get(self.absence_reason, "")
-        details = ["已就诊" if self.doctor_seen else "", self.diagnosis]
+        label = tr(ABSENCE_LABELS.get(self.absence_reason, ""))
+        details = [tr("已就诊") if self.doctor_seen else "", self.diagnosis]
         return " ".join([label, *(d for d in details if d)]).strip()
 
     def is_exception(self) -> bool:
@@ -84,7 +86,7 @@ class ChecksTab(QWidget):
         self.day.setMaximumDate(QDate.currentDate())
         self.session = QComboBox()
         for key in ("morning", "noon", "evening"):
-            self.session.addItem(self.tr(checks.SESSIONS[key]), key)
+            self.session.addItem(term(checks.SESSIONS[key]), key)
         self.classes = QListWidget()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -161,10 +163,13 @@ class ChecksTab(QWidget):
         """Reload the class list with each class's state in this day and session."""
         status = checks.class_status(self.data, self.current_day(), self.current_session())
         selected = self.class_id
+        viewer = access.viewer_of(self.data)
         self.classes.blockSignals(True)
         self.classes.clear()
         for grade in grid.load_grid(self.data).grades:
             for cls in grade.classes:
+                if not access.may_edit_class(viewer, cls.id):
+                    continue  # a head teacher checks their own class (the save refuses others)
                 done = status.get(cls.id, 0)
                 text = (self.tr("{0}  ✓ {1} 人").format(cls.name, done) if done
                         else self.tr("{0}  未检").format(cls.name))
@@ -173,7 +178,13 @@ class ChecksTab(QWidget):
                 item.setForeground(QBrush(CHECKED if done else UNCHECKED))
                 self.classes.addItem(item)
         self.classes.blockSignals(False)
+        if not access.may_edit_class(viewer, selected):
+            selected = 0  # another operator unlocked: forget the class they may not see
         self.select_class(selected or self._first_unchecked(status))
+        if not self.classes.count():
+            self.class_id, self.rows = 0, []
+            self.model.set_rows([])
+            self.title.setText(self.tr("没有可检查的班级"))
 
     def _first_unchecked(self, status: dict[int, int]) -> int:
         for row in range(self.classes.count()):
@@ -232,13 +243,13 @@ class ChecksTab(QWidget):
             quick = checks.parse_quick_entry(text)
             if not 1 <= quick.number <= len(self.rows):
                 raise Refused("quick_entry_number", text=text)
-            if quick.temperature:
-                checks.parse_temperature(quick.temperature)
+            value = checks.parse_temperature(quick.temperature) if quick.temperature else None
         except Refused as error:
             self._say(error.message(), error=True)
             return
         row = self.rows[quick.number - 1]
-        row.temperature, row.symptoms = quick.temperature, quick.symptoms
+        row.temperature = "" if value is None else str(value)  # 373 shows as 37.3
+        row.symptoms = quick.symptoms
         row.absence_reason = quick.absence_reason
         row.doctor_seen, row.diagnosis = quick.doctor_seen, quick.diagnosis
         self.model.set_rows(self.rows)
@@ -275,7 +286,8 @@ class ChecksTab(QWidget):
 
         name = self.title.text()
         suffix = self.tr("空白") if blank else str(self.current_day())
-        print_pdf(self, self.tr("保存登记表"), f"{name}-晨午检登记表-{suffix}.pdf",
+        file_name = self.tr("{0}-晨午检登记表-{1}.pdf").format(name, suffix)
+        print_pdf(self, self.tr("保存登记表"), file_name,
                   lambda out: class_checks.write_class_form(self.data, name, self.current_day(),
                                                             out, blank=blank))
 

@@ -9,16 +9,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reopen_desktop import checks, summary
 from reopen_desktop import grid as grid_core
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import terms
+from ui.translations import join
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
-SESSION_LABELS = {"morning": "晨检", "noon": "午检", "evening": "晚检"}
+SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
+                  "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
+                  "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
 
 
 class Card(QFrame):
@@ -95,19 +107,53 @@ class DashboardTab(QWidget):
             ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
             ("alerts", self.tr("未结预警")), ("screening", self.tr("摸排")),
             ("campus", self.tr("消毒通风")), ("canteen", self.tr("食堂")),
-            ("supplies", self.tr("物资")))}
+            ("supplies", self.tr("物资")), ("home", self.tr("居家")))}
         grid = QGridLayout()
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 5, index % 5)
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(self._heading_row())
         layout.addWidget(self.gaps)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("近两周:发热(红)与因病缺勤(灰)人数")))
         layout.addWidget(self.chart, 1)
         layout.addStretch()
         self.refresh()
+
+    def _heading_row(self) -> QHBoxLayout:
+        """The day's heading, and 今日上报 (the township bundle) beside it."""
+        self.report_button = QPushButton(self.tr("今日上报(&U)…"))
+        self.report_button.setToolTip(self.tr("把上次上报以来的数据导出到 U 盘,送乡镇防控办"))
+        self.report_button.clicked.connect(self.report_today)
+        self.history_button = QPushButton(self.tr("上报记录…"))
+        self.history_button.clicked.connect(self.show_exports)
+        self.last_export = QLabel()
+        self.last_export.setStyleSheet(f"color: {GREY};")
+        row = QHBoxLayout()
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.last_export)
+        row.addWidget(self.report_button)
+        row.addWidget(self.history_button)
+        return row
+
+    def report_today(self) -> None:
+        from ui.bundle_dialog import report_today
+
+        report_today(self, self.data)
+        self._show_last_export()
+
+    def _show_last_export(self) -> None:
+        from reopen_desktop import exports
+
+        last = exports.list_exports(self.data, limit=1)
+        self.last_export.setText(self.tr("上次上报:{0},第 {1} 号").format(
+            last[0].exported_at[:16], last[0].sequence) if last else self.tr("尚未上报"))
+
+    def show_exports(self) -> None:
+        from ui.bundle_dialog import BundleDialog
+
+        BundleDialog(self.data, self).open()
 
     def refresh(self) -> None:
         day = summary.day_summary(self.data)
@@ -121,7 +167,9 @@ class DashboardTab(QWidget):
         self._show_checks(day)
         self._show_alerts_and_screening(day)
         self._show_campus(day)
+        self._show_home(day.get("kept_home"))
         self.chart.show_days(checks.trend(self.data, date.fromisoformat(day["date"])))
+        self._show_last_export()
 
     def _show_checks(self, day: dict[str, Any]) -> None:
         if day["checks"] is None or checks.latest_day(self.data) is None:
@@ -129,7 +177,8 @@ class DashboardTab(QWidget):
                 self.cards[key].show_figure("—", self.tr("尚无记录"))
             return
         sessions = day["checks"]["sessions"]
-        lines = [f"{label} {sessions[k]['classes_done']}/{sessions[k]['classes_total']} 班"
+        lines = [self.tr("{0} {1}/{2} 班").format(self.tr(label), sessions[k]["classes_done"],
+                                                  sessions[k]["classes_total"])
                  for k, label in SESSION_LABELS.items() if k in sessions]
         missing = any(v["classes_done"] < v["classes_total"] for k, v in sessions.items()
                       if k in ("morning", "noon"))
@@ -173,10 +222,24 @@ class DashboardTab(QWidget):
         if not supplies or not supplies.get("items"):
             self.cards["supplies"].show_figure("—", self.tr("尚无记录"))
         else:
-            names = "、".join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
+            names = join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
                              for item in low)
             self.cards["supplies"].show_figure(str(len(low)), self.tr("项低于储备:{0}").format(
                 names) if low else self.tr("储备充足"), alarm=bool(low))
+
+    def _show_home(self, home: dict[str, Any] | None) -> None:
+        """停课不停学: people kept home, calls not made, suspensions without an end."""
+        if not home or not (home["total"] or home["suspended_classes"]):
+            self.cards["home"].show_figure("0", self.tr("无停课、无居家观察"))
+            return
+        problems = [self.tr("今日未随访 {0} 人").format(home["not_called"])
+                    if home["not_called"] else "",
+                    self.tr("停课未定结束日期:{0}").format(join(home["open_ended"]))
+                    if home["open_ended"] else ""]
+        classes = self.tr("停课班级 {0} 个").format(len(home["suspended_classes"]))
+        self.cards["home"].show_figure(str(home["total"]),
+                                       ";".join([classes] + [p for p in problems if p]),
+                                       alarm=bool(home["not_called"] or home["open_ended"]))
 
     def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
         """Workers off duty, certificates expiring or expired, meals without samples."""
@@ -189,11 +252,11 @@ class DashboardTab(QWidget):
                     if canteen["certificates_expired"] else "",
                     self.tr("健康证将到期 {0} 人").format(len(canteen["certificates_expiring"]))
                     if canteen["certificates_expiring"] else "",
-                    self.tr("未留样:{0}").format("、".join(canteen["meals_without_samples"]))
+                    self.tr("未留样:{0}").format(terms(canteen["meals_without_samples"]))
                     if canteen["meals_without_samples"] else ""]
         shown = [p for p in problems if p]
         self.cards["canteen"].show_figure(
             f"{canteen['on_duty']}/{canteen['workers']}",
-            ";".join(shown) or self.tr("在岗/从业人员,无异常"),
+            self.tr(";").join(shown) or self.tr("在岗/从业人员,无异常"),
             alarm=bool(canteen["off_duty"] or canteen["certificates_expired"]
                        or canteen["meals_without_samples"]))

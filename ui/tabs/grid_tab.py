@@ -37,6 +37,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.dialogs import StaffDialog
+from ui.translations import join
 
 GAP_COLOR = QColor("#c62828")
 NODE_ROLE = Qt.ItemDataRole.UserRole  # ("school" | "grade" | "class", id)
@@ -146,7 +147,7 @@ class GridTab(QWidget):
 
     def _item(self, parent: QTreeWidgetItem | None, node: tuple[str, int], name: str, count: int,
               holders: list[grid.Holder], is_gap: bool) -> QTreeWidgetItem:
-        who = "、".join(h.name for h in holders) or self.tr("(空缺)")
+        who = join(h.name for h in holders) or self.tr("(空缺)")
         item = QTreeWidgetItem([name, str(count), who])
         item.setData(0, NODE_ROLE, node)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -277,7 +278,7 @@ class GridTab(QWidget):
             return
         numbers = [c.label for c in self._grade(grade_id).classes]
         number = 1
-        while f"{number}班" in numbers:
+        while f"{number}班" in numbers:  # i18n: data, a class label
             number += 1
         created: list[int] = []
         if self.apply(lambda: created.append(grid.add_class(self.data, grade_id, number))) \

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import columns, people
+from reopen_desktop import access, columns, people
+from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from ui import ask
 from ui.models.rows_model import RowsModel
 from ui.person_file import PersonFileDialog
 
@@ -64,7 +66,7 @@ class PeopleTab(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_box.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("查找(&F):")))
+        top.addWidget(QLabel(self.tr("查找(Ctrl+F):")))
         top.addWidget(self.search_box, 1)
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -75,7 +77,8 @@ class PeopleTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        found = people.search(self.data, self.search_box.text())
+        found = people.search(self.data, self.search_box.text(),
+                              viewer=access.viewer_of(self.data))
         self.model.set_rows(found)
         if len(found) >= people.SEARCH_LIMIT:
             self.count_label.setText(self.tr("显示前 {0} 人,请输入更多字以缩小范围。")
@@ -96,7 +99,11 @@ class PeopleTab(QWidget):
         row = self.model.row_at(index)
         if row is None:
             return
-        dialog = PersonFileDialog(self.data, row.id, self)
+        try:
+            dialog = PersonFileDialog(self.data, row.id, self)
+        except Refused as error:
+            ask.warn(self, self.tr("不能打开档案"), error.message())
+            return
         dialog.exec()
         if dialog.saved:
             self.refresh()

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from reopen_desktop import grid, preparedness
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from ui import ask
 from ui.dialogs import ok_cancel
+from ui.translations import join
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -116,7 +118,7 @@ class TrainingDialog(QDialog):
         self.day = _date_edit()
         self.kind = QComboBox()
         for key, label in preparedness.TRAINING_KINDS.items():
-            self.kind.addItem(self.tr(label), key)
+            self.kind.addItem(term(label), key)
         self.topic = QLineEdit()
         self.trainer = QLineEdit()
         self.attendees = QListWidget()
@@ -159,9 +161,11 @@ class PreparednessTab(QWidget):
     def __init__(self, data: DataFile, parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
-        self.plans = _table([self.tr(h) for h in ("版本", "标题", "通过日期", "文件", "修订说明")])
-        self.trainings = _table([self.tr(h) for h in (
-            "日期", "类别", "主题", "培训人", "人数", "参加人员", "备注")])
+        self.plans = _table([self.tr("版本"), self.tr("标题"), self.tr("通过日期"),
+                             self.tr("文件"), self.tr("修订说明")])
+        self.trainings = _table([self.tr("日期"), self.tr("类别"), self.tr("主题"),
+                                 self.tr("培训人"), self.tr("人数"), self.tr("参加人员"),
+                                 self.tr("备注")])
         self.location = QLineEdit()
         self.equipment = QPlainTextEdit()
         self.room_note = QLineEdit()
@@ -218,8 +222,8 @@ class PreparednessTab(QWidget):
             "(正文已存)") if v.body and not v.file_path else v.file_path, v.note)
             for v in versions], [v.id for v in versions])
         trainings = preparedness.list_trainings(self.data)
-        _fill_table(self.trainings, [(t.day, self.tr(t.kind_label), t.topic, t.trainer,
-                                      str(len(t.attendees)), "、".join(t.attendees), t.notes)
+        _fill_table(self.trainings, [(t.day, t.kind_label, t.topic, t.trainer,
+                                      str(len(t.attendees)), join(t.attendees), t.notes)
                                      for t in trainings], [t.id for t in trainings])
         room = preparedness.observation_room(self.data)
         self.location.setText(room.location if room else "")

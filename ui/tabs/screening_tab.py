@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,16 +38,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import columns, grid, screening, villages
+from reopen_desktop import access, columns, grid, screening, villages
 from reopen_desktop.errors import Refused
 from reopen_desktop.masking import mask_id
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from ui import ask
 from ui.models.rows_model import Index, RowsModel
 
 RED, RED_FILL, GREEN_FILL = QColor("#c62828"), QColor("#ffebee"), QColor("#e8f5e9")
 ALL_CLASSES = -1
-TRAVEL_HEADERS = ("地点", "开始日期", "结束日期", "交通方式")
+TRAVEL_HEADERS = (QT_TRANSLATE_NOOP("DeclarationForm", "地点"),
+                  QT_TRANSLATE_NOOP("DeclarationForm", "开始日期"),
+                  QT_TRANSLATE_NOOP("DeclarationForm", "结束日期"),
+                  QT_TRANSLATE_NOOP("DeclarationForm", "交通方式"))
 
 
 class BoardModel(RowsModel):
@@ -182,8 +186,10 @@ class ScreeningTab(QWidget):
         """Reload the board, the selected class's people, key persons and areas."""
         self._fill_class_filter()
         chosen = self.class_filter.currentData()
-        lines = screening.board(self.data)
-        section = screening.day_section(self.data, date.today())
+        viewer = access.viewer_of(self.data)
+        lines = screening.board(self.data, viewer=viewer)
+        whole = viewer is None or not access.is_class_bound(viewer)  # then lines is the school
+        section = screening.day_section(self.data, date.today(), lines=lines if whole else None)
         shown = [line for line in lines if chosen in (None, ALL_CLASSES) or line.class_id ==
                  chosen or (chosen == 0 and line.class_id is None)]
         current = self.board.currentIndex().row()
@@ -195,15 +201,18 @@ class ScreeningTab(QWidget):
             section["declared"], section["total"], section["complete_percent"],
             section["key_persons_observing"]))
         self.key_model.set_rows(screening.key_persons(
-            self.data, observing_only=not self.show_released.isChecked()))
+            self.data, observing_only=not self.show_released.isChecked(), viewer=viewer))
         self.key_view.resizeColumnsToContents()
         self.area_model.set_rows(screening.list_areas(self.data))
         self.area_view.resizeColumnsToContents()
 
     def _fill_class_filter(self) -> None:
         """(Re)fill the class choice when the grid tab added, renamed or removed classes."""
-        nodes = [(c.name, c.id) for g in grid.load_grid(self.data).grades for c in g.classes]
-        wanted = [(self.tr("全部班级"), ALL_CLASSES), *nodes, (self.tr("教职工"), 0)]
+        viewer = access.viewer_of(self.data)
+        nodes = [(c.name, c.id) for g in grid.load_grid(self.data).grades for c in g.classes
+                 if access.may_edit_class(viewer, c.id)]
+        staff = [] if access.is_class_bound(viewer) else [(self.tr("教职工"), 0)]
+        wanted = [(self.tr("全部班级"), ALL_CLASSES), *nodes, *staff]
         shown = [(self.class_filter.itemText(i), self.class_filter.itemData(i))
                  for i in range(self.class_filter.count())]
         if shown == wanted:
@@ -255,8 +264,9 @@ class ScreeningTab(QWidget):
         try:
             result = work()
         except Refused as error:
-            details = "\n".join(f"{p.sheet} 第{p.row}行 {p.column}:{p.message}" if p.row
-                                else f"{p.column}:{p.message}" for p in error.problems[:30])
+            details = "\n".join(
+                self.tr("{0} 第{1}行 {2}:{3}").format(p.sheet, p.row, p.column, p.message)
+                if p.row else f"{p.column}:{p.message}" for p in error.problems[:30])
             ask.warn(self, title, f"{error.message()}\n{details}".strip())
             return None
         self.refresh()
@@ -325,7 +335,8 @@ class ScreeningTab(QWidget):
         line = self.selected_line()
         class_id = line.class_id if line and self.class_filter.currentData() != ALL_CLASSES \
             else None
-        name = f"{line.class_name if class_id else '全校'}-摸排申报表.xlsx"
+        name = self.tr("{0}-摸排申报表.xlsx").format(line.class_name if class_id
+                                                     else self.tr("全校"))
         out = self.save_path(self.tr("保存申报模板"), name, self.tr("Excel 表格 (*.xlsx)"))
         if out:
             count = self._write(self.tr("未保存"), lambda: screening.write_declaration_template(
@@ -347,7 +358,7 @@ class ScreeningTab(QWidget):
     def print_chase_list(self) -> None:
         from reopen_desktop.reports import chase_list
 
-        out = self.save_path(self.tr("保存催报名单"), "摸排催报名单.pdf",
+        out = self.save_path(self.tr("保存催报名单"), self.tr("摸排催报名单.pdf"),
                              self.tr("PDF 文件 (*.pdf)"))
         if out:
             result = self._write(self.tr("未生成"),
@@ -356,7 +367,7 @@ class ScreeningTab(QWidget):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     def export_villages(self) -> None:
-        out = self.save_path(self.tr("导出分村重点人员"), "重点人员_分村.xlsx",
+        out = self.save_path(self.tr("导出分村重点人员"), self.tr("重点人员_分村.xlsx"),
                              self.tr("Excel 表格 (*.xlsx)"))
         if out:
             result = self._write(self.tr("未导出"), lambda: villages.export_key_persons_by_village(
@@ -404,7 +415,8 @@ class DeclarationForm(QWidget):
         self.arrived_on = QLineEdit()
         self.arrived_on.setPlaceholderText("YYYY-MM-DD")
         self.health = QComboBox()
-        self.health.addItems(screening.HEALTH_CHOICES)
+        for choice in screening.HEALTH_CHOICES:
+            self.health.addItem(term(choice), choice)
         self.contact_key = QCheckBox(self.tr("接触过重点人员"))
         self.contact_fever = QCheckBox(self.tr("接触过发热人员"))
         self.last_exposure = QLineEdit()
@@ -459,7 +471,8 @@ class DeclarationForm(QWidget):
         self.declared_on.setDate(QDate.fromString(found["declared_on"], "yyyy-MM-dd") if found
                                  else QDate.currentDate())
         self.arrived_on.setText(found["arrived_on"] if found else "")
-        self.health.setCurrentText(found["health"] if found and found["health"] else "健康")
+        stored = found["health"] if found and found["health"] else "健康"  # i18n: data
+        self.health.setCurrentIndex(max(0, self.health.findData(stored)))
         self.contact_key.setChecked(bool(found and found["contact_key_person"]))
         self.contact_fever.setChecked(bool(found and found["contact_fever"]))
         self.last_exposure.setText(found["last_exposure"] if found else "")
@@ -477,7 +490,7 @@ class DeclarationForm(QWidget):
         """The form as keyword arguments of screening.declare."""
         return {"declared_on": self.declared_on.date().toString("yyyy-MM-dd"),
                 "travels": self._travels(), "arrived_on": self.arrived_on.text().strip(),
-                "health": self.health.currentText(),
+                "health": self.health.currentData(),
                 "contact_key_person": self.contact_key.isChecked(),
                 "contact_fever": self.contact_fever.isChecked(),
                 "last_exposure": self.last_exposure.text().strip(),
@@ -502,7 +515,7 @@ class AreaForm(QWidget):
         self.name = QLineEdit()
         self.level = QComboBox()
         for key, label in screening.LEVELS.items():
-            self.level.addItem(label, key)
+            self.level.addItem(term(label), key)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for edit in (self.date_from, self.date_to):
@@ -540,8 +553,16 @@ class AreaForm(QWidget):
 class VillageMatchDialog(QDialog):
     """What a village's list matched: exact matches ticked, suggestions to tick by hand."""
 
-    HEADERS = ("确认", "行", "结果", "姓名", "身份证号", "原因", "接触日期", "对应人员", "班级",
-               "说明")
+    HEADERS = (QT_TRANSLATE_NOOP("VillageMatchDialog", "确认"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "行"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "结果"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "姓名"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "身份证号"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "原因"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "接触日期"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "对应人员"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "班级"),
+               QT_TRANSLATE_NOOP("VillageMatchDialog", "说明"))
 
     def __init__(self, match: villages.VillageMatch, parent: QWidget | None = None):
         super().__init__(parent)

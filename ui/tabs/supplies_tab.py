@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reopen_desktop import settings, supplies
@@ -18,7 +18,12 @@ from ui import ask
 from ui.dialogs import FormDialog
 from ui.tabs.canteen_tab import ID_ROLE, RED, fill_table, read_only_table
 
-STOCK_COLUMNS = ("物资", "单位", "库存", "近14天日均用量", "可用天数", "储备线", "状态")
+STOCK_COLUMNS = (QT_TRANSLATE_NOOP("SuppliesTab", "物资"), QT_TRANSLATE_NOOP("SuppliesTab", "单位"),
+                 QT_TRANSLATE_NOOP("SuppliesTab", "库存"),
+                 QT_TRANSLATE_NOOP("SuppliesTab", "近14天日均用量"),
+                 QT_TRANSLATE_NOOP("SuppliesTab", "可用天数"),
+                 QT_TRANSLATE_NOOP("SuppliesTab", "储备线"),
+                 QT_TRANSLATE_NOOP("SuppliesTab", "状态"))
 
 
 class SuppliesTab(QWidget):
@@ -35,11 +40,11 @@ class SuppliesTab(QWidget):
         self.movements = read_only_table()
         self.note = QLabel()
         bar = QHBoxLayout()
-        for text, slot in (("入库…", lambda: self.move(out=False)),
-                           ("出库…", lambda: self.move(out=True)),
-                           ("添加物资…", self.add_item),
-                           ("设置储备天数…", self.set_reserve)):
-            button = QPushButton(self.tr(text))
+        for text, slot in ((self.tr("入库…"), lambda: self.move(out=False)),
+                           (self.tr("出库…"), lambda: self.move(out=True)),
+                           (self.tr("添加物资…"), self.add_item),
+                           (self.tr("设置储备天数…"), self.set_reserve)):
+            button = QPushButton(text)
             button.clicked.connect(slot)
             bar.addWidget(button)
         bar.addStretch(1)
@@ -58,7 +63,7 @@ class SuppliesTab(QWidget):
         fill_table(self.stock, [self.tr(c) for c in STOCK_COLUMNS],
                    [(i.name, i.unit, f"{i.stock:g}", f"{i.daily_use:.1f}",
                      "—" if i.days_of_cover is None else f"{i.days_of_cover:.1f}",
-                     f"{i.reserve_level:.0f}({i.reserve_days}天)",
+                     self.tr("{0:.0f}({1}天)").format(i.reserve_level, i.reserve_days),
                      self.tr("库存不足") if i.low else self.tr("充足")) for i in self.items],
                    [RED if i.low else None for i in self.items], [i.id for i in self.items])
         self.note.setText(self.tr("可用天数按最近 {0} 天的实际出库计算;低于储备线(默认 {1} 天用量)"
@@ -79,7 +84,8 @@ class SuppliesTab(QWidget):
     def _fill_movements(self) -> None:
         item = self.current_item()
         rows = supplies.movements(self.data, item.id) if item else []
-        fill_table(self.movements, ("日期", "入库", "出库", "经手人", "备注"),
+        fill_table(self.movements, (self.tr("日期"), self.tr("入库"), self.tr("出库"),
+                                    self.tr("经手人"), self.tr("备注")),
                    [(m["day"], f"{m['quantity']:g}" if m["quantity"] > 0 else "",
                      f"{-m['quantity']:g}" if m["quantity"] < 0 else "", m["by_whom"],
                      m["note"]) for m in rows])
