@@ -106,6 +106,17 @@ def test_smoke_opens_the_window_and_prints_the_time_to_first_paint(school_path):
     assert done.stdout.startswith("first paint: ") and done.stdout.strip().endswith(" ms")
 
 
+@pytest.mark.slow
+def test_smoke_on_an_empty_machine_paints_the_first_start_wizard_and_exits(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "REOPEN_DESKTOP_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "main.py", "--smoke", "--db",
+                           str(tmp_path / "new.db")], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("first paint (first-start wizard): ")
+
+
 def test_alerts_lists_what_the_rules_raise_with_the_contract_keys(school_path, capsys):
     from datetime import date
 
