@@ -128,20 +128,20 @@ FOLLOW_UPS = (
 def _call(value: dict) -> str:
     """Today's health call to someone kept home: temperature, symptoms and note."""
     temperature = f"{value['temperature']}°C" if value["temperature"] is not None else ""
-    return " ".join(filter(None, (temperature, value["symptoms"].replace(",", "、"),
+    return " ".join(filter(None, (temperature, terms(filter(None, value["symptoms"].split(","))),
                                   value["note"]))) or ("called" if language() == "en" else "已随访")
 
 
 def _home_flags(keys: list[str]) -> str:
     from reopen_desktop.home_care import FLAGS
 
-    return "、".join(FLAGS[k][language() == "en"] for k in keys)
+    return (", " if language() == "en" else "、").join(FLAGS[k][language() == "en"] for k in keys)
 
 
 KEPT_HOME = (
     Column("class_name", "班级", "Class"),
     Column("name", "姓名", "Name"),
-    Column("source_label", "原因类别", "Why"),
+    Column("source_label", "原因类别", "Why", term),
     Column("reason", "原因", "Reason"),
     Column("since", "居家起", "Home since"),
     Column("return_on", "可返校日期", "May return on"),
@@ -154,7 +154,7 @@ KEPT_HOME = (
 
 TIMETABLE = (
     Column("scope", "年级/班级", "Grade/class"),
-    Column("kind_label", "时段", "Window"),
+    Column("kind_label", "时段", "Window", term),
     Column("starts", "开始", "From"),
     Column("ends", "结束", "To"),
     Column("lane", "通道", "Lane"),

@@ -45,6 +45,8 @@ TERMS: dict[str, str] = {
     # kept at home (home_care.SOURCES)
     "班级停课": "class suspended", "居家观察": "home observation",
     "重点人员观察": "key person observation",
+    # staggered arrival (stagger.KINDS)
+    "到校": "arrival", "放学": "leaving",
 }
 
 

@@ -1664,7 +1664,7 @@ Undo (Ctrl+Z) brings it back.</translation>
         <name>HomeTab</name>
         <message>
             <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
-            <translation>Double-click a row to record today's phone call. Rows not yet called are light orange; on return, the gate checks “Back from” and “Needed to return”.</translation>
+            <translation>Double-click a row to record today's phone call. Rows not yet called are light orange; on return, the gate checks “May return on” and “Return needs”.</translation>
         </message>
         <message>
             <source>电话随访(&amp;F)…</source>
