@@ -92,8 +92,11 @@ class RestoreDialog(QDialog):
                            ).format(backup.name)
         if not ask.confirm(self, self.tr("从备份恢复"), question, yes=self.tr("恢复")):
             return False
+        from ui.run_op import run_op
+
         try:
-            aside = restore.restore_into(self.data, backup)
+            aside = run_op(self, self.tr("正在恢复…"),
+                           lambda progress: restore.restore_into(self.data, backup))
         except Refused as error:
             ask.warn(self, self.tr("没有恢复"), error.message())
             return False

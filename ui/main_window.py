@@ -234,8 +234,11 @@ class MainWindow(QMainWindow):
                                              self.tr("数据文件 (*.db)"))
         if not out:
             return
-        try:
-            made = backups.make_backup(self.data.conn, Path(out))
+        from ui.run_op import run_op
+
+        try:  # off the ui thread: a big school's file takes seconds to copy and check
+            made = run_op(self, self.tr("正在备份…"),
+                          lambda progress: backups.make_backup(self.data.conn, Path(out)))
         except Refused as error:
             ask.warn(self, self.tr("备份失败"), error.message())
             return

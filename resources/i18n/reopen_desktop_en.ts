@@ -2128,6 +2128,10 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>Data files (*.db)</translation>
         </message>
         <message>
+            <source>正在备份…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
             <source>备份失败</source>
             <translation>Backup failed</translation>
         </message>
@@ -2743,6 +2747,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>恢复</source>
             <translation>Restore</translation>
+        </message>
+        <message>
+            <source>正在恢复…</source>
+            <translation>Restoring…</translation>
         </message>
         <message>
             <source>没有恢复</source>

@@ -2128,6 +2128,10 @@
             <translation>数据文件 (*.db)</translation>
         </message>
         <message>
+            <source>正在备份…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
             <source>备份失败</source>
             <translation>备份失败</translation>
         </message>
@@ -2743,6 +2747,10 @@
         <message>
             <source>恢复</source>
             <translation>恢复</translation>
+        </message>
+        <message>
+            <source>正在恢复…</source>
+            <translation>正在恢复…</translation>
         </message>
         <message>
             <source>没有恢复</source>
