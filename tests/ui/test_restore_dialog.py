@@ -28,3 +28,19 @@ def test_saying_no_restores_nothing(main_window, school_db, answers):
     window.restore_backup()
     window.restore_dialog.restore_selected()
     assert grid.require_school(school_db).name == "改过的名字"
+
+
+def test_backing_up_by_hand_makes_a_copy_that_opens_with_the_same_people(
+        main_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reopen_desktop.storage import open_data_file
+
+    window = main_window()
+    out = tmp_path / "备份.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.backup_now()
+    assert "已备份到" in window.statusBar().currentMessage()
+    with open_data_file(out, read_only=True) as copy:
+        assert copy.scalar("SELECT count(*) FROM people") == window.data.scalar(
+            "SELECT count(*) FROM people")
