@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from reopen_desktop import home_care
 from reopen_desktop.storage import DataFile, now
 
 KINDERGARTEN_DAYS_AWAY = 10  # hand-foot-and-mouth: a class stays home about ten days
@@ -46,9 +47,7 @@ def _send_one_home(data: DataFile, cluster_class: int, today: date) -> list[int]
                        "DESC, f.opened_on DESC, f.person_id LIMIT 1", (cluster_class,))
     if not fever:
         return []
-    contact = data.scalar("SELECT d.person_id FROM duties d JOIN people p ON p.class_id = "
-                          "d.class_id WHERE p.id = ? AND d.role = 'head_teacher'",
-                          (fever[0]["person_id"],))
+    contact = home_care.head_teacher_of(data, fever[0]["person_id"])
     data.conn.execute(
         "INSERT INTO home_stays (person_id, reason, date_from, return_on, clearance_needed, "
         "contact_id, created_at) VALUES (?, ?, ?, ?, '复课证明', ?, ?)",

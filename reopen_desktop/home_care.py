@@ -57,7 +57,6 @@ class KeptHome:
     return_on: str | None  # the first day they may come back; None: not decided
     clearance_needed: str
     contact: str  # the teacher who keeps contact
-    stay_id: int | None = None
     call: dict[str, Any] | None = None  # today's health call, if made
     flags: list[str] = field(default_factory=list)  # keys of FLAGS
 
@@ -111,7 +110,7 @@ def send_home(data: DataFile, person_id: int, date_from: date, reason: str, *,
     if data.scalar("SELECT 1 FROM home_stays WHERE person_id = ? AND returned_on IS NULL",
                    (person_id,)):
         raise Refused("already_home", name=name)
-    contact = contact_id or _head_teacher_of(data, person_id)
+    contact = contact_id or head_teacher_of(data, person_id)
     with audit.action(data, "send_home", f"居家观察 {name}") as act:
         return act.insert("home_stays", {
             "person_id": person_id, "reason": reason.strip(), "date_from": date_from.isoformat(),
@@ -232,11 +231,14 @@ def end_stay_at_gate(data: DataFile, person_id: int, day: date) -> None:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+# The head teacher of a class (``klass``: the SQL naming its id), who keeps contact by default.
+_HEAD_TEACHER = ("(SELECT t.name FROM duties d JOIN people t ON t.id = d.person_id "
+                 "WHERE d.class_id = {klass} AND d.role = 'head_teacher' LIMIT 1)")
+
 def _suspended_people(data: DataFile, day: date) -> list[KeptHome]:
     rows = data.query(
         "SELECT p.id, p.name, c.name AS class_name, s.reason, s.date_from, s.date_to, "
-        "s.clearance_needed, (SELECT t.name FROM duties d JOIN people t ON t.id = d.person_id "
-        "WHERE d.class_id = c.id AND d.role = 'head_teacher' LIMIT 1) AS contact "
+        f"s.clearance_needed, {_HEAD_TEACHER.format(klass='c.id')} AS contact "
         "FROM class_suspensions s JOIN classes c ON c.id = s.class_id "
         "JOIN people p ON p.class_id = c.id AND p.active = 1 "
         f"WHERE s.date_from <= :day AND coalesce(s.date_to, '{OPEN_END}') >= :day",
@@ -248,23 +250,21 @@ def _suspended_people(data: DataFile, day: date) -> list[KeptHome]:
 
 def _home_stays(data: DataFile, day: date) -> list[KeptHome]:
     rows = data.query(
-        "SELECT h.id AS stay_id, p.id, p.name, coalesce(c.name, '教职工') AS class_name, "
+        "SELECT p.id, p.name, coalesce(c.name, '教职工') AS class_name, "
         "h.reason, h.date_from, h.return_on, h.clearance_needed, "
         "coalesce(t.name, '') AS contact FROM home_stays h JOIN people p ON p.id = h.person_id "
         "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN people t ON t.id = h.contact_id "
         "WHERE h.date_from <= :day AND (h.returned_on IS NULL OR h.returned_on > :day)",
         {"day": day.isoformat()})
     return [KeptHome(r["id"], r["name"], r["class_name"], "home", r["reason"], r["date_from"],
-                     r["return_on"], r["clearance_needed"], r["contact"], stay_id=r["stay_id"])
-            for r in rows]
+                     r["return_on"], r["clearance_needed"], r["contact"]) for r in rows]
 
 
 def _observed(data: DataFile, day: date) -> list[KeptHome]:
     rows = data.query(
         "SELECT p.id, p.name, coalesce(c.name, '教职工') AS class_name, k.reason, "
-        "k.exposure_date, k.observe_until, (SELECT t.name FROM duties d JOIN people t "
-        "ON t.id = d.person_id WHERE d.class_id = p.class_id AND d.role = 'head_teacher' "
-        "LIMIT 1) AS contact FROM key_persons k JOIN people p ON p.id = k.person_id "
+        f"k.exposure_date, k.observe_until, {_HEAD_TEACHER.format(klass='p.class_id')} "
+        "AS contact FROM key_persons k JOIN people p ON p.id = k.person_id "
         "LEFT JOIN classes c ON c.id = p.class_id WHERE k.status = 'observing' "
         "AND k.exposure_date <= :day AND k.observe_until >= :day", {"day": day.isoformat()})
     return [KeptHome(r["id"], r["name"], r["class_name"], "key_person", r["reason"],
@@ -284,7 +284,8 @@ def _cleared_since(data: DataFile, person_id: int, since: str) -> bool:
                             (person_id, since)))
 
 
-def _head_teacher_of(data: DataFile, person_id: int) -> int | None:
+def head_teacher_of(data: DataFile, person_id: int) -> int | None:
+    """The person id of the head teacher of ``person_id``'s class (None for staff)."""
     return data.scalar("SELECT d.person_id FROM duties d JOIN people p ON p.class_id = "
                        "d.class_id WHERE p.id = ? AND d.role = 'head_teacher' LIMIT 1",
                        (person_id,))
