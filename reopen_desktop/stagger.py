@@ -204,19 +204,18 @@ def due_now(data: DataFile, lane: str, at: datetime) -> list[DueClass]:
 def day_section(data: DataFile, day: date) -> dict[str, Any] | None:
     """Gate readings of the day against the timetable: how many came outside their window
     or through another lane. None while no timetable is set."""
-    windows = _class_windows(data, "arrive")
-    if not windows:
+    if not data.scalar("SELECT 1 FROM arrival_windows WHERE kind = 'arrive' LIMIT 1"):
         return None
-    readings = data.query(
-        "SELECT c.name AS class_name, ch.lane, substr(ch.recorded_at, 12, 5) AS clock "
-        "FROM checks ch JOIN classes c ON c.id = ch.class_id WHERE ch.day = ? "
-        "AND ch.session = 'gate'", (day.isoformat(),))
-    timed = [(r, windows[r["class_name"]]) for r in readings if r["class_name"] in windows]
-    outside = [r for r, w in timed if not w["starts"] <= r["clock"] <= w["ends"]]
-    wrong_lane = [r for r, w in timed if r["lane"] and r["lane"] != w["lane"]]
-    return {"gate_readings": len(readings), "timed": len(timed),
-            "outside_window": len(outside), "wrong_lane": len(wrong_lane),
-            "over_capacity": warnings([w for w in timetable(data, day) if w.kind == "arrive"])}
+    counts = data.query(
+        f"WITH w AS ({_CLASS_WINDOWS}), r AS (SELECT ch.lane, w.starts, w.ends, "
+        "w.lane AS due_lane, substr(ch.recorded_at, 12, 5) AS clock FROM checks ch "
+        "JOIN w ON w.class_id = ch.class_id WHERE ch.day = :day AND ch.session = 'gate') "
+        "SELECT count(*) AS gate_readings, count(starts) AS timed, "
+        "coalesce(sum(starts IS NOT NULL AND NOT clock BETWEEN starts AND ends), 0) "
+        "AS outside_window, coalesce(sum(starts IS NOT NULL AND coalesce(lane, '') <> '' "
+        "AND lane <> due_lane), 0) AS wrong_lane FROM r", {"k": "arrive", "day": day.isoformat()})
+    return {**counts[0], "over_capacity": warnings(
+        [w for w in timetable(data, day) if w.kind == "arrive"])}
 
 
 def latest(data: DataFile) -> date | None:
@@ -226,16 +225,19 @@ def latest(data: DataFile) -> date | None:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+# Every class with its window of kind ``:k``: its own, else its grade's (starts NULL: none).
+_CLASS_WINDOWS = (
+    "SELECT c.id AS class_id, c.name, coalesce(own.starts, g.starts) AS starts, "
+    "coalesce(own.ends, g.ends) AS ends, coalesce(ol.name, gl.name) AS lane "
+    "FROM classes c LEFT JOIN arrival_windows own ON own.class_id = c.id AND own.kind = :k "
+    "LEFT JOIN gate_lanes ol ON ol.id = own.lane_id "
+    "LEFT JOIN arrival_windows g ON g.grade_id = c.grade_id AND g.kind = :k "
+    "LEFT JOIN gate_lanes gl ON gl.id = g.lane_id")
+
+
 def _class_windows(data: DataFile, kind: str) -> dict[str, dict[str, Any]]:
-    """Each class's window of ``kind``: its own, else its grade's."""
-    rows = data.query(
-        "SELECT c.name, coalesce(own.starts, g.starts) AS starts, "
-        "coalesce(own.ends, g.ends) AS ends, coalesce(ol.name, gl.name) AS lane "
-        "FROM classes c LEFT JOIN arrival_windows own ON own.class_id = c.id AND own.kind = :k "
-        "LEFT JOIN gate_lanes ol ON ol.id = own.lane_id "
-        "LEFT JOIN arrival_windows g ON g.grade_id = c.grade_id AND g.kind = :k "
-        "LEFT JOIN gate_lanes gl ON gl.id = g.lane_id", {"k": kind})
-    return {r["name"]: r for r in rows if r["starts"]}
+    """Each class's window of ``kind``, by class name; classes without one left out."""
+    return {r["name"]: r for r in data.query(_CLASS_WINDOWS, {"k": kind}) if r["starts"]}
 
 
 def _overlap(data: DataFile, kind: str, lane_id: int, starts: str, ends: str,
