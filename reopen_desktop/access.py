@@ -160,10 +160,6 @@ class OperatorRow:
     class_name: str
     has_password: bool
 
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
-
 
 def operators(data: DataFile) -> list[OperatorRow]:
     """Active operators, administrators first."""

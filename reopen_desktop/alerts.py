@@ -177,14 +177,18 @@ def _cluster_3d(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[Aler
     return found
 
 
+def is_notifiable(diagnosis: str | None) -> bool:
+    """A notifiable infectious disease, or a suspected case of one (疑似)."""
+    return bool(diagnosis) and (any(d in diagnosis for d in NOTIFIABLE) or "疑似" in diagnosis)
+
+
 def _per_person(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Alert]:
     """notifiable, unexplained and fever: one alert per person and rule."""
     fever, high = float(limits["fever_threshold"]), float(limits["high_fever_threshold"])
     found = []
     for person in sorted(today, key=lambda p: (p.class_name, p.name)):
         where = person.class_name or person.dorm_name or "全校"
-        if person.diagnosis and (any(d in person.diagnosis for d in NOTIFIABLE)
-                                 or "疑似" in person.diagnosis):
+        if is_notifiable(person.diagnosis):
             found.append(_alert("notifiable", day, where, [person], deadline="立即",
                                 threshold="法定传染病或疑似病例", window="1 天",
                                 message=f"{where}{person.name} 诊断为“{person.diagnosis}”,"

@@ -43,9 +43,10 @@ class FollowUp:
 
 
 def is_notifiable(diagnosis: str) -> bool:
-    from reopen_desktop.alerts import NOTIFIABLE
+    """alerts.is_notifiable (imported late: alerts → checks → followups)."""
+    from reopen_desktop.alerts import is_notifiable as notifiable
 
-    return bool(diagnosis) and (any(d in diagnosis for d in NOTIFIABLE) or "疑似" in diagnosis)
+    return notifiable(diagnosis)
 
 
 def open_for_check(data: DataFile, act: audit.Action, person_id: int, day: date,

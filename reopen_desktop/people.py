@@ -111,10 +111,6 @@ class PersonFile:
         """The ID number as an operator of ``role`` may see it (access.py decides)."""
         return access.shown_id(access.Viewer("", role), self.id_number)
 
-    def shown_student_no(self, role: str) -> str:
-        """The national student number is ``G`` + the ID number: it is masked alike."""
-        return access.shown_id(access.Viewer("", role), self.student_no)
-
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -246,12 +242,16 @@ def update_person(data: DataFile, person_id: int, **fields: str) -> bool:
     if "name" in changes and not changes["name"]:
         raise Refused("person_name_empty")
     access.refuse_unless_may_see_person(data, access.viewer_of(data), person_id)
-    current = person_file(data, person_id)
-    if all(getattr(current, k) == v for k, v in changes.items()):
+    rows = data.query(f"SELECT {', '.join(EDITABLE_FIELDS)} FROM people WHERE id = ?",
+                      (person_id,))  # the columns compared, not the whole file
+    if not rows:
+        raise Refused("not_found", what="人员", id=person_id)
+    current = rows[0]
+    if all(current[k] == v for k, v in changes.items()):
         return False
     if "name" in changes:
         changes["initials"] = initials_of(changes["name"])
     changes["updated_at"] = now()
-    with audit.action(data, "update_person", f"修改档案 {current.name}") as act:
+    with audit.action(data, "update_person", f"修改档案 {current['name']}") as act:
         act.update("people", person_id, changes)
     return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,12 +31,10 @@ from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.printing import print_pdf
 from ui.run_op import run_op
+from ui.translations import tr as _tr
 
 OTHER_FOLDER = ""  # the "choose another folder" item of the drive list
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def report_today(parent: QWidget | None, data: DataFile) -> BundleDialog | None:

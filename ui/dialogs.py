@@ -23,10 +23,14 @@ OPERATOR_ROLES = (("administrator", QT_TRANSLATE_NOOP("OperatorDialog", "管理�
                   ("clerk", QT_TRANSLATE_NOOP("OperatorDialog", "文员")))
 
 
+def role_label(role: str) -> str:
+    """A role key in the window's language (the labels live in the OperatorDialog context)."""
+    return QCoreApplication.translate("OperatorDialog", dict(OPERATOR_ROLES).get(role, role))
+
+
 def operator_label(operator: Operator) -> str:
     """``王丽(文员)``: the operator as the status bar and messages show them."""
-    roles = dict(OPERATOR_ROLES)
-    role = QCoreApplication.translate("OperatorDialog", roles.get(operator.role, operator.role))
+    role = role_label(operator.role)
     return tr("{0}({1})").format(operator.name, role) if role else operator.name
 
 

@@ -7,7 +7,6 @@ the window, so one set of files serves the web and the program.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import messages
+from reopen_desktop import messages, paths
 
 # The page for each tab (by class name); anything else opens the index.
 PAGE_FOR = {
@@ -29,15 +28,12 @@ PAGE_FOR = {
     "PeopleTab": "first-day",
     "ChecksTab": "morning-check",
     "AlertsTab": "cluster-alert",
-    "GateWindow": "gate",
 }
 
 
 def guide_dir() -> Path:
     """docs/guide from source; the same folder inside the installed program's bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
-    return root / "docs" / "guide"
+    return paths.resource_dir().parent / "docs" / "guide"
 
 
 def page_path(slug: str, language: str | None = None) -> Path:

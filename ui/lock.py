@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -175,6 +176,8 @@ class WindowLock(QObject):
         self.idle.paused = True
         self.idle.timer.stop()
         for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog):
+                continue  # long work (run_op) shows no data; closing it would not stop it
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
             elif widget is not self.window and widget.isVisible() and widget.isWindow():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop import access, audit, backups, grid
 from reopen_desktop import settings as school_settings
@@ -230,15 +230,15 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         suggested = str(Path.home() / self.tr("{0}-备份.db").format(self.data.path.stem))
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), suggested,
-                                             self.tr("数据文件 (*.db)"))
+        out = ask.save_file(self, self.tr("备份到"), suggested, self.tr("数据文件 (*.db)"))
         if not out:
             return
         from ui.run_op import run_op
 
         try:  # off the ui thread: a big school's file takes seconds to copy and check
             made = run_op(self, self.tr("正在备份…"),
-                          lambda progress: backups.make_backup(self.data.conn, Path(out)))
+                          lambda progress: backups.make_backup(self.data.conn, Path(out),
+                                                             progress=progress))
         except Refused as error:
             ask.warn(self, self.tr("备份失败"), error.message())
             return

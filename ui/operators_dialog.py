@@ -26,7 +26,7 @@ from reopen_desktop import access, grid, settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile, Operator
 from ui import ask
-from ui.dialogs import OPERATOR_ROLES, operator_label
+from ui.dialogs import OPERATOR_ROLES, operator_label, role_label
 
 
 class OperatorsDialog(QDialog):
@@ -40,8 +40,8 @@ class OperatorsDialog(QDialog):
         self.name = QLineEdit()
         self.name.editingFinished.connect(self._suggest_class)
         self.role = QComboBox()
-        for key, label in OPERATOR_ROLES:
-            self.role.addItem(self.tr(label), key)
+        for key, _label in OPERATOR_ROLES:
+            self.role.addItem(role_label(key), key)
         self.role.currentIndexChanged.connect(self._role_changed)
         self.class_box = QComboBox()
         for grade in grid.load_grid(data).grades:
@@ -141,14 +141,10 @@ class OperatorsDialog(QDialog):
     def save(self) -> None:
         password = "" if self.clear_password.isChecked() else (self.password.text() or None)
         head = self.role.currentData() == "head_teacher"
-        try:
-            access.save_operator(self.data, self.name.text(), self.role.currentData(),
-                                 class_id=self.class_box.currentData() if head else None,
-                                 password=password)
-        except Refused as error:
-            ask.warn(self, self.tr("未保存"), error.message())
-            return
-        self.reload(self.name.text().strip())
+        if ask.saved(self, lambda: access.save_operator(
+                self.data, self.name.text(), self.role.currentData(),
+                class_id=self.class_box.currentData() if head else None, password=password)):
+            self.reload(self.name.text().strip())
 
     def _save_idle(self) -> None:
         with self.data.atomic():

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from reopen_desktop.storage import DataFile
 from ui.printing import print_pdf
+from ui.translations import tr as _tr
 
 if TYPE_CHECKING:  # reportlab loads when something is printed, not at start-up
     from reopen_desktop.reports.period_summary import Period
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare _tr() under ""
 
 
 def print_weekly(parent: QWidget, data: DataFile) -> None:

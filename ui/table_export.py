@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,15 +32,13 @@ from reopen_desktop import list_export
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
+from ui.translations import tr as _tr
 
 SHORTCUT = "Ctrl+E"
 DISPLAY = Qt.ItemDataRole.DisplayRole
 _MARK = "export_installed"
 FILTER_BOX = "table_filter"  # the object name ui.table_tools gives each table's own filter box
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare _tr() under ""
 
 
 def visible_table(view: QAbstractItemView) -> tuple[list[str], list[list[str]]]:

@@ -9,16 +9,14 @@ filter hides rows in the view, which the Excel export also leaves out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QTableView, QWidget
 
 from ui.models.rows_model import RowsModel
+from ui.translations import tr as _tr
 
 _MARK = "table_tools_installed"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files bare _tr() under ""
 
 
 def install(page: QWidget, settings: QSettings, name: str) -> None:
@@ -92,6 +90,11 @@ def apply_filter(view: QTableView, text: str) -> int:
     """Hide the rows that do not contain every word of ``text``; returns how many show."""
     words = text.lower().split()
     model = view.model()
+    if not words:  # every refresh comes here: show all without reading a single cell
+        for row in range(model.rowCount()):
+            if view.isRowHidden(row):
+                view.setRowHidden(row, False)
+        return model.rowCount()
     shown = 0
     for row in range(model.rowCount()):
         line = " ".join(str(model.index(row, c).data() or "")

@@ -150,6 +150,11 @@ class OperatorPage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("您的姓名(&N):"), self.name)
         self.registerField("operator*", self.name)
+        self.name.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        """Spaces are no name: the school must be set up under someone's name."""
+        return bool(self.name.text().strip())
 
     def operator(self) -> Operator:
         return Operator(self.name.text().strip(), "administrator")

@@ -2345,10 +2345,6 @@ The data stay on this PC.</translation>
             <translation> · no password</translation>
         </message>
         <message>
-            <source>未保存</source>
-            <translation>Not saved</translation>
-        </message>
-        <message>
             <source>未停用</source>
             <translation>Not disabled</translation>
         </message>

@@ -2345,10 +2345,6 @@
             <translation> · 无密码</translation>
         </message>
         <message>
-            <source>未保存</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
             <source>未停用</source>
             <translation>未停用</translation>
         </message>
