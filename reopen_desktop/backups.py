@@ -144,16 +144,43 @@ def restore_backup(backup: Path, data_file: Path) -> Path:
     deleted: it may be evidence or hold something the backup lacks) and the copy
     renamed into place. A power cut during the copy leaves the old file untouched
     (the copy took seconds on a year of data). Returns the renamed old file.
+
+    A rename that fails (a file held open by another program) is refused: what was
+    renamed goes back and the copy is removed, so the old file stays where it was.
     """
     data_file = Path(data_file)
     aside = data_file.with_name(f"{data_file.name}.replaced-{datetime.now():%Y%m%d-%H%M%S}")
-    incoming = make_backup(Path(backup), data_file.with_name(data_file.name + ".restoring"))
-    for suffix in ("", "-wal", "-shm"):
-        old = Path(str(data_file) + suffix)
-        if old.exists():
-            os.replace(old, Path(str(aside) + suffix))
-    os.replace(incoming, data_file)
+    incoming = data_file.with_name(data_file.name + ".restoring")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        make_backup(Path(backup), incoming)
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(str(data_file) + suffix)
+            if old.exists():
+                os.replace(old, Path(str(aside) + suffix))
+                moved.append((old, Path(str(aside) + suffix)))
+        os.replace(incoming, data_file)
+    except OSError as error:
+        kept = _put_back(moved, data_file)
+        raise Refused("restore_failed", backup=str(backup), kept=str(kept),
+                      detail=str(error)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            incoming.unlink(missing_ok=True)
     return aside
+
+
+def _put_back(moved: list[tuple[Path, Path]], data_file: Path) -> Path:
+    """Undo the renames of a failed restore, last first; returns where the old data file
+    is now (its own name, unless it could not be put back either)."""
+    where = data_file
+    for old, renamed in reversed(moved):
+        try:
+            os.replace(renamed, old)
+        except OSError:
+            if old == data_file:
+                where = renamed
+    return where
 
 
 def thin_backups(data_file: Path) -> list[Path]:

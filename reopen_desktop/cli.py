@@ -485,8 +485,7 @@ def run_import_roster(args: argparse.Namespace, output: Output) -> int:
             strict=args.strict, errors_out=args.errors,
             progress=terminal_progress("导入花名册"))
     if args.dry_run and result.invalid and not args.skip_invalid:
-        raise Refused("roster_invalid", problems=result.invalid, path=args.file.name,
-                      count=len(result.invalid))
+        raise roster.invalid_rows_refusal(result.invalid, args.file)
     prose = [("试导入(没有写入):" if args.dry_run else "已导入花名册:")
              + f"新增 {result.imported} 人,更新 {result.updated} 人,"
              f"未变 {result.unchanged} 人,跳过错误行 {len(result.invalid)} 行。"]

@@ -56,7 +56,7 @@ def _percent(value: int) -> str:
     return f"{value}%"
 
 
-def _status(value: str) -> str:
+def _observing_status(value: str) -> str:
     if language() == "en":
         return "observing" if value == "observing" else "released"
     return "观察中" if value == "observing" else "已解除"
@@ -80,7 +80,7 @@ KEY_PERSONS = (
     Column("reason", "原因", "Reason"),
     Column("exposure_date", "暴露日期", "Exposure"),
     Column("observe_until", "观察至", "Observe until"),
-    Column("status", "状态", "Status", _status),
+    Column("status", "状态", "Status", _observing_status),
 )
 
 # High-risk areas (screening.Area).
@@ -93,14 +93,14 @@ RISK_AREAS = (
 )
 
 
-def _status(value: str) -> str:
+def _alert_status(value: str) -> str:
     if language() == "en":
         return "open" if value == "open" else "closed"
     return "未结" if value == "open" else "已结案"
 
 
 ALERTS = (
-    Column("status", "状态", "Status", _status),
+    Column("status", "状态", "Status", _alert_status),
     Column("day", "日期", "Date"),
     Column("rule_label", "类别", "Rule"),
     Column("scope", "范围", "Scope"),

@@ -233,6 +233,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The backup to “{out}” failed: {detail}. The data file was not changed. "
         "Try another place to save it.",
     ),
+    "restore_failed": (
+        "从备份“{backup}”恢复失败:{detail}。原来的数据文件在“{kept}”,没有被改动。"
+        "请关闭可能占用它的程序后重试。",
+        "Restoring from the backup “{backup}” failed: {detail}. The previous data file is at "
+        "“{kept}”, unchanged. Close any program that may be using it and try again.",
+    ),
     "backup_same_file": (
         "备份文件不能和数据文件是同一个文件:“{out}”。请另选一个文件名。",
         "The backup cannot be the data file itself: “{out}”. Choose another file name.",
@@ -434,7 +440,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "申报内容有误,没有保存。请按提示改正。",
         "The declaration has mistakes and was not saved. Correct them as shown.",
     ),
-    "screening_import_refused": (
+    "import_invalid": (  # any all-or-nothing import of a sheet (checks, declarations, areas)
         "“{path}”中有 {count} 处问题,整个文件没有导入(没有写入任何内容)。"
         "请按下面列出的工作表、行、列改正后重新导入。",
         "“{path}” has {count} problems, so nothing in it was imported. Correct the sheets, "
@@ -602,11 +608,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "结案为“{outcome}”时须写明情况(例如:已于 10:30 电话报告镇防控办张主任)。",
         "Closing as “{outcome}” needs the details (e.g. reported by phone at 10:30 to the "
         "township office).",
-    ),
-    "checks_invalid": (
-        "“{path}”中有 {count} 处错误,整个文件没有导入。请按下面列出的工作表、行和列改正后再导入。",
-        "“{path}” has {count} problems; nothing was imported. Fix them at the sheet, row and "
-        "column listed below, then import again.",
     ),
     "checks_reason_missing": (
         "缺勤为“是”时请填写缺勤原因(病假或事假)。",

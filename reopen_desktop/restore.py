@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from reopen_desktop import audit, backups, storage
+from reopen_desktop import audit, backups, clean_close, storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 
@@ -28,7 +28,10 @@ def restore_into(data: DataFile, backup: str | Path) -> Path:
     aside = backups.make_backup(data.conn, backups.backup_path(data.path, "before-restore"))
     with tempfile.TemporaryDirectory(prefix="restore-", dir=aside.parent) as scratch:
         staged = backups.make_backup(backup, Path(scratch) / "staged.db")
-        storage.open_data_file(staged, kind=storage.SCHOOL).close()  # migrates, if older
+        # The backup was quick-checked above and the copy passed integrity_check: sealed,
+        # the open below (which migrates an older backup) need not read it through again.
+        clean_close.seal(staged)
+        storage.open_data_file(staged, kind=storage.SCHOOL).close()
         source = sqlite3.connect(staged.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             source.backup(data.conn)

@@ -234,7 +234,7 @@ def import_areas(data: DataFile, path: Path) -> int:
             problems += [Problem(p.message, str(path), sheet.name, number, p.column)
                          for p in error.problems]
     if problems:
-        raise Refused("screening_import_refused", problems=problems, path=str(path),
+        raise Refused("import_invalid", problems=problems, path=path.name,
                       count=len(problems))
     known = {(a.name, a.level, a.date_from) for a in list_areas(data)}
     new = [r for r in rows if (r["name"], r["level"], r["date_from"]) not in known]
@@ -630,7 +630,7 @@ def import_declarations(data: DataFile, path: Path, *, declared_on: date | None 
                        for p in _row_problems(sheet, cells, people, day, found)]
             problems += located
     if problems:
-        raise Refused("screening_import_refused", problems=problems, path=str(path),
+        raise Refused("import_invalid", problems=problems, path=path.name,
                       count=len(problems))
     imported = updated = started = 0
     with audit.action(data, "import_declarations", f"导入摸排申报 {len(found)} 人") as act:

@@ -285,9 +285,8 @@ def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    with open(path, "rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise Refused("not_sqlite", path=str(path))
+    if not _has_sqlite_header(path):
+        raise Refused("not_sqlite", path=str(path))
     try:
         conn = _connect(path, read_only=True)
     except sqlite3.DatabaseError as error:
@@ -315,8 +314,19 @@ def _refuse_other_kind(path: Path, kind: FileKind, app_id: int, tables: int) -> 
     """A township file given to a school command (or the reverse) says so by name."""
     if app_id == kind.application_id or (app_id == 0 and tables == 0):
         return
-    other = next((k for k in KINDS if k.application_id == app_id), None)
+    other = _kind_of(app_id)
     raise Refused(f"is_{other.name}_file" if other else "foreign_sqlite", path=str(path))
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Whether the file starts as every SQLite file does: read before SQLite opens it, so
+    a photo or a spreadsheet is told apart from a damaged data file."""
+    with open(path, "rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _kind_of(app_id: int) -> FileKind | None:
+    return next((k for k in KINDS if k.application_id == app_id), None)
 
 
 def file_kind(path: str | Path) -> FileKind | None:
@@ -325,9 +335,8 @@ def file_kind(path: str | Path) -> FileKind | None:
     sit in the WAL after a crash, so it is asked of SQLite, not read from the header.)"""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
+        if not _has_sqlite_header(path):
+            return None
         conn = _connect(path, read_only=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -335,7 +344,7 @@ def file_kind(path: str | Path) -> FileKind | None:
             conn.close()
     except (OSError, sqlite3.DatabaseError):
         return None
-    return next((k for k in KINDS if k.application_id == app_id), None)
+    return _kind_of(app_id)
 
 
 def _damaged(path: Path, detail: str) -> Refused:

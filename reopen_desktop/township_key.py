@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reopen_desktop import settings
 from reopen_desktop.errors import Refused
+from reopen_desktop.exports import short_hash
 from reopen_desktop.storage import DataFile
 
 
@@ -35,6 +36,6 @@ def store_township_key(data: DataFile, pem: str) -> None:
 def short_fingerprint(pem: str) -> str:
     """The first 12 hex digits of the key's fingerprint, grouped by four, for a clerk to
     compare with what the township printed (``1A2B 3C4D 5E6F``)."""
-    from reopen_desktop import bundle, bundle_format
+    from reopen_desktop import bundle_format  # loads the cryptography: only when asked
 
-    return bundle.short_hash(bundle_format.fingerprint(pem))
+    return short_hash(bundle_format.fingerprint(pem))

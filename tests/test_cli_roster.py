@@ -56,9 +56,10 @@ def test_a_dry_run_writes_nothing_and_exits_2_when_the_import_would_be_refused(
     code, result, _ = cli(capsys, "import-roster", roster(tmp_path / "r.xlsx"), "--db",
                           str(school_path), "--json", "--dry-run")
     assert code == 0 and result["imported"] == 4 and result["dry_run"] is True
-    code, _, _ = cli(capsys, "import-roster", roster(tmp_path / "bad.xlsx", bad=True), "--db",
-                     str(school_path), "--dry-run")
+    bad = roster(tmp_path / "bad.xlsx", bad=True)
+    code, _, said = cli(capsys, "import-roster", bad, "--db", str(school_path), "--dry-run")
     assert code == 2
+    assert said == cli(capsys, "import-roster", bad, "--db", str(school_path))[2]  # same words
     code, result, _ = cli(capsys, "check", "--db", str(school_path), "--json")
     assert result["people"] == 28  # the seeded school's 20 pupils and 8 staff, nobody new
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -36,22 +35,14 @@ from ui import ask
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
+from ui.tables import read_only_view
 from ui.translations import join
 
 
 def _table(model: RowsModel, *, stretch: int = -1, wrap: bool = False) -> QTableView:
-    """A read-only list sized to its contents; column ``stretch`` (default: the last) takes
-    the spare width, and with ``wrap`` long text (a refusal's reason) wraps in its row."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(stretch < 0)
+    """The shared read-only list (column ``stretch`` takes the spare width); with ``wrap``
+    long text (a refusal's reason) wraps and its row grows, else it is cut short."""
+    table = read_only_view(model, stretch=stretch, single=False)
     table.setWordWrap(wrap)
     if wrap:
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

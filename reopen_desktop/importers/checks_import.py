@@ -72,7 +72,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
                       lambda column, message, n=number, s=sheet.name: problems.append(
                           Problem(message, path.name, s, n, column)), rows)
     if problems:
-        raise Refused("checks_invalid", problems=problems, path=path.name, count=len(problems))
+        raise Refused("import_invalid", problems=problems, path=path.name, count=len(problems))
     if not rows:
         raise Refused("workbook_empty", path=path.name)
     return _write(data, rows, path)

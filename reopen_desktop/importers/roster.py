@@ -323,6 +323,11 @@ def read_roster(data: DataFile, path: str | Path, mapping: dict[str, str] | None
     return sheets, infos, reader
 
 
+def invalid_rows_refusal(invalid: list[Problem], path: str | Path) -> Refused:
+    """The refusal of a roster with invalid rows: the import's, and a dry run's exit 2."""
+    return Refused("roster_invalid", problems=invalid, path=Path(path).name, count=len(invalid))
+
+
 def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
                   skip_invalid: bool = False, strict: bool = False,
                   create_classes: bool = True, mapping: dict[str, str] | None = None,
@@ -343,8 +348,7 @@ def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
     result = RosterResult(invalid=reader.invalid, warnings=reader.warnings, sheets=infos,
                           dry_run=dry_run)
     if reader.invalid and not skip_invalid and not dry_run:
-        raise Refused("roster_invalid", problems=reader.invalid, path=Path(path).name,
-                      count=len(reader.invalid))
+        raise invalid_rows_refusal(reader.invalid, path)
     class_ids, missing = _classes(data, reader)
     result.created_classes = [classnames.class_name(g, n) for g, n in missing]
     if missing and (strict or not create_classes) and not dry_run:

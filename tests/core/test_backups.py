@@ -1,7 +1,12 @@
+import os
 import sqlite3
 from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from reopen_desktop import backups, grid
+from reopen_desktop.errors import Refused
 
 
 def test_a_backup_is_a_sound_copy_made_while_the_file_is_open(school_db, tmp_path):
@@ -51,3 +56,32 @@ def test_restoring_a_backup_keeps_the_replaced_file_beside_it(school_db, tmp_pat
     assert aside.exists() and aside.read_bytes().startswith(b"SQLite format 3")
     with open_data_file(path) as restored:
         assert grid.get_school(restored).name == "城关镇第一小学"
+
+
+@pytest.mark.parametrize("held", ["the data file", "the copy"])
+def test_a_restore_that_cannot_rename_leaves_the_old_file_in_place_and_no_copy(
+        school_db, tmp_path, monkeypatch, held):
+    from reopen_desktop.storage import open_data_file
+
+    backup = backups.make_backup(school_db.conn, tmp_path / "good.db")
+    grid.update_school(school_db, name="今天改的名字")
+    path = school_db.path
+    school_db.close()
+    stuck = path if held == "the data file" else path.with_name(path.name + ".restoring")
+    rename = os.replace
+
+    def replace(source, target):
+        if Path(source) == stuck:
+            raise PermissionError("另一个程序正在使用此文件")
+        rename(source, target)
+
+    monkeypatch.setattr(backups.os, "replace", replace)
+    with pytest.raises(Refused) as refused:
+        backups.restore_backup(backup, path)
+    assert refused.value.key == "restore_failed"
+    assert refused.value.params["kept"] == str(path)
+    monkeypatch.undo()
+    left = {p.name for p in path.parent.iterdir() if p.name.startswith(path.name)}
+    assert path.name in left and left <= {path.name, path.name + ".sealed"}  # no copy, no aside
+    with open_data_file(path) as data:
+        assert grid.get_school(data).name == "今天改的名字"

@@ -71,4 +71,5 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(school_db, 
     assert where == [("Sheet", 4, "体温"), ("Sheet", 5, "检次"), ("Sheet", 6, "身份证号"),
                      ("Sheet", 7, "症状"), ("Sheet", 8, "日期")]
     assert "复测" in refused.value.problems[0].message
+    assert refused.value.message().startswith("“bad.xlsx”中有 5 处问题")
     assert school_db.scalar("SELECT count(*) FROM checks") == 0

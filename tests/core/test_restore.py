@@ -2,7 +2,7 @@
 
 import pytest
 
-from reopen_desktop import backups, grid, restore
+from reopen_desktop import backups, grid, restore, storage
 from reopen_desktop.errors import Refused
 
 
@@ -26,3 +26,19 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(school_db, t
     with pytest.raises(Refused):
         restore.restore_into(school_db, junk)
     assert grid.require_school(school_db).name == "城关镇第一小学"
+
+
+def test_a_restore_reads_the_backup_through_for_damage_only_once(school_db, tmp_path,
+                                                                 monkeypatch):
+    taken = backups.make_backup(school_db.conn, tmp_path / "昨天.db")
+    statements = []
+    connect = storage._connect
+
+    def traced(path, **options):
+        conn = connect(path, **options)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(storage, "_connect", traced)
+    restore.restore_into(school_db, taken)
+    assert sum("quick_check" in s for s in statements) == 1

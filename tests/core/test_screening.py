@@ -136,6 +136,7 @@ def test_a_template_with_one_bad_row_is_refused_whole_and_names_the_row(school_d
         screening.import_declarations(school_db, path)
     problem = refused.value.problems[0]
     assert (problem.sheet, problem.row, problem.column) == ("摸排申报", 4, "返回日期")
+    assert refused.value.message().startswith("“申报.xlsx”中有 1 处问题")  # as other imports say
     assert school_db.scalar("SELECT count(*) FROM declarations") == 0
 
 

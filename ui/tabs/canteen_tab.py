@@ -14,11 +14,9 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -35,45 +33,14 @@ from reopen_desktop.terms import term
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.printing import print_pdf
+from ui.tables import ID_ROLE, fill_table, read_only_table
 
 RED = QColor("#c62828")
 ORANGE = QColor("#e65100")
-ID_ROLE = Qt.ItemDataRole.UserRole
 CHECK_COLUMNS = (QT_TRANSLATE_NOOP("CanteenTab", "姓名"), QT_TRANSLATE_NOOP("CanteenTab", "健康证"),
                  QT_TRANSLATE_NOOP("CanteenTab", "体温 ℃"), QT_TRANSLATE_NOOP("CanteenTab", "代码"),
                  QT_TRANSLATE_NOOP("CanteenTab", "结果"))
 TEMPERATURE, CODES, RESULT = 2, 3, 4
-
-
-def fill_table(table: QTableWidget, header: Sequence[str], rows: Sequence[Sequence[object]],
-               colours: Sequence[QColor | None] = (), ids: Sequence[object] = ()) -> None:
-    """Replace a read-only table's rows; a row's colour paints its text; ``ids`` go in
-    column 0's user data so actions know the record."""
-    table.blockSignals(True)
-    table.clear()
-    table.setColumnCount(len(header))
-    table.setHorizontalHeaderLabels(list(header))
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        colour = colours[r] if r < len(colours) else None
-        for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if colour is not None:
-                item.setForeground(QBrush(colour))
-            if c == 0 and r < len(ids):
-                item.setData(ID_ROLE, ids[r])
-            table.setItem(r, c, item)
-    # Columns share the table's width (a narrow table in a wide window reads like a bug).
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.blockSignals(False)
-
-
-def read_only_table() -> QTableWidget:
-    table = QTableWidget()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def page(widgets: Sequence[QWidget], buttons: Sequence[QPushButton]) -> QWidget:

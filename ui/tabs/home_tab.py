@@ -11,18 +11,15 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
+from ui.tables import read_only_view
 
 
 class HomeTab(QWidget):
@@ -45,7 +43,7 @@ class HomeTab(QWidget):
         self.suspended = QLabel()
         self.suspended.setWordWrap(True)
         self.model = RowsModel(columns.KEPT_HOME, self, highlight=lambda k: k.call is None)
-        self.table = _table(self.model)
+        self.table = read_only_view(self.model)
         self.table.doubleClicked.connect(lambda _index: self.record_call())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -209,16 +207,3 @@ def _date_edit(day: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
-
-
-def _table(model: RowsModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-

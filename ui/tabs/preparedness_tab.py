@@ -6,7 +6,7 @@ Every write goes through ``reopen_desktop.preparedness`` as one audited action.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +34,8 @@ from reopen_desktop.storage import DataFile
 from reopen_desktop.terms import term
 from ui import ask
 from ui.dialogs import ok_cancel
+from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.translations import join
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _date_edit(value: QDate | None = None) -> QDateEdit:
@@ -46,26 +43,6 @@ def _date_edit(value: QDate | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
-
-
-def _fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[int]) -> None:
-    table.setRowCount(len(rows))
-    for r, (row, record_id) in enumerate(zip(rows, ids, strict=True)):
-        for c, value in enumerate(row):
-            cell = QTableWidgetItem(value)
-            cell.setData(ID_ROLE, record_id)
-            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(r, c, cell)
-    table.resizeColumnsToContents()
-
-
-def _table(headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
 
 
 class PlanDialog(QDialog):
@@ -161,11 +138,13 @@ class PreparednessTab(QWidget):
     def __init__(self, data: DataFile, parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
-        self.plans = _table([self.tr("版本"), self.tr("标题"), self.tr("通过日期"),
-                             self.tr("文件"), self.tr("修订说明")])
-        self.trainings = _table([self.tr("日期"), self.tr("类别"), self.tr("主题"),
-                                 self.tr("培训人"), self.tr("人数"), self.tr("参加人员"),
-                                 self.tr("备注")])
+        self.plan_header = (self.tr("版本"), self.tr("标题"), self.tr("通过日期"),
+                            self.tr("文件"), self.tr("修订说明"))
+        self.training_header = (self.tr("日期"), self.tr("类别"), self.tr("主题"),
+                                self.tr("培训人"), self.tr("人数"), self.tr("参加人员"),
+                                self.tr("备注"))
+        self.plans = read_only_table(row_numbers=False)
+        self.trainings = read_only_table(row_numbers=False)
         self.location = QLineEdit()
         self.equipment = QPlainTextEdit()
         self.room_note = QLineEdit()
@@ -218,13 +197,15 @@ class PreparednessTab(QWidget):
 
     def refresh(self) -> None:
         versions = preparedness.plan_versions(self.data)
-        _fill_table(self.plans, [(v.version, v.title, v.adopted_on, v.file_path or self.tr(
-            "(正文已存)") if v.body and not v.file_path else v.file_path, v.note)
-            for v in versions], [v.id for v in versions])
+        fill_table(self.plans, self.plan_header,
+                   [(v.version, v.title, v.adopted_on, self.tr("(正文已存)")
+                     if v.body and not v.file_path else v.file_path, v.note) for v in versions],
+                   ids=[v.id for v in versions], fit=True)
         trainings = preparedness.list_trainings(self.data)
-        _fill_table(self.trainings, [(t.day, t.kind_label, t.topic, t.trainer,
-                                      str(len(t.attendees)), join(t.attendees), t.notes)
-                                     for t in trainings], [t.id for t in trainings])
+        fill_table(self.trainings, self.training_header,
+                   [(t.day, t.kind_label, t.topic, t.trainer, str(len(t.attendees)),
+                     join(t.attendees), t.notes) for t in trainings],
+                   ids=[t.id for t in trainings], fit=True)
         room = preparedness.observation_room(self.data)
         self.location.setText(room.location if room else "")
         self.equipment.setPlainText(room.equipment if room else "")

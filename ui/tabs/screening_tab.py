@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,6 +44,7 @@ from reopen_desktop.storage import DataFile
 from reopen_desktop.terms import term
 from ui import ask
 from ui.models.rows_model import Index, RowsModel
+from ui.tables import read_only_view
 
 RED, RED_FILL, GREEN_FILL = QColor("#c62828"), QColor("#ffebee"), QColor("#e8f5e9")
 ALL_CLASSES = -1
@@ -64,17 +64,6 @@ class BoardModel(RowsModel):
         if line is not None and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(GREEN_FILL if line.complete else RED_FILL)
         return super().data(index, role)
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
 
 
 def _date_edit(value: date | None = None) -> QDateEdit:
@@ -98,18 +87,18 @@ class ScreeningTab(QWidget):
         self.class_filter.currentIndexChanged.connect(self.refresh)
         self.totals = QLabel()
         self.board_model = BoardModel(columns.SCREENING_BOARD, self)
-        self.board = _table(self.board_model)
+        self.board = read_only_view(self.board_model, fit=False)
         self.board.selectionModel().currentRowChanged.connect(self._show_class)
         self.people = QListWidget()
         self.people.currentItemChanged.connect(self._show_person)
         self.form = DeclarationForm(self)
         self.form.save_button.clicked.connect(self.save_declaration)
         self.key_model = RowsModel(columns.KEY_PERSONS, self)
-        self.key_view = _table(self.key_model)
+        self.key_view = read_only_view(self.key_model, fit=False)
         self.show_released = QCheckBox(self.tr("显示已解除和已期满的"))
         self.show_released.toggled.connect(self.refresh)
         self.area_model = RowsModel(columns.RISK_AREAS, self)
-        self.area_view = _table(self.area_model)
+        self.area_view = read_only_view(self.area_model, fit=False)
         self.area_view.selectionModel().currentRowChanged.connect(self._show_area)
         self.area_form = AreaForm(self)
         self._lay_out()

@@ -16,7 +16,8 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.dialogs import FormDialog
-from ui.tabs.canteen_tab import ID_ROLE, RED, fill_table, read_only_table
+from ui.tables import ID_ROLE, fill_table, read_only_table
+from ui.tabs.canteen_tab import RED
 
 STOCK_COLUMNS = (QT_TRANSLATE_NOOP("SuppliesTab", "物资"), QT_TRANSLATE_NOOP("SuppliesTab", "单位"),
                  QT_TRANSLATE_NOOP("SuppliesTab", "库存"),

@@ -1,0 +1,22 @@
+"""The shared list columns: each list shows its own words for a row's state."""
+
+from reopen_desktop import columns, messages
+
+
+def _status(columns_of_list, value: str) -> str:
+    column = next(c for c in columns_of_list if c.key == "status")
+    return column.show({"status": value})
+
+
+def test_the_key_person_list_says_observing_or_released():
+    assert _status(columns.KEY_PERSONS, "observing") == "观察中"
+    assert _status(columns.KEY_PERSONS, "released") == "已解除"
+    messages.set_language("en")
+    assert _status(columns.KEY_PERSONS, "observing") == "observing"
+
+
+def test_the_alert_list_says_open_or_closed():
+    assert _status(columns.ALERTS, "open") == "未结"
+    assert _status(columns.ALERTS, "closed") == "已结案"
+    messages.set_language("en")
+    assert _status(columns.ALERTS, "open") == "open"
