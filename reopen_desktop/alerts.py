@@ -311,11 +311,16 @@ class StoredAlert:
 
 
 def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500,
-                viewer: access.Viewer | None = None) -> list[StoredAlert]:
-    """Stored alerts, newest first; open ones only unless asked. A head teacher
-    (``viewer``) gets those about their class; a diagnosis shows only to roles that need it."""
+                viewer: access.Viewer | None = None,
+                raised: tuple[date, date] | None = None) -> list[StoredAlert]:
+    """Stored alerts, newest first; open ones only unless asked; only those raised between
+    the two days of ``raised`` (inclusive) when given. A head teacher (``viewer``) gets
+    those about their class; a diagnosis shows only to roles that need it."""
     scope, params = _alert_scope(viewer)
     where = "WHERE " + ("status = 'open'" if only_open else "1") + scope
+    if raised:
+        where += " AND day BETWEEN :first AND :last"
+        params = {**params, "first": raised[0].isoformat(), "last": raised[1].isoformat()}
     rows = data.query(f"SELECT * FROM alerts {where} ORDER BY day DESC, id DESC LIMIT :limit",
                       {**params, "limit": limit})
     names = _names(data, {pid for row in rows for pid in json.loads(row["people"])})

@@ -18,6 +18,7 @@ every member's hash is checked before it is returned.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import json
@@ -152,13 +153,27 @@ def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: byt
     signed, _ = read_manifest(raw, path)
     if signed != manifest:
         raise Refused("bundle_damaged", path=path, detail="manifest")
-    township = _load_x25519_private(township_private_pem)
-    township_raw = _raw(township.public_key())
+    return decrypt_payload(raw, manifest, township_private_pem, path)
+
+
+def decrypt_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
+                    path: str = "") -> dict[str, bytes]:
+    """:func:`open_payload` without verifying the signature again: only for bytes identical
+    to those whose manifest :func:`read_manifest` verified (the township merge compares
+    the file's SHA-256 between its two readings). Every other check still applies."""
+    township, township_raw = _township_private(_as_bytes(township_private_pem))
     if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
         raise Refused("bundle_wrong_township", path=path)
     payload = check_payload(raw, manifest, path)
     plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
     return _inner_members(plain, path)
+
+
+@functools.lru_cache(maxsize=2)
+def _township_private(pem: bytes) -> tuple[x25519.X25519PrivateKey, bytes]:
+    """The township's key and its raw public half, parsed once for a stick of bundles."""
+    township = _load_x25519_private(pem)
+    return township, _raw(township.public_key())
 
 
 def check_payload(raw: bytes, manifest: dict[str, Any], path: str = "") -> bytes:

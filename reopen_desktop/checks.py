@@ -190,20 +190,29 @@ def latest_day(data: DataFile) -> date | None:
 
 
 def day_section_checks(data: DataFile, day: date) -> dict[str, Any]:
-    """Per session: people checked, classes done of all classes; fevers that day."""
+    """Per session: people checked, classes done of all classes; per class and session:
+    people checked (the daily log's table); fevers that day. One pass over the day."""
     total_classes = int(data.scalar("SELECT count(*) FROM classes") or 0)
-    sessions = {}
+    sessions: dict[str, dict[str, int]] = {}
+    per_class: dict[str, dict[str, int]] = {}
     for row in data.query(
-        "SELECT session, count(*) AS people, count(DISTINCT class_id) AS classes FROM checks "
-        "WHERE day = ? GROUP BY session", (day.isoformat(),)
+        "SELECT c.name AS class, s.session, s.people FROM (SELECT class_id, session, "
+        "count(*) AS people FROM checks WHERE day = ? GROUP BY class_id, session) s "
+        "LEFT JOIN classes c ON c.id = s.class_id", (day.isoformat(),)
     ):
-        sessions[row["session"]] = {"people": row["people"], "classes_done": row["classes"],
-                                    "classes_total": total_classes}
+        session = sessions.setdefault(row["session"], {"people": 0, "classes_done": 0,
+                                                       "classes_total": total_classes})
+        session["people"] += row["people"]
+        if row["class"] is not None:  # staff are checked outside any class
+            session["classes_done"] += 1
+            per_class.setdefault(row["class"], {})[row["session"]] = row["people"]
+    threshold = settings.get(data, "fever_threshold")
     fevers = data.scalar(
         "SELECT count(DISTINCT person_id) FROM checks WHERE day = ? AND temperature >= ?",
-        (day.isoformat(), settings.get(data, "fever_threshold")))
-    return {"sessions": sessions, "fevers": int(fevers or 0),
-            "fever_threshold": settings.get(data, "fever_threshold")}
+        (day.isoformat(), threshold))
+    return {"sessions": dict(sorted(sessions.items())), "per_class": per_class,
+            "fevers": int(fevers or 0),
+            "fever_threshold": threshold}
 
 
 def day_section_absent(data: DataFile, day: date) -> dict[str, int]:

@@ -515,7 +515,7 @@ def day_section(data: DataFile, day: date, *, lines: list[ClassBoard] | None = N
     """The screening figures of the day summary (dashboard, daily log, bundle); ``lines``:
     the whole school's board of ``day`` when the caller has it (it costs ~50 ms a build
     for 5,000 people)."""
-    lines = board(data, day) if lines is None else lines
+    lines = board_counts(data, day) if lines is None else lines
     total = sum(line.total for line in lines)
     declared = sum(line.declared for line in lines)
     return {"declared": declared, "total": total, "missing": total - declared,
@@ -523,6 +523,26 @@ def day_section(data: DataFile, day: date, *, lines: list[ClassBoard] | None = N
             "complete_percent": 100 if declared >= total else declared * 100 // max(total, 1),
             "classes_complete": sum(1 for line in lines if line.complete),
             "classes": len(lines)}
+
+
+def board_counts(data: DataFile, day: date) -> list[ClassBoard]:
+    """The board's lines with their counts only (no names, no head teachers): what the
+    day summary needs, counted by SQLite instead of read person by person."""
+    rows = data.query(
+        "WITH declared AS (SELECT person_id FROM declarations WHERE declared_on <= :day), "
+        "household AS (SELECT me.person_id FROM household_people me JOIN household_people sib "
+        "ON sib.household_id = me.household_id WHERE sib.person_id IN declared), "
+        "observing AS (SELECT person_id FROM key_persons WHERE status = 'observing' "
+        "AND observe_until >= :day) "
+        "SELECT c.id AS class_id, count(p.id) AS total, "
+        "coalesce(sum(p.id IN declared OR p.id IN household), 0) AS declared, "
+        "coalesce(sum(p.id IN observing), 0) AS key FROM classes c "
+        "LEFT JOIN people p ON p.class_id = c.id AND p.active = 1 GROUP BY c.id "
+        "UNION ALL SELECT NULL, count(*), coalesce(sum(id IN declared OR id IN household), 0), "
+        "coalesce(sum(id IN observing), 0) FROM people WHERE active = 1 AND class_id IS NULL "
+        "HAVING count(*) > 0", {"day": day.isoformat()})
+    return [ClassBoard(r["class_id"], "", "", r["total"], r["declared"], r["key"], [])
+            for r in rows]
 
 
 def latest(data: DataFile) -> date | None:

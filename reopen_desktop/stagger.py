@@ -153,12 +153,14 @@ def timetable(data: DataFile, today: date | None = None) -> list[Window]:
     """Every window in school order, with its head-count and what its lane can check."""
     paces = {lane.name: pace(data, lane, today) for lane in lanes(data)}
     rows = data.query(
+        "WITH heads AS (SELECT class_id, count(*) AS n FROM people WHERE active = 1 "
+        "AND class_id IS NOT NULL GROUP BY class_id) "
         "SELECT w.id, w.grade_id, w.class_id, w.kind, w.starts, w.ends, l.name AS lane, "
         "coalesce(c.name, g.name) AS scope, "
-        "(SELECT count(*) FROM people p WHERE p.active = 1 AND p.class_id IN (SELECT id FROM "
-        " classes WHERE id = w.class_id OR (w.grade_id IS NOT NULL AND grade_id = w.grade_id)) "
-        " AND NOT EXISTS (SELECT 1 FROM arrival_windows o WHERE w.grade_id IS NOT NULL "
-        "  AND o.class_id = p.class_id AND o.kind = w.kind)) AS people, "
+        # a class's own window, or a grade's classes that have no window of their own
+        "(SELECT coalesce(sum(h.n), 0) FROM classes wc JOIN heads h ON h.class_id = wc.id "
+        " WHERE wc.id = w.class_id OR (wc.grade_id = w.grade_id AND NOT EXISTS (SELECT 1 "
+        "  FROM arrival_windows o WHERE o.class_id = wc.id AND o.kind = w.kind))) AS people, "
         "coalesce(gc.position, g.position) AS grade_position, coalesce(c.number, 0) AS number "
         "FROM arrival_windows w JOIN gate_lanes l ON l.id = w.lane_id "
         "LEFT JOIN classes c ON c.id = w.class_id LEFT JOIN grades gc ON gc.id = c.grade_id "

@@ -84,6 +84,9 @@ class DataFile:
         self.operator = operator
         self._lock = lock
         self._closed = False
+        # Results computed from the file, each stored with the revision it was computed at
+        # (see :meth:`revision`), so a second reader of the same day pays nothing.
+        self.memo: dict[Any, tuple[Any, Any]] = {}
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -107,6 +110,12 @@ class DataFile:
     def scalar(self, sql: str, params: dict[str, Any] | tuple = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def revision(self) -> tuple[int, int]:
+        """Changes to the file since it was opened: rows this connection inserted, updated
+        or deleted (even in a transaction later rolled back), and commits by any other
+        connection. While it stays the same, anything computed from the file still holds."""
+        return self.conn.total_changes, int(self.scalar("PRAGMA data_version"))
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[DataFile]:

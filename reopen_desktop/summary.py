@@ -7,13 +7,14 @@ is ``None`` (not faked), so every reader sees the same honest picture.
 
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from reopen_desktop import grid
+from reopen_desktop import grid, messages
 from reopen_desktop.storage import DataFile
 
 # The keys cli-contract.md promises for `summary --json`, in print order.
@@ -69,8 +70,24 @@ def latest_day(data: DataFile) -> date:
 
 
 def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
-    """Head-counts and every section for ``day`` (default: the latest day with data)."""
+    """Head-counts and every section for ``day`` (default: the latest day with data).
+
+    Computed once per state of the file: the dashboard computes the day and the daily log
+    or bundle made next reuse it. The state is the file's revision, who is asking (a head
+    teacher sees a class), the language of the words shown and the minute on the clock (a
+    disinfection due at 10:00 turns overdue at 10:00). Each caller gets its own copy.
+    """
     day = day or latest_day(data)
+    state = (data.revision(), data.operator, messages.language(),
+             datetime.now().strftime("%Y-%m-%d %H:%M"))
+    held = data.memo.get(("day_summary", day))
+    if held is None or held[0] != state:
+        held = (state, _compute(data, day))
+        data.memo[("day_summary", day)] = held
+    return copy.deepcopy(held[1])
+
+
+def _compute(data: DataFile, day: date) -> dict[str, Any]:
     school = grid.require_school(data)
     counts = grid.class_head_counts(data)
     result: dict[str, Any] = {

@@ -64,6 +64,14 @@ def test_a_result_over_its_goal_is_not_ok(tmp_path):
     assert "MISSED GOAL" in run.format_table([result])
 
 
+def test_a_watched_benchmark_without_a_goal_reports_its_figure_and_never_fails(tmp_path):
+    [result] = run.run_all([], _context(tmp_path), 3,
+                           _registry(project=0.4, baseline=0.1, goal=None))
+    assert (result.ratio, result.goal, result.ok) == (4.0, None, True)
+    line = run.format_table([result]).splitlines()[-1]
+    assert "4.00" in line and "watched" in line and "MISSED" not in line
+
+
 def test_a_benchmark_that_cannot_run_fails_alone_with_its_reason(tmp_path):
     def broken(context):
         raise run.BenchmarkFailed("main.py exited 1 without printing 'first paint:'")

@@ -10,7 +10,7 @@ name and class only, which is all the reader of a filed log needs.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -54,30 +54,30 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
 
 
 def _class_rows(data: DataFile, day: date) -> list[dict[str, Any]]:
-    """Per class: head-count, people checked per session, illness and other absences,
-    fevers. One grouped query over the day's checks."""
-    fever = settings.get(data, "fever_threshold")
-    rows = data.query(
-        "SELECT c.id, c.name, c.boarding, (SELECT count(*) FROM people p WHERE p.class_id = c.id "
-        "AND p.active = 1) AS total, "
-        "sum(ch.session = 'morning') AS morning, sum(ch.session = 'noon') AS noon, "
-        "sum(ch.session = 'evening') AS evening, "
-        "count(DISTINCT CASE WHEN ch.absent AND ch.absence_reason = 'illness' "
-        "THEN ch.person_id END) AS illness, "
-        "count(DISTINCT CASE WHEN ch.absent AND ch.absence_reason = 'other' "
-        "THEN ch.person_id END) AS other, "
-        "count(DISTINCT CASE WHEN ch.temperature >= :fever THEN ch.person_id END) AS fevers "
-        "FROM classes c JOIN grades g ON g.id = c.grade_id "
-        "LEFT JOIN checks ch ON ch.class_id = c.id AND ch.day = :day "
-        "GROUP BY c.id ORDER BY g.position, c.number",
-        {"day": day.isoformat(), "fever": fever})
-    return rows
+    """Per class: head-count, illness and other absences, fevers; the people absent or
+    feverish (a few) are read through the partial indexes and counted once each. (The
+    people checked per session come with the day summary's ``checks``.)"""
+    return data.query(
+        "WITH heads AS (SELECT class_id, count(*) AS total FROM people WHERE active = 1 "
+        "GROUP BY class_id), "
+        "cases AS (SELECT class_id, sum(ill) AS illness, sum(away) AS other, sum(hot) AS fevers "
+        "FROM (SELECT class_id, max(absent = 1 AND absence_reason = 'illness') AS ill, "
+        "max(absent = 1 AND absence_reason = 'other') AS away, max(temperature >= :fever) AS hot "
+        "FROM checks WHERE day = :day AND (absent = 1 OR temperature >= :fever) "
+        "GROUP BY class_id, person_id) GROUP BY class_id) "
+        "SELECT c.name, c.boarding, coalesce(h.total, 0) AS total, "
+        "coalesce(k.illness, 0) AS illness, coalesce(k.other, 0) AS other, "
+        "coalesce(k.fevers, 0) AS fevers FROM classes c JOIN grades g ON g.id = c.grade_id "
+        "LEFT JOIN heads h ON h.class_id = c.id LEFT JOIN cases k ON k.class_id = c.id "
+        "ORDER BY g.position, c.number",
+        {"day": day.isoformat(), "fever": settings.get(data, "fever_threshold")})
 
 
 def _day_alerts(data: DataFile, day: date) -> list[alerts.StoredAlert]:
     """Alerts raised that day, and older ones still open."""
-    return [a for a in alerts.list_alerts(data, only_open=False, limit=200)
-            if a.day == day.isoformat() or (a.status == "open" and a.day < day.isoformat())]
+    older = alerts.list_alerts(data, only_open=True, limit=100_000,
+                               raised=(date.min, day - timedelta(days=1)))
+    return alerts.list_alerts(data, only_open=False, limit=100_000, raised=(day, day)) + older
 
 
 def key_persons_on(data: DataFile, day: date) -> list[dict[str, Any]]:
@@ -126,11 +126,11 @@ def _checks(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
         return [para("当日没有晨午检记录。", styles.body)]
     header = ["班级", "应到"] + [label for _k, label in SESSIONS] + ["病假", "事假", "发热"]
     suspended = {s["class"] for s in (facts.get("kept_home") or {}).get("suspended_classes", [])}
-    rows = [[r["name"], r["total"], *(
-        "停课" if r["name"] in suspended and not r[k]
-        else _done(r[k], r["total"]) if k != "evening" or r["boarding"] else "—"
-        for k, _l in SESSIONS), r["illness"], r["other"], r["fevers"]]
-        for r in facts["class_rows"]]
+    per_class = facts["checks"]["per_class"]
+    rows = [[r["name"], r["total"],
+             *(_session_cell(r, per_class.get(r["name"], {}).get(k), k, r["name"] in suspended)
+               for k, _l in SESSIONS),
+             r["illness"], r["other"], r["fevers"]] for r in facts["class_rows"]]
     widths = [30 * mm, 16 * mm] + [22 * mm] * 3 + [(CONTENT_WIDTH - 112 * mm) / 3] * 3
     return [data_table(styles, header, rows, widths)] + _arrival(facts.get("arrival"), styles)
 
@@ -144,8 +144,16 @@ def _arrival(arrival: dict[str, Any] | None, styles: ReportStyles) -> list[Flowa
                  styles.body)]
 
 
-def _done(count: int | None, total: int) -> str:
-    return "未检" if not count else ("✓" if count >= total else f"{count}/{total}")
+def _session_cell(row: dict[str, Any], checked: int | None, session: str,
+                  suspended: bool) -> str:
+    """A class's cell for one session: 停课, not checked, all (✓), how many of how many;
+    — for the evening of a day school."""
+    if suspended and not checked:
+        return "停课"
+    if session == "evening" and not row["boarding"]:
+        return "—"
+    total = row["total"]
+    return "未检" if not checked else ("✓" if checked >= total else f"{checked}/{total}")
 
 
 def _alerts(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

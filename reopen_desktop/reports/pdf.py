@@ -166,6 +166,14 @@ def _header_row(styles: ReportStyles, header: Sequence[str]) -> list[Flowable]:
     return [para(title, styles.head_cell) for title in header]
 
 
+def _fitting_header_row(styles: ReportStyles, header: Sequence[str],
+                        widths: Sequence[float]) -> list[Cell]:
+    """Column titles as plain text where they fit on one line (the table centres its first
+    row), else as centred paragraphs: a header repeats on every page."""
+    return [_fitting_cell(title, styles, width, styles.head_cell)
+            for title, width in zip(header, widths, strict=False)]
+
+
 def data_table(styles: ReportStyles, header: Sequence[str], rows: Sequence[Sequence[Cell]],
                widths: Sequence[float]) -> Table:
     """A ruled table whose header row repeats at the top of every page it runs onto.
@@ -178,12 +186,12 @@ def data_table(styles: ReportStyles, header: Sequence[str], rows: Sequence[Seque
     body = [[_fitting_cell(value, styles, width) for value, width in zip(row, widths,
                                                                             strict=False)]
             for row in rows]
-    cell = _ruled_cell_style(styles.font, styles.cell.fontSize, styles.cell.leading)
-    table = _RuledTable([_header_row(styles, header), *body], colWidths=list(widths),
-                        repeatRows=1,
-                        cellStyles=[[cell("") for _ in widths] for _ in range(len(rows) + 1)])
+    table = _RuledTable([_fitting_header_row(styles, header, widths), *body],
+                        colWidths=list(widths), repeatRows=1,
+                        cellStyles=_cell_defaults(styles, len(rows) + 1, len(widths)))
     table.setStyle(TableStyle([*(c for c in _ruled(styles, header=True)
                                  if c[0] not in _PER_CELL),
+                               ("ALIGN", (0, 0), (-1, 0), "CENTER"),
                                ("INNERGRID", (0, 0), (-1, -1), RULE, colors.black)]))
     return table
 
@@ -201,11 +209,19 @@ def _ruled_cell_style(font: str, size: float, leading: float) -> type[CellStyle]
         "fontname": font, "fontsize": size, "leading": leading, "valign": "MIDDLE", **PADDING})
 
 
+def _cell_defaults(styles: ReportStyles, rows: int, columns: int) -> list[list[CellStyle]]:
+    """Every cell of a ruled table starting from the per-cell look of :func:`_ruled`."""
+    cell = _ruled_cell_style(styles.font, styles.cell.fontSize, styles.cell.leading)
+    return [[cell("") for _ in range(columns)] for _ in range(rows)]
+
+
 CELL_PADDING = PADDING["leftPadding"] + PADDING["rightPadding"]
 
 
-def _fitting_cell(value: Cell, styles: ReportStyles, width: float) -> Cell:
-    """``value`` as plain text when it fits on one line of its column, else a paragraph."""
+def _fitting_cell(value: Cell, styles: ReportStyles, width: float,
+                  style: ParagraphStyle | None = None) -> Cell:
+    """``value`` as plain text when it fits on one line of its column, else a paragraph
+    (in ``style``, the cell style unless told)."""
     if isinstance(value, Flowable):
         return value
     text = str(value)
@@ -214,7 +230,7 @@ def _fitting_cell(value: Cell, styles: ReportStyles, width: float) -> Cell:
     if "\n" not in text and (len(text) * size <= room
                              or stringWidth(text, styles.font, size) <= room):
         return text
-    return para(text, styles.cell)
+    return para(text, style or styles.cell)
 
 
 def field_table(styles: ReportStyles, lines: Sequence[Sequence[tuple[str, Cell]]],
@@ -226,18 +242,24 @@ def field_table(styles: ReportStyles, lines: Sequence[Sequence[tuple[str, Cell]]
     """
     pairs = max(len(line) for line in lines)
     rows: list[list[Any]] = []
-    commands = [*_ruled(styles, header=False),
+    commands = [*(c for c in _ruled(styles, header=False) if c[0] not in _PER_CELL),
                 ("INNERGRID", (0, 0), (-1, -1), RULE, colors.black),
-                *[("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_FILL) for i in range(pairs)]]
+                *[("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_FILL) for i in range(pairs)],
+                *[("ALIGN", (2 * i, 0), (2 * i, -1), "CENTER") for i in range(pairs)]]
     for line in lines:
         row: list[Any] = []
         for label, value in line:
-            row += [para(label, styles.head_cell), _cell(value, styles.cell)]
+            column = len(row)
+            room = widths[column + 1] if len(line) == pairs or column + 2 < 2 * len(line) \
+                else sum(widths[column + 1:])  # the last value of a short line spans the rest
+            row += [_fitting_cell(label, styles, widths[column], styles.head_cell),
+                    _fitting_cell(value, styles, room)]
         if len(line) < pairs:
             commands += [("SPAN", (len(row) - 1, len(rows)), (-1, len(rows))),
                          ("BACKGROUND", (len(row) - 1, len(rows)), (-1, len(rows)), colors.white)]
         rows.append(row + [""] * (2 * pairs - len(row)))
-    table = Table(rows, colWidths=list(widths))
+    table = Table(rows, colWidths=list(widths),
+                  cellStyles=_cell_defaults(styles, len(rows), 2 * pairs))
     table.setStyle(TableStyle(commands))
     return table
 

@@ -98,8 +98,8 @@ def period_facts(data: DataFile, period: Period) -> dict[str, Any]:
     closed = dict(data.conn.execute(
         "SELECT substr(closed_at, 1, 10) AS d, count(*) FROM alerts WHERE status = 'closed' "
         "AND d BETWEEN ? AND ? GROUP BY d", span))
-    listed = [a for a in alerts.list_alerts(data, only_open=False, limit=100_000)
-              if span[0] <= a.day <= span[1]]
+    listed = alerts.list_alerts(data, only_open=False, limit=100_000,
+                                raised=(period.start, period.end))
     return {"school": _school(data), "days": days,
             "raised": raised, "closed": closed, "alert_list": sorted(listed, key=_by_day),
             "key_list": key_persons_on(data, found[-1] if found else period.end),

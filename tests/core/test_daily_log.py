@@ -49,3 +49,19 @@ def test_an_open_alert_is_listed_with_its_deadline(school_db, tmp_path):
     alerts.raise_alerts(school_db, date(2026, 3, 2))
     text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
     assert "一年级1班学生0" in text and "2026-03-02当日" in text and "零报告" not in text
+
+
+def test_an_earlier_days_log_lists_its_alerts_however_many_came_after(school_db, tmp_path):
+    def alert(day, scope, status="open"):
+        school_db.conn.execute(
+            "INSERT INTO alerts (rule, day, scope, people, message, deadline, status, raised_at) "
+            "VALUES ('fever', ?, ?, '[]', '发热', ?, ?, ?)", (day, scope, day, status, day))
+
+    alert("2026-03-02", "当日班")
+    alert("2026-02-20", "未结班")
+    alert("2026-02-19", "已结班", status="closed")
+    for n in range(250):
+        alert(f"2026-04-{n % 28 + 1:02d}", f"后来{n}", status="closed")
+    text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
+    assert "当日班" in text and "未结班" in text
+    assert "已结班" not in text and "后来" not in text

@@ -93,6 +93,26 @@ def test_a_flipped_byte_is_refused_and_nothing_is_written(township, schools, tmp
     assert dump(db) == before
 
 
+def test_a_bundle_replaced_on_the_stick_after_it_was_listed_is_refused(
+        township, schools, tmp_path, capsys, monkeypatch):
+    db, public = township
+    listed = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    other = schools[0].bundle(tmp_path / "later", public, ["2026-03-09"])
+    read = merge._read
+
+    def read_then_swap(file):
+        found = read(file)
+        file.write_bytes(other.read_bytes())  # a validly signed bundle, but not this one
+        return found
+
+    monkeypatch.setattr(merge, "_read", read_then_swap)
+    before = dump(db)
+    code, result = run(capsys, "township", "import", str(listed), "--db", str(db))
+    assert code == 2 and result["imported"] == 0
+    assert [r["file"] for r in result["refused"]] == [listed.name]
+    assert dump(db) == before
+
+
 def test_a_truncated_file_and_a_stray_file_are_refused_but_good_bundles_still_import(
         township, schools, tmp_path, capsys):
     db, public = township
