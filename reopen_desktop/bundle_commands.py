@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import storage
+from reopen_desktop import cli_prose, storage
 from reopen_desktop.errors import Refused
-from reopen_desktop.progress import terminal_progress
+from reopen_desktop.messages import text
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser,
@@ -34,18 +34,20 @@ def run_export_bundle(args: argparse.Namespace, output: Any) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         start, end = bundle.next_range(data)
         record = bundle.export_bundle(data, args.date_from or start, args.date_to or end,
-                                      args.out, progress=terminal_progress("导出上报数据包"))
+                                      args.out, progress=cli_prose.progress("cli_progress_bundle"))
         slip = _slip(data, record.id, args.slip) if args.slip else None
     result = {"path": record.path, "sha256": record.sha256, "short_hash": record.short_hash,
               "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
               "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
     counts = record.counts
-    prose = (f"已导出第 {record.sequence} 号上报数据包({record.date_from} 至 {record.date_to}):"
-             f"{record.path}\n  每日汇总 {counts['days']} 天,重点人员 {counts['key_persons']} 条,"
-             f"预警 {counts['alerts']} 条(未结 {record.open_alerts}),"
-             f"复课证明 {counts['clearances']} 条\n  校验码 {record.short_hash}(已读回核对)"
-             + (f"\n  交接单:{slip}" if slip else ""))
-    return output.done(result, prose)
+    prose = [text("cli_bundle_exported", sequence=record.sequence, start=record.date_from,
+                  end=record.date_to, path=record.path),
+             text("cli_bundle_counts", days=counts["days"], key_persons=counts["key_persons"],
+                  alerts=counts["alerts"], open=record.open_alerts,
+                  clearances=counts["clearances"]),
+             text("cli_bundle_checksum", hash=record.short_hash)]
+    prose += [text("cli_bundle_slip", slip=slip)] if slip else []
+    return output.done(result, "\n".join(prose))
 
 
 def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:

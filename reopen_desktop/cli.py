@@ -19,6 +19,7 @@ from typing import Any
 from reopen_desktop import (
     backups,
     bundle_commands,
+    cli_prose,
     grid,
     home_commands,
     messages,
@@ -28,7 +29,8 @@ from reopen_desktop import (
     timetable_commands,
 )
 from reopen_desktop.errors import Refused
-from reopen_desktop.progress import terminal_progress
+from reopen_desktop.messages import text
+from reopen_desktop.terms import term
 from reopen_desktop.township import commands as township_commands
 from reopen_desktop.township_key import read_township_key, store_township_key
 
@@ -58,7 +60,7 @@ class Output:
         print(message, file=sys.stderr)
         for problem in error.problems[:50]:
             where = " ".join(str(x) for x in (problem.file, problem.sheet,
-                                              problem.row and f"第{problem.row}行",
+                                              problem.row and text("cli_row", row=problem.row),
                                               problem.column) if x)
             print(f"  {where}: {problem.message}", file=sys.stderr)
         return EXIT_REFUSED
@@ -172,11 +174,12 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD,例如 2026-03-02:{text}") from None
+        raise argparse.ArgumentTypeError(messages.text("cli_bad_date", text=text)) from None
 
 
 def main(argv: list[str]) -> int:
     parser = build_parser()
+    _early_language(argv)
     args = parser.parse_args(argv)
     if args.lang:
         messages.set_language(args.lang)
@@ -198,6 +201,15 @@ def main(argv: list[str]) -> int:
         return EXIT_INTERNAL
 
 
+def _early_language(argv: list[str]) -> None:
+    """Honour ``--lang`` before argparse reads the values, so a bad date is said in it."""
+    for index, arg in enumerate(argv):
+        chosen = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else (
+            arg.partition("=")[2] if arg.startswith("--lang=") else None)
+        if chosen in messages.LANGUAGES:
+            messages.set_language(chosen)
+
+
 def run_init(args: argparse.Namespace, output: Output) -> int:
     if not args.school.strip():
         raise Refused("school_name_empty")
@@ -208,14 +220,15 @@ def run_init(args: argparse.Namespace, output: Output) -> int:
         if key:
             settings.put(data, "township_public_key", key)
     return output.done({"school": school.name, "township": school.township, "path": args.db},
-                       f"已建立学校“{school.name}”,数据文件:{args.db}")
+                       text("cli_school_created", school=school.name, path=args.db))
 
 
 def run_set_township_key(args: argparse.Namespace, output: Output) -> int:
     pem = read_township_key(args.key_file)
     with storage.open_data_file(args.db, create=False) as data:
         store_township_key(data, pem)
-    return output.done({"ok": True, "key_file": str(args.key_file)}, "已保存乡镇公钥。")
+    return output.done({"ok": True, "key_file": str(args.key_file)},
+                       text("cli_township_key_saved"))
 
 
 def run_demo(args: argparse.Namespace, output: Output) -> int:
@@ -227,9 +240,9 @@ def run_demo(args: argparse.Namespace, output: Output) -> int:
 
     with storage.new_or_existing(args.db) as data:
         result = demo.fill_demo(data, students=args.students, staff=args.staff, days=args.days,
-                                seed=args.seed, progress=terminal_progress("示例学校"),
+                                seed=args.seed, progress=cli_prose.progress("cli_progress_demo"),
                                 kindergarten=args.kindergarten)
-    prose = f"示例学校“{result.school}”已生成:{result.people} 人,{result.days} 个上学日。"
+    prose = text("cli_demo_done", school=result.school, people=result.people, days=result.days)
     return output.done({"people": result.people, "days": result.days, "school": result.school},
                        prose)
 
@@ -248,9 +261,12 @@ def run_check(args: argparse.Namespace, output: Output) -> int:
         version = data.schema_version()
     result = {"ok": not problems, "problems": problems, "schema_version": version,
               "school": school.name if school else None, "people": people, "classes": classes}
-    lines = [f"完整性:{'正常' if not problems else '异常 ' + '; '.join(problems)}",
-             f"数据版本:{version}", f"学校:{school.name if school else '(未建立)'}",
-             f"人数:{people}"] + [f"  {name}: {count}" for name, count in classes.items()]
+    state = (text("cli_check_unsound", problems="; ".join(problems)) if problems
+             else text("cli_check_sound"))
+    school_name = school.name if school else text("cli_check_no_school")
+    lines = [text("cli_check_integrity", state=state), text("cli_check_version", version=version),
+             text("cli_check_school", school=school_name), text("cli_check_people", people=people)]
+    lines += [f"  {name}: {count}" for name, count in classes.items()]
     code = output.done(result, "\n".join(lines))
     return code if not problems else EXIT_REFUSED
 
@@ -260,11 +276,11 @@ def run_summary(args: argparse.Namespace, output: Output) -> int:
 
     with storage.open_data_file(args.db, read_only=True) as data:
         result = summary.day_summary(data, args.date)
-    lines = [f"{result['school']} {result['date']}:{result['people']} 人,"
-             f"{result['classes']} 个班"]
+    lines = [text("cli_summary_head", school=result["school"], date=result["date"],
+                  people=result["people"], classes=result["classes"])]
     for key in summary.CONTRACT_KEYS:
         value = result[key]
-        lines.append(f"  {key}: {'(尚无此项数据)' if value is None else value}")
+        lines.append(f"  {key}: {text('cli_summary_no_data') if value is None else value}")
     return output.done(result, "\n".join(lines))
 
 
@@ -273,8 +289,9 @@ def run_import_checks(args: argparse.Namespace, output: Output) -> int:
 
     with storage.open_data_file(args.db, create=False) as data:
         result = import_checks(data, args.file)
-    prose = (f"已导入 {result.imported} 条,更新 {result.updated} 条,未变 {result.unchanged} 条;"
-             f"日期 {'、'.join(result.days)};新预警 {result.alerts_raised} 条。")
+    prose = text("cli_checks_imported", imported=result.imported, updated=result.updated,
+                 unchanged=result.unchanged, days=cli_prose.listed(result.days),
+                 alerts=result.alerts_raised)
     return output.done({"imported": result.imported, "updated": result.updated,
                         "unchanged": result.unchanged, "invalid": [], "days": result.days,
                         "alerts_raised": result.alerts_raised}, prose)
@@ -287,8 +304,9 @@ def run_alerts(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         end = args.date or date.today()
         found = alerts.alerts_between(data, end, args.days)
-    lines = [f"{a.date} [{a.rule}] {a.scope}:{a.message}(时限:{a.deadline})" for a in found]
-    prose = "\n".join(lines) or f"{end} 前 {args.days} 天:无预警(零报告)。"
+    lines = [text("cli_alert_line", date=a.date, rule=a.rule, scope=a.scope, message=a.message,
+                  deadline=a.deadline) for a in found]
+    prose = "\n".join(lines) or text("cli_alerts_none", end=end, days=args.days)
     return output.done({"alerts": [a.as_dict() for a in found], "date": end.isoformat(),
                         "days": args.days}, prose)
 
@@ -302,9 +320,10 @@ def run_backup(args: argparse.Namespace, output: Output) -> int:
         raise Refused("backup_same_file", out=str(out))
     # a school's or a township's data file
     storage.inspect_existing(source, storage.file_kind(source) or storage.SCHOOL)
-    made = backups.make_backup(source, out, progress=terminal_progress("备份"))
+    made = backups.make_backup(source, out, progress=cli_prose.progress("cli_progress_backup"))
     size = made.stat().st_size
-    return output.done({"path": str(made), "bytes": size}, f"已备份到 {made}({size} 字节)")
+    return output.done({"path": str(made), "bytes": size},
+                       text("cli_backup_done", path=made, bytes=size))
 
 
 def run_daily(args: argparse.Namespace, output: Output) -> int:
@@ -317,7 +336,8 @@ def run_daily(args: argparse.Namespace, output: Output) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
-                       f"{day} 防控工作日志已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_daily_log", date=day), result.path,
+                                         result.pages))
 
 
 def run_class_checks(args: argparse.Namespace, output: Output) -> int:
@@ -327,7 +347,8 @@ def run_class_checks(args: argparse.Namespace, output: Output) -> int:
         result = class_checks.write_class_form(data, args.class_name, args.date or date.today(),
                                                args.out, blank=args.blank)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"晨午检登记表已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_class_checks"), result.path,
+                                         result.pages))
 
 
 def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
@@ -336,7 +357,8 @@ def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = duty_chart.write_duty_chart(data, args.out)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"防控责任表已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_duty_chart"), result.path,
+                                         result.pages))
 
 
 def _add_canteen_commands(commands: Any, kinds: Any, common: argparse.ArgumentParser) -> None:
@@ -357,7 +379,7 @@ def _month(text: str) -> tuple[int, int]:
     try:
         first = date.fromisoformat(f"{text}-01")
     except ValueError:
-        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM,例如 2026-03:{text}") from None
+        raise argparse.ArgumentTypeError(messages.text("cli_bad_month", text=text)) from None
     return first.year, first.month
 
 
@@ -367,7 +389,8 @@ def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = canteen_forms.write_canteen_month(data, *args.month, args.out)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"食堂从业人员晨检记录表已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_canteen_month"), result.path,
+                                         result.pages))
 
 
 def run_samples(args: argparse.Namespace, output: Output) -> int:
@@ -376,7 +399,8 @@ def run_samples(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = canteen_forms.write_samples(data, args.date_from, args.date_to, args.out)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"食品留样记录已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_samples"), result.path,
+                                         result.pages))
 
 
 def run_supplies(args: argparse.Namespace, output: Output) -> int:
@@ -385,11 +409,16 @@ def run_supplies(args: argparse.Namespace, output: Output) -> int:
     day = args.date or date.today()
     with storage.open_data_file(args.db, read_only=True) as data:
         items = [item.as_dict() for item in supplies.stock_table(data, day)]
-    lines = [f"{i['name']}:库存 {i['stock']:g}{i['unit']},"
-             + (f"可用 {i['days_of_cover']} 天" if i["days_of_cover"] is not None else "近期未使用")
-             + (",库存不足" if i["low"] else "") for i in items]
     return output.done({"date": day.isoformat(), "items": items},
-                       "\n".join(lines) or "尚未登记物资。")
+                       "\n".join(_supply_line(i) for i in items) or text("cli_supplies_none"))
+
+
+def _supply_line(item: dict[str, Any]) -> str:
+    cover = item["days_of_cover"]
+    return (text("cli_supply_stock", name=item["name"], stock=item["stock"], unit=item["unit"])
+            + (text("cli_supply_cover", days=cover) if cover is not None
+               else text("cli_supply_unused"))
+            + (text("cli_supply_low") if item["low"] else ""))
 
 
 def _add_disinfection_report(kinds: Any, common: argparse.ArgumentParser) -> None:
@@ -412,7 +441,8 @@ def run_disinfection_record(args: argparse.Namespace, output: Output) -> int:
         result = disinfection_record.write_disinfection_record(
             data, args.out, date_from=args.date_from, date_to=args.date_to, area_ids=areas)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"消毒通风记录已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_disinfection"), result.path,
+                                         result.pages))
 
 
 def run_screening_board(args: argparse.Namespace, output: Output) -> int:
@@ -425,12 +455,19 @@ def run_screening_board(args: argparse.Namespace, output: Output) -> int:
     classes = [{"class": b.class_name, "head_teacher": b.head_teacher, "total": b.total,
                 "declared": b.declared, "key_persons": b.key_persons, "missing": b.missing,
                 "complete": b.complete} for b in lines]
-    prose = [f"{day.isoformat()} 摸排:已申报 {section['declared']}/{section['total']},"
-             f"重点人员 {section['key_persons_observing']} 人"]
-    prose += [f"  {'✓' if b.complete else '✗'} {b.class_name} {b.declared}/{b.total}"
-              + (f" 未申报:{'、'.join(b.missing)}" if b.missing else "") for b in lines]
+    prose = [text("cli_board_head", date=day.isoformat(), declared=section["declared"],
+                  total=section["total"], key_persons=section["key_persons_observing"])]
+    prose += [_board_line(b, screening.STAFF_ROW) for b in lines]
     return output.done({"date": day.isoformat(), **section, "classes": classes},
                        "\n".join(prose))
+
+
+def _board_line(line: Any, staff_row: str) -> str:
+    """One class of the board; the staff row's name is a word, a class's name is data."""
+    name = term(line.class_name) if line.class_name == staff_row else line.class_name
+    missing = cli_prose.listed(line.missing)
+    return (f"  {'✓' if line.complete else '✗'} {name} {line.declared}/{line.total}"
+            + (text("cli_board_missing", names=missing) if line.missing else ""))
 
 
 def run_villages_export(args: argparse.Namespace, output: Output) -> int:
@@ -440,8 +477,8 @@ def run_villages_export(args: argparse.Namespace, output: Output) -> int:
         result = villages.export_key_persons_by_village(data, args.out)
     return output.done({"path": str(result.path), "villages": result.villages,
                         "people": result.people},
-                       f"已导出 {result.villages} 个村(社区)的重点人员 {result.people} 人:"
-                       f"{result.path}")
+                       text("cli_villages_exported", villages=result.villages,
+                            people=result.people, path=result.path))
 
 
 def run_villages_match(args: argparse.Namespace, output: Output) -> int:
@@ -455,12 +492,13 @@ def run_villages_match(args: argparse.Namespace, output: Output) -> int:
             rows = [r.row for r in match.rows if r.status == villages.MATCHED]
             applied = villages.apply_village_matches(data, match, rows).applied
     result = {**match.as_dict(), "applied": applied}
-    prose = [f"{villages.STATUS_LABELS[s]}:{match.count(s)}" for s in villages.STATUS_LABELS]
-    prose += [f"  第{r.row}行 {r.name} {r.status_label} {r.person_name} {r.class_name} {r.note}"
+    prose = [text("cli_count_line", label=term(label), count=match.count(status))
+             for status, label in villages.STATUS_LABELS.items()]
+    prose += [text("cli_village_row", row=r.row, name=r.name, status=term(r.status_label),
+                   person=r.person_name, class_name=r.class_name, note=r.note)
               for r in match.rows if r.status != villages.MATCHED]
-    prose.append(f"已登记重点人员 {applied} 人。" if args.apply else
-                 "只是比对,没有写入;确认无误后加 --apply 登记已匹配的行"
-                 "(疑似行请在窗口中逐条确认)。")
+    prose.append(text("cli_villages_applied", applied=applied) if args.apply
+                 else text("cli_villages_compared_only"))
     return output.done(result, "\n".join(prose))
 
 
@@ -471,8 +509,8 @@ def run_import_declarations(args: argparse.Namespace, output: Output) -> int:
         result = screening.import_declarations(data, args.file)
     return output.done({"imported": result.imported, "updated": result.updated,
                         "key_persons": result.key_persons},
-                       f"已导入申报:新增 {result.imported} 人,更新 {result.updated} 人,"
-                       f"新增或重新开始观察的重点人员 {result.key_persons} 人。")
+                       text("cli_declarations_imported", imported=result.imported,
+                            updated=result.updated, key_persons=result.key_persons))
 
 
 def run_import_roster(args: argparse.Namespace, output: Output) -> int:
@@ -483,15 +521,19 @@ def run_import_roster(args: argparse.Namespace, output: Output) -> int:
         result = roster.import_roster(
             data, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
             strict=args.strict, errors_out=args.errors,
-            progress=terminal_progress("导入花名册"))
+            progress=cli_prose.progress("cli_progress_roster"))
     if args.dry_run and result.invalid and not args.skip_invalid:
         raise roster.invalid_rows_refusal(result.invalid, args.file)
-    prose = [("试导入(没有写入):" if args.dry_run else "已导入花名册:")
-             + f"新增 {result.imported} 人,更新 {result.updated} 人,"
-             f"未变 {result.unchanged} 人,跳过错误行 {len(result.invalid)} 行。"]
-    prose += [f"  新建班级:{'、'.join(result.created_classes)}"] if result.created_classes else []
-    prose += [f"  {m['name']}:{m['from']} → {m['to']}" for m in result.moved]
-    prose += [f"  {w.sheet} 第{w.row}行 {w.column}:{w.message}" for w in result.warnings[:50]]
+    prose = [text("cli_roster_trial" if args.dry_run else "cli_roster_imported")
+             + text("cli_roster_counts", imported=result.imported, updated=result.updated,
+                    unchanged=result.unchanged, invalid=len(result.invalid))]
+    if result.created_classes:
+        prose.append(text("cli_roster_new_classes",
+                          classes=cli_prose.listed(result.created_classes)))
+    prose += [text("cli_roster_moved", name=m["name"], old=m["from"], new=m["to"])
+              for m in result.moved]
+    prose += [text("cli_roster_warning", sheet=w.sheet, row=w.row, column=w.column,
+                   message=w.message) for w in result.warnings[:50]]
     return output.done(result.as_dict(), "\n".join(prose))
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from reopen_desktop import home_care, storage
 from reopen_desktop.errors import Refused
+from reopen_desktop.messages import text
+from reopen_desktop.terms import term
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser,
@@ -36,12 +38,18 @@ def run_kept_home(args: argparse.Namespace, output: Any) -> int:
                "since": k.since, "return_on": k.return_on, "clearance": k.clearance_needed,
                "contact": k.contact, "called": k.call is not None, "flags": k.flags}
               for k in away]
-    lines = [f"{k.class_name} {k.name}:{k.source_label}({k.reason}),"
-             f"{k.return_on + ' 起可返校' if k.return_on else '未定返校日期'}"
-             + (",今日未随访" if k.call is None else "") for k in away]
     return output.done({"date": day.isoformat(), "total": len(away), "people": people,
                         "suspended_classes": section["suspended_classes"]},
-                       "\n".join(lines) or f"{day} 没有居家的学生或教职工。")
+                       "\n".join(_line(k) for k in away)
+                       or text("cli_kept_home_none", date=day))
+
+
+def _line(away: home_care.KeptHome) -> str:
+    back = (text("cli_kept_home_back", date=away.return_on) if away.return_on
+            else text("cli_kept_home_no_date"))
+    return text("cli_kept_home_line", class_name=away.class_name, name=away.name,
+                source=term(away.source_label), reason=away.reason, back=back,
+                uncalled=text("cli_kept_home_uncalled") if away.call is None else "")
 
 
 def run_suspend_class(args: argparse.Namespace, output: Any) -> int:
@@ -51,11 +59,13 @@ def run_suspend_class(args: argparse.Namespace, output: Any) -> int:
             raise Refused("unknown_class", name=args.class_name)
         suspension = home_care.suspend_class(data, class_id, args.date_from, args.date_to,
                                              args.reason, clearance_needed=args.clearance)
-    until = f"至 {args.date_to}" if args.date_to else "(未定结束日期,每日提示)"
+    until = (text("cli_suspended_until", end=args.date_to) if args.date_to
+             else text("cli_suspended_open"))
     return output.done({"suspension": suspension, "class": args.class_name,
                         "from": args.date_from.isoformat(),
                         "to": args.date_to.isoformat() if args.date_to else None},
-                       f"已登记:{args.class_name} 自 {args.date_from} 停课{until}。")
+                       text("cli_class_suspended", class_name=args.class_name,
+                            start=args.date_from, until=until))
 
 
 HANDLERS = {"kept-home": run_kept_home, "suspend-class": run_suspend_class}

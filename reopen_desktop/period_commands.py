@@ -11,15 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import storage
+from reopen_desktop import cli_prose, storage
+from reopen_desktop.messages import text
 from reopen_desktop.reports import period_summary
 
 
-def month_text(text: str) -> tuple[int, int]:
+def month_text(value: str) -> tuple[int, int]:
     """``YYYY-MM`` as (year, month); an argparse error (exit 2) otherwise."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM,例如 2026-03:{text}")
+        raise argparse.ArgumentTypeError(text("cli_bad_month", text=value))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -37,24 +38,31 @@ def add_kinds(kinds: Any, common: argparse.ArgumentParser, day: Callable[[str], 
 
 
 def run_weekly(args: argparse.Namespace, output: Any) -> int:
-    return _write(args, output, period_summary.week_of(args.week_of or date.today()))
+    return _write(args, output, period_summary.week_of(args.week_of or date.today()),
+                  "cli_title_weekly")
 
 
 def run_monthly(args: argparse.Namespace, output: Any) -> int:
     today = date.today()
     year, number = args.month or (today.year, today.month)
-    return _write(args, output, period_summary.month(year, number))
+    return _write(args, output, period_summary.month(year, number), "cli_title_monthly")
 
 
-def _write(args: argparse.Namespace, output: Any, period: period_summary.Period) -> int:
+def _write(args: argparse.Namespace, output: Any, period: period_summary.Period,
+           title_key: str) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = period_summary.write_period_summary(data, period, args.out)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     return output.done({"path": str(result.path), "pages": result.pages,
                         "from": period.start.isoformat(), "to": period.end.isoformat()},
-                       f"{period.title}({period.label})已生成:{result.path}"
-                       f"(共 {result.pages} 页)")
+                       cli_prose.written(_title(period, title_key), result.path, result.pages))
+
+
+def _title(period: period_summary.Period, key: str) -> str:
+    """The period's printed title in Chinese; its English twin from its dates."""
+    return text(key, title=period.title, label=period.label, start=period.start,
+                end=period.end, month=f"{period.start:%Y-%m}")
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Any], int]] = {

@@ -35,6 +35,9 @@ TERMS: dict[str, str] = {
     "已排查": "screened", "重点人员": "key person", "未申报": "not declared",
     "健康": "healthy", "其他症状": "other symptoms", "教职工": "staff",
     "男": "male", "女": "female",
+    # a village's list matched against the roster (villages.STATUS_LABELS)
+    "已匹配": "matched", "疑似(证件号差一位)": "possible (ID one digit off)",
+    "未匹配": "not matched", "有误": "invalid",
     # disinfection and ventilation (campus.KIND_LABELS, AREA_KINDS)
     "消毒": "disinfection", "通风": "ventilation", "教室": "classroom", "宿舍": "dormitory",
     "食堂": "canteen", "厕所": "toilet", "办公室": "office", "图书室": "library",

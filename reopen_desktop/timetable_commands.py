@@ -7,8 +7,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import stagger, storage
+from reopen_desktop import cli_prose, stagger, storage
 from reopen_desktop.errors import Refused
+from reopen_desktop.messages import text
+from reopen_desktop.terms import term
 
 
 def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentParser) -> None:
@@ -36,7 +38,7 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
 def run_lane(args: argparse.Namespace, output: Any) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         stagger.add_lane(data, args.name, args.per_minute)
-    return output.done({"lane": args.name.strip()}, f"已添加通道“{args.name.strip()}”。")
+    return output.done({"lane": args.name.strip()}, text("cli_lane_added", lane=args.name.strip()))
 
 
 def run_set(args: argparse.Namespace, output: Any) -> int:
@@ -50,8 +52,9 @@ def run_set(args: argparse.Namespace, output: Any) -> int:
                 starts, _, ends = span.partition("-")
                 stagger.set_window(data, kind=kind, starts=starts, ends=ends, lane=args.lane,
                                    **where)
-        warned = stagger.warnings(stagger.timetable(data))
-    return output.done({"ok": True, "warnings": warned}, "\n".join(["已保存。", *warned]))
+        windows = stagger.timetable(data)
+    return output.done({"ok": True, "warnings": stagger.warnings(windows)},
+                       "\n".join([text("cli_saved"), *over_capacity(windows)]))
 
 
 def run_show(args: argparse.Namespace, output: Any) -> int:
@@ -59,10 +62,17 @@ def run_show(args: argparse.Namespace, output: Any) -> int:
         windows = stagger.timetable(data)
     rows = [{"scope": w.scope, "kind": w.kind, "starts": w.starts, "ends": w.ends,
              "lane": w.lane, "people": w.people, "capacity": w.capacity} for w in windows]
-    lines = [f"{w.scope} {w.kind_label} {w.starts}-{w.ends} {w.lane} {w.people} 人"
-             for w in windows]
+    lines = [text("cli_window_line", scope=w.scope, kind=term(w.kind_label), starts=w.starts,
+                  ends=w.ends, lane=w.lane, people=w.people) for w in windows]
     return output.done({"windows": rows, "warnings": stagger.warnings(windows)},
-                       "\n".join(lines + stagger.warnings(windows)) or "尚未排定错峰时段。")
+                       "\n".join(lines + over_capacity(windows)) or text("cli_timetable_empty"))
+
+
+def over_capacity(windows: list[stagger.Window]) -> list[str]:
+    """``stagger.warnings`` in the current language (the --json keeps stagger's Chinese)."""
+    return [text("cli_window_over_capacity", scope=w.scope, kind=term(w.kind_label),
+                 starts=w.starts, ends=w.ends, people=w.people, lane=w.lane, minutes=w.minutes,
+                 capacity=w.capacity) for w in windows if w.over_capacity]
 
 
 def run_report(args: argparse.Namespace, output: Any) -> int:
@@ -71,7 +81,8 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = timetable.write_timetable(data, args.out, for_gate=args.gate)
     return output.done({"path": str(result.path), "pages": result.pages},
-                       f"错峰时间表已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_timetable"), result.path,
+                                         result.pages))
 
 
 def _id(data: storage.DataFile, table: str, name: str) -> int:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import storage
-from reopen_desktop.progress import terminal_progress
+from reopen_desktop import cli_prose, storage
+from reopen_desktop.messages import text
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser,
@@ -43,9 +43,8 @@ def run_init(args: argparse.Namespace, output: Any) -> int:
     return output.done(
         {"township": township.name, "fingerprint": township.fingerprint,
          "public_key": str(args.public_key_out), "path": str(args.db)},
-        f"已建立乡镇“{township.name}”的汇总数据文件:{args.db}\n"
-        f"公钥已写入 {args.public_key_out}(指纹 {township.short_fingerprint}),"
-        f"请发给各校,用 set-township-key 保存。")
+        text("cli_township_created", township=township.name, path=args.db,
+             public_key=args.public_key_out, fingerprint=township.short_fingerprint))
 
 
 def run_import(args: argparse.Namespace, output: Any) -> int:
@@ -53,7 +52,7 @@ def run_import(args: argparse.Namespace, output: Any) -> int:
 
     with storage.open_data_file(args.db, create=False, kind=storage.TOWNSHIP) as data:
         result = merge.import_bundles(data, args.bundles,
-                                      progress=terminal_progress("导入数据包"))
+                                      progress=cli_prose.progress("cli_progress_bundles_in"))
     lines = [merge.summary_text(result)]
     lines += [f"  {b.label} {b.file}" + (f": {b.reason}" if b.reason else "")
               for b in result.bundles]
@@ -73,7 +72,8 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
-                       f"{day} 乡镇防控汇总已生成:{result.path}(共 {result.pages} 页)")
+                       cli_prose.written(text("cli_title_township", date=day), result.path,
+                                         result.pages))
 
 
 HANDLERS = {"township init": run_init, "township import": run_import,

@@ -11,6 +11,8 @@ from reopen_desktop import (
     messages,
     preparedness,
     screening,
+    stagger,
+    villages,
 )
 from reopen_desktop.terms import TERMS, term, terms
 
@@ -29,6 +31,8 @@ LABEL_TABLES = {
     "canteen.MEALS": canteen.MEALS,
     "preparedness.TRAINING_KINDS": preparedness.TRAINING_KINDS.values(),
     "home_care.SOURCES": home_care.SOURCES.values(),
+    "stagger.KINDS": stagger.KINDS.values(),
+    "villages.STATUS_LABELS": villages.STATUS_LABELS.values(),
 }
 
 
