@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from reopen_desktop import access, settings
+from reopen_desktop import access, alert_texts, settings
+from reopen_desktop.alert_texts import Said, Shown
 from reopen_desktop.checks import SYMPTOMS
 from reopen_desktop.messages import text
 from reopen_desktop.storage import DataFile, now
@@ -30,15 +31,20 @@ NOTIFIABLE = ("新冠", "新型冠状病毒", "流感", "流行性感冒", "水�
 
 @dataclass
 class Alert:
+    """One alert; its words (``wording``: message, deadline, threshold, window) read in the
+    current language (stored in Chinese by ``raise_alerts``)."""
+
     rule: str
     date: str
     scope: str
     people: list[str]  # ID numbers (what the township matches on)
-    message: str
-    deadline: str
+    wording: dict[str, Said]
     person_ids: list[int] = field(default_factory=list)
-    threshold: str = ""
-    window: str = ""
+
+    message = Shown()
+    deadline = Shown()
+    threshold = Shown()
+    window = Shown()
 
     def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "date": self.date, "scope": self.scope, "people": self.people,
@@ -147,11 +153,11 @@ def _cluster_1d(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Al
         symptom, group = _largest_symptom_group(by_scope[scope])
         if len({p.person_id for p in group}) >= size:
             found.append(_alert(
-                "cluster_1d", day, scope, group, deadline=f"{day + timedelta(days=1)} 前(24小时内)",
-                threshold=f"同一班级或宿舍 1 天内 ≥{size} 人", window="1 天",
-                message=f"{scope}{day} 有 {len(group)} 人出现相似症状({symptom}),"
-                        f"达到聚集性疫情报告标准(1 天内 ≥{size} 人)。"
-                        "请疫情报告人 24 小时内报告乡镇和县疾控中心。"))
+                "cluster_1d", day, scope, group,
+                threshold=Said("alert_threshold_cluster", {"days": 1, "size": size}),
+                message=Said("alert_cluster_1d", {"scope": scope, "day": day.isoformat(),
+                                                  "count": len(group), "symptom": symptom,
+                                                  "size": size})))
     return found
 
 
@@ -168,12 +174,14 @@ def _cluster_3d(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[Aler
         if len(everyone) >= size and len(before) < size and day.isoformat() in {
                 p.day for p in group}:
             first = day - timedelta(days=days - 1)
+            span = {"first": first.isoformat(), "day": day.isoformat()}
             found.append(_alert(
-                "cluster_3d", day, scope, group, deadline=f"{day + timedelta(days=1)} 前(24小时内)",
-                threshold=f"同一班级或宿舍 {days} 天内 ≥{size} 人", window=f"{first} 至 {day}",
-                message=f"{scope}{first} 至 {day} 共 {len(everyone)} 人出现相似症状({symptom}),"
-                        f"达到聚集性疫情报告标准({days} 天内 ≥{size} 人)。"
-                        "请疫情报告人 24 小时内报告乡镇和县疾控中心。"))
+                "cluster_3d", day, scope, group,
+                threshold=Said("alert_threshold_cluster", {"days": days, "size": size}),
+                window=Said("alert_window_range", span),
+                message=Said("alert_cluster_3d", {**span, "scope": scope, "days": days,
+                                                  "count": len(everyone), "symptom": symptom,
+                                                  "size": size})))
     return found
 
 
@@ -188,23 +196,23 @@ def _per_person(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Al
     found = []
     for person in sorted(today, key=lambda p: (p.class_name, p.name)):
         where = person.class_name or person.dorm_name or "全校"
+        about = {"scope": where, "name": person.name}
         if is_notifiable(person.diagnosis):
-            found.append(_alert("notifiable", day, where, [person], deadline="立即",
-                                threshold="法定传染病或疑似病例", window="1 天",
-                                message=f"{where}{person.name} 诊断为“{person.diagnosis}”,"
-                                        "属法定传染病(或疑似)。请立即报告乡镇和县疾控中心,"
-                                        "返校须凭复课证明。"))
-        if person.temperature is not None and person.temperature >= high and not person.diagnosis:
+            found.append(_alert("notifiable", day, where, [person],
+                                threshold=Said("alert_threshold_notifiable"),
+                                message=Said("alert_notifiable",
+                                             {**about, "diagnosis": person.diagnosis})))
+        if person.temperature is None:
+            continue
+        about["temperature"] = person.temperature
+        if person.temperature >= high and not person.diagnosis:
             found.append(_alert("unexplained", day, where, [person],
-                                deadline=f"{day + timedelta(days=1)} 前(24小时内)",
-                                threshold=f"不明原因高热 ≥{high}℃", window="1 天",
-                                message=f"{where}{person.name} 体温 {person.temperature}℃,"
-                                        "原因不明。请校医 24 小时内报告并跟踪就诊结果。"))
-        if person.temperature is not None and person.temperature >= fever:
-            found.append(_alert("fever", day, where, [person], deadline=f"{day} 当日",
-                                threshold=f"体温 ≥{fever}℃", window="1 天",
-                                message=f"{where}{person.name} 体温 {person.temperature}℃。"
-                                        "请送临时观察室、通知家长,并开始追踪直至有结果。"))
+                                threshold=Said("alert_threshold_unexplained", {"degrees": high}),
+                                message=Said("alert_unexplained", about)))
+        if person.temperature >= fever:
+            found.append(_alert("fever", day, where, [person],
+                                threshold=Said("alert_threshold_fever", {"degrees": fever}),
+                                message=Said("alert_fever", about)))
     return found
 
 
@@ -232,21 +240,28 @@ def _absence_rise(data: DataFile, day: date, limits: dict[str, Any]) -> list[Ale
         today = per_class[name].get(day.isoformat(), 0)
         average = sum(per_class[name].get(d, 0) for d in earlier_days) / max(len(earlier_days), 1)
         if today >= minimum and today > factor * average:
-            found.append(Alert(
-                "absence_rise", day.isoformat(), name, [], deadline="—",
-                threshold=f"今日病假 ≥{minimum} 人且超过近 {len(earlier_days)} 个上学日平均的 "
-                          f"{factor} 倍", window=f"近 {len(earlier_days)} 个上学日",
-                message=f"{name}今日因病缺勤 {today} 人,近期平均 {average:.1f} 人。"
-                        "(本校规则,非国家报告标准)请班主任和校医核实缺勤原因。"))
+            days = len(earlier_days)
+            found.append(_alert(
+                "absence_rise", day, name, [],
+                threshold=Said("alert_threshold_absence_rise",
+                               {"minimum": minimum, "days": days, "factor": factor}),
+                window=Said("alert_window_school_days", {"days": days}),
+                message=Said("alert_absence_rise", {"scope": name, "day": day.isoformat(),
+                                                    "count": today, "average": average})))
     return found
 
 
-def _alert(rule: str, day: date, scope: str, people: list[_Ill], *, message: str,
-           deadline: str, threshold: str, window: str) -> Alert:
+ONE_DAY = Said("alert_window_one_day")
+
+
+def _alert(rule: str, day: date, scope: str, people: list[_Ill], *, message: Said,
+           threshold: Said, window: Said = ONE_DAY) -> Alert:
     unique = {p.person_id: p for p in people}
     ordered = sorted(unique.values(), key=lambda p: p.name)
-    return Alert(rule, day.isoformat(), scope, [p.id_number for p in ordered], message, deadline,
-                 [p.person_id for p in ordered], threshold, window)
+    wording = {"message": message, "deadline": alert_texts.deadline(rule, day),
+               "threshold": threshold, "window": window}
+    return Alert(rule, day.isoformat(), scope, [p.id_number for p in ordered], wording,
+                 [p.person_id for p in ordered])
 
 
 # --- stored alerts: open until closed with an outcome -------------------------------------
@@ -256,11 +271,13 @@ def raise_alerts(data: DataFile, day: date) -> int:
     new = 0
     with data.atomic():
         for alert in evaluate(data, day):
+            said = alert.wording["message"]
             cursor = data.conn.execute(
                 "INSERT OR IGNORE INTO alerts (rule, day, scope, people, message, deadline, "
-                "raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "raised_at, message_key, message_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (alert.rule, alert.date, alert.scope, json.dumps(alert.person_ids),
-                 alert.message, alert.deadline, now()))
+                 said.chinese(), alert.wording["deadline"].chinese(), now(), said.key,
+                 said.params_json()))
             new += cursor.rowcount
     return new
 
@@ -325,16 +342,28 @@ def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500,
                       {**params, "limit": limit})
     names = _names(data, {pid for row in rows for pid in json.loads(row["people"])})
     return [StoredAlert(row["id"], row["rule"], row["day"], row["scope"],
-                        _shown_message(row, viewer), row["deadline"], row["status"],
+                        _shown_message(row, viewer), _shown_deadline(row), row["status"],
                         row["outcome"], [names.get(pid, "?") for pid in json.loads(row["people"])])
             for row in rows]
 
 
 def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
-    """A notifiable alert's message names the diagnosis: kept for roles that need it."""
-    if row["rule"] != "notifiable" or viewer is None or access.can_see_diagnosis(viewer):
+    """The message in the current language (a row stored before alerts kept their key, or
+    read from an older file opened read-only, shows its stored Chinese). A notifiable
+    alert's message names the diagnosis: kept for roles that need it."""
+    hidden = row["rule"] == "notifiable" and viewer is not None
+    if hidden and not access.can_see_diagnosis(viewer):
+        return text("alert_diagnosis_hidden", scope=term(row["scope"]))
+    if not row.get("message_key"):
         return row["message"]
-    return text("alert_diagnosis_hidden", scope=row["scope"])
+    return alert_texts.stored(row["message_key"], row["message_params"]).shown()
+
+
+def _shown_deadline(row: dict[str, Any]) -> str:
+    """The deadline in the current language, for rows that kept their key."""
+    if not row.get("message_key"):
+        return row["deadline"]
+    return alert_texts.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
 
 
 def _names(data: DataFile, ids: set[int]) -> dict[int, str]:

@@ -877,6 +877,65 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这个数据包已经导入过,本次没有改动。",
         "This bundle was imported before; nothing changed.",
     ),
+    # --- alerts raised by the rules (alerts.py, alert_texts.py): stored as key + params ---
+    "alert_cluster_1d": (
+        "{scope}{day} 有 {count} 人出现相似症状({symptom}),"
+        "达到聚集性疫情报告标准(1 天内 ≥{size} 人)。请疫情报告人 24 小时内报告乡镇和县疾控中心。",
+        "{scope}, {day}: {count} people with similar symptoms ({symptom}), which meets the "
+        "cluster reporting standard (≥{size} people in 1 day). The epidemic reporter must "
+        "report to the township and the county CDC within 24 hours.",
+    ),
+    "alert_cluster_3d": (
+        "{scope}{first} 至 {day} 共 {count} 人出现相似症状({symptom}),"
+        "达到聚集性疫情报告标准({days} 天内 ≥{size} 人)。"
+        "请疫情报告人 24 小时内报告乡镇和县疾控中心。",
+        "{scope}, {first} to {day}: {count} people with similar symptoms ({symptom}), which "
+        "meets the cluster reporting standard (≥{size} people within {days} days). The "
+        "epidemic reporter must report to the township and the county CDC within 24 hours.",
+    ),
+    "alert_notifiable": (
+        "{scope}{name} 诊断为“{diagnosis}”,属法定传染病(或疑似)。"
+        "请立即报告乡镇和县疾控中心,返校须凭复课证明。",
+        "{scope}: {name} is diagnosed with “{diagnosis}”, a notifiable (or suspected) "
+        "infectious disease. Report to the township and the county CDC at once; coming back "
+        "to school needs a return clearance.",
+    ),
+    "alert_unexplained": (
+        "{scope}{name} 体温 {temperature}°C,原因不明。请校医 24 小时内报告并跟踪就诊结果。",
+        "{scope}: {name} has a temperature of {temperature}°C with no known cause. The school "
+        "doctor must report within 24 hours and follow up the doctor's result.",
+    ),
+    "alert_fever": (
+        "{scope}{name} 体温 {temperature}°C。请送临时观察室、通知家长,并开始追踪直至有结果。",
+        "{scope}: {name} has a temperature of {temperature}°C. Take them to the observation "
+        "room, tell the parents, and follow up until there is a result.",
+    ),
+    "alert_absence_rise": (
+        "{scope}今日因病缺勤 {count} 人,近期平均 {average:.1f} 人。"
+        "(本校规则,非国家报告标准)请班主任和校医核实缺勤原因。",
+        "{scope}: {count} off sick on {day}, against a recent average of {average:.1f}. "
+        "(A school rule, not the national reporting standard.) The head teacher and the "
+        "school doctor should check why they are absent.",
+    ),
+    "alert_deadline_24h": ("{day} 前(24小时内)", "{day} (within 24 hours)"),
+    "alert_deadline_now": ("立即", "at once"),
+    "alert_deadline_same_day": ("{day} 当日", "{day}, the same day"),
+    "alert_deadline_none": ("—", "—"),
+    "alert_threshold_cluster": ("同一班级或宿舍 {days} 天内 ≥{size} 人",
+                                "≥{size} people in one class or dormitory within {days} day(s)"),
+    "alert_threshold_notifiable": ("法定传染病或疑似病例",
+                                   "a notifiable disease or a suspected case"),
+    "alert_threshold_unexplained": ("不明原因高热 ≥{degrees}°C",
+                                    "unexplained high fever ≥{degrees}°C"),
+    "alert_threshold_fever": ("体温 ≥{degrees}°C", "temperature ≥{degrees}°C"),
+    "alert_threshold_absence_rise": (
+        "今日病假 ≥{minimum} 人且超过近 {days} 个上学日平均的 {factor} 倍",
+        "≥{minimum} off sick today and over {factor} times the average of the last {days} "
+        "school days",
+    ),
+    "alert_window_one_day": ("1 天", "1 day"),
+    "alert_window_range": ("{first} 至 {day}", "{first} to {day}"),
+    "alert_window_school_days": ("近 {days} 个上学日", "the last {days} school days"),
     # --- what the headless commands print when they succeed (cli.py, *_commands.py,
     # township/commands.py, cli_prose.py); the Chinese is what they always printed ---
     "cli_bad_date": ("日期应写成 YYYY-MM-DD,例如 2026-03-02:{text}",

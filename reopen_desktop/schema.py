@@ -593,6 +593,18 @@ def _gate_readings_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX checks_gate ON checks(day, lane) WHERE session = 'gate'")
 
 
+ALERT_MESSAGE_KEYS = """
+ALTER TABLE alerts ADD COLUMN message_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN message_params TEXT NOT NULL DEFAULT '{}'
+"""
+
+
+def _alert_message_keys(conn: sqlite3.Connection) -> None:
+    """An alert's message as its catalogue key and parameters (JSON), so it reads in the
+    language it is shown in; ``message`` keeps the Chinese (older rows have only that)."""
+    _run_script(conn, ALERT_MESSAGE_KEYS)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -605,6 +617,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _staggered_arrival,
     _households,
     _gate_readings_index,
+    _alert_message_keys,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,7 @@ TERMS: dict[str, str] = {
     "缺勤上升": "absences rising", "已报告": "reported",
     "已排除(凭复课证明或就诊结果)": "cleared (return clearance or doctor's result)",
     "经核实不是聚集": "checked: not a cluster",
+    "全校": "whole school",  # an alert's scope when the person has no class or dormitory
     # screening (screening.LEVELS, STATE_LABELS, HEALTH_CHOICES)
     "高风险": "high risk", "中风险": "medium risk", "低风险": "low risk",
     "已排查": "screened", "重点人员": "key person", "未申报": "not declared",

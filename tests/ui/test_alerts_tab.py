@@ -29,7 +29,7 @@ def test_closing_an_alert_with_its_outcome_removes_it_from_the_open_list(
     window = main_window()
     tab = next(p for p in window.pages if isinstance(p, AlertsTab))
     assert tab.today.text() == "今日预警 1 条" and tab.model.rowCount() == 1
-    assert "38.1℃" in tab.details.text()
+    assert "38.1°C" in tab.details.text()
 
     def answer(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("reported"))
