@@ -6,8 +6,13 @@ refusal reads the same in a terminal and in a dialog. Chinese is the default.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
+
 LANGUAGES = ("zh", "en")
 _language = "zh"
+_this_thread = threading.local()  # a document's own language while a thread prints it
 
 # key: (Chinese, English). Placeholders use str.format names.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -1069,11 +1074,34 @@ def set_language(language: str) -> None:
 
 
 def language() -> str:
+    """The language things are said in now: a document's while this thread prints one
+    (see :func:`speaking`), else the one the user chose."""
+    return getattr(_this_thread, "language", None) or _language
+
+
+_said_now = language  # for text(), whose ``language`` argument hides the function
+
+
+def users_language() -> str:
+    """The language the user chose, even while a document is printed in another: what a
+    warning about the printing itself is said in."""
     return _language
+
+
+@contextlib.contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """Say everything in ``chosen`` on this thread only, e.g. a Chinese daily log printed
+    by a worker thread while the window around it stays in English."""
+    before = getattr(_this_thread, "language", None)
+    _this_thread.language = chosen
+    try:
+        yield
+    finally:
+        _this_thread.language = before
 
 
 def text(key: str, language: str | None = None, **params: object) -> str:
     """The message ``key`` in ``language`` (default: the current one), filled in."""
     chinese, english = CATALOGUE[key]
-    template = english if (language or _language) == "en" else chinese
+    template = english if (language or _said_now()) == "en" else chinese
     return template.format(**params)

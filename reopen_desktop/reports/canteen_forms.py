@@ -21,6 +21,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     para,
     signature_block,
@@ -43,6 +44,7 @@ def _write(data: DataFile, out: Path, title: str, story, printed_on: date | None
         printed_on=printed_on)
 
 
+@chinese_document
 def write_canteen_month(data: DataFile, year: int, month: int, out: Path, *,
                         printed_on: date | None = None) -> ReportResult:
     """The month's check grid as the paper form; off-duty days in red."""
@@ -91,6 +93,7 @@ def _month_story(the_grid: canteen.MonthGrid, threshold: float, styles: ReportSt
             signature_block(styles, SIGNERS)]
 
 
+@chinese_document
 def write_samples(data: DataFile, day_from: date, day_to: date, out: Path, *,
                   printed_on: date | None = None) -> ReportResult:
     """Every dish of every meal in the range with its sample; missing samples in red."""

@@ -20,6 +20,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     para,
     signature_block,
@@ -31,6 +32,7 @@ HEADER = ("序号", "姓名", "性别", "证件号", "监护人", "监护人电�
 WIDTHS = [11 * mm, 20 * mm, 11 * mm, 40 * mm, 20 * mm, 28 * mm, CONTENT_WIDTH - 130 * mm]
 
 
+@chinese_document
 def write_chase_list(data: DataFile, out: Path, *, day: date | None = None,
                      class_id: int | None = None, printed_on: date | None = None
                      ) -> ReportResult:

@@ -22,6 +22,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     para,
@@ -35,6 +36,7 @@ LOOKS_HEADER = "手口皮肤"  # a kindergarten's morning look at hands, mouth a
 ABSENCE = {"illness": "病假", "other": "事假"}
 
 
+@chinese_document
 def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
                      blank: bool = False, printed_on: date | None = None) -> ReportResult:
     """Print one class's check form for ``day``; ``blank`` leaves the cells to fill by hand."""

@@ -24,6 +24,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     heading,
@@ -38,6 +39,7 @@ NUMERALS = "一二三四五六七八九十"
 NO_DATA = "(本程序尚无此项记录)"
 
 
+@chinese_document
 def write_daily_log(data: DataFile, day: date, out: Path, *,
                     printed_on: date | None = None) -> ReportResult:
     """Print the log of ``day`` to ``out`` (A4, numbered pages, signature lines)."""

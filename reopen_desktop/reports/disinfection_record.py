@@ -23,6 +23,7 @@ from reopen_desktop.reports.pdf import (
     ReportStyles,
     RowGroup,
     build_school_report,
+    chinese_document,
     field_table,
     grouped_table,
     para,
@@ -40,6 +41,7 @@ WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日"
 WIDTHS.append(CONTENT_WIDTH - sum(WIDTHS))
 
 
+@chinese_document
 def write_disinfection_record(data: DataFile, out: Path, *, date_from: date, date_to: date,
                               area_ids: list[int] | None = None,
                               printed_on: date | None = None) -> ReportResult:

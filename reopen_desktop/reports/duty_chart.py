@@ -24,6 +24,7 @@ from reopen_desktop.reports.pdf import (
     ReportStyles,
     RowGroup,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     grouped_table,
@@ -50,6 +51,7 @@ CLASS_HEADER = ("年级", "年级组长", "班级", "班主任", "联系电话",
 CLASS_WIDTHS = [22 * mm, 22 * mm, 27 * mm, 22 * mm, 27 * mm, 13 * mm, CONTENT_WIDTH - 133 * mm]
 
 
+@chinese_document
 def write_duty_chart(data: DataFile, out: Path, *, printed_on: date | None = None
                      ) -> ReportResult:
     """Print the school's prevention grid to the PDF ``out`` (A4, ready to sign).

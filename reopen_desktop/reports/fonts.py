@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reopen_desktop.messages import text
+from reopen_desktop.messages import text, users_language
 
 FONT_NAME_PREFIX = "ReopenCJK"
 CID_FALLBACK = "STSong-Light"  # built into every PDF reader; not embedded
@@ -76,7 +76,7 @@ def register_cjk_font(preferred: str | None = None) -> tuple[str, list[str]]:
     choice = find_cjk_font(preferred or None)
     if choice is None:
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
-        return CID_FALLBACK, [text("no_cjk_font")]
+        return CID_FALLBACK, [text("no_cjk_font", users_language())]
     font = _load(choice)
     assert font is not None  # find_cjk_font only returns fonts that loaded
     pdfmetrics.registerFont(font)
@@ -85,7 +85,8 @@ def register_cjk_font(preferred: str | None = None) -> tuple[str, list[str]]:
                                   italic=font.fontName, boldItalic=font.fontName)
     warnings = []
     if preferred and Path(preferred) != choice.path:
-        warnings.append(text("pdf_font_unusable", path=preferred, family=choice.family))
+        warnings.append(text("pdf_font_unusable", users_language(), path=preferred,
+                             family=choice.family))
     return font.fontName, warnings
 
 

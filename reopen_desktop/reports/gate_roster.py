@@ -21,6 +21,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     para,
     signature_block,
@@ -30,6 +31,7 @@ from reopen_desktop.storage import DataFile
 TITLE = "校门体温检测备用名单"
 
 
+@chinese_document
 def write_gate_roster(data: DataFile, out: Path, *, lane: str,
                       class_names: list[str] | None = None,
                       printed_on: date | None = None) -> ReportResult:

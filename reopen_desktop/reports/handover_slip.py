@@ -23,6 +23,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     heading,
@@ -38,6 +39,7 @@ COUNT_ROWS = (("days", "每日汇总", "天"), ("key_persons", "重点人员", "
 FIELD_WIDTHS = [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2 - 24 * mm]
 
 
+@chinese_document
 def write_handover_slip(data: DataFile, export_row_id: int, out: Path, *,
                         printed_on: date | None = None) -> ReportResult:
     """Print the slip of one recorded export (``exports`` row id) to the PDF ``out``."""

@@ -25,6 +25,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     para,
 )
 from reopen_desktop.storage import DataFile
@@ -34,6 +35,7 @@ QR_SIZE = 26 * mm
 CARD_HEIGHT = 44 * mm
 
 
+@chinese_document
 def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = None,
                  printed_on: date | None = None) -> ReportResult:
     """Pass cards for everyone (or the classes named), making missing pass codes first."""

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, partial
+from functools import cache, partial, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
+from reopen_desktop import messages
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports import fonts
 
@@ -461,6 +462,22 @@ def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
 
     _write_beside(Path(out), write)
     return ReportResult(Path(out), furniture.pages, warnings)
+
+
+Args = ParamSpec("Args")
+Made = TypeVar("Made")
+
+
+def chinese_document(write: Callable[Args, Made]) -> Callable[Args, Made]:
+    """A printed document is Chinese whatever the window's language: it is signed, filed
+    and carried to the township, so a rule name or a deadline said in English would sit
+    badly in the form. Only the thread that prints speaks Chinese meanwhile; a warning
+    for the user (no CJK font) is still said in the user's language."""
+    @wraps(write)
+    def in_chinese(*args: Args.args, **kwargs: Args.kwargs) -> Made:
+        with messages.speaking("zh"):
+            return write(*args, **kwargs)
+    return in_chinese
 
 
 def build_school_report(data: Any, out: Path, story: Callable[[ReportStyles], list[Flowable]],

@@ -32,6 +32,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     heading,
@@ -70,6 +71,7 @@ def month(year: int, number: int) -> Period:
                   f"{year} 年 {number} 月")
 
 
+@chinese_document
 def write_period_summary(data: DataFile, period: Period, out: Path, *,
                          printed_on: date | None = None) -> ReportResult:
     """Print the summary of ``period`` to ``out`` (A4, numbered pages, signature lines)."""

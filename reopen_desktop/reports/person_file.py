@@ -20,6 +20,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     field_table,
     heading,
@@ -33,6 +34,7 @@ FIELD_WIDTHS = [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2
 TIMELINE_ROWS = 15
 
 
+@chinese_document
 def write_person_file(data: DataFile, person_id: int, out: Path, *,
                       printed_on: date | None = None) -> ReportResult:
     """Print one person's file to ``out``; refused if the person does not exist or is

@@ -21,6 +21,7 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     build_school_report,
+    chinese_document,
     data_table,
     para,
     signature_block,
@@ -34,6 +35,7 @@ GATE_NOTE = ("每个时段只安排一批;“可检人数”按该通道实测�
              "超出时请加开通道或拉长时段。")
 
 
+@chinese_document
 def write_timetable(data: DataFile, out: Path, *, for_gate: bool = False,
                     printed_on: date | None = None) -> ReportResult:
     windows = stagger.timetable(data, printed_on)

@@ -23,6 +23,7 @@ from reopen_desktop.reports.pdf import (
     ReportStyles,
     RowGroup,
     build_report,
+    chinese_document,
     data_table,
     grouped_table,
     heading,
@@ -39,6 +40,7 @@ FIGURES = (("people", "在册"), ("students", "学生"), ("absent", "缺勤"), (
            ("fevers", "发热"), ("alerts_open", "未结预警"))
 
 
+@chinese_document
 def write_township_report(data: DataFile, day: date, out: Path, *,
                           printed_on: date | None = None) -> ReportResult:
     """Print the township summary of ``day`` to ``out`` (A4, numbered pages)."""

@@ -65,3 +65,24 @@ def test_an_earlier_days_log_lists_its_alerts_however_many_came_after(school_db,
     text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
     assert "当日班" in text and "未结班" in text
     assert "已结班" not in text and "后来" not in text
+
+
+def test_the_log_printed_from_an_english_window_is_still_chinese(school_db, tmp_path,
+                                                                  monkeypatch):
+    from reopen_desktop import messages
+    from reopen_desktop.reports import fonts
+
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
+    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                             [checks.CheckEntry(pupil, temperature="38.4")])
+    alerts.raise_alerts(school_db, date(2026, 3, 2))
+    messages.set_language("en")
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
+    result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf")
+    assert result.warnings and "font" in result.warnings[0]  # said to the user in English
+    monkeypatch.undo()
+    result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf")
+    text = pdf_text(result.path)
+    assert "2026-03-02当日" in text and "发热" in text and "same day" not in text
+    assert messages.language() == "en"  # the window's language is left as it was
