@@ -2,6 +2,7 @@
 
     uv run main.py                 the window, on the default data file
     uv run main.py --demo          the window, on a generated demo school
+    uv run main.py --demo-township the township console, on a generated demo township
     uv run main.py COMMAND --db F  a headless command (init, demo, check, backup, ...)
 """
 

@@ -1060,6 +1060,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "Created the township data file of “{township}”: {path}\n"
                              "The public key is in {public_key} (fingerprint {fingerprint}); "
                              "send it to the schools, who store it with set-township-key."),
+    # --- township demo (township/demo.py, township demo) ---
+    "township_demo_title": ("示例乡镇", "Demo township"),
+    "cli_township_demo_done": ("示例乡镇“{township}”已生成:{path},{schools} 所学校,{days} 个"
+                               "上学日,导入数据包 {bundles} 个(示例数据,非真实学校)。"
+                               "打开窗口:main.py --db {path}",
+                               "Demo township “{township}” made: {path}, {schools} schools, "
+                               "{days} school days, {bundles} bundles imported (demo data, no "
+                               "real school). Open its window: main.py --db {path}"),
+    "cli_township_demo_missed": ("  {school} 尚未上报 {day}(上报率缺口)",
+                                 "  {school} has not reported {day} yet (a gap in the "
+                                 "reporting rate)"),
+    "cli_township_demo_lost": ("  {school} {day} 的数据包未送达(缺号;那天的数据已随下一个"
+                               "数据包补到)",
+                               "  {school}: the bundle of {day} never arrived (a missing "
+                               "number; the next bundle brought that day again)"),
+    "township_demo_not_empty": (
+        "数据文件“{path}”已经是乡镇“{township}”的汇总文件,示例乡镇只能生成到新的文件里。"
+        "没有改动;请换一个文件名。",
+        "The data file “{path}” already holds the township “{township}”; a demo township can "
+        "only be made in a new file. Nothing was changed; choose another file name.",
+    ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

@@ -24,7 +24,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from reopen_desktop import access, backups, grid, messages, paths, storage
-from reopen_desktop.errors import Refused
+from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.storage import DataFile, Operator
 from ui import ask, translations
 from ui.dialogs import OperatorDialog
@@ -39,6 +39,8 @@ def parse_window_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="复学防控桌面")  # i18n: name
     parser.add_argument("--db", type=Path, default=None, help="the school's data file")
     parser.add_argument("--demo", action="store_true", help="open a generated demo school")
+    parser.add_argument("--demo-township", action="store_true",
+                        help="open a generated demo township (its schools' bundles merged)")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, print the ms to first paint, exit")
     parser.add_argument("--lang", choices=messages.LANGUAGES, default=None,
@@ -61,6 +63,8 @@ class Session:
     def data_path(self) -> Path:
         if self.args.db:
             return self.args.db
+        if self.args.demo_township:
+            return paths.data_dir() / "demo-township.db"
         return paths.demo_data_file() if self.args.demo else paths.default_data_file()
 
     def lock_file(self, path: Path) -> bool:
@@ -83,7 +87,7 @@ class Session:
             return Operator(name, role)
         if self.args.smoke:
             return Operator("smoke", "system")
-        if not self.args.demo and not self.data_path().exists():
+        if not (self.args.demo or self.args.demo_township) and not self.data_path().exists():
             # An empty machine: the first-start wizard asks who sets the school up.
             return Operator(tr("首次设置"), "system")
         return self.ask_operator()
@@ -204,13 +208,16 @@ class Session:
 
     def start(self) -> int:
         path = self.data_path()
-        if self.args.demo and not self.args.db:
+        if (self.args.demo or self.args.demo_township) and not self.args.db:
             self.discard_old_demo(path)
         operator = self.operator()
         if operator is None:
             return 0
         path = self.safe_location(path)
         if not self.lock_file(path):
+            return 2
+        if self.args.demo_township and not path.exists() \
+                and not self.make_demo_township(path, operator):
             return 2
         if storage.file_kind(path) is storage.TOWNSHIP:
             return self.start_township(path, operator)
@@ -253,6 +260,23 @@ class Session:
         window.show()
         self.township_window = window
         return self.app.exec()
+
+    def make_demo_township(self, path: Path, operator: Operator) -> bool:
+        """``--demo-township``: what ``township demo`` makes, off the ui thread; a cancel or
+        a refusal leaves no file behind."""
+        from reopen_desktop.township import demo
+        from ui.run_op import run_op
+
+        try:
+            with storage.new_or_existing(path, operator=operator, kind=storage.TOWNSHIP) as data:
+                run_op(None, messages.text("township_demo_title"),
+                       lambda progress: demo.fill_township_demo(data, progress=progress))
+        except Cancelled:
+            return False
+        except Refused as error:
+            ask.warn(None, messages.text("township_demo_title"), error.message())
+            return False
+        return True
 
     def discard_old_demo(self, path: Path) -> None:
         """``--demo`` always starts from a freshly generated school."""

@@ -17,6 +17,11 @@ def demo_banner(data: DataFile, font_px: int = 0) -> QLabel | None:
     school = grid.get_school(data)
     if school is None or not school.is_demo:
         return None
+    return mark_label(font_px)
+
+
+def mark_label(font_px: int = 0) -> QLabel:
+    """The mark itself, for any window of demo data (the demo township's too)."""
     label = QLabel(tr("示例数据 · 非真实学校"))
     label.setStyleSheet(STYLE + (f" font-size: {font_px}px;" if font_px else ""))
     label.setObjectName("demo_banner")

@@ -31,7 +31,7 @@ from reopen_desktop.columns import Column
 from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.storage import DataFile
 from reopen_desktop.township import columns, console, merge, queries
-from ui import ask
+from ui import ask, demo_mark
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
@@ -84,7 +84,9 @@ class TownshipWindow(QMainWindow):
         self.settings = settings
         self._painted = False
         self.township = console.require_township(data)
-        self.setWindowTitle(self.tr("复学防控桌面 — 乡镇汇总:{0}").format(self.township.name))
+        title = self.tr("复学防控桌面 — 乡镇汇总:{0}").format(self.township.name)
+        self.demo_mark = demo_mark.mark_label() if self.township.is_demo else None
+        self.setWindowTitle(f"{title} · {self.demo_mark.text()}" if self.demo_mark else title)
         newest = queries.latest_day(data) or date.today()  # where the last reports are
         self.day = QDateEdit(QDate(newest.year, newest.month, newest.day))
         self.day.setCalendarPopup(True)
@@ -121,6 +123,8 @@ class TownshipWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         bar = QHBoxLayout()
         bar.addWidget(title)
+        if self.demo_mark:  # made by `township demo`: nobody takes it for real reports
+            bar.addWidget(self.demo_mark)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("日期:")))
         bar.addWidget(self.day)

@@ -1,4 +1,4 @@
-"""The headless township commands (cli-contract.md): ``township init|import|report``.
+"""The headless township commands (cli-contract.md): ``township init|import|report|demo``.
 
 Registered into ``reopen_desktop.cli``; same rules as every command (exit 0/2/1,
 ``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
@@ -33,6 +33,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser,
                               help="the township summary across schools (PDF)")
     report.add_argument("--date", type=day, default=None)
     report.add_argument("--out", type=Path, required=True)
+    demo = kinds.add_parser("demo", parents=[common],
+                            help="a new township file filled with demo schools' bundles")
+    demo.add_argument("--schools", type=int, default=6)
+    demo.add_argument("--days", type=int, default=5)
+    demo.add_argument("--seed", type=int, default=1)
 
 
 def run_init(args: argparse.Namespace, output: Any) -> int:
@@ -76,5 +81,19 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
                                          result.pages))
 
 
+def run_demo(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.township import demo
+
+    with storage.new_or_existing(args.db, kind=storage.TOWNSHIP) as data:
+        result = demo.fill_township_demo(
+            data, schools=args.schools, days=args.days, seed=args.seed,
+            progress=cli_prose.progress("township_demo_title"))
+    lines = [text("cli_township_demo_done", township=result.township, path=args.db,
+                  schools=len(result.schools), days=result.days, bundles=result.bundles)]
+    lines += [text("cli_township_demo_missed", school=s, day=d) for s, d in result.missed.items()]
+    lines += [text("cli_township_demo_lost", school=s, day=d) for s, d in result.lost.items()]
+    return output.done({**result.as_dict(), "path": str(args.db)}, "\n".join(lines))
+
+
 HANDLERS = {"township init": run_init, "township import": run_import,
-            "township report": run_report}
+            "township report": run_report, "township demo": run_demo}

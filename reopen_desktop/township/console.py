@@ -21,6 +21,7 @@ class Township:
     name: str
     public_pem: str
     fingerprint: str
+    is_demo: bool = False  # made by ``township demo``: every screen and page says 示例数据
 
     @property
     def short_fingerprint(self) -> str:
@@ -28,7 +29,8 @@ class Township:
         return self.fingerprint[:12]
 
 
-def create_township(data: DataFile, name: str, public_key_out: Path) -> Township:
+def create_township(data: DataFile, name: str, public_key_out: Path, *,
+                    is_demo: bool = False) -> Township:
     """Make the key pair, keep it in the file and write the public key to ``public_key_out``.
 
     One transaction: if the key file cannot be written, nothing is stored.
@@ -40,12 +42,14 @@ def create_township(data: DataFile, name: str, public_key_out: Path) -> Township
     if held:
         raise Refused("township_exists", path=str(data.path), township=held.name)
     private_pem, public_pem = bundle_format.new_township_key()
-    township = Township(name, public_pem.decode("ascii"), bundle_format.fingerprint(public_pem))
+    township = Township(name, public_pem.decode("ascii"), bundle_format.fingerprint(public_pem),
+                        is_demo)
     with data.atomic():
         data.conn.execute(
-            "INSERT INTO township (id, name, private_key, public_key, fingerprint, created_at) "
-            "VALUES (1, ?, ?, ?, ?, ?)",
-            (name, private_pem.decode("ascii"), township.public_pem, township.fingerprint, now()))
+            "INSERT INTO township (id, name, private_key, public_key, fingerprint, created_at, "
+            "is_demo) VALUES (1, ?, ?, ?, ?, ?, ?)",
+            (name, private_pem.decode("ascii"), township.public_pem, township.fingerprint, now(),
+             int(is_demo)))
         write_public_key(public_key_out, public_pem)
     return township
 
@@ -69,10 +73,11 @@ def write_public_key(out: Path, public_pem: bytes) -> None:
 
 
 def get_township(data: DataFile) -> Township | None:
-    rows = data.query("SELECT name, public_key, fingerprint FROM township WHERE id = 1")
+    rows = data.query("SELECT name, public_key, fingerprint, is_demo FROM township WHERE id = 1")
     if not rows:
         return None
-    return Township(rows[0]["name"], rows[0]["public_key"], rows[0]["fingerprint"])
+    return Township(rows[0]["name"], rows[0]["public_key"], rows[0]["fingerprint"],
+                    bool(rows[0]["is_demo"]))
 
 
 def require_township(data: DataFile) -> Township:

@@ -51,7 +51,8 @@ def write_township_report(data: DataFile, day: date, out: Path, *,
              "villages": queries.key_persons_by_village(data, day),
              "slips": queries.slips(data)}
     return build_report(Path(out), partial(_story, facts), school_name=township.name,
-                        title=f"{TITLE} {day.isoformat()}", printed_on=printed_on or date.today())
+                        title=f"{TITLE} {day.isoformat()}", printed_on=printed_on or date.today(),
+                        is_demo=township.is_demo)
 
 
 def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

@@ -100,8 +100,15 @@ def _v1_township(conn: sqlite3.Connection) -> None:
     _run_script(conn, V1_TABLES)
 
 
+def _v2_demo_mark(conn: sqlite3.Connection) -> None:
+    """A township made by ``township demo`` says so, as a demo school does (``is_demo``):
+    the window and the printed summary carry the 示例数据 mark."""
+    conn.execute("ALTER TABLE township ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_township,
+    _v2_demo_mark,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
