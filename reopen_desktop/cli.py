@@ -22,6 +22,7 @@ from reopen_desktop import (
     cli_prose,
     grid,
     home_commands,
+    household_commands,
     messages,
     period_commands,
     settings,
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_roster_command(commands, common)
     township_commands.add_commands(commands, common, _day)
     home_commands.add_commands(commands, common, _day)
+    household_commands.add_commands(commands, common, _day)
     timetable_commands.add_commands(commands, kinds, common)
     bundle_commands.add_commands(commands, common, _day)
     return parser
@@ -561,6 +563,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
 }
 HANDLERS.update(township_commands.HANDLERS)
 HANDLERS.update(home_commands.HANDLERS)
+HANDLERS.update(household_commands.HANDLERS)
 HANDLERS.update(period_commands.HANDLERS)
 HANDLERS.update(timetable_commands.HANDLERS)
 HANDLERS.update(bundle_commands.HANDLERS)

@@ -33,6 +33,7 @@ class Member:
     key_person: bool
     exposure_date: str
     travels: list[Travel] = field(default_factory=list)
+    id_number: str = ""  # in full: whoever shows it masks it (masking.mask_id)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def household_by_id(data: DataFile, household_id: int) -> Household:
     members = [Member(r["id"], r["name"], r["relation"], r["health"], r["arrived_on"],
                       bool(r["key_person"]), r["exposure_date"], [Travel(**t) for t in data.query(
                           "SELECT place, date_from, date_to, transport FROM household_travels "
-                          "WHERE member_id = ? ORDER BY id", (r["id"],))])
+                          "WHERE member_id = ? ORDER BY id", (r["id"],))],
+                      r["id_number"] or "")
                for r in data.query("SELECT * FROM household_members WHERE household_id = ? "
                                    "ORDER BY id", (household_id,))]
     return Household(household_id, name, people, members)

@@ -1081,6 +1081,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The data file “{path}” already holds the township “{township}”; a demo township can "
         "only be made in a new file. Nothing was changed; choose another file name.",
     ),
+    # --- households without a window (household_commands.py: household link/add-member/show) ---
+    "household_person_unknown": (
+        "没有找到“{typed}”。请写在校学生的身份证号、学籍号、姓名,或“班级:姓名”"
+        "(如 二年级2班:王小明)。没有改动。",
+        "Nobody called “{typed}” was found. Give the pupil's ID number, student number, name, "
+        "or CLASS:NAME (e.g. 二年级2班:王小明). Nothing was changed."),
+    "household_person_ambiguous": (
+        "“{typed}”有 {count} 人:{candidates}。请写成“班级:姓名”或身份证号。没有改动。",
+        "{count} people answer to “{typed}”: {candidates}. Write CLASS:NAME or the ID number. "
+        "Nothing was changed."),
+    "household_trip_without_place": (
+        "写了行程日期或交通方式,却没写去过的地方:请加上 --from-area 地区。没有保存。",
+        "Trip dates or transport were given without the place: add --from-area PLACE. "
+        "Nothing was saved."),
+    "household_exposure_without_key_person": (
+        "--exposure-date 是重点人员的暴露日期:此人是重点人员请加上 --key-person,"
+        "否则去掉这个日期。没有保存。",
+        "--exposure-date is a key person's exposure date: add --key-person if the member is "
+        "one, or leave the date out. Nothing was saved."),
+    "cli_household_linked": ("已关联为同一同住家庭{name}:{pupils}。一份申报覆盖全家。",
+                             "Linked into one household{name}: {pupils}. One declaration "
+                             "covers them all."),
+    "cli_household_named": ("“{name}”", " “{name}”"),
+    "cli_household_pupil_named": ("{name}({class_name})", "{name} ({class_name})"),
+    "cli_household_member_added": ("已登记{pupil}的同住成员:{relation}{name}。",
+                                   "Recorded a member of {pupil}'s household: {relation} "
+                                   "{name}."),
+    "cli_household_head": ("同住家庭{name}(编号 {id})", "Household{name} (number {id})"),
+    "cli_household_none": ("{person}未登记同住家庭。", "{person} has no household recorded."),
+    "cli_household_pupil": ("  在校:{pupil},{state}", "  At school: {pupil}, {state}"),
+    "cli_household_observing": ("重点人员,观察至 {until}", "key person, observed until {until}"),
+    "cli_household_member": ("  同住:{relation}{name} {details}",
+                             "  Lives with them: {relation} {name} {details}"),
+    "cli_household_no_members": ("  尚未登记同住成员。", "  No household member recorded yet."),
+    "cli_household_trip": ("行程 {place} {span}", "trip {place} {span}"),
+    "cli_household_arrived": ("{date} 返回", "back on {date}"),
+    "cli_household_member_key": ("重点人员(暴露 {date})", "key person (exposed {date})"),
+    "cli_household_exposure": ("    → 在校孩子为重点人员,{date} 起观察至 {until}:{reason}",
+                               "    → the pupils are key persons, observed from {date} to "
+                               "{until}: {reason}"),
+    "cli_household_no_exposure": ("    → 对在校孩子无影响(未去中高风险地区,不是重点人员)",
+                                  "    → nothing for the pupils (no medium- or high-risk area, "
+                                  "not a key person)"),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",
