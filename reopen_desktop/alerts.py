@@ -46,6 +46,12 @@ class Alert:
     threshold = Shown()
     window = Shown()
 
+    @property
+    def subject(self) -> int:
+        """The person a one-person alert is about (fever, notifiable, unexplained), stored
+        so that two feverish pupils of one class on one day are two alerts; 0 otherwise."""
+        return self.person_ids[0] if self.rule in PER_PERSON_RULES and self.person_ids else 0
+
     def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "date": self.date, "scope": self.scope, "people": self.people,
                 "message": self.message, "deadline": self.deadline, "threshold": self.threshold,
@@ -190,6 +196,9 @@ def is_notifiable(diagnosis: str | None) -> bool:
     return bool(diagnosis) and (any(d in diagnosis for d in NOTIFIABLE) or "疑似" in diagnosis)
 
 
+PER_PERSON_RULES = ("notifiable", "unexplained", "fever")
+
+
 def _per_person(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Alert]:
     """notifiable, unexplained and fever: one alert per person and rule."""
     fever, high = float(limits["fever_threshold"]), float(limits["high_fever_threshold"])
@@ -273,11 +282,12 @@ def raise_alerts(data: DataFile, day: date) -> int:
         for alert in evaluate(data, day):
             said = alert.wording["message"]
             cursor = data.conn.execute(
-                "INSERT OR IGNORE INTO alerts (rule, day, scope, people, message, deadline, "
-                "raised_at, message_key, message_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (alert.rule, alert.date, alert.scope, json.dumps(alert.person_ids),
-                 said.chinese(), alert.wording["deadline"].chinese(), now(), said.key,
-                 said.params_json()))
+                "INSERT OR IGNORE INTO alerts (rule, day, scope, subject, people, message, "
+                "deadline, raised_at, message_key, message_params) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (alert.rule, alert.date, alert.scope, alert.subject,
+                 json.dumps(alert.person_ids), said.chinese(),
+                 alert.wording["deadline"].chinese(), now(), said.key, said.params_json()))
             new += cursor.rowcount
     return new
 

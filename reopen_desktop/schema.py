@@ -605,6 +605,51 @@ def _alert_message_keys(conn: sqlite3.Connection) -> None:
     _run_script(conn, ALERT_MESSAGE_KEYS)
 
 
+ALERT_COLUMNS = ("id, rule, day, scope, people, message, deadline, status, outcome, raised_at, "
+                 "closed_at, closed_by, message_key, message_params")
+ALERTS_PER_PERSON = f"""
+CREATE TEMP TABLE suspension_alerts AS
+    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
+UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
+CREATE TABLE alerts_rebuilt (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    day TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    people TEXT NOT NULL,
+    message TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT NOT NULL DEFAULT '',
+    raised_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    message_key TEXT NOT NULL DEFAULT '',
+    message_params TEXT NOT NULL DEFAULT '{{}}',
+    subject INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (rule, day, scope, subject)
+);
+INSERT INTO alerts_rebuilt ({ALERT_COLUMNS}, subject)
+    SELECT {ALERT_COLUMNS}, CASE WHEN rule IN ('notifiable', 'unexplained', 'fever')
+    THEN coalesce(json_extract(people, '$[0]'), 0) ELSE 0 END FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_rebuilt RENAME TO alerts;
+CREATE INDEX alerts_status ON alerts(status, day);
+UPDATE class_suspensions SET alert_id = (SELECT s.alert_id FROM suspension_alerts s
+    WHERE s.id = class_suspensions.id) WHERE id IN (SELECT id FROM suspension_alerts);
+DROP TABLE suspension_alerts
+"""
+
+
+def _alerts_per_person(conn: sqlite3.Connection) -> None:
+    """A fever (or notifiable, or unexplained) alert is one person's: the second feverish
+    pupil of a class on a day was dropped by UNIQUE (rule, day, scope). ``subject`` (the
+    person of such an alert, 0 for a class's or dormitory's) joins the key. SQLite cannot
+    change a constraint, so the table is rebuilt with its ids, inside the migration's
+    transaction; the suspensions that name an alert are set aside and put back around it."""
+    _run_script(conn, ALERTS_PER_PERSON)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -618,6 +663,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _households,
     _gate_readings_index,
     _alert_message_keys,
+    _alerts_per_person,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

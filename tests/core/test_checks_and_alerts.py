@@ -95,6 +95,21 @@ def test_a_fever_opens_a_same_day_alert_and_a_high_unexplained_one_more(school_d
     assert fever.deadline == "2026-03-02 当日" and "观察室" in fever.message
 
 
+def test_every_feverish_pupil_of_a_class_gets_a_stored_alert_of_their_own(school_db):
+    ids = pupils(school_db, "一年级2班")
+    def fevers_stored():
+        return sorted(name for a in alerts.list_alerts(school_db) if a.rule == "fever"
+                      for name in a.people)
+
+    names = [school_db.scalar("SELECT name FROM people WHERE id = ?", (i,)) for i in ids[:2]]
+    check(school_db, "一年级2班", MONDAY, [CheckEntry(ids[0], temperature="37.6")])
+    alerts.raise_alerts(school_db, MONDAY)
+    check(school_db, "一年级2班", MONDAY, [CheckEntry(ids[1], temperature="38.0")], "noon")
+    assert alerts.raise_alerts(school_db, MONDAY) == 1
+    assert fevers_stored() == sorted(names)
+    assert alerts.raise_alerts(school_db, MONDAY) == 0  # raised again: nothing new
+
+
 def test_a_notifiable_diagnosis_must_be_reported_at_once(school_db):
     ids = pupils(school_db, "二年级2班")
     check(school_db, "二年级2班", MONDAY, [CheckEntry(
