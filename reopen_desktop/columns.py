@@ -103,7 +103,7 @@ ALERTS = (
     Column("status", "状态", "Status", _alert_status),
     Column("day", "日期", "Date"),
     Column("rule_label", "类别", "Rule"),
-    Column("scope", "范围", "Scope"),
+    Column("scope", "范围", "Scope", term),  # a class's name, or 全校
     Column("people", "人员", "People", "、".join),
     Column("deadline", "报告时限", "Deadline"),
 )

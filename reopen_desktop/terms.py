@@ -31,6 +31,7 @@ TERMS: dict[str, str] = {
     "已排除(凭复课证明或就诊结果)": "cleared (return clearance or doctor's result)",
     "经核实不是聚集": "checked: not a cluster",
     "全校": "whole school",  # an alert's scope when the person has no class or dormitory
+    "因病缺勤": "absent ill",  # why a follow-up was opened (followups.FollowUp.reason_label)
     # screening (screening.LEVELS, STATE_LABELS, HEALTH_CHOICES)
     "高风险": "high risk", "中风险": "medium risk", "低风险": "low risk",
     "已排查": "screened", "重点人员": "key person", "未申报": "not declared",

@@ -20,3 +20,12 @@ def test_the_alert_list_says_open_or_closed():
     assert _status(columns.ALERTS, "closed") == "已结案"
     messages.set_language("en")
     assert _status(columns.ALERTS, "open") == "open"
+
+
+def test_an_alert_about_someone_without_a_class_says_whole_school_in_english():
+    scope = next(c for c in columns.ALERTS if c.key == "scope")
+    assert scope.show({"scope": "全校"}) == "全校"
+    assert scope.show({"scope": "三年级1班"}) == "三年级1班"
+    messages.set_language("en")
+    assert scope.show({"scope": "全校"}) == "whole school"
+    assert scope.show({"scope": "三年级1班"}) == "三年级1班"  # a name stays as written
