@@ -64,6 +64,14 @@ class Action:
         self.data.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         self._record(table, record_id, before, None)
 
+    def inserted(self, table: str, first: int, last: int) -> None:
+        """Audit the rows ``first``..``last`` this action has just inserted in bulk as one
+        audit row (a 5,000-person roster would take 5,000): :func:`history` and
+        :func:`undo` read it as one insert each. The ids must all be new and this action's."""
+        self.data.conn.execute(
+            "INSERT INTO audit (action_id, table_name, record_id, through_id) VALUES (?, ?, ?, ?)",
+            (self.id, table, first, last))
+
     def _row(self, table: str, record_id: int) -> dict[str, Any] | None:
         rows = self.data.query(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
         return rows[0] if rows else None
@@ -150,13 +158,22 @@ def undo(data: DataFile, action_id: int) -> ActionInfo:
     return ActionInfo(new_id, now(), data.operator.name, "undo", f"撤销:{summary}")
 
 
+# The ids an audit row stands for: one, or a bulk insert's range (Action.inserted).
+_LAST = "coalesce({0}.through_id, {0}.record_id)"
+_LATER = ("SELECT a.summary FROM audit mine JOIN audit theirs "
+          "ON theirs.table_name = mine.table_name AND {overlap} "
+          "JOIN actions a ON a.id = theirs.action_id "
+          "WHERE mine.action_id = :id AND theirs.action_id > :id AND a.undone_by IS NULL "
+          "AND a.undoes IS NULL")
+
+
 def _refuse_if_touched_later(data: DataFile, action_id: int, summary: str) -> None:
+    """Two lookups, each along an index: later single rows inside my rows, later ranges."""
+    inside = (f"theirs.record_id BETWEEN mine.record_id AND {_LAST.format('mine')}")
+    ranges = (f"theirs.through_id IS NOT NULL AND theirs.record_id <= {_LAST.format('mine')} "
+              "AND theirs.through_id >= mine.record_id")
     later = data.query(
-        "SELECT a.summary FROM audit mine JOIN audit theirs "
-        "ON theirs.table_name = mine.table_name AND theirs.record_id = mine.record_id "
-        "JOIN actions a ON a.id = theirs.action_id "
-        "WHERE mine.action_id = :id AND theirs.action_id > :id AND a.undone_by IS NULL "
-        "AND a.undoes IS NULL LIMIT 1",
+        f"{_LATER.format(overlap=inside)} UNION ALL {_LATER.format(overlap=ranges)} LIMIT 1",
         {"id": action_id},
     )
     if later:
@@ -165,6 +182,10 @@ def _refuse_if_touched_later(data: DataFile, action_id: int, summary: str) -> No
 
 def _restore(act: Action, change: dict[str, Any]) -> None:
     table, record_id = change["table_name"], change["record_id"]
+    if change["through_id"] is not None:  # a bulk insert: take its rows out, newest first
+        for inserted in range(change["through_id"], record_id - 1, -1):
+            act.delete(table, inserted)
+        return
     before = json.loads(change["before"]) if change["before"] else None
     if before is None:
         act.delete(table, record_id)
@@ -174,11 +195,31 @@ def _restore(act: Action, change: dict[str, Any]) -> None:
         act.update(table, record_id, {k: v for k, v in before.items() if k != "id"})
 
 
+_HISTORY = ("SELECT au.id, a.at, a.operator, a.role, a.summary, au.before, au.after, "
+            "au.through_id FROM audit au JOIN actions a ON a.id = au.action_id "
+            "WHERE au.table_name = :table AND ")
+
+
 def history(data: DataFile, table: str, record_id: int) -> list[dict[str, Any]]:
-    """Every audited change of one record, oldest first, with who and when."""
-    return data.query(
-        "SELECT a.at, a.operator, a.role, a.summary, au.before, au.after "
-        "FROM audit au JOIN actions a ON a.id = au.action_id "
-        "WHERE au.table_name = ? AND au.record_id = ? ORDER BY au.id",
-        (table, record_id),
-    )
+    """Every audited change of one record, oldest first, with who and when.
+
+    A bulk insert (:meth:`Action.inserted`) keeps no copy of the row: what it inserted is
+    what the next change of the row found before it, or else the row as it is now."""
+    rows = data.query(
+        f"{_HISTORY} au.record_id = :id AND au.through_id IS NULL UNION ALL {_HISTORY} "
+        "au.through_id IS NOT NULL AND au.record_id <= :id AND au.through_id >= :id "
+        "ORDER BY 1", {"table": table, "id": record_id})
+    for at, row in enumerate(rows):
+        if row.pop("through_id") is not None:
+            later = rows[at + 1]["before"] if at + 1 < len(rows) else None
+            row["after"] = later or data.scalar(
+                f"SELECT {row_json(data, table)} FROM {table} WHERE id = ?", (record_id,))
+    for row in rows:
+        del row["id"]
+    return rows
+
+
+def row_json(data: DataFile, table: str) -> str:
+    """SQL for one row of ``table`` as the JSON object an audit row keeps (every column)."""
+    columns = [r["name"] for r in data.query(f"PRAGMA table_info({table})")]
+    return "json_object(" + ", ".join(f"'{c}', {c}" for c in columns) + ")"

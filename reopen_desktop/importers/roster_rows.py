@@ -3,20 +3,23 @@
 A roster must import in no more than twice the time python-calamine takes to read
 it, so the common row (an 18-digit ID that checks out, a known class) takes one
 short path: cells are converted a column at a time, repeated values (sex, grade,
-class, 就读方式) are converted once, and the ID's check character is computed from
-its bytes. Every unusual row (an ID to refuse or warn about, a student number, an
-unreadable class, a birth date that disagrees) goes the careful way through
+class, 就读方式) are converted once, a birth date written as the ID has it is not read
+at all, the ID's check sum is added up from the sums of its three parts, and records
+are zipped from the columns in C. Every unusual row (an ID to refuse or warn about,
+a student number, an unreadable class, a birth date that disagrees) goes the careful way through
 :func:`idnumber.check_id`, so the fast path never decides anything the careful one
 would decide differently.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 from collections import Counter
 from datetime import date
 from typing import Any
+from unicodedata import normalize
 
 from pypinyin import Style, pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
@@ -69,10 +72,27 @@ TEXT_FIELDS = ("sex", "student_no", "birth_date", "post", "department", "phone",
                "guardian_phone", "guardian", "address", "village")
 REPEATING = frozenset({"sex", "grade", "class", "boarding", "village", "post", "department",
                        "birth_date"})
+# Columns never stored as written, only compared or looked up: their cells stay as read
+# and each distinct one is made text where it is used (a pass over 5,000 cells saved each).
+COMPARED = frozenset({"birth_date", "grade", "class", "boarding"})
 _PROVINCE_CODES = frozenset(str(p) for p in PROVINCES)
-_DIGIT_OFFSET = 48 * sum(WEIGHTS)  # the check sum from ASCII codes, less the codes of "0"
+# The check sum of an ID is the sum of its three parts' weighted sums, each looked up:
+# the region's (a school has a few), the birth date's, the sequence number's (1,000).
+_REGION_SUMS: dict[str, int] = {}  # -1: no such province
 _BIRTHS: dict[str, str] = {}
+_BIRTH_SUMS: dict[str, int] = {}
+
+
+def _weighted(digits: str, start: int) -> int:
+    """The weighted sum of ``digits``, found at ``start`` in an ID."""
+    return sum(int(d) * w for d, w in zip(digits, WEIGHTS[start:start + len(digits)],
+                                          strict=True))
+
+
+_SEQUENCE_SUMS = {f"{n:03d}": _weighted(f"{n:03d}", 14) for n in range(1000)}
 _SEX_OF_DIGIT = {d: ("男" if int(d) % 2 else "女") for d in "0123456789"}
+# A date written otherwise than the ID's (2012/9/1), read once: pupils of an age share it.
+_written_day = functools.lru_cache(maxsize=8192)(parse_day)
 
 
 def _birth(digits: str) -> str:
@@ -85,25 +105,43 @@ def _birth(digits: str) -> str:
             ) else ""
         except ValueError:
             found = ""
-        _BIRTHS[digits] = found
+        _BIRTHS[digits], _BIRTH_SUMS[digits] = found, _weighted(digits, 6)
     return found
+
+
+def _region_sum(region: str) -> int:
+    found = _REGION_SUMS[region] = _weighted(region, 0) if region[:2] in _PROVINCE_CODES else -1
+    return found
+
+
+def forget_values() -> None:
+    """Empty the caches of values met in earlier imports (regions, birth dates, written
+    dates, characters' and phrases' letters), so a benchmark measures a roster the
+    process has never seen, as a school's one import of its roster is."""
+    for cache in (_REGION_SUMS, _BIRTHS, _BIRTH_SUMS, _LETTERS, _SINGLE, _PIECES):
+        cache.clear()
+    _written_day.cache_clear()
 
 
 def fast_id(value: Any) -> str | None:
     """The ID when it is a plain valid 18-character number with nothing to warn about;
     None sends the row the careful way (:func:`idnumber.check_id`)."""
-    if value.__class__ is not str or len(value) != 18 or not value.isascii():
+    if (value.__class__ is not str or len(value) != 18 or not value.isascii()
+            or not value[:17].isdigit()):
         return None
-    head = value[:17]
-    if not head.isdigit() or value[:2] not in _PROVINCE_CODES or not _birth(value[6:14]):
+    region, born = _REGION_SUMS.get(value[:6]), value[6:14]
+    if region is None:
+        region = _region_sum(value[:6])
+    if region < 0 or not (_BIRTHS.get(born) or _birth(born)):
         return None
-    total = sum(map(operator.mul, head.encode(), WEIGHTS)) - _DIGIT_OFFSET
+    total = region + _BIRTH_SUMS[born] + _SEQUENCE_SUMS[value[14:17]]
     return value if CHECK_CHARACTERS[total % 11] == value[17] else None
 
 
 # --- pinyin initials, fast --------------------------------------------------------------------
 
 _LETTERS: dict[str, list[str]] = {}
+_FIRST = operator.itemgetter(0)
 _SINGLE: dict[str, str] = {}  # characters with one initial only: the common case
 _PIECES: dict[str, list[list[str]]] = {}  # phrases (as pypinyin cuts names) and their letters
 
@@ -117,10 +155,9 @@ def fast_initials(name: str) -> str:
     """
     if _has_phrase(name):
         return _phrase_initials(name)
-    try:
-        return "".join([_SINGLE[c] for c in name])
-    except KeyError:
-        pass
+    single = list(map(_SINGLE.get, name))
+    if None not in single:  # (no exception for a heteronym: a third of names have one)
+        return "".join(single)
     choices = [_LETTERS.get(c) or _learn(c) for c in name]
     if not all(choices):
         return initials_of(name)
@@ -128,7 +165,15 @@ def fast_initials(name: str) -> str:
 
 
 def _combine(choices: list[list[str]]) -> str:
-    """As ``initials_of`` combines the letters of each character: at most 8, sorted."""
+    """As ``initials_of`` combines the letters of each character: at most 8, sorted.
+
+    A name with one heteronym (王, 曾, 单 ...) is the common case: each character's letters
+    are sorted and distinct, so the names that vary only there are too."""
+    sizes = list(map(len, choices))
+    if sizes.count(1) == len(sizes) - 1:
+        at, firsts = sizes.index(max(sizes)), list(map(_FIRST, choices))
+        head, tail = "".join(firsts[:at]), "".join(firsts[at + 1:])
+        return "|".join([head + letter + tail for letter in choices[at]])
     combos = {"".join(parts) for parts in itertools.islice(itertools.product(*choices), 8)}
     return "|".join(sorted(combos))
 
@@ -180,9 +225,57 @@ def column_texts(cells: list[Any], repeating: bool, convert: Any = cell_text) ->
     if repeating:
         once = {value: convert(value) for value in set(cells)}
         return list(map(once.__getitem__, cells))
-    if convert is cell_text:  # plain ASCII text (numbers, phones) needs only a trim
-        return [v.strip() if v.__class__ is str and v.isascii() else cell_text(v) for v in cells]
+    if convert is cell_text:  # cell_text, inline for text: ASCII (phones) needs only a trim
+        return [(v if v.isascii() else normalize("NFKC", v)).strip() if v.__class__ is str
+                else cell_text(v) for v in cells]
     return list(map(convert, cells))
+
+
+def _checked_columns(texts: dict[str, list[Any]], ids: list[str | None],
+                     places: list[Any], staff: bool) -> tuple[list[int], tuple[list[Any], ...]]:
+    """The rows the careful way must see, and the columns of the records (PERSON_COLUMNS
+    order, less kind and id_type; 就读方式 last) as the fast path has them."""
+    count = len(ids)
+    blank, absent = [""] * count, [None] * count
+    given = {f: [v or None for v in texts[f]] if f in texts else absent
+             for f in TEXT_FIELDS if f != "birth_date"}  # the ID's is kept
+    # fast_id has put every birth date in _BIRTHS
+    id_sexes = [_SEX_OF_DIGIT[n[16]] if n else "" for n in ids]
+    id_births = [_BIRTHS[n[6:14]] if n else "" for n in ids]
+    odd = _odd_rows(texts["name"], ids, places, texts.get("sex", blank), id_sexes,
+                    texts.get("birth_date", blank), id_births, staff)
+    sexes = [g or s for g, s in zip(given["sex"], id_sexes, strict=True)]
+    return odd, (texts["name"], sexes, ids, given["student_no"], id_births, places,
+                 *(given[f] for f in TEXT_FIELDS[3:]),
+                 _looked_up(texts.get("boarding", blank), BOARDING))
+
+
+def _odd_rows(names: list[str], ids: list[str | None], places: list[Any], sexes: list[str],
+              id_sexes: list[str], births: list[Any], id_births: list[str],
+              staff: bool) -> list[int]:
+    """Indexes of the rows the careful way must see: no name, an ID the fast check did
+    not pass, no class, or a sex or birth date written otherwise than the ID says."""
+    return [i for i, (name, number, place, sex, id_sex, born, id_birth) in enumerate(zip(
+        names, ids, places, sexes, id_sexes, births, id_births, strict=True))
+        if not name or number is None or (place is None and not staff)
+        or (sex and sex[0] != id_sex)
+        or (born != id_birth and born is not None and born != ""
+            and _written_day(cell_text(born)) not in ("", id_birth))]
+
+
+def _looked_up(cells: list[Any], table: dict[str, Any]) -> list[Any]:
+    """What ``table`` says for the text of each cell, each distinct cell read once."""
+    once = {cell: table.get(cell_text(cell)) for cell in set(cells)}
+    return list(map(once.__getitem__, cells))
+
+
+def without_totals(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    """The rows that are not 合计/总计/小计 lines; when no text in the first two columns
+    has a 计 (one search over them all), no row is one."""
+    heads = [cells[0] for _, cells in rows] + [cells[1] for _, cells in rows if len(cells) > 1]
+    if "计" not in "".join([cell for cell in heads if cell.__class__ is str]):
+        return rows
+    return [row for row in rows if not is_total(row[1])]
 
 
 def is_total(cells: list[Any]) -> bool:
@@ -213,61 +306,57 @@ class RowReader:
 
     def read_sheet(self, sheet: SheetRows, headers: list[str], mapping: dict[str, str],
                    header_index: int, staff: bool, sheet_grade: str) -> None:
-        body = [row for row in sheet.rows[header_index + 1:] if not is_total(row[1])]
+        body = without_totals(sheet.rows[header_index + 1:])
         if not body:
             return
-        rows = [cells for _, cells in body]
+        numbers, rows = map(list, zip(*body, strict=True))
         width = max(len(headers), *map(len, rows))
         if any(len(cells) < width for cells in rows):  # only a .csv has ragged rows
             rows = [cells + [""] * (width - len(cells)) for cells in rows]
         at = {f: headers.index(h) for f, h in mapping.items()}
         columns = {f: [cells[i] for cells in rows] for f, i in at.items()}
-        texts = {f: column_texts(c, f in REPEATING) for f, c in columns.items()
-                 if f != "id_number"}
+        texts = {f: c if f in COMPARED else column_texts(c, f in REPEATING)
+                 for f, c in columns.items() if f != "id_number"}
         if not staff and "guardian_phone" not in texts and "phone" in texts:
             texts["guardian_phone"] = texts.pop("phone")  # a pupil's phone is the family's
-        numbers = [n for n, _ in body]
         self._read_columns(sheet.name, numbers, columns.get("id_number"), texts, staff,
                            sheet_grade)
 
     def _read_columns(self, sheet: str, numbers: list[int], raw_ids: list[Any] | None,
-                      texts: dict[str, list[str]], staff: bool, sheet_grade: str) -> None:
+                      texts: dict[str, list[Any]], staff: bool, sheet_grade: str) -> None:
+        """Records a column at a time: the rows that pass every check are zipped together
+        in runs, the others (:func:`_odd_rows`) go :meth:`_careful`, in sheet order."""
         count = len(numbers)
-        blank = [""] * count
         ids = list(map(fast_id, raw_ids)) if raw_ids else [None] * count
         places = [None] * count if staff else self._places(texts, sheet_grade, count)
-        absent = [None] * count
-        given = [[v or None for v in texts[f]] if f in texts else absent for f in TEXT_FIELDS]
-        sexes = texts.get("sex", blank)
-        births = column_texts(texts.get("birth_date", blank), True, parse_day)
-        boarding = [BOARDING.get(v) for v in texts.get("boarding", blank)]
-        kind = "staff" if staff else "student"
-        records, keys, where = self.records.append, self.keys.append, self.places.append
-        sex_of, births_of = _SEX_OF_DIGIT, _BIRTHS  # fast_id has put every birth date there
-        fast = zip(numbers, texts["name"], ids, places, sexes, births, boarding, *given,
-                   strict=True)
-        for i, (number, name, id_number, place, sex, born, board, given_sex, student_no, _,
-                post, department, phone, guardian_phone, guardian, address, village
-                ) in enumerate(fast):
-            if not name or id_number is None or (place is None and not staff):
-                self._careful(sheet, number, i, raw_ids, texts, staff, sheet_grade, board)
-                continue
-            id_sex, id_birth = sex_of[id_number[16]], births_of[id_number[6:14]]
-            if (sex and sex[0] != id_sex) or (born != "" and born != id_birth):
-                self._careful(sheet, number, i, raw_ids, texts, staff, sheet_grade, board)
-                continue
-            records((kind, name, given_sex or id_sex, "resident_id", id_number, student_no,
-                     id_birth, place, post, department, phone, guardian_phone, guardian,
-                     address, village, board))
-            keys(("id", id_number))
-            where((sheet, number))
+        odd, columns = _checked_columns(texts, ids, places, staff)
+        kind, start = "staff" if staff else "student", 0
+        for end in (*odd, count):
+            if start < end:
+                run = columns if end - start == count else [c[start:end] for c in columns]
+                self._append_run(sheet, kind, numbers[start:end], run)
+            if end < count:
+                self._careful(sheet, numbers[end], end, raw_ids, texts, staff, sheet_grade,
+                              columns[-1][end])
+            start = end + 1
 
-    def _places(self, texts: dict[str, list[str]], sheet_grade: str,
+    def _append_run(self, sheet: str, kind: str, numbers: list[int], run: Any) -> None:
+        """Rows that passed every check, zipped into records in PERSON_COLUMNS order."""
+        name, sex, ids, *rest = run
+        size = len(numbers)
+        self.records.extend(zip(itertools.repeat(kind, size), name, sex,
+                                itertools.repeat("resident_id", size), ids, *rest,
+                                strict=True))
+        self.keys.extend(zip(itertools.repeat("id", size), ids, strict=True))
+        self.places.extend(zip(itertools.repeat(sheet, size), numbers, strict=True))
+
+    def _places(self, texts: dict[str, list[Any]], sheet_grade: str,
                 count: int) -> list[tuple[str, int] | None]:
         """(grade, number) of every row, each distinct grade and label read once."""
         pairs = list(zip(texts.get("grade", [""] * count), texts.get("class", [""] * count),
                          strict=True))
-        once = {pair: self.place_of(pair[0], pair[1], sheet_grade) for pair in set(pairs)}
+        once = {pair: self.place_of(cell_text(pair[0]), cell_text(pair[1]), sheet_grade)
+                for pair in set(pairs)}
         return [once[pair] for pair in pairs]
 
     def place_of(self, grade: str, label: str, sheet_grade: str) -> tuple[str, int] | None:
@@ -279,10 +368,10 @@ class RowReader:
         return (grade, number) if grade and number else None
 
     def _careful(self, sheet: str, number: int, i: int, raw_ids: list[Any] | None,
-                 texts: dict[str, list[str]], staff: bool, sheet_grade: str,
+                 texts: dict[str, list[Any]], staff: bool, sheet_grade: str,
                  board: int | None) -> None:
         """One unusual row, checked the careful way; a record, or problems."""
-        row = {f: column[i] for f, column in texts.items()}
+        row = {f: cell_text(column[i]) for f, column in texts.items()}  # COMPARED too
         if not row.get("name"):
             self.problem(self.invalid, sheet, number, "name", text("roster_name_empty"))
             return
