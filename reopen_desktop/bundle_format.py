@@ -122,6 +122,13 @@ def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
     The signature is verified here, before anything is decrypted; a bundle that is not
     one, is cut short or altered is refused ("bundle_damaged"/"bundle_bad_signature").
     """
+    manifest, school_raw, _outer = read_bundle(raw, path)
+    return manifest, school_raw
+
+
+def read_bundle(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
+    """:func:`read_manifest`, and the outer members it read: what :func:`open_members`
+    opens later without parsing the file again."""
     members = _outer_members(raw, path)
     manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
     try:
@@ -139,7 +146,7 @@ def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
     if manifest.get("format_version") != FORMAT_VERSION:
         raise Refused("bundle_too_new", path=path, found=manifest.get("format_version"),
                       known=FORMAT_VERSION)
-    return manifest, school_raw
+    return manifest, school_raw, members
 
 
 def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
@@ -150,23 +157,24 @@ def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: byt
     the bundle is for another township ("bundle_wrong_township"), or the payload or any
     member does not match its hash, or is too big to be a real bundle.
     """
-    signed, _ = read_manifest(raw, path)
+    signed, _, outer = read_bundle(raw, path)
     if signed != manifest:
         raise Refused("bundle_damaged", path=path, detail="manifest")
-    return decrypt_payload(raw, manifest, township_private_pem, path)
+    return open_members(outer, manifest, township_private_pem, path)
 
 
-def decrypt_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
-                    path: str = "") -> dict[str, bytes]:
-    """:func:`open_payload` without verifying the signature again: only for bytes identical
-    to those whose manifest :func:`read_manifest` verified (the township merge compares
-    the file's SHA-256 between its two readings). Every other check still applies."""
+def open_members(outer: dict[str, bytes], manifest: dict[str, Any],
+                 township_private_pem: bytes, path: str = "",
+                 wanted: frozenset[str] | None = None) -> dict[str, bytes]:
+    """:func:`open_payload` of the outer members :func:`read_bundle` returned with this
+    (verified) ``manifest``; only the inner members ``wanted`` when given (each still
+    checked against its hash; AES-GCM has authenticated the whole payload anyway)."""
     township, township_raw = _township_private(_as_bytes(township_private_pem))
     if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
         raise Refused("bundle_wrong_township", path=path)
-    payload = check_payload(raw, manifest, path)
+    payload = _checked_payload(outer, manifest, path)
     plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
-    return _inner_members(plain, path)
+    return _inner_members(plain, path, wanted)
 
 
 @functools.lru_cache(maxsize=2)
@@ -179,7 +187,11 @@ def _township_private(pem: bytes) -> tuple[x25519.X25519PrivateKey, bytes]:
 def check_payload(raw: bytes, manifest: dict[str, Any], path: str = "") -> bytes:
     """The encrypted payload, refused unless it matches the manifest's ``payload_sha256``:
     what the school checks after writing a bundle (it cannot decrypt its own bundle)."""
-    payload = _outer_members(raw, path)["payload.bin"]
+    return _checked_payload(_outer_members(raw, path), manifest, path)
+
+
+def _checked_payload(outer: dict[str, bytes], manifest: dict[str, Any], path: str) -> bytes:
+    payload = outer["payload.bin"]
     if hashlib.sha256(payload).hexdigest() != manifest.get("payload_sha256"):
         raise Refused("bundle_damaged", path=path, detail="payload.bin sha256")
     return payload
@@ -212,19 +224,24 @@ def _inner_zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _inner_members(plain: bytes, path: str) -> dict[str, bytes]:
-    """Every member of the decrypted ZIP, checked against members.json; bombs refused."""
+def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
+                   ) -> dict[str, bytes]:
+    """Every member of the decrypted ZIP (or those ``wanted``), checked against
+    members.json; bombs refused."""
     try:
         with zipfile.ZipFile(io.BytesIO(plain)) as inner:
             infos = inner.infolist()
             total = sum(info.file_size for info in infos)
             if len(infos) > MAX_INNER_MEMBERS or total > MAX_UNCOMPRESSED_BYTES:
                 raise Refused("bundle_too_large", path=path)
-            contents = {info.filename: inner.read(info) for info in infos}
-        index = json.loads(contents.pop(INDEX_MEMBER).decode("utf-8"))
+            names = [info.filename for info in infos if info.filename != INDEX_MEMBER]
+            contents = {info.filename: inner.read(info) for info in infos
+                        if wanted is None or info.filename in wanted}
+            index = json.loads(inner.read(INDEX_MEMBER).decode("utf-8"))
     except _ZIP_ERRORS + (UnicodeDecodeError,) as error:
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
-    if not isinstance(index, dict) or sorted(index) != sorted(contents):
+    contents.pop(INDEX_MEMBER, None)
+    if not isinstance(index, dict) or sorted(index) != sorted(names):
         raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
     for name, content in contents.items():
         if hashlib.sha256(content).hexdigest() != index[name]:

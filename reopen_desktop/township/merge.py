@@ -107,24 +107,28 @@ def gap_texts(result: ImportResult) -> list[str]:
 
 @dataclass
 class _Read:
-    """A bundle whose signed manifest has been read and checked. Its bytes are read again
-    when its turn comes, so a stick of many bundles is never all in memory at once; bytes
-    that changed in between (``sha256`` differs) are verified again from the start."""
+    """A bundle whose signed manifest has been read and checked, with the file's outer
+    members (``outer``) while they fit in :data:`HELD_BYTES`; past that the file is read
+    and verified again when its turn comes, so a big stick is never all in memory."""
 
     file: Path
     manifest: dict[str, Any]
     school_key: bytes
     sha256: str
+    outer: dict[str, bytes] | None
+
+
+HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~20 MB
+MERGED = frozenset({"days.json", *RECORDS})  # the inner members the merge reads
 
 
 def bundle_files(sources: Iterable[Path]) -> list[Path]:
     """The bundle files named, folders expanded to the ``.rdbundle`` files inside them
     (sub-folders too: a stick may hold one folder per school); each file once."""
     found: dict[Path, None] = {}
-    for source in map(Path, sources):
+    for source in (Path(s).resolve() for s in sources):  # resolved once, not file by file
         inside = sorted(source.rglob(f"*{SUFFIX}")) if source.is_dir() else [source]
-        for file in inside:
-            found.setdefault(file.resolve(), None)
+        found.update(dict.fromkeys(inside))
     return list(found)
 
 
@@ -143,10 +147,12 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
     report = progress or (lambda done, total: None)
     outcomes: list[BundleOutcome] = []
     readable: list[_Read] = []
+    held = 0
     for done, file in enumerate(files):  # first every manifest: then oldest first
         report(done, 2 * len(files))
         try:
-            readable.append(_read(file))
+            readable.append(_read(file, hold=held < HELD_BYTES))
+            held += sum(map(len, (readable[-1].outer or {}).values()))
         except Refused as error:
             outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
     readable.sort(key=lambda r: (r.manifest["school_id"], r.manifest["sequence"]))
@@ -159,12 +165,14 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
 
 
-def _read(file: Path) -> _Read:
-    """The file's manifest, its signature verified (nothing decrypted yet)."""
+def _read(file: Path, *, hold: bool) -> _Read:
+    """The file's manifest, its signature verified (nothing decrypted yet); its outer
+    members kept when ``hold``."""
     raw = _bytes(file)
-    manifest, school_key = bundle_format.read_manifest(raw, file.name)
+    manifest, school_key, outer = bundle_format.read_bundle(raw, file.name)
     _check_manifest(file, manifest)
-    return _Read(file, manifest, school_key, hashlib.sha256(raw).hexdigest())
+    return _Read(file, manifest, school_key, hashlib.sha256(raw).hexdigest(),
+                 outer if hold else None)
 
 
 def _bytes(file: Path) -> bytes:
@@ -216,11 +224,7 @@ def _import_one(data: DataFile, township: console.Township, private: bytes,
         if m.get("township_key_fingerprint") != township.fingerprint:
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
                           township=str(m.get("township", "")))
-        raw = _bytes(bundle.file)
-        file_sha256 = hashlib.sha256(raw).hexdigest()
-        same_bytes = file_sha256 == bundle.sha256  # as verified when the stick was read
-        opened = bundle_format.decrypt_payload if same_bytes else bundle_format.open_payload
-        members = opened(raw, m, private, bundle.file.name)
+        members = _open(bundle, private)
         if _held(data, m["export_id"]):
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
@@ -228,12 +232,22 @@ def _import_one(data: DataFile, township: console.Township, private: bytes,
         records = _records(bundle.file.name, m["school_id"], members)
         backup()
         with data.atomic():
-            _store(data, bundle, file_sha256, records)
+            _store(data, bundle, records)
     except Refused as error:
         outcome.reason = error.message()
         return outcome
     outcome.outcome = IMPORTED
     return outcome
+
+
+def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
+    """The merged members of a bundle: from what the first reading kept, or else from the
+    file read (and its signature verified) again."""
+    if bundle.outer is not None:
+        return bundle_format.open_members(bundle.outer, bundle.manifest, private,
+                                          bundle.file.name, MERGED)
+    return bundle_format.open_payload(_bytes(bundle.file), bundle.manifest, private,
+                                      bundle.file.name)
 
 
 def _check_school_key(data: DataFile, bundle: _Read) -> None:
@@ -262,12 +276,13 @@ def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, 
     """The payload's record lists, each record belonging to this school (its id says so),
     so one school's bundle can never overwrite another school's records."""
     records: dict[str, list[dict]] = {}
+    prefix = f"{school_id}:"
     for member in ("days.json", *RECORDS):
         try:
             rows = json.loads(members[member].decode("utf-8"))
             good = isinstance(rows, list) and all(
-                isinstance(r, dict) and isinstance(r.get("id"), str)
-                and r["id"].startswith(f"{school_id}:") for r in rows)
+                type(r) is dict and type(key := r.get("id")) is str and key.startswith(prefix)
+                for r in rows)
             if member == "days.json" and good:
                 good = all(isinstance(r.get("summary"), dict)
                            and date.fromisoformat(r["date"]) for r in rows)
@@ -279,8 +294,7 @@ def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, 
     return records
 
 
-def _store(data: DataFile, bundle: _Read, file_sha256: str,
-           records: dict[str, list[dict]]) -> None:
+def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict]]) -> None:
     m = bundle.manifest
     school_id, export_id = m["school_id"], m["export_id"]
     key = _b64(bundle.school_key)
@@ -295,7 +309,7 @@ def _store(data: DataFile, bundle: _Read, file_sha256: str,
         "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (export_id, school_id, m["sequence"], m["from"], m["to"], str(m.get("created_at", "")),
-         str(m.get("payload_sha256", "")), file_sha256,
+         str(m.get("payload_sha256", "")), bundle.sha256,
          json.dumps(_slip_counts(m, records), ensure_ascii=False),
          json.dumps(m, ensure_ascii=False), bundle.file.name, now(), str(data.operator)))
     data.conn.executemany(

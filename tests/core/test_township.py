@@ -93,19 +93,37 @@ def test_a_flipped_byte_is_refused_and_nothing_is_written(township, schools, tmp
     assert dump(db) == before
 
 
-def test_a_bundle_replaced_on_the_stick_after_it_was_listed_is_refused(
-        township, schools, tmp_path, capsys, monkeypatch):
-    db, public = township
-    listed = schools[0].bundle(tmp_path / "usb", public, WEEK)
-    other = schools[0].bundle(tmp_path / "later", public, ["2026-03-09"])
+def _swap_after_reading(monkeypatch, replacement):
+    """Every bundle file is overwritten by ``replacement`` right after its first reading."""
     read = merge._read
 
-    def read_then_swap(file):
-        found = read(file)
-        file.write_bytes(other.read_bytes())  # a validly signed bundle, but not this one
+    def read_then_swap(file, **kwargs):
+        found = read(file, **kwargs)
+        file.write_bytes(replacement.read_bytes())  # validly signed, but not this bundle
         return found
 
     monkeypatch.setattr(merge, "_read", read_then_swap)
+
+
+def test_what_is_merged_is_what_was_verified_even_if_the_stick_changes_meanwhile(
+        township, schools, tmp_path, capsys, monkeypatch):
+    db, public = township
+    listed = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    _swap_after_reading(monkeypatch, schools[0].bundle(tmp_path / "later", public,
+                                                       ["2026-03-09"]))
+    code, result = run(capsys, "township", "import", str(listed), "--db", str(db))
+    assert code == 0 and result["imported"] == 1
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        assert [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")] == WEEK
+
+
+def test_a_stick_too_big_to_hold_is_read_again_and_a_replaced_bundle_refused(
+        township, schools, tmp_path, capsys, monkeypatch):
+    db, public = township
+    listed = schools[0].bundle(tmp_path / "usb", public, WEEK)
+    _swap_after_reading(monkeypatch, schools[0].bundle(tmp_path / "later", public,
+                                                       ["2026-03-09"]))
+    monkeypatch.setattr(merge, "HELD_BYTES", 0)
     before = dump(db)
     code, result = run(capsys, "township", "import", str(listed), "--db", str(db))
     assert code == 2 and result["imported"] == 0
