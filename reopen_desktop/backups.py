@@ -59,6 +59,9 @@ def make_backup(source: sqlite3.Connection | Path, out: Path,
         temporary.unlink(missing_ok=True)
         target = sqlite3.connect(str(temporary))
         try:
+            # No sync per step: the copy is fsynced whole below, before it is renamed into
+            # place (until then it is a .partial nobody opens). Half the time of a copy.
+            target.execute("PRAGMA synchronous = OFF")
             conn.backup(target, pages=256, progress=_page_progress(progress))
             target.execute("PRAGMA journal_mode = DELETE")
             verdict = target.execute("PRAGMA integrity_check").fetchone()[0]
