@@ -78,6 +78,8 @@ def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
     disinfection due at 10:00 turns overdue at 10:00). Each caller gets its own copy.
     """
     day = day or latest_day(data)
+    if data.conn.in_transaction:  # rows a rollback may take back: not kept
+        return _compute(data, day)
     state = (data.revision(), data.operator, messages.language(),
              datetime.now().strftime("%Y-%m-%d %H:%M"))
     held = data.memo.get(("day_summary", day))

@@ -66,3 +66,13 @@ def test_what_one_reader_adds_to_its_copy_the_next_one_does_not_see(school_db):
     first["checks"]["fevers"] = 99
     again = summary.day_summary(school_db, DAY)
     assert "class_rows" not in again and again["checks"]["fevers"] == 0
+
+
+def test_a_summary_made_inside_a_write_that_is_rolled_back_is_not_kept(school_db):
+    cid, pupil = _first_pupil(school_db)
+    school_db.conn.execute("BEGIN")
+    checks.save_class_checks(school_db, cid, DAY, "morning",
+                             [checks.CheckEntry(pupil, temperature="38.4")])
+    assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 1
+    school_db.conn.execute("ROLLBACK")
+    assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 0
