@@ -57,19 +57,22 @@ def find_person(data: DataFile, typed: str) -> people.PersonRow:
     """The one active person ``typed`` names: an ID or student number, a name, or
     ``班级:姓名``; refused when nobody or several people answer to it."""
     wanted = typed.strip().replace("：", ":")
+    if not wanted.strip(":").strip():
+        raise Refused("household_person_unknown", typed=typed)
     number = idnumber.normalise_id(wanted)
     exact = {r["id"] for r in data.query("SELECT id FROM people WHERE active = 1 AND "
                                          "(id_number = ? OR student_no = ?)", (number, wanted))}
     if exact:  # search() finds people by an ID's last four characters or a student number
-        found = [p for p in people.search(data, number[-4:]) + people.search(data, wanted)
-                 if p.id in exact][:1]
+        found = list({p.id: p for p in people.search(data, number[-4:])
+                      + people.search(data, wanted) if p.id in exact}.values())
     else:
         class_name, _, name = (part.strip() for part in wanted.rpartition(":"))
         found = [p for p in people.search(data, name)
                  if p.name == name
                  and class_name in ("", p.class_name or screening.STAFF_ROW)]
-    if not found:
-        raise Refused("household_person_unknown", typed=typed)
+    if not found:  # an ID number typed in full is not said back in full
+        raise Refused("household_person_unknown",
+                      typed=mask_id(wanted) if len(number) >= 15 else typed)
     if len(found) > 1:
         raise Refused("household_person_ambiguous", typed=typed, count=len(found),
                       candidates=cli_prose.listed(_named(p) for p in found))

@@ -249,6 +249,10 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
         raise Refused("missing_file", path=str(path))
     found_version = inspect_existing(path, kind)
     if read_only:
+        if 0 < found_version < kind.schema().SCHEMA_VERSION:
+            # Saved by an older program: brought up to date (after a backup) before it is
+            # read, or every query on a newer column would fail.
+            open_data_file(path, create=False, operator=operator, kind=kind).close()
         conn = _connect(path, read_only=True)
         return DataFile(path, conn, read_only=True, operator=operator, lock=None)
     lock = WriterLock(path, operator)

@@ -208,14 +208,14 @@ class Session:
 
     def start(self) -> int:
         path = self.data_path()
-        if (self.args.demo or self.args.demo_township) and not self.args.db:
-            self.discard_old_demo(path)
         operator = self.operator()
         if operator is None:
             return 0
         path = self.safe_location(path)
         if not self.lock_file(path):
             return 2
+        if (self.args.demo or self.args.demo_township) and not self.args.db:
+            self.discard_old_demo(path)  # only once locked: never under another window
         if self.args.demo_township and not path.exists() \
                 and not self.make_demo_township(path, operator):
             return 2

@@ -97,7 +97,7 @@ def fill_township_demo(data: DataFile, *, schools: int = 6, days: int = 5, seed:
         for index, plan in enumerate(plans):
             _make_school(work / f"school{index + 1}.db", plan, township.public_pem, school_days,
                          today, (usb, lost), _part(progress, index, len(plans) + 1))
-        imported = merge.import_bundles(data, [usb],
+        imported = merge.import_bundles(data, [usb], backup=False,
                                         progress=_part(progress, len(plans), len(plans) + 1))
     return TownshipDemoResult(
         township.name, [p.name for p in plans], len(school_days), imported.count(merge.IMPORTED),

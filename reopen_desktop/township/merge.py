@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -133,11 +133,12 @@ def bundle_files(sources: Iterable[Path]) -> list[Path]:
 
 
 def import_bundles(data: DataFile, sources: Sequence[Path], *,
-                   progress: Progress | None = None) -> ImportResult:
+                   progress: Progress | None = None, backup: bool = True) -> ImportResult:
     """Import every bundle in ``sources`` (files or folders), oldest sequence first.
 
     A refused bundle changes nothing and does not stop the others; each one that is
     imported is its own transaction, so a cancel keeps those already merged.
+    ``backup=False`` only for a file just made with nothing to keep (the demo township).
     """
     township = console.require_township(data)
     private = console.private_key(data)
@@ -156,10 +157,10 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         except Refused as error:
             outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
     readable.sort(key=lambda r: (r.manifest["school_id"], r.manifest["sequence"]))
-    backup = _BackupOnce(data)
+    backed_up = _BackupOnce(data) if backup else (lambda: None)
     for done, bundle in enumerate(readable):
         report(2 * len(files) - len(readable) + done, 2 * len(files))
-        outcomes.append(_import_one(data, township, private, bundle, backup))
+        outcomes.append(_import_one(data, township, private, bundle, backed_up))
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
@@ -214,7 +215,7 @@ class _BackupOnce:
 
 
 def _import_one(data: DataFile, township: console.Township, private: bytes,
-                bundle: _Read, backup: _BackupOnce) -> BundleOutcome:
+                bundle: _Read, backup: Callable[[], None]) -> BundleOutcome:
     m = bundle.manifest
     outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m["school_id"],
                             school=str(m.get("school_name", "")), sequence=m["sequence"],

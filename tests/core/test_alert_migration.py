@@ -55,3 +55,10 @@ def test_after_the_upgrade_the_second_feverish_pupil_is_stored_too(tmp_path):
         alerts.raise_alerts(data, date(2026, 3, 2))
         assert data.query("SELECT id, subject FROM alerts WHERE rule = 'fever' ORDER BY id") \
             == [{"id": 41, "subject": 7}, {"id": 43, "subject": 8}]
+
+
+def test_a_read_only_command_on_an_older_file_brings_it_up_to_date_first(tmp_path):
+    path = _file_before_alerts_per_person(tmp_path / "old.db")
+    with storage.open_data_file(path, read_only=True) as data:
+        assert data.schema_version() == schema.SCHEMA_VERSION
+        assert [a.id for a in alerts.list_alerts(data, only_open=False)] == [42, 41]

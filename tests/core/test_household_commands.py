@@ -138,3 +138,12 @@ def test_loose_dates_are_refused_rather_than_dropped(linked, capsys):
     code, lines = add_father(path, capsys, "--key-person")
     assert code == 2 and "请填写其返回或最后接触日期" in lines[0]
     assert count(path, "household_members") == 0
+
+
+def test_a_blank_person_or_an_unknown_id_is_refused_and_the_id_not_said_in_full(
+        school_path, capsys):
+    for typed in ("", " ", "：", "110105201501010011"):
+        code = cli.main(["household", "show", "--person", typed, "--db", str(school_path)])
+        err = capsys.readouterr().err
+        assert code == 2, typed
+        assert "110105201501010011" not in err
