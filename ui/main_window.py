@@ -6,28 +6,26 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop import access, audit, backups, grid
 from reopen_desktop import settings as school_settings
 from reopen_desktop.errors import Refused
 from reopen_desktop.storage import DataFile
 from ui import ask, demo_mark, period_reports, table_export, table_tools, translations
+from ui.app_window import AppWindow
 from ui.dialogs import operator_label
 from ui.lock import WindowLock
 from ui.printing import print_pdf
 
 
-class MainWindow(QMainWindow):
-    first_paint = Signal()
+class MainWindow(AppWindow):
     operator_changed = Signal(object)
 
     def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(settings, "window/geometry", parent)
         self.data = data
-        self.settings = settings
-        self._painted = False
         school = grid.require_school(data)
         demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
         self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
@@ -47,9 +45,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar(school.is_demo)
         self._build_menus()
         self.refresh_status()
-        self.restoreGeometry(settings.value("window/geometry", b""))
-        if not settings.value("window/geometry"):
-            self.resize(1100, 720)
+        self.restore_geometry()
         self.window_lock = WindowLock(self, data)
 
     def tab_classes(self) -> list[tuple[str, str]]:
@@ -358,14 +354,3 @@ class MainWindow(QMainWindow):
         about = self.tr("复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。")
         ask.inform(self, self.tr("关于"), about.format(__version__))
 
-    # --- Qt overrides ----------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_paint.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        super().closeEvent(event)

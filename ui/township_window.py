@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -32,6 +31,7 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.storage import DataFile
 from reopen_desktop.township import columns, console, merge, queries
 from ui import ask, demo_mark
+from ui.app_window import AppWindow
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
@@ -75,14 +75,10 @@ class _GridModel(RowsModel):
         return super().data(index, role)
 
 
-class TownshipWindow(QMainWindow):
-    first_paint = Signal()
-
+class TownshipWindow(AppWindow):
     def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(settings, "township/geometry", parent)
         self.data = data
-        self.settings = settings
-        self._painted = False
         self.township = console.require_township(data)
         title = self.tr("复学防控桌面 — 乡镇汇总:{0}").format(self.township.name)
         self.demo_mark = demo_mark.mark_label() if self.township.is_demo else None
@@ -103,9 +99,7 @@ class TownshipWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("乡镇公钥指纹:{0}(与各校核对)").format(
             self.township.short_fingerprint))
         self.refresh()
-        self.restoreGeometry(settings.value("township/geometry", b""))
-        if not settings.value("township/geometry"):
-            self.resize(1100, 720)
+        self.restore_geometry()
 
     def _build_bar(self) -> QHBoxLayout:
         title = QLabel(self.tr("<b>{0}</b> 防控汇总").format(self.township.name))
@@ -265,14 +259,3 @@ class TownshipWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("公钥已保存到 {0}").format(out), 8000)
 
-    # --- Qt overrides --------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_paint.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.settings.setValue("township/geometry", self.saveGeometry())
-        super().closeEvent(event)
