@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.old_files import migrate_until
+
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 8
 
@@ -184,16 +186,9 @@ def schema_after(steps: int) -> list[tuple]:
 
 def old_school_file(path: Path, steps: int, people: int = 2000) -> Path:
     """A data file as an older program left it: the first ``steps`` migrations, people in it."""
-    from reopen_desktop import schema, storage
-
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    for version, step in enumerate(schema.MIGRATIONS[:steps], start=1):
-        conn.execute("BEGIN")
-        step(conn)
-        conn.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.execute("COMMIT")
+    migrate_until(conn, steps)
     with conn:
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO people (kind, name) VALUES ('student', ?)",

@@ -5,17 +5,12 @@ import sqlite3
 from datetime import date
 
 from reopen_desktop import alerts, checks, schema, storage
+from tests.old_files import migrate_until
 
 
 def _file_before_alerts_per_person(path):
     conn = sqlite3.connect(path, isolation_level=None)
-    steps = schema.MIGRATIONS.index(schema._alerts_per_person)
-    for version, step in enumerate(schema.MIGRATIONS[:steps], start=1):
-        conn.execute("BEGIN")
-        step(conn)
-        conn.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {version}")
-        conn.execute("COMMIT")
+    migrate_until(conn, schema.MIGRATIONS.index(schema._alerts_per_person))
     conn.executescript("""
         INSERT INTO schools (id, name, created_at) VALUES (1, '城关镇第一小学', '2026-02-20');
         INSERT INTO grades (id, school_id, name, position) VALUES (1, 1, '一年级', 1);
