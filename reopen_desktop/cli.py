@@ -335,11 +335,8 @@ def run_daily(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         day = args.date or summary.latest_day(data)
         result = daily_log.write_daily_log(data, day, args.out)
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
-                       cli_prose.written(text("cli_title_daily_log", date=day), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_daily_log", date=day),
+                                 date=day.isoformat())
 
 
 def run_class_checks(args: argparse.Namespace, output: Output) -> int:
@@ -348,9 +345,7 @@ def run_class_checks(args: argparse.Namespace, output: Output) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = class_checks.write_class_form(data, args.class_name, args.date or date.today(),
                                                args.out, blank=args.blank)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_class_checks"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_class_checks"))
 
 
 def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
@@ -358,9 +353,7 @@ def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
 
     with storage.open_data_file(args.db, read_only=True) as data:
         result = duty_chart.write_duty_chart(data, args.out)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_duty_chart"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_duty_chart"))
 
 
 def _add_canteen_commands(commands: Any, kinds: Any, common: argparse.ArgumentParser) -> None:
@@ -390,9 +383,7 @@ def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
 
     with storage.open_data_file(args.db, read_only=True) as data:
         result = canteen_forms.write_canteen_month(data, *args.month, args.out)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_canteen_month"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_canteen_month"))
 
 
 def run_samples(args: argparse.Namespace, output: Output) -> int:
@@ -400,9 +391,7 @@ def run_samples(args: argparse.Namespace, output: Output) -> int:
 
     with storage.open_data_file(args.db, read_only=True) as data:
         result = canteen_forms.write_samples(data, args.date_from, args.date_to, args.out)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_samples"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_samples"))
 
 
 def run_supplies(args: argparse.Namespace, output: Output) -> int:
@@ -442,9 +431,7 @@ def run_disinfection_record(args: argparse.Namespace, output: Output) -> int:
         areas = None if args.all else [campus.find_area(data, args.area).id]
         result = disinfection_record.write_disinfection_record(
             data, args.out, date_from=args.date_from, date_to=args.date_to, area_ids=areas)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_disinfection"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_disinfection"))
 
 
 def run_screening_board(args: argparse.Namespace, output: Output) -> int:

@@ -7,8 +7,10 @@ place so every command says them the same way in Chinese and in English.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from reopen_desktop.messages import language, text
 from reopen_desktop.progress import Progress, terminal_progress
@@ -27,3 +29,12 @@ def written(title: str, path: Path | str, pages: int) -> str:
 def progress(key: str) -> Progress:
     """A terminal progress bar labelled with the catalogue text ``key``."""
     return terminal_progress(text(key))
+
+
+def report_done(output: Any, result: Any, title: str, **keys: str) -> int:
+    """The end of every printing command: the report's warnings (no Chinese font ...) on
+    stderr, then ``{path, pages, **keys}`` for --json or the "written" line."""
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    return output.done({"path": str(result.path), "pages": result.pages, **keys},
+                       written(title, result.path, result.pages))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -52,11 +51,9 @@ def _write(args: argparse.Namespace, output: Any, period: period_summary.Period,
            title_key: str) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = period_summary.write_period_summary(data, period, args.out)
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    return output.done({"path": str(result.path), "pages": result.pages,
-                        "from": period.start.isoformat(), "to": period.end.isoformat()},
-                       cli_prose.written(_title(period, title_key), result.path, result.pages))
+    return cli_prose.report_done(output, result, _title(period, title_key),
+                                 **{"from": period.start.isoformat(),
+                                    "to": period.end.isoformat()})
 
 
 def _title(period: period_summary.Period, key: str) -> str:

@@ -80,9 +80,7 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
 
     with storage.open_data_file(args.db, read_only=True) as data:
         result = timetable.write_timetable(data, args.out, for_gate=args.gate)
-    return output.done({"path": str(result.path), "pages": result.pages},
-                       cli_prose.written(text("cli_title_timetable"), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_timetable"))
 
 
 def _id(data: storage.DataFile, table: str, name: str) -> int:

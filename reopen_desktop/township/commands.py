@@ -8,7 +8,6 @@ refused, after importing the good ones: each refused bundle changed nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,11 +73,8 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
     with storage.open_data_file(args.db, read_only=True, kind=storage.TOWNSHIP) as data:
         day = args.date or queries.latest_day(data) or date.today()
         result = report.write_township_report(data, day, args.out)
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    return output.done({"path": str(result.path), "pages": result.pages, "date": day.isoformat()},
-                       cli_prose.written(text("cli_title_township", date=day), result.path,
-                                         result.pages))
+    return cli_prose.report_done(output, result, text("cli_title_township", date=day),
+                                 date=day.isoformat())
 
 
 def run_demo(args: argparse.Namespace, output: Any) -> int:

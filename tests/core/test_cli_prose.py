@@ -131,3 +131,16 @@ def test_every_command_sentence_has_english_that_is_not_chinese():
     keys = [key for key in messages.CATALOGUE if key.startswith("cli_")]
     assert len(keys) > 50
     assert not [key for key in keys if chinese.search(messages.CATALOGUE[key][1])]
+
+
+@pytest.mark.parametrize("report", [["duty-chart"], ["class-checks", "--class", "一年级1班"],
+                                    ["daily"]])
+def test_every_printed_report_says_when_no_chinese_font_was_found(report, school_path, tmp_path,
+                                                                  capsys, monkeypatch):
+    from reopen_desktop.reports import fonts
+
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
+    code = cli.main(["report", *report, "--out", str(tmp_path / "r.pdf"), "--db",
+                     str(school_path)])
+    assert code == 0
+    assert messages.text("no_cjk_font") in capsys.readouterr().err
