@@ -252,8 +252,13 @@ STARTUP_PEOPLE = {False: 3000, True: 300}
 def startup(context: Context) -> Contest:
     """Start-up to first paint on a demo school, against a bare PySide6 window."""
     people = STARTUP_PEOPLE[context.quick]
-    data_file = build_demo(context.workdir / f"startup-{people}.db", people)
-    # The program's settings, backups and lock stay in the scratch folder.
+    return _first_paint_contest(context,
+                                build_demo(context.workdir / f"startup-{people}.db", people))
+
+
+def _first_paint_contest(context: Context, data_file: Path) -> Contest:
+    """``main.py --smoke`` on ``data_file`` against a bare window, both to first paint; the
+    program's settings, backups and lock stay in the scratch folder."""
     env = {"REOPEN_DESKTOP_HOME": str(context.workdir / "home"),
            "XDG_CONFIG_HOME": str(context.workdir / "config"),
            "PYTHONPYCACHEPREFIX": str(context.workdir / "pycache")}
@@ -448,14 +453,7 @@ def _probe(context: Context, *args: str) -> dict[str, Any]:
 def startup_big(context: Context) -> Contest:
     """Start-up to first paint on a 5,000-pupil school with a year of checks (3.6 million
     rows), against a bare PySide6 window."""
-    data_file = _big_school_copy(context)
-    env = {"REOPEN_DESKTOP_HOME": str(context.workdir / "home"),
-           "XDG_CONFIG_HOME": str(context.workdir / "config"),
-           "PYTHONPYCACHEPREFIX": str(context.workdir / "pycache")}
-    project = [sys.executable, str(ROOT / "main.py"), "--smoke", "--db", str(data_file)]
-    baseline = [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]
-    return Contest(project=lambda: launch(project, env=env),
-                   baseline=lambda: launch(baseline, env=env))
+    return _first_paint_contest(context, _big_school_copy(context))
 
 
 @benchmark("tab_open_worst", goal=1.0)
