@@ -25,7 +25,7 @@ import json
 import os
 import uuid
 import zipfile
-import zlib
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from reopen_desktop import small_zip
 from reopen_desktop.errors import Refused
 
 FORMAT = "reopen-desktop-bundle"
@@ -48,9 +49,6 @@ MAX_MANIFEST_BYTES = 1 << 20
 MAX_PAYLOAD_BYTES = 250 << 20
 MAX_UNCOMPRESSED_BYTES = 200 << 20
 MAX_INNER_MEMBERS = 64
-
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
-               ValueError, KeyError, NotImplementedError, RuntimeError)
 
 
 def new_school_key() -> bytes:
@@ -129,24 +127,51 @@ def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
 def read_bundle(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
     """:func:`read_manifest`, and the outer members it read: what :func:`open_members`
     opens later without parsing the file again."""
+    found = read_unverified(raw, path)
+    found.verify()
+    return found.manifest, found.school_raw, found.outer
+
+
+@dataclass(frozen=True)
+class Unverified:
+    """A bundle's manifest as read, before its signature is checked: :meth:`verify` must
+    pass before anything in it is trusted. Kept apart so a township can read a stick's
+    manifests first and check their signatures in other threads while it merges."""
+
+    manifest: dict[str, Any]
+    school_raw: bytes  # the school's Ed25519 public key, as the manifest names it
+    outer: dict[str, bytes]  # manifest.json, manifest.sig, payload.bin
+    path: str
+
+    def verify(self) -> None:
+        """Refused unless the school's key signed these exact manifest bytes and the
+        manifest is of this format and version."""
+        try:
+            self.school_key().verify(self.outer["manifest.sig"], self.outer["manifest.json"])
+        except InvalidSignature:
+            raise Refused("bundle_bad_signature", path=self.path) from None
+        if self.manifest.get("format") != FORMAT:
+            raise Refused("bundle_damaged", path=self.path, detail="format")
+        if self.manifest.get("format_version") != FORMAT_VERSION:
+            raise Refused("bundle_too_new", path=self.path,
+                          found=self.manifest.get("format_version"), known=FORMAT_VERSION)
+
+    def school_key(self) -> ed25519.Ed25519PublicKey:
+        return ed25519.Ed25519PublicKey.from_public_bytes(self.school_raw)
+
+
+def read_unverified(raw: bytes, path: str = "") -> Unverified:
+    """The outer members and the manifest parsed, nothing checked but that they parse
+    (refused as "bundle_damaged" otherwise)."""
     members = _outer_members(raw, path)
-    manifest_bytes, signature = members["manifest.json"], members["manifest.sig"]
     try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        manifest = json.loads(members["manifest.json"].decode("utf-8"))
         school_raw = base64.b64decode(manifest["school_public_key"], validate=True)
-        school_key = ed25519.Ed25519PublicKey.from_public_bytes(school_raw)
+        found = Unverified(manifest, school_raw, members, path)
+        found.school_key()  # a key that is no Ed25519 key is damage, found now
     except (ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise Refused("bundle_damaged", path=path, detail="manifest.json") from None
-    try:
-        school_key.verify(signature, manifest_bytes)
-    except InvalidSignature:
-        raise Refused("bundle_bad_signature", path=path) from None
-    if manifest.get("format") != FORMAT:
-        raise Refused("bundle_damaged", path=path, detail="format")
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise Refused("bundle_too_new", path=path, found=manifest.get("format_version"),
-                      known=FORMAT_VERSION)
-    return manifest, school_raw, members
+    return found
 
 
 def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
@@ -202,16 +227,15 @@ def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
     caps = {"manifest.json": MAX_MANIFEST_BYTES, "manifest.sig": 64,
             "payload.bin": MAX_PAYLOAD_BYTES}
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as bundle:
-            infos = {info.filename: info for info in bundle.infolist()}
-            if sorted(infos) != sorted(OUTER_MEMBERS) or len(bundle.infolist()) != 3:
-                raise Refused("bundle_damaged", path=path, detail="members")
-            for name, cap in caps.items():
-                if infos[name].file_size > cap:
-                    raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
-            return {name: bundle.read(name) for name in OUTER_MEMBERS}
-    except _ZIP_ERRORS as error:
-        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
+        listed = small_zip.entries(raw, len(OUTER_MEMBERS))
+        if sorted(listed) != sorted(OUTER_MEMBERS):
+            raise Refused("bundle_damaged", path=path, detail="members")
+        for name, cap in caps.items():
+            if listed[name].size > cap:
+                raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
+        return {name: small_zip.read(raw, listed[name]) for name in OUTER_MEMBERS}
+    except small_zip.BadZip as error:
+        raise Refused("bundle_damaged", path=path, detail=str(error)) from None
 
 
 def _inner_zip(members: dict[str, bytes]) -> bytes:
@@ -229,16 +253,14 @@ def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
     """Every member of the decrypted ZIP (or those ``wanted``), checked against
     members.json; bombs refused."""
     try:
-        with zipfile.ZipFile(io.BytesIO(plain)) as inner:
-            infos = inner.infolist()
-            total = sum(info.file_size for info in infos)
-            if len(infos) > MAX_INNER_MEMBERS or total > MAX_UNCOMPRESSED_BYTES:
-                raise Refused("bundle_too_large", path=path)
-            names = [info.filename for info in infos if info.filename != INDEX_MEMBER]
-            contents = {info.filename: inner.read(info) for info in infos
-                        if wanted is None or info.filename in wanted}
-            index = json.loads(inner.read(INDEX_MEMBER).decode("utf-8"))
-    except _ZIP_ERRORS + (UnicodeDecodeError,) as error:
+        listed = small_zip.entries(plain, MAX_INNER_MEMBERS)
+        if sum(entry.size for entry in listed.values()) > MAX_UNCOMPRESSED_BYTES:
+            raise Refused("bundle_too_large", path=path)
+        names = [name for name in listed if name != INDEX_MEMBER]
+        contents = {name: small_zip.read(plain, entry) for name, entry in listed.items()
+                    if wanted is None or name in wanted}
+        index = json.loads(small_zip.read(plain, listed[INDEX_MEMBER]).decode("utf-8"))
+    except (ValueError, KeyError, RecursionError) as error:  # BadZip, JSON, UTF-8
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
     contents.pop(INDEX_MEMBER, None)
     if not isinstance(index, dict) or sorted(index) != sorted(names):

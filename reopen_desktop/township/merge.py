@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -107,19 +108,29 @@ def gap_texts(result: ImportResult) -> list[str]:
 
 @dataclass
 class _Read:
-    """A bundle whose signed manifest has been read and checked, with the file's outer
-    members (``outer``) while they fit in :data:`HELD_BYTES`; past that the file is read
-    and verified again when its turn comes, so a big stick is never all in memory."""
+    """A bundle file read and its manifest parsed; its outer members (``outer``) kept while
+    they fit in :data:`HELD_BYTES`, past that the file is read and verified again when its
+    turn comes, so a big stick is never all in memory.
+
+    A bundle whose members are kept is checked later by :class:`_Checks`, in a thread, a
+    little ahead of the merge: until then ``unverified`` holds what is to be checked, and
+    nothing of it may be trusted but as a place in the order of merging."""
 
     file: Path
     manifest: dict[str, Any]
     school_key: bytes
     sha256: str
     outer: dict[str, bytes] | None
+    unverified: bundle_format.Unverified | None = None
+    refused: Refused | None = None  # its signature or manifest, found bad by the checks
+    opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
 
 
-HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~20 MB
+HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
 MERGED = frozenset({"days.json", *RECORDS})  # the inner members the merge reads
+# Bundles the checks' thread takes at a time, and how many such runs it may be ahead of
+# the merge (what it has opened waits in memory).
+CHECKS_A_TASK, RUNS_AHEAD = 16, 4
 
 
 def bundle_files(sources: Iterable[Path]) -> list[Path]:
@@ -147,33 +158,109 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         raise Refused("township_no_bundles", paths="、".join(str(s) for s in sources))
     report = progress or (lambda done, total: None)
     outcomes: list[BundleOutcome] = []
-    readable: list[_Read] = []
-    held = 0
-    for done, file in enumerate(files):  # first every manifest: then oldest first
-        report(done, 2 * len(files))
-        try:
-            readable.append(_read(file, hold=held < HELD_BYTES))
-            held += sum(map(len, (readable[-1].outer or {}).values()))
-        except Refused as error:
-            outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
-    readable.sort(key=lambda r: (r.manifest["school_id"], r.manifest["sequence"]))
+    readable = _read_all(files, report, outcomes)
+    readable.sort(key=_merge_order)
+    holdings = _Holdings.of(data)
     backed_up = _BackupOnce(data) if backup else (lambda: None)
-    for done, bundle in enumerate(readable):
-        report(2 * len(files) - len(readable) + done, 2 * len(files))
-        outcomes.append(_import_one(data, township, private, bundle, backed_up))
+    with _Checks(readable, private) as checks:
+        for done, bundle in enumerate(readable):
+            report(2 * len(files) - len(readable) + done, 2 * len(files))
+            checks.wait(done)
+            outcomes.append(_import_one(data, township, private, bundle, holdings, backed_up)
+                            if bundle.refused is None else
+                            BundleOutcome(bundle.file.name, REFUSED, bundle.refused.message()))
+            bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
 
 
+def _read_all(files: list[Path], report: Progress,
+              outcomes: list[BundleOutcome]) -> list[_Read]:
+    """Every file read (nothing decrypted, nothing written), its outer members kept up to
+    :data:`HELD_BYTES` in all. Refusals go to ``outcomes``."""
+    readable: list[_Read] = []
+    held = 0
+    for done, file in enumerate(files):
+        report(done, 2 * len(files))
+        try:
+            readable.append(_read(file, hold=held < HELD_BYTES))
+        except Refused as error:
+            outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
+            continue
+        held += sum(map(len, (readable[-1].outer or {}).values()))
+    return readable
+
+
 def _read(file: Path, *, hold: bool) -> _Read:
-    """The file's manifest, its signature verified (nothing decrypted yet); its outer
-    members kept when ``hold``."""
+    """The file's manifest, read; its outer members kept when ``hold``, and then its
+    signature left to :class:`_Checks`; else checked now (nothing is decrypted yet)."""
     raw = _bytes(file)
-    manifest, school_key, outer = bundle_format.read_bundle(raw, file.name)
-    _check_manifest(file, manifest)
-    return _Read(file, manifest, school_key, hashlib.sha256(raw).hexdigest(),
-                 outer if hold else None)
+    if not hold:
+        manifest, school_key, _ = bundle_format.read_bundle(raw, file.name)
+        _check_manifest(file, manifest)
+        return _Read(file, manifest, school_key, hashlib.sha256(raw).hexdigest(), None)
+    found = bundle_format.read_unverified(raw, file.name)
+    return _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
+                 found.outer, unverified=found)
+
+
+def _merge_order(bundle: _Read) -> tuple[str, int]:
+    """Oldest first per school; a manifest not checked yet may hold anything."""
+    school, sequence = bundle.manifest.get("school_id"), bundle.manifest.get("sequence")
+    return str(school), sequence if type(sequence) is int else 0
+
+
+class _Checks:
+    """The bundles read but not checked yet, checked and opened by a thread a few runs
+    ahead of the merge, in the order the merge takes them.
+
+    The Ed25519 check, the key exchange, the decryption and the inflation let Python's
+    lock go, so they run on the second core while the merge writes (which lets it go
+    too); reading the records (JSON) stays with the merge, where it was measured faster.
+    """
+
+    def __init__(self, bundles: list[_Read], private: bytes):
+        self.bundles, self.private = bundles, private
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
+        self.runs: dict[int, Future[None]] = {}
+
+    def wait(self, index: int) -> None:
+        """Once this returns, bundle ``index`` is checked (``refused`` says if it failed)
+        and, if it passed, opened (``opened``); the next runs are under way."""
+        first = index - index % CHECKS_A_TASK
+        for at in range(first, min(first + RUNS_AHEAD * CHECKS_A_TASK, len(self.bundles)),
+                        CHECKS_A_TASK):
+            if at not in self.runs:
+                self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
+                                                 self.private)
+        self.runs[first].result()
+
+    def __enter__(self) -> _Checks:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
+
+
+def _check_run(bundles: list[_Read], private: bytes) -> None:
+    """Check each bundle's signature and manifest, then open it; what fails is kept on the
+    bundle for the merge to report at its step."""
+    for bundle in bundles:
+        if bundle.unverified is None:
+            continue
+        try:
+            bundle.unverified.verify()
+            _check_manifest(bundle.file, bundle.manifest)
+        except Refused as error:
+            bundle.refused = error
+            continue
+        finally:
+            bundle.unverified = None
+        try:
+            bundle.opened = _open(bundle, private)
+        except Refused as error:
+            bundle.opened = error
 
 
 def _bytes(file: Path) -> bytes:
@@ -214,22 +301,22 @@ class _BackupOnce:
             self.taken = True
 
 
-def _import_one(data: DataFile, township: console.Township, private: bytes,
-                bundle: _Read, backup: Callable[[], None]) -> BundleOutcome:
+def _import_one(data: DataFile, township: console.Township, private: bytes, bundle: _Read,
+                holdings: _Holdings, backup: Callable[[], None]) -> BundleOutcome:
     m = bundle.manifest
     outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m["school_id"],
                             school=str(m.get("school_name", "")), sequence=m["sequence"],
                             date_from=m["from"], date_to=m["to"])
     try:
-        _check_school_key(data, bundle)
+        holdings.check_school_key(bundle)
         if m.get("township_key_fingerprint") != township.fingerprint:
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
                           township=str(m.get("township", "")))
         members = _open(bundle, private)
-        if _held(data, m["export_id"]):
+        if m["export_id"] in holdings.exports:
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
-        _check_not_older(data, bundle)
+        holdings.check_not_older(bundle)
         records = _records(bundle.file.name, m["school_id"], members)
         backup()
         with data.atomic():
@@ -237,13 +324,19 @@ def _import_one(data: DataFile, township: console.Township, private: bytes,
     except Refused as error:
         outcome.reason = error.message()
         return outcome
+    holdings.merged(bundle)
     outcome.outcome = IMPORTED
     return outcome
 
 
 def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
-    """The merged members of a bundle: from what the first reading kept, or else from the
-    file read (and its signature verified) again."""
+    """The merged members of a bundle: as the checks opened them, or from what the first
+    reading kept, or else from the file read (and its signature verified) again."""
+    opened, bundle.opened = bundle.opened, None
+    if isinstance(opened, Refused):
+        raise opened
+    if opened is not None:
+        return opened
     if bundle.outer is not None:
         return bundle_format.open_members(bundle.outer, bundle.manifest, private,
                                           bundle.file.name, MERGED)
@@ -251,26 +344,46 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
                                       bundle.file.name)
 
 
-def _check_school_key(data: DataFile, bundle: _Read) -> None:
-    """A school's first bundle registers its key; a bundle signed by another key is foreign."""
-    held = data.scalar("SELECT public_key FROM schools WHERE school_id = ?",
-                       (bundle.manifest["school_id"],))
-    if held is not None and held != _b64(bundle.school_key):
-        raise Refused("township_bundle_foreign_key", path=bundle.file.name,
-                      school=bundle.manifest.get("school_name", bundle.manifest["school_id"]))
+@dataclass
+class _Holdings:
+    """What each bundle is checked against: the schools' keys, the bundles held and each
+    school's newest sequence; read once per import and kept as bundles are merged (the
+    import is the file's one writer: the writer lock says so)."""
 
+    keys: dict[str, str]  # school_id -> its public key, base64
+    exports: set[str]
+    newest: dict[str, int]  # school_id -> the highest sequence held
 
-def _held(data: DataFile, export_id: str) -> bool:
-    return data.scalar("SELECT 1 FROM bundles WHERE export_id = ?", (export_id,)) is not None
+    @classmethod
+    def of(cls, data: DataFile) -> _Holdings:
+        return cls(
+            {r["school_id"]: r["public_key"]
+             for r in data.query("SELECT school_id, public_key FROM schools")},
+            {r["export_id"] for r in data.query("SELECT export_id FROM bundles")},
+            {r["school_id"]: r["newest"] for r in data.query(
+                "SELECT school_id, max(sequence) AS newest FROM bundles GROUP BY school_id")})
 
+    def check_school_key(self, bundle: _Read) -> None:
+        """A school's first bundle registers its key; one signed by another key is foreign."""
+        held = self.keys.get(bundle.manifest["school_id"])
+        if held is not None and held != _b64(bundle.school_key):
+            raise Refused("township_bundle_foreign_key", path=bundle.file.name,
+                          school=bundle.manifest.get("school_name",
+                                                     bundle.manifest["school_id"]))
 
-def _check_not_older(data: DataFile, bundle: _Read) -> None:
-    """Sequence numbers are never reused: one at or below the newest held is a stale copy."""
-    newest = data.scalar("SELECT max(sequence) FROM bundles WHERE school_id = ?",
-                         (bundle.manifest["school_id"],))
-    if newest is not None and bundle.manifest["sequence"] <= newest:
-        raise Refused("township_bundle_older", path=bundle.file.name,
-                      sequence=bundle.manifest["sequence"], held=newest)
+    def check_not_older(self, bundle: _Read) -> None:
+        """Sequence numbers are never reused: one at or below the newest held is a stale
+        copy."""
+        newest = self.newest.get(bundle.manifest["school_id"])
+        if newest is not None and bundle.manifest["sequence"] <= newest:
+            raise Refused("township_bundle_older", path=bundle.file.name,
+                          sequence=bundle.manifest["sequence"], held=newest)
+
+    def merged(self, bundle: _Read) -> None:
+        school = bundle.manifest["school_id"]
+        self.keys.setdefault(school, _b64(bundle.school_key))
+        self.exports.add(bundle.manifest["export_id"])
+        self.newest[school] = max(self.newest.get(school, 0), bundle.manifest["sequence"])
 
 
 def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, list[dict]]:
@@ -297,14 +410,13 @@ def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, 
 
 def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict]]) -> None:
     m = bundle.manifest
-    school_id, export_id = m["school_id"], m["export_id"]
-    key = _b64(bundle.school_key)
+    school_id, export_id, stamp = m["school_id"], m["export_id"], now()
     data.conn.execute(
         "INSERT INTO schools (school_id, name, public_key, fingerprint, first_seen) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(school_id) DO UPDATE SET name = excluded.name "
         "WHERE name <> excluded.name",  # no page written when nothing changed
-        (school_id, str(m.get("school_name") or school_id), key,
-         hashlib.sha256(bundle.school_key).hexdigest(), now()))
+        (school_id, str(m.get("school_name") or school_id), _b64(bundle.school_key),
+         hashlib.sha256(bundle.school_key).hexdigest(), stamp))
     data.conn.execute(
         "INSERT INTO bundles (export_id, school_id, sequence, date_from, date_to, created_at, "
         "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by) "
@@ -312,19 +424,56 @@ def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict]]) -> Non
         (export_id, school_id, m["sequence"], m["from"], m["to"], str(m.get("created_at", "")),
          str(m.get("payload_sha256", "")), bundle.sha256,
          json.dumps(_slip_counts(m, records), ensure_ascii=False),
-         json.dumps(m, ensure_ascii=False), bundle.file.name, now(), str(data.operator)))
+         json.dumps(m, ensure_ascii=False), bundle.file.name, stamp, str(data.operator)))
     data.conn.executemany(
-        "INSERT OR REPLACE INTO days (id, school_id, day, summary, deleted, export_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        _DAYS_UPSERT,
         [(r["id"], school_id, r["date"], json.dumps(r["summary"], ensure_ascii=False),
           int(bool(r.get("deleted"))), export_id) for r in records["days.json"]])
+    for member, (insert, keys, count_at) in _INSERTS.items():
+        data.conn.executemany(insert, _record_rows(records[member], school_id, export_id,
+                                                   keys, count_at))
+
+
+def _inserts() -> dict[str, tuple[str, tuple[str, ...], int | None]]:
+    """Per member of :data:`RECORDS`: its INSERT, the record keys of its columns in order,
+    and where among them the people count is (the one number).
+
+    A record the township holds as it arrives again (a key person is sent in every bundle
+    while observed) is left as it is: no page written, so its ``export_id`` names the
+    bundle that brought it as it stands."""
+    made = {}
     for member, (table, columns) in RECORDS.items():
-        names = ["id", "school_id", *columns, "deleted", "export_id"]
-        data.conn.executemany(
-            f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' * len(names))})",
-            [(r["id"], school_id, *(_value(r.get(k), c) for c, k in columns.items()),
-              int(bool(r.get("deleted"))), export_id) for r in records[member]])
+        made[member] = (_upsert(table, [*columns, "deleted"]), tuple(columns.values()),
+                        list(columns).index("people_count") if "people_count" in columns
+                        else None)
+    return made
+
+
+def _upsert(table: str, kept: list[str]) -> str:
+    """INSERT of a record by id that rewrites a held one only when one of ``kept`` differs."""
+    names = ["id", "school_id", *kept, "export_id"]
+    changed = ", ".join(f"{c} = excluded.{c}" for c in [*kept, "export_id"])
+    return (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {changed} "
+            f"WHERE ({', '.join(kept)}) IS NOT ({', '.join('excluded.' + c for c in kept)})")
+
+
+_INSERTS = _inserts()
+_DAYS_UPSERT = _upsert("days", ["day", "summary", "deleted"])
+
+
+def _record_rows(records: list[dict], school_id: str, export_id: str, keys: tuple[str, ...],
+                 count_at: int | None) -> list[tuple[Any, ...]]:
+    """The rows of one table: each field as text ('' when missing), the people count as a
+    sane number, whatever a hostile bundle put there."""
+    rows = []
+    for record in records:
+        values = [v if v.__class__ is str else _text(v) for v in map(record.get, keys)]
+        if count_at is not None:
+            values[count_at] = _count(record.get(keys[count_at]))
+        rows.append((record["id"], school_id, *values, int(bool(record.get("deleted"))),
+                     export_id))
+    return rows
 
 
 def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict]]) -> dict[str, Any]:
@@ -336,11 +485,13 @@ def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict]]) -> di
     return {**(counts if isinstance(counts, dict) else {}), "open_alerts": open_alerts}
 
 
-def _value(value: Any, column: str) -> Any:
-    """A record's field as the column stores it: counts as (sane) numbers, the rest as text."""
-    if column == "people_count":
-        return min(max(value, 0), MAX_COUNT) if type(value) is int else 0
+def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _count(value: Any) -> int:
+    """A count as a number within reason: a hostile or broken bundle never crashes the merge."""
+    return min(max(value, 0), MAX_COUNT) if type(value) is int else 0
 
 
 def _b64(raw: bytes) -> str:

@@ -212,6 +212,24 @@ def test_a_folder_imports_oldest_first_and_a_newer_bundle_replaces_records_by_id
     assert villages["东村"][0]["reason"] == "密切接触"
 
 
+def test_a_key_person_sent_again_unchanged_keeps_the_bundle_that_brought_it(
+        township, schools, tmp_path, capsys):
+    """Key persons travel in every bundle while observed: one that comes again as the
+    township holds it is not rewritten, one that changed is, with the bundle it came in."""
+    db, public = township
+    school = schools[0]
+    for week, reason in enumerate(["外省返乡", "外省返乡", "密切接触"]):
+        school.bundle(tmp_path / "usb", public, [WEEK[week]], key_persons=[
+            school.key_person(1, "东村"), school.key_person(2, "西村", reason=reason)])
+    code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    assert code == 0 and result["imported"] == 3
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        brought = {r["id"][-1]: (r["reason"], r["sequence"]) for r in data.query(
+            "SELECT k.id, k.reason, b.sequence FROM key_persons k "
+            "JOIN bundles b USING (export_id) ORDER BY k.id")}
+    assert brought == {"1": ("外省返乡", 1), "2": ("密切接触", 3)}
+
+
 def test_a_missing_sequence_number_is_reported_as_a_gap(township, schools, tmp_path, capsys):
     db, public = township
     school = schools[0]
