@@ -160,7 +160,7 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
     outcomes: list[BundleOutcome] = []
     readable = _read_all(files, report, outcomes)
     readable.sort(key=_merge_order)
-    holdings = _Holdings.of(data)
+    holdings = _Holdings(data)
     backed_up = _BackupOnce(data) if backup else (lambda: None)
     with _Checks(readable, private) as checks:
         for done, bundle in enumerate(readable):
@@ -313,7 +313,7 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
                           township=str(m.get("township", "")))
         members = _open(bundle, private)
-        if m["export_id"] in holdings.exports:
+        if holdings.holds(m["export_id"]):
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
         holdings.check_not_older(bundle)
@@ -344,28 +344,23 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
                                       bundle.file.name)
 
 
-@dataclass
 class _Holdings:
-    """What each bundle is checked against: the schools' keys, the bundles held and each
-    school's newest sequence; read once per import and kept as bundles are merged (the
-    import is the file's one writer: the writer lock says so)."""
+    """What each bundle is checked against: its school's key and newest sequence, each
+    read once per school and import and kept as bundles merge (the import is the file's
+    one writer: the writer lock says so), and whether its export is held already."""
 
-    keys: dict[str, str]  # school_id -> its public key, base64
-    exports: set[str]
-    newest: dict[str, int]  # school_id -> the highest sequence held
+    def __init__(self, data: DataFile):
+        self.data = data
+        self.keys: dict[str, str | None] = {}  # school_id -> its public key, base64
+        self.newest: dict[str, int] = {}  # school_id -> the highest sequence held
 
-    @classmethod
-    def of(cls, data: DataFile) -> _Holdings:
-        return cls(
-            {r["school_id"]: r["public_key"]
-             for r in data.query("SELECT school_id, public_key FROM schools")},
-            {r["export_id"] for r in data.query("SELECT export_id FROM bundles")},
-            {r["school_id"]: r["newest"] for r in data.query(
-                "SELECT school_id, max(sequence) AS newest FROM bundles GROUP BY school_id")})
+    def holds(self, export_id: str) -> bool:
+        return self.data.scalar("SELECT 1 FROM bundles WHERE export_id = ?",
+                                (export_id,)) is not None
 
     def check_school_key(self, bundle: _Read) -> None:
         """A school's first bundle registers its key; one signed by another key is foreign."""
-        held = self.keys.get(bundle.manifest["school_id"])
+        held = self._key(bundle.manifest["school_id"])
         if held is not None and held != _b64(bundle.school_key):
             raise Refused("township_bundle_foreign_key", path=bundle.file.name,
                           school=bundle.manifest.get("school_name",
@@ -374,16 +369,28 @@ class _Holdings:
     def check_not_older(self, bundle: _Read) -> None:
         """Sequence numbers are never reused: one at or below the newest held is a stale
         copy."""
-        newest = self.newest.get(bundle.manifest["school_id"])
-        if newest is not None and bundle.manifest["sequence"] <= newest:
+        newest = self._newest(bundle.manifest["school_id"])
+        if bundle.manifest["sequence"] <= newest:
             raise Refused("township_bundle_older", path=bundle.file.name,
                           sequence=bundle.manifest["sequence"], held=newest)
 
     def merged(self, bundle: _Read) -> None:
         school = bundle.manifest["school_id"]
-        self.keys.setdefault(school, _b64(bundle.school_key))
-        self.exports.add(bundle.manifest["export_id"])
-        self.newest[school] = max(self.newest.get(school, 0), bundle.manifest["sequence"])
+        self.keys[school] = self._key(school) or _b64(bundle.school_key)
+        self.newest[school] = max(self._newest(school), bundle.manifest["sequence"])
+
+    def _key(self, school_id: str) -> str | None:
+        if school_id not in self.keys:
+            self.keys[school_id] = self.data.scalar(
+                "SELECT public_key FROM schools WHERE school_id = ?", (school_id,))
+        return self.keys[school_id]
+
+    def _newest(self, school_id: str) -> int:
+        if school_id not in self.newest:
+            self.newest[school_id] = self.data.scalar(
+                "SELECT coalesce(max(sequence), 0) FROM bundles WHERE school_id = ?",
+                (school_id,))
+        return self.newest[school_id]
 
 
 def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, list[dict]]:
