@@ -23,7 +23,6 @@ import functools
 import gc
 import hashlib
 import json
-import operator
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from reopen_desktop.importers.roster_rows import (
     CLASS_SLOT,
     FIELDS,
     PERSON_COLUMNS,
+    Key,
     RowReader,
     fast_initials,
 )
@@ -52,7 +52,6 @@ from reopen_desktop.sheets import cell_safe
 from reopen_desktop.storage import DataFile, now
 
 REQUIRED = ("name", "id_number")
-_PLACE, _KIND = operator.itemgetter(CLASS_SLOT), operator.itemgetter(0)  # of a record
 STAFF_SHEET_WORDS = ("教职工", "教师", "职工")
 
 
@@ -153,34 +152,35 @@ def _sheet_grade(name: str, grades: list[str]) -> str:
 
 @dataclass
 class _Plan:
-    inserts: list[tuple[Any, ...]] = field(default_factory=list)  # class_id still a place
+    # the new people, a column each in PERSON_COLUMNS order (class_id still a place)
+    inserts: list[list[Any]] = field(default_factory=lambda: [[] for _ in PERSON_COLUMNS])
     updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     unchanged: int = 0
     moved: list[dict[str, str]] = field(default_factory=list)
 
 
-def _existing_people(data: DataFile) -> dict[tuple[str, str], tuple[Any, ...]]:
+def _existing_people(data: DataFile) -> dict[Key, tuple[Any, ...]]:
     """key → (id, active, *PERSON_COLUMNS) of everyone in the data file, in one query."""
     rows = data.conn.execute(
         f"SELECT id, active, {', '.join(PERSON_COLUMNS)} FROM people").fetchall()
     id_at, type_at, no_at = (PERSON_COLUMNS.index(c) + 2 for c in (
         "id_number", "id_type", "student_no"))
-    found = {("id", r[id_at]): r for r in rows if r[id_at]}
+    found: dict[Key, tuple[Any, ...]] = {r[id_at]: r for r in rows if r[id_at]}
     found.update({("student_no", r[no_at]): r for r in rows
                   if r[no_at] and r[type_at] == "student_number"})
     return found
 
 
-def _plan(reader: RowReader, existing: dict[tuple[str, str], tuple[Any, ...]],
+def _plan(reader: RowReader, existing: dict[Key, tuple[Any, ...]],
           class_ids: dict[tuple[str, int], int], class_names: dict[int, str]) -> _Plan:
     """What to insert and what to update; blank cells keep what the data file has."""
     if not existing:  # a new school: everyone is new
-        return _Plan(inserts=reader.records)
-    plan = _Plan()
+        return _Plan(inserts=reader.columns)
+    plan, new = _Plan(), []
     for key, record in zip(reader.keys, reader.records, strict=True):
         before = existing.get(key)
         if before is None:
-            plan.inserts.append(record)
+            new.append(record)
             continue
         place = record[CLASS_SLOT]
         if place is not None:
@@ -197,6 +197,8 @@ def _plan(reader: RowReader, existing: dict[tuple[str, str], tuple[Any, ...]],
             plan.moved.append({"name": record[1], "from": class_names.get(old_class, ""),
                                "to": class_names.get(changes["class_id"], "")})
         plan.updates.append((before[0], changes))
+    if new:
+        plan.inserts = list(map(list, zip(*new, strict=True)))
     return plan
 
 
@@ -205,7 +207,7 @@ def _classes(data: DataFile, reader: RowReader) -> tuple[dict[tuple[str, int], i
     """(grade, number) → class id for the classes that exist, and those that do not."""
     found = {(r["grade"], r["number"]): r["id"] for r in data.query(
         "SELECT c.id, c.number, g.name AS grade FROM classes c JOIN grades g ON g.id = c.grade_id")}
-    wanted = set(map(_PLACE, reader.records)) - {None}
+    wanted = set(reader.columns[CLASS_SLOT]) - {None}
     missing = sorted(wanted - found.keys(),
                      key=lambda p: (classnames.grade_position(p[0]), p[0], p[1]))
     return found, missing
@@ -241,10 +243,10 @@ def _audit_new_rows(act: audit.Action, table: str, first_new: int, count: int) -
 def _write(data: DataFile, act: audit.Action, plan: _Plan,
            places: dict[tuple[str, int], int]) -> None:
     """Update (one audit row per person, before and after), then insert, in bulk."""
-    stamp, as_json = now(), audit.row_json(data, "people")
+    stamp = now()
     if plan.updates:
-        _update_people(data, act, plan.updates, stamp, as_json)
-    if plan.inserts:
+        _update_people(data, act, plan.updates, stamp, audit.row_json(data, "people"))
+    if plan.inserts[0]:
         _insert_people(data, act, plan.inserts, stamp, places)
 
 
@@ -273,19 +275,38 @@ _DEFAULTS = {c: "" for c in PERSON_COLUMNS if c not in ("kind", "name", "id_type
 _FOLDABLE = frozenset({"kind", "id_type", *_DEFAULTS})
 
 
-def _insert_people(data: DataFile, act: audit.Action, inserts: list[tuple[Any, ...]],
+def _insert_people(data: DataFile, act: audit.Action, inserts: list[list[Any]],
                    stamp: str, places: dict[tuple[str, int], int]) -> None:
-    """One executemany, built a column at a time, and one audit row for all."""
-    columns = dict(zip(PERSON_COLUMNS, zip(*inserts, strict=True), strict=True))
+    """The new people, given and written a column at a time, and one audit row for all."""
+    columns = dict(zip(PERSON_COLUMNS, inserts, strict=True))
     columns["class_id"] = list(map(places.get, columns["class_id"]))  # staff: None
     once = {name: fast_initials(name) for name in set(columns["name"])}  # namesakes
     columns["initials"] = list(map(once.__getitem__, columns["name"]))
     values = _values_sql(columns) | {"updated_at": _sql_text(stamp)}
     first_new = int(data.scalar("SELECT coalesce(max(id), 0) FROM people")) + 1
-    data.conn.executemany(
-        f"INSERT INTO people ({', '.join(values)}) VALUES ({', '.join(values.values())})",
-        zip(*columns.values(), strict=True))
-    _audit_new_rows(act, "people", first_new, len(inserts))
+    _insert_rows(data, f"INSERT INTO people ({', '.join(values)})",
+                 f"({', '.join(values.values())})", list(columns.values()))
+    _audit_new_rows(act, "people", first_new, len(inserts[0]))
+
+
+ROWS_PER_INSERT = 64
+
+
+def _insert_rows(data: DataFile, insert: str, row_sql: str, columns: list[Any]) -> None:
+    """The rows of ``columns`` inserted in order, ROWS_PER_INSERT to a statement
+    (``VALUES (…), (…), …``): SQLite's loop over a statement's rows costs some 15 % less
+    than executemany's, which binds, steps and resets a row at a time."""
+    width, count = len(columns), len(columns[0])
+    flat: list[Any] = [None] * (width * count)  # row after row
+    for at, column in enumerate(columns):
+        flat[at::width] = column
+    whole, step = count - count % ROWS_PER_INSERT, ROWS_PER_INSERT * width
+    if whole:
+        data.conn.executemany(f"{insert} VALUES {', '.join([row_sql] * ROWS_PER_INSERT)}",
+                              [flat[at:at + step] for at in range(0, whole * width, step)])
+    if whole < count:
+        data.conn.execute(f"{insert} VALUES {', '.join([row_sql] * (count - whole))}",
+                          flat[whole * width:])
 
 
 def _values_sql(columns: dict[str, Any]) -> dict[str, str]:
@@ -405,10 +426,10 @@ def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
                                                 strict=True))
     plan = _plan(reader, _existing_people(data), class_ids | stand_in, class_names)
     result.imported, result.updated, result.unchanged = (
-        len(plan.inserts), len(plan.updates), plan.unchanged)
+        len(plan.inserts[0]), len(plan.updates), plan.unchanged)
     result.moved = plan.moved
     progress(2, 3)
-    if not dry_run and (plan.inserts or plan.updates or missing):
+    if not dry_run and (plan.inserts[0] or plan.updates or missing):
         _apply(data, plan, infos, missing, class_ids | stand_in, result)
     progress(3, 3)
     return result
@@ -439,11 +460,11 @@ def _class_names(data: DataFile) -> dict[int, str]:
 
 def _count(result: RosterResult, reader: RowReader) -> None:
     """Head-counts per canonical class name in the file, in school order; staff apart."""
-    counts = Counter(map(_PLACE, reader.records))  # a pass in C
+    counts = Counter(reader.columns[CLASS_SLOT])  # a pass in C
     counts.pop(None, None)
     ordered = sorted(counts, key=lambda p: (classnames.grade_position(p[0]), p[0], p[1]))
     result.per_class = {classnames.class_name(g, n): counts[(g, n)] for g, n in ordered}
-    result.staff = list(map(_KIND, reader.records)).count("staff")
+    result.staff = reader.columns[0].count("staff")
 
 
 # --- workbooks for the clerk -----------------------------------------------------------------

@@ -4,11 +4,12 @@ A roster must import in no more than twice the time python-calamine takes to rea
 it, so the common row (an 18-digit ID that checks out, a known class) takes one
 short path: cells are converted a column at a time, repeated values (sex, grade,
 class, 就读方式) are converted once, a birth date written as the ID has it is not read
-at all, the ID's check sum is added up from the sums of its three parts, and records
-are zipped from the columns in C. Every unusual row (an ID to refuse or warn about,
-a student number, an unreadable class, a birth date that disagrees) goes the careful way through
-:func:`idnumber.check_id`, so the fast path never decides anything the careful one
-would decide differently.
+at all, the IDs of a column are checked together (their digits joined, check sums added
+up place by place in C: :func:`fast_ids`), and each test is made on whole columns first.
+Every unusual row (an ID to refuse or warn about, a student number, an unreadable class,
+a birth date that disagrees) goes the careful way through :func:`idnumber.check_id`, so
+the fast path never decides anything the careful one would decide differently
+(tests/core/test_roster_fast_columns.py holds them to it).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import functools
 import itertools
 import operator
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from unicodedata import normalize
+from unicodedata import is_normalized, normalize
 
 from pypinyin import Style, pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
@@ -75,50 +78,27 @@ REPEATING = frozenset({"sex", "grade", "class", "boarding", "village", "post", "
 # Columns never stored as written, only compared or looked up: their cells stay as read
 # and each distinct one is made text where it is used (a pass over 5,000 cells saved each).
 COMPARED = frozenset({"birth_date", "grade", "class", "boarding"})
-_PROVINCE_CODES = frozenset(str(p) for p in PROVINCES)
-# The check sum of an ID is the sum of its three parts' weighted sums, each looked up:
-# the region's (a school has a few), the birth date's, the sequence number's (1,000).
-_REGION_SUMS: dict[str, int] = {}  # -1: no such province
-_BIRTHS: dict[str, str] = {}
-_BIRTH_SUMS: dict[str, int] = {}
-
-
-def _weighted(digits: str, start: int) -> int:
-    """The weighted sum of ``digits``, found at ``start`` in an ID."""
-    return sum(int(d) * w for d, w in zip(digits, WEIGHTS[start:start + len(digits)],
-                                          strict=True))
-
-
-_SEQUENCE_SUMS = {f"{n:03d}": _weighted(f"{n:03d}", 14) for n in range(1000)}
-_SEX_OF_DIGIT = {d: ("男" if int(d) % 2 else "女") for d in "0123456789"}
+# An ID column is checked whole (:func:`fast_ids`): its cells are joined into one string of
+# 18-byte IDs, so the digits at one place in every ID are one slice, ``raw[k::18]``.
+_PLACEHOLDER = b"110101200001010010"  # what stands for a cell that is no ID (that row is odd)
+# Each digit's share of the check sum at each place, modulo 11, as a byte (bytes.translate).
+_DIGIT_SHARES = [bytes.maketrans(b"0123456789", bytes(w * d % 11 for d in range(10)))
+                 for w in WEIGHTS]
+# The check character of a sum of 17 shares (at most 170), as a byte.
+_CHECK_OF_SUM = bytes(ord(CHECK_CHARACTERS[total % 11]) for total in range(256))
+_PROVINCE_PAIRS = frozenset((ord(str(p)[0]), ord(str(p)[1])) for p in PROVINCES)
+_ISO_PLACES = ((0, 6), (1, 7), (2, 8), (3, 9), (5, 10), (6, 11), (8, 12), (9, 13))
+_EARLIEST = f"{EARLIEST_BIRTH_YEAR:04d}"  # compared with ISO days: 1899-12-31 < 1900
+_SEX_OF_BYTE = {ord(d): ("男" if int(d) % 2 else "女") for d in "0123456789"}
 # A date written otherwise than the ID's (2012/9/1), read once: pupils of an age share it.
 _written_day = functools.lru_cache(maxsize=8192)(parse_day)
 
 
-def _birth(digits: str) -> str:
-    """``20180101`` → ``2018-01-01``; '' when it is no date or out of range (cached)."""
-    found = _BIRTHS.get(digits)
-    if found is None:
-        try:
-            born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-            found = born.isoformat() if born.year >= EARLIEST_BIRTH_YEAR and born <= date.today(
-            ) else ""
-        except ValueError:
-            found = ""
-        _BIRTHS[digits], _BIRTH_SUMS[digits] = found, _weighted(digits, 6)
-    return found
-
-
-def _region_sum(region: str) -> int:
-    found = _REGION_SUMS[region] = _weighted(region, 0) if region[:2] in _PROVINCE_CODES else -1
-    return found
-
-
 def forget_values() -> None:
-    """Empty the caches of values met in earlier imports (regions, birth dates, written
-    dates, characters' and phrases' letters), so a benchmark measures a roster the
-    process has never seen, as a school's one import of its roster is."""
-    for cache in (_REGION_SUMS, _BIRTHS, _BIRTH_SUMS, _LETTERS, _SINGLE, _PIECES):
+    """Empty the caches of values met in earlier imports (written dates, characters' and
+    phrases' letters), so a benchmark measures a roster the process has never seen, as a
+    school's one import of its roster is."""
+    for cache in (_LETTERS, _SINGLE, _PIECES):
         cache.clear()
     _written_day.cache_clear()
 
@@ -126,16 +106,104 @@ def forget_values() -> None:
 def fast_id(value: Any) -> str | None:
     """The ID when it is a plain valid 18-character number with nothing to warn about;
     None sends the row the careful way (:func:`idnumber.check_id`)."""
-    if (value.__class__ is not str or len(value) != 18 or not value.isascii()
-            or not value[:17].isdigit()):
-        return None
-    region, born = _REGION_SUMS.get(value[:6]), value[6:14]
-    if region is None:
-        region = _region_sum(value[:6])
-    if region < 0 or not (_BIRTHS.get(born) or _birth(born)):
-        return None
-    total = region + _BIRTH_SUMS[born] + _SEQUENCE_SUMS[value[14:17]]
-    return value if CHECK_CHARACTERS[total % 11] == value[17] else None
+    return fast_ids([value]).ids[0]
+
+
+@dataclass
+class IdColumn:
+    """:func:`fast_ids`' verdict on a column: ``ids`` (None: the row goes the careful way),
+    and the birth date (ISO) and sex each accepted ID says ('' for the others)."""
+
+    ids: list[str | None]
+    births: list[str]
+    sexes: list[str]
+    odd: set[int]  # the rows whose ID is None
+
+
+def fast_ids(cells: list[Any]) -> IdColumn:
+    """Every cell of an ID column checked at once, each a handful of passes in C.
+
+    A cell passes when it is a plain valid 18-character ID with nothing to warn about:
+    17 ASCII digits and the right check character, a known province, a birth date from
+    1900 to today. Each test is made on the whole column first; only a column where one
+    fails is gone through row by row, for that test."""
+    if not cells:
+        return IdColumn([], [], [], set())
+    raw, odd = _as_ids(cells)
+    births = _iso_births(raw, len(cells))
+    odd |= _wrong_check_characters(raw, len(cells)) | _unknown_provinces(raw)
+    odd |= _impossible_births(births)
+    sexes = list(map(_SEX_OF_BYTE.__getitem__, raw[16::18]))
+    if not odd:
+        return IdColumn(list(cells), births, sexes, odd)
+    keep = [i not in odd for i in range(len(cells))]
+    return IdColumn([c if k else None for c, k in zip(cells, keep, strict=True)],
+                    [b if k else "" for b, k in zip(births, keep, strict=True)],
+                    [s if k else "" for s, k in zip(sexes, keep, strict=True)], odd)
+
+
+def _as_ids(cells: list[Any]) -> tuple[bytes, set[int]]:
+    """The cells joined as 18-byte IDs, 17 ASCII digits and one more character, and the
+    rows whose cell is no such ID (a placeholder holds their place)."""
+    if set(map(type, cells)) == {str} and set(map(len, cells)) == {18}:
+        joined = "".join(cells)
+        raw = joined.encode("ascii") if joined.isascii() else b""
+        if raw[17::18].count(b"X") == raw.count(b"X") and raw.replace(b"X", b"").isdigit():
+            return raw, set()
+    shaped = [c.__class__ is str and len(c) == 18 and c.isascii() and c[:17].isdigit()
+              for c in cells]
+    return (b"".join([c.encode("ascii") if ok else _PLACEHOLDER
+                      for c, ok in zip(cells, shaped, strict=True)]),
+            {i for i, ok in enumerate(shaped) if not ok})
+
+
+def _wrong_check_characters(raw: bytes, count: int) -> set[int]:
+    """Rows whose 18th character is not the one the 17 digits call for. Each place's shares
+    are one big number, a byte a row: 17 of them add up without a carry (17 × 10 < 256)."""
+    total = sum(int.from_bytes(raw[k::18].translate(shares), "big")
+                for k, shares in enumerate(_DIGIT_SHARES))
+    expected, written = total.to_bytes(count, "big").translate(_CHECK_OF_SUM), raw[17::18]
+    if expected == written:
+        return set()
+    return {i for i, (e, w) in enumerate(zip(expected, written, strict=True)) if e != w}
+
+
+def _unknown_provinces(raw: bytes) -> set[int]:
+    """Rows whose first two digits are no province (check_id warns about them)."""
+    if _PROVINCE_PAIRS.issuperset(zip(raw[0::18], raw[1::18], strict=True)):
+        return set()
+    return {i for i, pair in enumerate(zip(raw[0::18], raw[1::18], strict=True))
+            if pair not in _PROVINCE_PAIRS}
+
+
+def _iso_births(raw: bytes, count: int) -> list[str]:
+    """The birth date of every row, ``YYYY-MM-DD`` from digits 7-14, made in one piece."""
+    days = bytearray(b"-" * (11 * count))
+    for at, digit in _ISO_PLACES:
+        days[at::11] = raw[digit::18]
+    days[10::11] = b"\n" * count
+    return days[:-1].decode("ascii").split("\n")
+
+
+def _impossible_births(births: list[str]) -> set[int]:
+    """Rows whose birth date is no day of the calendar, before 1900 or after today."""
+    days, today = set(births), date.today().isoformat()
+    try:
+        list(map(date.fromisoformat, days))  # ValueError: a day the calendar lacks
+        if min(days) >= _EARLIEST and max(days) <= today:
+            return set()
+    except ValueError:
+        pass
+    wrong = {day for day in days if not _is_birth_day(day, today)}
+    return {i for i, day in enumerate(births) if day in wrong}
+
+
+def _is_birth_day(day: str, today: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return _EARLIEST <= day <= today
 
 
 # --- pinyin initials, fast --------------------------------------------------------------------
@@ -153,11 +221,25 @@ def fast_initials(name: str) -> str:
     dictionary is read character by character, so each character's letters are cached
     and combined here. Anything else (phrases, letters, ·) goes to ``initials_of``.
     """
-    if _has_phrase(name):
+    single_of = _SINGLE.get
+    if len(name) == 3:  # most names: _has_phrase and the lookups inline, once a name
+        if name[:2] in PHRASES_DICT or name[1:] in PHRASES_DICT or name in PHRASES_DICT:
+            return _phrase_initials(name)
+        single = [single_of(name[0]), single_of(name[1]), single_of(name[2])]
+    elif _has_phrase(name):
         return _phrase_initials(name)
-    single = list(map(_SINGLE.get, name))
-    if None not in single:  # (no exception for a heteronym: a third of names have one)
+    else:
+        single = list(map(single_of, name))
+    unknown = single.count(None)
+    if not unknown:
         return "".join(single)
+    if unknown == 1:  # one heteronym (a third of names have one), or a character not seen
+        at = single.index(None)
+        letters = _LETTERS.get(name[at]) or _learn(name[at])
+        if letters:  # sorted and distinct: head+a+tail|head+b+tail ... is sorted too
+            head, tail = "".join(single[:at]), "".join(single[at + 1:])
+            return head + f"{tail}|{head}".join(letters) + tail
+        return initials_of(name)
     choices = [_LETTERS.get(c) or _learn(c) for c in name]
     if not all(choices):
         return initials_of(name)
@@ -185,8 +267,9 @@ def _phrase_initials(name: str) -> str:
     choices: list[list[str]] = []
     for piece in mmseg.seg.cut(name):
         letters = _PIECES.get(piece)
-        if letters is None:
-            letters = _PIECES[piece] = [
+        if letters is None:  # a character alone (a surname) is read as _LETTERS reads it
+            known = len(piece) == 1 and (_LETTERS.get(piece) or _learn(piece))
+            letters = _PIECES[piece] = [known] if known else [
                 sorted({c[:1].lower() for c in options if c}) or [""]
                 for options in pinyin(piece, style=Style.FIRST_LETTER, heteronym=True)]
         choices.extend(letters)
@@ -195,8 +278,6 @@ def _phrase_initials(name: str) -> str:
 
 def _has_phrase(name: str) -> bool:
     length = len(name)
-    if length == 3:
-        return name in PHRASES_DICT or name[:2] in PHRASES_DICT or name[1:] in PHRASES_DICT
     if length == 2:
         return name in PHRASES_DICT
     return any(name[i:j] in PHRASES_DICT for i in range(length - 1)
@@ -226,41 +307,53 @@ def column_texts(cells: list[Any], repeating: bool, convert: Any = cell_text) ->
         once = {value: convert(value) for value in set(cells)}
         return list(map(once.__getitem__, cells))
     if convert is cell_text:  # cell_text, inline for text: ASCII (phones) needs only a trim
+        if set(map(type, cells)) == {str} and is_normalized("NFKC", "\n".join(cells)):
+            return list(map(str.strip, cells))  # (a line break is where NFKC may cut a text)
         return [(v if v.isascii() else normalize("NFKC", v)).strip() if v.__class__ is str
                 else cell_text(v) for v in cells]
     return list(map(convert, cells))
 
 
-def _checked_columns(texts: dict[str, list[Any]], ids: list[str | None],
-                     places: list[Any], staff: bool) -> tuple[list[int], tuple[list[Any], ...]]:
+def _checked_columns(texts: dict[str, list[Any]], checked: IdColumn, places: list[Any],
+                     staff: bool) -> tuple[list[int], tuple[list[Any], ...]]:
     """The rows the careful way must see, and the columns of the records (PERSON_COLUMNS
     order, less kind and id_type; 就读方式 last) as the fast path has them."""
-    count = len(ids)
-    blank, absent = [""] * count, [None] * count
-    given = {f: [v or None for v in texts[f]] if f in texts else absent
+    blank = [""] * len(checked.ids)
+    given = {f: _none_for_blank(texts[f]) if f in texts else [None] * len(blank)
              for f in TEXT_FIELDS if f != "birth_date"}  # the ID's is kept
-    # fast_id has put every birth date in _BIRTHS
-    id_sexes = [_SEX_OF_DIGIT[n[16]] if n else "" for n in ids]
-    id_births = [_BIRTHS[n[6:14]] if n else "" for n in ids]
-    odd = _odd_rows(texts["name"], ids, places, texts.get("sex", blank), id_sexes,
-                    texts.get("birth_date", blank), id_births, staff)
-    sexes = [g or s for g, s in zip(given["sex"], id_sexes, strict=True)]
-    return odd, (texts["name"], sexes, ids, given["student_no"], id_births, places,
-                 *(given[f] for f in TEXT_FIELDS[3:]),
+    odd = _odd_rows(texts["name"], checked, places, texts.get("sex"),
+                    texts.get("birth_date"), staff)
+    sexes = given["sex"] if None not in given["sex"] else [
+        g or s for g, s in zip(given["sex"], checked.sexes, strict=True)]
+    return odd, (texts["name"], sexes, checked.ids, given["student_no"], checked.births,
+                 places, *(given[f] for f in TEXT_FIELDS[3:]),
                  _looked_up(texts.get("boarding", blank), BOARDING))
 
 
-def _odd_rows(names: list[str], ids: list[str | None], places: list[Any], sexes: list[str],
-              id_sexes: list[str], births: list[Any], id_births: list[str],
-              staff: bool) -> list[int]:
+def _none_for_blank(texts: list[str]) -> list[str | None]:
+    """None for every blank text, which says nothing (a scan in C when there is none)."""
+    return texts if "" not in texts else [t or None for t in texts]
+
+
+def _odd_rows(names: list[str], checked: IdColumn, places: list[Any], sexes: list[str] | None,
+              births: Sequence[Any] | None, staff: bool) -> list[int]:
     """Indexes of the rows the careful way must see: no name, an ID the fast check did
-    not pass, no class, or a sex or birth date written otherwise than the ID says."""
-    return [i for i, (name, number, place, sex, id_sex, born, id_birth) in enumerate(zip(
-        names, ids, places, sexes, id_sexes, births, id_births, strict=True))
-        if not name or number is None or (place is None and not staff)
-        or (sex and sex[0] != id_sex)
-        or (born != id_birth and born is not None and born != ""
-            and _written_day(cell_text(born)) not in ("", id_birth))]
+    not pass, no class, or a sex or birth date written otherwise than the ID says.
+    Each test is made on whole columns first, row by row only where that finds one."""
+    odd = set(checked.odd)
+    if "" in names:
+        odd.update(i for i, name in enumerate(names) if not name)
+    if not staff and None in places:
+        odd.update(i for i, place in enumerate(places) if place is None)
+    if sexes is not None and sexes != checked.sexes:
+        odd.update(i for i, (sex, id_sex) in enumerate(zip(sexes, checked.sexes, strict=True))
+                   if sex and sex[0] != id_sex)
+    if births is not None and list(births) != checked.births:
+        odd.update(i for i, (born, id_birth) in enumerate(zip(births, checked.births,
+                                                               strict=True))
+                   if born != id_birth and born is not None and born != ""
+                   and _written_day(cell_text(born)) not in ("", id_birth))
+    return sorted(odd)
 
 
 def _looked_up(cells: list[Any], table: dict[str, Any]) -> list[Any]:
@@ -269,13 +362,37 @@ def _looked_up(cells: list[Any], table: dict[str, Any]) -> list[Any]:
     return list(map(once.__getitem__, cells))
 
 
-def without_totals(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
-    """The rows that are not 合计/总计/小计 lines; when no text in the first two columns
-    has a 计 (one search over them all), no row is one."""
-    heads = [cells[0] for _, cells in rows] + [cells[1] for _, cells in rows if len(cells) > 1]
-    if "计" not in "".join([cell for cell in heads if cell.__class__ is str]):
-        return rows
-    return [row for row in rows if not is_total(row[1])]
+def sheet_columns(body: list[tuple[int, list[Any]]], width: int,
+                  wanted: set[int]) -> tuple[list[int], dict[int, Sequence[Any]]]:
+    """The row numbers of ``body`` and its ``wanted`` columns (by index), without the
+    合计/总计/小计 lines. When most columns are wanted the rows are zipped in C; when no
+    text in the first two columns has a 计 (one search over them), no row is a total."""
+    if not body:
+        return [], {}
+    numbers, rows = map(list, zip(*body, strict=True))
+    lengths = set(map(len, rows))
+    width = max(width, *lengths)
+    if min(lengths) < width:  # only a .csv has ragged rows
+        rows = [cells + [""] * (width - len(cells)) for cells in rows]
+    wanted = {0, 1, *wanted} & set(range(width))
+    if 2 * len(wanted) > width:  # (columns as tuples)
+        every = list(zip(*rows, strict=True))
+        columns = {i: every[i] for i in wanted}
+    else:
+        columns = {i: [cells[i] for cells in rows] for i in wanted}
+    if _has_ji(columns[0]) or _has_ji(columns.get(1, ())):
+        kept = [row for row in body if not is_total(row[1])]
+        if len(kept) < len(body):
+            return sheet_columns(kept, width, wanted)
+    return numbers, columns
+
+
+def _has_ji(cells: Sequence[Any]) -> bool:
+    """Whether a text among ``cells`` has a 计 in it: one search over them joined."""
+    try:
+        return "计" in "".join(cells)
+    except TypeError:  # not all text: no number or date has a 计
+        return "计" in "".join(map(str, cells))
 
 
 def is_total(cells: list[Any]) -> bool:
@@ -285,20 +402,38 @@ def is_total(cells: list[Any]) -> bool:
             or (second.__class__ is str and second.lstrip()[:2] in TOTAL_WORDS))
 
 
+# Who a record is: its ID number (a str), or ("student_no", the L/J student number).
+Key = str | tuple[str, str]
+_FEW_PAIRS = 256  # grades × labels read by RowReader._places without finding the pairs
+
+
 class RowReader:
     """Turns the rows of the sheets into checked records, collecting problems.
 
-    ``records`` are tuples in :data:`PERSON_COLUMNS` order, ``keys`` say who each is
-    (``("id", number)`` or ``("student_no", number)``), ``places`` where (sheet, row).
+    ``columns`` hold the records, a list for each of :data:`PERSON_COLUMNS` (a column is
+    how they are checked, counted and written; ``records`` zips them into tuples),
+    ``keys`` say who each is (:data:`Key`: the ID number, or ``("student_no", number)``),
+    ``places`` where (sheet, row: kept as ``sheets`` and ``rows``).
     """
 
     def __init__(self, grades: list[str]):
         self.grades = grades
-        self.records: list[tuple[Any, ...]] = []
-        self.keys: list[tuple[str, str]] = []
-        self.places: list[tuple[str, int]] = []
+        self.columns: list[list[Any]] = [[] for _ in PERSON_COLUMNS]
+        self.keys: list[Key] = []
+        self.sheets: list[str] = []
+        self.rows: list[int] = []
         self.invalid: list[Problem] = []
         self.warnings: list[Problem] = []
+
+    @property
+    def records(self) -> list[tuple[Any, ...]]:
+        """The records, tuples in PERSON_COLUMNS order."""
+        return list(zip(*self.columns, strict=True))
+
+    @property
+    def places(self) -> list[tuple[str, int]]:
+        """Where each record is: (sheet, row)."""
+        return list(zip(self.sheets, self.rows, strict=True))
 
     def problem(self, into: list[Problem], sheet: str, row: int, field_name: str,
                 message: str) -> None:
@@ -306,15 +441,12 @@ class RowReader:
 
     def read_sheet(self, sheet: SheetRows, headers: list[str], mapping: dict[str, str],
                    header_index: int, staff: bool, sheet_grade: str) -> None:
-        body = without_totals(sheet.rows[header_index + 1:])
-        if not body:
-            return
-        numbers, rows = map(list, zip(*body, strict=True))
-        width = max(len(headers), *map(len, rows))
-        if any(len(cells) < width for cells in rows):  # only a .csv has ragged rows
-            rows = [cells + [""] * (width - len(cells)) for cells in rows]
         at = {f: headers.index(h) for f, h in mapping.items()}
-        columns = {f: [cells[i] for cells in rows] for f, i in at.items()}
+        numbers, by_index = sheet_columns(sheet.rows[header_index + 1:], len(headers),
+                                          set(at.values()))
+        if not numbers:
+            return
+        columns = {f: by_index[i] for f, i in at.items()}
         texts = {f: c if f in COMPARED else column_texts(c, f in REPEATING)
                  for f, c in columns.items() if f != "id_number"}
         if not staff and "guardian_phone" not in texts and "phone" in texts:
@@ -327,9 +459,10 @@ class RowReader:
         """Records a column at a time: the rows that pass every check are zipped together
         in runs, the others (:func:`_odd_rows`) go :meth:`_careful`, in sheet order."""
         count = len(numbers)
-        ids = list(map(fast_id, raw_ids)) if raw_ids else [None] * count
+        checked = fast_ids(raw_ids) if raw_ids else IdColumn(
+            [None] * count, [""] * count, [""] * count, set(range(count)))
         places = [None] * count if staff else self._places(texts, sheet_grade, count)
-        odd, columns = _checked_columns(texts, ids, places, staff)
+        odd, columns = _checked_columns(texts, checked, places, staff)
         kind, start = "staff" if staff else "student", 0
         for end in (*odd, count):
             if start < end:
@@ -341,23 +474,32 @@ class RowReader:
             start = end + 1
 
     def _append_run(self, sheet: str, kind: str, numbers: list[int], run: Any) -> None:
-        """Rows that passed every check, zipped into records in PERSON_COLUMNS order."""
+        """Rows that passed every check, added to the records' columns."""
         name, sex, ids, *rest = run
         size = len(numbers)
-        self.records.extend(zip(itertools.repeat(kind, size), name, sex,
-                                itertools.repeat("resident_id", size), ids, *rest,
-                                strict=True))
-        self.keys.extend(zip(itertools.repeat("id", size), ids, strict=True))
-        self.places.extend(zip(itertools.repeat(sheet, size), numbers, strict=True))
+        for column, values in zip(self.columns, ([kind] * size, name, sex,
+                                                 ["resident_id"] * size, ids, *rest),
+                                  strict=True):
+            column.extend(values)
+        self.keys.extend(ids)
+        self.sheets.extend([sheet] * size)
+        self.rows.extend(numbers)
 
     def _places(self, texts: dict[str, list[Any]], sheet_grade: str,
                 count: int) -> list[tuple[str, int] | None]:
-        """(grade, number) of every row, each distinct grade and label read once."""
-        pairs = list(zip(texts.get("grade", [""] * count), texts.get("class", [""] * count),
-                         strict=True))
-        once = {pair: self.place_of(cell_text(pair[0]), cell_text(pair[1]), sheet_grade)
-                for pair in set(pairs)}
-        return [once[pair] for pair in pairs]
+        """(grade, number) of every row, each distinct grade and label read once, and
+        looked up by grade, then label (no pair is made for a row). A school has a few
+        grades and labels: every grade with every label costs less than finding the pairs."""
+        grades, labels = texts.get("grade", [""] * count), texts.get("class", [""] * count)
+        some_grades, some_labels = set(grades), set(labels)
+        pairs: Any = (itertools.product(some_grades, some_labels)
+                      if len(some_grades) * len(some_labels) <= _FEW_PAIRS
+                      else set(zip(grades, labels, strict=True)))
+        once: dict[Any, dict[Any, tuple[str, int] | None]] = {}
+        for grade, label in pairs:
+            once.setdefault(grade, {})[label] = self.place_of(cell_text(grade), cell_text(label),
+                                                              sheet_grade)
+        return list(map(dict.__getitem__, map(once.__getitem__, grades), labels))
 
     def place_of(self, grade: str, label: str, sheet_grade: str) -> tuple[str, int] | None:
         whole = classnames.split_class_name(label, self.grades) if label else None
@@ -388,18 +530,20 @@ class RowReader:
                     label=row.get("class") or "?"))
                 return
         if key:
-            self.records.append(tuple(values.get(c) for c in PERSON_COLUMNS))
+            for column, name in zip(self.columns, PERSON_COLUMNS, strict=True):
+                column.append(values.get(name))
             self.keys.append(key)
-            self.places.append((sheet, number))
+            self.sheets.append(sheet)
+            self.rows.append(number)
 
     def _identity(self, sheet: str, number: int, raw: Any, row: dict[str, str],
-                  values: dict[str, Any]) -> tuple[str, str] | None:
+                  values: dict[str, Any]) -> Key | None:
         """Who the row is: its ID number, or an L/J student number; None when invalid."""
         student_no = normalise_id(row.get("student_no", "")).upper()
         if is_student_number(raw) or (not cell_text(raw) and student_no):
             number_text = normalise_id(raw).upper() if cell_text(raw) else student_no
             values.update(id_type="student_number", id_number=None, student_no=number_text)
-            return ("student_no", number_text)
+            return ("student_no", number_text)  # a Key
         check = check_id(raw, roster_sex=row.get("sex"))
         if not check.ok:
             self.problem(self.invalid, sheet, number, "id_number", check.message() or "")
@@ -413,14 +557,13 @@ class RowReader:
                 "roster_birth_mismatch", written=row.get("birth_date", ""), from_id=from_id))
         values.update(id_type="resident_id", id_number=check.number, birth_date=from_id,
                       sex=values["sex"] or check.sex or "")
-        return ("id", check.number)
+        return check.number
 
     def flag_duplicates(self) -> None:
         """Both rows of a key that occurs twice are invalid, each naming the other."""
-        counts = Counter(self.keys)
-        twice = {key for key, n in counts.items() if n > 1}
-        if not twice:
+        if len(set(self.keys)) == len(self.keys):
             return
+        twice = {key for key, n in Counter(self.keys).items() if n > 1}
         where: dict[tuple[str, str], list[tuple[str, int]]] = {}
         for key, place in zip(self.keys, self.places, strict=True):
             if key in twice:
@@ -429,9 +572,11 @@ class RowReader:
             for sheet, number in places:
                 others = "、".join(f"{s} 第{n}行" for s, n in places if (s, n) != (sheet, number))
                 self.problem(self.invalid, sheet, number,
-                             "id_number" if key[0] == "id" else "student_no",
-                             text("roster_duplicate", number=key[1], others=others))
+                             "id_number" if isinstance(key, str) else "student_no",
+                             text("roster_duplicate", number=key if isinstance(key, str)
+                                  else key[1], others=others))
         keep = [i for i, key in enumerate(self.keys) if key not in twice]
-        self.records = [self.records[i] for i in keep]
+        self.columns = [[column[i] for i in keep] for column in self.columns]
         self.keys = [self.keys[i] for i in keep]
-        self.places = [self.places[i] for i in keep]
+        self.sheets = [self.sheets[i] for i in keep]
+        self.rows = [self.rows[i] for i in keep]
