@@ -235,7 +235,7 @@ def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
                 raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
         return {name: small_zip.read(raw, listed[name]) for name in OUTER_MEMBERS}
     except small_zip.BadZip as error:
-        raise Refused("bundle_damaged", path=path, detail=str(error)) from None
+        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
 
 
 def _inner_zip(members: dict[str, bytes]) -> bytes:
