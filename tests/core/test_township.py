@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from reopen_desktop import cli, storage
+from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge, queries
 from tests.core.township_bundles import School
 
@@ -228,6 +229,27 @@ def test_a_key_person_sent_again_unchanged_keeps_the_bundle_that_brought_it(
             "SELECT k.id, k.reason, b.sequence FROM key_persons k "
             "JOIN bundles b USING (export_id) ORDER BY k.id")}
     assert brought == {"1": ("外省返乡", 1), "2": ("密切接触", 3)}
+
+
+def test_a_cancelled_import_keeps_the_bundles_merged_and_the_next_import_takes_the_rest(
+        township, schools, tmp_path):
+    """The clerk cancels halfway: each bundle merged so far stays (its own transaction),
+    the threads checking the others stop, and importing the stick again finishes the job."""
+    db, public = township
+    for school in schools:
+        for day in WEEK[:3]:
+            school.bundle(tmp_path / "usb", public, [day])
+
+    def cancel_after_two_merged(done, total):
+        if done >= total - 6 + 2 and done < total:  # the merge's steps are the second half
+            raise Cancelled()
+
+    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+        with pytest.raises(Cancelled):
+            merge.import_bundles(data, [tmp_path / "usb"], progress=cancel_after_two_merged)
+        assert data.scalar("SELECT count(*) FROM bundles") == 2
+        again = merge.import_bundles(data, [tmp_path / "usb"])
+    assert (again.count(merge.IMPORTED), again.count(merge.SKIPPED)) == (4, 2)
 
 
 def test_a_missing_sequence_number_is_reported_as_a_gap(township, schools, tmp_path, capsys):
