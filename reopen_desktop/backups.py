@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from reopen_desktop import paths
@@ -40,10 +40,13 @@ class BackupInfo:
 
 
 def backup_path(data_file: Path, kind: str, when: datetime | None = None) -> Path:
-    """Where an automatic backup of ``data_file`` of this kind goes."""
+    """Where an automatic backup of ``data_file`` of this kind goes: a name no backup has
+    yet (two imports in one second must not leave one backup, of the file between them)."""
     when = when or datetime.now()
     folder = paths.backup_dir_for(data_file)
-    return folder / f"{Path(data_file).stem}-{when:%Y%m%d-%H%M%S}-{kind}.db"
+    while (path := folder / f"{Path(data_file).stem}-{when:%Y%m%d-%H%M%S}-{kind}.db").exists():
+        when += timedelta(seconds=1)
+    return path
 
 
 def make_backup(source: sqlite3.Connection | Path, out: Path,

@@ -10,6 +10,7 @@ a bundle twice, or a newer bundle over an older one, never doubles a record.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -158,18 +159,19 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         raise Refused("township_no_bundles", paths="、".join(str(s) for s in sources))
     report = progress or (lambda done, total: None)
     outcomes: list[BundleOutcome] = []
-    readable = _read_all(files, report, outcomes)
-    readable.sort(key=_merge_order)
-    holdings = _Holdings(data)
-    backed_up = _BackupOnce(data) if backup else (lambda: None)
-    with _Checks(readable, private) as checks:
-        for done, bundle in enumerate(readable):
-            report(2 * len(files) - len(readable) + done, 2 * len(files))
-            checks.wait(done)
-            outcomes.append(_import_one(data, township, private, bundle, holdings, backed_up)
-                            if bundle.refused is None else
-                            BundleOutcome(bundle.file.name, REFUSED, bundle.refused.message()))
-            bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
+    with _Backup(data) if backup else contextlib.nullcontext(lambda: None) as backed_up:
+        readable = _read_all(files, report, outcomes)
+        readable.sort(key=_merge_order)
+        holdings = _Holdings(data)
+        with _Checks(readable, private) as checks:
+            for done, bundle in enumerate(readable):
+                report(2 * len(files) - len(readable) + done, 2 * len(files))
+                checks.wait(done)
+                outcomes.append(
+                    _import_one(data, township, private, bundle, holdings, backed_up)
+                    if bundle.refused is None else
+                    BundleOutcome(bundle.file.name, REFUSED, bundle.refused.message()))
+                bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
@@ -286,19 +288,30 @@ def _check_manifest(file: Path, manifest: dict[str, Any]) -> None:
         raise Refused("township_bundle_bad_manifest", path=file.name)
 
 
-class _BackupOnce:
-    """DESIGN.md: a backup before every import; taken just before the first bundle is
-    merged, so an import that only skips or refuses leaves no backup file behind."""
+class _Backup:
+    """DESIGN.md: a backup before every import. It is made by a thread from the start of
+    the import, beside the reading and checking of the bundles (which write nothing), and
+    waited for before the first bundle is written: a backup that failed refuses every
+    bundle, as it always did. An import that merges nothing leaves no backup behind."""
 
     def __init__(self, data: DataFile):
-        self.data = data
-        self.taken = False
+        self.out = backups.backup_path(data.path, "before-import")
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="backup")
+        self.made = self.pool.submit(backups.make_backup, data.path, self.out)
+        self.needed = False
 
     def __call__(self) -> None:
-        if not self.taken:
-            out = backups.backup_path(self.data.path, "before-import")
-            backups.make_backup(self.data.conn, out)
-            self.taken = True
+        """Before the first write: the backup made and checked, or Refused."""
+        self.needed = True
+        self.made.result()
+
+    def __enter__(self) -> _Backup:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown()
+        if not self.needed:
+            self.out.unlink(missing_ok=True)
 
 
 def _import_one(data: DataFile, township: console.Township, private: bytes, bundle: _Read,

@@ -85,3 +85,18 @@ def test_a_restore_that_cannot_rename_leaves_the_old_file_in_place_and_no_copy(
     assert path.name in left and left <= {path.name, path.name + ".sealed"}  # no copy, no aside
     with open_data_file(path) as data:
         assert grid.get_school(data).name == "今天改的名字"
+
+
+def test_two_backups_of_one_kind_in_the_same_second_are_two_files(school_db):
+    """Two imports a second apart must each leave the file as it was before them."""
+    when = datetime(2026, 3, 2, 8, 0, 0)
+    first = backups.make_backup(school_db.conn, backups.backup_path(school_db.path,
+                                                                    "before-import", when))
+    grid.add_grade(school_db, "九年级")
+    second = backups.make_backup(school_db.conn, backups.backup_path(school_db.path,
+                                                                     "before-import", when))
+    assert [b.path for b in backups.list_backups(school_db.path)] == [second, first]
+    for backup, grades in ((first, 0), (second, 1)):
+        with sqlite3.connect(backup) as conn:
+            assert conn.execute("SELECT count(*) FROM grades WHERE name = '九年级'"
+                                ).fetchone() == (grades,)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import cli, storage
+from reopen_desktop import backups, cli, storage
 from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge, queries
 from tests.core.township_bundles import School
@@ -250,6 +250,22 @@ def test_a_cancelled_import_keeps_the_bundles_merged_and_the_next_import_takes_t
         assert data.scalar("SELECT count(*) FROM bundles") == 2
         again = merge.import_bundles(data, [tmp_path / "usb"])
     assert (again.count(merge.IMPORTED), again.count(merge.SKIPPED)) == (4, 2)
+
+
+def test_an_import_is_backed_up_as_the_file_was_before_it_and_a_skipping_one_is_not(
+        township, schools, tmp_path):
+    """The backup is made beside the reading of the stick, yet holds the file as it was
+    before the first bundle was written; an import that merges nothing leaves none."""
+    db, public = township
+    schools[0].bundle(tmp_path / "usb", public, WEEK)
+    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+        merge.import_bundles(data, [tmp_path / "usb"])
+        merge.import_bundles(data, [tmp_path / "usb"])  # skipped: nothing to back up
+    made = [b for b in backups.list_backups(db) if b.kind == "before-import"]
+    assert len(made) == 1
+    with sqlite3.connect(made[0].path) as backup:
+        assert backup.execute("SELECT count(*) FROM bundles").fetchone() == (0,)
+        assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_a_missing_sequence_number_is_reported_as_a_gap(township, schools, tmp_path, capsys):
