@@ -6,12 +6,14 @@ object and a decompressor for every member: ~130 µs a bundle, where this takes 
 reading the central directory with ``struct`` and each member with one slice and, when
 deflated, one ``zlib`` call.
 
-Only what ``bundle_format.seal`` writes is read: one disk, no ZIP64, no encryption,
-members stored or deflated, every member's name, sizes and CRC-32 agreeing between
-its central entry and its local header. Anything else raises :class:`BadZip` (a
-``ValueError``), which the bundle reader turns into "damaged"; sizes come from the
-central directory, so a caller checks them against its caps before anything is read
-or inflated, and inflating never produces more than the size declared.
+Only what ``bundle_format.seal`` writes is read: one disk, nothing before the archive
+or between its directory and its end, no ZIP64, no encryption, members stored or
+deflated, each member's name, method and flags the same in its central entry and its
+local header, and its content matching the CRC-32 and size of its central entry.
+Anything else raises :class:`BadZip` (a ``ValueError``), which the bundle reader turns
+into "damaged"; sizes come from the central directory, so a caller checks them against
+its caps before anything is read or inflated, and inflating never produces more than
+the size declared.
 """
 
 from __future__ import annotations
