@@ -136,6 +136,10 @@ def _insert(data: Any, held: dict[str, tuple[Any, ...]],
           r["observe_from"], r["observe_until"], r["status"], r["id_masked"], export)
          for r in records["key_persons.json"]])
     data.conn.executemany(
-        "INSERT OR REPLACE INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        "INSERT OR REPLACE INTO alerts (id, school_id, rule, day, scope, status, deadline, "
+        "people_count, message, message_key, message_params, deleted, export_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         [(r["id"], school, r["rule"], r["date"], r["scope"], r["status"], r["deadline"],
-          r["people_count"], r["message"], export) for r in records["alerts.json"]])
+          r["people_count"], r["message"], r["message_key"],
+          json.dumps(r["message_params"], ensure_ascii=False), export)
+         for r in records["alerts.json"]])

@@ -143,17 +143,22 @@ def key_persons(data: DataFile, school_id: str, date_from: date, date_to: date
 
 def alerts(data: DataFile, school_id: str, date_from: date, date_to: date
            ) -> list[dict[str, Any]]:
-    """Open alerts, and those closed within the range (so the township sees them close)."""
+    """Open alerts, and those closed within the range (so the township sees them close).
+    The message goes as the Chinese sentence and as its catalogue key and parameters, so
+    a township window in English reads it in English (the same facts either way)."""
     rows = data.query(
-        "SELECT id, rule, day, scope, status, deadline, people, message FROM alerts "
+        "SELECT id, rule, day, scope, status, deadline, people, message, message_key, "
+        "message_params FROM alerts "
         "WHERE status = 'open' OR substr(closed_at, 1, 10) BETWEEN ? AND ? ORDER BY id",
         (date_from.isoformat(), date_to.isoformat()))
     records = [{"id": f"{school_id}:alert:{r['id']}", "rule": r["rule"], "date": r["day"],
                 "scope": r["scope"], "status": r["status"], "deadline": r["deadline"],
                 "people_count": len(json.loads(r["people"] or "[]")), "message": r["message"],
+                "message_key": r["message_key"],
+                "message_params": json.loads(r["message_params"] or "{}"),
                 "deleted": False} for r in rows]
     blank = {"rule": "", "date": "", "scope": "", "status": "", "deadline": "",
-             "people_count": 0, "message": ""}
+             "people_count": 0, "message": "", "message_key": "", "message_params": {}}
     return records + _deleted(data, "alerts", f"{school_id}:alert:", blank)
 
 

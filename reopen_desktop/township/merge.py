@@ -40,7 +40,8 @@ RECORDS: dict[str, tuple[str, dict[str, str]]] = {
         "status": "status", "id_masked": "id_masked"}),
     "alerts.json": ("alerts", {
         "rule": "rule", "day": "date", "scope": "scope", "status": "status",
-        "deadline": "deadline", "people_count": "people_count", "message": "message"}),
+        "deadline": "deadline", "people_count": "people_count", "message": "message",
+        "message_key": "message_key", "message_params": "message_params"}),
     "clearances.json": ("clearances", {
         "name": "name", "class_name": "class", "day": "date", "kind": "kind"}),
 }
@@ -506,6 +507,9 @@ def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict]]) -> di
 
 
 def _text(value: Any) -> str:
+    """A field as text: '' when missing, structures (an alert's parameters) as JSON."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
     return "" if value is None else str(value)
 
 

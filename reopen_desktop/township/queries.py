@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from reopen_desktop import alert_texts
 from reopen_desktop.alerts import RULE_LABELS
 from reopen_desktop.bundle import short_hash
 from reopen_desktop.masking import mask_id
+from reopen_desktop.messages import language
 from reopen_desktop.storage import DataFile
+from reopen_desktop.terms import term
 from reopen_desktop.township.merge import sequence_gaps
 
 WINDOW_DAYS = 7
@@ -101,14 +104,38 @@ def _figures(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 def open_alerts(data: DataFile) -> list[dict[str, Any]]:
-    """Alerts still open at any school, oldest first (the most overdue on top)."""
+    """Alerts still open at any school, oldest first (the most overdue on top), in the
+    language things are said in now (a printed summary: Chinese)."""
     rows = data.query(
         "SELECT a.day, s.name AS school, a.rule, a.scope, a.deadline, a.people_count, "
-        "a.message FROM alerts a JOIN schools s ON s.school_id = a.school_id "
+        "a.message, a.message_key, a.message_params FROM alerts a "
+        "JOIN schools s ON s.school_id = a.school_id "
         "WHERE a.deleted = 0 AND a.status = 'open' ORDER BY a.day, s.name, a.scope")
     for row in rows:
-        row["rule_label"] = RULE_LABELS.get(row["rule"], row["rule"])
+        row["rule_label"] = term(RULE_LABELS.get(row["rule"], row["rule"]))
+        row["scope"] = term(row["scope"])
+        if language() != "zh":
+            row["message"] = _said(row["message_key"], row["message_params"], row["message"])
+            row["deadline"] = _deadline(row)
     return rows
+
+
+def _said(key: str, params: str, chinese: str) -> str:
+    """The school's sentence in the current language; its Chinese when the bundle sent no
+    key (an older school program) or one this program cannot fill in."""
+    try:
+        return alert_texts.stored(key, params).shown() if key else chinese
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return chinese
+
+
+def _deadline(row: dict[str, Any]) -> str:
+    """The deadline follows from the rule and the day (alert_texts.deadline)."""
+    try:
+        return (alert_texts.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+                if row["rule"] in RULE_LABELS else row["deadline"])
+    except ValueError:
+        return row["deadline"]
 
 
 def key_persons_by_village(data: DataFile, day: date) -> dict[str, list[dict[str, Any]]]:

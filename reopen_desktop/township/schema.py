@@ -106,9 +106,18 @@ def _v2_demo_mark(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE township ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0")
 
 
+def _v3_alert_words(conn: sqlite3.Connection) -> None:
+    """An alert's message as the school's catalogue key and parameters (JSON) beside the
+    Chinese sentence, so the window reads it in its language; older bundles send only
+    the sentence, and their rows keep an empty key."""
+    conn.execute("ALTER TABLE alerts ADD COLUMN message_key TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE alerts ADD COLUMN message_params TEXT NOT NULL DEFAULT '{}'")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_township,
     _v2_demo_mark,
+    _v3_alert_words,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -253,3 +253,18 @@ def test_a_data_file_opened_read_only_exports_nothing(school, school_path, tmp_p
         _export(data, tmp_path / "usb")
     assert refused.value.key == "bundle_data_read_only"
     assert list((tmp_path / "usb").iterdir()) == []
+
+
+def test_an_alert_travels_as_its_sentence_and_as_its_catalogue_key(school, township, tmp_path):
+    """The township reads an alert in its window's language: the bundle carries the key and
+    parameters the Chinese sentence was made from, and nothing the sentence does not say."""
+    from reopen_desktop import alerts as rules
+    from reopen_desktop.messages import text
+
+    rules.raise_alerts(school, MONDAY)  # the fever of 37.8 °C
+    _, members = _open(_export(school, tmp_path / "usb"), township)
+    alerts = json.loads(members["alerts.json"])
+    assert [a["rule"] for a in alerts] == ["fever"]
+    said = alerts[0]
+    assert said["message_key"] == "alert_fever"
+    assert text(said["message_key"], "zh", **said["message_params"]) == said["message"]

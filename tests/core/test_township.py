@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import backups, cli, storage
+from reopen_desktop import backups, cli, messages, storage
 from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge, queries
 from tests.core.township_bundles import School
@@ -306,6 +306,33 @@ def test_open_alerts_across_schools_are_listed_and_closed_ones_are_not(township,
         found = queries.open_alerts(data)
     assert [(a["school"], a["day"]) for a in found] == [(first.name, WEEK[1]),
                                                         (second.name, WEEK[2])]
+
+
+def test_open_alerts_read_in_english_in_an_english_window_and_stay_chinese_in_print(
+        township, schools, tmp_path, capsys):
+    """A school sends an alert's sentence and its catalogue key: the township window in
+    English reads it in English; an older school's alert (no key) or one this program
+    cannot fill in shows the school's Chinese, as the printed summary always does."""
+    db, public = township
+    first, second = schools
+    older = {k: v for k, v in first.alert(2, WEEK[1]).items()
+             if k not in ("message_key", "message_params")}
+    broken = second.alert(1, WEEK[2], message_params={"scope": "一班"})  # count missing
+    first.bundle(tmp_path / "usb", public, WEEK, alerts=[first.alert(1, WEEK[0]), older])
+    second.bundle(tmp_path / "usb", public, WEEK, alerts=[broken])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+        chinese = queries.open_alerts(data)
+        messages.set_language("en")
+        english = queries.open_alerts(data)
+        with messages.speaking("zh"):  # a document printed from the English window
+            printed = queries.open_alerts(data)
+    assert printed == chinese
+    assert english[0]["message"].startswith("三年级1班, 2026-03-02: 3 people with similar")
+    assert (english[0]["rule_label"], english[0]["deadline"]) == (
+        "cluster (1 day)", "2026-03-03 (within 24 hours)")
+    assert [a["message"] for a in english[1:]] == [a["message"] for a in chinese[1:]]
+    assert chinese[0]["message"].startswith("三年级1班2026-03-02 有 3 人出现相似症状")
 
 
 def test_a_school_command_on_a_township_file_is_refused_and_the_reverse_too(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop import bundle_format
+from reopen_desktop.messages import text
 
 MEMBERS = ("days.json", "key_persons.json", "alerts.json", "clearances.json")
 
@@ -71,6 +72,11 @@ class School:
                 **changes}
 
     def alert(self, number: int, day: str, **changes: Any) -> dict[str, Any]:
+        """An open cluster alert as a school sends it: the Chinese sentence, and its
+        catalogue key and parameters."""
+        said = {"scope": "三年级1班", "day": day, "count": 3, "symptom": "发热", "size": 3}
         return {"id": f"{self.school_id}:alert:{number}", "rule": "cluster_1d", "date": day,
                 "scope": "三年级1班", "status": "open", "deadline": f"{day} 24 小时内",
-                "people_count": 3, "message": "同班 3 人发热咳嗽", "deleted": False, **changes}
+                "people_count": 3, "message": text("alert_cluster_1d", "zh", **said),
+                "message_key": "alert_cluster_1d", "message_params": said, "deleted": False,
+                **changes}
