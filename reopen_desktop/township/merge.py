@@ -131,8 +131,9 @@ class _Read:
 HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
 MERGED = frozenset({"days.json", *RECORDS})  # the inner members the merge reads
 # Bundles the checks' thread takes at a time, and how many such runs it may be ahead of
-# the merge (what it has opened waits in memory).
+# the merge (what it has opened, each bundle up to OPENED_AHEAD_BYTES, waits in memory).
 CHECKS_A_TASK, RUNS_AHEAD = 16, 4
+OPENED_AHEAD_BYTES = 1024 * 1024  # a weekly bundle's records are ~5 kB
 
 
 def bundle_files(sources: Iterable[Path]) -> list[Path]:
@@ -261,9 +262,12 @@ def _check_run(bundles: list[_Read], private: bytes) -> None:
         finally:
             bundle.unverified = None
         try:
-            bundle.opened = _open(bundle, private)
+            opened = _open(bundle, private)
         except Refused as error:
             bundle.opened = error
+            continue
+        if sum(map(len, opened.values())) <= OPENED_AHEAD_BYTES:
+            bundle.opened = opened  # a bigger one is opened again in its turn
 
 
 def _bytes(file: Path) -> bytes:

@@ -132,6 +132,29 @@ def test_a_stick_too_big_to_hold_is_read_again_and_a_replaced_bundle_refused(
     assert dump(db) == before
 
 
+def test_bundles_too_big_to_wait_opened_are_opened_in_their_turn(township, schools, tmp_path,
+                                                                 monkeypatch):
+    """The checks' thread keeps a bundle it opened ahead only while it is small; a bigger
+    one is opened again when the merge comes to it, and merges all the same."""
+    db, public = township
+    for school in schools:
+        school.bundle(tmp_path / "usb", public, WEEK, alerts=[school.alert(1, WEEK[0])])
+    monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
+    opened = []
+    open_members = merge.bundle_format.open_members
+
+    def counted(*args, **kwargs):
+        opened.append(args[3])  # the file's name
+        return open_members(*args, **kwargs)
+
+    monkeypatch.setattr(merge.bundle_format, "open_members", counted)
+    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+        result = merge.import_bundles(data, [tmp_path / "usb"])
+        assert data.scalar("SELECT count(*) FROM alerts") == 2
+    assert result.count(merge.IMPORTED) == 2
+    assert sorted(opened) == sorted([b.file for b in result.bundles] * 2)  # ahead, in turn
+
+
 def test_a_truncated_file_and_a_stray_file_are_refused_but_good_bundles_still_import(
         township, schools, tmp_path, capsys):
     db, public = township
