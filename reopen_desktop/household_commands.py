@@ -47,6 +47,10 @@ def add_commands(commands: Any, common: argparse.ArgumentParser,
     member.add_argument("--key-person", action="store_true",
                         help="the member is a key person (e.g. a close contact)")
     member.add_argument("--exposure-date", type=day, default=None)
+    remove = kinds.add_parser("remove-member", parents=[common],
+                              help="take someone off a pupil's household (entered by mistake)")
+    remove.add_argument("--person", required=True, help=PERSON_HELP)
+    remove.add_argument("--name", required=True, help="the member's name")
     show = kinds.add_parser("show", parents=[common],
                             help="a pupil's household and what it means for the pupils")
     show.add_argument("--person", required=True, help=PERSON_HELP)
@@ -112,6 +116,27 @@ def run_add_member(args: argparse.Namespace, output: Any) -> int:
     prose = [text("cli_household_member_added", pupil=pupil.name, relation=args.relation,
                   name=args.name.strip())] + _exposure_lines(member)
     return output.done({"member": member_id, "household": household.id, **member}, "\n".join(prose))
+
+
+def run_remove_member(args: argparse.Namespace, output: Any) -> int:
+    """The member named, off the pupil's household; the pupils they made key persons stay
+    observed (the school doctor ends that), and the command says who they are."""
+    with storage.open_data_file(args.db, create=False) as data:
+        pupil = find_person(data, args.person)
+        household = households.household_of(data, pupil.id)
+        named = [m for m in household.members if m.name == args.name.strip()] if household else []
+        if len(named) != 1:
+            raise Refused("household_member_unknown", pupil=pupil.name, name=args.name,
+                          members=cli_prose.listed(f"{m.relation}{m.name}" for m in (
+                              household.members if household else [])) or "—")
+        member = named[0]
+        observed = households.remove_member(data, member.id)
+    prose = [text("cli_household_member_removed", pupil=pupil.name, relation=member.relation,
+                  name=member.name)]
+    if observed:
+        prose.append(text("cli_household_still_observed", pupils=cli_prose.listed(observed)))
+    return output.done({"member": member.id, "household": household.id,
+                        "still_observed": observed}, "\n".join(prose))
 
 
 def run_show(args: argparse.Namespace, output: Any) -> int:
@@ -213,4 +238,4 @@ def _iso(day: date | None) -> str:
 
 
 HANDLERS = {"household link": run_link, "household add-member": run_add_member,
-            "household show": run_show}
+            "household remove-member": run_remove_member, "household show": run_show}

@@ -97,6 +97,27 @@ def add_member(data: DataFile, household_id: int | None, *, name: str, relation:
     return member
 
 
+def remove_member(data: DataFile, member_id: int) -> list[str]:
+    """Take a person off their household (entered by mistake, or moved out): one audited,
+    undoable action. The observations this member started for the pupils stay: ending one
+    is the school doctor's decision (screening.release_key_person). Returns the names of
+    those pupils, for the clerk to be told."""
+    household_id = data.scalar("SELECT household_id FROM household_members WHERE id = ?",
+                               (member_id,))
+    if household_id is None:
+        raise Refused("not_found", what="household_members", id=member_id)
+    household = household_by_id(data, int(household_id))
+    member = next(m for m in household.members if m.id == member_id)
+    observed = [p["name"] for p in household.people] if member_exposures(data, member) else []
+    with audit.action(data, "household_member_removed",
+                      f"移除同住成员 {member.relation}{member.name}") as act:
+        for travel in data.query("SELECT id FROM household_travels WHERE member_id = ?",
+                                 (member_id,)):
+            act.delete("household_travels", travel["id"])
+        act.delete("household_members", member_id)
+    return observed
+
+
 def household_of(data: DataFile, person_id: int) -> Household | None:
     household_id = data.scalar("SELECT household_id FROM household_people WHERE person_id = ?",
                                (person_id,))

@@ -1108,6 +1108,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_household_member_added": ("已登记{pupil}的同住成员:{relation}{name}。",
                                    "Recorded a member of {pupil}'s household: {relation} "
                                    "{name}."),
+    "household_member_unknown": (
+        "{pupil}的同住家庭里没有唯一一位叫“{name}”的成员(现有:{members})。没有改动。",
+        "{pupil}'s household has no one member called “{name}” (it has: {members}). "
+        "Nothing was changed."),
+    "cli_household_member_removed": ("已从{pupil}的同住家庭中移除:{relation}{name}。",
+                                     "Removed from {pupil}'s household: {relation} {name}."),
+    "cli_household_still_observed": (
+        "  {pupils} 因此人成为重点人员,观察不会因移除而结束;如属误录,请校医解除。",
+        "  {pupils} became key persons through this person; the observation does not end "
+        "with the removal. If it was a mistake, the school doctor ends it."),
     "cli_household_head": ("同住家庭{name}(编号 {id})", "Household{name} (number {id})"),
     "cli_household_none": ("{person}未登记同住家庭。", "{person} has no household recorded."),
     "cli_household_pupil": ("  在校:{pupil},{state}", "  At school: {pupil}, {state}"),

@@ -29,9 +29,12 @@ class HouseholdBox(QGroupBox):
         link.clicked.connect(self.link_sibling)
         member = QPushButton(self.tr("添加同住成员…"))
         member.clicked.connect(self.add_member)
+        self.remove_button = QPushButton(self.tr("移除同住成员…"))
+        self.remove_button.clicked.connect(self.remove_member)
         buttons = QHBoxLayout()
         buttons.addWidget(link)
         buttons.addWidget(member)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -40,6 +43,7 @@ class HouseholdBox(QGroupBox):
 
     def refresh(self) -> None:
         household = households.household_of(self.data, self.person_id)
+        self.remove_button.setEnabled(bool(household and household.members))
         if household is None:
             self.summary.setText(self.tr("未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。"))
             return
@@ -96,3 +100,21 @@ class HouseholdBox(QGroupBox):
             name=v["name"], relation=v["relation"], id_number=v["id_number"],
             health=v["health"], travels=travels, arrived_on=v["arrived_on"],
             key_person=bool(v["key_person"]), exposure_date=v["exposure_date"]))
+
+    def remove_member(self) -> None:
+        """Take someone off the household, after saying what it leaves as it is: the
+        observations they started end only when the school doctor ends them."""
+        household = households.household_of(self.data, self.person_id)
+        if household is None or not household.members:
+            return
+        member = ask.choose(self, self.tr("移除同住成员"), self.tr("移除谁:"),
+                            [(f"{m.relation}{m.name}", m) for m in household.members])
+        if member is None:
+            return
+        question = self.tr("从同住家庭中移除{0}?").format(f"{member.relation}{member.name}")
+        if households.member_exposures(self.data, member):
+            question += "\n" + self.tr(
+                "{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中"
+                "解除。").format(join(p["name"] for p in household.people))
+        if ask.confirm(self, self.tr("移除同住成员"), question, yes=self.tr("移除")):
+            self._write(lambda: households.remove_member(self.data, member.id))

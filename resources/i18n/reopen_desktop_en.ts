@@ -1802,6 +1802,10 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>Add household member…</translation>
         </message>
         <message>
+            <source>移除同住成员…</source>
+            <translation>Remove a household member…</translation>
+        </message>
+        <message>
             <source>未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。</source>
             <translation>No household recorded. Link siblings at this school so one declaration covers the whole family.</translation>
         </message>
@@ -1892,6 +1896,26 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>此人是重点人员(密切接触者等)</source>
             <translation>This person is a key person (close contact or similar)</translation>
+        </message>
+        <message>
+            <source>移除同住成员</source>
+            <translation>Remove a household member</translation>
+        </message>
+        <message>
+            <source>移除谁:</source>
+            <translation>Remove whom:</translation>
+        </message>
+        <message>
+            <source>从同住家庭中移除{0}?</source>
+            <translation>Remove {0} from the household?</translation>
+        </message>
+        <message>
+            <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
+            <translation>{0} became key persons through this person; removing them does not end the observation. If they were entered by mistake, the school doctor ends it under Screening → Key persons.</translation>
+        </message>
+        <message>
+            <source>移除</source>
+            <translation>Remove</translation>
         </message>
     </context>
     <context>

@@ -1802,6 +1802,10 @@
             <translation>添加同住成员…</translation>
         </message>
         <message>
+            <source>移除同住成员…</source>
+            <translation>移除同住成员…</translation>
+        </message>
+        <message>
             <source>未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。</source>
             <translation>未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。</translation>
         </message>
@@ -1892,6 +1896,26 @@
         <message>
             <source>此人是重点人员(密切接触者等)</source>
             <translation>此人是重点人员(密切接触者等)</translation>
+        </message>
+        <message>
+            <source>移除同住成员</source>
+            <translation>移除同住成员</translation>
+        </message>
+        <message>
+            <source>移除谁:</source>
+            <translation>移除谁:</translation>
+        </message>
+        <message>
+            <source>从同住家庭中移除{0}?</source>
+            <translation>从同住家庭中移除{0}?</translation>
+        </message>
+        <message>
+            <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
+            <translation>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</translation>
+        </message>
+        <message>
+            <source>移除</source>
+            <translation>移除</translation>
         </message>
     </context>
     <context>

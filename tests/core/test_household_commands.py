@@ -1,4 +1,5 @@
-"""Households without a window: ``household link``, ``add-member`` and ``show``."""
+"""Households without a window: ``household link``, ``add-member``, ``remove-member``
+and ``show``."""
 
 import json
 from datetime import date
@@ -147,3 +148,21 @@ def test_a_blank_person_or_an_unknown_id_is_refused_and_the_id_not_said_in_full(
         err = capsys.readouterr().err
         assert code == 2, typed
         assert "110105201501010011" not in err
+
+
+def test_remove_member_takes_a_mistaken_member_off_and_says_who_stays_observed(linked, capsys):
+    path, _ = linked
+    add_father(path, capsys, "--key-person", "--exposure-date", "2026-03-01")
+    code, lines = run(capsys, "household", "remove-member", "--person", OLDER, "--name", "王二",
+                      "--db", path)
+    assert code == 2 and "没有唯一一位叫“王二”的成员(现有:父亲王建国)" in lines[0]
+    assert count(path, "household_members") == 1
+    code, lines = run(capsys, "household", "remove-member", "--person", OLDER, "--name",
+                      "王建国", "--db", path)
+    assert code == 0 and lines[0] == f"已从{OLDER}的同住家庭中移除:父亲王建国。"
+    assert lines[1] == (f"  {YOUNGER}、{OLDER} 因此人成为重点人员,观察不会因移除而结束;"
+                        "如属误录,请校医解除。")
+    assert count(path, "household_members") == 0
+    _, shown = as_json(capsys, "household", "show", "--person", YOUNGER, "--date", DAY,
+                       "--db", path)
+    assert shown["members"] == [] and shown["key_persons"] == 2

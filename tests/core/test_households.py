@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import households, screening
+from reopen_desktop import audit, households, screening
 from reopen_desktop.errors import Refused
 from reopen_desktop.idnumber import make_id
 from reopen_desktop.screening import Travel
@@ -101,3 +101,31 @@ def test_the_demo_has_sibling_households_and_a_father_back_from_the_risky_area(n
     assert len(exposed) == 2
     board = screening.board(new_data, date(2026, 3, 6))
     assert sum(line.declared for line in board) > 0
+
+
+def test_a_member_removed_is_gone_but_the_observation_they_started_stays(siblings):
+    """A father entered by mistake can be taken off; the pupils he made key persons stay
+    observed until the school doctor ends it, and the clerk is told who they are."""
+    data, household, ids = siblings
+    screening.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
+    father = households.add_member(
+        data, household, name="王建国", relation="父亲",
+        travels=[Travel("甲省乙市丙区", "2026-02-10", "2026-02-25")], arrived_on="2026-02-25")
+    grandmother = households.add_member(data, household, name="张桂兰", relation="祖母")
+    assert households.remove_member(data, grandmother) == []
+    observed = households.remove_member(data, father)
+    assert sorted(observed) == ["一年级1班学生0", "二年级2班学生3"]
+    assert households.household_by_id(data, household).members == []
+    assert data.scalar("SELECT count(*) FROM household_travels") == 0
+    assert {screening.person_status(data, pid, DAY).state for pid in ids} == {
+        screening.KEY_PERSON}
+    audit.undo(data, audit.last_undoable(data).id)  # the removal of the father, undone
+    assert [m.name for m in households.household_by_id(data, household).members] == ["王建国"]
+    assert households.household_by_id(data, household).members[0].travels[0].place == \
+        "甲省乙市丙区"
+
+
+def test_removing_a_member_that_is_not_there_is_refused(siblings):
+    data, _household, _ids = siblings
+    with pytest.raises(Refused):
+        households.remove_member(data, 999)

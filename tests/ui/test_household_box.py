@@ -41,3 +41,31 @@ def test_a_member_refused_leaves_no_household_behind(qtbot, school_db, monkeypat
     dialog.household.add_member()
     assert "暴露" in answers.warnings[0] or "返回" in answers.warnings[0]
     assert school_db.scalar("SELECT count(*) FROM households") == 0
+
+
+def test_a_member_entered_by_mistake_is_removed_after_a_warning_about_the_observation(
+        qtbot, school_db, monkeypatch, answers):
+    screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
+    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    dialog = PersonFileDialog(school_db, pupil)
+    qtbot.addWidget(dialog)
+    assert not dialog.household.remove_button.isEnabled()  # nobody to remove yet
+
+    def fill(form):
+        for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
+                           ("arrived_on", "2026-11-20")):
+            form.edits[key].setText(value)
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(FormDialog, "exec", fill)
+    dialog.household.add_member()
+    assert dialog.household.remove_button.isEnabled()
+    answers.choose = lambda items: items[0][1]
+    answers.confirm = False
+    dialog.household.remove_member()
+    assert "父亲王建国" in dialog.household.summary.text()  # said no: nothing removed
+    assert "观察不会结束" in answers.questions[-1] and "一年级1班学生0" in answers.questions[-1]
+    answers.confirm = True
+    dialog.household.remove_member()
+    assert "父亲王建国" not in dialog.household.summary.text()
+    assert not dialog.household.remove_button.isEnabled()
+    assert "重点人员" in dialog.screening.text()  # the observation stays
