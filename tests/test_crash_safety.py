@@ -29,7 +29,10 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 def run_and_kill(script: str, home: Path, delay: float) -> list[str]:
-    """Start ``script`` in a child, kill it after ``delay`` seconds, return what it printed."""
+    """Start ``script`` in a child, kill it after ``delay`` seconds, return what it printed.
+
+    A child prints each report as one string: with PYTHONUNBUFFERED (as on CI) print writes
+    its arguments one by one, and a kill between two would leave half a report."""
     env = {**os.environ, "REOPEN_DESKTOP_HOME": str(home), "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -97,7 +100,7 @@ def test_a_demo_fill_killed_midway_leaves_no_half_school(tmp_path):
         from reopen_desktop.storage import open_data_file
         with open_data_file(sys.argv[1] if len(sys.argv) > 1 else {path!r}) as data:
             result = demo.fill_demo(data, students=3000, days=3)
-        print("done", result.people, flush=True)
+        print(f"done {{result.people}}", flush=True)
     """
     from reopen_desktop import demo
 
@@ -140,7 +143,7 @@ def test_a_roster_import_killed_midway_imports_all_or_nothing(school_file, tmp_p
         from reopen_desktop.storage import open_data_file
         with open_data_file({str(school_file)!r}) as data:
             result = roster.import_roster(data, {str(workbook)!r})
-        print("done", result.imported, flush=True)
+        print(f"done {{result.imported}}", flush=True)
     """
     rng = random.Random(5)
     for _ in range(KILLS):
@@ -204,7 +207,7 @@ MIGRATE_SLOWLY = """
 
     def slowed(number, step):
         def run(conn):  # a kill may land before, inside or after each step's transaction
-            print("step", number, flush=True)
+            print(f"step {number}", flush=True)
             step(conn)
             time.sleep(0.03)
         return run
@@ -212,7 +215,7 @@ MIGRATE_SLOWLY = """
     schema.MIGRATIONS[:] = [slowed(n, s) for n, s in enumerate(schema.MIGRATIONS, start=1)]
     print("start", flush=True)
     with open_data_file(sys.argv[1]) as data:
-        print("migrated", data.schema_version(), flush=True)
+        print(f"migrated {data.schema_version()}", flush=True)
 """
 
 
@@ -250,7 +253,7 @@ RESTORE = """
     from reopen_desktop import backups
     print("start", flush=True)
     aside = backups.restore_backup(Path(sys.argv[1]), Path(sys.argv[2]))
-    print("restored", aside, flush=True)
+    print(f"restored {aside}", flush=True)
 """
 
 
@@ -330,7 +333,7 @@ WRITER = """
             cid = data.scalar("SELECT id FROM classes WHERE name = ?", (class_name,))
             for _ in range(3):
                 checks.save_class_checks(data, cid, day, "morning", [])
-                print("saved", day.isoformat(), flush=True)
+                print(f"saved {day.isoformat()}", flush=True)
                 day += timedelta(days=1)
                 done += 1
 """
@@ -382,7 +385,7 @@ EXPORT = """
         day = date(2026, 3, 2)
         while True:
             record = bundle.export_bundle(data, day, day, sys.argv[2], today=date(2026, 6, 30))
-            print("exported", record.sequence, flush=True)
+            print(f"exported {record.sequence}", flush=True)
             day += timedelta(days=1)
 """
 
