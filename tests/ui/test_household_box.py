@@ -7,6 +7,14 @@ from ui.dialogs import FormDialog
 from ui.person_file import PersonFileDialog
 
 
+def father_back_from_the_risky_area(form):
+    """The add-member form, filled as a clerk does for a father back from 甲省乙市丙区."""
+    for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
+                       ("arrived_on", "2026-11-20")):
+        form.edits[key].setText(value)
+    return QDialog.DialogCode.Accepted
+
+
 def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
         qtbot, school_db, monkeypatch, answers):
     screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
@@ -15,12 +23,7 @@ def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
     qtbot.addWidget(dialog)
     assert "未登记同住家庭" in dialog.household.summary.text()
 
-    def fill(form):
-        for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
-                           ("arrived_on", "2026-11-20")):
-            form.edits[key].setText(value)
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(FormDialog, "exec", fill)
+    monkeypatch.setattr(FormDialog, "exec", father_back_from_the_risky_area)
     dialog.household.add_member()
     assert answers.warnings == []
     assert "父亲王建国" in dialog.household.summary.text()
@@ -51,12 +54,7 @@ def test_a_member_entered_by_mistake_is_removed_after_a_warning_about_the_observ
     qtbot.addWidget(dialog)
     assert not dialog.household.remove_button.isEnabled()  # nobody to remove yet
 
-    def fill(form):
-        for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
-                           ("arrived_on", "2026-11-20")):
-            form.edits[key].setText(value)
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(FormDialog, "exec", fill)
+    monkeypatch.setattr(FormDialog, "exec", father_back_from_the_risky_area)
     dialog.household.add_member()
     assert dialog.household.remove_button.isEnabled()
     answers.choose = lambda items: items[0][1]
