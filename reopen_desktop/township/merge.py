@@ -200,13 +200,18 @@ def _read(file: Path, *, hold: bool) -> _Read:
     """The file's manifest, read; its outer members kept when ``hold``, and then its
     signature left to :class:`_Checks`; else checked now (nothing is decrypted yet)."""
     raw = _bytes(file)
-    if not hold:
-        manifest, school_key, _ = bundle_format.read_bundle(raw, file.name)
-        _check_manifest(file, manifest)
-        return _Read(file, manifest, school_key, hashlib.sha256(raw).hexdigest(), None)
     found = bundle_format.read_unverified(raw, file.name)
-    return _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
-                 found.outer, unverified=found)
+    read = _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
+                 found.outer if hold else None, unverified=found if hold else None)
+    if not hold:
+        _verify(file, found)
+    return read
+
+
+def _verify(file: Path, found: bundle_format.Unverified) -> None:
+    """The signature, the format, and the manifest's fields the merge relies on."""
+    found.verify()
+    _check_manifest(file, found.manifest)
 
 
 def _merge_order(bundle: _Read) -> tuple[str, int]:
@@ -254,8 +259,7 @@ def _check_run(bundles: list[_Read], private: bytes) -> None:
         if bundle.unverified is None:
             continue
         try:
-            bundle.unverified.verify()
-            _check_manifest(bundle.file, bundle.manifest)
+            _verify(bundle.file, bundle.unverified)
         except Refused as error:
             bundle.refused = error
             continue
