@@ -47,6 +47,18 @@ def stored(key: str, params_json: str) -> Said:
     return Said(key, json.loads(params_json or "{}"))
 
 
+def shown_or_chinese(key: str, params_json: str, chinese: str) -> str:
+    """A stored sentence in the current language; its stored Chinese when it kept no key
+    (a row from before keys were kept, an older school's bundle) or one this program
+    cannot fill in (a newer school program's)."""
+    if not key:
+        return chinese
+    try:
+        return stored(key, params_json).shown()
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return chinese
+
+
 def deadline(rule: str, day: date) -> Said:
     """When the alert must be acted on: it follows from the rule and the day alone."""
     if rule in ("cluster_1d", "cluster_3d", "unexplained"):

@@ -364,9 +364,8 @@ def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
     hidden = row["rule"] == "notifiable" and viewer is not None
     if hidden and not access.can_see_diagnosis(viewer):
         return text("alert_diagnosis_hidden", scope=term(row["scope"]))
-    if not row.get("message_key"):
-        return row["message"]
-    return alert_texts.stored(row["message_key"], row["message_params"]).shown()
+    return alert_texts.shown_or_chinese(row.get("message_key", ""),
+                                        row.get("message_params", ""), row["message"])
 
 
 def _shown_deadline(row: dict[str, Any]) -> str:

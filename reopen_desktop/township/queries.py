@@ -115,18 +115,10 @@ def open_alerts(data: DataFile) -> list[dict[str, Any]]:
         row["rule_label"] = term(RULE_LABELS.get(row["rule"], row["rule"]))
         row["scope"] = term(row["scope"])
         if language() != "zh":
-            row["message"] = _said(row["message_key"], row["message_params"], row["message"])
+            row["message"] = alert_texts.shown_or_chinese(
+                row["message_key"], row["message_params"], row["message"])
             row["deadline"] = _deadline(row)
     return rows
-
-
-def _said(key: str, params: str, chinese: str) -> str:
-    """The school's sentence in the current language; its Chinese when the bundle sent no
-    key (an older school program) or one this program cannot fill in."""
-    try:
-        return alert_texts.stored(key, params).shown() if key else chinese
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-        return chinese
 
 
 def _deadline(row: dict[str, Any]) -> str:
