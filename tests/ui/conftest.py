@@ -3,6 +3,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui import app as app_module
 from ui import ask
 from ui.main_window import MainWindow
 
@@ -70,3 +71,11 @@ def type_chinese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def make_session(tmp_path, *argv):
+    """The program as ``main.py ARGV`` starts it, its settings in ``tmp_path``."""
+    session = app_module.Session(QApplication.instance(), app_module.parse_window_args(list(argv)),
+                                 0.0)
+    session.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return session

@@ -103,7 +103,7 @@ def test_without_a_password_the_window_does_not_lock_itself(main_window, school_
 
 def test_the_first_operator_becomes_administrator_and_a_stranger_starts_locked(tmp_path,
                                                                              school_db):
-    from .test_app import make_session
+    from .conftest import make_session
 
     session = make_session(tmp_path)
     school_db.operator = Operator("王会计", "clerk")

@@ -1,21 +1,13 @@
 """Starting the window: the wizard, the operator, the lock on the data file."""
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
 from reopen_desktop import grid
 from reopen_desktop.storage import Operator, open_data_file
 from ui import app as app_module
 from ui.wizard import FirstStartWizard
 
-from .conftest import type_chinese
-
-
-def make_session(tmp_path, *argv):
-    session = app_module.Session(QApplication.instance(), app_module.parse_window_args(list(argv)),
-                                 0.0)
-    session.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return session
+from .conftest import make_session, type_chinese
 
 
 def test_the_wizard_will_not_go_on_without_a_school_name(qtbot):

@@ -10,8 +10,7 @@ from ui import ask
 from ui.roster_dialog import RosterDialog
 from ui.wizard import FirstStartWizard
 
-from .conftest import type_chinese
-from .test_app import make_session
+from .conftest import make_session, type_chinese
 
 
 def township_key_file(tmp_path):

@@ -1,12 +1,12 @@
 """The demo township in its window: marked as demo data, every tab with something to show."""
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from reopen_desktop import storage
 from reopen_desktop.township import demo
-from ui import app as app_module
 from ui.township_window import TownshipWindow
+
+from .conftest import make_session
 
 
 def test_the_demo_township_window_is_marked_and_shows_a_gap_an_alert_and_villages(qtbot,
@@ -32,9 +32,7 @@ def test_the_demo_township_window_is_marked_and_shows_a_gap_an_alert_and_village
 
 
 def test_demo_township_opens_a_freshly_made_demo_township(qtbot, tmp_path, monkeypatch):
-    session = app_module.Session(QApplication.instance(), app_module.parse_window_args(
-        ["--demo-township"]), 0.0)
-    session.settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    session = make_session(tmp_path, "--demo-township")
     session.settings.setValue("operator/name", "李干事")
     monkeypatch.setattr(session.app, "exec", lambda: 0)
     try:

@@ -8,6 +8,8 @@ from tests.core.township_bundles import School
 from ui import ask
 from ui.township_window import TownshipWindow
 
+from .conftest import make_session
+
 WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
 
 
@@ -85,16 +87,10 @@ def test_printing_the_township_summary_writes_the_pdf_of_the_chosen_day(qtbot, t
 
 def test_the_program_opened_on_a_township_file_shows_the_township_window(qtbot, tmp_path,
                                                                          monkeypatch):
-    from PySide6.QtWidgets import QApplication
-
-    from ui import app as app_module
-
     data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
     console.create_township(data, "城关镇", tmp_path / "township.pem")
     data.close()
-    session = app_module.Session(QApplication.instance(), app_module.parse_window_args(
-        ["--db", str(tmp_path / "township.db")]), 0.0)
-    session.settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    session = make_session(tmp_path, "--db", str(tmp_path / "township.db"))
     session.settings.setValue("operator/name", "李干事")
     monkeypatch.setattr(session.app, "exec", lambda: 0)
     try:
