@@ -7,6 +7,14 @@ from ui.dialogs import FormDialog
 from ui.person_file import PersonFileDialog
 
 
+def first_pupils_file(qtbot, school_db):
+    """The person file of 一年级1班学生0, open."""
+    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
+    dialog = PersonFileDialog(school_db, pupil)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def father_back_from_the_risky_area(form):
     """The add-member form, filled as a clerk does for a father back from 甲省乙市丙区."""
     for key, value in (("name", "王建国"), ("relation", "父亲"), ("place", "甲省乙市丙区"),
@@ -18,9 +26,7 @@ def father_back_from_the_risky_area(form):
 def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
         qtbot, school_db, monkeypatch, answers):
     screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
-    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    dialog = PersonFileDialog(school_db, pupil)
-    qtbot.addWidget(dialog)
+    dialog = first_pupils_file(qtbot, school_db)
     assert "未登记同住家庭" in dialog.household.summary.text()
 
     monkeypatch.setattr(FormDialog, "exec", father_back_from_the_risky_area)
@@ -32,9 +38,7 @@ def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
 
 
 def test_a_member_refused_leaves_no_household_behind(qtbot, school_db, monkeypatch, answers):
-    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    dialog = PersonFileDialog(school_db, pupil)
-    qtbot.addWidget(dialog)
+    dialog = first_pupils_file(qtbot, school_db)
 
     def fill(form):
         form.edits["name"].setText("王建国")
@@ -49,9 +53,7 @@ def test_a_member_refused_leaves_no_household_behind(qtbot, school_db, monkeypat
 def test_a_member_entered_by_mistake_is_removed_after_a_warning_about_the_observation(
         qtbot, school_db, monkeypatch, answers):
     screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
-    pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    dialog = PersonFileDialog(school_db, pupil)
-    qtbot.addWidget(dialog)
+    dialog = first_pupils_file(qtbot, school_db)
     assert not dialog.household.remove_button.isEnabled()  # nobody to remove yet
 
     monkeypatch.setattr(FormDialog, "exec", father_back_from_the_risky_area)
