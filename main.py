@@ -15,7 +15,7 @@ STARTED = time.perf_counter()
 def main(argv: list[str]) -> int:
     if argv and not argv[0].startswith("-"):
         # A word first is a headless command; the command parser names unknown ones.
-        from reopen_desktop.cli import main as run_command
+        from reopen_desktop.cli.main import main as run_command
 
         return run_command(argv)
     from ui.app import run_window

@@ -15,9 +15,9 @@ from unittest import mock
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports import daily_log, fonts
 from reopen_desktop.reports.pdf import make_styles
-from reopen_desktop.storage import DataFile
 
 
 def printed_rows(data: DataFile, day: date) -> list[list[str]]:

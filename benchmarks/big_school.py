@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reopen_desktop import clean_close  # noqa: E402
+from reopen_desktop.datafile import clean_close  # noqa: E402
+from reopen_desktop.township.schema import TOWNSHIP  # noqa: E402
 
 LAST_DAY = date(2026, 6, 30)  # fixed, so a cached file matches a fresh build
 WEEK = 7
@@ -99,17 +100,18 @@ def big_school(pupils: int, days: int, *, history: bool = True) -> Path:
 
 def build(path: Path, pupils: int, days: int) -> None:
     """The demo week ending on LAST_DAY, then ``days - 7`` days of checks before it."""
-    from reopen_desktop import alerts, demo, demo_checks
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.alerts import register
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.demo import checks, school
 
     with open_data_file(path) as data:
-        week = demo_checks.school_days(LAST_DAY, 5)
-        demo.fill_demo(data, students=pupils, days=len(week), today=LAST_DAY, seed=1)
+        week = checks.school_days(LAST_DAY, 5)
+        school.fill_demo(data, students=pupils, days=len(week), today=LAST_DAY, seed=1)
         first_week_day = LAST_DAY - timedelta(days=WEEK - 1)
         with data.atomic():
             data.conn.execute(HISTORY, {"days": days - WEEK, "first": first_week_day.isoformat()})
             for offset in range(WEEK, days):
-                alerts.raise_alerts(data, first_week_day - timedelta(days=offset - WEEK + 1))
+                register.raise_alerts(data, first_week_day - timedelta(days=offset - WEEK + 1))
             data.conn.execute(CLOSE_OLD_ALERTS, {"before": first_week_day.isoformat()})
         data.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         data.conn.execute("ANALYZE")
@@ -129,7 +131,7 @@ def township(days: int, schools: int = TOWNSHIP_SCHOOLS) -> tuple[Path, list[Any
     """
     import pickle
 
-    from reopen_desktop import storage
+    from reopen_desktop.datafile import storage
     from reopen_desktop.township import console, merge
     from reopen_desktop.township import schema as township_schema
     from tests.core.township_bundles import School
@@ -144,7 +146,7 @@ def township(days: int, schools: int = TOWNSHIP_SCHOOLS) -> tuple[Path, list[Any
         span = [(first + timedelta(days=i)).isoformat() for i in range(days)]
         members = [School(f"36010100{n:02d}", f"城关镇第{n + 1}小学") for n in range(schools)]
         folder = Path(tempfile.mkdtemp(prefix="township-bundles-"))
-        with storage.open_data_file(partial, kind=storage.TOWNSHIP) as data:
+        with storage.open_data_file(partial, kind=TOWNSHIP) as data:
             held = console.create_township(data, "城关镇", folder / "township.pem")
             files = [s.bundle(folder, held.public_pem.encode(), span) for s in members]
             merge.import_bundles(data, files)

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reopen_desktop.township.schema import TOWNSHIP
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
     sys.path.insert(0, str(ROOT))
@@ -275,8 +277,9 @@ ALERT_SIZES = {False: (5000, 10, 365), True: (500, 10, 60)}  # pupils, short and
 def alerts_one_day(context: Context) -> Contest:
     """Evaluating the alerts of the newest day after a year of checks, against the same
     after ten days: the rules must read only the days they look at."""
-    from reopen_desktop import alerts, summary
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop import summary
+    from reopen_desktop.alerts import rules
+    from reopen_desktop.datafile.storage import open_data_file
 
     pupils, short, long = ALERT_SIZES[context.quick]
     files = {days: _checks_history(context.workdir / f"alerts-{pupils}-{days}.db", pupils, days)
@@ -287,7 +290,7 @@ def alerts_one_day(context: Context) -> Contest:
             with open_data_file(files[days], read_only=True) as data:
                 day = summary.latest_day(data)
                 started = time.perf_counter()
-                alerts.evaluate(data, day)
+                rules.evaluate(data, day)
                 return time.perf_counter() - started
         return one_run
 
@@ -296,23 +299,23 @@ def alerts_one_day(context: Context) -> Contest:
 
 def _checks_history(path: Path, pupils: int, days: int) -> Path:
     """A demo school with ``days`` school days of checks (built once per scratch folder)."""
-    from reopen_desktop import demo
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.demo import school as demo_school
 
     if not path.exists():
         with open_data_file(path) as data:
-            demo.fill_demo(data, students=pupils, days=days, seed=1)
+            demo_school.fill_demo(data, students=pupils, days=days, seed=1)
         say(f"checks history: {pupils} pupils, {days} school days in {path.name}")
     return path
 
 
 def build_demo(path: Path, people: int) -> Path:
     """A demo school of about ``people`` people (pupils and staff) at ``path``."""
-    from reopen_desktop import demo
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.demo import school as demo_school
 
     with open_data_file(path) as data:
-        result = demo.fill_demo(data, students=demo.demo_size(people), seed=1)
+        result = demo_school.fill_demo(data, students=demo_school.demo_size(people), seed=1)
     say(f"demo school: {result.people} people in {path.name}")
     return path
 
@@ -344,14 +347,14 @@ def _roster_contest(context: Context, workbook: Path, rows: int) -> Contest:
 
     from python_calamine import CalamineWorkbook
 
-    from reopen_desktop import grid
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.grid import school_record
     from reopen_desktop.importers import roster, roster_rows
-    from reopen_desktop.storage import open_data_file
 
     empty = context.workdir / "roster-school.db"
     if not empty.exists():
         with open_data_file(empty) as data:
-            grid.create_school(data, "基准测试小学")
+            school_record.create_school(data, "基准测试小学")
     runs = iter(range(1_000_000))
 
     def project() -> float:
@@ -392,7 +395,7 @@ def _roster_workbook(path: Path, rows: int, *, narrow: bool = False) -> Path:
 
     import openpyxl
 
-    from reopen_desktop.idnumber import make_id
+    from reopen_desktop.base.idnumber import make_id
 
     rng = random.Random(1)
     surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗曾单"
@@ -498,8 +501,8 @@ def daily_log_year(context: Context) -> Contest:
     """The daily log of the big school's last day after a year of checks, against the
     same day's log in a file holding only that week: it must grow with the day's data."""
     from benchmarks import big_school
+    from reopen_desktop.datafile.storage import open_data_file
     from reopen_desktop.reports import daily_log
-    from reopen_desktop.storage import open_data_file
 
     pupils, days = BIG_SCHOOL[context.quick]
     files = {"year": _big_school_copy(context),
@@ -548,8 +551,8 @@ def daily_log_school(context: Context) -> Contest:
 def daily_log_cold(context: Context) -> Contest:
     """The same daily log from a file just opened (``report daily`` from a script: the day
     summary computed from the records first), against the same bare table."""
+    from reopen_desktop.datafile.storage import open_data_file
     from reopen_desktop.reports import daily_log
-    from reopen_desktop.storage import open_data_file
 
     data, day, contest = _daily_log_contest(context, "daily-log-cold")
 
@@ -566,8 +569,8 @@ def _daily_log_contest(context: Context, name: str) -> tuple[Any, Any, Contest]:
     """The demo school open read-only, its latest day, and the log against the bare table."""
     from benchmarks import bare_table
     from reopen_desktop import summary
+    from reopen_desktop.datafile.storage import open_data_file
     from reopen_desktop.reports import daily_log
-    from reopen_desktop.storage import open_data_file
 
     people = DAILY_LOG_PEOPLE[context.quick]
     data_file = build_demo(context.workdir / f"{name}-{people}.db", people)
@@ -591,13 +594,14 @@ def _daily_log_contest(context: Context, name: str) -> tuple[Any, Any, Contest]:
 
 def _with_township_key(path: Path) -> Path:
     """The school copy given a township's public key, so it can export bundles."""
-    from reopen_desktop import bundle_format, settings
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.bundle import file_format
+    from reopen_desktop.datafile import settings
+    from reopen_desktop.datafile.storage import open_data_file
 
     with open_data_file(path) as data, data.atomic():
         if not settings.get(data, "township_public_key"):
             settings.put(data, "township_public_key",
-                         bundle_format.new_township_key()[1].decode())
+                         file_format.new_township_key()[1].decode())
     return path
 
 
@@ -606,8 +610,8 @@ def bundle_year(context: Context) -> Contest:
     """Exporting the big school's last day as a bundle after a year of checks, against
     the same day's bundle from a file holding only that week."""
     from benchmarks import big_school
-    from reopen_desktop import bundle
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.bundle import export as bundle_export
+    from reopen_desktop.datafile.storage import open_data_file
 
     pupils, days = BIG_SCHOOL[context.quick]
     files = {"year": _with_township_key(_big_school_copy(context)),
@@ -620,8 +624,8 @@ def bundle_year(context: Context) -> Contest:
         def one_run() -> float:
             with open_data_file(files[which]) as data:
                 started = time.perf_counter()
-                bundle.export_bundle(data, big_school.LAST_DAY, big_school.LAST_DAY, stick,
-                                     today=big_school.LAST_DAY)
+                bundle_export.export_bundle(data, big_school.LAST_DAY, big_school.LAST_DAY, stick,
+                                            today=big_school.LAST_DAY)
                 return time.perf_counter() - started
         return one_run
 
@@ -638,14 +642,14 @@ def township_day(context: Context) -> Contest:
     import shutil
 
     from benchmarks import big_school
-    from reopen_desktop import storage
+    from reopen_desktop.datafile import storage
     from reopen_desktop.township import console, merge
 
     runs = iter(range(1_000_000))
 
     def importing(days: int) -> Callable[[], float]:
         held, schools = big_school.township(days)
-        with storage.open_data_file(held, read_only=True, kind=storage.TOWNSHIP) as data:
+        with storage.open_data_file(held, read_only=True, kind=TOWNSHIP) as data:
             public = console.require_township(data).public_pem.encode()
         folder = context.workdir / f"township-day-{days}"
         files = [s.bundle(folder, public, [big_school.LAST_DAY.isoformat()]) for s in schools]
@@ -653,7 +657,7 @@ def township_day(context: Context) -> Contest:
         def one_run() -> float:
             target = context.workdir / f"township-run-{next(runs)}.db"
             shutil.copy(held, target)
-            with storage.open_data_file(target, kind=storage.TOWNSHIP) as data:
+            with storage.open_data_file(target, kind=TOWNSHIP) as data:
                 started = time.perf_counter()
                 result = merge.import_bundles(data, files)
                 elapsed = time.perf_counter() - started

@@ -38,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reopen_desktop import alerts, schema  # noqa: E402
-from reopen_desktop.storage import SYSTEM, DataFile  # noqa: E402
+from reopen_desktop.alerts import register, rules  # noqa: E402
+from reopen_desktop.datafile import schema  # noqa: E402
+from reopen_desktop.datafile.storage import SYSTEM, DataFile  # noqa: E402
 
 PUPILS, DAYS, CLASSES = 1_000, 50, 20
 LAST_DAY = date(2026, 6, 30)
@@ -107,8 +108,8 @@ def insert_checks(conn: Any, rows: list[tuple]) -> None:
 
 def run_alerts(conn: Any, path: Path) -> int:
     data = DataFile(path, conn, read_only=False, operator=SYSTEM, lock=None)
-    found = alerts.evaluate(data, LAST_DAY)
-    alerts.list_alerts(data, only_open=False)
+    found = rules.evaluate(data, LAST_DAY)
+    register.list_alerts(data, only_open=False)
     return len(found)
 
 

@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from reopen_desktop.township.schema import TOWNSHIP
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -60,18 +62,19 @@ def contest(workdir: Path, *, quick: bool) -> tuple[Callable[[], float], Callabl
 
 
 def _fresh(template: Path, target: Path) -> Any:
-    from reopen_desktop import storage
+    from reopen_desktop.datafile import storage
 
     for leftover in target.parent.glob(target.name + "*"):
         leftover.unlink()
     shutil.copy(template, target)
-    return storage.open_data_file(target, kind=storage.TOWNSHIP)
+    return storage.open_data_file(target, kind=TOWNSHIP)
 
 
 def _prepare(folder: Path, schools: int, weeks: int
              ) -> tuple[Path, Path, list[tuple[dict[str, Any], dict[str, list[dict]]]]]:
     """An empty township file, a folder of sealed bundles, and their records decoded."""
-    from reopen_desktop import bundle_format, storage
+    from reopen_desktop.bundle import file_format
+    from reopen_desktop.datafile import storage
     from reopen_desktop.township import console
     from tests.core.township_bundles import School
 
@@ -79,7 +82,7 @@ def _prepare(folder: Path, schools: int, weeks: int
     folder.mkdir(parents=True)
     usb = folder / "usb"
     template = folder / "township.db"
-    with storage.open_data_file(template, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(template, kind=TOWNSHIP) as data:
         public = console.create_township(data, "城关镇", folder / "township.pem")
         private = console.private_key(data)
     for number in range(schools):
@@ -92,8 +95,8 @@ def _prepare(folder: Path, schools: int, weeks: int
     decoded = []
     for path in sorted(usb.iterdir()):
         raw = path.read_bytes()
-        manifest, school_key = bundle_format.read_manifest(raw)
-        members = bundle_format.open_payload(raw, manifest, private)
+        manifest, school_key = file_format.read_manifest(raw)
+        members = file_format.open_payload(raw, manifest, private)
         records = {name: json.loads(members[name]) for name in ("days.json", "key_persons.json",
                                                                "alerts.json", "clearances.json")}
         decoded.append((_held_rows(path, raw, manifest, school_key, records), records))

@@ -38,7 +38,7 @@ def rss_mib() -> float:
 def open_window(path: Path, timing: dict[str, float] | None = None):
     """The main window on ``path``, shown and idle; ``timing`` gets the ms from the data
     file being open to that (the window's own build, its first tab included)."""
-    from reopen_desktop.storage import Operator, open_data_file
+    from reopen_desktop.datafile.storage import Operator, open_data_file
     from ui.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "probe.ini"), QSettings.Format.IniFormat)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reopen_desktop import audit, settings
+from reopen_desktop.base.words import text
+from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.messages import text
-from reopen_desktop.storage import DataFile
 
 CANTEEN_WORD = "食堂"
 CODES = {0: "正常", 1: "发热", 2: "恶心", 3: "呕吐", 4: "腹泻", 5: "腹痛", 6: "外伤", 7: "烫伤",

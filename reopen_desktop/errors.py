@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reopen_desktop.messages import text
+from reopen_desktop.base.words import text
 
 
 @dataclass

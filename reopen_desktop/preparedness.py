@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reopen_desktop import audit, grid
+from reopen_desktop.base.words import term, text
+from reopen_desktop.datafile import audit
+from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
-from reopen_desktop.messages import text
-from reopen_desktop.storage import DataFile, now
-from reopen_desktop.terms import term
+from reopen_desktop.grid import duties
 
 TRAINING_KINDS = {"training": "培训", "drill": "演练"}
 
@@ -123,7 +123,7 @@ def add_training(data: DataFile, *, day: date, kind: str, topic: str, trainer: s
 
 
 def _require_staff(data: DataFile, person_ids: list[int]) -> None:
-    staff = {s.id for s in grid.list_staff(data)}
+    staff = {s.id for s in duties.list_staff(data)}
     unknown = [p for p in person_ids if p not in staff]
     if unknown:
         raise Refused("training_not_staff", count=len(unknown))
@@ -196,7 +196,7 @@ def doctor_on_duty(data: DataFile, day: date) -> DoctorDuty | None:
                       (day.isoformat(),))
     if rows:
         return DoctorDuty(**rows[0])
-    doctors = grid.load_grid(data).school_duties.get("school_doctor", [])
+    doctors = duties.load_grid(data).school_duties.get("school_doctor", [])
     if doctors:
         return DoctorDuty(day.isoformat(), doctors[0].person_id, doctors[0].name,
                           assigned=False)

@@ -1,21 +1,25 @@
 """The state of one school day: the figures the dashboard, the daily log and the bundle share.
 
 Each area (screening, checks, campus, canteen, supplies ...) contributes one
-section through :data:`SECTIONS`; a section whose feature does not exist yet
-is ``None`` (not faked), so every reader sees the same honest picture.
+section through :data:`SECTIONS`, so every reader sees the same figures.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from reopen_desktop import grid, messages
-from reopen_desktop.storage import DataFile
+from reopen_desktop import canteen, supplies
+from reopen_desktop.alerts import register
+from reopen_desktop.base import words
+from reopen_desktop.campus import disinfection
+from reopen_desktop.checks import arrival, at_home, figures
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import classes, school_record
+from reopen_desktop.screening import declarations
 
 # The keys cli-contract.md promises for `summary --json`, in print order.
 CONTRACT_KEYS = ("checks", "absent", "alerts_open", "screening", "disinfection", "ventilation",
@@ -24,35 +28,27 @@ CONTRACT_KEYS = ("checks", "absent", "alerts_open", "screening", "disinfection",
 
 @dataclass(frozen=True)
 class Section:
-    """One area's contribution: ``compute(data, day)`` gives plain data (dict/number)."""
+    """One area's contribution: ``compute(data, day)`` gives plain data (dict/number);
+    ``latest(data)``, when the area has one, the last day it holds data for."""
 
     key: str
-    module: str  # imported lazily, so start-up never pays for a section
-    compute: str  # function name in ``module``: (DataFile, date) -> Any
-    latest: str = ""  # optional function name: (DataFile) -> date | None, last day with data
+    compute: Callable[[DataFile, date], Any]
+    latest: Callable[[DataFile], date | None] | None = None
 
 
-# Each issue appends its sections here (one line each).
+# One line per area; the keys are those of ``summary --json`` (cli-contract.md).
 SECTIONS: list[Section] = [
-    Section("screening", "reopen_desktop.screening", "day_section", "latest"),
-    Section("checks", "reopen_desktop.checks", "day_section_checks", "latest_day"),
-    Section("absent", "reopen_desktop.checks", "day_section_absent", "latest_day"),
-    Section("alerts_open", "reopen_desktop.alerts", "day_section", ""),
-    Section("disinfection", "reopen_desktop.campus", "day_section_disinfection", "latest_day"),
-    Section("ventilation", "reopen_desktop.campus", "day_section_ventilation", "latest_day"),
-    Section("canteen", "reopen_desktop.canteen", "day_section", "latest"),
-    Section("supplies", "reopen_desktop.supplies", "day_section", "latest"),
-    Section("kept_home", "reopen_desktop.home_care", "day_section", "latest"),
-    Section("arrival", "reopen_desktop.stagger", "day_section", "latest"),
+    Section("screening", declarations.day_section, declarations.latest),
+    Section("checks", figures.day_section_checks, figures.latest_day),
+    Section("absent", figures.day_section_absent, figures.latest_day),
+    Section("alerts_open", register.day_section),
+    Section("disinfection", disinfection.day_section_disinfection, disinfection.latest_day),
+    Section("ventilation", disinfection.day_section_ventilation, disinfection.latest_day),
+    Section("canteen", canteen.day_section, canteen.latest),
+    Section("supplies", supplies.day_section, supplies.latest),
+    Section("kept_home", at_home.day_section, at_home.latest),
+    Section("arrival", arrival.day_section, arrival.latest),
 ]
-
-
-def _function(section: Section, name: str) -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module(section.module)
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, name, None) if name else None
 
 
 def latest_day(data: DataFile) -> date:
@@ -60,8 +56,7 @@ def latest_day(data: DataFile) -> date:
     else today. (Checks mark a school day; a weekend declaration does not.)"""
     days = []
     for section in sorted(SECTIONS, key=lambda s: s.key != "checks"):
-        latest = _function(section, section.latest)
-        found = latest(data) if latest else None
+        found = section.latest(data) if section.latest else None
         if found and section.key == "checks":
             return found
         if found:
@@ -80,7 +75,7 @@ def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
     day = day or latest_day(data)
     if data.conn.in_transaction:  # rows a rollback may take back: not kept
         return _compute(data, day)
-    state = (data.revision(), data.operator, messages.language(),
+    state = (data.revision(), data.operator, words.language(),
              datetime.now().strftime("%Y-%m-%d %H:%M"))
     held = data.memo.get(("day_summary", day))
     if held is None or held[0] != state:
@@ -90,8 +85,8 @@ def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
 
 
 def _compute(data: DataFile, day: date) -> dict[str, Any]:
-    school = grid.require_school(data)
-    counts = grid.class_head_counts(data)
+    school = school_record.require_school(data)
+    counts = classes.class_head_counts(data)
     result: dict[str, Any] = {
         "date": day.isoformat(),
         "school": school.name,
@@ -100,10 +95,6 @@ def _compute(data: DataFile, day: date) -> dict[str, Any]:
         "students": sum(counts.values()),
         "classes": len(counts),
     }
-    for key in CONTRACT_KEYS:
-        result[key] = None
     for section in SECTIONS:
-        compute = _function(section, section.compute)
-        if compute is not None:
-            result[section.key] = compute(data, day)
+        result[section.key] = section.compute(data, day)
     return result

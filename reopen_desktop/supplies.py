@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from reopen_desktop import audit, settings
+from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
 
 DEFAULT_ITEMS = (("口罩", "只"), ("额温枪", "把"), ("消毒液(含氯)", "升"), ("洗手液", "瓶"),
                  ("一次性手套", "副"), ("防护服", "套"), ("护目镜", "副"), ("75%酒精", "升"))

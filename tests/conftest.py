@@ -7,8 +7,10 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from reopen_desktop import grid, messages  # noqa: E402
-from reopen_desktop.storage import Operator, open_data_file  # noqa: E402
+from reopen_desktop.base import words  # noqa: E402
+from reopen_desktop.datafile.storage import Operator, open_data_file  # noqa: E402
+from reopen_desktop.grid import classes as grid_classes
+from reopen_desktop.grid import duties, school_record
 
 CLERK = Operator("王会计", "clerk")
 
@@ -18,7 +20,7 @@ def app_home(tmp_path_factory, monkeypatch):
     """Every test gets its own user data folder (default file, backups), and Chinese."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("REOPEN_DESKTOP_HOME", str(home))
-    messages.set_language("zh")
+    words.set_language("zh")
     return home
 
 
@@ -34,24 +36,24 @@ def _seed_small_school(path: Path) -> None:
     """Two grades of two classes, staff in every duty but one head teacher, 5 pupils a class."""
     data = open_data_file(path, operator=CLERK)
     try:
-        grid.create_school(data, "城关镇第一小学", township="城关镇", code="3601010001")
-        grid.add_grades_in_bulk(data, ["一年级", "二年级"], 2)
-        staff = {name: grid.add_staff(data, name, post=post, phone="13912345678")
+        school_record.create_school(data, "城关镇第一小学", township="城关镇", code="3601010001")
+        grid_classes.add_grades_in_bulk(data, ["一年级", "二年级"], 2)
+        staff = {name: duties.add_staff(data, name, post=post, phone="13912345678")
                  for name, post in (("张校长", "校长"), ("李副校长", "副校长"), ("赵校医", "校医"),
                                     ("钱老师", "教师"), ("孙老师", "教师"), ("周老师", "教师"),
                                     ("吴老师", "教师"), ("郑老师", "教师"))}
-        grid.assign(data, "first_responsible", staff["张校长"])
-        grid.assign(data, "direct_responsible", staff["李副校长"])
-        grid.assign(data, "school_doctor", staff["赵校医"])
-        grid.assign(data, "reporter", staff["赵校医"])
-        overview = grid.load_grid(data)
-        grid.assign(data, "grade_leader", staff["钱老师"], grade_id=overview.grades[0].id)
-        grid.assign(data, "grade_leader", staff["孙老师"], grade_id=overview.grades[1].id)
+        duties.assign(data, "first_responsible", staff["张校长"])
+        duties.assign(data, "direct_responsible", staff["李副校长"])
+        duties.assign(data, "school_doctor", staff["赵校医"])
+        duties.assign(data, "reporter", staff["赵校医"])
+        overview = duties.load_grid(data)
+        duties.assign(data, "grade_leader", staff["钱老师"], grade_id=overview.grades[0].id)
+        duties.assign(data, "grade_leader", staff["孙老师"], grade_id=overview.grades[1].id)
         teachers = iter([staff["周老师"], staff["吴老师"], staff["郑老师"]])
         classes = [c for g in overview.grades for c in g.classes]
         # The last class stays without a head teacher: a gap.
         for cls, teacher in zip(classes, teachers, strict=False):
-            grid.assign(data, "head_teacher", teacher, class_id=cls.id)
+            duties.assign(data, "head_teacher", teacher, class_id=cls.id)
         with data.atomic():
             for cls in classes:
                 for i in range(5):

@@ -2,8 +2,8 @@
 
 import json
 
-from reopen_desktop import bundle_format
-from reopen_desktop.cli import main as run_cli
+from reopen_desktop.bundle import file_format
+from reopen_desktop.cli.main import main as run_cli
 
 
 def cli(capsys, *args):
@@ -13,7 +13,7 @@ def cli(capsys, *args):
 
 
 def test_export_bundle_prints_path_and_hash_and_writes_the_slip(school_path, tmp_path, capsys):
-    private_pem, public_pem = bundle_format.new_township_key()
+    private_pem, public_pem = file_format.new_township_key()
     (tmp_path / "tw.pem").write_bytes(public_pem)
     db = str(school_path)
     assert cli(capsys, "set-township-key", str(tmp_path / "tw.pem"), "--db", db)[0] == 0
@@ -25,8 +25,8 @@ def test_export_bundle_prints_path_and_hash_and_writes_the_slip(school_path, tmp
     assert code == 0 and result["sequence"] == 1 and len(result["sha256"]) == 64
     raw = (usb / "3601010001_2026-03-02_2026-03-06_0001.rdbundle").read_bytes()
     assert result["path"].endswith("_0001.rdbundle") and result["counts"]["days"] == 5
-    manifest, _ = bundle_format.read_manifest(raw)
-    assert "days.json" in bundle_format.open_payload(raw, manifest, private_pem)
+    manifest, _ = file_format.read_manifest(raw)
+    assert "days.json" in file_format.open_payload(raw, manifest, private_pem)
     assert (tmp_path / "slip.pdf").read_bytes().startswith(b"%PDF")
 
 

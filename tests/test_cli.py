@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reopen_desktop.cli import main as run_cli
+from reopen_desktop.cli.main import main as run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,14 +120,14 @@ def test_smoke_on_an_empty_machine_paints_the_first_start_wizard_and_exits(tmp_p
 def test_alerts_lists_what_the_rules_raise_with_the_contract_keys(school_path, capsys):
     from datetime import date
 
-    from reopen_desktop import checks
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.checks import class_checks
+    from reopen_desktop.datafile.storage import open_data_file
 
     with open_data_file(school_path) as data:
         cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
         ids = [r["id"] for r in data.query("SELECT id FROM people WHERE class_id = ?", (cid,))]
-        checks.save_class_checks(data, cid, date(2026, 3, 2), "morning", [
-            checks.CheckEntry(i, symptoms=["咳嗽"]) for i in ids[:3]])
+        class_checks.save_class_checks(data, cid, date(2026, 3, 2), "morning", [
+            class_checks.CheckEntry(i, symptoms=["咳嗽"]) for i in ids[:3]])
     code, result, _ = cli(capsys, "alerts", "--db", str(school_path), "--date", "2026-03-02",
                           "--days", "3", "--json")
     assert code == 0

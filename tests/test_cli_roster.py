@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 import openpyxl
 
-from reopen_desktop.cli import main as run_cli
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.cli.main import main as run_cli
 
 
 def cli(capsys, *args):

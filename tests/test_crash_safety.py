@@ -67,15 +67,15 @@ def school_file(school_path):
 def test_class_check_saves_survive_a_kill_whole_or_not_at_all(school_file, tmp_path):
     script = f"""
         from datetime import date, timedelta
-        from reopen_desktop import checks
-        from reopen_desktop.storage import open_data_file
+        from reopen_desktop.checks import class_checks
+        from reopen_desktop.datafile.storage import open_data_file
         data = open_data_file({str(school_file)!r})
         cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
         ids = [r["id"] for r in data.query("SELECT id FROM people WHERE class_id = ?", (cid,))]
         day = date(2025, 1, 1)
         while True:
-            checks.save_class_checks(data, cid, day, "morning",
-                                     [checks.CheckEntry(ids[0], temperature="37.5")])
+            class_checks.save_class_checks(data, cid, day, "morning",
+                                           [class_checks.CheckEntry(ids[0], temperature="37.5")])
             print(day.isoformat(), flush=True)
             day += timedelta(days=1)
     """
@@ -96,15 +96,15 @@ def test_class_check_saves_survive_a_kill_whole_or_not_at_all(school_file, tmp_p
 def test_a_demo_fill_killed_midway_leaves_no_half_school(tmp_path):
     script = """
         import sys
-        from reopen_desktop import demo
-        from reopen_desktop.storage import open_data_file
+        from reopen_desktop.demo import school
+        from reopen_desktop.datafile.storage import open_data_file
         with open_data_file(sys.argv[1] if len(sys.argv) > 1 else {path!r}) as data:
-            result = demo.fill_demo(data, students=3000, days=3)
+            result = school.fill_demo(data, students=3000, days=3)
         print(f"done {{result.people}}", flush=True)
     """
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school
 
-    full_school = 3000 + max(demo.MIN_STAFF, demo.default_staff(3000))
+    full_school = 3000 + max(school.MIN_STAFF, school.default_staff(3000))
     rng = random.Random(11)
     for attempt in range(KILLS):
         path = tmp_path / f"demo{attempt}.db"
@@ -127,7 +127,7 @@ def test_a_roster_import_killed_midway_imports_all_or_nothing(school_file, tmp_p
 
     import openpyxl
 
-    from reopen_desktop.idnumber import make_id
+    from reopen_desktop.base.idnumber import make_id
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -140,7 +140,7 @@ def test_a_roster_import_killed_midway_imports_all_or_nothing(school_file, tmp_p
     before = query(school_file, "SELECT count(*) FROM people")[0][0]
     script = f"""
         from reopen_desktop.importers import roster
-        from reopen_desktop.storage import open_data_file
+        from reopen_desktop.datafile.storage import open_data_file
         with open_data_file({str(school_file)!r}) as data:
             result = roster.import_roster(data, {str(workbook)!r})
         print(f"done {{result.imported}}", flush=True)
@@ -177,7 +177,7 @@ def schema_of(conn: sqlite3.Connection) -> list[tuple]:
 
 def schema_after(steps: int) -> list[tuple]:
     """What the first ``steps`` migrations make of an empty file."""
-    from reopen_desktop import schema
+    from reopen_desktop.datafile import schema
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
     for step in schema.MIGRATIONS[:steps]:
@@ -201,9 +201,10 @@ def old_school_file(path: Path, steps: int, people: int = 2000) -> Path:
 
 
 MIGRATE_SLOWLY = """
+
     import sys, time
-    from reopen_desktop import schema
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile import schema
+    from reopen_desktop.datafile.storage import open_data_file
 
     def slowed(number, step):
         def run(conn):  # a kill may land before, inside or after each step's transaction
@@ -221,8 +222,8 @@ MIGRATE_SLOWLY = """
 
 def test_a_migration_killed_midway_leaves_whole_steps_and_migrates_next_time(tmp_path,
                                                                           monkeypatch):
-    from reopen_desktop import backups, schema
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile import backups, schema
+    from reopen_desktop.datafile.storage import open_data_file
 
     rng = random.Random(13)
     shapes = {v: schema_after(v) for v in range(1, schema.SCHEMA_VERSION + 1)}
@@ -248,9 +249,10 @@ def test_a_migration_killed_midway_leaves_whole_steps_and_migrates_next_time(tmp
 
 
 RESTORE = """
+
     import sys
     from pathlib import Path
-    from reopen_desktop import backups
+    from reopen_desktop.datafile import backups
     print("start", flush=True)
     aside = backups.restore_backup(Path(sys.argv[1]), Path(sys.argv[2]))
     print(f"restored {aside}", flush=True)
@@ -271,8 +273,9 @@ def dump(path: Path) -> list[tuple]:
 
 def test_a_restore_killed_midway_leaves_the_old_file_or_the_backup_never_neither(
         school_file, tmp_path):
-    from reopen_desktop import backups, checks
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.checks import class_checks
+    from reopen_desktop.datafile import backups
+    from reopen_desktop.datafile.storage import open_data_file
 
     conn = sqlite3.connect(school_file, isolation_level=None)  # a year of checks, so the copy
     conn.execute(  # takes long enough for the kills to land in it
@@ -285,7 +288,7 @@ def test_a_restore_killed_midway_leaves_the_old_file_or_the_backup_never_neither
     with open_data_file(school_file) as data:  # work done after the backup
         cid = data.scalar("SELECT id FROM classes ORDER BY id LIMIT 1")
         for offset in range(20):
-            checks.save_class_checks(data, cid, date_of(offset), "morning", [])
+            class_checks.save_class_checks(data, cid, date_of(offset), "morning", [])
     before, wanted = dump(school_file), dump(backup)
     rng = random.Random(17)
     for attempt in range(KILLS):
@@ -313,11 +316,12 @@ def date_of(offset: int):
 
 
 WRITER = """
+
     import sys, time
     from datetime import date, timedelta
-    from reopen_desktop import checks
+    from reopen_desktop.checks import class_checks
     from reopen_desktop.errors import Refused
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
 
     path, class_name, saves = sys.argv[1], sys.argv[2], int(sys.argv[3])
     day, done = date(2025, 1, 1), 0
@@ -332,7 +336,7 @@ WRITER = """
         with data:
             cid = data.scalar("SELECT id FROM classes WHERE name = ?", (class_name,))
             for _ in range(3):
-                checks.save_class_checks(data, cid, day, "morning", [])
+                class_checks.save_class_checks(data, cid, day, "morning", [])
                 print(f"saved {day.isoformat()}", flush=True)
                 day += timedelta(days=1)
                 done += 1
@@ -376,15 +380,16 @@ def test_a_writer_killed_holding_the_file_leaves_it_to_the_next(school_file, tmp
 
 
 EXPORT = """
+
     import sys
     from datetime import date, timedelta
-    from reopen_desktop import bundle
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.bundle import export
+    from reopen_desktop.datafile.storage import open_data_file
 
     with open_data_file(sys.argv[1]) as data:
         day = date(2026, 3, 2)
         while True:
-            record = bundle.export_bundle(data, day, day, sys.argv[2], today=date(2026, 6, 30))
+            record = export.export_bundle(data, day, day, sys.argv[2], today=date(2026, 6, 30))
             print(f"exported {record.sequence}", flush=True)
             day += timedelta(days=1)
 """
@@ -392,10 +397,11 @@ EXPORT = """
 
 def test_a_bundle_export_killed_midway_leaves_no_half_bundle_and_no_false_record(
         school_file, tmp_path):
-    from reopen_desktop import bundle_format, settings
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.bundle import file_format
+    from reopen_desktop.datafile import settings
+    from reopen_desktop.datafile.storage import open_data_file
 
-    township_private, township_public = bundle_format.new_township_key()
+    township_private, township_public = file_format.new_township_key()
     with open_data_file(school_file) as data, data.atomic():
         settings.put(data, "township_public_key", township_public.decode())
     stick = tmp_path / "usb"
@@ -412,10 +418,10 @@ def test_a_bundle_export_killed_midway_leaves_no_half_bundle_and_no_false_record
         for path, digest in recorded.items():
             assert __import__("hashlib").sha256(Path(path).read_bytes()).hexdigest() == digest
         unrecorded = []
-        for file in stick.glob(f"*{bundle_format.SUFFIX}"):
+        for file in stick.glob(f"*{file_format.SUFFIX}"):
             raw = file.read_bytes()  # every file under a bundle's name is a whole bundle
-            manifest, _ = bundle_format.read_manifest(raw, file.name)
-            bundle_format.open_payload(raw, manifest, township_private, file.name)
+            manifest, _ = file_format.read_manifest(raw, file.name)
+            file_format.open_payload(raw, manifest, township_private, file.name)
             if str(file) not in recorded:
                 unrecorded.append(manifest["sequence"])
         # Killed between the rename and the commit, a whole bundle may stay unrecorded; its

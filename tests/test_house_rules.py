@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reopen_desktop.cli import build_parser
+from reopen_desktop.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@
 
 import json
 
-from reopen_desktop.cli import main as run_cli
+from reopen_desktop.cli.main import main as run_cli
 
 
 def cli(capsys, *args):

@@ -4,7 +4,7 @@ import json
 
 from openpyxl import load_workbook
 
-from reopen_desktop.cli import main as run_cli
+from reopen_desktop.cli.main import main as run_cli
 
 
 def cli(capsys, *args):
@@ -23,12 +23,12 @@ def test_screening_board_lists_each_class_and_who_is_missing(school_path, capsys
 
 
 def test_a_filled_template_imports_and_a_bad_one_exits_2(school_path, tmp_path, capsys):
-    from reopen_desktop import screening
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.screening import forms
 
     path = tmp_path / "申报.xlsx"
     with open_data_file(school_path) as data:
-        screening.write_declaration_template(path, data)
+        forms.write_declaration_template(path, data)
     book = load_workbook(path)
     book.active["D3"], book.active["N3"] = "否", "是"
     book.save(path)

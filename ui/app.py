@@ -23,9 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from reopen_desktop import access, backups, grid, messages, paths, storage
+from reopen_desktop.base import words
+from reopen_desktop.datafile import access, backups, paths, storage
+from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Cancelled, Refused
-from reopen_desktop.storage import DataFile, Operator
+from reopen_desktop.grid import school_record
+from reopen_desktop.township.schema import TOWNSHIP
 from ui import ask, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
@@ -43,7 +46,7 @@ def parse_window_args(argv: list[str]) -> argparse.Namespace:
                         help="open a generated demo township (its schools' bundles merged)")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, print the ms to first paint, exit")
-    parser.add_argument("--lang", choices=messages.LANGUAGES, default=None,
+    parser.add_argument("--lang", choices=words.LANGUAGES, default=None,
                         help="zh or en for this run (default: the one chosen in the menu)")
     return parser.parse_args(argv)
 
@@ -132,7 +135,7 @@ class Session:
 
     def ensure_school(self, data: DataFile) -> bool:
         """A school exists, or the first-start wizard (or the demo) makes one."""
-        if grid.get_school(data):
+        if school_record.get_school(data):
             return True
         if self.args.demo:
             return self.fill_demo(data)
@@ -176,12 +179,13 @@ class Session:
         return self.data is not None and self.fill_demo(self.data)
 
     def fill_demo(self, data: DataFile) -> bool:
-        from reopen_desktop import demo
+        from reopen_desktop.demo import school as demo_school
         from ui.run_op import run_op
 
         try:
             run_op(None, tr("正在生成示例学校…"),
-                   lambda progress: demo.fill_demo(data, students=600, days=10, progress=progress))
+                   lambda progress: demo_school.fill_demo(data, students=600, days=10,
+                                                          progress=progress))
         except Refused as error:
             ask.warn(None, tr("示例学校"), error.message())
             return False
@@ -194,8 +198,8 @@ class Session:
         if not where or not path.exists():
             return path
         suggest = paths.data_dir() / path.name
-        question = messages.text("remote_location", path=str(path),
-                                 where=messages.text(f"where_{where}"), suggest=str(suggest))
+        question = words.text("remote_location", path=str(path),
+                              where=words.text(f"where_{where}"), suggest=str(suggest))
         if not ask.confirm(None, tr("数据文件的位置不安全"), question, yes=tr("复制到本机")):
             return path
         if suggest.exists():
@@ -219,7 +223,7 @@ class Session:
         if self.args.demo_township and not path.exists() \
                 and not self.make_demo_township(path, operator):
             return 2
-        if storage.file_kind(path) is storage.TOWNSHIP:
+        if storage.file_kind(path) == "township":
             return self.start_township(path, operator)
         self.data = self.open_data(path, operator)
         if self.data is None or not self.ensure_school(self.data):
@@ -251,7 +255,7 @@ class Session:
         from ui.township_window import TownshipWindow
 
         try:
-            self.data = storage.open_data_file(path, operator=operator, kind=storage.TOWNSHIP)
+            self.data = storage.open_data_file(path, operator=operator, kind=TOWNSHIP)
             window = TownshipWindow(self.data, self.settings)
         except Refused as error:
             ask.warn(None, tr("无法打开数据文件"), error.message())
@@ -264,17 +268,17 @@ class Session:
     def make_demo_township(self, path: Path, operator: Operator) -> bool:
         """``--demo-township``: what ``township demo`` makes, off the ui thread; a cancel or
         a refusal leaves no file behind."""
-        from reopen_desktop.township import demo
+        from reopen_desktop.demo import township
         from ui.run_op import run_op
 
         try:
-            with storage.new_or_existing(path, operator=operator, kind=storage.TOWNSHIP) as data:
-                run_op(None, messages.text("township_demo_title"),
-                       lambda progress: demo.fill_township_demo(data, progress=progress))
+            with storage.new_or_existing(path, operator=operator, kind=TOWNSHIP) as data:
+                run_op(None, words.text("township_demo_title"),
+                       lambda progress: township.fill_township_demo(data, progress=progress))
         except Cancelled:
             return False
         except Refused as error:
-            ask.warn(None, messages.text("township_demo_title"), error.message())
+            ask.warn(None, words.text("township_demo_title"), error.message())
             return False
         return True
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import backups, restore
+from reopen_desktop.datafile import backups, restore
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
 from ui import ask
 
 KINDS = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动"),

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import bundle, drives
+from reopen_desktop.bundle import drives, export, exports
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
-from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.printing import print_pdf
 from ui.run_op import run_op
@@ -41,13 +41,13 @@ def report_today(parent: QWidget | None, data: DataFile) -> BundleDialog | None:
     """Export today's bundle (since the last export) and open the result; None when the
     clerk cancelled or the export was refused (the refusal is shown)."""
     try:
-        bundle.township_key(data)
-        start, end = bundle.next_range(data)
+        export.township_key(data)
+        start, end = export.next_range(data)
         folder = choose_target(parent, _tr("导出 {0} 至 {1} 的上报数据包到:").format(start, end))
         if not folder:
             return None
         record = run_op(parent, _tr("正在导出上报数据包并读回核对…"), lambda progress: (
-            bundle.export_bundle(data, start, end, folder, progress=progress)))
+            export.export_bundle(data, start, end, folder, progress=progress)))
     except Cancelled:
         return None
     except Refused as error:
@@ -85,7 +85,7 @@ class BundleDialog(QDialog):
                QT_TRANSLATE_NOOP("BundleDialog", "文件"))
 
     def __init__(self, data: DataFile, parent: QWidget | None = None, *,
-                 exported: bundle.ExportRecord | None = None):
+                 exported: exports.ExportRecord | None = None):
         super().__init__(parent)
         self.data = data
         self.exported = exported
@@ -108,7 +108,7 @@ class BundleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _result_box(self, record: bundle.ExportRecord) -> QWidget:
+    def _result_box(self, record: exports.ExportRecord) -> QWidget:
         box = QWidget()
         lines = QVBoxLayout(box)
         done = QLabel(self.tr("已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。")
@@ -130,7 +130,7 @@ class BundleDialog(QDialog):
         return box
 
     def _history_table(self) -> QTableWidget:
-        self.records = bundle.list_exports(self.data)
+        self.records = exports.list_exports(self.data)
         table = QTableWidget(len(self.records), len(self.COLUMNS))
         table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,7 +155,7 @@ class BundleDialog(QDialog):
             table.selectRow(0)
         return table
 
-    def selected(self) -> bundle.ExportRecord | None:
+    def selected(self) -> exports.ExportRecord | None:
         rows = self.table.selectionModel().selectedRows()
         return self.records[rows[0].row()] if rows else None
 

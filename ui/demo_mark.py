@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
-from reopen_desktop import grid
-from reopen_desktop.storage import DataFile
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import school_record
 from ui.translations import tr
 
 STYLE = "color: white; background: #e65100; padding: 2px 8px; font-weight: bold;"
@@ -14,7 +14,7 @@ STYLE = "color: white; background: #e65100; padding: 2px 8px; font-weight: bold;
 
 def demo_banner(data: DataFile, font_px: int = 0) -> QLabel | None:
     """The mark for a demo school's data file; None for a real school."""
-    school = grid.get_school(data)
+    school = school_record.get_school(data)
     if school is None or not school.is_demo:
         return None
     return mark_label(font_px)

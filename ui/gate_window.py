@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from reopen_desktop import gate, stagger
+from reopen_desktop.checks import arrival, gate
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
 from ui.translations import join
 
 GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
@@ -145,7 +145,7 @@ class GateWindow(QWidget):
 
     def _show_due(self) -> None:
         """错峰: the classes due at this lane now, and who of them has not passed yet."""
-        due = stagger.due_now(self.data, self.lane, datetime.now())
+        due = arrival.due_now(self.data, self.lane, datetime.now())
         lines = [self.tr("{0}({1}-{2})应到 {3} 人,未到 {4} 人:{5}").format(
             d.class_name, d.starts, d.ends, d.expected, len(d.missing),
             join(d.missing[:12]) + ("…" if len(d.missing) > 12 else ""))

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import messages, paths
+from reopen_desktop.base import words
+from reopen_desktop.datafile import paths
 
 # The page for each tab (by class name); anything else opens the index.
 PAGE_FOR = {
@@ -38,7 +39,7 @@ def guide_dir() -> Path:
 
 def page_path(slug: str, language: str | None = None) -> Path:
     """The page in the window's language, or in Chinese when it has no translation."""
-    language = language or messages.language()
+    language = language or words.language()
     found = guide_dir() / language / f"{slug}.md"
     return found if found.exists() else guide_dir() / "zh" / f"{slug}.md"
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from reopen_desktop import households, people
-from reopen_desktop.screening import Travel
-from reopen_desktop.storage import DataFile
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.people import households, search
+from reopen_desktop.screening.declarations import Travel
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.translations import join
@@ -72,7 +72,7 @@ class HouseholdBox(QGroupBox):
         typed = ask.text(self, self.tr("关联兄弟姐妹"), self.tr("兄弟姐妹的姓名或证件号后四位:"))
         if not typed:
             return
-        found = [p for p in people.search(self.data, typed)[:20] if p.id != self.person_id]
+        found = [p for p in search.search(self.data, typed)[:20] if p.id != self.person_id]
         if not found:
             ask.inform(self, self.tr("关联兄弟姐妹"), self.tr("没有找到“{0}”。").format(typed))
             return

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, settings
+from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile, Operator
 from ui.dialogs import operator_label
 
 # What counts as someone at the keyboard: a key, a click, the mouse or the wheel.

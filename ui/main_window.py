@@ -9,10 +9,11 @@ from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from reopen_desktop import access, audit, backups, grid
-from reopen_desktop import settings as school_settings
+from reopen_desktop.datafile import access, audit, backups
+from reopen_desktop.datafile import settings as datafile_settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.grid import school_record
 from ui import ask, demo_mark, period_reports, table_export, table_tools, translations
 from ui.app_window import AppWindow
 from ui.dialogs import operator_label
@@ -26,7 +27,7 @@ class MainWindow(AppWindow):
     def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
         super().__init__(settings, "window/geometry", parent)
         self.data = data
-        school = grid.require_school(data)
+        school = school_record.require_school(data)
         demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
         self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
         self.tabs = QTabWidget()
@@ -173,9 +174,9 @@ class MainWindow(AppWindow):
     def refresh_status(self) -> None:
         self.file_label.setText(self.tr("数据文件:{0}").format(self.data.path))
         self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.data.operator)))
-        from reopen_desktop import alerts
+        from reopen_desktop.alerts import register
 
-        open_count = alerts.open_alert_count(self.data, viewer=access.viewer_of(self.data))
+        open_count = register.open_alert_count(self.data, viewer=access.viewer_of(self.data))
         self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
         self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
                                         else "")
@@ -241,14 +242,14 @@ class MainWindow(AppWindow):
         self.statusBar().showMessage(self.tr("已备份到 {0}").format(made), 8000)
 
     def open_backup_folder(self) -> None:
-        from reopen_desktop import paths
+        from reopen_desktop.datafile import paths
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.backup_dir_for(self.data.path))))
 
     def print_duty_chart(self) -> None:
         from reopen_desktop.reports import duty_chart
 
-        school = grid.require_school(self.data)
+        school = school_record.require_school(self.data)
         result = print_pdf(self, self.tr("保存防控责任表"),
                            self.tr("{0}-防控责任表.pdf").format(school.name),
                            lambda out: duty_chart.write_duty_chart(self.data, out))
@@ -280,7 +281,7 @@ class MainWindow(AppWindow):
     def print_passes(self) -> None:
         from reopen_desktop.reports import passes
 
-        school = grid.require_school(self.data)
+        school = school_record.require_school(self.data)
         print_pdf(self, self.tr("保存一证通"), self.tr("{0}-一证通.pdf").format(school.name),
                   lambda out: passes.write_passes(self.data, out))
 
@@ -316,7 +317,7 @@ class MainWindow(AppWindow):
                      Refused("administrator_only", name=self.data.operator.name).message())
             return
         OperatorsDialog(self.data, self).exec()
-        self.window_lock.idle.set_minutes(school_settings.get(self.data, "idle_lock_minutes"))
+        self.window_lock.idle.set_minutes(datafile_settings.get(self.data, "idle_lock_minutes"))
 
     def restore_backup(self) -> None:
         from ui.backup_dialog import RestoreDialog
@@ -335,7 +336,7 @@ class MainWindow(AppWindow):
 
     def read_township_key(self) -> None:
         """设置 → 读取乡镇公钥: the key from the township's USB stick, checked, then kept."""
-        from reopen_desktop import township_key
+        from reopen_desktop.bundle import township_key
         from ui.wizard_pages import check_key_file, pick_key_file
 
         chosen = pick_key_file(self)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, grid, settings
+from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile, Operator
+from reopen_desktop.grid import duties
 from ui import ask
 from ui.dialogs import OPERATOR_ROLES, operator_label, role_label
 
@@ -44,7 +45,7 @@ class OperatorsDialog(QDialog):
             self.role.addItem(role_label(key), key)
         self.role.currentIndexChanged.connect(self._role_changed)
         self.class_box = QComboBox()
-        for grade in grid.load_grid(data).grades:
+        for grade in duties.load_grid(data).grades:
             for cls in grade.classes:
                 self.class_box.addItem(cls.name, cls.id)
         self.password = QLineEdit()

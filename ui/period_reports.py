@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from reopen_desktop.storage import DataFile
+from reopen_desktop.datafile.storage import DataFile
 from ui.printing import print_pdf
 from ui.translations import tr as _tr
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, people
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.people import person_file as people_person_file
 from ui import ask
 from ui.printing import print_pdf
 from ui.translations import join
@@ -92,12 +93,12 @@ class PersonFileDialog(QDialog):
         return str(self.data.scalar("SELECT kind FROM people WHERE id = ?", (self.person_id,)))
 
     def load(self) -> None:
-        record = people.person_file(self.data, self.person_id, viewer=self.viewer)
+        record = people_person_file.person_file(self.data, self.person_id, viewer=self.viewer)
         self.record = record
         self.setWindowTitle(self.tr("档案 — {0}").format(record.name))
         self.identity.setText(self._identity_text(record))
         if not self.edits:
-            labels = people.FIELD_LABELS
+            labels = people_person_file.FIELD_LABELS
             for key in STUDENT_FIELDS if record.kind == "student" else STAFF_FIELDS:
                 self.edits[key] = QLineEdit()
                 self.edit_form.addRow(labels.get(key, key) + ":", self.edits[key])
@@ -111,7 +112,7 @@ class PersonFileDialog(QDialog):
         for entry in record.timeline:
             self.timeline.addItem(f"{entry.at}  {entry.what}  ({entry.who})")
 
-    def _identity_text(self, record: people.PersonFile) -> str:
+    def _identity_text(self, record: people_person_file.PersonFile) -> str:
         shown_id = access.shown_id(self.viewer, record.id_number)
         parts = [f"<b>{record.name}</b> {record.sex}",
                  self.tr("身份证号:{0}").format(shown_id or self.tr("(未登记)"))]
@@ -135,7 +136,7 @@ class PersonFileDialog(QDialog):
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.edits.items()}
         try:
-            changed = people.update_person(self.data, self.person_id, **values)
+            changed = people_person_file.update_person(self.data, self.person_id, **values)
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.importers import roster
 from reopen_desktop.importers.roster_rows import FIELDS
-from reopen_desktop.storage import DataFile
 from ui import ask, table_export
 from ui.run_op import run_op
 from ui.translations import join

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import list_export
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.lists import list_export
 from ui import ask
 from ui.translations import tr as _tr
 

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import columns, grid, settings, stagger
-from reopen_desktop.storage import DataFile
+from reopen_desktop.checks import arrival
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import school_record
+from reopen_desktop.lists import columns
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.models.rows_model import RowsModel
@@ -67,14 +70,14 @@ class TimetableDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        windows = stagger.timetable(self.data)
+        windows = arrival.timetable(self.data)
         self.model.set_rows(windows)
-        known = stagger.lanes(self.data)
+        known = arrival.lanes(self.data)
         self.lanes.setText(self.tr("通道:{0}").format(join(
-            self.tr("{0}({1:g} 人/分钟)").format(lane.name, stagger.pace(self.data, lane))
+            self.tr("{0}({1:g} 人/分钟)").format(lane.name, arrival.pace(self.data, lane))
             for lane in known))
             if known else self.tr("还没有通道:请先“添加通道”(如 东门1号通道)。"))
-        self.warnings.setText("\n".join(stagger.warnings(windows)))
+        self.warnings.setText("\n".join(arrival.warnings(windows)))
 
     def _write(self, write) -> None:
         ask.saved(self, write)
@@ -94,26 +97,26 @@ class TimetableDialog(QDialog):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("每分钟人数应是数字。"))
             return
-        self._write(lambda: stagger.add_lane(self.data, name, per_minute))
+        self._write(lambda: arrival.add_lane(self.data, name, per_minute))
 
     def set_window(self) -> None:
-        if not stagger.lanes(self.data):
+        if not arrival.lanes(self.data):
             ask.inform(self, self.tr("设定时段"), self.tr("请先添加通道。"))
             return
         dialog = WindowDialog(self, self.data, self.model.row_at(self.table.currentIndex()))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda: stagger.set_window(self.data, **dialog.values()))
+            self._write(lambda: arrival.set_window(self.data, **dialog.values()))
 
     def remove_window(self) -> None:
         window = self.model.row_at(self.table.currentIndex())
         if window and ask.confirm(self, self.tr("删除时段"), self.tr("删除{0}的{1}时段?").format(
                 window.scope, window.kind_label)):
-            self._write(lambda: stagger.remove_window(self.data, window.id))
+            self._write(lambda: arrival.remove_window(self.data, window.id))
 
     def print_timetable(self, for_gate: bool) -> None:
         from reopen_desktop.reports import timetable
 
-        school = grid.require_school(self.data)
+        school = school_record.require_school(self.data)
         name = self.tr("校门用") if for_gate else self.tr("家长版")
         file_name = self.tr("{0}-错峰时间表-{1}.pdf").format(school.name, name)
         print_pdf(self, self.tr("保存错峰时间表"), file_name,
@@ -123,7 +126,7 @@ class TimetableDialog(QDialog):
 class WindowDialog(QDialog):
     """One window: for a grade or a class, to arrive or to leave, from, to, at a lane."""
 
-    def __init__(self, parent: QWidget, data: DataFile, current: stagger.Window | None):
+    def __init__(self, parent: QWidget, data: DataFile, current: arrival.Window | None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("设定时段"))
         self.scope = QComboBox()
@@ -133,11 +136,11 @@ class WindowDialog(QDialog):
                               "g.id = c.grade_id ORDER BY g.position, c.number"):
             self.scope.addItem(self.tr("{0}(单独)").format(row["name"]), ("class_id", row["id"]))
         self.kind = QComboBox()
-        for key, label in stagger.KINDS.items():
+        for key, label in arrival.KINDS.items():
             self.kind.addItem(self.tr(label), key)
         self.starts, self.ends = _time_edit("07:30"), _time_edit("07:45")
         self.lane = QComboBox()
-        self.lane.addItems([lane.name for lane in stagger.lanes(data)])
+        self.lane.addItems([lane.name for lane in arrival.lanes(data)])
         if current:
             self._show(current)
         form = QFormLayout(self)
@@ -148,7 +151,7 @@ class WindowDialog(QDialog):
         form.addRow(self.tr("通道:"), self.lane)
         form.addRow(ok_cancel(self, self.tr("保存")))
 
-    def _show(self, window: stagger.Window) -> None:
+    def _show(self, window: arrival.Window) -> None:
         key = ("class_id", window.class_id) if window.class_id else ("grade_id", window.grade_id)
         self.scope.setCurrentIndex(max(0, self.scope.findData(key)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(window.kind)))

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.columns import Column
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.lists.columns import Column
 from reopen_desktop.township import columns, console, merge, queries
 from ui import ask, demo_mark
 from ui.app_window import AppWindow

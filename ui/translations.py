@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reopen_desktop import messages, paths
+from reopen_desktop.base import words
+from reopen_desktop.datafile import paths
 
 I18N = paths.resource_dir() / "i18n"  # inside the bundle when installed
 QT_LOCALES = {"zh": "zh_CN", "en": "en"}
@@ -49,7 +50,7 @@ def remember_language(settings: QSettings, language: str) -> None:
 
 def install(app: QCoreApplication, language: str) -> None:
     """Show Qt's own buttons and ours in ``language``; the core's messages follow it."""
-    messages.set_language(language)
+    words.set_language(language)
     locale = QT_LOCALES.get(language, "zh_CN")
     QLocale.setDefault(QLocale(locale))
     for old in _installed:
@@ -73,7 +74,7 @@ def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget) -> QMen
     for language, name in LANGUAGE_NAMES.items():
         action = languages.addAction(name)
         action.setCheckable(True)
-        action.setChecked(language == messages.language())
+        action.setChecked(language == words.language())
         action.setData(language)
         group.addAction(action)
 

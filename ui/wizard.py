@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reopen_desktop import classnames, grid, township_key
-from reopen_desktop.grid import MAX_CLASSES_PER_GRADE
-from reopen_desktop.storage import DataFile, Operator
+from reopen_desktop.base import classnames
+from reopen_desktop.bundle import township_key
+from reopen_desktop.datafile.storage import DataFile, Operator
+from reopen_desktop.grid import classes, school_record
+from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from ui.wizard_pages import OperatorPage, RosterPage, TownshipKeyPage
 
 # i18n: data, grade names are stored as written
@@ -182,10 +184,10 @@ def apply_plan(data: DataFile, plan: SchoolPlan) -> None:
     if plan.operator is not None:
         data.operator = plan.operator
     with data.atomic():
-        grid.create_school(data, plan.name, township=plan.township, code=plan.code,
-                           kindergarten=plan.kindergarten)
-        grid.add_grades_in_bulk(data, plan.grades, plan.classes_per_grade,
-                                boarding=plan.boarding)
+        school_record.create_school(data, plan.name, township=plan.township, code=plan.code,
+                                    kindergarten=plan.kindergarten)
+        classes.add_grades_in_bulk(data, plan.grades, plan.classes_per_grade,
+                                   boarding=plan.boarding)
         if plan.township_key:
             township_key.store_township_key(data, plan.township_key)
 

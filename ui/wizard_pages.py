@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reopen_desktop import township_key
+from reopen_desktop.bundle import township_key
+from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import Operator
 from ui import ask
 from ui.translations import tr
 

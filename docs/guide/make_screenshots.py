@@ -34,13 +34,14 @@ class Scene:
     def __init__(self, work: Path):
         from PySide6.QtCore import QSettings
 
-        from reopen_desktop import demo, storage
+        from reopen_desktop.datafile import storage
+        from reopen_desktop.demo import school
         from ui.main_window import MainWindow
 
         self.work = work
         self.data = storage.open_data_file(work / "demo.db",
                                            operator=storage.Operator("王丽", "administrator"))
-        demo.fill_demo(self.data, students=240, days=10, seed=7)
+        school.fill_demo(self.data, students=240, days=10, seed=7)
         self.settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
         self.window = MainWindow(self.data, self.settings)
         self.window.resize(*SIZE)
@@ -81,11 +82,11 @@ def shot_first_day(scene: Scene):
 
 
 def shot_first_day_key(scene: Scene):
-    from reopen_desktop import bundle_format
+    from reopen_desktop.bundle import file_format
     from ui.wizard import FirstStartWizard
 
     key = scene.work / "乡镇公钥.pem"
-    key.write_bytes(bundle_format.new_township_key()[1])
+    key.write_bytes(file_format.new_township_key()[1])
     wizard = FirstStartWizard()
     wizard.school_page.name.setText("城关镇第二小学")
     wizard.resize(720, 480)
@@ -122,7 +123,7 @@ def _gate(scene: Scene, typed: str):
 
 def _pass_code(scene: Scene, skip: int) -> str:
     """The pass code of a pupil the gate lets in (not kept home), as the scanner types it."""
-    from reopen_desktop import gate
+    from reopen_desktop.checks import gate
 
     gate.ensure_passes(scene.data)
     rows = scene.data.query(
@@ -182,21 +183,21 @@ def shot_usb_report(scene: Scene):
 
 
 def shot_usb_report_done(scene: Scene):
-    from reopen_desktop import bundle, bundle_format, township_key
+    from reopen_desktop.bundle import export, file_format, township_key
     from ui.bundle_dialog import BundleDialog
 
-    township_key.store_township_key(scene.data, bundle_format.new_township_key()[1].decode())
+    township_key.store_township_key(scene.data, file_format.new_township_key()[1].decode())
     stick = scene.work / "U盘"
     stick.mkdir(exist_ok=True)
-    start, end = bundle.next_range(scene.data)
-    record = bundle.export_bundle(scene.data, start, end, stick)
+    start, end = export.next_range(scene.data)
+    record = export.export_bundle(scene.data, start, end, stick)
     dialog = BundleDialog(scene.data, scene.window, exported=record)
     dialog.show()
     return dialog
 
 
 def shot_restore_backup(scene: Scene):
-    from reopen_desktop import backups
+    from reopen_desktop.datafile import backups
     from ui.backup_dialog import RestoreDialog
 
     for days_ago in (3, 2, 1, 0):

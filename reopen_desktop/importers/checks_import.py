@@ -14,17 +14,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import alerts, audit, checks
+from reopen_desktop.alerts import register
+from reopen_desktop.base import vocabulary
+from reopen_desktop.base.cells import cell_text, header_key
+from reopen_desktop.base.idnumber import check_id
+from reopen_desktop.checks import class_checks
+from reopen_desktop.datafile import audit
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Problem, Refused
-from reopen_desktop.idnumber import check_id
-from reopen_desktop.importers.workbook import cell_text, find_header, header_key, read_workbook
-from reopen_desktop.storage import DataFile
+from reopen_desktop.lists.reading import find_header, read_workbook
 
 HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_number",
            "公民身份号码": "id_number", "检次": "session", "体温": "temperature",
            "症状": "symptoms", "缺勤": "absent", "缺勤原因": "reason"}
 REQUIRED = ("day", "id_number", "session")
-SESSION_NAMES = {label: key for key, label in checks.SESSIONS.items()}
+SESSION_NAMES = {label: key for key, label in vocabulary.SESSIONS.items()}
 REASONS = {"病假": "illness", "事假": "other"}
 _DAY = re.compile(r"^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$")
 
@@ -44,7 +48,7 @@ class _Row:
     person: dict[str, Any]
     day: date
     session: str
-    entry: checks.CheckEntry
+    entry: class_checks.CheckEntry
 
 
 def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
@@ -106,11 +110,11 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
     return None
 
 
-def _entry(person_id: int, cell: Any) -> checks.CheckEntry:
-    temperature = checks.parse_temperature(cell_text(cell("temperature")) or None)
+def _entry(person_id: int, cell: Any) -> class_checks.CheckEntry:
+    temperature = class_checks.parse_temperature(cell_text(cell("temperature")) or None)
     symptoms = [s for s in re.split(r"[,,、;;\s]+", cell_text(cell("symptoms"))) if s]
     try:
-        symptoms = checks.check_symptoms(symptoms)
+        symptoms = class_checks.check_symptoms(symptoms)
     except Refused as error:
         error.params["column"] = "症状"
         raise
@@ -118,7 +122,7 @@ def _entry(person_id: int, cell: Any) -> checks.CheckEntry:
     reason = REASONS.get(cell_text(cell("reason")), "")
     if absent and not reason:
         raise Refused("checks_reason_missing", column="缺勤原因")
-    return checks.CheckEntry(person_id, temperature, symptoms, absent, reason)
+    return class_checks.CheckEntry(person_id, temperature, symptoms, absent, reason)
 
 
 def _parse_day(value: Any) -> date | None:
@@ -134,13 +138,14 @@ def _parse_day(value: Any) -> date | None:
 
 def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:
     result = ChecksImportResult()
-    counted = checks.SaveResult()
+    counted = class_checks.SaveResult()
     with audit.action(data, "import_checks", f"导入晨午检 {path.name}") as act:
         for row in rows:
-            checks.store_check(data, act, row.person, row.day, row.session, row.entry, counted)
+            class_checks.store_check(data, act, row.person, row.day, row.session, row.entry,
+                                     counted)
     result.imported, result.updated, result.unchanged = (counted.saved, counted.updated,
                                                          counted.unchanged)
     result.days = sorted({row.day.isoformat() for row in rows})
-    result.alerts_raised = sum(alerts.raise_alerts(data, date.fromisoformat(d))
+    result.alerts_raised = sum(register.raise_alerts(data, date.fromisoformat(d))
                                for d in result.days)
     return result

@@ -29,8 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import audit, classnames, grid
+from reopen_desktop.base import classnames
+from reopen_desktop.base.cells import cell_text, header_key
+from reopen_desktop.base.words import text
+from reopen_desktop.datafile import audit
+from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.grid import classes
 from reopen_desktop.importers.roster_rows import (
     CLASS_SLOT,
     FIELDS,
@@ -39,17 +44,9 @@ from reopen_desktop.importers.roster_rows import (
     RowReader,
     fast_initials,
 )
-from reopen_desktop.importers.workbook import (
-    SheetRows,
-    cell_text,
-    find_header,
-    header_key,
-    read_workbook,
-)
-from reopen_desktop.messages import text
+from reopen_desktop.lists.reading import SheetRows, find_header, read_workbook
+from reopen_desktop.lists.writing import cell_safe
 from reopen_desktop.progress import Progress, no_progress
-from reopen_desktop.sheets import cell_safe
-from reopen_desktop.storage import DataFile, now
 
 REQUIRED = ("name", "id_number")
 STAFF_SHEET_WORDS = ("教职工", "教师", "职工")
@@ -219,7 +216,7 @@ def _create_classes(data: DataFile, act: audit.Action, missing: list[tuple[str, 
     grade_ids = {r["name"]: r["id"] for r in data.query("SELECT id, name FROM grades")}
     for grade_name in dict.fromkeys(g for g, _ in missing):
         if grade_name not in grade_ids:
-            grade_ids[grade_name] = grid._insert_grade(data, act, grade_name)
+            grade_ids[grade_name] = classes._insert_grade(data, act, grade_name)
     first_new = int(data.scalar("SELECT coalesce(max(id), 0) FROM classes")) + 1
     data.conn.executemany(
         "INSERT INTO classes (grade_id, label, name, number, boarding) VALUES (?, ?, ?, ?, 0)",
@@ -478,7 +475,7 @@ def write_errors_workbook(sheets: list[SheetRows], infos: list[SheetInfo],
     import openpyxl
     from openpyxl.styles import Font, PatternFill
 
-    from reopen_desktop.sheets import save_workbook
+    from reopen_desktop.lists.writing import save_workbook
 
     red, fill = Font(color="C00000", bold=True), PatternFill("solid", fgColor="FFE0E0")
     by_sheet = {info.name: info for info in infos}
@@ -526,7 +523,7 @@ def write_template(path: str | Path) -> Path:
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from reopen_desktop.sheets import save_workbook
+    from reopen_desktop.lists.writing import save_workbook
 
     headers = ["姓名", "性别", "身份证件号", "学籍号", "年级", "班级", "就读方式",
                "监护人姓名", "监护人电话", "现住址", "村(社区)"]

@@ -28,9 +28,9 @@ from pypinyin import Style, pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 from pypinyin.seg import mmseg
 
-from reopen_desktop import classnames
-from reopen_desktop.errors import Problem
-from reopen_desktop.idnumber import (
+from reopen_desktop.base import classnames
+from reopen_desktop.base.cells import cell_text, parse_day
+from reopen_desktop.base.idnumber import (
     CHECK_CHARACTERS,
     EARLIEST_BIRTH_YEAR,
     PROVINCES,
@@ -39,10 +39,10 @@ from reopen_desktop.idnumber import (
     is_student_number,
     normalise_id,
 )
-from reopen_desktop.importers.workbook import SheetRows, cell_text
-from reopen_desktop.messages import text
-from reopen_desktop.people import initials_of
-from reopen_desktop.sheets import parse_day
+from reopen_desktop.base.pinyin import initials_of
+from reopen_desktop.base.words import text
+from reopen_desktop.errors import Problem
+from reopen_desktop.lists.reading import SheetRows
 
 # field → (Chinese label, the headers that mean it; compared half-width, without spaces).
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -14,19 +14,20 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from reopen_desktop import canteen, settings
+from reopen_desktop import canteen
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     RED,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 MONTH_TITLE = "食堂从业人员晨检记录表"
 SAMPLES_TITLE = "食品留样记录"

@@ -13,19 +13,19 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from reopen_desktop import screening
-from reopen_desktop.masking import mask_id, mask_phone
+from reopen_desktop.base.masking import mask_id, mask_phone
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
+from reopen_desktop.screening import declarations
 
 TITLE = "摸排未申报人员催报名单"
 HEADER = ("序号", "姓名", "性别", "证件号", "监护人", "监护人电话", "催报情况")
@@ -38,14 +38,14 @@ def write_chase_list(data: DataFile, out: Path, *, day: date | None = None,
                      ) -> ReportResult:
     """One page per class still missing declarations on ``day`` (or just ``class_id``)."""
     day = day or date.today()
-    lines = [line for line in screening.board(data, day)
+    lines = [line for line in declarations.board(data, day)
              if line.missing and (class_id is None or line.class_id == class_id)]
     return build_school_report(
         data, Path(out), partial(_story, data, lines, day), title=TITLE,
         printed_on=printed_on)
 
 
-def _story(data: DataFile, lines: list[screening.ClassBoard], day: date,
+def _story(data: DataFile, lines: list[declarations.ClassBoard], day: date,
            styles: ReportStyles) -> list[Flowable]:
     if not lines:
         return [para(TITLE, styles.title),
@@ -64,7 +64,7 @@ def _story(data: DataFile, lines: list[screening.ClassBoard], day: date,
     return story
 
 
-def _rows(data: DataFile, line: screening.ClassBoard, day: date) -> list[list[str]]:
+def _rows(data: DataFile, line: declarations.ClassBoard, day: date) -> list[list[str]]:
     where = "p.class_id = :class" if line.class_id is not None else "p.class_id IS NULL"
     people = data.query(
         "SELECT p.name, p.sex, p.id_number, p.guardian, p.guardian_phone, p.phone FROM people p "

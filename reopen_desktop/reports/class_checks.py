@@ -15,20 +15,22 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import checks, grid, settings
+from reopen_desktop.base import vocabulary
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import duties, school_record
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "学生晨午检登记表"
 KINDERGARTEN_TITLE = "幼儿晨午检登记表"
@@ -45,9 +47,9 @@ def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
         raise Refused("unknown_class", name=class_name)
     sessions = ["morning", "noon"] + (["evening"] if klass[0]["boarding"] else [])
     pupils = _pupils(data, klass[0]["id"], day, sessions, blank)
-    teacher = next((c.head_teachers for g in grid.load_grid(data).grades for c in g.classes
+    teacher = next((c.head_teachers for g in duties.load_grid(data).grades for c in g.classes
                     if c.id == klass[0]["id"]), [])
-    kindergarten = grid.is_kindergarten(data)
+    kindergarten = school_record.is_kindergarten(data)
     return build_school_report(
         data, Path(out), partial(_story, class_name, day, sessions, pupils,
                            "、".join(h.name for h in teacher), settings.get(
@@ -86,7 +88,7 @@ def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[st
     story.append(Spacer(1, 3 * mm))
     header = ["序号", "姓名", "性别"]
     for session in sessions:
-        header += [f"{checks.SESSIONS[session]}体温", f"{checks.SESSIONS[session]}症状"]
+        header += [f"{vocabulary.SESSIONS[session]}体温", f"{vocabulary.SESSIONS[session]}症状"]
     header += ["缺勤原因", "备注"]
     rows = [_row(number, pupil, sessions, blank) for number, pupil in enumerate(pupils, 1)]
     fixed = 10 * mm + 20 * mm + 11 * mm + 18 * mm + 20 * mm
@@ -100,7 +102,7 @@ def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[st
             row.insert(4, "" if blank else _looks(pupil))
     story.append(data_table(styles, header, rows, widths))
     story.append(para(f"体温 ≥{fever}°C 为发热,须立即送临时观察室并通知家长和校医。"
-                      f"症状:{'、'.join(checks.SYMPTOMS)}。", styles.body))
+                      f"症状:{'、'.join(vocabulary.SYMPTOMS)}。", styles.body))
     if kindergarten:
         story.append(para("晨检“一摸二看三问四查”:摸额头,看手、口腔和皮肤有无疱疹、皮疹,"
                           "问饮食睡眠和大小便,查有无携带不安全物品。", styles.body))
@@ -113,7 +115,7 @@ def _looks(pupil: dict[str, Any]) -> str:
     morning = pupil.get("checks", {}).get("morning")
     if morning is None or morning["absent"]:
         return ""
-    seen = [s for s in morning["symptoms"].split(",") if s in checks.KINDERGARTEN_LOOKS]
+    seen = [s for s in morning["symptoms"].split(",") if s in vocabulary.KINDERGARTEN_LOOKS]
     return "、".join(seen) or "正常"
 
 

@@ -18,12 +18,16 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import access, alerts, home_care, settings, summary
+from reopen_desktop import summary
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import at_home
+from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
+    NUMERALS,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
@@ -31,11 +35,10 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "每日防控工作日志"
 SESSIONS = (("morning", "晨检"), ("noon", "午检"), ("evening", "晚检"))
-NUMERALS = "一二三四五六七八九十"
 NO_DATA = "(本程序尚无此项记录)"
 
 
@@ -48,7 +51,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["class_rows"] = _class_rows(data, day)
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = key_persons_on(data, day)
-    facts["home_list"] = home_care.kept_home(data, day)
+    facts["home_list"] = at_home.kept_home(data, day)
     facts["thresholds"] = settings.all_settings(data)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
@@ -75,11 +78,11 @@ def _class_rows(data: DataFile, day: date) -> list[dict[str, Any]]:
         {"day": day.isoformat(), "fever": settings.get(data, "fever_threshold")})
 
 
-def _day_alerts(data: DataFile, day: date) -> list[alerts.StoredAlert]:
+def _day_alerts(data: DataFile, day: date) -> list[register.StoredAlert]:
     """Alerts raised that day, and older ones still open."""
-    older = alerts.list_alerts(data, only_open=True, limit=100_000,
-                               raised=(date.min, day - timedelta(days=1)))
-    return alerts.list_alerts(data, only_open=False, limit=100_000, raised=(day, day)) + older
+    older = register.list_alerts(data, only_open=True, limit=100_000,
+                                 raised=(date.min, day - timedelta(days=1)))
+    return register.list_alerts(data, only_open=False, limit=100_000, raised=(day, day)) + older
 
 
 def key_persons_on(data: DataFile, day: date) -> list[dict[str, Any]]:
@@ -165,7 +168,7 @@ def _alerts(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     return [alerts_table(styles, facts["alert_list"])]
 
 
-def alerts_table(styles: ReportStyles, alert_list: list[alerts.StoredAlert]) -> Flowable:
+def alerts_table(styles: ReportStyles, alert_list: list[register.StoredAlert]) -> Flowable:
     """Alerts with their rule, scope, people, deadline and outcome (the weekly summary too)."""
     rows = [[a.day, a.rule_label, a.scope, "、".join(a.people), a.deadline,
              a.outcome or "未结"] for a in alert_list]

@@ -14,7 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from reopen_desktop import campus, settings
+from reopen_desktop.campus import disinfection
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
@@ -22,14 +24,13 @@ from reopen_desktop.reports.pdf import (
     ReportResult,
     ReportStyles,
     RowGroup,
-    build_school_report,
     chinese_document,
     field_table,
     grouped_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "消毒通风记录"
 SIGNERS = ("执行人", "校医/检查人")
@@ -55,20 +56,20 @@ def write_disinfection_record(data: DataFile, out: Path, *, date_from: date, dat
         raise Refused("campus_bad_range", date_from=date_from.isoformat(),
                       date_to=date_to.isoformat())
     if area_ids is None:
-        areas = campus.areas_with_records(data, date_from, date_to)
+        areas = disinfection.areas_with_records(data, date_from, date_to)
         if not areas:
             raise Refused("campus_no_records", date_from=date_from.isoformat(),
                           date_to=date_to.isoformat())
     else:
-        areas = [campus.get_area(data, area_id) for area_id in area_ids]
-    pages = [(area, campus.records(data, area.id, date_from, date_to)) for area in areas]
+        areas = [disinfection.get_area(data, area_id) for area_id in area_ids]
+    pages = [(area, disinfection.records(data, area.id, date_from, date_to)) for area in areas]
     tolerance = settings.get(data, "disinfection_tolerance_pct")
     return build_school_report(
         data, Path(out), partial(_story, pages, date_from, date_to, tolerance), title=TITLE,
         printed_on=printed_on)
 
 
-def _story(pages: list[tuple[campus.Area, list[dict[str, Any]]]], date_from: date,
+def _story(pages: list[tuple[disinfection.Area, list[dict[str, Any]]]], date_from: date,
            date_to: date, tolerance: float, styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = []
     for number, (area, rows) in enumerate(pages):
@@ -81,7 +82,7 @@ def _story(pages: list[tuple[campus.Area, list[dict[str, Any]]]], date_from: dat
     return story
 
 
-def _plan_fields(area: campus.Area, date_from: date, date_to: date, tolerance: float,
+def _plan_fields(area: disinfection.Area, date_from: date, date_to: date, tolerance: float,
                  styles: ReportStyles) -> Flowable:
     """The plan values the records are held against, as the top of the paper form."""
     def value(text: object) -> Flowable:
@@ -116,7 +117,7 @@ def _record_table(rows: list[dict[str, Any]], styles: ReportStyles) -> Flowable:
     by_day: dict[str, list[list[Any]]] = {}
     for row in rows:
         by_day.setdefault(row["day"], []).append([
-            row["done_at"], campus.KIND_LABELS[row["kind"]], row["items"], row["agent"],
+            row["done_at"], disinfection.KIND_LABELS[row["kind"]], row["items"], row["agent"],
             "" if row["concentration"] is None else f"{row['concentration']:g}",
             "" if row["minutes"] is None else str(row["minutes"]), row["operator"],
             para(row["warning"], warning) if row["warning"] else ""])

@@ -15,15 +15,15 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from reopen_desktop import grid
-from reopen_desktop.masking import mask_phone
+from reopen_desktop.base.masking import mask_phone
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import duties, school_record
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     CONTINUED,
     ReportResult,
     ReportStyles,
     RowGroup,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
@@ -34,7 +34,7 @@ from reopen_desktop.reports.pdf import (
     signature_block,
     vacant,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "疫情防控三级网络责任表"
 SCHOOL_ROLES = ("first_responsible", "direct_responsible", "department_head", "school_doctor",
@@ -59,13 +59,13 @@ def write_duty_chart(data: DataFile, out: Path, *, printed_on: date | None = Non
     Reads the grid in a handful of queries; the same data and ``printed_on``
     give a byte-identical file. Raises ``Refused`` when ``out`` cannot be written.
     """
-    the_grid = grid.load_grid(data)
+    the_grid = duties.load_grid(data)
     return build_school_report(
         data, Path(out), partial(_story, the_grid), title=TITLE,
         printed_on=printed_on)
 
 
-def _story(the_grid: grid.Grid, styles: ReportStyles) -> list[Flowable]:
+def _story(the_grid: duties.Grid, styles: ReportStyles) -> list[Flowable]:
     """Top to bottom as on the paper form: school record, the tiers, the plan, the
     gaps, signatures; sections numbered 一、二、… so a missing plan leaves no hole."""
     sections: list[tuple[str, list[Flowable]]] = [
@@ -83,7 +83,7 @@ def _story(the_grid: grid.Grid, styles: ReportStyles) -> list[Flowable]:
     return story
 
 
-def _school_fields(school: grid.School, styles: ReportStyles) -> Flowable:
+def _school_fields(school: school_record.School, styles: ReportStyles) -> Flowable:
     def value(text: str) -> Flowable:
         return para(text, styles.cell) if text.strip() else para(NOT_FILLED, styles.muted)
 
@@ -94,11 +94,11 @@ def _school_fields(school: grid.School, styles: ReportStyles) -> Flowable:
     ], FIELD_WIDTHS)
 
 
-def _school_table(the_grid: grid.Grid, styles: ReportStyles) -> Flowable:
+def _school_table(the_grid: duties.Grid, styles: ReportStyles) -> Flowable:
     """One line per holder of each school duty; a required duty nobody holds shows red."""
     rows: list[list[str | Flowable]] = []
     for key in SCHOOL_ROLES:
-        role = grid.ROLES[key]
+        role = duties.ROLES[key]
         holders = the_grid.school_duties.get(key, [])
         rows += [[_duty_label(role, holder), para(holder.name, styles.cell_center), holder.post,
                   mask_phone(holder.phone)] for holder in holders]
@@ -108,11 +108,11 @@ def _school_table(the_grid: grid.Grid, styles: ReportStyles) -> Flowable:
     return data_table(styles, SCHOOL_HEADER, rows, SCHOOL_WIDTHS)
 
 
-def _duty_label(role: grid.Role, holder: grid.Holder) -> str:
+def _duty_label(role: duties.Role, holder: duties.Holder) -> str:
     return f"{role.label()}({holder.department})" if holder.department else role.label()
 
 
-def _class_table(the_grid: grid.Grid, styles: ReportStyles) -> Flowable:
+def _class_table(the_grid: duties.Grid, styles: ReportStyles) -> Flowable:
     """Grade by grade, class by class; the grade and its leader shown once per grade."""
     if not the_grid.grades:
         return para("尚未设置年级和班级。", styles.muted)
@@ -123,7 +123,7 @@ def _class_table(the_grid: grid.Grid, styles: ReportStyles) -> Flowable:
     return grouped_table(styles, CLASS_HEADER, groups, CLASS_WIDTHS, total=total, total_span=5)
 
 
-def _grade_group(grade: grid.GradeNode, styles: ReportStyles) -> RowGroup:
+def _grade_group(grade: duties.GradeNode, styles: ReportStyles) -> RowGroup:
     leader = _holder_names(grade.leaders, styles)
     rows = [_class_row(cls, styles) for cls in grade.classes] or [
         [para("(尚无班级)", styles.muted), "", "", "", ""]]
@@ -131,22 +131,22 @@ def _grade_group(grade: grid.GradeNode, styles: ReportStyles) -> RowGroup:
                     continued=[f"{grade.name}{CONTINUED}", _holder_names(grade.leaders, styles)])
 
 
-def _class_row(cls: grid.ClassNode, styles: ReportStyles) -> list[str | Flowable]:
+def _class_row(cls: duties.ClassNode, styles: ReportStyles) -> list[str | Flowable]:
     phones = "\n".join(mask_phone(h.phone) for h in cls.head_teachers if h.phone)
     boarding = f"住宿 {'、'.join(cls.dorm_rooms)}".strip() if cls.boarding else "走读"
     return [cls.name, _holder_names(cls.head_teachers, styles), phones,
             para(cls.head_count, styles.cell_center), boarding]
 
 
-def _holder_names(holders: Sequence[grid.Holder], styles: ReportStyles) -> Flowable:
+def _holder_names(holders: Sequence[duties.Holder], styles: ReportStyles) -> Flowable:
     if not holders:
         return vacant(styles)
     return para("、".join(holder.name for holder in holders), styles.cell_center)
 
 
-def _gap_list(the_grid: grid.Grid, styles: ReportStyles) -> list[Flowable]:
+def _gap_list(the_grid: duties.Grid, styles: ReportStyles) -> list[Flowable]:
     """Every gap, numbered, three to a line so a big school's list stays short."""
-    gaps = grid.find_gaps(the_grid)
+    gaps = duties.find_gaps(the_grid)
     if not gaps:
         return [para("无空缺。", styles.body)]
     items = [para(f"{number}. {gap.message()}", styles.alert)

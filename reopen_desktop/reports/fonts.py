@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reopen_desktop.messages import text, users_language
+from reopen_desktop.base.words import text, users_language
 
 FONT_NAME_PREFIX = "ReopenCJK"
 CID_FALLBACK = "STSong-Light"  # built into every PDF reader; not embedded

@@ -15,18 +15,19 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from reopen_desktop import people, settings
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.people import search
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "校门体温检测备用名单"
 
@@ -43,7 +44,7 @@ def write_gate_roster(data: DataFile, out: Path, *, lane: str,
 
 
 def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any]]:
-    where, params = people.class_filter(class_names)
+    where, params = search.class_filter(class_names)
     return data.query(
         "SELECT p.name, coalesce(c.name, p.post, '') AS class_name FROM people p "
         "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id "

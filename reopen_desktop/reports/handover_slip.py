@@ -17,12 +17,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import exports, grid
+from reopen_desktop.bundle import exports
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import school_record
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
@@ -30,7 +31,7 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "上报数据包交接单"
 SIGNERS = ("送交人", "接收人")
@@ -44,12 +45,12 @@ def write_handover_slip(data: DataFile, export_row_id: int, out: Path, *,
                         printed_on: date | None = None) -> ReportResult:
     """Print the slip of one recorded export (``exports`` row id) to the PDF ``out``."""
     record = exports.get_export(data, export_row_id)
-    school = grid.require_school(data)
+    school = school_record.require_school(data)
     return build_school_report(
         data, Path(out), partial(_story, record, school), title=TITLE, printed_on=printed_on)
 
 
-def _story(record: exports.ExportRecord, school: grid.School, styles: ReportStyles
+def _story(record: exports.ExportRecord, school: school_record.School, styles: ReportStyles
            ) -> list[Flowable]:
     story: list[Flowable] = [para(TITLE, styles.title), _fields(record, school, styles)]
     story += heading("一、数据包内容", styles)
@@ -69,7 +70,8 @@ def _story(record: exports.ExportRecord, school: grid.School, styles: ReportStyl
     return story
 
 
-def _fields(record: exports.ExportRecord, school: grid.School, styles: ReportStyles) -> Flowable:
+def _fields(record: exports.ExportRecord, school: school_record.School,
+            styles: ReportStyles) -> Flowable:
     return field_table(styles, [
         [("学校", school.name), ("学校代码", school.code or "(未设置)")],
         [("乡镇", school.township or "(未设置)"), ("数据包序号", f"第 {record.sequence} 号")],

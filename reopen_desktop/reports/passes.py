@@ -18,17 +18,19 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from reopen_desktop import gate, grid, people
-from reopen_desktop.masking import mask_id
+from reopen_desktop.base.masking import mask_id
+from reopen_desktop.checks import gate
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import school_record
+from reopen_desktop.people import search
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     para,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "一证通"
 QR_SIZE = 26 * mm
@@ -40,7 +42,7 @@ def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = N
                  printed_on: date | None = None) -> ReportResult:
     """Pass cards for everyone (or the classes named), making missing pass codes first."""
     gate.ensure_passes(data)
-    school = grid.require_school(data)
+    school = school_record.require_school(data)
     roll = _people(data, class_names)
     return build_school_report(
         data, Path(out), partial(_story, school.name, roll), title=TITLE,
@@ -48,7 +50,7 @@ def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = N
 
 
 def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any]]:
-    where, params = people.class_filter(class_names)
+    where, params = search.class_filter(class_names)
     return data.query(
         "SELECT p.name, coalesce(c.name, p.post, '') AS class_name, p.id_number, s.code "
         "FROM people p JOIN passes s ON s.person_id = p.id LEFT JOIN classes c "

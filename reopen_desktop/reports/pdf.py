@@ -39,7 +39,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
-from reopen_desktop import messages
+from reopen_desktop.base import words
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports import fonts
 
@@ -475,21 +475,11 @@ def chinese_document(write: Callable[Args, Made]) -> Callable[Args, Made]:
     for the user (no CJK font) is still said in the user's language."""
     @wraps(write)
     def in_chinese(*args: Args.args, **kwargs: Args.kwargs) -> Made:
-        with messages.speaking("zh"):
+        with words.speaking("zh"):
             return write(*args, **kwargs)
     return in_chinese
 
 
-def build_school_report(data: Any, out: Path, story: Callable[[ReportStyles], list[Flowable]],
-                        *, title: str, printed_on: date | None = None) -> ReportResult:
-    """:func:`build_report` for the data file's school: its name (and the demo mark) on
-    every page, the PDF font the school chose, printed today unless told otherwise."""
-    from reopen_desktop import grid, settings
-
-    school = grid.require_school(data)
-    return build_report(Path(out), story, school_name=school.name, title=title,
-                        printed_on=printed_on or date.today(), is_demo=school.is_demo,
-                        preferred_font=settings.get(data, "pdf_font") or None)
 
 
 def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
@@ -508,3 +498,8 @@ def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
         raise Refused("pdf_save_failed", path=str(out), detail=str(error)) from error
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+NUMERALS = "一二三四五六七八九十"
+
+

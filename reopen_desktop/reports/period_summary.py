@@ -19,9 +19,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import access, alerts, settings, summary
+from reopen_desktop import summary
+from reopen_desktop.alerts import register
+from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.daily_log import (
-    NUMERALS,
     alerts_table,
     key_persons_on,
     key_persons_table,
@@ -29,9 +31,9 @@ from reopen_desktop.reports.daily_log import (
 )
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
+    NUMERALS,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
@@ -39,7 +41,7 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 WEEKDAYS = "一二三四五六日"
 DAY_HEADER = ["日期", "在册", "出勤", "病假", "事假", "发热", "新增预警", "结案预警", "消毒",
@@ -100,22 +102,22 @@ def period_facts(data: DataFile, period: Period) -> dict[str, Any]:
     closed = dict(data.conn.execute(
         "SELECT substr(closed_at, 1, 10) AS d, count(*) FROM alerts WHERE status = 'closed' "
         "AND d BETWEEN ? AND ? GROUP BY d", span))
-    listed = alerts.list_alerts(data, only_open=False, limit=100_000,
-                                raised=(period.start, period.end))
+    listed = register.list_alerts(data, only_open=False, limit=100_000,
+                                  raised=(period.start, period.end))
     return {"school": _school(data), "days": days,
             "raised": raised, "closed": closed, "alert_list": sorted(listed, key=_by_day),
             "key_list": key_persons_on(data, found[-1] if found else period.end),
-            "alerts_open": alerts.day_section(data, period.end),
+            "alerts_open": register.day_section(data, period.end),
             "thresholds": settings.all_settings(data)}
 
 
 def _school(data: DataFile) -> str:
-    from reopen_desktop import grid
+    from reopen_desktop.grid import school_record
 
-    return grid.require_school(data).name
+    return school_record.require_school(data).name
 
 
-def _by_day(alert: alerts.StoredAlert) -> tuple[str, int]:
+def _by_day(alert: register.StoredAlert) -> tuple[str, int]:
     return alert.day, alert.id
 
 

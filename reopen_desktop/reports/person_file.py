@@ -13,13 +13,14 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import access, people
-from reopen_desktop.masking import mask_id, mask_phone
+from reopen_desktop.base.masking import mask_id, mask_phone
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.people import person_file
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     field_table,
@@ -27,7 +28,7 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "个人防控档案(一人一档)"
 FIELD_WIDTHS = [24 * mm, CONTENT_WIDTH / 2 - 24 * mm, 24 * mm, CONTENT_WIDTH / 2 - 24 * mm]
@@ -39,13 +40,13 @@ def write_person_file(data: DataFile, person_id: int, out: Path, *,
                       printed_on: date | None = None) -> ReportResult:
     """Print one person's file to ``out``; refused if the person does not exist or is
     outside the operator's class; diagnoses only for the roles that may see them."""
-    record = people.person_file(data, person_id, viewer=access.viewer_of(data))
+    record = person_file.person_file(data, person_id, viewer=access.viewer_of(data))
     return build_school_report(
         data, Path(out), partial(_story, record), title=TITLE,
         printed_on=printed_on)
 
 
-def _story(record: people.PersonFile, styles: ReportStyles) -> list[Flowable]:
+def _story(record: person_file.PersonFile, styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{record.name} {TITLE}", styles.title), Spacer(1, 3 * mm)]
     story += heading("一、基本信息", styles)
     story.append(field_table(styles, _identity_lines(record), FIELD_WIDTHS))
@@ -60,7 +61,7 @@ def _story(record: people.PersonFile, styles: ReportStyles) -> list[Flowable]:
     return story
 
 
-def _identity_lines(record: people.PersonFile) -> list[list[tuple[str, str]]]:
+def _identity_lines(record: person_file.PersonFile) -> list[list[tuple[str, str]]]:
     kind = "学生" if record.kind == "student" else "教职工"
     lines = [
         [("姓名", record.name), ("性别", record.sex)],
@@ -78,7 +79,7 @@ def _identity_lines(record: people.PersonFile) -> list[list[tuple[str, str]]]:
     return lines
 
 
-def _screening_text(record: people.PersonFile) -> str:
+def _screening_text(record: person_file.PersonFile) -> str:
     summary = getattr(record.screening, "summary", None)
     if callable(summary):
         return str(summary())

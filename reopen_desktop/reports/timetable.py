@@ -15,18 +15,18 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import stagger
+from reopen_desktop.checks import arrival
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     ReportResult,
     ReportStyles,
-    build_school_report,
     chinese_document,
     data_table,
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
+from reopen_desktop.reports.school_report import build_school_report
 
 TITLE = "错峰上下学时间表"
 PARENTS_NOTE = ("请家长按本表时间到指定通道接送孩子,不提前到、不在校门口聚集,"
@@ -38,13 +38,13 @@ GATE_NOTE = ("每个时段只安排一批;“可检人数”按该通道实测�
 @chinese_document
 def write_timetable(data: DataFile, out: Path, *, for_gate: bool = False,
                     printed_on: date | None = None) -> ReportResult:
-    windows = stagger.timetable(data, printed_on)
+    windows = arrival.timetable(data, printed_on)
     return build_school_report(
         data, Path(out), partial(_story, windows, for_gate),
         title=TITLE + ("(校门用)" if for_gate else "(家长版)"), printed_on=printed_on)
 
 
-def _story(windows: list[stagger.Window], for_gate: bool, styles: ReportStyles
+def _story(windows: list[arrival.Window], for_gate: bool, styles: ReportStyles
            ) -> list[Flowable]:
     story: list[Flowable] = [para(TITLE + ("(校门用)" if for_gate else ""), styles.title),
                              para(GATE_NOTE if for_gate else PARENTS_NOTE, styles.body),
@@ -58,14 +58,14 @@ def _story(windows: list[stagger.Window], for_gate: bool, styles: ReportStyles
     story.append(data_table(styles, ["年级/班级", "时段", "时间", "通道", "人数", "可检人数"], rows,
                             [34 * mm, 18 * mm, 34 * mm, 34 * mm, 20 * mm,
                              CONTENT_WIDTH - 140 * mm]))
-    story += [para(line, styles.body) for line in stagger.warnings(windows)]
+    story += [para(line, styles.body) for line in arrival.warnings(windows)]
     story.append(signature_block(styles, ["校门值守负责人"]))
     return story
 
 
-def _parents_table(windows: list[stagger.Window], styles: ReportStyles) -> Flowable:
+def _parents_table(windows: list[arrival.Window], styles: ReportStyles) -> Flowable:
     """One line per grade or class: when and where to bring, when and where to fetch."""
-    scopes: dict[str, dict[str, stagger.Window]] = {}
+    scopes: dict[str, dict[str, arrival.Window]] = {}
     for window in sorted(windows, key=lambda w: w.kind):  # arrive first: school order
         scopes.setdefault(window.scope, {})[window.kind] = window
     rows = [[scope] + [part for kind in ("arrive", "leave") for part in (

@@ -1,11 +1,11 @@
-"""The township console's list columns, defined once (STYLE.md §4) as columns.py does."""
+"""The township console's list columns, defined once (STYLE.md §4) as lists/columns.py does."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reopen_desktop.columns import Column
-from reopen_desktop.messages import language
+from reopen_desktop.base.words import language
+from reopen_desktop.lists.columns import Column
 
 # As the school's hand-over slip (reports/handover_slip.py) labels them.
 COUNT_LABELS = (("days", "每日汇总", "days"), ("key_persons", "重点人员", "key persons"),

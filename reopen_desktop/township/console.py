@@ -11,9 +11,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reopen_desktop import bundle_format
+from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile, now
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def create_township(data: DataFile, name: str, public_key_out: Path, *,
     held = get_township(data)
     if held:
         raise Refused("township_exists", path=str(data.path), township=held.name)
-    private_pem, public_pem = bundle_format.new_township_key()
-    township = Township(name, public_pem.decode("ascii"), bundle_format.fingerprint(public_pem),
+    private_pem, public_pem = file_format.new_township_key()
+    township = Township(name, public_pem.decode("ascii"), file_format.fingerprint(public_pem),
                         is_demo)
     with data.atomic():
         data.conn.execute(

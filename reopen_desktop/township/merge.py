@@ -20,11 +20,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import backups, bundle_format
+from reopen_desktop.base.words import text
+from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile import backups
+from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
-from reopen_desktop.messages import text
 from reopen_desktop.progress import Progress
-from reopen_desktop.storage import DataFile, now
 from reopen_desktop.township import console
 
 SUFFIX = ".rdbundle"
@@ -123,7 +124,7 @@ class _Read:
     school_key: bytes
     sha256: str
     outer: dict[str, bytes] | None
-    unverified: bundle_format.Unverified | None = None
+    unverified: file_format.Unverified | None = None
     refused: Refused | None = None  # its signature or manifest, found bad by the checks
     opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
 
@@ -200,7 +201,7 @@ def _read(file: Path, *, hold: bool) -> _Read:
     """The file's manifest, read; its outer members kept when ``hold``, and then its
     signature left to :class:`_Checks`; else checked now (nothing is decrypted yet)."""
     raw = _bytes(file)
-    found = bundle_format.read_unverified(raw, file.name)
+    found = file_format.read_unverified(raw, file.name)
     read = _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
                  found.outer if hold else None, unverified=found if hold else None)
     if not hold:
@@ -208,7 +209,7 @@ def _read(file: Path, *, hold: bool) -> _Read:
     return read
 
 
-def _verify(file: Path, found: bundle_format.Unverified) -> None:
+def _verify(file: Path, found: file_format.Unverified) -> None:
     """The signature, the format, and the manifest's fields the merge relies on."""
     found.verify()
     _check_manifest(file, found.manifest)
@@ -360,10 +361,10 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
     if opened is not None:
         return opened
     if bundle.outer is not None:
-        return bundle_format.open_members(bundle.outer, bundle.manifest, private,
-                                          bundle.file.name, MERGED)
-    return bundle_format.open_payload(_bytes(bundle.file), bundle.manifest, private,
-                                      bundle.file.name)
+        return file_format.open_members(bundle.outer, bundle.manifest, private,
+                                        bundle.file.name, MERGED)
+    return file_format.open_payload(_bytes(bundle.file), bundle.manifest, private,
+                                    bundle.file.name)
 
 
 class _Holdings:

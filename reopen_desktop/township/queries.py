@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from reopen_desktop import alert_texts
-from reopen_desktop.alerts import RULE_LABELS
-from reopen_desktop.bundle import short_hash
-from reopen_desktop.masking import mask_id
-from reopen_desktop.messages import language
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.base import vocabulary, words
+from reopen_desktop.base.masking import mask_id
+from reopen_desktop.base.vocabulary import RULE_LABELS
+from reopen_desktop.base.words import language, term
+from reopen_desktop.bundle.file_format import short_hash
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.township.merge import sequence_gaps
 
 WINDOW_DAYS = 7
@@ -115,16 +114,16 @@ def open_alerts(data: DataFile) -> list[dict[str, Any]]:
         row["rule_label"] = term(RULE_LABELS.get(row["rule"], row["rule"]))
         row["scope"] = term(row["scope"])
         if language() != "zh":
-            row["message"] = alert_texts.shown_or_chinese(
+            row["message"] = words.shown_or_chinese(
                 row["message_key"], row["message_params"], row["message"])
             row["deadline"] = _deadline(row)
     return rows
 
 
 def _deadline(row: dict[str, Any]) -> str:
-    """The deadline follows from the rule and the day (alert_texts.deadline)."""
+    """The deadline follows from the rule and the day (vocabulary.deadline)."""
     try:
-        return (alert_texts.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+        return (vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
                 if row["rule"] in RULE_LABELS else row["deadline"])
     except ValueError:
         return row["deadline"]

@@ -16,9 +16,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop.reports.daily_log import NUMERALS
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
+    NUMERALS,
     ReportResult,
     ReportStyles,
     RowGroup,
@@ -30,7 +31,6 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
-from reopen_desktop.storage import DataFile
 from reopen_desktop.township import console, queries
 from reopen_desktop.township.columns import COUNT_LABELS
 

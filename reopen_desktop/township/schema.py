@@ -1,4 +1,4 @@
-"""The township data file's schema: an append-only list of steps, as schema.py for schools.
+"""The township data file's schema: an append-only list of steps, as datafile/schema.py for schools.
 
 Records merged from bundles keep the bundle's own ids ("<school_id>:..."), so a
 re-import replaces instead of adding; every record remembers the export it came in.
@@ -7,9 +7,11 @@ re-import replaces instead of adding; every record remembers the export it came 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 
-from reopen_desktop.schema import _run_script
+from reopen_desktop.datafile.schema import _run_script
+from reopen_desktop.datafile.storage import TOWNSHIP_APPLICATION_ID, FileKind
 
 V1_TABLES = """
 CREATE TABLE township (
@@ -121,3 +123,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# The township console's kind of data file: its own application id and this schema.
+TOWNSHIP = FileKind("township", TOWNSHIP_APPLICATION_ID, sys.modules[__name__])

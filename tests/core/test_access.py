@@ -5,9 +5,13 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import access, alerts, audit, checks, followups, people, screening
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks, followups
+from reopen_desktop.datafile import access, audit
+from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import Operator
+from reopen_desktop.people import person_file, search
+from reopen_desktop.screening import declarations
 
 DAY = date(2026, 3, 2)
 
@@ -44,11 +48,11 @@ def test_the_first_operator_to_sign_in_becomes_administrator(school_db):
 
 def test_a_head_teacher_finds_only_their_own_class(school):
     viewer = as_operator(school, "周老师", "head_teacher")
-    found = people.search(school, "", viewer=viewer)
+    found = search.search(school, "", viewer=viewer)
     assert {p.class_name for p in found} == {"一年级1班"} and len(found) == 5
-    assert people.search(school, "二年级", viewer=viewer) == []
-    assert len(people.search(school, "", viewer=access.viewer_of(school))) == 5
-    assert len(people.search(school, "")) > 5  # no viewer: the school's own queries
+    assert search.search(school, "二年级", viewer=viewer) == []
+    assert len(search.search(school, "", viewer=access.viewer_of(school))) == 5
+    assert len(search.search(school, "")) > 5  # no viewer: the school's own queries
 
 
 def test_the_operators_table_decides_the_role_not_the_window(school):
@@ -60,11 +64,11 @@ def test_a_head_teacher_saving_another_class_is_refused_and_nothing_written(scho
     as_operator(school, "周老师", "head_teacher")
     other = _class_id(school, "二年级1班")
     with pytest.raises(Refused) as refused:
-        checks.save_class_checks(school, other, DAY, "morning", [], today=DAY)
+        class_checks.save_class_checks(school, other, DAY, "morning", [], today=DAY)
     assert refused.value.key == "not_your_class" and "只能查看和修改本班" in str(refused.value)
     assert school.scalar("SELECT count(*) FROM checks") == 0
-    own = checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [],
-                                   today=DAY)
+    own = class_checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [],
+                                         today=DAY)
     assert own.saved == 5
 
 
@@ -72,42 +76,42 @@ def test_a_head_teacher_cannot_open_or_edit_a_file_of_another_class(school):
     viewer = as_operator(school, "周老师", "head_teacher")
     stranger = _pupil(school, "二年级2班学生0")
     with pytest.raises(Refused):
-        people.person_file(school, stranger, viewer=viewer)
+        person_file.person_file(school, stranger, viewer=viewer)
     with pytest.raises(Refused):
-        people.update_person(school, stranger, phone="13900000000")
-    assert people.person_file(school, _pupil(school, "一年级1班学生0"), viewer=viewer)
+        person_file.update_person(school, stranger, phone="13900000000")
+    assert person_file.person_file(school, _pupil(school, "一年级1班学生0"), viewer=viewer)
 
 
 def test_a_head_teacher_sees_alerts_follow_ups_and_screening_of_their_class_only(school):
-    sick = [checks.CheckEntry(_pupil(school, f"二年级1班学生{i}"), temperature=38.5)
+    sick = [class_checks.CheckEntry(_pupil(school, f"二年级1班学生{i}"), temperature=38.5)
             for i in range(3)]
-    checks.save_class_checks(school, _class_id(school, "二年级1班"), DAY, "morning", sick,
-                             today=DAY)
-    alerts.raise_alerts(school, DAY)
-    assert alerts.list_alerts(school)
+    class_checks.save_class_checks(school, _class_id(school, "二年级1班"), DAY, "morning", sick,
+                                   today=DAY)
+    register.raise_alerts(school, DAY)
+    assert register.list_alerts(school)
     viewer = as_operator(school, "周老师", "head_teacher")
-    assert alerts.list_alerts(school, viewer=viewer) == []
-    assert alerts.open_alert_count(school, viewer=viewer) == 0
+    assert register.list_alerts(school, viewer=viewer) == []
+    assert register.open_alert_count(school, viewer=viewer) == 0
     assert followups.open_follow_ups(school, viewer=viewer) == []
-    assert [line.class_name for line in screening.board(school, viewer=viewer)] == ["一年级1班"]
+    assert [line.class_name for line in declarations.board(school, viewer=viewer)] == ["一年级1班"]
 
 
 def test_a_diagnosis_shows_to_the_doctor_and_is_hidden_from_the_clerk(school):
     pupil = _pupil(school, "一年级1班学生1")
-    checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [
-        checks.CheckEntry(pupil, symptoms=["皮疹"], absent=True, absence_reason="illness",
-                          diagnosis="水痘")],
+    class_checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [
+        class_checks.CheckEntry(pupil, symptoms=["皮疹"], absent=True, absence_reason="illness",
+                                diagnosis="水痘")],
         today=DAY)
-    alerts.raise_alerts(school, DAY)
+    register.raise_alerts(school, DAY)
     doctor = as_operator(school, "赵校医", "school_doctor")
     assert followups.open_follow_ups(school, viewer=doctor)[0].diagnosis == "水痘"
-    assert "水痘" in alerts.list_alerts(school, viewer=doctor)[0].message
+    assert "水痘" in register.list_alerts(school, viewer=doctor)[0].message
     clerk = access.Viewer("王会计", "clerk")
     [follow] = followups.open_follow_ups(school, viewer=clerk)
     assert follow.diagnosis == "(仅校医可见)" and follow.needs_clearance
     assert access.is_hidden_mark(follow.diagnosis)
-    assert "水痘" not in alerts.list_alerts(school, viewer=clerk)[0].message
-    timeline = people.person_file(school, pupil, viewer=clerk).timeline
+    assert "水痘" not in register.list_alerts(school, viewer=clerk)[0].message
+    timeline = person_file.person_file(school, pupil, viewer=clerk).timeline
     assert not any("水痘" in entry.what for entry in timeline)
 
 
@@ -120,7 +124,7 @@ def test_ids_are_whole_for_the_doctor_and_masked_for_head_teacher_and_clerk():
 
 def test_opening_a_person_file_is_logged_and_not_undoable(school):
     pupil = _pupil(school, "一年级1班学生2")
-    people.update_person(school, pupil, phone="13911112222")
+    person_file.update_person(school, pupil, phone="13911112222")
     as_operator(school, "赵校医", "school_doctor")
     access.log_view(school, pupil)
     [seen] = access.views_of(school, pupil)
@@ -169,8 +173,8 @@ def test_without_any_password_the_lock_is_not_forced(school_db):
 
 def test_a_follow_up_saved_with_its_diagnosis_masked_keeps_the_diagnosis(school):
     pupil = _pupil(school, "一年级1班学生3")
-    checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [
-        checks.CheckEntry(pupil, absent=True, absence_reason="illness", diagnosis="水痘")],
+    class_checks.save_class_checks(school, _class_id(school, "一年级1班"), DAY, "morning", [
+        class_checks.CheckEntry(pupil, absent=True, absence_reason="illness", diagnosis="水痘")],
         today=DAY)
     [follow] = followups.open_follow_ups(school, viewer=access.Viewer("王会计", "clerk"))
     followups.update_follow_up(school, follow.id, diagnosis=follow.diagnosis, called_family=1)

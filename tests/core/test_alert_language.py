@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import access, alerts, checks, messages
-from reopen_desktop.checks import CheckEntry
+from reopen_desktop.alerts import register, rules
+from reopen_desktop.base import words
+from reopen_desktop.checks import class_checks
+from reopen_desktop.checks.class_checks import CheckEntry
+from reopen_desktop.datafile import access
 
 DAY = date(2026, 3, 2)
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -24,8 +27,9 @@ def _class_id(data, name):
 
 
 def _check(data, class_name, entries):
-    checks.save_class_checks(data, _class_id(data, class_name), DAY, "morning", entries, today=DAY)
-    alerts.raise_alerts(data, DAY)
+    class_checks.save_class_checks(data, _class_id(data, class_name), DAY, "morning", entries,
+                                   today=DAY)
+    register.raise_alerts(data, DAY)
 
 
 @pytest.fixture
@@ -38,21 +42,21 @@ def coughing_class(school_db):
 
 def test_a_cluster_raised_in_chinese_reads_in_english_when_the_language_is_english(
         coughing_class):
-    [alert] = alerts.list_alerts(coughing_class)
+    [alert] = register.list_alerts(coughing_class)
     assert alert.message.startswith("一年级1班2026-03-02 有 3 人出现相似症状(咳嗽)")
     assert alert.deadline == "2026-03-03 前(24小时内)"
-    messages.set_language("en")
-    [alert] = alerts.list_alerts(coughing_class)
+    words.set_language("en")
+    [alert] = register.list_alerts(coughing_class)
     assert alert.message.startswith("一年级1班, 2026-03-02: 3 people with similar symptoms "
                                     "(cough)")
     assert "within 24 hours" in alert.message and alert.deadline == "2026-03-03 (within 24 hours)"
     assert CHINESE.findall(alert.message) == list("一年级班")  # only the class name
-    messages.set_language("zh")
-    assert alerts.list_alerts(coughing_class)[0].message.startswith("一年级1班2026-03-02 有")
+    words.set_language("zh")
+    assert register.list_alerts(coughing_class)[0].message.startswith("一年级1班2026-03-02 有")
 
 
 def test_the_stored_text_stays_chinese_whatever_the_language(coughing_class):
-    messages.set_language("en")
+    words.set_language("en")
     _check(coughing_class, "一年级2班", [CheckEntry(_pupils(coughing_class, "一年级2班")[0],
                                                     temperature="38.6")])
     stored = coughing_class.query("SELECT message, deadline, message_key FROM alerts "
@@ -67,8 +71,8 @@ def test_an_old_alert_without_a_key_shows_its_stored_text(school_db):
         "INSERT INTO alerts (rule, day, scope, people, message, deadline, raised_at) "
         "VALUES ('fever', '2026-02-20', '一年级1班', '[]', '一年级1班某某 体温 38.5℃。', "
         "'2026-02-20 当日', '2026-02-20 08:00:00')")
-    messages.set_language("en")
-    [old] = alerts.list_alerts(school_db)
+    words.set_language("en")
+    [old] = register.list_alerts(school_db)
     assert old.message == "一年级1班某某 体温 38.5℃。" and old.deadline == "2026-02-20 当日"
 
 
@@ -79,9 +83,9 @@ def test_a_head_teacher_never_sees_the_diagnosis_in_either_language(school_db, l
                                                absence_reason="illness", diagnosis="水痘")])
     teacher = access.Viewer("周老师", "head_teacher", class_id=_class_id(school_db, "一年级1班"))
     doctor = access.Viewer("赵校医", "school_doctor")
-    messages.set_language(language)
-    [hidden] = alerts.list_alerts(school_db, viewer=teacher)
-    [shown] = alerts.list_alerts(school_db, viewer=doctor)
+    words.set_language(language)
+    [hidden] = register.list_alerts(school_db, viewer=teacher)
+    [shown] = register.list_alerts(school_db, viewer=doctor)
     assert "水痘" not in hidden.message and "水痘" in shown.message
     assert bool(CHINESE.search(hidden.message.replace("一年级1班", ""))) == (language == "zh")
 
@@ -90,8 +94,8 @@ def test_the_english_words_of_an_alert_come_from_the_terms(school_db):
     """Symptoms and 全校 are fixed words; the CLI's alert carries threshold and window too."""
     _check(school_db, "一年级1班", [CheckEntry(i, symptoms=["手足疱疹"])
                                     for i in _pupils(school_db, "一年级1班")[:3]])
-    messages.set_language("en")
-    [cluster] = [a for a in alerts.evaluate(school_db, DAY) if a.rule == "cluster_1d"]
+    words.set_language("en")
+    [cluster] = [a for a in rules.evaluate(school_db, DAY) if a.rule == "cluster_1d"]
     assert "(hand/foot blisters)" in cluster.message
     assert cluster.as_dict()["threshold"] == "≥3 people in one class or dormitory within 1 day(s)"
     assert cluster.as_dict()["window"] == "1 day"

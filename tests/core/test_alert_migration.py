@@ -4,7 +4,9 @@ and the class suspension that names it; afterwards a second feverish pupil is st
 import sqlite3
 from datetime import date
 
-from reopen_desktop import alerts, checks, schema, storage
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
+from reopen_desktop.datafile import schema, storage
 from tests.old_files import migrate_until
 
 
@@ -44,10 +46,10 @@ def test_old_alerts_keep_their_ids_and_the_suspension_still_names_its_alert(tmp_
 def test_after_the_upgrade_the_second_feverish_pupil_is_stored_too(tmp_path):
     path = _file_before_alerts_per_person(tmp_path / "old.db")
     with storage.open_data_file(path) as data:
-        checks.save_class_checks(data, 1, date(2026, 3, 2), "noon",
-                                 [checks.CheckEntry(8, temperature="38.4")],
-                                 today=date(2026, 3, 2))
-        alerts.raise_alerts(data, date(2026, 3, 2))
+        class_checks.save_class_checks(data, 1, date(2026, 3, 2), "noon",
+                                       [class_checks.CheckEntry(8, temperature="38.4")],
+                                       today=date(2026, 3, 2))
+        register.raise_alerts(data, date(2026, 3, 2))
         assert data.query("SELECT id, subject FROM alerts WHERE rule = 'fever' ORDER BY id") \
             == [{"id": 41, "subject": 7}, {"id": 43, "subject": 8}]
 
@@ -56,4 +58,4 @@ def test_a_read_only_command_on_an_older_file_brings_it_up_to_date_first(tmp_pat
     path = _file_before_alerts_per_person(tmp_path / "old.db")
     with storage.open_data_file(path, read_only=True) as data:
         assert data.schema_version() == schema.SCHEMA_VERSION
-        assert [a.id for a in alerts.list_alerts(data, only_open=False)] == [42, 41]
+        assert [a.id for a in register.list_alerts(data, only_open=False)] == [42, 41]

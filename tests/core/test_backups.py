@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from reopen_desktop import backups, grid
+from reopen_desktop.datafile import backups
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import classes, school_record
 
 
 def test_a_backup_is_a_sound_copy_made_while_the_file_is_open(school_db, tmp_path):
@@ -39,14 +40,14 @@ def test_old_backups_are_thinned_to_days_weeks_and_months(school_db):
 
 def test_a_restored_backup_opens_and_matches(school_db, tmp_path):
     out = backups.make_backup(school_db.conn, tmp_path / "copy.db")
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
 
     with open_data_file(out) as restored:
-        assert grid.class_head_counts(restored) == grid.class_head_counts(school_db)
+        assert classes.class_head_counts(restored) == classes.class_head_counts(school_db)
 
 
 def test_restoring_a_backup_keeps_the_replaced_file_beside_it(school_db, tmp_path):
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
 
     backup = backups.make_backup(school_db.conn, tmp_path / "good.db")
     path = school_db.path
@@ -55,16 +56,16 @@ def test_restoring_a_backup_keeps_the_replaced_file_beside_it(school_db, tmp_pat
     aside = backups.restore_backup(backup, path)
     assert aside.exists() and aside.read_bytes().startswith(b"SQLite format 3")
     with open_data_file(path) as restored:
-        assert grid.get_school(restored).name == "城关镇第一小学"
+        assert school_record.get_school(restored).name == "城关镇第一小学"
 
 
 @pytest.mark.parametrize("held", ["the data file", "the copy"])
 def test_a_restore_that_cannot_rename_leaves_the_old_file_in_place_and_no_copy(
         school_db, tmp_path, monkeypatch, held):
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
 
     backup = backups.make_backup(school_db.conn, tmp_path / "good.db")
-    grid.update_school(school_db, name="今天改的名字")
+    school_record.update_school(school_db, name="今天改的名字")
     path = school_db.path
     school_db.close()
     stuck = path if held == "the data file" else path.with_name(path.name + ".restoring")
@@ -84,7 +85,7 @@ def test_a_restore_that_cannot_rename_leaves_the_old_file_in_place_and_no_copy(
     left = {p.name for p in path.parent.iterdir() if p.name.startswith(path.name)}
     assert path.name in left and left <= {path.name, path.name + ".sealed"}  # no copy, no aside
     with open_data_file(path) as data:
-        assert grid.get_school(data).name == "今天改的名字"
+        assert school_record.get_school(data).name == "今天改的名字"
 
 
 def test_two_backups_of_one_kind_in_the_same_second_are_two_files(school_db):
@@ -92,7 +93,7 @@ def test_two_backups_of_one_kind_in_the_same_second_are_two_files(school_db):
     when = datetime(2026, 3, 2, 8, 0, 0)
     first = backups.make_backup(school_db.conn, backups.backup_path(school_db.path,
                                                                     "before-import", when))
-    grid.add_grade(school_db, "九年级")
+    classes.add_grade(school_db, "九年级")
     second = backups.make_backup(school_db.conn, backups.backup_path(school_db.path,
                                                                      "before-import", when))
     assert [b.path for b in backups.list_backups(school_db.path)] == [second, first]

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reopen_desktop import audit, bundle, bundle_format, checks, screening, settings
+from reopen_desktop.bundle import export, exports, file_format
+from reopen_desktop.checks import class_checks
+from reopen_desktop.datafile import audit, settings
 from reopen_desktop.errors import Refused
+from reopen_desktop.screening import declarations
 
 MONDAY, FRIDAY = date(2026, 3, 2), date(2026, 3, 6)
 FULL_ID = "11010520130307123X"
@@ -19,7 +22,7 @@ FULL_ID = "11010520130307123X"
 
 @pytest.fixture
 def township():
-    return bundle_format.new_township_key()
+    return file_format.new_township_key()
 
 
 @pytest.fixture
@@ -32,23 +35,23 @@ def school(school_db, township):
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? LIMIT 1", (classes[0],))
     school_db.conn.execute("UPDATE people SET id_number = ? WHERE id = ?", (FULL_ID, pupil))
     for day in (MONDAY, date(2026, 3, 3)):
-        fever = [checks.CheckEntry(pupil, temperature=37.8)] if day == MONDAY else []
-        checks.save_class_checks(school_db, classes[0], day, "morning", fever, today=FRIDAY)
+        fever = [class_checks.CheckEntry(pupil, temperature=37.8)] if day == MONDAY else []
+        class_checks.save_class_checks(school_db, classes[0], day, "morning", fever, today=FRIDAY)
     with audit.action(school_db, "exposure", "重点人员") as act:
-        screening.record_exposure(school_db, act, pupil, "高风险地区旅居史", "2026-02-25",
-                                  "screening")
+        declarations.record_exposure(school_db, act, pupil, "高风险地区旅居史", "2026-02-25",
+                                     "screening")
     return school_db
 
 
-def _export(data, out: Path, *, start=MONDAY, end=FRIDAY) -> bundle.ExportRecord:
+def _export(data, out: Path, *, start=MONDAY, end=FRIDAY) -> exports.ExportRecord:
     out.mkdir(exist_ok=True)
-    return bundle.export_bundle(data, start, end, out, today=FRIDAY)
+    return export.export_bundle(data, start, end, out, today=FRIDAY)
 
 
-def _open(record: bundle.ExportRecord, township) -> tuple[dict, dict]:
+def _open(record: exports.ExportRecord, township) -> tuple[dict, dict]:
     raw = Path(record.path).read_bytes()
-    manifest, _ = bundle_format.read_manifest(raw)
-    return manifest, bundle_format.open_payload(raw, manifest, township[0])
+    manifest, _ = file_format.read_manifest(raw)
+    return manifest, file_format.open_payload(raw, manifest, township[0])
 
 
 def test_the_township_opens_a_bundle_and_finds_the_week(school, township, tmp_path):
@@ -101,26 +104,26 @@ def test_a_second_export_has_the_next_sequence_and_both_are_listed(school, towns
     second = _export(school, tmp_path / "usb")
     assert (first.sequence, second.sequence) == (1, 2)
     assert first.export_id != second.export_id
-    assert [e.sequence for e in bundle.list_exports(school)] == [2, 1]
+    assert [e.sequence for e in exports.list_exports(school)] == [2, 1]
     assert _open(second, township)[0]["sequence"] == 2
 
 
 def test_the_file_on_the_stick_is_read_back_and_matches_the_record(school, tmp_path):
     record = _export(school, tmp_path / "usb")
     raw = Path(record.path).read_bytes()
-    assert bundle.hashlib.sha256(raw).hexdigest() == record.sha256
+    assert export.hashlib.sha256(raw).hexdigest() == record.sha256
     assert len(record.short_hash) == 14 and record.short_hash == record.short_hash.upper()
     assert [p.name for p in (tmp_path / "usb").iterdir()] == [Path(record.path).name]
 
 
 def test_a_file_that_does_not_read_back_right_is_removed_and_not_recorded(school, tmp_path,
                                                                          monkeypatch):
-    monkeypatch.setattr(bundle, "_reads_back", lambda *args: False)
+    monkeypatch.setattr(export, "_reads_back", lambda *args: False)
     with pytest.raises(Refused) as refused:
         _export(school, tmp_path / "usb")
     assert refused.value.key == "bundle_verify_failed"
     assert list((tmp_path / "usb").iterdir()) == []
-    assert bundle.list_exports(school) == []
+    assert exports.list_exports(school) == []
 
 
 def _failing_writes(monkeypatch, folder: Path, error: OSError) -> None:
@@ -132,7 +135,7 @@ def _failing_writes(monkeypatch, folder: Path, error: OSError) -> None:
             raise error
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(bundle.os, "open", refusing_open)
+    monkeypatch.setattr(export.os, "open", refusing_open)
 
 
 def test_a_read_only_stick_is_refused_and_nothing_is_recorded(school, tmp_path, monkeypatch):
@@ -142,7 +145,7 @@ def test_a_read_only_stick_is_refused_and_nothing_is_recorded(school, tmp_path, 
     with pytest.raises(Refused) as refused:
         _export(school, usb)
     assert refused.value.key == "bundle_read_only" and str(usb) in refused.value.message()
-    assert list(usb.iterdir()) == [] and bundle.list_exports(school) == []
+    assert list(usb.iterdir()) == [] and exports.list_exports(school) == []
     assert settings.get(school, "bundle_sequence") == 0
 
 
@@ -150,12 +153,12 @@ def test_a_full_stick_leaves_no_half_file_and_keeps_the_sequence(school, tmp_pat
                                                                  monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(bundle.os, "fsync", lambda handle: (_ for _ in ()).throw(
+    monkeypatch.setattr(export.os, "fsync", lambda handle: (_ for _ in ()).throw(
         OSError(errno.ENOSPC, "No space left on device")))
     with pytest.raises(Refused) as refused:
         _export(school, usb)
     assert refused.value.key == "bundle_disk_full"
-    assert list(usb.iterdir()) == [] and bundle.list_exports(school) == []
+    assert list(usb.iterdir()) == [] and exports.list_exports(school) == []
     monkeypatch.undo()
     assert _export(school, usb).sequence == 1
 
@@ -166,7 +169,7 @@ def test_an_old_file_at_the_same_name_stays_whole_when_the_write_fails(school, t
     usb.mkdir()
     old = usb / "3601010001_2026-03-02_2026-03-06_0001.rdbundle"
     old.write_bytes(b"the earlier file")
-    monkeypatch.setattr(bundle.os, "fsync", lambda handle: (_ for _ in ()).throw(
+    monkeypatch.setattr(export.os, "fsync", lambda handle: (_ for _ in ()).throw(
         OSError(errno.EIO, "Input/output error")))
     with pytest.raises(Refused) as refused:
         _export(school, usb)
@@ -188,9 +191,9 @@ def test_a_range_that_ends_before_it_starts_is_refused(school, tmp_path):
 
 
 def test_todays_report_starts_on_the_last_exports_last_day(school, tmp_path):
-    assert bundle.next_range(school, FRIDAY) == (FRIDAY, FRIDAY)
+    assert export.next_range(school, FRIDAY) == (FRIDAY, FRIDAY)
     _export(school, tmp_path / "usb", start=MONDAY, end=date(2026, 3, 3))
-    assert bundle.next_range(school, FRIDAY) == (date(2026, 3, 3), FRIDAY)
+    assert export.next_range(school, FRIDAY) == (date(2026, 3, 3), FRIDAY)
 
 
 def test_a_deleted_key_person_travels_as_a_flag(school, township, tmp_path):
@@ -209,13 +212,13 @@ def test_a_new_school_gets_its_signing_key_at_init(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "init", "--db", str(db), "--school", "新校"],
                           cwd=Path(__file__).parents[2], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
-    from reopen_desktop import storage
+    from reopen_desktop.datafile import storage
 
     with storage.open_data_file(db, read_only=True) as data:
         pem = settings.get(data, "school_signing_key")
         assert pem.startswith("-----BEGIN PRIVATE KEY-----")
-        assert bundle.school_id(data) == "K" + bundle_format.fingerprint(
-            bundle_format.school_public_pem(pem))[:12]
+        assert export.school_id(data) == "K" + file_format.fingerprint(
+            file_format.school_public_pem(pem))[:12]
 
 
 def test_the_hand_over_slip_prints_the_counts_and_the_short_hash(school, tmp_path):
@@ -235,7 +238,7 @@ def test_the_hand_over_slip_prints_the_counts_and_the_short_hash(school, tmp_pat
 
 
 def test_a_stored_key_that_is_not_the_townships_is_refused_before_anything(school, tmp_path):
-    school_pem = bundle_format.school_public_pem(bundle_format.new_school_key())
+    school_pem = file_format.school_public_pem(file_format.new_school_key())
     with school.atomic():
         settings.put(school, "township_public_key", school_pem.decode())
     with pytest.raises(Refused) as refused:
@@ -245,7 +248,7 @@ def test_a_stored_key_that_is_not_the_townships_is_refused_before_anything(schoo
 
 
 def test_a_data_file_opened_read_only_exports_nothing(school, school_path, tmp_path):
-    from reopen_desktop import storage
+    from reopen_desktop.datafile import storage
 
     school.close()
     with storage.open_data_file(school_path, read_only=True) as data, \
@@ -258,10 +261,10 @@ def test_a_data_file_opened_read_only_exports_nothing(school, school_path, tmp_p
 def test_an_alert_travels_as_its_sentence_and_as_its_catalogue_key(school, township, tmp_path):
     """The township reads an alert in its window's language: the bundle carries the key and
     parameters the Chinese sentence was made from, and nothing the sentence does not say."""
-    from reopen_desktop import alerts as rules
-    from reopen_desktop.messages import text
+    from reopen_desktop.alerts import register
+    from reopen_desktop.base.words import text
 
-    rules.raise_alerts(school, MONDAY)  # the fever of 37.8 °C
+    register.raise_alerts(school, MONDAY)  # the fever of 37.8 °C
     _, members = _open(_export(school, tmp_path / "usb"), township)
     alerts = json.loads(members["alerts.json"])
     assert [a["rule"] for a in alerts] == ["fever"]

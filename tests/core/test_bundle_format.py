@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from reopen_desktop import bundle_format
+from reopen_desktop.bundle import file_format
 from reopen_desktop.errors import Refused
 
 MEMBERS = {"days.json": json.dumps([{"id": "S1:2026-03-02"}]).encode(),
@@ -13,15 +13,15 @@ MEMBERS = {"days.json": json.dumps([{"id": "S1:2026-03-02"}]).encode(),
 
 @pytest.fixture(scope="module")
 def keys():
-    school = bundle_format.new_school_key()
-    township_private, township_public = bundle_format.new_township_key()
+    school = file_format.new_school_key()
+    township_private, township_public = file_format.new_township_key()
     return school, township_private, township_public
 
 
 @pytest.fixture(scope="module")
 def sealed(keys):
     school, _, township_public = keys
-    return bundle_format.seal({"school_id": "S1", "sequence": 1}, MEMBERS, school, township_public)
+    return file_format.seal({"school_id": "S1", "sequence": 1}, MEMBERS, school, township_public)
 
 
 def _rezip(raw: bytes, change) -> bytes:
@@ -37,18 +37,18 @@ def _rezip(raw: bytes, change) -> bytes:
 
 def test_a_sealed_bundle_opens_with_the_township_key_and_gives_back_the_members(keys, sealed):
     school, township_private, township_public = keys
-    manifest, school_raw = bundle_format.read_manifest(sealed)
+    manifest, school_raw = file_format.read_manifest(sealed)
     assert manifest["school_id"] == "S1" and manifest["sequence"] == 1
-    assert manifest["township_key_fingerprint"] == bundle_format.fingerprint(township_public)
+    assert manifest["township_key_fingerprint"] == file_format.fingerprint(township_public)
     assert len(school_raw) == 32
-    assert bundle_format.fingerprint(bundle_format.school_public_pem(school)) == (
+    assert file_format.fingerprint(file_format.school_public_pem(school)) == (
         __import__("hashlib").sha256(school_raw).hexdigest())
-    assert bundle_format.open_payload(sealed, manifest, township_private) == MEMBERS
+    assert file_format.open_payload(sealed, manifest, township_private) == MEMBERS
 
 
 def test_the_manifest_is_readable_but_the_records_are_not(sealed):
     with zipfile.ZipFile(io.BytesIO(sealed)) as bundle:
-        assert sorted(bundle.namelist()) == sorted(bundle_format.OUTER_MEMBERS)
+        assert sorted(bundle.namelist()) == sorted(file_format.OUTER_MEMBERS)
         payload = bundle.read("payload.bin")
     assert b"S1:2026-03-02" not in payload and "应到".encode() not in payload
 
@@ -59,29 +59,29 @@ def test_a_flipped_byte_anywhere_is_refused_never_a_traceback(keys, sealed):
         damaged = bytearray(sealed)
         damaged[position] ^= 0x01
         try:
-            manifest, _ = bundle_format.read_manifest(bytes(damaged), "坏.rdbundle")
-            bundle_format.open_payload(bytes(damaged), manifest, township_private, "坏.rdbundle")
+            manifest, _ = file_format.read_manifest(bytes(damaged), "坏.rdbundle")
+            file_format.open_payload(bytes(damaged), manifest, township_private, "坏.rdbundle")
         except Refused as error:
             assert "坏.rdbundle" in error.message()
         # A flip in padding the ZIP never reads (e.g. the archive comment length) may pass;
         # whatever passes must still be the exact members.
         else:
-            assert bundle_format.open_payload(bytes(damaged), manifest, township_private) \
+            assert file_format.open_payload(bytes(damaged), manifest, township_private) \
                 == MEMBERS
 
 
 def test_a_truncated_file_is_refused_as_damaged(keys, sealed):
     for length in (0, 10, len(sealed) // 2, len(sealed) - 1):
         with pytest.raises(Refused) as refused:
-            bundle_format.read_manifest(sealed[:length], "半个.rdbundle")
+            file_format.read_manifest(sealed[:length], "半个.rdbundle")
         assert refused.value.key == "bundle_damaged"
 
 
 def test_a_bundle_for_another_township_is_refused_as_wrong_township(sealed):
-    other_private, _ = bundle_format.new_township_key()
-    manifest, _ = bundle_format.read_manifest(sealed)
+    other_private, _ = file_format.new_township_key()
+    manifest, _ = file_format.read_manifest(sealed)
     with pytest.raises(Refused) as refused:
-        bundle_format.open_payload(sealed, manifest, other_private, "别处.rdbundle")
+        file_format.open_payload(sealed, manifest, other_private, "别处.rdbundle")
     assert refused.value.key == "bundle_wrong_township"
     assert "别处.rdbundle" in refused.value.message()
 
@@ -89,7 +89,7 @@ def test_a_bundle_for_another_township_is_refused_as_wrong_township(sealed):
 def test_a_manifest_signed_by_another_key_is_refused_before_decryption(keys, sealed,
                                                                        monkeypatch):
     _, township_private, _ = keys
-    forger = bundle_format._load_ed25519_private(bundle_format.new_school_key())
+    forger = file_format._load_ed25519_private(file_format.new_school_key())
 
     def forge(members):
         manifest = json.loads(members["manifest.json"])
@@ -99,45 +99,45 @@ def test_a_manifest_signed_by_another_key_is_refused_before_decryption(keys, sea
         return members
 
     forged = _rezip(sealed, forge)
-    monkeypatch.setattr(bundle_format, "_decrypt", lambda *a: pytest.fail("decrypted"))
+    monkeypatch.setattr(file_format, "_decrypt", lambda *a: pytest.fail("decrypted"))
     with pytest.raises(Refused) as refused:
-        bundle_format.read_manifest(forged)
+        file_format.read_manifest(forged)
     assert refused.value.key == "bundle_bad_signature"
     with pytest.raises(Refused):
-        bundle_format.open_payload(forged, {}, township_private)
+        file_format.open_payload(forged, {}, township_private)
 
 
 def test_a_changed_manifest_passed_to_open_payload_is_refused(keys, sealed):
     _, township_private, _ = keys
-    manifest, _ = bundle_format.read_manifest(sealed)
+    manifest, _ = file_format.read_manifest(sealed)
     with pytest.raises(Refused) as refused:
-        bundle_format.open_payload(sealed, {**manifest, "sequence": 7}, township_private)
+        file_format.open_payload(sealed, {**manifest, "sequence": 7}, township_private)
     assert refused.value.key == "bundle_damaged"
 
 
 def test_a_zip_bomb_member_is_refused_before_it_is_unpacked(keys, monkeypatch):
     school, township_private, township_public = keys
-    bomb = bundle_format.seal({"school_id": "S1"}, {"days.json": b"0" * 2_000_000},
-                              school, township_public)
-    monkeypatch.setattr(bundle_format, "MAX_UNCOMPRESSED_BYTES", 1_000_000)
-    manifest, _ = bundle_format.read_manifest(bomb)
+    bomb = file_format.seal({"school_id": "S1"}, {"days.json": b"0" * 2_000_000},
+                            school, township_public)
+    monkeypatch.setattr(file_format, "MAX_UNCOMPRESSED_BYTES", 1_000_000)
+    manifest, _ = file_format.read_manifest(bomb)
     with pytest.raises(Refused) as refused:
-        bundle_format.open_payload(bomb, manifest, township_private, "炸弹.rdbundle")
+        file_format.open_payload(bomb, manifest, township_private, "炸弹.rdbundle")
     assert refused.value.key == "bundle_too_large"
 
 
 def test_a_file_that_is_not_a_bundle_is_refused(keys):
     for raw in (b"", b"PK\x03\x04garbage", b"hello" * 100, _empty_zip()):
         with pytest.raises(Refused) as refused:
-            bundle_format.read_manifest(raw)
+            file_format.read_manifest(raw)
         assert refused.value.key == "bundle_damaged"
 
 
 def test_a_township_key_that_is_not_x25519_is_refused_when_sealing(keys):
     school, _, _ = keys
-    wrong = bundle_format.school_public_pem(school)
+    wrong = file_format.school_public_pem(school)
     with pytest.raises(Refused) as refused:
-        bundle_format.seal({}, MEMBERS, school, wrong)
+        file_format.seal({}, MEMBERS, school, wrong)
     assert refused.value.key == "bundle_bad_township_key"
 
 

@@ -7,8 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from reopen_desktop import canteen, cli, grid, summary
+from reopen_desktop import canteen, summary
+from reopen_desktop.cli import main
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import duties
 from reopen_desktop.reports import canteen_forms
 
 TODAY = date(2026, 3, 2)
@@ -18,7 +20,7 @@ NOON = datetime(2026, 3, 2, 12, 0)
 @pytest.fixture
 def cook(school_db):
     """A canteen worker (post 食堂从业人员) with a certificate valid for a year."""
-    person = grid.add_staff(school_db, "王厨师", post="食堂从业人员", department="食堂")
+    person = duties.add_staff(school_db, "王厨师", post="食堂从业人员", department="食堂")
     canteen.set_certificate(school_db, person, "JKZ001", TODAY - timedelta(days=30),
                             TODAY + timedelta(days=300), today=TODAY)
     return person
@@ -142,8 +144,8 @@ def test_the_sample_record_prints_a_missing_sample(school_db, school_path, tmp_p
     canteen.add_meal(school_db, TODAY, "午餐", ["炒青菜"])
     school_db.close()
     out = tmp_path / "s.pdf"
-    code = cli.main(["report", "samples", "--db", str(school_path), "--from", "2026-03-01",
-                     "--to", "2026-03-02", "--out", str(out)])
+    code = main.main(["report", "samples", "--db", str(school_path), "--from", "2026-03-01",
+                      "--to", "2026-03-02", "--out", str(out)])
     assert code == 0
     text = _pdf_text(out)
     assert "食品留样记录" in text and "炒青菜" in text and "未留样" in text

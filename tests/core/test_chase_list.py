@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from reopen_desktop import screening
 from reopen_desktop.reports import chase_list
+from reopen_desktop.screening import declarations
 
 DAY = date(2026, 2, 25)
 
@@ -11,7 +11,7 @@ DAY = date(2026, 2, 25)
 def test_each_class_with_missing_people_gets_its_own_page(school_db, tmp_path):
     first_class = school_db.scalar("SELECT id FROM classes ORDER BY id")
     for person in school_db.query("SELECT id FROM people WHERE class_id = ?", (first_class,)):
-        screening.declare(school_db, person["id"], declared_on="2026-02-20")
+        declarations.declare(school_db, person["id"], declared_on="2026-02-20")
     result = chase_list.write_chase_list(school_db, tmp_path / "催报.pdf", day=DAY,
                                          printed_on=DAY)
     # 3 classes still missing pupils, and the staff

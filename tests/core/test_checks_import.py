@@ -5,9 +5,9 @@ from datetime import date
 import openpyxl
 import pytest
 
-from reopen_desktop import alerts
+from reopen_desktop.alerts import register
+from reopen_desktop.base.idnumber import make_id
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import make_id
 from reopen_desktop.importers.checks_import import import_checks
 
 HEADER = ["日期", "身份证号", "检次", "体温", "症状", "缺勤", "缺勤原因"]
@@ -45,7 +45,7 @@ def test_a_sheet_of_checks_imports_and_raises_its_alerts(school_db, roll, tmp_pa
     result = import_checks(school_db, sheet(tmp_path / "c.xlsx", rows))
     assert (result.imported, result.updated, result.unchanged) == (5, 0, 0)
     assert result.alerts_raised == 1
-    assert alerts.list_alerts(school_db)[0].rule == "cluster_1d"
+    assert register.list_alerts(school_db)[0].rule == "cluster_1d"
 
 
 def test_re_importing_the_same_sheet_changes_nothing(school_db, roll, tmp_path):

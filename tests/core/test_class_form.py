@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import checks
+from reopen_desktop.checks import class_checks
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports.class_checks import write_class_form
 
@@ -20,8 +20,9 @@ def test_the_filled_form_shows_the_days_exceptions_and_the_blank_one_does_not(sc
                                                                              tmp_path):
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                             [checks.CheckEntry(pupil, temperature="37.9", symptoms=["咳嗽"])])
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="37.9",
+                                                            symptoms=["咳嗽"])])
     filled = pdf_text(write_class_form(school_db, "一年级1班", date(2026, 3, 2),
                                        tmp_path / "f.pdf").path)
     assert "一年级1班 学生晨午检登记表" in filled and "37.9" in filled and "周老师" in filled

@@ -2,9 +2,9 @@
 
 import pytest
 
-from reopen_desktop import clean_close
+from reopen_desktop.datafile import clean_close
+from reopen_desktop.datafile.storage import open_data_file
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import open_data_file
 
 
 def test_a_cleanly_closed_file_is_sealed_and_opening_it_for_writing_breaks_the_seal(

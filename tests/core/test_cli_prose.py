@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from reopen_desktop import cli, messages
+from reopen_desktop.base import sentences, words
+from reopen_desktop.cli import main
 
 DAY = "2026-03-02"
 
@@ -14,15 +15,15 @@ DAY = "2026-03-02"
 def run(capsys, *argv):
     """A headless command in-process: its exit status and its prose (stderr) as lines.
     Each starts in Chinese, as a new process does."""
-    messages.set_language("zh")
-    code = cli.main([str(arg) for arg in argv])
+    words.set_language("zh")
+    code = main.main([str(arg) for arg in argv])
     captured = capsys.readouterr()
     return code, captured.err.splitlines()
 
 
 def as_json(capsys, *argv):
-    messages.set_language("zh")
-    assert cli.main([str(arg) for arg in argv] + ["--json"]) == 0
+    words.set_language("zh")
+    assert main.main([str(arg) for arg in argv] + ["--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -121,16 +122,16 @@ def test_the_json_of_a_command_is_the_same_whatever_the_language(argv, school_pa
 
 def test_a_badly_written_date_is_explained_in_english_with_lang_en(school_path, capsys):
     with pytest.raises(SystemExit) as exit_:
-        cli.main(["alerts", "--db", str(school_path), "--date", "3/2/2026", "--lang", "en"])
+        main.main(["alerts", "--db", str(school_path), "--date", "3/2/2026", "--lang", "en"])
     assert exit_.value.code == 2
     assert "Write the date as YYYY-MM-DD, e.g. 2026-03-02: 3/2/2026" in capsys.readouterr().err
 
 
 def test_every_command_sentence_has_english_that_is_not_chinese():
     chinese = re.compile(r"[\u4e00-\u9fff]")
-    keys = [key for key in messages.CATALOGUE if key.startswith("cli_")]
+    keys = [key for key in sentences.CATALOGUE if key.startswith("cli_")]
     assert len(keys) > 50
-    assert not [key for key in keys if chinese.search(messages.CATALOGUE[key][1])]
+    assert not [key for key in keys if chinese.search(sentences.CATALOGUE[key][1])]
 
 
 @pytest.mark.parametrize("report", [["duty-chart"], ["class-checks", "--class", "一年级1班"],
@@ -140,7 +141,7 @@ def test_every_printed_report_says_when_no_chinese_font_was_found(report, school
     from reopen_desktop.reports import fonts
 
     monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
-    code = cli.main(["report", *report, "--out", str(tmp_path / "r.pdf"), "--db",
-                     str(school_path)])
+    code = main.main(["report", *report, "--out", str(tmp_path / "r.pdf"), "--db",
+                      str(school_path)])
     assert code == 0
-    assert messages.text("no_cjk_font") in capsys.readouterr().err
+    assert words.text("no_cjk_font") in capsys.readouterr().err

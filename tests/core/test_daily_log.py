@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import alerts, checks, demo
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
+from reopen_desktop.demo import school
 from reopen_desktop.reports.daily_log import write_daily_log
 
 
@@ -19,7 +21,7 @@ def pdf_text(path):
 
 def test_a_day_with_no_alert_carries_the_zero_report(school_db, tmp_path):
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
     result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "log.pdf")
     text = pdf_text(result.path)
     assert "零报告:2026-03-02" in text and "每日防控工作日志" in text
@@ -28,7 +30,7 @@ def test_a_day_with_no_alert_carries_the_zero_report(school_db, tmp_path):
 
 
 def test_the_demo_day_has_every_section_and_no_id_numbers(new_data, tmp_path):
-    demo.fill_demo(new_data, students=200, days=3, today=date(2026, 3, 6))
+    school.fill_demo(new_data, students=200, days=3, today=date(2026, 3, 6))
     ids = [r["id_number"] for r in new_data.query("SELECT id_number FROM people")]
     result = write_daily_log(new_data, date(2026, 3, 6), tmp_path / "log.pdf",
                              printed_on=date(2026, 3, 6))
@@ -44,9 +46,9 @@ def test_the_demo_day_has_every_section_and_no_id_numbers(new_data, tmp_path):
 def test_an_open_alert_is_listed_with_its_deadline(school_db, tmp_path):
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
-    alerts.raise_alerts(school_db, date(2026, 3, 2))
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
+    register.raise_alerts(school_db, date(2026, 3, 2))
     text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
     assert "一年级1班学生0" in text and "2026-03-02当日" in text and "零报告" not in text
 
@@ -69,15 +71,15 @@ def test_an_earlier_days_log_lists_its_alerts_however_many_came_after(school_db,
 
 def test_the_log_printed_from_an_english_window_is_still_chinese(school_db, tmp_path,
                                                                   monkeypatch):
-    from reopen_desktop import messages
+    from reopen_desktop.base import words
     from reopen_desktop.reports import fonts
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
-    alerts.raise_alerts(school_db, date(2026, 3, 2))
-    messages.set_language("en")
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
+    register.raise_alerts(school_db, date(2026, 3, 2))
+    words.set_language("en")
     monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
     result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf")
     assert result.warnings and "font" in result.warnings[0]  # said to the user in English
@@ -85,4 +87,4 @@ def test_the_log_printed_from_an_english_window_is_still_chinese(school_db, tmp_
     result = write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf")
     text = pdf_text(result.path)
     assert "2026-03-02当日" in text and "发热" in text and "same day" not in text
-    assert messages.language() == "en"  # the window's language is left as it was
+    assert words.language() == "en"  # the window's language is left as it was

@@ -2,10 +2,12 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import audit, demo, grid
+from reopen_desktop.base.idnumber import check_id
+from reopen_desktop.datafile import audit
+from reopen_desktop.datafile.storage import open_data_file
+from reopen_desktop.demo import school as demo_school
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import check_id
-from reopen_desktop.storage import open_data_file
+from reopen_desktop.grid import duties, school_record
 
 TODAY = date(2024, 3, 1)
 PEOPLE_COLUMNS = ("kind, name, sex, id_number, student_no, birth_date, class_id, post, "
@@ -14,7 +16,7 @@ PEOPLE_COLUMNS = ("kind, name, sex, id_number, student_no, birth_date, class_id,
 
 def _filled(path, **options):
     data = open_data_file(path)
-    demo.fill_demo(data, today=TODAY, **options)
+    demo_school.fill_demo(data, today=TODAY, **options)
     return data
 
 
@@ -27,14 +29,14 @@ def big_school(tmp_path_factory):
 
 
 def test_a_5000_pupil_demo_has_them_all_in_over_100_classes_and_no_gaps(big_school):
-    overview = grid.load_grid(big_school)
+    overview = duties.load_grid(big_school)
     classes = [c for g in overview.grades for c in g.classes]
     assert sum(c.head_count for c in classes) >= 5000
     assert len(classes) >= 100
     assert all(40 <= c.head_count <= 50 for c in classes)
     assert [g.name for g in overview.grades] == ["一年级", "二年级", "三年级", "四年级",
                                                   "五年级", "六年级"]
-    assert grid.find_gaps(overview) == []
+    assert duties.find_gaps(overview) == []
 
 
 def test_every_demo_id_is_valid_and_agrees_with_sex_and_birth_date(big_school):
@@ -71,7 +73,7 @@ def test_the_staff_hold_the_posts_a_school_has(big_school):
     assert posts["校长"] == posts["副校长"] == posts["校医"] == posts["保安"] == 1
     assert 3 <= posts["食堂从业人员"] <= 6
     assert {"教务处主任", "政教处主任", "总务处主任"} <= set(posts)
-    assert sum(posts.values()) == demo.default_staff(5000)
+    assert sum(posts.values()) == demo_school.default_staff(5000)
 
 
 def test_the_fill_is_one_audited_action_not_one_per_row(big_school):
@@ -81,7 +83,7 @@ def test_the_fill_is_one_audited_action_not_one_per_row(big_school):
 
 
 def test_the_demo_school_is_marked_as_demo_with_its_plan(big_school):
-    school = grid.require_school(big_school)
+    school = school_record.require_school(big_school)
     assert school.is_demo
     assert school.name.endswith("(示例)")
     assert school.liaison and school.instructor and "一校一策" in school.plan_note
@@ -103,7 +105,7 @@ def test_the_same_seed_gives_the_same_people_and_another_seed_others(tmp_path):
 def test_a_file_that_already_has_a_school_is_refused_and_unchanged(school_db):
     before = school_db.scalar("SELECT count(*) FROM people"), audit.last_undoable(school_db)
     with pytest.raises(Refused) as refused:
-        demo.fill_demo(school_db, students=30)
+        demo_school.fill_demo(school_db, students=30)
     assert refused.value.key == "demo_not_empty"
     assert "城关镇第一小学" in refused.value.message()
     assert (school_db.scalar("SELECT count(*) FROM people"),
@@ -111,25 +113,26 @@ def test_a_file_that_already_has_a_school_is_refused_and_unchanged(school_db):
 
 
 def test_a_tiny_demo_of_30_pupils_has_fewer_grades_and_no_gaps(new_data):
-    result = demo.fill_demo(new_data, students=30, today=TODAY)
-    overview = grid.load_grid(new_data)
+    result = demo_school.fill_demo(new_data, students=30, today=TODAY)
+    overview = duties.load_grid(new_data)
     # days=5: the default five school days of checks
-    assert result == demo.DemoResult(school=demo.SCHOOL_NAME, people=30 + 10, days=5)
+    assert result == demo_school.DemoResult(school=demo_school.SCHOOL_NAME, people=30 + 10, days=5)
     assert 1 <= len(overview.grades) < 6
     assert overview.head_count == 30
-    assert grid.find_gaps(overview) == []
+    assert duties.find_gaps(overview) == []
 
 
 def test_a_staff_smaller_than_the_classes_still_leaves_no_gaps(new_data):
-    result = demo.fill_demo(new_data, students=600, staff=5, today=TODAY)
+    result = demo_school.fill_demo(new_data, students=600, staff=5, today=TODAY)
     assert result.people == 605
-    assert grid.find_gaps(grid.load_grid(new_data)) == []
+    assert duties.find_gaps(duties.load_grid(new_data)) == []
 
 
 def test_progress_is_reported_up_to_the_total(new_data):
     calls = []
-    result = demo.fill_demo(new_data, students=300, progress=lambda d, t: calls.append((d, t)),
-                            today=TODAY)
+    result = demo_school.fill_demo(new_data, students=300, progress=lambda d, t: calls.append((d,
+                                                                                               t)),
+                                   today=TODAY)
     assert calls[-1] == (result.people, result.people)
     assert [d for d, _t in calls] == sorted(d for d, _t in calls)
 
@@ -143,17 +146,17 @@ def test_a_cancelled_fill_leaves_the_file_empty(new_data):
             raise Stop
 
     with pytest.raises(Stop):
-        demo.fill_demo(new_data, students=600, progress=cancel, today=TODAY)
-    assert grid.get_school(new_data) is None
+        demo_school.fill_demo(new_data, students=600, progress=cancel, today=TODAY)
+    assert school_record.get_school(new_data) is None
     assert new_data.scalar("SELECT count(*) FROM people") == 0
 
 
 def test_the_demo_has_declarations_for_most_people_and_a_few_key_persons(big_school):
-    from reopen_desktop import screening
+    from reopen_desktop.screening import declarations
 
-    section = screening.day_section(big_school, TODAY)
+    section = declarations.day_section(big_school, TODAY)
     assert 0.9 < section["declared"] / section["total"] < 1
     assert section["key_persons_observing"] >= 3
-    lines = screening.board(big_school, TODAY)
+    lines = declarations.board(big_school, TODAY)
     assert sum(line.complete for line in lines) >= 2
     assert any(not line.complete for line in lines)

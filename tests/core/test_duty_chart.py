@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from reportlab.platypus import Flowable
 
-from reopen_desktop import grid, messages
+from reopen_desktop.base import words
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import classes, duties, school_record
 from reopen_desktop.reports import duty_chart, fonts, pdf
 from reopen_desktop.reports.duty_chart import write_duty_chart
 
@@ -57,8 +58,8 @@ def chart(school_db, tmp_path):
 @pytest.fixture
 def big_school(new_data):
     """Six grades of twenty classes: the class table runs over several pages."""
-    grid.create_school(new_data, "示例镇中心小学", is_demo=True)
-    grid.add_grades_in_bulk(new_data, GRADES, 20)
+    school_record.create_school(new_data, "示例镇中心小学", is_demo=True)
+    classes.add_grades_in_bulk(new_data, GRADES, 20)
     return new_data
 
 
@@ -101,8 +102,8 @@ def test_head_counts_add_up_to_the_school_total(chart):
 
 
 def test_the_school_record_and_its_plan_are_printed(school_db, tmp_path):
-    grid.update_school(school_db, liaison="刘委员", instructor="陈指导员",
-                       address="学府路 1 号", plan_note="校门口设快检通道两条。")
+    school_record.update_school(school_db, liaison="刘委员", instructor="陈指导员",
+                                address="学府路 1 号", plan_note="校门口设快检通道两条。")
     result = write_duty_chart(school_db, tmp_path / "chart.pdf", printed_on=PRINTED_ON)
     text = _text(result.path)
     for shown in ("城关镇", "3601010001", "刘委员", "陈指导员", "学府路 1 号", "一校一策",
@@ -111,8 +112,8 @@ def test_the_school_record_and_its_plan_are_printed(school_db, tmp_path):
 
 
 def test_a_boarding_class_shows_its_dormitory_rooms(school_db, tmp_path):
-    cls = grid.load_grid(school_db).grades[0].classes[0]
-    grid.set_boarding(school_db, cls.id, True, ["男101", "女201"])
+    cls = duties.load_grid(school_db).grades[0].classes[0]
+    classes.set_boarding(school_db, cls.id, True, ["男101", "女201"])
     result = write_duty_chart(school_db, tmp_path / "chart.pdf", printed_on=PRINTED_ON)
     text = _text(result.path)
     assert "住宿 女201、男101" in _line_with(text, "一年级1班")
@@ -163,7 +164,7 @@ def test_the_chart_reads_the_grid_in_a_handful_of_queries(big_school, tmp_path):
 
 
 def test_a_school_without_grades_still_prints(new_data, tmp_path):
-    grid.create_school(new_data, "某乡中心小学")
+    school_record.create_school(new_data, "某乡中心小学")
     result = write_duty_chart(new_data, tmp_path / "chart.pdf", printed_on=PRINTED_ON)
     text = _text(result.path)
     assert "尚未设置年级和班级" in text
@@ -186,7 +187,7 @@ def test_without_a_chinese_font_the_chart_still_builds_and_warns(school_db, tmp_
                                                                  monkeypatch):
     monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
     result = write_duty_chart(school_db, tmp_path / "chart.pdf", printed_on=PRINTED_ON)
-    assert result.warnings == [messages.text("no_cjk_font")]
+    assert result.warnings == [words.text("no_cjk_font")]
     assert result.pages == 1 and result.path.read_bytes().startswith(b"%PDF")
 
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from reopen_desktop import checks, followups
-from reopen_desktop.checks import CheckEntry
+from reopen_desktop.checks import class_checks, followups
+from reopen_desktop.checks.class_checks import CheckEntry
 from reopen_desktop.errors import Refused
 
 DAY = date(2026, 3, 2)
@@ -20,7 +20,8 @@ def klass(school_db):
 
 
 def save(data, cid, day, entries):
-    return checks.save_class_checks(data, cid, day, "morning", entries, today=date(2026, 12, 1))
+    return class_checks.save_class_checks(data, cid, day, "morning", entries, today=date(2026, 12,
+                                                                                         1))
 
 
 def test_an_illness_absence_opens_a_follow_up_that_closes_when_the_pupil_is_back(school_db,
@@ -60,8 +61,9 @@ def test_a_notifiable_diagnosis_keeps_the_pupil_out_until_a_clearance_is_recorde
 def test_a_fever_at_the_check_opens_a_follow_up_once(school_db, klass):
     cid, ids = klass
     save(school_db, cid, DAY, [CheckEntry(ids[1], temperature="37.9")])
-    checks.save_class_checks(school_db, cid, DAY, "noon", [CheckEntry(ids[1], temperature="38.2")],
-                             today=date(2026, 12, 1))
+    class_checks.save_class_checks(school_db, cid, DAY, "noon", [CheckEntry(ids[1],
+                                                                            temperature="38.2")],
+                                   today=date(2026, 12, 1))
     [fever] = followups.open_follow_ups(school_db)
     assert fever.reason_label == "发热" and fever.opened_on == "2026-03-02"
 
@@ -77,9 +79,9 @@ def test_an_absence_still_unexplained_after_two_days_is_flagged(school_db, klass
 
 
 def test_the_demos_sick_pupils_have_their_follow_ups(new_data):
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school
 
-    demo.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))
+    school.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))
     sick = new_data.scalar("SELECT count(DISTINCT person_id) FROM checks WHERE temperature >= "
                            "37.3 OR (absent = 1 AND absence_reason = 'illness')")
     assert sick and new_data.scalar("SELECT count(*) FROM follow_ups") == sick

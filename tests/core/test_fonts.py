@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reopen_desktop import messages
+from reopen_desktop.base import words
 from reopen_desktop.reports import fonts
 
 FIND = fonts.find_cjk_font  # the cached finder itself, even while a story patches it out
@@ -97,4 +97,4 @@ def test_without_any_chinese_font_the_builtin_song_font_is_used_with_a_warning(m
     monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
     name, warnings = fonts.register_cjk_font()
     assert name == "STSong-Light"
-    assert warnings == [messages.text("no_cjk_font")]
+    assert warnings == [words.text("no_cjk_font")]

@@ -4,14 +4,14 @@ import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reopen_desktop import sheets
+from reopen_desktop.lists import writing
 
 
 def save_and_reload(tmp_path, values):
     book = openpyxl.Workbook()
     for value in values:
         book.active.append([value])
-    out = sheets.save_workbook(book, tmp_path / "out.xlsx")
+    out = writing.save_workbook(book, tmp_path / "out.xlsx")
     loaded = openpyxl.load_workbook(out)
     return [row[0] for row in loaded.active.iter_rows(values_only=True)]
 
@@ -29,6 +29,6 @@ def test_no_cell_we_write_is_ever_a_formula(tmp_path_factory, text):
     text = "".join(ch for ch in text if ch.isprintable())
     book = openpyxl.Workbook()
     book.active.append([text])
-    out = sheets.save_workbook(book, tmp_path_factory.mktemp("f") / "out.xlsx")
+    out = writing.save_workbook(book, tmp_path_factory.mktemp("f") / "out.xlsx")
     cell = openpyxl.load_workbook(out).active["A1"]
     assert cell.data_type != "f"

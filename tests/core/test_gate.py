@@ -4,9 +4,9 @@ from datetime import date, datetime
 
 import pytest
 
-from reopen_desktop import followups, gate
+from reopen_desktop.checks import followups, gate
+from reopen_desktop.datafile.storage import now
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import now
 
 DAY = date(2026, 3, 2)
 

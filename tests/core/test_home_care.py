@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import followups, gate, home_care, summary
+from reopen_desktop import summary
+from reopen_desktop.checks import at_home, followups, gate
 from reopen_desktop.errors import Refused
 
 MONDAY = date(2026, 3, 2)
@@ -20,21 +21,21 @@ def pupil(data, name="一年级1班学生0"):
 
 
 def test_a_suspended_class_is_kept_home_for_its_days_and_no_longer(school_db):
-    home_care.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
-                            date(2026, 3, 6), "手足口病聚集")
-    away = home_care.kept_home(school_db, date(2026, 3, 4))
+    at_home.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
+                          date(2026, 3, 6), "手足口病聚集")
+    away = at_home.kept_home(school_db, date(2026, 3, 4))
     assert [k.name for k in away] == [f"一年级1班学生{i}" for i in range(5)]
     assert {k.source_label for k in away} == {"班级停课"}
     assert away[0].return_on == "2026-03-07" and away[0].contact == "周老师"
-    assert home_care.kept_home(school_db, date(2026, 3, 7)) == []
-    assert home_care.kept_home(school_db, date(2026, 3, 1)) == []
+    assert at_home.kept_home(school_db, date(2026, 3, 7)) == []
+    assert at_home.kept_home(school_db, date(2026, 3, 1)) == []
 
 
 def test_a_suspension_without_an_end_is_allowed_and_flagged_every_day(school_db):
-    home_care.suspend_class(school_db, class_id(school_db, "一年级2班"), MONDAY, None, "停课待通知")
-    section = home_care.day_section(school_db, date(2026, 4, 20))
+    at_home.suspend_class(school_db, class_id(school_db, "一年级2班"), MONDAY, None, "停课待通知")
+    section = at_home.day_section(school_db, date(2026, 4, 20))
     assert section["total"] == 5 and section["open_ended"] == ["一年级2班"]
-    assert all("no_return_date" in k.flags for k in home_care.kept_home(school_db, MONDAY))
+    assert all("no_return_date" in k.flags for k in at_home.kept_home(school_db, MONDAY))
 
 
 @pytest.mark.parametrize("start, end, reason, key", [
@@ -43,45 +44,45 @@ def test_a_suspension_without_an_end_is_allowed_and_flagged_every_day(school_db)
 ])
 def test_a_bad_suspension_is_refused_and_nothing_is_written(school_db, start, end, reason, key):
     with pytest.raises(Refused) as refused:
-        home_care.suspend_class(school_db, class_id(school_db, "一年级1班"), start, end, reason)
+        at_home.suspend_class(school_db, class_id(school_db, "一年级1班"), start, end, reason)
     assert refused.value.key == key
     assert school_db.scalar("SELECT count(*) FROM class_suspensions") == 0
 
 
 def test_an_overlapping_suspension_of_the_same_class_is_refused(school_db):
     cls = class_id(school_db, "一年级1班")
-    home_care.suspend_class(school_db, cls, MONDAY, None, "聚集")
+    at_home.suspend_class(school_db, cls, MONDAY, None, "聚集")
     with pytest.raises(Refused) as refused:
-        home_care.suspend_class(school_db, cls, date(2026, 3, 10), date(2026, 3, 12), "再次")
+        at_home.suspend_class(school_db, cls, date(2026, 3, 10), date(2026, 3, 12), "再次")
     assert "重叠" in refused.value.message()
-    home_care.end_suspension(school_db, home_care.suspensions(school_db)[0].id,
-                             date(2026, 3, 6))
-    home_care.suspend_class(school_db, cls, date(2026, 3, 10), date(2026, 3, 12), "再次")
-    assert len(home_care.suspensions(school_db)) == 2
+    at_home.end_suspension(school_db, at_home.suspensions(school_db)[0].id,
+                           date(2026, 3, 6))
+    at_home.suspend_class(school_db, cls, date(2026, 3, 10), date(2026, 3, 12), "再次")
+    assert len(at_home.suspensions(school_db)) == 2
 
 
 def test_the_daily_call_is_recorded_and_the_missing_ones_counted(school_db):
-    home_care.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
-                            date(2026, 3, 6), "聚集")
-    home_care.record_call(school_db, pupil(school_db), MONDAY, temperature="368",
-                          symptoms=["咳嗽"], note="家长接听")
-    home_care.record_call(school_db, pupil(school_db), MONDAY, temperature="366")  # replaces
-    section = home_care.day_section(school_db, MONDAY)
+    at_home.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
+                          date(2026, 3, 6), "聚集")
+    at_home.record_call(school_db, pupil(school_db), MONDAY, temperature="368",
+                        symptoms=["咳嗽"], note="家长接听")
+    at_home.record_call(school_db, pupil(school_db), MONDAY, temperature="366")  # replaces
+    section = at_home.day_section(school_db, MONDAY)
     assert section["total"] == 5 and section["not_called"] == 4
-    first = home_care.kept_home(school_db, MONDAY)[0]
+    first = at_home.kept_home(school_db, MONDAY)[0]
     assert first.call["temperature"] == 36.6 and "not_called" not in first.flags
     assert school_db.scalar("SELECT count(*) FROM home_calls") == 1
 
 
 def test_a_call_to_someone_at_school_is_refused(school_db):
     with pytest.raises(Refused) as refused:
-        home_care.record_call(school_db, pupil(school_db), MONDAY, temperature="366")
+        at_home.record_call(school_db, pupil(school_db), MONDAY, temperature="366")
     assert refused.value.key == "not_kept_home"
 
 
 def test_the_gate_refuses_a_suspended_pupil_with_the_reason(school_db):
-    home_care.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
-                            date(2026, 3, 6), "聚集")
+    at_home.suspend_class(school_db, class_id(school_db, "一年级1班"), MONDAY,
+                          date(2026, 3, 6), "聚集")
     with pytest.raises(Refused) as refused:
         gate.record(school_db, pupil(school_db), "365", lane="东门", day=date(2026, 3, 4))
     assert "停课" in refused.value.message() and "2026-03-06" in refused.value.message()
@@ -90,9 +91,9 @@ def test_the_gate_refuses_a_suspended_pupil_with_the_reason(school_db):
 
 def test_a_pupil_sent_home_comes_back_only_on_the_day_and_with_the_clearance(school_db):
     kid = pupil(school_db)
-    home_care.send_home(school_db, kid, MONDAY, "家长返乡自湖北", return_on=date(2026, 3, 9),
-                        clearance_needed="复课证明")
-    assert home_care.kept_home(school_db, MONDAY)[0].contact == "周老师"
+    at_home.send_home(school_db, kid, MONDAY, "家长返乡自湖北", return_on=date(2026, 3, 9),
+                      clearance_needed="复课证明")
+    assert at_home.kept_home(school_db, MONDAY)[0].contact == "周老师"
     too_early = gate.verdict(school_db, kid, date(2026, 3, 6))
     assert not too_early.allowed and "2026-03-09 起方可返校" in too_early.reasons[0]
     no_paper = gate.verdict(school_db, kid, date(2026, 3, 9))
@@ -100,14 +101,14 @@ def test_a_pupil_sent_home_comes_back_only_on_the_day_and_with_the_clearance(sch
     followups.record_clearance(school_db, kid, issuer="镇卫生院", issued_on=date(2026, 3, 8),
                                checked_by="赵校医")
     gate.record(school_db, kid, "365", lane="东门", day=date(2026, 3, 9))
-    assert home_care.kept_home(school_db, date(2026, 3, 10)) == []
+    assert at_home.kept_home(school_db, date(2026, 3, 10)) == []
     assert school_db.scalar("SELECT returned_on FROM home_stays") == "2026-03-09"
 
 
 def test_the_day_summary_carries_who_is_kept_home(school_db):
-    home_care.suspend_class(school_db, class_id(school_db, "二年级1班"), MONDAY,
-                            date(2026, 3, 6), "聚集")
-    home_care.send_home(school_db, pupil(school_db), MONDAY, "密切接触者")
+    at_home.suspend_class(school_db, class_id(school_db, "二年级1班"), MONDAY,
+                          date(2026, 3, 6), "聚集")
+    at_home.send_home(school_db, pupil(school_db), MONDAY, "密切接触者")
     facts = summary.day_summary(school_db, MONDAY)
     assert facts["kept_home"]["total"] == 6
     assert facts["kept_home"]["by_source"] == {"suspension": 5, "home": 1, "key_person": 0}
@@ -115,20 +116,20 @@ def test_the_day_summary_carries_who_is_kept_home(school_db):
 
 
 def test_sending_someone_home_twice_is_refused(school_db):
-    home_care.send_home(school_db, pupil(school_db), MONDAY, "密切接触者")
+    at_home.send_home(school_db, pupil(school_db), MONDAY, "密切接触者")
     with pytest.raises(Refused) as refused:
-        home_care.send_home(school_db, pupil(school_db), date(2026, 3, 3), "发热")
+        at_home.send_home(school_db, pupil(school_db), date(2026, 3, 3), "发热")
     assert refused.value.key == "already_home"
 
 
 def test_the_demo_suspends_the_cluster_class_and_follows_everyone_at_home(new_data):
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school
 
-    demo.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))  # a Friday
-    [suspension] = home_care.suspensions(new_data)
+    school.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))  # a Friday
+    [suspension] = at_home.suspensions(new_data)
     assert suspension.alert_id and suspension.date_from == "2026-03-06"
     assert not new_data.scalar("SELECT count(*) FROM checks WHERE class_id = ? AND day >= ?",
                                (suspension.class_id, suspension.date_from))
-    away = home_care.kept_home(new_data, date(2026, 3, 6))
+    away = at_home.kept_home(new_data, date(2026, 3, 6))
     assert {k.source for k in away} >= {"suspension", "home"}
     assert 0 < sum(k.call is None for k in away) < len(away)

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reopen_desktop import bundle_format, storage
+from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.township import console, merge
+from reopen_desktop.township.schema import TOWNSHIP
 from tests.core.township_bundles import School
 
 WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
@@ -21,10 +23,10 @@ FAST = settings(max_examples=60, deadline=None,
 
 @pytest.fixture(scope="module")
 def keys():
-    school = bundle_format.new_school_key()
-    township_private, township_public = bundle_format.new_township_key()
-    raw = bundle_format.seal({"school_id": "S1", "sequence": 1}, MEMBERS, school,
-                             township_public)
+    school = file_format.new_school_key()
+    township_private, township_public = file_format.new_township_key()
+    raw = file_format.seal({"school_id": "S1", "sequence": 1}, MEMBERS, school,
+                           township_public)
     return raw, township_private
 
 
@@ -54,8 +56,8 @@ def test_a_mangled_bundle_opens_exactly_or_is_refused(keys, edits):
     raw, township_private = keys
     damaged = mangle(raw, edits)
     try:
-        manifest, _ = bundle_format.read_manifest(damaged, "坏.rdbundle")
-        members = bundle_format.open_payload(damaged, manifest, township_private, "坏.rdbundle")
+        manifest, _ = file_format.read_manifest(damaged, "坏.rdbundle")
+        members = file_format.open_payload(damaged, manifest, township_private, "坏.rdbundle")
     except Refused as refusal:
         assert refusal.message()
     else:
@@ -68,15 +70,15 @@ def test_a_bundle_cut_short_is_refused(keys, cut):
     raw, township_private = keys
     short = raw[: cut % len(raw)]
     with pytest.raises(Refused):
-        manifest, _ = bundle_format.read_manifest(short)
-        bundle_format.open_payload(short, manifest, township_private)
+        manifest, _ = file_format.read_manifest(short)
+        file_format.open_payload(short, manifest, township_private)
 
 
 @pytest.fixture
 def township_file(tmp_path):
     """A township data file and its public key, as `township init` makes them."""
     path = tmp_path / "township.db"
-    with storage.open_data_file(path, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
         console.create_township(data, "城关镇", tmp_path / "township.pem")
     return path, (tmp_path / "township.pem").read_bytes()
 
@@ -102,7 +104,7 @@ def test_the_township_merges_only_whole_genuine_new_bundles(township_file, tmp_p
     folder = tmp_path_factory.mktemp("usb")
     before = held(path)
     schools = [School(f"36010100{n:02d}", f"第{n}小学") for n in range(3)]
-    _other_private, other_public = bundle_format.new_township_key()
+    _other_private, other_public = file_format.new_township_key()
     made, refused_kinds, first_good = [], set(), set()
     for number, (school_index, kind, where) in enumerate(plan):
         school = schools[school_index]
@@ -112,7 +114,7 @@ def test_the_township_merges_only_whole_genuine_new_bundles(township_file, tmp_p
             made[-1].write_bytes(made[-2].read_bytes())
             continue
         file = school.bundle(folder / str(number), other_public if kind == "other_township"
-                             else public, days, key=bundle_format.new_school_key()
+                             else public, days, key=file_format.new_school_key()
                              if kind == "foreign_key" and school.sequence else None)
         if school.sequence == 1 and kind == "good":
             first_good.add(school_index)  # its genuine key is registered first
@@ -121,7 +123,7 @@ def test_the_township_merges_only_whole_genuine_new_bundles(township_file, tmp_p
         if kind == "mangle":
             file.write_bytes(mangle(file.read_bytes(), [("flip", where, 0x40)]))
         made.append(file)
-    with storage.open_data_file(path, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
         result = merge.import_bundles(data, made)
     after = held(path)
     assert set(before[0]) <= set(after[0])

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reopen_desktop.base.idnumber import make_id
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import make_id
 from reopen_desktop.importers import roster
 from reopen_desktop.importers.checks_import import import_checks
 

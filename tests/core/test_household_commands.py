@@ -6,9 +6,12 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import cli, messages, screening
-from reopen_desktop.idnumber import make_id
-from reopen_desktop.storage import open_data_file
+from reopen_desktop.base import words
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.cli import main
+from reopen_desktop.datafile.storage import open_data_file
+from reopen_desktop.screening import declarations
+from reopen_desktop.screening import declarations as screening_declarations
 
 DAY = "2026-03-02"
 OLDER, YOUNGER = "二年级2班学生3", "一年级1班学生0"
@@ -17,14 +20,14 @@ FATHER_ID = make_id("110105", date(1985, 5, 1), 3, True)
 
 def run(capsys, *argv):
     """A command in-process, starting in Chinese as a new process does: (status, prose)."""
-    messages.set_language("zh")
-    code = cli.main([str(arg) for arg in argv])
+    words.set_language("zh")
+    code = main.main([str(arg) for arg in argv])
     return code, capsys.readouterr().err.splitlines()
 
 
 def as_json(capsys, *argv):
-    messages.set_language("zh")
-    code = cli.main([str(arg) for arg in argv] + ["--json"])
+    words.set_language("zh")
+    code = main.main([str(arg) for arg in argv] + ["--json"])
     return code, json.loads(capsys.readouterr().out)
 
 
@@ -52,7 +55,7 @@ def test_linked_siblings_count_one_declaration_for_both_on_the_board(linked, cap
                      "一份申报覆盖全家。"]
     with open_data_file(path) as data:
         younger = data.scalar("SELECT id FROM people WHERE name = ?", (YOUNGER,))
-        screening.declare(data, younger, declared_on="2026-02-28")
+        declarations.declare(data, younger, declared_on="2026-02-28")
     _, board = as_json(capsys, "screening", "board", "--date", DAY, "--db", path)
     declared = {c["class"]: c["declared"] for c in board["classes"]}
     assert declared["一年级1班"] == 1 and declared["二年级2班"] == 1
@@ -62,7 +65,7 @@ def test_linked_siblings_count_one_declaration_for_both_on_the_board(linked, cap
 def test_a_father_back_from_a_risky_area_makes_both_pupils_key_persons(linked, capsys):
     path, _ = linked
     with open_data_file(path) as data:
-        screening.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
+        screening_declarations.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
     code, lines = add_father(path, capsys, "--from-area", "甲省乙市丙区", "--travel-from",
                              "2026-02-10", "--travel-to", "2026-02-25", "--arrived-on",
                              "2026-02-25")
@@ -144,7 +147,7 @@ def test_loose_dates_are_refused_rather_than_dropped(linked, capsys):
 def test_a_blank_person_or_an_unknown_id_is_refused_and_the_id_not_said_in_full(
         school_path, capsys):
     for typed in ("", " ", "：", "110105201501010011"):
-        code = cli.main(["household", "show", "--person", typed, "--db", str(school_path)])
+        code = main.main(["household", "show", "--person", typed, "--db", str(school_path)])
         err = capsys.readouterr().err
         assert code == 2, typed
         assert "110105201501010011" not in err

@@ -4,10 +4,13 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import audit, households, screening
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.datafile import audit
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import make_id
-from reopen_desktop.screening import Travel
+from reopen_desktop.people import households
+from reopen_desktop.screening import declarations
+from reopen_desktop.screening import declarations as screening_declarations
+from reopen_desktop.screening.declarations import Travel
 
 DAY = date(2026, 3, 2)
 FATHER_ID = make_id("110105", date(1985, 5, 1), 3, True)
@@ -25,22 +28,22 @@ def siblings(school_db):
 
 def test_one_declaration_serves_both_siblings_on_the_board(siblings):
     data, _household, (younger, older) = siblings
-    screening.declare(data, younger, declared_on="2026-02-28")
-    board = {line.class_name: line for line in screening.board(data, DAY)}
+    declarations.declare(data, younger, declared_on="2026-02-28")
+    board = {line.class_name: line for line in declarations.board(data, DAY)}
     assert board["一年级1班"].declared == 1 and board["二年级2班"].declared == 1
     assert "二年级2班学生3" not in board["二年级2班"].missing
-    assert screening.person_status(data, older, DAY).state == screening.CLEARED
+    assert declarations.person_status(data, older, DAY).state == declarations.CLEARED
 
 
 def test_a_father_back_from_a_high_risk_area_makes_both_children_key_persons(siblings):
     data, household, ids = siblings
-    screening.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
+    screening_declarations.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
     households.add_member(data, household, name="王建国", relation="父亲", id_number=FATHER_ID,
                           travels=[Travel("甲省乙市丙区", "2026-02-10", "2026-02-25")],
                           arrived_on="2026-02-25")
     for person_id in ids:
-        status = screening.person_status(data, person_id, DAY)
-        assert status.state == screening.KEY_PERSON and status.observe_until == "2026-03-11"
+        status = declarations.person_status(data, person_id, DAY)
+        assert status.state == declarations.KEY_PERSON and status.observe_until == "2026-03-11"
         assert "同住父亲王建国有高风险地区旅居史" in status.key_periods[-1].reason
 
 
@@ -48,7 +51,7 @@ def test_a_member_who_is_a_key_person_dates_the_childrens_observation(siblings):
     data, household, ids = siblings
     households.add_member(data, household, name="李秀英", relation="母亲", key_person=True,
                           exposure_date="2026-03-01")
-    assert {screening.person_status(data, pid, DAY).observe_until for pid in ids} == {
+    assert {declarations.person_status(data, pid, DAY).observe_until for pid in ids} == {
         "2026-03-15"}
 
 
@@ -58,7 +61,7 @@ def test_a_pupil_who_joins_later_is_observed_too(siblings):
                           exposure_date="2026-03-01")
     third = pupil(data, "一年级2班学生1")
     households.link(data, [third, _ids[0]])
-    assert screening.person_status(data, third, DAY).state == screening.KEY_PERSON
+    assert declarations.person_status(data, third, DAY).state == declarations.KEY_PERSON
     assert len(households.household_of(data, third).people) == 3
 
 
@@ -91,15 +94,15 @@ def test_a_key_person_member_without_a_date_is_refused(siblings):
 
 
 def test_the_demo_has_sibling_households_and_a_father_back_from_the_risky_area(new_data):
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school
 
-    demo.fill_demo(new_data, students=600, days=2, today=date(2026, 3, 6))
+    school.fill_demo(new_data, students=600, days=2, today=date(2026, 3, 6))
     linked = new_data.query("SELECT household_id, count(*) AS n FROM household_people "
                             "GROUP BY household_id")
     assert linked and all(row["n"] == 2 for row in linked)
     exposed = new_data.query("SELECT person_id FROM key_persons WHERE source = 'household'")
     assert len(exposed) == 2
-    board = screening.board(new_data, date(2026, 3, 6))
+    board = declarations.board(new_data, date(2026, 3, 6))
     assert sum(line.declared for line in board) > 0
 
 
@@ -107,7 +110,7 @@ def test_a_member_removed_is_gone_but_the_observation_they_started_stays(sibling
     """A father entered by mistake can be taken off; the pupils he made key persons stay
     observed until the school doctor ends it, and the clerk is told who they are."""
     data, household, ids = siblings
-    screening.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
+    screening_declarations.add_area(data, "甲省乙市丙区", "high", "2026-02-01")
     father = households.add_member(
         data, household, name="王建国", relation="父亲",
         travels=[Travel("甲省乙市丙区", "2026-02-10", "2026-02-25")], arrived_on="2026-02-25")
@@ -117,8 +120,8 @@ def test_a_member_removed_is_gone_but_the_observation_they_started_stays(sibling
     assert sorted(observed) == ["一年级1班学生0", "二年级2班学生3"]
     assert households.household_by_id(data, household).members == []
     assert data.scalar("SELECT count(*) FROM household_travels") == 0
-    assert {screening.person_status(data, pid, DAY).state for pid in ids} == {
-        screening.KEY_PERSON}
+    assert {declarations.person_status(data, pid, DAY).state for pid in ids} == {
+        declarations.KEY_PERSON}
     audit.undo(data, audit.last_undoable(data).id)  # the removal of the father, undone
     assert [m.name for m in households.household_by_id(data, household).members] == ["王建国"]
     assert households.household_by_id(data, household).members[0].travels[0].place == \

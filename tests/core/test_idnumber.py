@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reopen_desktop.idnumber import (
+from reopen_desktop.base.idnumber import (
     check_character,
     check_id,
     is_student_number,

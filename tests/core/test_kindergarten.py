@@ -5,8 +5,12 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 
-from reopen_desktop import alerts, checks, classnames, demo, grid
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.alerts import rules
+from reopen_desktop.base import classnames, vocabulary
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.checks import quick_entry
+from reopen_desktop.demo import school as demo_school
+from reopen_desktop.grid import classes, duties, school_record
 from reopen_desktop.importers import roster
 
 
@@ -51,48 +55,48 @@ def _kindergarten_roster(path):
 
 
 def test_a_kindergarten_roster_imports_into_canonical_kindergarten_classes(new_data, tmp_path):
-    grid.create_school(new_data, "城关镇幼儿园", kindergarten=True)
+    school_record.create_school(new_data, "城关镇幼儿园", kindergarten=True)
     result = roster.import_roster(new_data, _kindergarten_roster(tmp_path / "园.xlsx"))
     assert result.imported == 12
-    assert grid.class_head_counts(new_data) == {"小一班": 3, "小二班": 3, "中一班": 3,
-                                                "大一班": 3}
+    assert classes.class_head_counts(new_data) == {"小一班": 3, "小二班": 3, "中一班": 3,
+                                                   "大一班": 3}
 
 
 def test_adding_a_class_to_a_kindergarten_grade_gives_the_kindergarten_name(new_data):
-    grid.create_school(new_data, "城关镇幼儿园", kindergarten=True)
-    grade = grid.add_grade(new_data, "中班")
-    grid.add_class(new_data, grade, "(3)班")
-    assert grid.is_kindergarten(new_data)
-    assert [c for c in grid.class_head_counts(new_data)] == ["中三班"]
+    school_record.create_school(new_data, "城关镇幼儿园", kindergarten=True)
+    grade = classes.add_grade(new_data, "中班")
+    classes.add_class(new_data, grade, "(3)班")
+    assert school_record.is_kindergarten(new_data)
+    assert [c for c in classes.class_head_counts(new_data)] == ["中三班"]
 
 
 def test_the_morning_check_keys_take_hands_and_mouth():
-    entry = checks.parse_quick_entry("7 378zm")
+    entry = quick_entry.parse_quick_entry("7 378zm")
     assert entry.symptoms == ["手足疱疹", "口腔疱疹"]
-    assert set(checks.KINDERGARTEN_LOOKS) <= set(checks.SYMPTOMS)
+    assert set(vocabulary.KINDERGARTEN_LOOKS) <= set(vocabulary.SYMPTOMS)
 
 
 @pytest.fixture(scope="module")
 def demo_kindergarten(tmp_path_factory):
-    from reopen_desktop.storage import open_data_file
+    from reopen_desktop.datafile.storage import open_data_file
 
     path = tmp_path_factory.mktemp("kg") / "demo.db"
     with open_data_file(path) as data:
-        result = demo.fill_demo(data, students=200, days=3, kindergarten=True,
-                                today=date(2026, 11, 27))
+        result = demo_school.fill_demo(data, students=200, days=3, kindergarten=True,
+                                       today=date(2026, 11, 27))
         yield data, result
 
 
 def test_the_demo_kindergarten_has_kindergarten_grades_staff_and_names(demo_kindergarten):
     data, result = demo_kindergarten
-    assert result.school == demo.KINDERGARTEN_NAME
-    assert grid.is_kindergarten(data)
-    names = list(grid.class_head_counts(data))
+    assert result.school == demo_school.KINDERGARTEN_NAME
+    assert school_record.is_kindergarten(data)
+    names = list(classes.class_head_counts(data))
     assert names[0] == "小一班" and names[-1].startswith("大") and all(
         n[0] in "小中大" and n.endswith("班") and not any(c.isdigit() for c in n) for n in names)
     posts = {r["post"] for r in data.query("SELECT post FROM people WHERE kind = 'staff'")}
     assert {"园长", "保健医", "幼儿教师", "保育员"} <= posts
-    assert not grid.find_gaps(grid.load_grid(data))
+    assert not duties.find_gaps(duties.load_grid(data))
 
 
 def test_the_demo_kindergarten_children_are_three_to_six(demo_kindergarten):
@@ -106,7 +110,7 @@ def test_the_demo_kindergarten_children_are_three_to_six(demo_kindergarten):
 def test_the_demo_kindergarten_cluster_is_hand_foot_and_mouth(demo_kindergarten):
     data, _ = demo_kindergarten
     raised = [a for day in ("2026-11-25", "2026-11-26", "2026-11-27")
-              for a in alerts.evaluate(data, date.fromisoformat(day))
+              for a in rules.evaluate(data, date.fromisoformat(day))
               if a.rule == "cluster_1d"]
     assert raised and "手足疱疹" in raised[0].message
 

@@ -3,8 +3,8 @@
 import openpyxl
 import pytest
 
-from reopen_desktop import list_export
 from reopen_desktop.errors import Refused
+from reopen_desktop.lists import list_export
 
 HEADERS = ["姓名", "身份证号", "学籍号", "家长电话", "证件号后四位", "体温"]
 ROW = ["张小明", "110105201001010012", "G110105201001010012", "13912345678", "0012", "37.5"]

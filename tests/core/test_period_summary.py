@@ -8,7 +8,11 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import alerts, checks, cli, demo, summary
+from reopen_desktop import summary
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
+from reopen_desktop.cli import main
+from reopen_desktop.demo import school
 from reopen_desktop.reports import period_summary
 
 
@@ -20,7 +24,7 @@ def pdf_text(path):
 
 
 def test_a_week_has_a_line_per_school_day_and_totals_that_add_up(new_data, tmp_path):
-    demo.fill_demo(new_data, students=200, days=5, today=date(2026, 3, 6))
+    school.fill_demo(new_data, students=200, days=5, today=date(2026, 3, 6))
     week = period_summary.week_of(date(2026, 3, 4))
     assert (week.start, week.end) == (date(2026, 3, 2), date(2026, 3, 8))
     facts = period_summary.period_facts(new_data, week)
@@ -39,11 +43,11 @@ def test_a_week_has_a_line_per_school_day_and_totals_that_add_up(new_data, tmp_p
 def test_a_closed_alert_shows_its_outcome_in_the_month(school_db, tmp_path):
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
-    alerts.raise_alerts(school_db, date(2026, 3, 2))
-    alert = alerts.list_alerts(school_db)[0]
-    alerts.close_alert(school_db, alert.id, "not_cluster", "家长带去就诊,普通感冒")
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
+    register.raise_alerts(school_db, date(2026, 3, 2))
+    alert = register.list_alerts(school_db)[0]
+    register.close_alert(school_db, alert.id, "not_cluster", "家长带去就诊,普通感冒")
     text = pdf_text(period_summary.write_period_summary(
         school_db, period_summary.month(2026, 3), tmp_path / "m.pdf").path)
     assert "2026年3月" in text and "一年级1班学生0" in text and "零报告" not in text
@@ -60,6 +64,6 @@ def test_report_weekly_and_monthly_print_path_and_pages(school_path, tmp_path, c
     for argv in (["report", "weekly", "--week-of", "2026-03-02"],
                  ["report", "monthly", "--month", "2026-03"]):
         out = tmp_path / f"{argv[1]}.pdf"
-        assert cli.main([*argv, "--db", str(school_path), "--out", str(out), "--json"]) == 0
+        assert main.main([*argv, "--db", str(school_path), "--out", str(out), "--json"]) == 0
         answer = json.loads(capsys.readouterr().out)
         assert answer["path"] == str(out) and answer["pages"] >= 1 and out.exists()

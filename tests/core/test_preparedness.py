@@ -5,12 +5,13 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import grid, preparedness
+from reopen_desktop import preparedness
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import duties
 
 
 def _staff(data, name):
-    return next(s.id for s in grid.list_staff(data) if s.name == name)
+    return next(s.id for s in duties.list_staff(data) if s.name == name)
 
 
 def test_a_new_plan_version_keeps_the_old_one_in_the_history(school_db):

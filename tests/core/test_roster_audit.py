@@ -7,15 +7,17 @@ import json
 import openpyxl
 import pytest
 
-from reopen_desktop import audit, grid, people
+from reopen_desktop.datafile import audit
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import school_record
 from reopen_desktop.importers import roster
+from reopen_desktop.people import person_file
 from tests.core.test_roster_import import ids, registry_export
 
 
 @pytest.fixture
 def school(new_data):
-    grid.create_school(new_data, "城关镇第二小学")
+    school_record.create_school(new_data, "城关镇第二小学")
     return new_data
 
 
@@ -30,19 +32,19 @@ def test_an_imported_pupil_was_created_by_the_import_with_their_values(school, t
     [created] = audit.history(school, "people", pupil["id"])
     assert created["before"] is None and created["summary"].startswith("导入花名册")
     assert json.loads(created["after"]) == pupil
-    assert people.timeline(school, pupil["id"])[0].what.startswith("建档:导入花名册")
+    assert person_file.timeline(school, pupil["id"])[0].what.startswith("建档:导入花名册")
 
 
 def test_after_an_edit_the_import_still_shows_the_values_it_wrote(school, tmp_path):
     numbers = ids(3)
     roster.import_roster(school, registry_export(tmp_path / "名册.xlsx", numbers))
     imported = person(school, numbers[1])
-    people.update_person(school, imported["id"], phone="13700001111")
+    person_file.update_person(school, imported["id"], phone="13700001111")
     created, edited = audit.history(school, "people", imported["id"])
     assert json.loads(created["after"]) == imported
     assert json.loads(edited["before"]) == imported
     assert json.loads(edited["after"])["phone"] == "13700001111"
-    whats = sorted(e.what for e in people.timeline(school, imported["id"]))
+    whats = sorted(e.what for e in person_file.timeline(school, imported["id"]))
     assert whats == [f"修改档案 {imported['name']}(电话)", f"建档:{created['summary']}"]
 
 
@@ -79,7 +81,7 @@ def test_an_import_cannot_be_undone_under_a_later_edit_of_one_of_its_pupils(scho
     numbers = ids(5)
     roster.import_roster(school, registry_export(tmp_path / "名册.xlsx", numbers))
     the_import = audit.last_undoable(school)
-    people.update_person(school, person(school, numbers[4])["id"], guardian="李四")
+    person_file.update_person(school, person(school, numbers[4])["id"], guardian="李四")
     with pytest.raises(Refused) as refused:
         audit.undo(school, the_import.id)
     assert refused.value.key == "undo_conflict" and "修改档案" in refused.value.message()

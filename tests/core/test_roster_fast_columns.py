@@ -9,7 +9,9 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reopen_desktop.idnumber import check_character, check_id, make_id
+from reopen_desktop.base.cells import cell_text
+from reopen_desktop.base.idnumber import check_character, check_id, make_id
+from reopen_desktop.base.pinyin import initials_of
 from reopen_desktop.importers import roster_rows
 from reopen_desktop.importers.roster_rows import (
     RowReader,
@@ -18,8 +20,7 @@ from reopen_desktop.importers.roster_rows import (
     fast_ids,
     fast_initials,
 )
-from reopen_desktop.importers.workbook import SheetRows, cell_text
-from reopen_desktop.people import initials_of
+from reopen_desktop.lists.reading import SheetRows
 
 TODAY = date.today()
 

@@ -4,9 +4,9 @@ and gives every name the initials the person search uses."""
 import random
 from datetime import date, timedelta
 
-from reopen_desktop.idnumber import check_character, check_id, make_id
+from reopen_desktop.base.idnumber import check_character, check_id, make_id
+from reopen_desktop.base.pinyin import initials_of
 from reopen_desktop.importers.roster_rows import fast_id, fast_initials
-from reopen_desktop.people import initials_of
 
 
 def test_the_fast_id_check_accepts_exactly_the_ids_whose_check_character_is_right():

@@ -7,16 +7,18 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 
-from reopen_desktop import audit, grid
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.datafile import audit
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.grid import classes as grid_classes
+from reopen_desktop.grid import school_record
 from reopen_desktop.importers import roster
-from reopen_desktop.importers.workbook import read_workbook
+from reopen_desktop.lists.reading import read_workbook
 
 
 @pytest.fixture
 def school(new_data):
-    grid.create_school(new_data, "城关镇第二小学")
+    school_record.create_school(new_data, "城关镇第二小学")
     return new_data
 
 
@@ -68,7 +70,7 @@ def test_a_registry_export_with_a_title_row_and_merged_cells_gives_exact_class_c
     assert (result.imported, result.updated, result.unchanged, result.invalid) == (7, 0, 0, [])
     assert result.per_class == {"一年级1班": 4, "一年级2班": 3}
     assert result.created_classes == ["一年级1班", "一年级2班"]
-    assert grid.class_head_counts(school) == {"一年级1班": 4, "一年级2班": 3}
+    assert grid_classes.class_head_counts(school) == {"一年级1班": 4, "一年级2班": 3}
     first = school.query("SELECT * FROM people WHERE name = '学生0'")[0]
     assert first["boarding"] == 1 and first["guardian"] == "家长0"
     assert first["guardian_phone"] == "13900000000" and first["birth_date"] == "2015-01-01"
@@ -87,7 +89,8 @@ def test_one_sheet_per_grade_with_untidy_class_labels(school, tmp_path):
     }
     result = roster.import_roster(school, save(sheets, tmp_path / "分年级.xlsx"))
     assert result.per_class == {"一年级1班": 2, "一年级2班": 1, "二年级2班": 3}
-    assert grid.class_head_counts(school) == {"一年级1班": 2, "一年级2班": 1, "二年级2班": 3}
+    assert grid_classes.class_head_counts(school) == {"一年级1班": 2, "一年级2班": 1,
+                                                      "二年级2班": 3}
 
 
 def test_grade_and_class_in_one_cell(school, tmp_path):

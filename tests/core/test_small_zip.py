@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reopen_desktop import small_zip
+from reopen_desktop.bundle import small_zip
 
 NAMES = st.text(st.characters(codec="utf-8", exclude_characters="/\\\x00"), min_size=1,
                 max_size=20)

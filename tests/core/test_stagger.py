@@ -4,7 +4,9 @@ from datetime import date, datetime
 
 import pytest
 
-from reopen_desktop import checks, home_care, stagger, summary
+from reopen_desktop import summary
+from reopen_desktop.checks import arrival as checks_arrival
+from reopen_desktop.checks import at_home, class_checks
 from reopen_desktop.errors import Refused
 
 DAY = date(2026, 3, 2)
@@ -20,26 +22,26 @@ def klass(data, name):
 
 @pytest.fixture
 def timetable(school_db):
-    stagger.add_lane(school_db, "东门")
-    stagger.add_lane(school_db, "西门", per_minute=0.5)
-    stagger.set_window(school_db, kind="arrive", starts="7:30", ends="07:45", lane="东门",
-                       grade_id=grade(school_db, "一年级"))
-    stagger.set_window(school_db, kind="arrive", starts="0745", ends="08:00", lane="东门",
-                       grade_id=grade(school_db, "二年级"))
+    checks_arrival.add_lane(school_db, "东门")
+    checks_arrival.add_lane(school_db, "西门", per_minute=0.5)
+    checks_arrival.set_window(school_db, kind="arrive", starts="7:30", ends="07:45", lane="东门",
+                              grade_id=grade(school_db, "一年级"))
+    checks_arrival.set_window(school_db, kind="arrive", starts="0745", ends="08:00", lane="东门",
+                              grade_id=grade(school_db, "二年级"))
     return school_db
 
 
 def test_the_timetable_lists_each_window_with_its_head_count(timetable):
-    rows = stagger.timetable(timetable)
+    rows = checks_arrival.timetable(timetable)
     assert [(w.scope, w.starts, w.ends, w.lane, w.people) for w in rows] == [
         ("一年级", "07:30", "07:45", "东门", 10), ("二年级", "07:45", "08:00", "东门", 10)]
     assert rows[0].capacity == 12 * 15 and not rows[0].over_capacity
 
 
 def test_a_class_window_overrides_its_grades_and_leaves_the_grade_count(timetable):
-    stagger.set_window(timetable, kind="arrive", starts="07:30", ends="07:45", lane="西门",
-                       class_id=klass(timetable, "一年级2班"))
-    rows = {w.scope: w for w in stagger.timetable(timetable)}
+    checks_arrival.set_window(timetable, kind="arrive", starts="07:30", ends="07:45", lane="西门",
+                              class_id=klass(timetable, "一年级2班"))
+    rows = {w.scope: w for w in checks_arrival.timetable(timetable)}
     assert rows["一年级"].people == 5 and rows["一年级2班"].people == 5
 
 
@@ -50,49 +52,49 @@ def test_a_class_window_overrides_its_grades_and_leaves_the_grade_count(timetabl
     ("七点", "07:10", "东门", "bad_clock"),
 ])
 def test_a_bad_window_is_refused_and_nothing_changes(timetable, starts, ends, lane, key):
-    before = stagger.timetable(timetable)
+    before = checks_arrival.timetable(timetable)
     with pytest.raises(Refused) as refused:
-        stagger.set_window(timetable, kind="arrive", starts=starts, ends=ends, lane=lane,
-                           class_id=klass(timetable, "二年级2班"))
+        checks_arrival.set_window(timetable, kind="arrive", starts=starts, ends=ends, lane=lane,
+                                  class_id=klass(timetable, "二年级2班"))
     assert refused.value.key == key and "没有保存" in refused.value.message()
-    assert stagger.timetable(timetable) == before
+    assert checks_arrival.timetable(timetable) == before
 
 
 def test_moving_a_grade_within_its_own_time_is_no_overlap(timetable):
-    stagger.set_window(timetable, kind="arrive", starts="07:35", ends="07:45", lane="东门",
-                       grade_id=grade(timetable, "一年级"))
-    assert stagger.timetable(timetable)[0].starts == "07:35"
+    checks_arrival.set_window(timetable, kind="arrive", starts="07:35", ends="07:45", lane="东门",
+                              grade_id=grade(timetable, "一年级"))
+    assert checks_arrival.timetable(timetable)[0].starts == "07:35"
 
 
 def test_a_window_its_lane_cannot_check_in_time_is_warned(timetable):
-    stagger.set_window(timetable, kind="arrive", starts="07:30", ends="07:35", lane="西门",
-                       class_id=klass(timetable, "一年级2班"))
-    stagger.set_window(timetable, kind="leave", starts="16:30", ends="16:35", lane="西门",
-                       grade_id=grade(timetable, "一年级"))
-    rows = {(w.scope, w.kind): w for w in stagger.timetable(timetable)}
+    checks_arrival.set_window(timetable, kind="arrive", starts="07:30", ends="07:35", lane="西门",
+                              class_id=klass(timetable, "一年级2班"))
+    checks_arrival.set_window(timetable, kind="leave", starts="16:30", ends="16:35", lane="西门",
+                              grade_id=grade(timetable, "一年级"))
+    rows = {(w.scope, w.kind): w for w in checks_arrival.timetable(timetable)}
     crowded = rows[("一年级2班", "arrive")]
     assert crowded.over_capacity and crowded.capacity == 2
-    assert "加开通道" in stagger.warnings([crowded])[0]
+    assert "加开通道" in checks_arrival.warnings([crowded])[0]
     assert not rows[("一年级", "leave")].over_capacity  # leaving takes no reading
 
 
 def _gate(data, name, clock, lane):
     pid = data.scalar("SELECT id FROM people WHERE name = ?", (name,))
-    checks.record_check(data, pid, DAY, "gate", checks.CheckEntry(pid, 36.5, lane=lane),
-                        today=DAY)
+    class_checks.record_check(data, pid, DAY, "gate", class_checks.CheckEntry(pid, 36.5, lane=lane),
+                              today=DAY)
     data.conn.execute("UPDATE checks SET recorded_at = ? WHERE person_id = ? AND session = "
                       "'gate'", (f"{DAY} {clock}:00", pid))
 
 
 def test_the_gate_shows_who_of_the_due_classes_has_not_passed(timetable):
     _gate(timetable, "一年级1班学生0", "07:31", "东门")
-    home_care.send_home(timetable, timetable.scalar(
+    at_home.send_home(timetable, timetable.scalar(
         "SELECT id FROM people WHERE name = '一年级1班学生1'"), DAY, "密切接触者")
-    due = stagger.due_now(timetable, "东门", datetime(2026, 3, 2, 7, 40))
+    due = checks_arrival.due_now(timetable, "东门", datetime(2026, 3, 2, 7, 40))
     assert [d.class_name for d in due] == ["一年级1班", "一年级2班"]
     assert due[0].expected == 4 and "一年级1班学生0" not in due[0].missing
     assert len(due[0].missing) == 3
-    assert stagger.due_now(timetable, "西门", datetime(2026, 3, 2, 7, 40)) == []
+    assert checks_arrival.due_now(timetable, "西门", datetime(2026, 3, 2, 7, 40)) == []
 
 
 def test_the_day_summary_counts_arrivals_outside_the_window_or_lane(timetable):
@@ -104,11 +106,12 @@ def test_the_day_summary_counts_arrivals_outside_the_window_or_lane(timetable):
 
 
 def test_the_pace_is_measured_at_the_gate_once_there_are_enough_readings(school_db):
-    stagger.add_lane(school_db, "东门")
+    checks_arrival.add_lane(school_db, "东门")
     people = [r["id"] for r in school_db.query("SELECT id FROM people WHERE kind = 'student'")]
     for minute, pid in enumerate(people[:20]):
-        checks.record_check(school_db, pid, DAY, "gate", checks.CheckEntry(pid, 36.5, lane="东门"),
-                            today=DAY)
+        class_checks.record_check(school_db, pid, DAY, "gate", class_checks.CheckEntry(pid, 36.5,
+                                                                                       lane="东门"),
+                                  today=DAY)
         school_db.conn.execute("UPDATE checks SET recorded_at = ? WHERE person_id = ?",
                                (f"{DAY} 07:{30 + minute // 2:02d}:{minute % 2 * 30:02d}", pid))
-    assert stagger.measured_pace(school_db, "东门", DAY) == 2.0
+    assert checks_arrival.measured_pace(school_db, "东门", DAY) == 2.0

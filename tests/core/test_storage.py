@@ -2,9 +2,9 @@ import sqlite3
 
 import pytest
 
-from reopen_desktop import schema, storage
+from reopen_desktop.datafile import schema, storage
+from reopen_desktop.datafile.storage import APPLICATION_ID, open_data_file
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import APPLICATION_ID, open_data_file
 
 
 def _bytes(path):
@@ -59,7 +59,7 @@ def test_a_file_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
 
 
 def test_a_damaged_file_is_refused_naming_the_newest_good_backup(school_path):
-    from reopen_desktop import backups
+    from reopen_desktop.datafile import backups
 
     backups.daily_backup_of_file(school_path)
     with open_data_file(school_path) as data:
@@ -113,9 +113,9 @@ def test_a_failing_migration_rolls_back_and_keeps_its_backup(tmp_path, monkeypat
 
 def test_every_multi_row_write_is_one_transaction(new_data):
     """sqlite-utils commits every 100 rows on its own; inside atomic() nothing is left."""
-    from reopen_desktop import grid
+    from reopen_desktop.grid import school_record
 
-    grid.create_school(new_data, "学校")
+    school_record.create_school(new_data, "学校")
     rows = [{"kind": "student", "name": f"学生{i}"} for i in range(300)]
     rows[250]["kind"] = "alien"  # violates the CHECK constraint at row 250
     with pytest.raises(sqlite3.IntegrityError), new_data.atomic():
@@ -130,18 +130,19 @@ def test_a_file_on_a_network_share_is_reported(monkeypatch, tmp_path):
 
 
 def test_an_older_file_is_upgraded_after_a_backup_and_keeps_its_data(tmp_path, monkeypatch):
-    from reopen_desktop import backups, grid
+    from reopen_desktop.datafile import backups
+    from reopen_desktop.grid import school_record
 
     path = tmp_path / "old.db"
     all_steps = list(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", all_steps[:1])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
     with open_data_file(path) as data:
-        grid.create_school(data, "老学校")
+        school_record.create_school(data, "老学校")
     monkeypatch.setattr(schema, "MIGRATIONS", all_steps)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(all_steps))
     with open_data_file(path) as data:
         assert data.schema_version() == len(all_steps)
-        assert grid.get_school(data).name == "老学校"
+        assert school_record.get_school(data).name == "老学校"
     kinds = [b.kind for b in backups.list_backups(path)]
     assert kinds == ["before-v2"]

@@ -4,7 +4,9 @@ dashboard reuses it, and no change (by the window, the rules or another program)
 import sqlite3
 from datetime import date
 
-from reopen_desktop import alerts, checks, summary
+from reopen_desktop import summary
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
 
 DAY = date(2026, 3, 2)
 
@@ -34,8 +36,8 @@ def test_the_log_after_the_dashboard_does_not_read_the_days_records_again(school
 def test_a_check_saved_after_the_dashboard_shows_in_the_next_summary(school_db):
     cid, pupil = _first_pupil(school_db)
     assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 0
-    checks.save_class_checks(school_db, cid, DAY, "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
+    class_checks.save_class_checks(school_db, cid, DAY, "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
     after = summary.day_summary(school_db, DAY)
     assert after["checks"]["fevers"] == 1
     assert after["checks"]["per_class"]["一年级1班"]["morning"] == 5
@@ -43,10 +45,10 @@ def test_a_check_saved_after_the_dashboard_shows_in_the_next_summary(school_db):
 
 def test_an_alert_the_rules_raise_counts_at_once(school_db):
     cid, pupil = _first_pupil(school_db)
-    checks.save_class_checks(school_db, cid, DAY, "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
+    class_checks.save_class_checks(school_db, cid, DAY, "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
     assert summary.day_summary(school_db, DAY)["alerts_open"] == 0
-    alerts.raise_alerts(school_db, DAY)  # writes no action row of its own
+    register.raise_alerts(school_db, DAY)  # writes no action row of its own
     assert summary.day_summary(school_db, DAY)["alerts_open"] >= 1
 
 
@@ -71,8 +73,8 @@ def test_what_one_reader_adds_to_its_copy_the_next_one_does_not_see(school_db):
 def test_a_summary_made_inside_a_write_that_is_rolled_back_is_not_kept(school_db):
     cid, pupil = _first_pupil(school_db)
     school_db.conn.execute("BEGIN")
-    checks.save_class_checks(school_db, cid, DAY, "morning",
-                             [checks.CheckEntry(pupil, temperature="38.4")])
+    class_checks.save_class_checks(school_db, cid, DAY, "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.4")])
     assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 1
     school_db.conn.execute("ROLLBACK")
     assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 0

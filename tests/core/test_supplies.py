@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from reopen_desktop import cli, demo, summary, supplies
+from reopen_desktop import summary, supplies
+from reopen_desktop.cli import main
+from reopen_desktop.demo import school
 from reopen_desktop.errors import Refused
 
 TODAY = date(2026, 3, 2)
@@ -55,7 +57,7 @@ def test_an_item_may_keep_its_own_reserve(school_db, masks):
 
 
 def test_the_demo_school_has_canteen_records_and_a_low_stock(new_data, capsys):
-    demo.fill_demo(new_data, students=60, days=3, today=date(2026, 3, 6))
+    school.fill_demo(new_data, students=60, days=3, today=date(2026, 3, 6))
     day = summary.day_summary(new_data, date(2026, 3, 6))
     assert day["canteen"]["certificates_expiring"]
     assert day["canteen"]["meals_without_samples"] == ["午餐"]
@@ -67,7 +69,7 @@ def test_the_demo_school_has_canteen_records_and_a_low_stock(new_data, capsys):
 def test_the_supplies_command_lists_stock_and_days_of_cover(school_db, school_path, masks,
                                                              capsys):
     school_db.close()
-    assert cli.main(["supplies", "--db", str(school_path), "--date", "2026-03-02",
-                     "--json"]) == 0
+    assert main.main(["supplies", "--db", str(school_path), "--date", "2026-03-02",
+                      "--json"]) == 0
     items = json.loads(capsys.readouterr().out)["items"]
     assert items[0]["name"] == "口罩" and items[0]["stock"] == 1000

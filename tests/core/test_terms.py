@@ -2,36 +2,30 @@
 
 import pytest
 
-from reopen_desktop import (
-    alerts,
-    campus,
-    canteen,
-    checks,
-    home_care,
-    messages,
-    preparedness,
-    screening,
-    stagger,
-    villages,
-)
-from reopen_desktop.terms import TERMS, term, terms
+from reopen_desktop import canteen, preparedness
+from reopen_desktop.base import vocabulary, words
+from reopen_desktop.base.glossary import TERMS
+from reopen_desktop.base.words import term, terms
+from reopen_desktop.campus import disinfection
+from reopen_desktop.checks import arrival, at_home
+from reopen_desktop.screening import areas, declarations, villages
 
 LABEL_TABLES = {
-    "checks.SESSIONS": checks.SESSIONS.values(),
-    "checks.SYMPTOMS": checks.SYMPTOMS,
-    "checks.ABSENCE_REASONS": checks.ABSENCE_REASONS.values(),
-    "alerts.RULE_LABELS": alerts.RULE_LABELS.values(),
-    "alerts.OUTCOMES": alerts.OUTCOMES.values(),
-    "screening.LEVELS": screening.LEVELS.values(),
-    "screening.STATE_LABELS": screening.STATE_LABELS.values(),
-    "screening.HEALTH_CHOICES": screening.HEALTH_CHOICES,
-    "campus.KIND_LABELS": campus.KIND_LABELS.values(),
-    "campus.AREA_KINDS": campus.AREA_KINDS.values(),
+    "checks.SESSIONS": vocabulary.SESSIONS.values(),
+    "checks.SYMPTOMS": vocabulary.SYMPTOMS,
+    "checks.ABSENCE_REASONS": vocabulary.ABSENCE_REASONS.values(),
+    "alerts.RULE_LABELS": vocabulary.RULE_LABELS.values(),
+    "alerts.OUTCOMES": vocabulary.OUTCOMES.values(),
+    "screening.LEVELS": areas.LEVELS.values(),
+    "screening.STATE_LABELS": declarations.STATE_LABELS.values(),
+    "screening.HEALTH_CHOICES": declarations.HEALTH_CHOICES,
+    "campus.KIND_LABELS": disinfection.KIND_LABELS.values(),
+    "campus.AREA_KINDS": disinfection.AREA_KINDS.values(),
     "canteen.CODES": canteen.CODES.values(),
     "canteen.MEALS": canteen.MEALS,
     "preparedness.TRAINING_KINDS": preparedness.TRAINING_KINDS.values(),
-    "home_care.SOURCES": home_care.SOURCES.values(),
-    "stagger.KINDS": stagger.KINDS.values(),
+    "home_care.SOURCES": at_home.SOURCES.values(),
+    "stagger.KINDS": arrival.KINDS.values(),
     "villages.STATUS_LABELS": villages.STATUS_LABELS.values(),
 }
 
@@ -44,6 +38,6 @@ def test_every_label_of_the_core_has_an_english_term(table):
 
 def test_a_term_follows_the_language_and_chinese_stays_as_written():
     assert term("晨检") == "晨检" and terms(["发热", "咳嗽"]) == "发热、咳嗽"
-    messages.set_language("en")
+    words.set_language("en")
     assert term("晨检") == "morning check" and terms(["发热", "咳嗽"]) == "fever, cough"
     assert term("三年级1班") == "三年级1班"  # data is shown as it is

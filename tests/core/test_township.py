@@ -7,9 +7,12 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import backups, cli, messages, storage
+from reopen_desktop.base import words
+from reopen_desktop.cli import main
+from reopen_desktop.datafile import backups, storage
 from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge, queries
+from reopen_desktop.township.schema import TOWNSHIP
 from tests.core.township_bundles import School
 
 MONDAY = "2026-03-02"
@@ -18,7 +21,7 @@ WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
 
 def run(capsys, *argv):
     """A headless command: its exit status and its --json result."""
-    code = cli.main([*argv, "--json"])
+    code = main.main([*argv, "--json"])
     out = capsys.readouterr().out
     return code, json.loads(out) if out.strip() else None
 
@@ -51,9 +54,9 @@ def test_township_init_keeps_the_private_key_in_the_file_and_writes_only_the_pub
         township, tmp_path):
     db, public = township
     assert b"PUBLIC KEY" in public and b"PRIVATE" not in public
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         assert b"PRIVATE KEY" in console.private_key(data)
-        assert data.scalar("PRAGMA application_id") == storage.TOWNSHIP.application_id
+        assert data.scalar("PRAGMA application_id") == TOWNSHIP.application_id
 
 
 def test_two_schools_bundles_import_and_both_schools_are_held(township, schools, tmp_path,
@@ -64,7 +67,7 @@ def test_two_schools_bundles_import_and_both_schools_are_held(township, schools,
     assert code == 0
     assert (result["schools"], result["imported"], result["skipped"], result["refused"]) == (
         2, 2, 0, [])
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         assert data.scalar("SELECT count(*) FROM days") == 10
 
 
@@ -114,7 +117,7 @@ def test_what_is_merged_is_what_was_verified_even_if_the_stick_changes_meanwhile
                                                        ["2026-03-09"]))
     code, result = run(capsys, "township", "import", str(listed), "--db", str(db))
     assert code == 0 and result["imported"] == 1
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         assert [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")] == WEEK
 
 
@@ -141,14 +144,14 @@ def test_bundles_too_big_to_wait_opened_are_opened_in_their_turn(township, schoo
         school.bundle(tmp_path / "usb", public, WEEK, alerts=[school.alert(1, WEEK[0])])
     monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
     opened = []
-    open_members = merge.bundle_format.open_members
+    open_members = merge.file_format.open_members
 
     def counted(*args, **kwargs):
         opened.append(args[3])  # the file's name
         return open_members(*args, **kwargs)
 
-    monkeypatch.setattr(merge.bundle_format, "open_members", counted)
-    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+    monkeypatch.setattr(merge.file_format, "open_members", counted)
+    with storage.open_data_file(db, kind=TOWNSHIP) as data:
         result = merge.import_bundles(data, [tmp_path / "usb"])
         assert data.scalar("SELECT count(*) FROM alerts") == 2
     assert result.count(merge.IMPORTED) == 2
@@ -202,7 +205,7 @@ def test_an_older_bundle_after_a_newer_one_is_refused_as_older_than_what_is_held
 def test_a_bundle_for_another_township_is_refused(township, schools, tmp_path, capsys):
     db, _public = township
     _private, other_public = __import__(
-        "reopen_desktop.bundle_format", fromlist=["x"]).new_township_key()
+        "reopen_desktop.bundle.file_format", fromlist=["x"]).new_township_key()
     path = schools[0].bundle(tmp_path / "usb", other_public, WEEK)
     code, result = run(capsys, "township", "import", str(path), "--db", str(db))
     assert code == 2 and "不是本乡镇" in result["refused"][0]["reason"]
@@ -229,7 +232,7 @@ def test_a_folder_imports_oldest_first_and_a_newer_bundle_replaces_records_by_id
         school.key_person(2, "西村", deleted=True)])
     code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
     assert code == 0 and result["imported"] == 2
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         assert data.scalar("SELECT count(*) FROM days") == 5  # the shared day is one record
         villages = queries.key_persons_by_village(data, date(2026, 3, 6))
     assert list(villages) == ["东村"]
@@ -247,7 +250,7 @@ def test_a_key_person_sent_again_unchanged_keeps_the_bundle_that_brought_it(
             school.key_person(1, "东村"), school.key_person(2, "西村", reason=reason)])
     code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
     assert code == 0 and result["imported"] == 3
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         brought = {r["id"][-1]: (r["reason"], r["sequence"]) for r in data.query(
             "SELECT k.id, k.reason, b.sequence FROM key_persons k "
             "JOIN bundles b USING (export_id) ORDER BY k.id")}
@@ -267,7 +270,7 @@ def test_a_cancelled_import_keeps_the_bundles_merged_and_the_next_import_takes_t
         if done >= total - 6 + 2 and done < total:  # the merge's steps are the second half
             raise Cancelled()
 
-    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, kind=TOWNSHIP) as data:
         with pytest.raises(Cancelled):
             merge.import_bundles(data, [tmp_path / "usb"], progress=cancel_after_two_merged)
         assert data.scalar("SELECT count(*) FROM bundles") == 2
@@ -281,7 +284,7 @@ def test_an_import_is_backed_up_as_the_file_was_before_it_and_a_skipping_one_is_
     before the first bundle was written; an import that merges nothing leaves none."""
     db, public = township
     schools[0].bundle(tmp_path / "usb", public, WEEK)
-    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, kind=TOWNSHIP) as data:
         merge.import_bundles(data, [tmp_path / "usb"])
         merge.import_bundles(data, [tmp_path / "usb"])  # skipped: nothing to back up
     made = [b for b in backups.list_backups(db) if b.kind == "before-import"]
@@ -310,7 +313,7 @@ def test_the_reporting_rate_counts_the_weekdays_each_school_reported(township, s
     punctual.bundle(tmp_path / "usb", public, WEEK)
     late.bundle(tmp_path / "usb", public, WEEK[:3])
     run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         grid = queries.reporting(data, date(2026, 3, 8))  # a Sunday: the week just ended
     rates = {s.name: (len(s.reported), s.expected) for s in grid.schools}
     assert rates == {punctual.name: (5, 5), late.name: (3, 5)}
@@ -325,7 +328,7 @@ def test_open_alerts_across_schools_are_listed_and_closed_ones_are_not(township,
     second.bundle(tmp_path / "usb", public, WEEK, alerts=[
         second.alert(1, WEEK[2]), second.alert(2, WEEK[0], status="closed")])
     run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         found = queries.open_alerts(data)
     assert [(a["school"], a["day"]) for a in found] == [(first.name, WEEK[1]),
                                                         (second.name, WEEK[2])]
@@ -344,11 +347,11 @@ def test_open_alerts_read_in_english_in_an_english_window_and_stay_chinese_in_pr
     first.bundle(tmp_path / "usb", public, WEEK, alerts=[first.alert(1, WEEK[0]), older])
     second.bundle(tmp_path / "usb", public, WEEK, alerts=[broken])
     run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         chinese = queries.open_alerts(data)
-        messages.set_language("en")
+        words.set_language("en")
         english = queries.open_alerts(data)
-        with messages.speaking("zh"):  # a document printed from the English window
+        with words.speaking("zh"):  # a document printed from the English window
             printed = queries.open_alerts(data)
     assert printed == chinese
     assert english[0]["message"].startswith("三年级1班, 2026-03-02: 3 people with similar")
@@ -369,8 +372,8 @@ def test_a_school_command_on_a_township_file_is_refused_and_the_reverse_too(
     code, result = run(capsys, "township", "import", str(tmp_path), "--db", str(school_path))
     assert code == 2 and "学校的数据文件" in result["error"]
     assert dump(school_path) == school_before
-    assert storage.file_kind(db) is storage.TOWNSHIP
-    assert storage.file_kind(school_path) is storage.SCHOOL
+    assert storage.file_kind(db) == "township"
+    assert storage.file_kind(school_path) == "school"
 
 
 def test_township_init_refuses_a_file_that_already_has_a_township(township, tmp_path, capsys):
@@ -410,7 +413,7 @@ def test_the_township_report_names_every_school_and_shows_no_full_id(township, s
 def test_import_results_list_every_bundle_with_its_outcome(township, schools, tmp_path):
     db, public = township
     path = schools[0].bundle(tmp_path / "usb", public, WEEK)
-    with storage.open_data_file(db, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, kind=TOWNSHIP) as data:
         first = merge.import_bundles(data, [path])
         again = merge.import_bundles(data, [path, tmp_path / "usb"])  # the same file, twice
     assert [b.outcome for b in first.bundles] == [merge.IMPORTED]
@@ -420,17 +423,18 @@ def test_import_results_list_every_bundle_with_its_outcome(township, schools, tm
 
 def test_a_bundle_exported_by_a_school_imports_once_and_again_changes_nothing(
         township, school_db, tmp_path, capsys):
-    from reopen_desktop import bundle, settings
+    from reopen_desktop.bundle import export
+    from reopen_desktop.datafile import settings
 
     db, public = township
     with school_db.atomic():
         settings.put(school_db, "township_public_key", public.decode("ascii"))
     (tmp_path / "usb").mkdir()
-    record = bundle.export_bundle(school_db, date(2026, 3, 2), date(2026, 3, 6),
+    record = export.export_bundle(school_db, date(2026, 3, 2), date(2026, 3, 6),
                                   tmp_path / "usb", today=date(2026, 3, 6))
     code, result = run(capsys, "township", "import", record.path, "--db", str(db))
     assert code == 0 and (result["imported"], result["schools"]) == (1, 1)
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         slip = queries.slips(data)[0]
         reported = queries.reporting(data, date(2026, 3, 6)).schools[0].reported
     assert (slip["school"], slip["sequence"], slip["short_hash"]) == (

@@ -7,8 +7,10 @@ import tempfile
 
 import pytest
 
-from reopen_desktop import storage
-from reopen_desktop.township import console, demo, queries, report
+from reopen_desktop.datafile import storage
+from reopen_desktop.demo import township as township_demo
+from reopen_desktop.township import console, queries, report
+from reopen_desktop.township.schema import TOWNSHIP
 from tests.core.test_township import dump, run
 
 
@@ -19,8 +21,8 @@ def demo_township(tmp_path_factory):
     previous = os.environ.get("REOPEN_DESKTOP_HOME")
     os.environ["REOPEN_DESKTOP_HOME"] = str(folder / "home")
     try:
-        with storage.open_data_file(folder / "township.db", kind=storage.TOWNSHIP) as data:
-            result = demo.fill_township_demo(data)
+        with storage.open_data_file(folder / "township.db", kind=TOWNSHIP) as data:
+            result = township_demo.fill_township_demo(data)
     finally:
         if previous is None:
             os.environ.pop("REOPEN_DESKTOP_HOME", None)
@@ -31,7 +33,7 @@ def demo_township(tmp_path_factory):
 
 @pytest.fixture
 def township(demo_township):
-    data = storage.open_data_file(demo_township[0], read_only=True, kind=storage.TOWNSHIP)
+    data = storage.open_data_file(demo_township[0], read_only=True, kind=TOWNSHIP)
     yield data
     data.close()
 
@@ -89,7 +91,7 @@ def test_a_township_from_township_init_carries_no_demo_mark(tmp_path, capsys):
     db = tmp_path / "real.db"
     run(capsys, "township", "init", "--township", "城关镇", "--public-key-out",
         str(tmp_path / "k.pem"), "--db", str(db))
-    with storage.open_data_file(db, read_only=True, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         assert not console.require_township(data).is_demo
 
 
@@ -124,11 +126,11 @@ def test_a_township_file_from_before_the_demo_mark_opens_unmarked(tmp_path):
     conn = sqlite3.connect(path)
     schema.MIGRATIONS[0](conn)
     conn.execute("INSERT INTO township VALUES (1, '城关镇', 'x', 'y', 'z', '2026-03-01')")
-    conn.execute(f"PRAGMA application_id = {storage.TOWNSHIP.application_id}")
+    conn.execute(f"PRAGMA application_id = {TOWNSHIP.application_id}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
-    with storage.open_data_file(path, kind=storage.TOWNSHIP) as data:
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
         township = console.require_township(data)
         assert township.name == "城关镇" and not township.is_demo
         assert data.schema_version() == schema.SCHEMA_VERSION

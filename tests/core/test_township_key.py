@@ -2,12 +2,13 @@
 
 import pytest
 
-from reopen_desktop import bundle_format, settings, township_key
+from reopen_desktop.bundle import file_format, township_key
+from reopen_desktop.datafile import settings
 from reopen_desktop.errors import Refused
 
 
 def test_the_township_key_is_read_checked_and_kept(new_data, tmp_path):
-    _private, public = bundle_format.new_township_key()
+    _private, public = file_format.new_township_key()
     path = tmp_path / "乡镇公钥.pem"
     path.write_bytes(public)
     pem = township_key.read_township_key(path)

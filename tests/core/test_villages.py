@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reopen_desktop import screening, villages
+from reopen_desktop.base.idnumber import make_id
 from reopen_desktop.errors import Refused
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.screening import declarations, villages
 
 BORN = date(2018, 5, 6)
 
@@ -46,8 +46,8 @@ def village_list(path, rows):
 def test_key_persons_are_exported_one_sheet_per_village_with_ids_and_phones_masked(
         school_db, with_ids, tmp_path):
     for person in with_ids:
-        screening.declare(school_db, person, declared_on="2026-02-20", contact_key_person=True,
-                          last_exposure="2026-02-19")
+        declarations.declare(school_db, person, declared_on="2026-02-20", contact_key_person=True,
+                             last_exposure="2026-02-19")
     result = villages.export_key_persons_by_village(school_db, tmp_path / "村.xlsx",
                                                     day=date(2026, 2, 25))
     assert (result.villages, result.people) == (2, 3)

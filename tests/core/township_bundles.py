@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop import bundle_format
-from reopen_desktop.messages import text
+from reopen_desktop.base.words import text
+from reopen_desktop.bundle import file_format
 
 MEMBERS = ("days.json", "key_persons.json", "alerts.json", "clearances.json")
 
@@ -30,7 +30,7 @@ class School:
 
     school_id: str
     name: str
-    key: bytes = field(default_factory=bundle_format.new_school_key)
+    key: bytes = field(default_factory=file_format.new_school_key)
     sequence: int = 0
 
     def bundle(self, out: Path, township_pem: bytes, days: list[str], *,
@@ -58,7 +58,7 @@ class School:
                     "schema_version": 1,
                     "counts": {"days": len(days), "key_persons": len(chosen["key_persons.json"]),
                                "alerts": len(chosen["alerts.json"]), "clearances": 0}}
-        raw = bundle_format.seal(manifest, members, key or self.key, township_pem)
+        raw = file_format.seal(manifest, members, key or self.key, township_pem)
         out.mkdir(parents=True, exist_ok=True)
         path = out / f"{self.school_id}_{min(days)}_{max(days)}_{sequence:04d}.rdbundle"
         path.write_bytes(raw)

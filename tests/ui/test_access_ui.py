@@ -4,8 +4,8 @@ with the right password, and comes by itself when nobody touches the computer.""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView
 
-from reopen_desktop import access, settings
-from reopen_desktop.storage import Operator
+from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.storage import Operator
 from ui.tabs.checks_tab import ChecksTab
 from ui.tabs.people_tab import PeopleTab
 
@@ -136,16 +136,17 @@ def test_the_administrator_adds_a_head_teacher_with_a_password(qtbot, school_db)
 def test_the_clerk_sees_follow_ups_and_alerts_without_the_diagnosis(main_window, school_db):
     from datetime import date
 
-    from reopen_desktop import alerts, checks
+    from reopen_desktop.alerts import register
+    from reopen_desktop.checks import class_checks
     from ui.tabs.alerts_tab import AlertsTab
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
     day = date(2026, 3, 2)
-    checks.save_class_checks(school_db, cid, day, "morning", [checks.CheckEntry(
+    class_checks.save_class_checks(school_db, cid, day, "morning", [class_checks.CheckEntry(
         pupil, symptoms=["皮疹"], absent=True, absence_reason="illness", diagnosis="水痘")],
         today=day)
-    alerts.raise_alerts(school_db, day)
+    register.raise_alerts(school_db, day)
     window = main_window()  # the fixture's operator is a clerk
     tab = window.show_page(AlertsTab)
     assert tab.follow_model.rows[0].diagnosis == "(仅校医可见)"

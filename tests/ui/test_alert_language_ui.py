@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from reopen_desktop import alerts, checks
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
 from ui import translations
 from ui.tabs.alerts_tab import AlertsTab
 
@@ -22,9 +23,9 @@ def raise_a_cough_cluster(data):
     cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupils = [r["id"] for r in data.query(
         "SELECT id FROM people WHERE class_id = ? ORDER BY id LIMIT 3", (cid,))]
-    checks.save_class_checks(data, cid, date.today(), "morning",
-                             [checks.CheckEntry(p, symptoms=["咳嗽"]) for p in pupils])
-    alerts.raise_alerts(data, date.today())
+    class_checks.save_class_checks(data, cid, date.today(), "morning",
+                                   [class_checks.CheckEntry(p, symptoms=["咳嗽"]) for p in pupils])
+    register.raise_alerts(data, date.today())
 
 
 def test_the_alerts_tab_of_the_english_window_shows_the_alert_in_english(

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from reopen_desktop import alerts, checks
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
 from ui.tabs.alerts_tab import AlertsTab, CloseAlertDialog
 
 from .conftest import type_chinese
@@ -11,9 +12,9 @@ from .conftest import type_chinese
 def raise_a_fever(data):
     cid = data.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = data.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(data, cid, date.today(), "morning",
-                             [checks.CheckEntry(pupil, temperature="38.1")])
-    alerts.raise_alerts(data, date.today())
+    class_checks.save_class_checks(data, cid, date.today(), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.1")])
+    register.raise_alerts(data, date.today())
 
 
 def test_a_day_without_alerts_shows_the_zero_report(qtbot, school_db):
@@ -40,7 +41,7 @@ def test_closing_an_alert_with_its_outcome_removes_it_from_the_open_list(
     tab.close_selected()
     assert tab.model.rowCount() == 0
     assert window.alerts_label.text() == "未结预警:0"
-    [closed] = alerts.list_alerts(school_db, only_open=False)
+    [closed] = register.list_alerts(school_db, only_open=False)
     assert closed.outcome == "已报告:10:30 电话报告镇防控办"
 
 
@@ -50,7 +51,8 @@ def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [checks.CheckEntry(
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(
         pupil, absent=True, absence_reason="illness", diagnosis="手足口病")])
     tab = AlertsTab(school_db)
     qtbot.addWidget(tab)
@@ -63,6 +65,6 @@ def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_
     monkeypatch.setattr(FormDialog, "exec", fill)
     tab.record_clearance()
     assert not tab.follow_model.rows[0].needs_clearance
-    checks.save_class_checks(school_db, cid, date(2026, 3, 9), "morning", [])
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 9), "morning", [])
     tab.refresh()
     assert tab.follow_model.rowCount() == 0

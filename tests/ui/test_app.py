@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
-from reopen_desktop import grid
-from reopen_desktop.storage import Operator, open_data_file
+from reopen_desktop.datafile.storage import Operator, open_data_file
+from reopen_desktop.grid import classes, school_record
 from ui import app as app_module
 from ui.wizard import FirstStartWizard
 
@@ -45,8 +45,8 @@ def test_finishing_the_wizard_creates_the_school_and_its_classes(tmp_path, monke
     session = make_session(tmp_path)
     with open_data_file(tmp_path / "new.db", operator=Operator("王会计", "clerk")) as data:
         assert session.ensure_school(data)
-        assert grid.get_school(data).name == "城关镇第二小学"
-        assert len(grid.class_head_counts(data)) == 6
+        assert school_record.get_school(data).name == "城关镇第二小学"
+        assert len(classes.class_head_counts(data)) == 6
 
 
 def test_cancelling_the_wizard_writes_no_school(tmp_path, monkeypatch):
@@ -54,7 +54,7 @@ def test_cancelling_the_wizard_writes_no_school(tmp_path, monkeypatch):
     session = make_session(tmp_path)
     with open_data_file(tmp_path / "new.db") as data:
         assert not session.ensure_school(data)
-        assert grid.get_school(data) is None
+        assert school_record.get_school(data) is None
 
 
 def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch, school_path):
@@ -102,7 +102,7 @@ def test_the_demo_school_is_marked_in_title_and_status_bar(main_window, school_d
 
 def test_a_damaged_file_offers_the_newest_backup_and_restores_it(tmp_path, monkeypatch,
                                                                  school_path):
-    from reopen_desktop import backups
+    from reopen_desktop.datafile import backups
 
     backups.daily_backup_of_file(school_path)
     for leftover in (school_path.with_name(school_path.name + s) for s in ("-wal", "-shm")):
@@ -118,7 +118,7 @@ def test_a_damaged_file_offers_the_newest_backup_and_restores_it(tmp_path, monke
     data = session.open_data(school_path, Operator("王会计", "clerk"))
     try:
         assert "损坏" in questions[0] and "-daily.db" in questions[0]
-        assert grid.get_school(data).name == "城关镇第一小学"
+        assert school_record.get_school(data).name == "城关镇第一小学"
         assert list(tmp_path.glob("school.db.replaced-*"))
     finally:
         data.close()
@@ -132,4 +132,4 @@ def test_a_file_on_a_usb_stick_is_copied_to_the_pc_when_the_clerk_agrees(
     copied = session.safe_location(school_path)
     assert copied != school_path and copied.parent == app_module.paths.data_dir()
     with open_data_file(copied) as data:
-        assert grid.get_school(data).name == "城关镇第一小学"
+        assert school_record.get_school(data).name == "城关镇第一小学"

@@ -2,14 +2,15 @@
 
 from pathlib import Path
 
-from reopen_desktop import bundle, bundle_format, drives, settings
+from reopen_desktop.bundle import drives, export, exports, file_format
+from reopen_desktop.datafile import settings
 from ui import ask, printing
 from ui.bundle_dialog import BundleDialog
 from ui.tabs.dashboard_tab import DashboardTab
 
 
 def _with_township_key(data) -> bytes:
-    private_pem, public_pem = bundle_format.new_township_key()
+    private_pem, public_pem = file_format.new_township_key()
     with data.atomic():
         settings.put(data, "township_public_key", public_pem.decode())
     return private_pem
@@ -27,14 +28,14 @@ def test_todays_report_writes_to_the_stick_and_prints_the_slip(qtbot, school_db,
     assert tab.last_export.text() == "尚未上报"
     tab.report_button.click()
     dialog = tab.findChild(BundleDialog)
-    record = bundle.list_exports(school_db)[0]
+    record = exports.list_exports(school_db)[0]
     assert tab.last_export.text().endswith("第 1 号")
     written = Path(record.path)
     assert written.parent == stick and record.sequence == 1
     assert answers.questions[0].startswith("导出 ")
     raw = written.read_bytes()
-    manifest, _ = bundle_format.read_manifest(raw)
-    assert "days.json" in bundle_format.open_payload(raw, manifest, township_private)
+    manifest, _ = file_format.read_manifest(raw)
+    assert "days.json" in file_format.open_payload(raw, manifest, township_private)
     assert record.short_hash in dialog.hash_label.text()
     assert dialog.table.rowCount() == 1 and dialog.selected() == record
     dialog.grab().save("/tmp/bundle/dialog.png")
@@ -50,7 +51,7 @@ def test_todays_report_without_the_township_key_says_what_to_do(qtbot, school_db
     qtbot.addWidget(tab)
     tab.report_button.click()
     assert "set-township-key" in answers.warnings[0]
-    assert tab.findChild(BundleDialog) is None and bundle.list_exports(school_db) == []
+    assert tab.findChild(BundleDialog) is None and exports.list_exports(school_db) == []
 
 
 def test_choosing_another_folder_and_cancelling_exports_nothing(qtbot, school_db, answers,
@@ -63,14 +64,14 @@ def test_choosing_another_folder_and_cancelling_exports_nothing(qtbot, school_db
     tab = DashboardTab(school_db)
     qtbot.addWidget(tab)
     tab.report_button.click()
-    assert asked and bundle.list_exports(school_db) == []
+    assert asked and exports.list_exports(school_db) == []
     assert list(tmp_path.glob("*.rdbundle")) == []
 
 
 def test_the_history_lists_every_export_newest_first(qtbot, school_db, tmp_path):
     _with_township_key(school_db)
     for _ in range(2):
-        bundle.export_bundle(school_db, *bundle.next_range(school_db), tmp_path)
+        export.export_bundle(school_db, *export.next_range(school_db), tmp_path)
     tab = DashboardTab(school_db)
     qtbot.addWidget(tab)
     tab.history_button.click()

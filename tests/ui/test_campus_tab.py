@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
-from reopen_desktop import campus, preparedness
+from reopen_desktop import preparedness
+from reopen_desktop.campus import disinfection
 from ui.tabs.campus_tab import DONE, OVERDUE, CampusTab, TickDialog
 from ui.tabs.preparedness_tab import PreparednessTab, TrainingDialog
 
@@ -19,7 +20,7 @@ def _tab(window, kind):
 
 @pytest.fixture
 def campus_tab(main_window, school_db):
-    campus.seed_areas(school_db)
+    disinfection.seed_areas(school_db)
     window = main_window()
     tab = _tab(window, CampusTab)
     window.show_page(type(tab))

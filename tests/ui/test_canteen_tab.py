@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
-from reopen_desktop import canteen, grid, supplies
+from reopen_desktop import canteen, supplies
+from reopen_desktop.grid import duties
 from ui.dialogs import FormDialog
 from ui.tabs.canteen_tab import RED, CanteenTab
 from ui.tabs.supplies_tab import SuppliesTab
@@ -15,7 +16,7 @@ from ui.tabs.supplies_tab import SuppliesTab
 
 @pytest.fixture
 def cook(school_db):
-    person = grid.add_staff(school_db, "王厨师", post="食堂从业人员", department="食堂")
+    person = duties.add_staff(school_db, "王厨师", post="食堂从业人员", department="食堂")
     canteen.set_certificate(school_db, person, "JKZ001", None,
                             date.today() + timedelta(days=200))
     return person

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from reopen_desktop import alerts
+from reopen_desktop.alerts import register, rules
 from ui.tabs.checks_tab import CHECKED, UNCHECKED, ChecksTab
 
 
@@ -95,7 +95,7 @@ def test_three_coughs_saved_raise_an_alert_in_the_status_bar(main_window, qtbot,
     qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "新预警 1 条" in tab.message.text()
     assert window.alerts_label.text() == "未结预警:1"
-    assert alerts.evaluate(school_db, date(2026, 3, 2))[0].rule == "cluster_1d"
+    assert rules.evaluate(school_db, date(2026, 3, 2))[0].rule == "cluster_1d"
 
 
 def test_an_illness_absence_with_a_notifiable_diagnosis_raises_its_alert(main_window, qtbot,
@@ -109,4 +109,4 @@ def test_an_illness_absence_with_a_notifiable_diagnosis_raises_its_alert(main_wi
     stored = school_db.query("SELECT doctor_seen, diagnosis, absence_reason FROM checks "
                              "WHERE diagnosis <> ''")
     assert stored == [{"doctor_seen": 1, "diagnosis": "水痘", "absence_reason": "illness"}]
-    assert [a.rule for a in alerts.list_alerts(school_db)] == ["notifiable"]
+    assert [a.rule for a in register.list_alerts(school_db)] == ["notifiable"]

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from reopen_desktop import alerts, checks
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import class_checks
 from ui.tabs.dashboard_tab import DashboardTab
 
 
@@ -17,9 +18,9 @@ def test_without_checks_the_cards_say_so_instead_of_zero(qtbot, school_db):
 def test_a_fever_and_its_alert_show_red(qtbot, school_db):
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                             [checks.CheckEntry(pupil, temperature="38.0")])
-    alerts.raise_alerts(school_db, date(2026, 3, 2))
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="38.0")])
+    register.raise_alerts(school_db, date(2026, 3, 2))
     tab = DashboardTab(school_db)
     qtbot.addWidget(tab)
     assert "2026-03-02" in tab.heading.text()
@@ -31,9 +32,9 @@ def test_a_fever_and_its_alert_show_red(qtbot, school_db):
 
 
 def test_the_demo_days_show_the_canteen_and_supplies_problems(qtbot, new_data):
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school as demo_school
 
-    demo.fill_demo(new_data, students=100, days=3)
+    demo_school.fill_demo(new_data, students=100, days=3)
     tab = DashboardTab(new_data)
     qtbot.addWidget(tab)
     assert "未留样:午餐" in tab.cards["canteen"].detail.text()
@@ -49,17 +50,17 @@ def test_ctrl_l_prints_the_latest_days_log(main_window, qtbot, school_db, monkey
     monkeypatch.setattr(ask, "save_file", lambda *a: str(out))
     monkeypatch.setattr(printing.QDesktopServices, "openUrl", lambda url: True)
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
-    checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning", [])
     window = main_window()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
 
 
 def test_a_new_school_is_pointed_to_its_gaps_and_shows_no_false_100_percent(qtbot, new_data):
-    from reopen_desktop import grid
+    from reopen_desktop.grid import classes, school_record
 
-    grid.create_school(new_data, "新学校")
-    grid.add_grades_in_bulk(new_data, ["一年级"], 2)
+    school_record.create_school(new_data, "新学校")
+    classes.add_grades_in_bulk(new_data, ["一年级"], 2)
     tab = DashboardTab(new_data)
     qtbot.addWidget(tab)
     assert "还有 7 处空缺" in tab.gaps.text()

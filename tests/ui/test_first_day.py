@@ -3,8 +3,10 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
-from reopen_desktop import access, bundle_format, grid, paths, settings
-from reopen_desktop.storage import open_data_file
+from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile import access, paths, settings
+from reopen_desktop.datafile.storage import open_data_file
+from reopen_desktop.grid import classes, school_record
 from ui import app as app_module
 from ui import ask
 from ui.roster_dialog import RosterDialog
@@ -14,7 +16,7 @@ from .conftest import make_session, type_chinese
 
 
 def township_key_file(tmp_path):
-    _private, public = bundle_format.new_township_key()
+    _private, public = file_format.new_township_key()
     path = tmp_path / "U盘" / "乡镇公钥.pem"
     path.parent.mkdir()
     path.write_bytes(public)
@@ -70,8 +72,8 @@ def test_the_wizard_leads_from_an_empty_machine_to_a_school_with_pupils_key_and_
     with open_data_file(paths.default_data_file(), operator=operator) as data:
         assert session.ensure_school(data)
         assert not session.sign_in(data)
-        assert grid.get_school(data).township == "城关镇"
-        assert len(grid.class_head_counts(data)) == 4
+        assert school_record.get_school(data).township == "城关镇"
+        assert len(classes.class_head_counts(data)) == 4
         assert data.scalar("SELECT count(*) FROM people WHERE name = '张晓明'") == 1
         assert settings.get(data, "township_public_key") == key_file.read_text()
         assert [o.name for o in access.operators(data)] == ["王丽"]
@@ -108,7 +110,7 @@ def test_the_demo_button_opens_a_marked_demo_school_and_leaves_the_own_file_empt
     try:
         assert session.ensure_school(empty)
         assert session.data.path == paths.demo_data_file()
-        assert grid.get_school(session.data).is_demo
+        assert school_record.get_school(session.data).is_demo
         window = app_module.MainWindow(session.data, session.settings)
         qtbot.addWidget(window)
         assert "示例数据" in window.windowTitle()
@@ -117,13 +119,13 @@ def test_the_demo_button_opens_a_marked_demo_school_and_leaves_the_own_file_empt
     finally:
         session.close()
     with open_data_file(own) as data:
-        assert grid.get_school(data) is None  # the wizard comes back next time
+        assert school_record.get_school(data) is None  # the wizard comes back next time
 
 
 def small_demo(data):
-    from reopen_desktop import demo
+    from reopen_desktop.demo import school as demo_school
 
-    demo.fill_demo(data, students=40, days=2)
+    demo_school.fill_demo(data, students=40, days=2)
     return True
 
 
@@ -153,5 +155,5 @@ def test_a_kindergarten_is_set_up_with_kindergarten_grades_and_class_names(qtbot
     plan = wizard.plan()
     assert plan.kindergarten and plan.grades == ["小班", "中班", "大班"]
     apply_plan(new_data, plan)
-    assert grid.is_kindergarten(new_data)
-    assert list(grid.class_head_counts(new_data))[:3] == ["小一班", "小二班", "小三班"]
+    assert school_record.is_kindergarten(new_data)
+    assert list(classes.class_head_counts(new_data))[:3] == ["小一班", "小二班", "小三班"]

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from reopen_desktop import gate
+from reopen_desktop.checks import gate
 from ui.gate_window import GREEN, RED, GateWindow
 
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QDialog
 
-from reopen_desktop import screening
+from reopen_desktop.screening import declarations
 from ui.dialogs import FormDialog
 from ui.person_file import PersonFileDialog
 
@@ -25,7 +25,7 @@ def father_back_from_the_risky_area(form):
 
 def test_declaring_a_father_back_from_a_risky_area_makes_the_pupil_a_key_person(
         qtbot, school_db, monkeypatch, answers):
-    screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
+    declarations.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
     dialog = first_pupils_file(qtbot, school_db)
     assert "未登记同住家庭" in dialog.household.summary.text()
 
@@ -52,7 +52,7 @@ def test_a_member_refused_leaves_no_household_behind(qtbot, school_db, monkeypat
 
 def test_a_member_entered_by_mistake_is_removed_after_a_warning_about_the_observation(
         qtbot, school_db, monkeypatch, answers):
-    screening.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
+    declarations.add_area(school_db, "甲省乙市丙区", "high", "2026-01-01")
     dialog = first_pupils_file(qtbot, school_db)
     assert not dialog.household.remove_button.isEnabled()  # nobody to remove yet
 

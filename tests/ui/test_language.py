@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from reopen_desktop import messages
+from reopen_desktop.base import words
 from ui import translations
 from ui.app import parse_window_args
 
@@ -45,7 +45,7 @@ def test_no_tab_or_menu_of_the_english_window_is_left_in_chinese(english, main_w
 
 
 def test_the_core_messages_follow_the_window_language(english):
-    assert messages.language() == "en"
+    assert words.language() == "en"
 
 
 def test_chinese_is_the_default_and_complete(main_window):

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from reopen_desktop import people
+from reopen_desktop.people import person_file
 from ui.person_file import PersonFileDialog
 from ui.tabs.people_tab import PeopleTab
 
@@ -53,13 +53,13 @@ def test_an_edit_in_the_file_is_saved_and_shown_in_its_timeline(qtbot, school_db
     dialog.edits["village"].clear()
     type_chinese(dialog.edits["village"], "城南社区")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert people.person_file(school_db, pupil).village == "城南社区"
+    assert person_file.person_file(school_db, pupil).village == "城南社区"
     assert "村(社区)" in dialog.timeline.item(0).text()
     assert "王会计" in dialog.timeline.item(0).text()
 
 
 def test_a_clerk_sees_the_id_masked_and_the_doctor_sees_it_whole(qtbot, school_db):
-    from reopen_desktop.storage import Operator
+    from reopen_desktop.datafile.storage import Operator
 
     pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
     school_db.conn.execute("UPDATE people SET id_number = '11010520180101002X' WHERE id = ?",

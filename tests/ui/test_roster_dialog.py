@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import openpyxl
 from PySide6.QtCore import Qt
 
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.base.idnumber import make_id
 from ui import ask
 from ui.roster_dialog import RED
 

@@ -6,8 +6,8 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from reopen_desktop import screening
-from reopen_desktop.idnumber import make_id
+from reopen_desktop.base.idnumber import make_id
+from reopen_desktop.screening import declarations
 from ui.tabs import screening_tab
 from ui.tabs.screening_tab import RED, ScreeningTab
 
@@ -27,7 +27,7 @@ def board_cell(tab, row, column, role=Qt.ItemDataRole.DisplayRole):
 def test_a_class_with_pupils_not_yet_declared_is_red_on_the_board(main_window, school_db):
     first_class = school_db.scalar("SELECT id FROM classes ORDER BY id")
     for person in school_db.query("SELECT id FROM people WHERE class_id = ?", (first_class,)):
-        screening.declare(school_db, person["id"], declared_on=date.today().isoformat())
+        declarations.declare(school_db, person["id"], declared_on=date.today().isoformat())
     tab = open_tab(main_window())
     assert board_cell(tab, 0, 2) == "5/5"
     assert board_cell(tab, 0, 0, Qt.ItemDataRole.ForegroundRole) is None
@@ -93,12 +93,12 @@ def test_a_village_list_is_applied_only_for_the_ticked_rows_after_confirmation(
 
 
 def test_the_class_filter_shows_one_class_and_follows_new_classes(main_window, school_db):
-    from reopen_desktop import grid
+    from reopen_desktop.grid import classes
 
     tab = open_tab(main_window())
     tab.class_filter.setCurrentIndex(tab.class_filter.findText("二年级1班"))
     assert [line.class_name for line in tab.board_model.rows] == ["二年级1班"]
-    grid.add_class(school_db, school_db.scalar("SELECT id FROM grades ORDER BY id"), 3)
+    classes.add_class(school_db, school_db.scalar("SELECT id FROM grades ORDER BY id"), 3)
     tab.refresh()
     assert tab.class_filter.findText("一年级3班") > 0
     assert tab.class_filter.currentText() == "二年级1班"

@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 from python_calamine import CalamineWorkbook
 
-from reopen_desktop import audit
+from reopen_desktop.datafile import audit
 from ui import ask, table_export
 from ui.tabs.people_tab import PeopleTab
 
@@ -94,11 +94,11 @@ def test_the_report_menu_prints_the_week_and_the_month_of_the_latest_day(
         main_window, school_db, monkeypatch, tmp_path):
     from datetime import date
 
-    from reopen_desktop import checks
+    from reopen_desktop.checks import class_checks
     from ui import printing
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
-    checks.save_class_checks(school_db, cid, date(2026, 3, 4), "morning", [])
+    class_checks.save_class_checks(school_db, cid, date(2026, 3, 4), "morning", [])
     opened = []
     monkeypatch.setattr(printing.QDesktopServices, "openUrl", lambda url: opened.append(url))
     window = main_window()
@@ -115,15 +115,16 @@ def test_the_filter_box_above_a_table_leaves_its_hidden_rows_out(main_window, qt
                                                                  tmp_path, monkeypatch):
     from datetime import date
 
-    from reopen_desktop import alerts, checks
+    from reopen_desktop.alerts import register
+    from reopen_desktop.checks import class_checks
     from ui.tabs.alerts_tab import AlertsTab
 
     for name in ("一年级1班", "二年级1班"):
         cid = school_db.scalar("SELECT id FROM classes WHERE name = ?", (name,))
         pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
-        checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
-                                 [checks.CheckEntry(pupil, temperature="38.4")])
-    alerts.raise_alerts(school_db, date(2026, 3, 2))
+        class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
+                                       [class_checks.CheckEntry(pupil, temperature="38.4")])
+    register.raise_alerts(school_db, date(2026, 3, 2))
     tab = main_window().show_page(AlertsTab)
     assert tab.model.rowCount() == 2
     type_chinese(tab.table.filter_box, "一年级1班")

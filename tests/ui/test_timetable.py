@@ -2,14 +2,14 @@
 
 from PySide6.QtWidgets import QDialog
 
-from reopen_desktop import stagger
+from reopen_desktop.checks import arrival
 from ui.gate_window import GateWindow
 from ui.timetable_dialog import TimetableDialog, WindowDialog
 
 
 def test_setting_a_window_shows_it_and_an_overlap_is_refused_with_the_reason(
         qtbot, school_db, monkeypatch, answers):
-    stagger.add_lane(school_db, "东门")
+    arrival.add_lane(school_db, "东门")
     dialog = TimetableDialog(school_db)
     qtbot.addWidget(dialog)
     assert "东门(12 人/分钟)" in dialog.lanes.text()
@@ -33,9 +33,9 @@ def test_setting_a_window_shows_it_and_an_overlap_is_refused_with_the_reason(
 
 
 def test_the_gate_shows_the_classes_due_now_and_who_is_missing(qtbot, school_db, monkeypatch):
-    stagger.add_lane(school_db, "东门")
+    arrival.add_lane(school_db, "东门")
     grade = school_db.scalar("SELECT id FROM grades WHERE name = '一年级'")
-    stagger.set_window(school_db, kind="arrive", starts="00:00", ends="23:59", lane="东门",
+    arrival.set_window(school_db, kind="arrive", starts="00:00", ends="23:59", lane="东门",
                        grade_id=grade)
     window = GateWindow(school_db, "东门")
     qtbot.addWidget(window)

@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import QSettings
 
-from reopen_desktop import storage
-from reopen_desktop.township import demo
+from reopen_desktop.datafile import storage
+from reopen_desktop.demo import township
+from reopen_desktop.township.schema import TOWNSHIP
 from ui.township_window import TownshipWindow
 
 from .conftest import make_session
@@ -11,8 +12,8 @@ from .conftest import make_session
 
 def test_the_demo_township_window_is_marked_and_shows_a_gap_an_alert_and_villages(qtbot,
                                                                                    tmp_path):
-    data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
-    result = demo.fill_township_demo(data)
+    data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
+    result = township.fill_township_demo(data)
     window = TownshipWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()

@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import QDate, QSettings
 
-from reopen_desktop import storage
+from reopen_desktop.datafile import storage
 from reopen_desktop.township import console, merge
+from reopen_desktop.township.schema import TOWNSHIP
 from tests.core.township_bundles import School
 from ui import ask
 from ui.township_window import TownshipWindow
@@ -14,7 +15,7 @@ WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
 
 
 def open_township(qtbot, tmp_path):
-    data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
+    data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
     township = console.create_township(data, "城关镇", tmp_path / "township.pem")
     window = TownshipWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
@@ -87,7 +88,7 @@ def test_printing_the_township_summary_writes_the_pdf_of_the_chosen_day(qtbot, t
 
 def test_the_program_opened_on_a_township_file_shows_the_township_window(qtbot, tmp_path,
                                                                          monkeypatch):
-    data = storage.open_data_file(tmp_path / "township.db", kind=storage.TOWNSHIP)
+    data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
     console.create_township(data, "城关镇", tmp_path / "township.pem")
     data.close()
     session = make_session(tmp_path, "--db", str(tmp_path / "township.db"))

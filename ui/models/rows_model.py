@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from reopen_desktop.columns import Column
+from reopen_desktop.lists.columns import Column
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,10 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, alerts, columns, followups
+from reopen_desktop.alerts import register
+from reopen_desktop.base import vocabulary
+from reopen_desktop.base.words import term
+from reopen_desktop.checks import followups
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.lists import columns
 from ui import ask
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
@@ -91,8 +95,8 @@ class AlertsTab(QWidget):
 
     def refresh(self) -> None:
         viewer = access.viewer_of(self.data)
-        self.model.set_rows(alerts.list_alerts(self.data, only_open=self.only_open.isChecked(),
-                                               viewer=viewer))
+        self.model.set_rows(register.list_alerts(self.data, only_open=self.only_open.isChecked(),
+                                                 viewer=viewer))
         self.follow_model.set_rows(followups.open_follow_ups(self.data, viewer=viewer))
         today = date.today().isoformat()
         raised_today = self.data.scalar("SELECT count(*) FROM alerts WHERE day = ?", (today,))
@@ -104,7 +108,7 @@ class AlertsTab(QWidget):
             self.details.setText(self.tr("没有未结预警。"))
         self.close_button.setEnabled(bool(self.model.rowCount()))
 
-    def selected(self) -> alerts.StoredAlert | None:
+    def selected(self) -> register.StoredAlert | None:
         return self.model.row_at(self.table.currentIndex())
 
     def _show_details(self) -> None:
@@ -123,7 +127,7 @@ class AlertsTab(QWidget):
         if not dialog.exec():
             return
         try:
-            alerts.close_alert(self.data, alert.id, dialog.outcome(), dialog.detail())
+            register.close_alert(self.data, alert.id, dialog.outcome(), dialog.detail())
         except Refused as error:
             ask.warn(self, self.tr("未结案"), error.message())
             return
@@ -185,11 +189,11 @@ def _day(text: str) -> date:
 class CloseAlertDialog(QDialog):
     """Asks how an alert ended: reported (to whom, when), cleared, or not a cluster."""
 
-    def __init__(self, alert: alerts.StoredAlert, parent: QWidget | None = None):
+    def __init__(self, alert: register.StoredAlert, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label))
         self.kind = QComboBox()
-        for key, label in alerts.OUTCOMES.items():
+        for key, label in vocabulary.OUTCOMES.items():
             self.kind.addItem(term(label), key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("向谁报告、何时报告,或核实的结果"))

@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import campus, grid
+from reopen_desktop.campus import disinfection as campus_disinfection
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.grid import duties, school_record
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
@@ -60,7 +61,7 @@ class TickDialog(QDialog):
     """Tick one item: prefilled from the plan (time now, agent, concentration, minutes);
     a value outside the plan is shown in orange before saving, and saved with a warning."""
 
-    def __init__(self, data: DataFile, item: campus.ChecklistItem,
+    def __init__(self, data: DataFile, item: campus_disinfection.ChecklistItem,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
@@ -127,9 +128,9 @@ class TickDialog(QDialog):
 
     def _check(self) -> None:
         values = self.values()
-        warnings = campus.plan_warnings(self.data, self.item,
-                                        concentration=values["concentration"],
-                                        minutes=values["minutes"])
+        warnings = campus_disinfection.plan_warnings(self.data, self.item,
+                                                     concentration=values["concentration"],
+                                                     minutes=values["minutes"])
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
 
@@ -142,8 +143,8 @@ class CampusTab(QWidget):
     def __init__(self, data: DataFile, parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
-        self.items: list[campus.ChecklistItem] = []
-        self.day = QDateEdit(campus.last_school_day(data, date.today()))
+        self.items: list[campus_disinfection.ChecklistItem] = []
+        self.day = QDateEdit(campus_disinfection.last_school_day(data, date.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _: self.refresh())
@@ -197,7 +198,7 @@ class CampusTab(QWidget):
     def refresh(self) -> None:
         """Reload the day's checklist and the area list, keeping the selected item."""
         current = self.current_item()
-        self.items = campus.day_checklist(self.data, self.selected_day())
+        self.items = campus_disinfection.day_checklist(self.data, self.selected_day())
         self.tree.clear()
         areas: dict[int, QTreeWidgetItem] = {}
         for index, item in enumerate(self.items):
@@ -213,7 +214,7 @@ class CampusTab(QWidget):
         self._select(current)
         self.editor.refresh()
 
-    def _row(self, index: int, item: campus.ChecklistItem) -> QTreeWidgetItem:
+    def _row(self, index: int, item: campus_disinfection.ChecklistItem) -> QTreeWidgetItem:
         # Only what was done is shown; the plan's values prefill the tick dialog instead.
         record = item.record or {}
         concentration = record.get("concentration")
@@ -244,7 +245,7 @@ class CampusTab(QWidget):
     def _show_counts(self) -> None:
         self.counts.setStyleSheet("")
         if not self.items:
-            if not campus.is_school_day(self.data, self.selected_day()):
+            if not campus_disinfection.is_school_day(self.data, self.selected_day()):
                 self.counts.setText(self.tr("这一天不是上课日,没有要完成的消毒通风。"))
             else:
                 self.counts.setText(self.tr("尚未设置区域:请到“区域与消毒通风计划”,"
@@ -257,12 +258,12 @@ class CampusTab(QWidget):
         if overdue:
             self.counts.setStyleSheet(f"color: {OVERDUE.name()};")
 
-    def current_item(self) -> campus.ChecklistItem | None:
+    def current_item(self) -> campus_disinfection.ChecklistItem | None:
         row = self.tree.currentItem()
         index = row.data(0, ITEM_ROLE) if row is not None else None
         return self.items[index] if index is not None and index < len(self.items) else None
 
-    def _select(self, wanted: campus.ChecklistItem | None) -> None:
+    def _select(self, wanted: campus_disinfection.ChecklistItem | None) -> None:
         for index, item in enumerate(self.items):
             if wanted is None and item.status != "done" or wanted is not None and (
                     item.area_id, item.kind, item.slot) == (wanted.area_id, wanted.kind,
@@ -291,7 +292,7 @@ class CampusTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            result = campus.tick(self.data, item, **dialog.values())
+            result = campus_disinfection.tick(self.data, item, **dialog.values())
         except Refused as error:
             ask.warn(self, self.tr("未登记"), error.message())
             return
@@ -322,7 +323,7 @@ class CampusTab(QWidget):
     def _write(self, date_from: date, date_to: date, area_ids: list[int] | None) -> None:
         from reopen_desktop.reports import disinfection_record
 
-        school = grid.require_school(self.data)
+        school = school_record.require_school(self.data)
         result = print_pdf(
             self, self.tr("保存消毒通风记录"),
             self.tr("{0}-消毒通风记录-{1}.pdf").format(school.name, date_from),
@@ -402,11 +403,11 @@ class AreaEditor(QWidget):
         selected = self.selected_id()
         self.responsible.clear()
         self.responsible.addItem(self.tr("(未指定)"), None)
-        for person in grid.list_staff(self.data):
+        for person in duties.list_staff(self.data):
             self.responsible.addItem(f"{person.name} {person.post}".strip(), person.id)
         self.areas.blockSignals(True)
         self.areas.clear()
-        for area in campus.list_areas(self.data, include_inactive=True):
+        for area in campus_disinfection.list_areas(self.data, include_inactive=True):
             row = QListWidgetItem(area.name if area.active else self.tr("{0}(停用)").format(
                 area.name))
             row.setData(ITEM_ROLE, area.id)
@@ -428,7 +429,7 @@ class AreaEditor(QWidget):
         area_id = self.selected_id()
         if area_id is None:
             return
-        area = campus.get_area(self.data, area_id)
+        area = campus_disinfection.get_area(self.data, area_id)
         for key in ("items", "method", "agent"):
             self.fields[key].setText(getattr(area, key))
         self.fields["disinfection_times"].setText(",".join(area.disinfection_times))
@@ -456,28 +457,28 @@ class AreaEditor(QWidget):
         plan.update(concentration=self.concentration.value(), contact_minutes=self.contact.value(),
                     ventilation_minutes=self.ventilation.value(),
                     responsible_id=self.responsible.currentData())
-        self._run(lambda: campus.update_plan(self.data, area_id, **plan))
+        self._run(lambda: campus_disinfection.update_plan(self.data, area_id, **plan))
 
     def seed(self) -> None:
-        self._run(lambda: campus.seed_areas(self.data))
+        self._run(lambda: campus_disinfection.seed_areas(self.data))
 
     def add(self) -> None:
         name = ask.text(self, self.tr("添加区域"), self.tr("区域名称(例如 音乐室):"))
         if name:
-            self._run(lambda: campus.add_area(self.data, name))
+            self._run(lambda: campus_disinfection.add_area(self.data, name))
 
     def rename(self) -> None:
         area_id = self.selected_id()
         if area_id is None:
             return
         name = ask.text(self, self.tr("区域改名"), self.tr("新的名称:"),
-                        campus.get_area(self.data, area_id).name)
+                        campus_disinfection.get_area(self.data, area_id).name)
         if name:
-            self._run(lambda: campus.rename_area(self.data, area_id, name))
+            self._run(lambda: campus_disinfection.rename_area(self.data, area_id, name))
 
     def toggle(self) -> None:
         area_id = self.selected_id()
         if area_id is None:
             return
-        area = campus.get_area(self.data, area_id)
-        self._run(lambda: campus.set_area_active(self.data, area_id, not area.active))
+        area = campus_disinfection.get_area(self.data, area_id)
+        self._run(lambda: campus_disinfection.set_area_active(self.data, area_id, not area.active))

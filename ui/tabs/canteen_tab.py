@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import canteen, grid, settings
+from reopen_desktop import canteen
+from reopen_desktop.base.words import term
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.grid import duties
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.printing import print_pdf
@@ -318,7 +320,7 @@ class CanteenTab(QWidget):
         if meal is None:
             return
         staff = [(f"{s.name}({s.post})" if s.post else s.name, s.id)
-                 for s in grid.list_staff(self.data)]
+                 for s in duties.list_staff(self.data)]
         leader = ask.choose(self, self.tr("登记陪餐"), self.tr("陪餐领导:"), staff)
         if leader is None:
             return

@@ -29,10 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, alerts, checks, columns, followups, grid
+from reopen_desktop.alerts import register
+from reopen_desktop.base import vocabulary
+from reopen_desktop.base.words import term
+from reopen_desktop.checks import class_checks as checks_class_checks
+from reopen_desktop.checks import figures, followups, quick_entry
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.grid import duties
+from reopen_desktop.lists import columns
 from ui.printing import print_pdf
 from ui.translations import tr
 
@@ -64,10 +70,11 @@ class RollRow:
     def is_exception(self) -> bool:
         return bool(self.temperature or self.symptoms or self.absence_reason or self.diagnosis)
 
-    def entry(self) -> checks.CheckEntry:
-        return checks.CheckEntry(self.person_id, self.temperature or None, self.symptoms,
-                                 bool(self.absence_reason), self.absence_reason,
-                                 self.doctor_seen, self.diagnosis)
+    def entry(self) -> checks_class_checks.CheckEntry:
+        return checks_class_checks.CheckEntry(self.person_id, self.temperature or None,
+                                              self.symptoms,
+                                              bool(self.absence_reason), self.absence_reason,
+                                              self.doctor_seen, self.diagnosis)
 
 
 class ChecksTab(QWidget):
@@ -86,7 +93,7 @@ class ChecksTab(QWidget):
         self.day.setMaximumDate(QDate.currentDate())
         self.session = QComboBox()
         for key in ("morning", "noon", "evening"):
-            self.session.addItem(term(checks.SESSIONS[key]), key)
+            self.session.addItem(term(vocabulary.SESSIONS[key]), key)
         self.classes = QListWidget()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -99,7 +106,7 @@ class ChecksTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("例外:序号 体温/按键,回车。如 3 373、12k、27b"))
-        self.help = QLabel(self.tr("按键:") + checks.quick_keys_help()
+        self.help = QLabel(self.tr("按键:") + quick_entry.quick_keys_help()
                            + self.tr("  · Ctrl+S 保存本班"))
         self.help.setWordWrap(True)
         self.message = QLabel()
@@ -161,12 +168,12 @@ class ChecksTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the class list with each class's state in this day and session."""
-        status = checks.class_status(self.data, self.current_day(), self.current_session())
+        status = figures.class_status(self.data, self.current_day(), self.current_session())
         selected = self.class_id
         viewer = access.viewer_of(self.data)
         self.classes.blockSignals(True)
         self.classes.clear()
-        for grade in grid.load_grid(self.data).grades:
+        for grade in duties.load_grid(self.data).grades:
             for cls in grade.classes:
                 if not access.may_edit_class(viewer, cls.id):
                     continue  # a head teacher checks their own class (the save refuses others)
@@ -240,10 +247,11 @@ class ChecksTab(QWidget):
         if not text.strip():
             return
         try:
-            quick = checks.parse_quick_entry(text)
+            quick = quick_entry.parse_quick_entry(text)
             if not 1 <= quick.number <= len(self.rows):
                 raise Refused("quick_entry_number", text=text)
-            value = checks.parse_temperature(quick.temperature) if quick.temperature else None
+            value = (checks_class_checks.parse_temperature(quick.temperature)
+                     if quick.temperature else None)
         except Refused as error:
             self._say(error.message(), error=True)
             return
@@ -265,12 +273,12 @@ class ChecksTab(QWidget):
         entries = [row.entry() for row in self.rows if row.is_exception()]
         day = self.current_day()
         try:
-            result = checks.save_class_checks(self.data, self.class_id, day,
-                                              self.current_session(), entries)
+            result = checks_class_checks.save_class_checks(self.data, self.class_id, day,
+                                                           self.current_session(), entries)
         except Refused as error:
             self._say(error.message(), error=True)
             return
-        raised = alerts.raise_alerts(self.data, day)
+        raised = register.raise_alerts(self.data, day)
         notes = [self.tr("{0}已保存:{1} 人,例外 {2} 人。").format(
             self.title.text(), len(self.rows), len(entries))]
         self.class_id = 0

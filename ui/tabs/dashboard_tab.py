@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import checks, summary
-from reopen_desktop import grid as grid_core
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import terms
+from reopen_desktop import summary
+from reopen_desktop.base.words import terms
+from reopen_desktop.checks import figures
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import duties
 from ui.translations import join
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
@@ -60,11 +61,11 @@ class TrendChart(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.days: list[checks.TrendDay] = []
+        self.days: list[figures.TrendDay] = []
         self.setMinimumHeight(160)
         self.setMaximumHeight(260)
 
-    def show_days(self, days: list[checks.TrendDay]) -> None:
+    def show_days(self, days: list[figures.TrendDay]) -> None:
         self.days = days
         self.update()
 
@@ -144,7 +145,7 @@ class DashboardTab(QWidget):
         self._show_last_export()
 
     def _show_last_export(self) -> None:
-        from reopen_desktop import exports
+        from reopen_desktop.bundle import exports
 
         last = exports.list_exports(self.data, limit=1)
         self.last_export.setText(self.tr("上次上报:{0},第 {1} 号").format(
@@ -158,7 +159,7 @@ class DashboardTab(QWidget):
     def refresh(self) -> None:
         day = summary.day_summary(self.data)
         self.heading.setText(self.tr("{0} {1} 概况").format(day["school"], day["date"]))
-        gaps = len(grid_core.find_gaps(grid_core.load_grid(self.data)))
+        gaps = len(duties.find_gaps(duties.load_grid(self.data)))
         self.gaps.setText(self.tr("防控网络还有 {0} 处空缺(没有负责人),请在“防控网络”页指定。")
                           .format(gaps) if gaps else "")
         self.gaps.setVisible(bool(gaps))
@@ -168,11 +169,11 @@ class DashboardTab(QWidget):
         self._show_alerts_and_screening(day)
         self._show_campus(day)
         self._show_home(day.get("kept_home"))
-        self.chart.show_days(checks.trend(self.data, date.fromisoformat(day["date"])))
+        self.chart.show_days(figures.trend(self.data, date.fromisoformat(day["date"])))
         self._show_last_export()
 
     def _show_checks(self, day: dict[str, Any]) -> None:
-        if day["checks"] is None or checks.latest_day(self.data) is None:
+        if day["checks"] is None or figures.latest_day(self.data) is None:
             for key in ("checks", "absent", "fevers"):
                 self.cards[key].show_figure("—", self.tr("尚无记录"))
             return

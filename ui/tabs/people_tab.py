@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, columns, people
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
+from reopen_desktop.lists import columns
+from reopen_desktop.people import search
 from ui import ask
 from ui.models.rows_model import RowsModel
 from ui.person_file import PersonFileDialog
@@ -77,12 +79,12 @@ class PeopleTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        found = people.search(self.data, self.search_box.text(),
+        found = search.search(self.data, self.search_box.text(),
                               viewer=access.viewer_of(self.data))
         self.model.set_rows(found)
-        if len(found) >= people.SEARCH_LIMIT:
+        if len(found) >= search.SEARCH_LIMIT:
             self.count_label.setText(self.tr("显示前 {0} 人,请输入更多字以缩小范围。")
-                                     .format(people.SEARCH_LIMIT))
+                                     .format(search.SEARCH_LIMIT))
         else:
             self.count_label.setText(self.tr("找到 {0} 人").format(len(found)))
         if found:

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import grid, preparedness
+from reopen_desktop import preparedness
+from reopen_desktop.base.words import term
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.grid import duties
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -99,7 +100,7 @@ class TrainingDialog(QDialog):
         self.topic = QLineEdit()
         self.trainer = QLineEdit()
         self.attendees = QListWidget()
-        for person in grid.list_staff(data):
+        for person in duties.list_staff(data):
             row = QListWidgetItem(f"{person.name} {person.post}".strip())
             row.setData(ID_ROLE, person.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -211,7 +212,7 @@ class PreparednessTab(QWidget):
         self.equipment.setPlainText(room.equipment if room else "")
         self.room_note.setText(room.note if room else "")
         self.doctor.clear()
-        for person in grid.list_staff(self.data):
+        for person in duties.list_staff(self.data):
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
 

@@ -37,11 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import access, columns, grid, screening, villages
+from reopen_desktop.base.masking import mask_id
+from reopen_desktop.base.words import term
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.masking import mask_id
-from reopen_desktop.storage import DataFile
-from reopen_desktop.terms import term
+from reopen_desktop.grid import duties
+from reopen_desktop.lists import columns
+from reopen_desktop.screening import areas, declarations, forms, villages
+from reopen_desktop.screening import declarations as screening_declarations
 from ui import ask
 from ui.models.rows_model import Index, RowsModel
 from ui.tables import read_only_view
@@ -176,9 +180,9 @@ class ScreeningTab(QWidget):
         self._fill_class_filter()
         chosen = self.class_filter.currentData()
         viewer = access.viewer_of(self.data)
-        lines = screening.board(self.data, viewer=viewer)
+        lines = declarations.board(self.data, viewer=viewer)
         whole = viewer is None or not access.is_class_bound(viewer)  # then lines is the school
-        section = screening.day_section(self.data, date.today(), lines=lines if whole else None)
+        section = declarations.day_section(self.data, date.today(), lines=lines if whole else None)
         shown = [line for line in lines if chosen in (None, ALL_CLASSES) or line.class_id ==
                  chosen or (chosen == 0 and line.class_id is None)]
         current = self.board.currentIndex().row()
@@ -189,16 +193,16 @@ class ScreeningTab(QWidget):
         self.totals.setText(self.tr("全校已申报 {0}/{1}({2}%),观察中的重点人员 {3} 人").format(
             section["declared"], section["total"], section["complete_percent"],
             section["key_persons_observing"]))
-        self.key_model.set_rows(screening.key_persons(
+        self.key_model.set_rows(declarations.key_persons(
             self.data, observing_only=not self.show_released.isChecked(), viewer=viewer))
         self.key_view.resizeColumnsToContents()
-        self.area_model.set_rows(screening.list_areas(self.data))
+        self.area_model.set_rows(areas.list_areas(self.data))
         self.area_view.resizeColumnsToContents()
 
     def _fill_class_filter(self) -> None:
         """(Re)fill the class choice when the grid tab added, renamed or removed classes."""
         viewer = access.viewer_of(self.data)
-        nodes = [(c.name, c.id) for g in grid.load_grid(self.data).grades for c in g.classes
+        nodes = [(c.name, c.id) for g in duties.load_grid(self.data).grades for c in g.classes
                  if access.may_edit_class(viewer, c.id)]
         staff = [] if access.is_class_bound(viewer) else [(self.tr("教职工"), 0)]
         wanted = [(self.tr("全部班级"), ALL_CLASSES), *nodes, *staff]
@@ -214,7 +218,7 @@ class ScreeningTab(QWidget):
         self.class_filter.setCurrentIndex(max(0, self.class_filter.findData(chosen)))
         self.class_filter.blockSignals(False)
 
-    def selected_line(self) -> screening.ClassBoard | None:
+    def selected_line(self) -> declarations.ClassBoard | None:
         return self.board_model.row_at(self.board.currentIndex())
 
     def _show_class(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -240,7 +244,7 @@ class ScreeningTab(QWidget):
 
     def _show_person(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         self.person_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        status = screening.person_status(self.data, self.person_id) if self.person_id else None
+        status = declarations.person_status(self.data, self.person_id) if self.person_id else None
         self.form.show_status(item.text() if item else "", status)
 
     def _show_area(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -268,7 +272,7 @@ class ScreeningTab(QWidget):
             return
         person_id = self.person_id
         if self._write(self.tr("申报未保存"),
-                       lambda: screening.declare(self.data, person_id, **self.form.values())):
+                       lambda: declarations.declare(self.data, person_id, **self.form.values())):
             self.form.saved.setText(self.tr("已保存。"))
 
     def release(self) -> None:
@@ -280,16 +284,18 @@ class ScreeningTab(QWidget):
                         self.tr("解除 {0} 的观察,说明(如:观察期满无异常):").format(row.name))
         if note is None:
             return
-        self._write(self.tr("未解除"), lambda: screening.release_key_person(self.data, row.id,
+        self._write(self.tr("未解除"), lambda: declarations.release_key_person(self.data, row.id,
                                                                           note))
 
     def save_area(self) -> None:
         values = self.area_form.values()
         area_id = self.area_form.area_id
         if area_id is None:
-            self._write(self.tr("未保存"), lambda: screening.add_area(self.data, **values))
+            self._write(self.tr("未保存"), lambda: screening_declarations.add_area(self.data,
+                                                                                **values))
         else:
-            self._write(self.tr("未保存"), lambda: screening.update_area(self.data, area_id,
+            self._write(self.tr("未保存"), lambda: screening_declarations.update_area(self.data,
+                                                                                   area_id,
                                                                        **values))
 
     def delete_area(self) -> None:
@@ -297,13 +303,15 @@ class ScreeningTab(QWidget):
         if area_id is not None and ask.confirm(
                 self, self.tr("删除风险地区"),
                 self.tr("删除这个风险地区?已因它登记的重点人员不会自动解除。")):
-            self._write(self.tr("未删除"), lambda: screening.delete_area(self.data, area_id))
+            self._write(self.tr("未删除"), lambda: screening_declarations.delete_area(self.data,
+                                                                                   area_id))
             self.area_form.show_area(None)
 
     def import_areas(self) -> None:
         path = self.open_path(self.tr("导入风险地区"))
         if path:
-            added = self._write(self.tr("未导入"), lambda: screening.import_areas(self.data, path))
+            added = self._write(self.tr("未导入"),
+                                lambda: screening_declarations.import_areas(self.data, path))
             if added is not None:
                 ask.inform(self, self.tr("导入风险地区"),
                            self.tr("新增 {0} 个地区。").format(added))
@@ -328,7 +336,7 @@ class ScreeningTab(QWidget):
                                                      else self.tr("全校"))
         out = self.save_path(self.tr("保存申报模板"), name, self.tr("Excel 表格 (*.xlsx)"))
         if out:
-            count = self._write(self.tr("未保存"), lambda: screening.write_declaration_template(
+            count = self._write(self.tr("未保存"), lambda: forms.write_declaration_template(
                 out, self.data, class_id))
             if count is not None:
                 ask.inform(self, self.tr("申报模板"), self.tr(
@@ -338,7 +346,7 @@ class ScreeningTab(QWidget):
         path = self.open_path(self.tr("导入申报表"))
         if path:
             result = self._write(self.tr("未导入"),
-                                 lambda: screening.import_declarations(self.data, path))
+                                 lambda: forms.import_declarations(self.data, path))
             if result is not None:
                 ask.inform(self, self.tr("导入申报表"), self.tr(
                     "新增 {0} 人,更新 {1} 人;新登记或重新开始观察的重点人员 {2} 人。").format(
@@ -404,7 +412,7 @@ class DeclarationForm(QWidget):
         self.arrived_on = QLineEdit()
         self.arrived_on.setPlaceholderText("YYYY-MM-DD")
         self.health = QComboBox()
-        for choice in screening.HEALTH_CHOICES:
+        for choice in declarations.HEALTH_CHOICES:
             self.health.addItem(term(choice), choice)
         self.contact_key = QCheckBox(self.tr("接触过重点人员"))
         self.contact_fever = QCheckBox(self.tr("接触过发热人员"))
@@ -451,7 +459,7 @@ class DeclarationForm(QWidget):
         layout.addLayout(form)
         layout.addLayout(save)
 
-    def show_status(self, name: str, status: screening.PersonScreening | None) -> None:
+    def show_status(self, name: str, status: declarations.PersonScreening | None) -> None:
         self.setEnabled(status is not None)
         self.saved.clear()
         self.title.setText(f"<b>{name}</b>")
@@ -485,13 +493,13 @@ class DeclarationForm(QWidget):
                 "last_exposure": self.last_exposure.text().strip(),
                 "promise_signed": self.promise.isChecked(), "note": self.note.text()}
 
-    def _travels(self) -> list[screening.Travel]:
+    def _travels(self) -> list[declarations.Travel]:
         found = []
         for row in range(self.travels.rowCount()):
             cells = [(self.travels.item(row, c).text() if self.travels.item(row, c) else "")
                      for c in range(len(TRAVEL_HEADERS))]
             if any(cell.strip() for cell in cells):
-                found.append(screening.Travel(*cells))
+                found.append(declarations.Travel(*cells))
         return found
 
 
@@ -503,7 +511,7 @@ class AreaForm(QWidget):
         self.area_id: int | None = None
         self.name = QLineEdit()
         self.level = QComboBox()
-        for key, label in screening.LEVELS.items():
+        for key, label in areas.LEVELS.items():
             self.level.addItem(term(label), key)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
@@ -525,7 +533,7 @@ class AreaForm(QWidget):
             row.addWidget(button)
         form.addRow(row)
 
-    def show_area(self, area: screening.Area | None) -> None:
+    def show_area(self, area: areas.Area | None) -> None:
         self.area_id = area.id if area else None
         self.name.setText(area.name if area else "")
         self.level.setCurrentIndex(self.level.findData(area.level if area else "high"))

@@ -11,9 +11,10 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reopen_desktop import settings, supplies
+from reopen_desktop import supplies
+from reopen_desktop.datafile import settings
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.storage import DataFile
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.tables import ID_ROLE, fill_table, read_only_table

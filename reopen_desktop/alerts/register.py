@@ -1,0 +1,141 @@
+"""Stored alerts: raised once, open until closed with an outcome, listed for the window.
+
+The rules (:mod:`reopen_desktop.alerts.rules`) say what a day raises; this keeps it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reopen_desktop.alerts.rules import evaluate
+from reopen_desktop.base import vocabulary, words
+from reopen_desktop.base.vocabulary import OUTCOMES, RULE_LABELS
+from reopen_desktop.base.words import term, text
+from reopen_desktop.datafile import access
+from reopen_desktop.datafile.storage import DataFile, now
+
+
+def raise_alerts(data: DataFile, day: date) -> int:
+    """Store the day's alerts (an alert already stored is kept as it is); how many are new."""
+    new = 0
+    with data.atomic():
+        for alert in evaluate(data, day):
+            said = alert.wording["message"]
+            cursor = data.conn.execute(
+                "INSERT OR IGNORE INTO alerts (rule, day, scope, subject, people, message, "
+                "deadline, raised_at, message_key, message_params) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (alert.rule, alert.date, alert.scope, alert.subject,
+                 json.dumps(alert.person_ids), said.chinese(),
+                 alert.wording["deadline"].chinese(), now(), said.key, said.params_json()))
+            new += cursor.rowcount
+    return new
+
+
+def open_alert_count(data: DataFile, *, viewer: access.Viewer | None = None) -> int:
+    """Open alerts (those about a head teacher's class, for a head teacher)."""
+    scope, params = _alert_scope(viewer)
+    return int(data.scalar(f"SELECT count(*) FROM alerts WHERE status = 'open'{scope}",
+                           params) or 0)
+
+
+def _alert_scope(viewer: access.Viewer | None) -> tuple[str, dict[str, Any]]:
+    """A head teacher's alerts: those naming someone of their class."""
+    inner, params = access.class_scope(viewer)
+    if not inner:
+        return "", {}
+    return (" AND EXISTS (SELECT 1 FROM json_each(alerts.people) j JOIN people p "
+            f"ON p.id = j.value WHERE 1{inner})", params)
+
+
+def day_section(data: DataFile, day: date) -> int:
+    """The summary's ``alerts_open``: alerts still open (raised on or before ``day``)."""
+    return int(data.scalar("SELECT count(*) FROM alerts WHERE status = 'open' AND day <= ?",
+                           (day.isoformat(),)) or 0)
+
+
+@dataclass
+class StoredAlert:
+    id: int
+    rule: str
+    day: str
+    scope: str
+    message: str
+    deadline: str
+    status: str
+    outcome: str
+    people: list[str]  # names, for the screen
+
+    @property
+    def rule_label(self) -> str:
+        return term(RULE_LABELS.get(self.rule, self.rule))
+
+
+def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500,
+                viewer: access.Viewer | None = None,
+                raised: tuple[date, date] | None = None) -> list[StoredAlert]:
+    """Stored alerts, newest first; open ones only unless asked; only those raised between
+    the two days of ``raised`` (inclusive) when given. A head teacher (``viewer``) gets
+    those about their class; a diagnosis shows only to roles that need it."""
+    scope, params = _alert_scope(viewer)
+    where = "WHERE " + ("status = 'open'" if only_open else "1") + scope
+    if raised:
+        where += " AND day BETWEEN :first AND :last"
+        params = {**params, "first": raised[0].isoformat(), "last": raised[1].isoformat()}
+    rows = data.query(f"SELECT * FROM alerts {where} ORDER BY day DESC, id DESC LIMIT :limit",
+                      {**params, "limit": limit})
+    names = _names(data, {pid for row in rows for pid in json.loads(row["people"])})
+    return [StoredAlert(row["id"], row["rule"], row["day"], row["scope"],
+                        _shown_message(row, viewer), _shown_deadline(row), row["status"],
+                        row["outcome"], [names.get(pid, "?") for pid in json.loads(row["people"])])
+            for row in rows]
+
+
+def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
+    """The message in the current language (a row stored before alerts kept their key, or
+    read from an older file opened read-only, shows its stored Chinese). A notifiable
+    alert's message names the diagnosis: kept for roles that need it."""
+    hidden = row["rule"] == "notifiable" and viewer is not None
+    if hidden and not access.can_see_diagnosis(viewer):
+        return text("alert_diagnosis_hidden", scope=term(row["scope"]))
+    return words.shown_or_chinese(row.get("message_key", ""),
+                                        row.get("message_params", ""), row["message"])
+
+
+def _shown_deadline(row: dict[str, Any]) -> str:
+    """The deadline in the current language, for rows that kept their key."""
+    if not row.get("message_key"):
+        return row["deadline"]
+    return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+
+
+def _names(data: DataFile, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    return {r["id"]: r["name"] for r in data.query(
+        f"SELECT id, name FROM people WHERE id IN ({marks})", tuple(ids))}
+
+
+def close_alert(data: DataFile, alert_id: int, outcome: str, detail: str) -> None:
+    """Close an alert with its outcome; "reported" must say to whom and when."""
+    from reopen_desktop.datafile import audit
+    from reopen_desktop.errors import Refused
+
+    if outcome not in OUTCOMES:
+        raise Refused("bad_outcome", outcome=outcome)
+    detail = detail.strip()
+    if not detail:
+        raise Refused("outcome_detail_missing", outcome=OUTCOMES[outcome])
+    rows = data.query("SELECT scope, rule, status FROM alerts WHERE id = ?", (alert_id,))
+    if not rows or rows[0]["status"] != "open":
+        raise Refused("not_found", what="未结预警", id=alert_id)
+    label = RULE_LABELS.get(rows[0]["rule"], rows[0]["rule"])
+    with audit.action(data, "close_alert", f"结案 {rows[0]['scope']} {label}") as act:
+        act.update("alerts", alert_id, {"status": "closed",
+                                        "outcome": f"{OUTCOMES[outcome]}:{detail}",
+                                        "closed_at": now(), "closed_by": data.operator.name})
+
+

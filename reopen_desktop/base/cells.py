@@ -1,0 +1,61 @@
+"""One reading of a spreadsheet cell: text, dates, yes and no, as a clerk typed them.
+
+Every importer reads cells through here, so a date or a number typed one way is read the
+same way everywhere: half-width, trimmed, whole numbers without ``.0``, dates as ISO.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+YES, NO = "是", "否"
+_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_day(value: Any) -> str | None:
+    """A date cell as ``YYYY-MM-DD``; "" when empty; None when it is not a date."""
+    text = cell_text(value)
+    if not text:
+        return ""
+    match = _DAY.match(text)
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_yes_no(value: Any) -> bool | None:
+    """是/否 (also Y/N, 有/无); None when it is neither."""
+    text = cell_text(value).upper()
+    if text in (YES, "有", "Y", "YES", "1", "√"):
+        return True
+    if text in (NO, "无", "N", "NO", "0", ""):
+        return False
+    return None
+
+
+def cell_text(value: Any) -> str:
+    """A cell as trimmed half-width text: whole numbers without ``.0``, dates ISO."""
+    if value.__class__ is str:  # the common case first: this runs for every cell
+        return (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def header_key(value: Any) -> str:
+    """A header cell as compared with known names: half-width, no spaces, no ``*`` marks."""
+    return "".join(cell_text(value).split()).strip("*").replace("*", "")
+
+

@@ -1,0 +1,51 @@
+"""The English of the core's short words: session names, symptoms, rule and kind labels.
+
+The core keeps these words in Chinese (they are stored, imported and printed as written);
+:func:`reopen_desktop.base.words.term` shows one in the current language. Sentences belong in
+``sentences.CATALOGUE``; a word shown from a core table of labels belongs here, and
+``tests/core/test_terms.py`` checks every such table is covered."""
+
+from __future__ import annotations
+
+TERMS: dict[str, str] = {
+    # check sessions and absence (checks.SESSIONS, ABSENCE_REASONS, quick keys)
+    "晨检": "morning check", "午检": "noon check", "晚检": "evening check", "校门": "gate",
+    "病假": "sick leave", "事假": "personal leave", "已就诊": "seen a doctor", "诊断": "diagnosis",
+    # symptoms (checks.SYMPTOMS) and the canteen's codes (canteen.CODES)
+    "发热": "fever", "咳嗽": "cough", "咽痛": "sore throat", "头痛": "headache",
+    "腹痛": "stomach ache", "腹泻": "diarrhoea", "呕吐": "vomiting", "皮疹": "rash",
+    "黄疸": "jaundice", "结膜充血": "red eyes", "腮腺肿大": "swollen parotids",
+    "乏力": "fatigue", "手足疱疹": "hand/foot blisters", "口腔疱疹": "mouth blisters",
+    "其他": "other", "正常": "normal", "恶心": "nausea", "外伤": "wound", "烫伤": "burn",
+    "湿疹": "eczema",
+    # alerts (alerts.RULE_LABELS, OUTCOMES)
+    "聚集(1天)": "cluster (1 day)", "聚集(3天)": "cluster (3 days)",
+    "法定传染病": "notifiable disease", "不明原因": "unexplained illness",
+    "缺勤上升": "absences rising", "已报告": "reported",
+    "已排除(凭复课证明或就诊结果)": "cleared (return clearance or doctor's result)",
+    "经核实不是聚集": "checked: not a cluster",
+    "全校": "whole school",  # an alert's scope when the person has no class or dormitory
+    "因病缺勤": "absent ill",  # why a follow-up was opened (followups.FollowUp.reason_label)
+    # screening (screening.LEVELS, STATE_LABELS, HEALTH_CHOICES)
+    "高风险": "high risk", "中风险": "medium risk", "低风险": "low risk",
+    "已排查": "screened", "重点人员": "key person", "未申报": "not declared",
+    "健康": "healthy", "其他症状": "other symptoms", "教职工": "staff",
+    "男": "male", "女": "female",
+    # a village's list matched against the roster (villages.STATUS_LABELS)
+    "已匹配": "matched", "疑似(证件号差一位)": "possible (ID one digit off)",
+    "未匹配": "not matched", "有误": "invalid",
+    # disinfection and ventilation (campus.KIND_LABELS, AREA_KINDS)
+    "消毒": "disinfection", "通风": "ventilation", "教室": "classroom", "宿舍": "dormitory",
+    "食堂": "canteen", "厕所": "toilet", "办公室": "office", "图书室": "library",
+    "隔离观察室": "observation room", "校车": "school bus",
+    # canteen meals (canteen.MEALS), training kinds (preparedness.TRAINING_KINDS)
+    "早餐": "breakfast", "午餐": "lunch", "晚餐": "supper",
+    "培训": "training", "演练": "drill",
+    # kept at home (at_home.SOURCES)
+    "班级停课": "class suspended", "居家观察": "home observation",
+    "重点人员观察": "key person observation",
+    # staggered arrival (arrival.KINDS)
+    "到校": "arrival", "放学": "leaving",
+}
+
+

@@ -1,0 +1,62 @@
+"""The bundles that left the school, as the ``exports`` table records them.
+
+Kept apart from ``export.py`` (which loads the cryptography) so the dashboard can
+say when the school last reported without paying for it at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from reopen_desktop.bundle.file_format import short_hash
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.errors import Refused
+
+KIND = "bundle"
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One export as the ``exports`` table keeps it (and the hand-over slip prints it)."""
+
+    id: int
+    export_id: str
+    sequence: int
+    date_from: str
+    date_to: str
+    path: str
+    sha256: str
+    counts: dict[str, int]
+    open_alerts: int
+    operator: str
+    exported_at: str
+
+    @property
+    def short_hash(self) -> str:
+        return short_hash(self.sha256)
+
+
+
+
+def list_exports(data: DataFile, limit: int = 200) -> list[ExportRecord]:
+    """Past bundle exports, newest first."""
+    rows = data.query("SELECT * FROM exports WHERE kind = ? ORDER BY id DESC LIMIT ?",
+                      (KIND, limit))
+    return [_as_record(row) for row in rows]
+
+
+def get_export(data: DataFile, export_row_id: int) -> ExportRecord:
+    rows = data.query("SELECT * FROM exports WHERE id = ?", (export_row_id,))
+    if not rows:
+        raise Refused("not_found", what="上报记录", id=export_row_id)
+    return _as_record(rows[0])
+
+
+def _as_record(row: dict[str, Any]) -> ExportRecord:
+    counts = json.loads(row["counts"] or "{}")
+    open_alerts = int(counts.pop("open_alerts", 0))
+    return ExportRecord(row["id"], row["export_id"], int(row["sequence"] or 0), row["date_from"],
+                        row["date_to"], row["path"], row["sha256"], counts, open_alerts,
+                        row["operator"], row["exported_at"])

@@ -1,0 +1,334 @@
+"""The school → township bundle file, format v1: sealing and opening, nothing else.
+
+Pure functions over bytes (no data file, no Qt), shared by the school side
+(``export.py``, which builds and writes a bundle) and the township console
+(which opens them). A bundle is a ZIP (stored) of three members:
+
+- ``manifest.json``: what the bundle is (school, range, counts, hashes), no personal data;
+- ``manifest.sig``: the school's Ed25519 signature of those exact bytes;
+- ``payload.bin``: the records, a deflated ZIP encrypted to the township's X25519 key
+  (ephemeral X25519 + HKDF-SHA256 + AES-256-GCM, the export id as associated data).
+
+Bundles arrive on USB sticks that may be damaged, half-written or forged, so
+opening one never raises anything but ``Refused``: the signature is checked
+before anything is decrypted, every size is capped before it is read, and
+every member's hash is checked before it is returned.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import io
+import json
+import os
+import uuid
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from reopen_desktop.bundle import small_zip
+from reopen_desktop.errors import Refused
+
+FORMAT = "reopen-desktop-bundle"
+FORMAT_VERSION = 1
+SUFFIX = ".rdbundle"
+OUTER_MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
+INDEX_MEMBER = "members.json"
+HKDF_INFO = b"reopen-desktop bundle v1"
+
+# Caps against hostile files (a forged bundle can be encrypted by anyone: the key is public).
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_PAYLOAD_BYTES = 250 << 20
+MAX_UNCOMPRESSED_BYTES = 200 << 20
+MAX_INNER_MEMBERS = 64
+
+
+def new_school_key() -> bytes:
+    """A new Ed25519 signing key as PEM (PKCS8, no password): kept in the school data file."""
+    return ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
+
+
+def new_township_key() -> tuple[bytes, bytes]:
+    """A new X25519 key pair as (private PEM PKCS8, public PEM SubjectPublicKeyInfo)."""
+    private = x25519.X25519PrivateKey.generate()
+    private_pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return private_pem, public_pem
+
+
+def fingerprint(public_pem: bytes | str) -> str:
+    """sha256 hex of the raw public key bytes (Ed25519 or X25519), as people compare keys."""
+    return hashlib.sha256(_raw(_load_public(public_pem))).hexdigest()
+
+
+def load_township_public(public_pem: bytes | str) -> x25519.X25519PublicKey:
+    """The township's public key; Refused ("bundle_bad_township_key") unless X25519."""
+    township = _load_public(public_pem)
+    if not isinstance(township, x25519.X25519PublicKey):
+        raise Refused("bundle_bad_township_key")
+    return township
+
+
+def school_public_pem(school_private_pem: bytes | str) -> bytes:
+    """The school's public key as PEM, e.g. for its fingerprint on the settings page."""
+    public = _load_ed25519_private(school_private_pem).public_key()
+    return public.public_bytes(serialization.Encoding.PEM,
+                               serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def seal(manifest: dict[str, Any], members: dict[str, bytes], school_private_pem: bytes,
+         township_public_pem: bytes) -> bytes:
+    """The ``.rdbundle`` bytes: ``members`` encrypted to the township, ``manifest`` signed.
+
+    Fills ``payload_sha256``, ``township_key_fingerprint``, ``school_public_key`` (and
+    ``export_id``, ``format``, ``format_version`` when missing) in a copy of ``manifest``.
+    """
+    signer = _load_ed25519_private(school_private_pem)
+    township = load_township_public(township_public_pem)
+    manifest = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                "export_id": uuid.uuid4().hex, **manifest}
+    payload = _encrypt(_inner_zip(members), township, manifest["export_id"].encode("ascii"))
+    manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    manifest["township_key_fingerprint"] = hashlib.sha256(_raw(township)).hexdigest()
+    manifest["school_public_key"] = base64.b64encode(_raw(signer.public_key())).decode("ascii")
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1,
+                                sort_keys=True).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as bundle:
+        bundle.writestr("manifest.json", manifest_bytes)
+        bundle.writestr("manifest.sig", signer.sign(manifest_bytes))
+        bundle.writestr("payload.bin", payload)
+    return out.getvalue()
+
+
+def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
+    """The signed manifest and the raw school public key it was signed with.
+
+    The signature is verified here, before anything is decrypted; a bundle that is not
+    one, is cut short or altered is refused ("bundle_damaged"/"bundle_bad_signature").
+    """
+    manifest, school_raw, _outer = read_bundle(raw, path)
+    return manifest, school_raw
+
+
+def read_bundle(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
+    """:func:`read_manifest`, and the outer members it read: what :func:`open_members`
+    opens later without parsing the file again."""
+    found = read_unverified(raw, path)
+    found.verify()
+    return found.manifest, found.school_raw, found.outer
+
+
+@dataclass(frozen=True)
+class Unverified:
+    """A bundle's manifest as read, before its signature is checked: :meth:`verify` must
+    pass before anything in it is trusted. Kept apart so a township can read a stick's
+    manifests first and check their signatures in other threads while it merges."""
+
+    manifest: dict[str, Any]
+    school_raw: bytes  # the school's Ed25519 public key, as the manifest names it
+    outer: dict[str, bytes]  # manifest.json, manifest.sig, payload.bin
+    path: str
+
+    def verify(self) -> None:
+        """Refused unless the school's key signed these exact manifest bytes and the
+        manifest is of this format and version."""
+        try:
+            self.school_key().verify(self.outer["manifest.sig"], self.outer["manifest.json"])
+        except InvalidSignature:
+            raise Refused("bundle_bad_signature", path=self.path) from None
+        if self.manifest.get("format") != FORMAT:
+            raise Refused("bundle_damaged", path=self.path, detail="format")
+        if self.manifest.get("format_version") != FORMAT_VERSION:
+            raise Refused("bundle_too_new", path=self.path,
+                          found=self.manifest.get("format_version"), known=FORMAT_VERSION)
+
+    def school_key(self) -> ed25519.Ed25519PublicKey:
+        return ed25519.Ed25519PublicKey.from_public_bytes(self.school_raw)
+
+
+def read_unverified(raw: bytes, path: str = "") -> Unverified:
+    """The outer members and the manifest parsed, nothing checked but that they parse
+    (refused as "bundle_damaged" otherwise)."""
+    members = _outer_members(raw, path)
+    try:
+        manifest = json.loads(members["manifest.json"].decode("utf-8"))
+        school_raw = base64.b64decode(manifest["school_public_key"], validate=True)
+        found = Unverified(manifest, school_raw, members, path)
+        found.school_key()  # a key that is no Ed25519 key is damage, found now
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
+        raise Refused("bundle_damaged", path=path, detail="manifest.json") from None
+    return found
+
+
+def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: bytes,
+                 path: str = "") -> dict[str, bytes]:
+    """The members given to ``seal``, decrypted with the township's private key.
+
+    ``manifest`` must be the one ``read_manifest`` returned for ``raw``. Refused when
+    the bundle is for another township ("bundle_wrong_township"), or the payload or any
+    member does not match its hash, or is too big to be a real bundle.
+    """
+    signed, _, outer = read_bundle(raw, path)
+    if signed != manifest:
+        raise Refused("bundle_damaged", path=path, detail="manifest")
+    return open_members(outer, manifest, township_private_pem, path)
+
+
+def open_members(outer: dict[str, bytes], manifest: dict[str, Any],
+                 township_private_pem: bytes, path: str = "",
+                 wanted: frozenset[str] | None = None) -> dict[str, bytes]:
+    """:func:`open_payload` of the outer members :func:`read_bundle` returned with this
+    (verified) ``manifest``; only the inner members ``wanted`` when given (each still
+    checked against its hash; AES-GCM has authenticated the whole payload anyway)."""
+    township, township_raw = _township_private(_as_bytes(township_private_pem))
+    if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
+        raise Refused("bundle_wrong_township", path=path)
+    payload = _checked_payload(outer, manifest, path)
+    plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
+    return _inner_members(plain, path, wanted)
+
+
+@functools.lru_cache(maxsize=2)
+def _township_private(pem: bytes) -> tuple[x25519.X25519PrivateKey, bytes]:
+    """The township's key and its raw public half, parsed once for a stick of bundles."""
+    township = _load_x25519_private(pem)
+    return township, _raw(township.public_key())
+
+
+def check_payload(raw: bytes, manifest: dict[str, Any], path: str = "") -> bytes:
+    """The encrypted payload, refused unless it matches the manifest's ``payload_sha256``:
+    what the school checks after writing a bundle (it cannot decrypt its own bundle)."""
+    return _checked_payload(_outer_members(raw, path), manifest, path)
+
+
+def _checked_payload(outer: dict[str, bytes], manifest: dict[str, Any], path: str) -> bytes:
+    payload = outer["payload.bin"]
+    if hashlib.sha256(payload).hexdigest() != manifest.get("payload_sha256"):
+        raise Refused("bundle_damaged", path=path, detail="payload.bin sha256")
+    return payload
+
+
+def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
+    """The three outer members, each read only after its declared size passed its cap."""
+    caps = {"manifest.json": MAX_MANIFEST_BYTES, "manifest.sig": 64,
+            "payload.bin": MAX_PAYLOAD_BYTES}
+    try:
+        listed = small_zip.entries(raw, len(OUTER_MEMBERS))
+        if sorted(listed) != sorted(OUTER_MEMBERS):
+            raise Refused("bundle_damaged", path=path, detail="members")
+        for name, cap in caps.items():
+            if listed[name].size > cap:
+                raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
+        return {name: small_zip.read(raw, listed[name]) for name in OUTER_MEMBERS}
+    except small_zip.BadZip as error:
+        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
+
+
+def _inner_zip(members: dict[str, bytes]) -> bytes:
+    index = {name: hashlib.sha256(content).hexdigest() for name, content in members.items()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as inner:
+        inner.writestr(INDEX_MEMBER, json.dumps(index, indent=1, sort_keys=True))
+        for name, content in members.items():
+            inner.writestr(name, content)
+    return out.getvalue()
+
+
+def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
+                   ) -> dict[str, bytes]:
+    """Every member of the decrypted ZIP (or those ``wanted``), checked against
+    members.json; bombs refused."""
+    try:
+        listed = small_zip.entries(plain, MAX_INNER_MEMBERS)
+        if sum(entry.size for entry in listed.values()) > MAX_UNCOMPRESSED_BYTES:
+            raise Refused("bundle_too_large", path=path)
+        names = [name for name in listed if name != INDEX_MEMBER]
+        contents = {name: small_zip.read(plain, entry) for name, entry in listed.items()
+                    if wanted is None or name in wanted}
+        index = json.loads(small_zip.read(plain, listed[INDEX_MEMBER]).decode("utf-8"))
+    except (ValueError, KeyError, RecursionError) as error:  # BadZip, JSON, UTF-8
+        raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
+    contents.pop(INDEX_MEMBER, None)
+    if not isinstance(index, dict) or sorted(index) != sorted(names):
+        raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
+    for name, content in contents.items():
+        if hashlib.sha256(content).hexdigest() != index[name]:
+            raise Refused("bundle_damaged", path=path, detail=f"{name} sha256")
+    return contents
+
+
+def _shared_key(shared: bytes, ephemeral_raw: bytes, township_raw: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=HKDF_INFO + ephemeral_raw + township_raw).derive(shared)
+
+
+def _encrypt(plain: bytes, township: x25519.X25519PublicKey, aad: bytes) -> bytes:
+    ephemeral = x25519.X25519PrivateKey.generate()
+    ephemeral_raw = _raw(ephemeral.public_key())
+    key = _shared_key(ephemeral.exchange(township), ephemeral_raw, _raw(township))
+    nonce = os.urandom(12)
+    return ephemeral_raw + nonce + AESGCM(key).encrypt(nonce, plain, aad)
+
+
+def _decrypt(payload: bytes, township: x25519.X25519PrivateKey, township_raw: bytes,
+             export_id: str, path: str) -> bytes:
+    if len(payload) < 32 + 12 + 16:
+        raise Refused("bundle_damaged", path=path, detail="payload.bin too short")
+    ephemeral_raw, nonce, sealed = payload[:32], payload[32:44], payload[44:]
+    try:
+        ephemeral = x25519.X25519PublicKey.from_public_bytes(ephemeral_raw)
+        key = _shared_key(township.exchange(ephemeral), ephemeral_raw, township_raw)
+        return AESGCM(key).decrypt(nonce, sealed, export_id.encode("utf-8"))
+    except (InvalidTag, ValueError):
+        raise Refused("bundle_damaged", path=path, detail="payload.bin decryption") from None
+
+
+def _as_bytes(pem: bytes | str) -> bytes:
+    return pem.encode("ascii") if isinstance(pem, str) else pem
+
+
+def _load_public(pem: bytes | str) -> Any:
+    try:
+        return serialization.load_pem_public_key(_as_bytes(pem))
+    except (ValueError, TypeError, UnicodeEncodeError):
+        raise Refused("bundle_bad_township_key") from None
+
+
+def _load_ed25519_private(pem: bytes | str) -> ed25519.Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(_as_bytes(pem), password=None)
+    if not isinstance(key, ed25519.Ed25519PrivateKey):
+        raise TypeError("the school signing key is not an Ed25519 key")
+    return key
+
+
+def _load_x25519_private(pem: bytes | str) -> x25519.X25519PrivateKey:
+    key = serialization.load_pem_private_key(_as_bytes(pem), password=None)
+    if not isinstance(key, x25519.X25519PrivateKey):
+        raise TypeError("the township key is not an X25519 key")
+    return key
+
+
+def _raw(key: Any) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def short_hash(sha256_hex: str) -> str:
+    """The first 12 hex digits in groups of four, for reading aloud: ``3F2A 9C01 B7D4``."""
+    head = sha256_hex[:12].upper()
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+

@@ -1,0 +1,233 @@
+"""What a township bundle carries: the records and their machine-readable twins.
+
+Per school day the one day summary (``summary.day_summary``, the figures the
+dashboard and the daily log show), plus the records the township follows: key
+persons, open alerts (and those closed within the range) and return
+clearances. Every record has an id that is stable across exports and unique
+across schools, so the township replaces instead of adding; a record deleted
+at the school travels as ``{"id": ..., "deleted": true}``. ID numbers never
+leave in full (``id_masked``). The daily summaries are repeated as ADX
+(``urn:ihe:qrph:adx:2015``) and CSV so a county system such as DHIS2 can read them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+from xml.etree import ElementTree
+
+from reopen_desktop import summary
+from reopen_desktop.base.masking import mask_id
+from reopen_desktop.campus import disinfection
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.progress import Progress, no_progress
+
+ADX_NAMESPACE = "urn:ihe:qrph:adx:2015"
+ADX_DATASET = "REOPEN_DAILY"
+
+
+def _path(*keys: str) -> Callable[[dict[str, Any]], Any]:
+    """A getter for a nested summary figure; None when its section does not exist."""
+    def get(day: dict[str, Any]) -> Any:
+        value: Any = day
+        for key in keys:
+            if not isinstance(value, dict):
+                return None
+            value = value.get(key)
+        return value
+    return get
+
+
+def _length(*keys: str) -> Callable[[dict[str, Any]], Any]:
+    def get(day: dict[str, Any]) -> Any:
+        value = _path(*keys)(day)
+        return None if value is None else len(value)
+    return get
+
+
+# The daily figures of the twins: (data element code, Chinese label, getter).
+ELEMENTS: tuple[tuple[str, str, Callable[[dict[str, Any]], Any]], ...] = (
+    ("PEOPLE", "在册人数", _path("people")),
+    ("STUDENTS", "学生数", _path("students")),
+    ("CHECKED_MORNING", "晨检人数", _path("checks", "sessions", "morning", "people")),
+    ("CHECKED_NOON", "午检人数", _path("checks", "sessions", "noon", "people")),
+    ("CHECKED_EVENING", "晚检人数", _path("checks", "sessions", "evening", "people")),
+    ("FEVERS", "发热人数", _path("checks", "fevers")),
+    ("ABSENT_ILLNESS", "因病缺勤", _path("absent", "illness")),
+    ("ABSENT_OTHER", "事假缺勤", _path("absent", "other")),
+    ("ALERTS_OPEN", "未结预警", _path("alerts_open")),
+    ("DECLARED", "已摸排", _path("screening", "declared")),
+    ("NOT_DECLARED", "未摸排", _path("screening", "missing")),
+    ("KEY_PERSONS", "重点人员(观察中)", _path("screening", "key_persons_observing")),
+    ("DISINFECTION_DUE", "应消毒", _path("disinfection", "due")),
+    ("DISINFECTION_DONE", "已消毒", _path("disinfection", "done")),
+    ("VENTILATION_DUE", "应通风", _path("ventilation", "due")),
+    ("VENTILATION_DONE", "已通风", _path("ventilation", "done")),
+    ("CANTEEN_WORKERS", "食堂从业人员", _path("canteen", "workers")),
+    ("CANTEEN_CHECKED", "食堂晨检人数", _path("canteen", "checked")),
+    ("SUPPLIES_LOW", "低库存物资", _length("supplies", "low")),
+    ("KEPT_HOME", "居家人数", _path("kept_home", "total")),
+)
+
+CLEARANCE_KINDS = {"illness_absence": "illness_absence", "fever": "fever"}
+
+
+@dataclass
+class Records:
+    """The bundle's record lists, before they are turned into member files."""
+
+    days: list[dict[str, Any]]
+    key_persons: list[dict[str, Any]]
+    alerts: list[dict[str, Any]]
+    clearances: list[dict[str, Any]]
+
+    def counts(self) -> dict[str, int]:
+        return {"days": len(self.days), "key_persons": len(self.key_persons),
+                "alerts": len(self.alerts), "clearances": len(self.clearances)}
+
+    def open_alerts(self) -> int:
+        return sum(1 for a in self.alerts if not a["deleted"] and a["status"] == "open")
+
+
+def collect(data: DataFile, school_id: str, date_from: date, date_to: date, *,
+            today: date | None = None, progress: Progress = no_progress) -> Records:
+    """Every record of the range; ``progress`` moves once per school day summarised."""
+    days = school_days(data, date_from, date_to, today or date.today())
+    summaries = []
+    for done, day in enumerate(days, start=1):
+        summaries.append({"id": f"{school_id}:{day.isoformat()}", "date": day.isoformat(),
+                          "summary": summary.day_summary(data, day), "deleted": False})
+        progress(done, len(days) + 1)
+    return Records(summaries, key_persons(data, school_id, date_from, date_to),
+                   alerts(data, school_id, date_from, date_to),
+                   clearances(data, school_id, date_from, date_to))
+
+
+def school_days(data: DataFile, date_from: date, date_to: date, today: date) -> list[date]:
+    """Days with checks, and school weekdays up to today (a day with nothing to report is
+    still reported: the zero report)."""
+    checked = {row["day"] for row in data.query(
+        "SELECT DISTINCT day FROM checks WHERE day BETWEEN ? AND ?",
+        (date_from.isoformat(), date_to.isoformat()))}
+    days = []
+    day = date_from
+    while day <= date_to:
+        if day.isoformat() in checked or (day <= today and disinfection.is_school_day(data, day)):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def key_persons(data: DataFile, school_id: str, date_from: date, date_to: date
+                ) -> list[dict[str, Any]]:
+    """Key persons still observed, or whose observation touched the range."""
+    rows = data.query(
+        "SELECT k.id, p.name, p.sex, coalesce(c.name, '') AS class, p.village, k.reason, "
+        "k.exposure_date, k.observe_until, k.status, p.id_number FROM key_persons k "
+        "JOIN people p ON p.id = k.person_id LEFT JOIN classes c ON c.id = p.class_id "
+        "WHERE k.status = 'observing' OR (k.observe_until >= :start AND k.exposure_date <= :end) "
+        "ORDER BY k.id", {"start": date_from.isoformat(), "end": date_to.isoformat()})
+    records = [{"id": f"{school_id}:kp:{r['id']}", "name": r["name"], "sex": r["sex"],
+                "class": r["class"], "village": r["village"], "reason": r["reason"],
+                "observe_from": r["exposure_date"], "observe_until": r["observe_until"],
+                "status": r["status"], "id_masked": mask_id(r["id_number"]), "deleted": False}
+               for r in rows]
+    blank = dict.fromkeys(("name", "sex", "class", "village", "reason", "observe_from",
+                           "observe_until", "status", "id_masked"), "")
+    return records + _deleted(data, "key_persons", f"{school_id}:kp:", blank)
+
+
+def alerts(data: DataFile, school_id: str, date_from: date, date_to: date
+           ) -> list[dict[str, Any]]:
+    """Open alerts, and those closed within the range (so the township sees them close).
+    The message goes as the Chinese sentence and as its catalogue key and parameters, so
+    a township window in English reads it in English (the same facts either way)."""
+    rows = data.query(
+        "SELECT id, rule, day, scope, status, deadline, people, message, message_key, "
+        "message_params FROM alerts "
+        "WHERE status = 'open' OR substr(closed_at, 1, 10) BETWEEN ? AND ? ORDER BY id",
+        (date_from.isoformat(), date_to.isoformat()))
+    records = [{"id": f"{school_id}:alert:{r['id']}", "rule": r["rule"], "date": r["day"],
+                "scope": r["scope"], "status": r["status"], "deadline": r["deadline"],
+                "people_count": len(json.loads(r["people"] or "[]")), "message": r["message"],
+                "message_key": r["message_key"],
+                "message_params": json.loads(r["message_params"] or "{}"),
+                "deleted": False} for r in rows]
+    blank = {"rule": "", "date": "", "scope": "", "status": "", "deadline": "",
+             "people_count": 0, "message": "", "message_key": "", "message_params": {}}
+    return records + _deleted(data, "alerts", f"{school_id}:alert:", blank)
+
+
+def clearances(data: DataFile, school_id: str, date_from: date, date_to: date
+               ) -> list[dict[str, Any]]:
+    """Return clearances issued or recorded within the range."""
+    rows = data.query(
+        "SELECT cl.id, p.name, coalesce(c.name, '') AS class, cl.issued_on, f.reason "
+        "FROM clearances cl JOIN people p ON p.id = cl.person_id "
+        "LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN follow_ups f ON f.id = cl.follow_up_id "
+        "WHERE cl.issued_on BETWEEN :start AND :end "
+        "OR substr(cl.recorded_at, 1, 10) BETWEEN :start AND :end ORDER BY cl.id",
+        {"start": date_from.isoformat(), "end": date_to.isoformat()})
+    records = [{"id": f"{school_id}:clr:{r['id']}", "name": r["name"], "class": r["class"],
+                "date": r["issued_on"], "kind": CLEARANCE_KINDS.get(r["reason"], "other"),
+                "deleted": False} for r in rows]
+    blank = {"name": "", "class": "", "date": "", "kind": ""}
+    return records + _deleted(data, "clearances", f"{school_id}:clr:", blank)
+
+
+def _deleted(data: DataFile, table: str, prefix: str, blank: dict[str, Any]
+             ) -> list[dict[str, Any]]:
+    """Tombstones for rows the audit trail saw deleted: the id, ``deleted`` and blank
+    fields, so a deleted person's details do not travel again."""
+    ids = [row["record_id"] for row in data.query(
+        f"SELECT DISTINCT a.record_id FROM audit a WHERE a.table_name = ? AND a.after IS NULL "
+        f"AND a.before IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} t "
+        "WHERE t.id = a.record_id) ORDER BY a.record_id", (table,))]
+    return [{"id": f"{prefix}{record_id}", **blank, "deleted": True} for record_id in ids]
+
+
+def members(records: Records, school_id: str, created_at: str) -> dict[str, bytes]:
+    """The payload's member files (UTF-8)."""
+    def as_json(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+
+    return {"days.json": as_json(records.days),
+            "key_persons.json": as_json(records.key_persons),
+            "alerts.json": as_json(records.alerts),
+            "clearances.json": as_json(records.clearances),
+            "summary.adx.xml": adx(records.days, school_id, created_at),
+            "summary.csv": summary_csv(records.days, school_id)}
+
+
+def adx(days: list[dict[str, Any]], school_id: str, created_at: str) -> bytes:
+    """One ADX group per day (period ``YYYY-MM-DD/P1D``); a figure the school has no
+    data for is left out rather than sent as zero."""
+    root = ElementTree.Element("adx", {"xmlns": ADX_NAMESPACE,
+                                       "exported": created_at.replace(" ", "T")})
+    for day in days:
+        group = ElementTree.SubElement(root, "group", {
+            "orgUnit": school_id, "period": f"{day['date']}/P1D", "dataSet": ADX_DATASET})
+        for code, _label, get in ELEMENTS:
+            value = get(day["summary"])
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                ElementTree.SubElement(group, "dataValue", {"dataElement": code,
+                                                            "value": str(value)})
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def summary_csv(days: list[dict[str, Any]], school_id: str) -> bytes:
+    """One row per day under the ADX data element codes; UTF-8 with BOM, so Excel shows
+    the Chinese scope names right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["date", "orgUnit", *(code for code, _label, _get in ELEMENTS)])
+    for day in days:
+        values = [get(day["summary"]) for _code, _label, get in ELEMENTS]
+        writer.writerow([day["date"], school_id, *("" if v is None else v for v in values)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,202 @@
+"""Daily checks (晨午检, 晚检 for boarders, the gate) and absences.
+
+A class is checked by recording only the exceptions: everyone else is stored
+present and normal. Each check keeps the class and dormitory the person was in
+that day, so an outbreak is counted where it happened even after a move. A
+second check for the same person, day and session updates the first (audited).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reopen_desktop.base.vocabulary import ABSENCE_REASONS, SESSIONS, SYMPTOMS
+from reopen_desktop.checks import followups
+from reopen_desktop.datafile import access, audit, settings
+from reopen_desktop.datafile.storage import DataFile, now
+from reopen_desktop.errors import Refused
+
+LOWEST, HIGHEST = 34.0, 43.0
+
+
+@dataclass
+class CheckEntry:
+    """One person's exception in a class check (or one gate reading)."""
+
+    person_id: int
+    temperature: float | None = None
+    symptoms: Sequence[str] = ()
+    absent: bool = False
+    absence_reason: str = ""
+    doctor_seen: bool = False
+    diagnosis: str = ""
+    lane: str = ""  # the gate lane, for a gate reading
+
+
+@dataclass
+class SaveResult:
+    saved: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_temperature(text: str | float | None) -> float | None:
+    """``373`` or ``37.3`` → 37.3; empty → None; outside 34.0–43.0 refused ("re-measure")."""
+    if text is None or str(text).strip() == "":
+        return None
+    raw = str(text).strip().replace("℃", "").replace("°C", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise Refused("bad_temperature", value=text) from None
+    if value > 100 and "." not in raw:
+        value /= 10  # typed without the point: 373 means 37.3
+    value = round(value, 1)
+    if not LOWEST <= value <= HIGHEST:
+        raise Refused("temperature_out_of_range", value=value, low=LOWEST, high=HIGHEST)
+    return value
+
+
+def check_symptoms(symptoms: Sequence[str]) -> list[str]:
+    """Known symptom names in the standard order; refuses an unknown one."""
+    unknown = [s for s in symptoms if s not in SYMPTOMS]
+    if unknown:
+        raise Refused("unknown_symptom", symptom="、".join(unknown), known="、".join(SYMPTOMS))
+    return [s for s in SYMPTOMS if s in symptoms]
+
+
+def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
+                      entries: Sequence[CheckEntry], *, today: date | None = None) -> SaveResult:
+    """Record one class's check: the exceptions given, everyone else present and normal.
+
+    One transaction; refused (nothing written) for a future date, an unknown
+    session, a person not in the class, a temperature out of range, or a head teacher
+    saving another class.
+    """
+    _refuse_future(day, today)
+    _refuse_session(session)
+    access.refuse_unless_may_edit_class(data, class_id)
+    roll = {r["id"]: r for r in data.query(
+        "SELECT id, name, class_id, dorm_room_id FROM people "
+        "WHERE class_id = ? AND active = 1", (class_id,))}
+    exceptions = {e.person_id: e for e in entries}
+    strangers = [pid for pid in exceptions if pid not in roll]
+    if strangers:
+        name = data.scalar("SELECT name FROM people WHERE id = ?", (strangers[0],)) or strangers[0]
+        raise Refused("not_in_class", name=name)
+    result = SaveResult()
+    label = data.scalar("SELECT name FROM classes WHERE id = ?", (class_id,))
+    with audit.action(data, "class_check", f"{label} {day} {SESSIONS[session]}") as act:
+        for person_id, person in roll.items():
+            entry = exceptions.get(person_id, CheckEntry(person_id))
+            store_check(data, act, person, day, session, entry, result)
+    return result
+
+
+def record_check(data: DataFile, person_id: int, day: date, session: str, entry: CheckEntry,
+                 *, today: date | None = None) -> SaveResult:
+    """One person's check (the gate, or a correction); one audited action."""
+    _refuse_future(day, today)
+    _refuse_session(session)
+    rows = data.query("SELECT id, name, class_id, dorm_room_id FROM people WHERE id = ? "
+                      "AND active = 1", (person_id,))
+    if not rows:
+        raise Refused("not_on_roll", id=person_id)
+    access.refuse_unless_may_edit_class(data, rows[0]["class_id"])
+    result = SaveResult()
+    with audit.action(data, "check", f"{rows[0]['name']} {day} {SESSIONS[session]}") as act:
+        store_check(data, act, rows[0], day, session, entry, result)
+    return result
+
+
+def _refuse_future(day: date, today: date | None) -> None:
+    if day > (today or date.today()):
+        raise Refused("future_date", day=day.isoformat())
+
+
+def _refuse_session(session: str) -> None:
+    if session not in SESSIONS:
+        raise Refused("bad_session", session=session)
+
+
+def store_check(data: DataFile, act: audit.Action, person: dict[str, Any], day: date,
+                session: str, entry: CheckEntry, result: SaveResult) -> None:
+    """Insert or update one check inside ``act`` (one audit row when something changed)."""
+    values = _values(data, entry, person, result)
+    _follow_up(data, act, person, day, values)
+    existing = data.query("SELECT * FROM checks WHERE person_id = ? AND day = ? AND session = ?",
+                          (person["id"], day.isoformat(), session))
+    if not existing:
+        act.insert("checks", {"person_id": person["id"], "day": day.isoformat(),
+                              "session": session, **values, "recorded_at": now(),
+                              "recorded_by": data.operator.name})
+        result.saved += 1
+    elif all(existing[0][key] == value for key, value in values.items()):
+        result.unchanged += 1
+    else:
+        act.update("checks", existing[0]["id"], {**values, "recorded_at": now(),
+                                                 "recorded_by": data.operator.name})
+        result.updated += 1
+
+
+def _follow_up(data: DataFile, act: audit.Action, person: dict[str, Any], day: date,
+               values: dict[str, Any]) -> None:
+    """Absences and fevers open follow-ups; a return closes them, once cleared if needed."""
+    present_and_well = not values["absent"] and not values["symptoms"]
+    if present_and_well:
+        followups.refuse_return_without_clearance(data, person["id"], person["name"])
+        followups.close_on_return(data, act, person["id"], day)
+    else:
+        followups.open_for_check(data, act, person["id"], day, values,
+                                 settings.get(data, "fever_threshold"))
+
+
+def _values(data: DataFile, entry: CheckEntry, person: dict[str, Any], result: SaveResult
+            ) -> dict[str, Any]:
+    temperature = parse_temperature(entry.temperature)
+    symptoms = check_symptoms(entry.symptoms)
+    if entry.absent and entry.absence_reason not in ABSENCE_REASONS:
+        raise Refused("absence_reason_missing", name=person["name"])
+    threshold = settings.get(data, "fever_threshold")
+    if "发热" in symptoms and temperature is not None and temperature < threshold:
+        result.warnings.append(f"{person['name']}:勾选了发热,但体温 {temperature}℃ 未达 "
+                               f"{threshold}℃,请复测。")
+    if temperature is not None and temperature >= threshold and "发热" not in symptoms:
+        symptoms = check_symptoms([*symptoms, "发热"])
+        result.warnings.append(f"{person['name']}:体温 {temperature}℃ 已达发热标准,"
+                               "已自动记为发热。")
+    return {"temperature": temperature, "symptoms": ",".join(symptoms),
+            "absent": int(entry.absent), "absence_reason": entry.absence_reason if entry.absent
+            else "", "doctor_seen": int(entry.doctor_seen), "diagnosis": entry.diagnosis.strip(),
+            "class_id": person["class_id"], "dorm_room_id": person["dorm_room_id"],
+            "lane": entry.lane}
+
+
+# --- the day in figures (summary sections) -----------------------------------------------
+
+
+
+
+
+
+
+# --- quick entry: one line per exception, typed without leaving the keyboard --------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+

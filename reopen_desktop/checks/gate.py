@@ -1,0 +1,125 @@
+"""The gate (一证通, 快检通道): a pass per person, one motion per person at the lane.
+
+A pass carries an opaque code (never the ID number). At the gate a scanner types
+the code, or the guard types the last digits of the student number; the
+temperature and Enter store one gate check. A fever turns the screen red and
+opens a follow-up (as any fever does); a key person under observation, or
+someone whose notifiable illness still wants a clearance, is stopped with the
+reason; so is anyone kept home (checks/at_home.py) before their return date or without
+the clearance their return needs.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from reopen_desktop.alerts import register
+from reopen_desktop.checks import at_home, class_checks, followups
+from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.errors import Refused
+
+CODE_BYTES = 5  # 10 hex characters: unguessable enough, short for a QR at card size
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person_id: int
+    name: str
+    class_name: str
+
+
+@dataclass
+class GateVerdict:
+    allowed: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GateResult:
+    name: str
+    temperature: float | None
+    fever: bool
+    verdict: GateVerdict
+
+
+def ensure_passes(data: DataFile) -> int:
+    """Give every active person without a pass an opaque code; how many were made."""
+    missing = [r["id"] for r in data.query(
+        "SELECT p.id FROM people p LEFT JOIN passes s ON s.person_id = p.id "
+        "WHERE p.active = 1 AND s.code IS NULL")]
+    if missing:
+        with audit.action(data, "passes", f"制作一证通 {len(missing)} 张", undoable=False):
+            data.conn.executemany("INSERT INTO passes (person_id, code) VALUES (?, ?)",
+                                  [(pid, secrets.token_hex(CODE_BYTES)) for pid in missing])
+    return len(missing)
+
+
+def find(data: DataFile, typed: str) -> list[Candidate]:
+    """Who ``typed`` means: a scanned pass code, or the last digits of a student number
+    or ID (several people can share them: the guard then picks one)."""
+    typed = typed.strip()
+    if not typed:
+        return []
+    rows = data.query(
+        "SELECT p.id, p.name, coalesce(c.name, '') AS class_name FROM passes s "
+        "JOIN people p ON p.id = s.person_id LEFT JOIN classes c ON c.id = p.class_id "
+        "WHERE s.code = ? AND p.active = 1", (typed.lower(),))
+    if not rows and len(typed) >= 3:
+        rows = data.query(
+            "SELECT p.id, p.name, coalesce(c.name, '') AS class_name FROM people p "
+            "LEFT JOIN classes c ON c.id = p.class_id WHERE p.active = 1 AND "
+            "(p.student_no LIKE :tail OR p.id_number LIKE :tail) ORDER BY c.name, p.name "
+            "LIMIT 10", {"tail": f"%{typed.upper()}"})
+    return [Candidate(r["id"], r["name"], r["class_name"]) for r in rows]
+
+
+def verdict(data: DataFile, person_id: int, day: date) -> GateVerdict:
+    """May this person come in today? Stopped: key person under observation, or a
+    notifiable illness without a return clearance."""
+    reasons = []
+    for row in data.query("SELECT reason, observe_until FROM key_persons WHERE person_id = ? "
+                          "AND status = 'observing' AND observe_until >= ?",
+                          (person_id, day.isoformat())):
+        reasons.append(f"重点人员({row['reason']}),观察期至 {row['observe_until']},不得入校。")
+    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or ""
+    try:
+        followups.refuse_return_without_clearance(data, person_id, name)
+    except Refused as error:
+        reasons.append(error.message())
+    reasons += at_home.return_refusals(data, person_id, day)
+    return GateVerdict(not reasons, reasons)
+
+
+def record(data: DataFile, person_id: int, temperature: str, *, lane: str, day: date,
+           at: datetime | None = None) -> GateResult:
+    """Store one gate reading (a fever opens a follow-up); stopped people are refused."""
+    judged = verdict(data, person_id, day)
+    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or ""
+    if not judged.allowed:
+        raise Refused("gate_stopped", name=name, reasons=" ".join(judged.reasons))
+    value = class_checks.parse_temperature(temperature)
+    with data.atomic():  # the reading and the end of a home stay are one action
+        class_checks.record_check(data, person_id, day, "gate",
+                                  class_checks.CheckEntry(person_id, value, lane=lane), today=day)
+        at_home.end_stay_at_gate(data, person_id, day)
+    fever = value is not None and value >= settings.get(data, "fever_threshold")
+    if fever:
+        register.raise_alerts(data, day)
+    return GateResult(name, value, fever, judged)
+
+
+def lane_counts(data: DataFile, day: date, lane: str, now: datetime | None = None
+                ) -> dict[str, Any]:
+    """People through this lane today, and the pace over the last ten minutes."""
+    now = now or datetime.now()
+    total = int(data.scalar("SELECT count(*) FROM checks WHERE day = ? AND session = 'gate' "
+                            "AND lane = ?", (day.isoformat(), lane)) or 0)
+    since = (now - timedelta(minutes=10)).strftime("%Y-%m-%d %H:%M:%S")
+    recent = int(data.scalar("SELECT count(*) FROM checks WHERE day = ? AND session = 'gate' "
+                             "AND lane = ? AND recorded_at >= ?",
+                             (day.isoformat(), lane, since)) or 0)
+    return {"people": total, "per_minute": round(recent / 10, 1)}

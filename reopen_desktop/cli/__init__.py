@@ -1,0 +1,1 @@
+"""The headless commands (cli-contract.md), one module per group of commands."""

@@ -1,0 +1,69 @@
+"""Headless ``export-bundle``: the township USB bundle, and its hand-over slip on request."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop.base.words import text
+from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.datafile import storage
+from reopen_desktop.errors import Refused
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser,
+                 day: Callable[[str], date]) -> None:
+    export = commands.add_parser(
+        "export-bundle", parents=[common],
+        help="the township bundle: signed, encrypted, written safely and verified")
+    export.add_argument("--from", dest="date_from", type=day, default=None,
+                        help="first day (default: the last export's last day, or today)")
+    export.add_argument("--to", dest="date_to", type=day, default=None,
+                        help="last day (default: today)")
+    export.add_argument("--out", type=Path, required=True, help="the folder, e.g. the USB stick")
+    export.add_argument("--slip", type=Path, default=None,
+                        help="also print the hand-over slip (交接单) to this PDF")
+
+
+def run_export_bundle(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.bundle import export as bundle_export
+
+    with storage.open_data_file(args.db, create=False) as data:
+        start, end = bundle_export.next_range(data)
+        record = bundle_export.export_bundle(
+            data, args.date_from or start, args.date_to or end, args.out,
+            progress=cli_prose.progress("cli_progress_bundle"))
+        slip = _slip(data, record.id, args.slip) if args.slip else None
+    result = {"path": record.path, "sha256": record.sha256, "short_hash": record.short_hash,
+              "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
+              "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
+    counts = record.counts
+    prose = [text("cli_bundle_exported", sequence=record.sequence, start=record.date_from,
+                  end=record.date_to, path=record.path),
+             text("cli_bundle_counts", days=counts["days"], key_persons=counts["key_persons"],
+                  alerts=counts["alerts"], open=record.open_alerts,
+                  clearances=counts["clearances"]),
+             text("cli_bundle_checksum", hash=record.short_hash)]
+    prose += [text("cli_bundle_slip", slip=slip)] if slip else []
+    return output.done(result, "\n".join(prose))
+
+
+def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:
+    """The slip's path; a slip that cannot be written is said, not fatal: the bundle is
+    already written and recorded (reprint it from the window's export list)."""
+    from reopen_desktop.reports import handover_slip
+
+    try:
+        return str(handover_slip.write_handover_slip(data, export_row_id, out).path)
+    except Refused as error:
+        print(error.message(), file=sys.stderr)
+        return None
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
+    "export-bundle": run_export_bundle,
+}

@@ -1,0 +1,97 @@
+"""The headless township commands (cli-contract.md): ``township init|import|report|demo``.
+
+Registered into ``reopen_desktop.cli``; same rules as every command (exit 0/2/1,
+``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
+refused, after importing the good ones: each refused bundle changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reopen_desktop.base.words import text
+from reopen_desktop.cli import prose
+from reopen_desktop.datafile import storage
+from reopen_desktop.township.schema import TOWNSHIP
+
+
+def add_commands(commands: Any, common: argparse.ArgumentParser,
+                 day: Callable[[str], Any]) -> None:
+    township = commands.add_parser("township", help="the township console (乡镇汇总)")
+    kinds = township.add_subparsers(dest="kind", required=True)
+    init = kinds.add_parser("init", parents=[common],
+                            help="create a township data file and its key pair")
+    init.add_argument("--township", required=True)
+    init.add_argument("--public-key-out", type=Path, required=True,
+                      help="where to write the public key the schools need (.pem)")
+    merge = kinds.add_parser("import", parents=[common],
+                             help="merge school bundles (files or folders)")
+    merge.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE_OR_DIR")
+    report = kinds.add_parser("report", parents=[common],
+                              help="the township summary across schools (PDF)")
+    report.add_argument("--date", type=day, default=None)
+    report.add_argument("--out", type=Path, required=True)
+    demo = kinds.add_parser("demo", parents=[common],
+                            help="a new township file filled with demo schools' bundles")
+    demo.add_argument("--schools", type=int, default=6)
+    demo.add_argument("--days", type=int, default=5)
+    demo.add_argument("--seed", type=int, default=1)
+
+
+def run_init(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.township import console
+
+    with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
+        township = console.create_township(data, args.township, args.public_key_out)
+    return output.done(
+        {"township": township.name, "fingerprint": township.fingerprint,
+         "public_key": str(args.public_key_out), "path": str(args.db)},
+        text("cli_township_created", township=township.name, path=args.db,
+             public_key=args.public_key_out, fingerprint=township.short_fingerprint))
+
+
+def run_import(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.township import merge
+
+    with storage.open_data_file(args.db, create=False, kind=TOWNSHIP) as data:
+        result = merge.import_bundles(data, args.bundles,
+                                      progress=prose.progress("cli_progress_bundles_in"))
+    lines = [merge.summary_text(result)]
+    lines += [f"  {b.label} {b.file}" + (f": {b.reason}" if b.reason else "")
+              for b in result.bundles]
+    lines += [f"  {line}" for line in merge.gap_texts(result)]
+    code = output.done(result.as_dict(), "\n".join(lines))
+    return 2 if result.refused else code
+
+
+def run_report(args: argparse.Namespace, output: Any) -> int:
+    from datetime import date
+
+    from reopen_desktop.township import queries, report
+
+    with storage.open_data_file(args.db, read_only=True, kind=TOWNSHIP) as data:
+        day = args.date or queries.latest_day(data) or date.today()
+        result = report.write_township_report(data, day, args.out)
+    return prose.report_done(output, result, text("cli_title_township", date=day),
+                             date=day.isoformat())
+
+
+def run_demo(args: argparse.Namespace, output: Any) -> int:
+    from reopen_desktop.demo import township as demo_township
+
+    with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
+        result = demo_township.fill_township_demo(
+            data, schools=args.schools, days=args.days, seed=args.seed,
+            progress=prose.progress("township_demo_title"))
+    lines = [text("cli_township_demo_done", township=result.township, path=args.db,
+                  schools=len(result.schools), days=result.days, bundles=result.bundles)]
+    lines += [text("cli_township_demo_missed", school=s, day=d) for s, d in result.missed.items()]
+    lines += [text("cli_township_demo_lost", school=s, day=d) for s, d in result.lost.items()]
+    return output.done({**result.as_dict(), "path": str(args.db)}, "\n".join(lines))
+
+
+HANDLERS = {"township init": run_init, "township import": run_import,
+            "township report": run_report, "township demo": run_demo}

@@ -1,0 +1,66 @@
+"""Where the program keeps its files on this computer.
+
+The default data file and the automatic backups live in the user's data
+folder (``%LOCALAPPDATA%`` on Windows, ``$XDG_DATA_HOME`` on Linux), never next
+to a file the user picked, so a USB stick is not filled with backups.
+``REOPEN_DESKTOP_HOME`` overrides the folder (tests, portable installs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "reopen-desktop"
+
+
+def data_dir() -> Path:
+    """The user's data folder for this program, created if missing."""
+    override = os.environ.get("REOPEN_DESKTOP_HOME")
+    if override:
+        base = Path(override)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = base / APP_DIR_NAME
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        base = Path(xdg) / APP_DIR_NAME
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def resource_dir() -> Path:
+    """The program's read-only files (translations, templates, icon).
+
+    From source they sit in ``resources/`` beside the code; in the installed program
+    PyInstaller unpacks them under ``sys._MEIPASS`` (the bundle's ``_internal`` folder),
+    which is never the folder of the user's data.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "resources"
+
+
+def default_data_file() -> Path:
+    return data_dir() / "school.db"
+
+
+def demo_data_file() -> Path:
+    return data_dir() / "demo-school.db"
+
+
+def backup_dir_for(data_file: Path) -> Path:
+    """The folder of automatic backups of one data file.
+
+    Named after the file and a short hash of its full path, so two schools'
+    files called ``school.db`` in different folders never share backups.
+    """
+    full = str(Path(data_file).resolve())
+    tag = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
+    folder = data_dir() / "backups" / f"{Path(data_file).stem}-{tag}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,686 @@
+"""The data file's schema as an append-only list of migration steps.
+
+Position in ``MIGRATIONS`` is the version: step 1 takes an empty file to
+version 1, and so on. Never edit a step that has shipped; append a new one.
+Each step runs in its own transaction together with ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+V1_TABLES = """
+CREATE TABLE schools (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    township TEXT NOT NULL DEFAULT '',
+    code TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    liaison TEXT NOT NULL DEFAULT '',
+    instructor TEXT NOT NULL DEFAULT '',
+    plan_note TEXT NOT NULL DEFAULT '',
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE grades (
+    id INTEGER PRIMARY KEY,
+    school_id INTEGER NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE classes (
+    id INTEGER PRIMARY KEY,
+    grade_id INTEGER NOT NULL REFERENCES grades(id),
+    label TEXT NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    number INTEGER,
+    boarding INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (grade_id, label)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('student', 'staff')),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    sex TEXT NOT NULL DEFAULT '',
+    id_type TEXT NOT NULL DEFAULT 'resident_id',
+    id_number TEXT UNIQUE,
+    student_no TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    class_id INTEGER REFERENCES classes(id),
+    post TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    village TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    guardian TEXT NOT NULL DEFAULT '',
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id),
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX people_class ON people(class_id) WHERE active = 1;
+CREATE TABLE dorm_rooms (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    class_id INTEGER REFERENCES classes(id),
+    capacity INTEGER
+);
+CREATE TABLE duties (
+    id INTEGER PRIMARY KEY,
+    role TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    grade_id INTEGER REFERENCES grades(id),
+    class_id INTEGER REFERENCES classes(id),
+    department TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX duties_person ON duties(person_id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    role TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    undoes INTEGER REFERENCES actions(id),
+    undone_by INTEGER REFERENCES actions(id)
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    table_name TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_record ON audit(table_name, record_id);
+CREATE INDEX audit_action ON audit(action_id);
+"""
+
+
+def _v1_grid(conn: sqlite3.Connection) -> None:
+    """Schools, the three-tier grid, people, duties, settings and the audit trail."""
+    _run_script(conn, V1_TABLES)
+
+
+V2_PEOPLE_AND_SCREENING = """
+ALTER TABLE people ADD COLUMN boarding INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN guardian_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN initials TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX people_initials ON people(initials);
+CREATE INDEX people_id_tail ON people(substr(id_number, -4));
+CREATE TABLE import_mappings (
+    signature TEXT PRIMARY KEY,
+    mapping TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE high_risk_areas (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    level TEXT NOT NULL DEFAULT 'high' CHECK (level IN ('high', 'medium', 'low')),
+    date_from TEXT NOT NULL,
+    date_to TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    declared_on TEXT NOT NULL,
+    travelled INTEGER NOT NULL DEFAULT 0,
+    arrived_on TEXT NOT NULL DEFAULT '',
+    health TEXT NOT NULL DEFAULT '',
+    contact_key_person INTEGER NOT NULL DEFAULT 0,
+    contact_fever INTEGER NOT NULL DEFAULT 0,
+    last_exposure TEXT NOT NULL DEFAULT '',
+    promise_signed INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE travels (
+    id INTEGER PRIMARY KEY,
+    declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+    place TEXT NOT NULL,
+    date_from TEXT NOT NULL DEFAULT '',
+    date_to TEXT NOT NULL DEFAULT '',
+    transport TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX travels_declaration ON travels(declaration_id);
+CREATE TABLE key_persons (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    reason TEXT NOT NULL,
+    exposure_date TEXT NOT NULL,
+    observe_until TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'observing' CHECK (status IN ('observing', 'released')),
+    source TEXT NOT NULL DEFAULT 'screening',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX key_persons_person ON key_persons(person_id);
+"""
+
+
+def _v2_people_and_screening(conn: sqlite3.Connection) -> None:
+    """Roster fields, remembered import mappings, high-risk areas, declarations,
+    travels and key persons (issue: one person, one file)."""
+    _run_script(conn, V2_PEOPLE_AND_SCREENING)
+
+
+DAILY_CHECKS_AND_ALERTS = """
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    day TEXT NOT NULL,
+    session TEXT NOT NULL CHECK (session IN ('morning', 'noon', 'evening', 'gate')),
+    temperature REAL CHECK (temperature IS NULL OR temperature BETWEEN 34.0 AND 43.0),
+    symptoms TEXT NOT NULL DEFAULT '',
+    absent INTEGER NOT NULL DEFAULT 0,
+    absence_reason TEXT NOT NULL DEFAULT '' CHECK (absence_reason IN ('', 'illness', 'other')),
+    doctor_seen INTEGER NOT NULL DEFAULT 0,
+    diagnosis TEXT NOT NULL DEFAULT '',
+    class_id INTEGER REFERENCES classes(id),
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id),
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    lane TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, day, session)
+);
+CREATE INDEX checks_day ON checks(day, class_id);
+CREATE INDEX checks_ill ON checks(day) WHERE symptoms <> '' OR temperature IS NOT NULL;
+CREATE INDEX checks_absent ON checks(day, class_id) WHERE absent = 1;
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    day TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    people TEXT NOT NULL,
+    message TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT NOT NULL DEFAULT '',
+    raised_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (rule, day, scope)
+);
+CREATE INDEX alerts_status ON alerts(status, day);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    opened_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('illness_absence', 'fever')),
+    called_family INTEGER NOT NULL DEFAULT 0,
+    symptoms TEXT NOT NULL DEFAULT '',
+    doctor TEXT NOT NULL DEFAULT '',
+    diagnosis TEXT NOT NULL DEFAULT '',
+    expected_return TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    closed_on TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX follow_ups_open ON follow_ups(status, person_id);
+CREATE TABLE passes (
+    person_id INTEGER PRIMARY KEY REFERENCES people(id),
+    code TEXT NOT NULL UNIQUE
+);
+CREATE TABLE clearances (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    follow_up_id INTEGER REFERENCES follow_ups(id),
+    issuer TEXT NOT NULL CHECK (trim(issuer) <> ''),
+    issued_on TEXT NOT NULL,
+    checked_by TEXT NOT NULL CHECK (trim(checked_by) <> ''),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+"""
+
+
+def _daily_checks_and_alerts(conn: sqlite3.Connection) -> None:
+    """Morning/noon/evening and gate checks with absences (the class and dormitory at the
+    time are kept, so a cluster is counted where it happened), the alerts raised, absence
+    and fever follow-ups, and return clearances (复课证明)."""
+    _run_script(conn, DAILY_CHECKS_AND_ALERTS)
+
+
+CAMPUS_DISINFECTION_AND_PREPAREDNESS = """
+CREATE TABLE campus_areas (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    kind TEXT NOT NULL DEFAULT 'other',
+    class_id INTEGER REFERENCES classes(id) ON DELETE SET NULL,
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    items TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT '',
+    agent TEXT NOT NULL DEFAULT '',
+    concentration REAL,
+    contact_minutes INTEGER,
+    disinfection_times TEXT NOT NULL DEFAULT '',
+    ventilation_times TEXT NOT NULL DEFAULT '',
+    ventilation_minutes INTEGER,
+    responsible_id INTEGER REFERENCES people(id)
+);
+CREATE TABLE campus_records (
+    id INTEGER PRIMARY KEY,
+    area_id INTEGER NOT NULL REFERENCES campus_areas(id),
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('disinfection', 'ventilation')),
+    slot INTEGER NOT NULL,
+    due_time TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    items TEXT NOT NULL DEFAULT '',
+    agent TEXT NOT NULL DEFAULT '',
+    concentration REAL,
+    minutes INTEGER,
+    operator TEXT NOT NULL DEFAULT '',
+    warning TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (area_id, day, kind, slot)
+);
+CREATE INDEX campus_records_day ON campus_records(day);
+CREATE TABLE plan_documents (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    version TEXT NOT NULL CHECK (trim(version) <> ''),
+    adopted_on TEXT NOT NULL,
+    file_path TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE trainings (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('training', 'drill')),
+    topic TEXT NOT NULL CHECK (trim(topic) <> ''),
+    trainer TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE training_attendees (
+    id INTEGER PRIMARY KEY,
+    training_id INTEGER NOT NULL REFERENCES trainings(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    UNIQUE (training_id, person_id)
+);
+CREATE TABLE observation_rooms (
+    id INTEGER PRIMARY KEY,
+    location TEXT NOT NULL DEFAULT '',
+    equipment TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE doctor_duties (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    note TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
+def _campus_disinfection_and_preparedness(conn: sqlite3.Connection) -> None:
+    """Areas with their disinfection/ventilation plans and the records ticked against them;
+    the contingency plan's versions, trainings and drills, observation room, doctor on duty."""
+    _run_script(conn, CAMPUS_DISINFECTION_AND_PREPAREDNESS)
+
+
+CANTEEN_AND_SUPPLIES = """
+CREATE TABLE health_certificates (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    number TEXT NOT NULL DEFAULT '',
+    issued TEXT NOT NULL DEFAULT '',
+    expiry TEXT NOT NULL
+);
+CREATE TABLE canteen_checks (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    temperature REAL,
+    codes TEXT NOT NULL DEFAULT '0',
+    on_duty INTEGER NOT NULL DEFAULT 1,
+    reason TEXT NOT NULL DEFAULT '',
+    checked_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (day, person_id)
+);
+CREATE TABLE procurements (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    supplier TEXT NOT NULL CHECK (trim(supplier) <> ''),
+    licence TEXT NOT NULL DEFAULT '',
+    item TEXT NOT NULL CHECK (trim(item) <> ''),
+    quantity REAL NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    certificate_seen INTEGER NOT NULL DEFAULT 0,
+    invoice_seen INTEGER NOT NULL DEFAULT 0,
+    cold_chain TEXT NOT NULL DEFAULT '',
+    received_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX procurements_day ON procurements(day);
+CREATE TABLE meals (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    meal TEXT NOT NULL,
+    UNIQUE (day, meal)
+);
+CREATE TABLE dishes (
+    id INTEGER PRIMARY KEY,
+    meal_id INTEGER NOT NULL REFERENCES meals(id),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    sample_grams REAL,
+    kept_from TEXT NOT NULL DEFAULT '',
+    kept_until TEXT NOT NULL DEFAULT '',
+    sampled_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dishes_meal ON dishes(meal_id);
+CREATE TABLE accompanied_meals (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,
+    meal TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    remarks TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE supply_items (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    unit TEXT NOT NULL DEFAULT '',
+    reserve_days INTEGER,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE supply_movements (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES supply_items(id),
+    day TEXT NOT NULL,
+    quantity REAL NOT NULL,
+    by_whom TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX supply_movements_item ON supply_movements(item_id, day)
+"""
+
+
+def _canteen_and_supplies(conn: sqlite3.Connection) -> None:
+    """Canteen workers' health certificates and pre-shift checks, procurement, food samples
+    and accompanied meals; supply items and their stock movements (in > 0, out < 0)."""
+    _run_script(conn, CANTEEN_AND_SUPPLIES)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements one by one (executescript would COMMIT)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+KEPT_HOME = """
+CREATE TABLE class_suspensions (
+    id INTEGER PRIMARY KEY,
+    class_id INTEGER NOT NULL REFERENCES classes(id),
+    date_from TEXT NOT NULL,
+    date_to TEXT,
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    alert_id INTEGER REFERENCES alerts(id),
+    clearance_needed TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    CHECK (date_to IS NULL OR date_to >= date_from)
+);
+CREATE INDEX class_suspensions_class ON class_suspensions(class_id, date_from);
+CREATE TABLE home_stays (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    date_from TEXT NOT NULL,
+    return_on TEXT,
+    clearance_needed TEXT NOT NULL DEFAULT '',
+    contact_id INTEGER REFERENCES people(id),
+    returned_on TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX home_stays_open ON home_stays(person_id) WHERE returned_on IS NULL;
+CREATE TABLE home_calls (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    day TEXT NOT NULL,
+    temperature REAL,
+    symptoms TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    called_by TEXT NOT NULL CHECK (trim(called_by) <> ''),
+    recorded_at TEXT NOT NULL,
+    UNIQUE (person_id, day)
+);
+"""
+
+
+def _children_kept_home(conn: sqlite3.Connection) -> None:
+    """停课不停学: class suspensions, people kept home (with the date they may return and
+    the clearance they need) and the daily health call to each of them."""
+    _run_script(conn, KEPT_HOME)
+
+
+EXPORTS = """
+CREATE TABLE exports (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    export_id TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    sequence INTEGER,
+    date_from TEXT NOT NULL DEFAULT '',
+    date_to TEXT NOT NULL DEFAULT '',
+    what TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL DEFAULT '',
+    counts TEXT NOT NULL DEFAULT '{}',
+    operator TEXT NOT NULL,
+    exported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))
+);
+CREATE UNIQUE INDEX exports_bundle_sequence ON exports(sequence) WHERE kind = 'bundle';
+"""
+
+
+def _exports(conn: sqlite3.Connection) -> None:
+    """Every export that left the school (who, when, what, which range, to where, its
+    hash), of any ``kind``; bundles carry a sequence number the township checks for gaps."""
+    _run_script(conn, EXPORTS)
+
+
+OPERATORS = """
+CREATE TABLE operators (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    role TEXT NOT NULL CHECK (role IN ('administrator', 'school_doctor', 'head_teacher',
+                                       'clerk')),
+    class_id INTEGER REFERENCES classes(id) ON DELETE SET NULL,
+    password_hash TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE person_views (
+    action_id INTEGER PRIMARY KEY REFERENCES actions(id),
+    person_id INTEGER NOT NULL
+);
+CREATE INDEX person_views_person ON person_views(person_id)
+"""
+
+
+def _operators_and_views(conn: sqlite3.Connection) -> None:
+    """Who may work here and in which role (datafile/access.py), and who opened whose person file."""
+    _run_script(conn, OPERATORS)
+
+
+STAGGERED_ARRIVAL = """
+CREATE TABLE gate_lanes (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    per_minute REAL CHECK (per_minute IS NULL OR per_minute > 0)
+);
+CREATE TABLE arrival_windows (
+    id INTEGER PRIMARY KEY,
+    grade_id INTEGER REFERENCES grades(id),
+    class_id INTEGER REFERENCES classes(id),
+    kind TEXT NOT NULL CHECK (kind IN ('arrive', 'leave')),
+    starts TEXT NOT NULL,
+    ends TEXT NOT NULL,
+    lane_id INTEGER NOT NULL REFERENCES gate_lanes(id),
+    CHECK ((grade_id IS NULL) <> (class_id IS NULL)),
+    CHECK (ends > starts)
+);
+CREATE UNIQUE INDEX arrival_windows_scope ON arrival_windows(
+    kind, coalesce(grade_id, 0), coalesce(class_id, 0));
+"""
+
+
+def _staggered_arrival(conn: sqlite3.Connection) -> None:
+    """错峰上下学: the gate's lanes and each grade's or class's arrival and leaving window."""
+    _run_script(conn, STAGGERED_ARRIVAL)
+
+
+HOUSEHOLDS = """
+CREATE TABLE households (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE household_people (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    household_id INTEGER NOT NULL REFERENCES households(id)
+);
+CREATE INDEX household_people_household ON household_people(household_id);
+CREATE TABLE household_members (
+    id INTEGER PRIMARY KEY,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    relation TEXT NOT NULL DEFAULT '',
+    id_number TEXT UNIQUE,
+    phone TEXT NOT NULL DEFAULT '',
+    health TEXT NOT NULL DEFAULT '',
+    arrived_on TEXT NOT NULL DEFAULT '',
+    key_person INTEGER NOT NULL DEFAULT 0,
+    exposure_date TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX household_members_household ON household_members(household_id);
+CREATE TABLE household_travels (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES household_members(id),
+    place TEXT NOT NULL,
+    date_from TEXT NOT NULL DEFAULT '',
+    date_to TEXT NOT NULL DEFAULT '',
+    transport TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+def _households(conn: sqlite3.Connection) -> None:
+    """The people a pupil lives with: siblings at the school share one household (one
+    declaration serves them all), and the adults' travel and health are declared."""
+    _run_script(conn, HOUSEHOLDS)
+
+
+def _gate_readings_index(conn: sqlite3.Connection) -> None:
+    """Gate readings by day and lane, and only those: a lane's measured pace read every
+    check of the last 14 days (140,000 rows at 5,000 pupils, 25 ms a lane), and the day's
+    gate readings were picked out of all its checks."""
+    conn.execute("CREATE INDEX checks_gate ON checks(day, lane) WHERE session = 'gate'")
+
+
+BULK_INSERTS = """
+DROP INDEX people_initials;
+DROP INDEX people_id_tail;
+ALTER TABLE audit ADD COLUMN through_id INTEGER;
+CREATE INDEX audit_ranges ON audit(table_name, record_id) WHERE through_id IS NOT NULL
+"""
+
+
+def _bulk_inserts(conn: sqlite3.Connection) -> None:
+    """A roster import's 5,000 new people cost 5,000 audit rows and two indexes no query
+    used (the search's ``LIKE '%…%' OR …`` scans people whatever the indexes): the indexes
+    go, and one audit row may now stand for the rows ``record_id``..``through_id`` that an
+    action inserted (datafile/audit.py reads it as one row each)."""
+    _run_script(conn, BULK_INSERTS)
+
+
+ALERT_MESSAGE_KEYS = """
+ALTER TABLE alerts ADD COLUMN message_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN message_params TEXT NOT NULL DEFAULT '{}'
+"""
+
+
+def _alert_message_keys(conn: sqlite3.Connection) -> None:
+    """An alert's message as its catalogue key and parameters (JSON), so it reads in the
+    language it is shown in; ``message`` keeps the Chinese (older rows have only that)."""
+    _run_script(conn, ALERT_MESSAGE_KEYS)
+
+
+ALERT_COLUMNS = ("id, rule, day, scope, people, message, deadline, status, outcome, raised_at, "
+                 "closed_at, closed_by, message_key, message_params")
+ALERTS_PER_PERSON = f"""
+CREATE TEMP TABLE suspension_alerts AS
+    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
+UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
+CREATE TABLE alerts_rebuilt (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    day TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    people TEXT NOT NULL,
+    message TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT NOT NULL DEFAULT '',
+    raised_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    message_key TEXT NOT NULL DEFAULT '',
+    message_params TEXT NOT NULL DEFAULT '{{}}',
+    subject INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (rule, day, scope, subject)
+);
+INSERT INTO alerts_rebuilt ({ALERT_COLUMNS}, subject)
+    SELECT {ALERT_COLUMNS}, CASE WHEN rule IN ('notifiable', 'unexplained', 'fever')
+    THEN coalesce(json_extract(people, '$[0]'), 0) ELSE 0 END FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_rebuilt RENAME TO alerts;
+CREATE INDEX alerts_status ON alerts(status, day);
+UPDATE class_suspensions SET alert_id = (SELECT s.alert_id FROM suspension_alerts s
+    WHERE s.id = class_suspensions.id) WHERE id IN (SELECT id FROM suspension_alerts);
+DROP TABLE suspension_alerts
+"""
+
+
+def _alerts_per_person(conn: sqlite3.Connection) -> None:
+    """A fever (or notifiable, or unexplained) alert is one person's: the second feverish
+    pupil of a class on a day was dropped by UNIQUE (rule, day, scope). ``subject`` (the
+    person of such an alert, 0 for a class's or dormitory's) joins the key. SQLite cannot
+    change a constraint, so the table is rebuilt with its ids, inside the migration's
+    transaction; the suspensions that name an alert are set aside and put back around it."""
+    _run_script(conn, ALERTS_PER_PERSON)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_grid,
+    _v2_people_and_screening,
+    _daily_checks_and_alerts,
+    _campus_disinfection_and_preparedness,
+    _canteen_and_supplies,
+    _children_kept_home,
+    _exports,
+    _operators_and_views,
+    _staggered_arrival,
+    _households,
+    _gate_readings_index,
+    _alert_message_keys,
+    _alerts_per_person,
+    _bulk_inserts,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,76 @@
+"""School-editable settings and thresholds, with their defaults.
+
+Every number a rule or report uses lives here (DESIGN.md): the school may
+change it, and reports print the value they used. Stored values are text;
+the default's type decides how a value is read back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reopen_desktop.datafile.storage import DataFile, now
+
+DEFAULTS: dict[str, Any] = {
+    "fever_threshold": 37.3,  # °C, gate and return
+    "ili_threshold": 38.0,  # °C, influenza-like illness with cough or sore throat
+    "cluster_1d_size": 3,
+    "cluster_3d_size": 5,
+    "cluster_3d_days": 3,
+    "high_fever_threshold": 39.0,  # °C, "unexplained high fever" when no diagnosis is known
+    "absence_rise_factor": 2.0,  # today's illness absences vs the class's recent average
+    "absence_rise_minimum": 3,  # ... and at least this many, so 0 → 1 is no "rise"
+    "absence_rise_days": 5,
+    # days after which an open follow-up with no family call and no diagnosis is flagged
+    "unexplained_absence_days": 2,  # school days the recent average looks back
+    "observation_days": 14,
+    "sample_hours": 48,
+    "sample_grams": 125,
+    "idle_lock_minutes": 10.0,  # the window locks itself after this long untouched (datafile/access.py)
+    "township_public_key": "",
+    "school_signing_key": "",  # Ed25519 PEM, made with the school; signs township bundles
+    "bundle_sequence": 0,  # the last bundle's sequence number (bundle/export.py); never reused
+    "bundle_reserved": 0,  # the number of the bundle being written (bundle/export.py): a crash
+    # between its file and its record must not let the next export reuse the number
+    "gate_people_per_minute": 12.0,  # a lane's pace when none is set or measured yet
+    "school_kind": "school",  # "kindergarten" (托幼园所): 小班/中班/大班, 小一班, 手口皮肤 checks
+    "pdf_font": "",  # path of a TrueType Chinese font for PDFs; empty: find one
+    # disinfection and ventilation: the plan a new area starts with (campus/disinfection.py)
+    "disinfection_items": "门把手、课桌椅、楼梯扶手、地面",
+    "disinfection_method": "擦拭、喷洒,作用后清水擦净",
+    "disinfection_agent": "含氯消毒剂",
+    "disinfection_concentration": 500.0,  # mg/L available chlorine
+    "disinfection_contact_minutes": 30,
+    "disinfection_times": "07:30,16:30",  # due times, one per disinfection of the day
+    "disinfection_tolerance_pct": 20.0,  # a concentration further from the plan is warned
+    "ventilation_times": "08:00,12:00,15:30",  # due times: 3 sessions a day
+    "ventilation_minutes": 30,  # at least, per session
+    "campus_weekdays": "1,2,3,4,5",  # ISO weekdays (1 = Monday) the checklist is due on
+    "certificate_warning_days": 30,  # 健康证: warn this many days before expiry
+    "supplies_reserve_days": 14,  # default reserve: this many days of use (per item settable)
+    "supplies_usage_days": 14,  # days of cover come from this many days of real use
+}
+
+
+def get(data: DataFile, key: str) -> Any:
+    """A setting's value, or its default when the school never changed it."""
+    default = DEFAULTS[key]
+    stored = data.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    if stored is None:
+        return default
+    return type(default)(stored) if not isinstance(default, str) else stored
+
+
+def put(data: DataFile, key: str, value: Any) -> None:
+    """Store a setting (inside the caller's transaction, if any)."""
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    data.conn.execute(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        (key, str(value), now()),
+    )
+
+
+def all_settings(data: DataFile) -> dict[str, Any]:
+    return {key: get(data, key) for key in DEFAULTS}

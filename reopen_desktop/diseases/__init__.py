@@ -1,0 +1,1 @@
+"""The disease catalogue: which diagnoses are cases of which disease, and what follows."""

@@ -1,0 +1,1 @@
+"""Tables in and out: each list's columns defined once, workbooks read and written."""
