@@ -14,9 +14,10 @@ from reopen_desktop.datafile import settings as datafile_settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.grid import school_record
-from ui import ask, demo_mark, period_reports, table_export, table_tools, translations
+from ui import ask, demo_mark, period_reports, table_export, table_tools
 from ui.app_window import AppWindow
 from ui.dialogs import operator_label
+from ui.language_menu import add_language_menu
 from ui.lock import WindowLock
 from ui.printing import print_pdf
 
@@ -158,7 +159,7 @@ class MainWindow(AppWindow):
         self._add(tools, self.tr("锁定(&L)"), "Ctrl+Shift+L", self.lock)
         self._add(tools, self.tr("操作员与密码(&P)…"), None, self.manage_operators)
         self._add(tools, self.tr("读取乡镇公钥(&K)…"), None, self.read_township_key)
-        translations.add_language_menu(tools, self.settings, self)
+        add_language_menu(tools, self.settings, self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._add(help_menu, self.tr("使用指南(&G)"), QKeySequence.StandardKey.HelpContents,
                   self.show_help)

@@ -14,8 +14,6 @@ from PySide6.QtCore import (
     QSettings,
     QTranslator,
 )
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
 
 from reopen_desktop.base import words
 from reopen_desktop.datafile import paths
@@ -65,27 +63,6 @@ def install(app: QCoreApplication, language: str) -> None:
             _installed.append(translator)
 
 
-def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget) -> QMenu:
-    """设置 → 语言 / Language: the choice is remembered and shown from the next start."""
-    from ui import ask
-
-    languages = menu.addMenu(MENU_TITLE)
-    group = QActionGroup(languages)
-    for language, name in LANGUAGE_NAMES.items():
-        action = languages.addAction(name)
-        action.setCheckable(True)
-        action.setChecked(language == words.language())
-        action.setData(language)
-        group.addAction(action)
-
-    def chosen(action) -> None:
-        language = action.data()
-        remember_language(settings, language)
-        ask.inform(parent, MENU_TITLE, RESTART_NOTE.format(
-            zh=LANGUAGE_NAMES[language], en=LANGUAGE_NAMES[language]))
-
-    group.triggered.connect(chosen)
-    return languages
 
 
 def join(items) -> str:

@@ -44,6 +44,7 @@ TERMS: dict[str, str] = {
     # kept at home (at_home.SOURCES)
     "班级停课": "class suspended", "居家观察": "home observation",
     "重点人员观察": "key person observation",
+    "今日未随访": "not called today", "未定返校日期": "no return date yet",  # KEPT_HOME_FLAGS
     # staggered arrival (arrival.KINDS)
     "到校": "arrival", "放学": "leaving",
 }

@@ -42,6 +42,9 @@ RULE_LABELS = {"cluster_1d": "聚集(1天)", "cluster_3d": "聚集(3天)", "noti
                "unexplained": "不明原因", "fever": "发热", "absence_rise": "缺勤上升"}
 
 
+# Why a person kept home is flagged on the list (keys stored with each KeptHome).
+KEPT_HOME_FLAGS = {"not_called": "今日未随访", "no_return_date": "未定返校日期"}
+
 OUTCOMES = {"reported": "已报告", "cleared": "已排除(凭复课证明或就诊结果)",
             "not_cluster": "经核实不是聚集"}
 

@@ -27,6 +27,7 @@ from reopen_desktop.bundle import file_format
 from reopen_desktop.bundle import records as bundle_records
 from reopen_desktop.bundle.exports import KIND, ExportRecord, get_export
 from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.signing_key import school_key
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
 from reopen_desktop.grid import school_record
@@ -36,14 +37,6 @@ _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), getattr(errno, "E
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-def school_key(data: DataFile) -> bytes:
-    """The school's Ed25519 signing key (PEM); made and stored on first need, inside the
-    caller's transaction (``init`` makes it with the school)."""
-    pem = settings.get(data, "school_signing_key")
-    if not pem:
-        pem = file_format.new_school_key().decode("ascii")
-        settings.put(data, "school_signing_key", pem)
-    return pem.encode("ascii")
 
 
 def school_id(data: DataFile) -> str:

@@ -51,11 +51,6 @@ MAX_UNCOMPRESSED_BYTES = 200 << 20
 MAX_INNER_MEMBERS = 64
 
 
-def new_school_key() -> bytes:
-    """A new Ed25519 signing key as PEM (PKCS8, no password): kept in the school data file."""
-    return ed25519.Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())
 
 
 def new_township_key() -> tuple[bytes, bytes]:

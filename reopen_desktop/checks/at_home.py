@@ -24,8 +24,6 @@ from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
 
 SOURCES = {"suspension": "班级停课", "home": "居家观察", "key_person": "重点人员观察"}
-FLAGS = {"not_called": ("今日未随访", "not called today"),
-         "no_return_date": ("未定返校日期", "no return date yet")}
 OPEN_END = "9999-12-31"  # in SQL, a suspension without an end runs to the end of time
 
 
@@ -59,7 +57,7 @@ class KeptHome:
     clearance_needed: str
     contact: str  # the teacher who keeps contact
     call: dict[str, Any] | None = None  # today's health call, if made
-    flags: list[str] = field(default_factory=list)  # keys of FLAGS
+    flags: list[str] = field(default_factory=list)  # keys of vocabulary.KEPT_HOME_FLAGS
 
     @property
     def source_label(self) -> str:

@@ -512,7 +512,7 @@ CREATE INDEX person_views_person ON person_views(person_id)
 
 
 def _operators_and_views(conn: sqlite3.Connection) -> None:
-    """Who may work here and in which role (datafile/access.py), and who opened whose person file."""
+    """Who may work here and in which role (access.py), and who opened whose person file."""
     _run_script(conn, OPERATORS)
 
 

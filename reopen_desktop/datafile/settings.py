@@ -26,7 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "observation_days": 14,
     "sample_hours": 48,
     "sample_grams": 125,
-    "idle_lock_minutes": 10.0,  # the window locks itself after this long untouched (datafile/access.py)
+    "idle_lock_minutes": 10.0,  # the window locks itself after this long untouched (access.py)
     "township_public_key": "",
     "school_signing_key": "",  # Ed25519 PEM, made with the school; signs township bundles
     "bundle_sequence": 0,  # the last bundle's sequence number (bundle/export.py); never reused

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile import audit, settings, signing_key
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
 
@@ -61,9 +61,7 @@ def create_school(data: DataFile, name: str, *, is_demo: bool = False,
                                "created_at": now()})
         if kindergarten:
             settings.put(data, "school_kind", "kindergarten")
-        from reopen_desktop.bundle.export import school_key  # the key that signs its bundles
-
-        school_key(data)
+        signing_key.school_key(data)  # the key that signs its bundles
     return require_school(data)
 
 

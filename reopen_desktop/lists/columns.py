@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reopen_desktop.base.vocabulary import KEPT_HOME_FLAGS
 from reopen_desktop.base.words import language, term, terms
 
 
@@ -132,9 +133,7 @@ def _call(value: dict) -> str:
 
 
 def _home_flags(keys: list[str]) -> str:
-    from reopen_desktop.checks.at_home import FLAGS
-
-    return (", " if language() == "en" else "、").join(FLAGS[k][language() == "en"] for k in keys)
+    return terms(KEPT_HOME_FLAGS[k] for k in keys)
 
 
 KEPT_HOME = (

@@ -12,7 +12,7 @@ import pytest
 
 from reopen_desktop.bundle import export, exports, file_format
 from reopen_desktop.checks import class_checks
-from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile import audit, settings, signing_key
 from reopen_desktop.errors import Refused
 from reopen_desktop.screening import declarations
 
@@ -238,7 +238,7 @@ def test_the_hand_over_slip_prints_the_counts_and_the_short_hash(school, tmp_pat
 
 
 def test_a_stored_key_that_is_not_the_townships_is_refused_before_anything(school, tmp_path):
-    school_pem = file_format.school_public_pem(file_format.new_school_key())
+    school_pem = file_format.school_public_pem(signing_key.new_school_key())
     with school.atomic():
         settings.put(school, "township_public_key", school_pem.decode())
     with pytest.raises(Refused) as refused:

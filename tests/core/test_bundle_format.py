@@ -5,6 +5,7 @@ import zipfile
 import pytest
 
 from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile import signing_key
 from reopen_desktop.errors import Refused
 
 MEMBERS = {"days.json": json.dumps([{"id": "S1:2026-03-02"}]).encode(),
@@ -13,7 +14,7 @@ MEMBERS = {"days.json": json.dumps([{"id": "S1:2026-03-02"}]).encode(),
 
 @pytest.fixture(scope="module")
 def keys():
-    school = file_format.new_school_key()
+    school = signing_key.new_school_key()
     township_private, township_public = file_format.new_township_key()
     return school, township_private, township_public
 
@@ -89,7 +90,7 @@ def test_a_bundle_for_another_township_is_refused_as_wrong_township(sealed):
 def test_a_manifest_signed_by_another_key_is_refused_before_decryption(keys, sealed,
                                                                        monkeypatch):
     _, township_private, _ = keys
-    forger = file_format._load_ed25519_private(file_format.new_school_key())
+    forger = file_format._load_ed25519_private(signing_key.new_school_key())
 
     def forge(members):
         manifest = json.loads(members["manifest.json"])

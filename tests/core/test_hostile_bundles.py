@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reopen_desktop.bundle import file_format
-from reopen_desktop.datafile import storage
+from reopen_desktop.datafile import signing_key, storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.township import console, merge
 from reopen_desktop.township.schema import TOWNSHIP
@@ -23,7 +23,7 @@ FAST = settings(max_examples=60, deadline=None,
 
 @pytest.fixture(scope="module")
 def keys():
-    school = file_format.new_school_key()
+    school = signing_key.new_school_key()
     township_private, township_public = file_format.new_township_key()
     raw = file_format.seal({"school_id": "S1", "sequence": 1}, MEMBERS, school,
                            township_public)
@@ -114,7 +114,7 @@ def test_the_township_merges_only_whole_genuine_new_bundles(township_file, tmp_p
             made[-1].write_bytes(made[-2].read_bytes())
             continue
         file = school.bundle(folder / str(number), other_public if kind == "other_township"
-                             else public, days, key=file_format.new_school_key()
+                             else public, days, key=signing_key.new_school_key()
                              if kind == "foreign_key" and school.sequence else None)
         if school.sequence == 1 and kind == "good":
             first_good.add(school_index)  # its genuine key is registered first

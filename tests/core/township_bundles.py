@@ -10,6 +10,7 @@ from typing import Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.bundle import file_format
+from reopen_desktop.datafile import signing_key
 
 MEMBERS = ("days.json", "key_persons.json", "alerts.json", "clearances.json")
 
@@ -30,7 +31,7 @@ class School:
 
     school_id: str
     name: str
-    key: bytes = field(default_factory=file_format.new_school_key)
+    key: bytes = field(default_factory=signing_key.new_school_key)
     sequence: int = 0
 
     def bundle(self, out: Path, township_pem: bytes, days: list[str], *,
