@@ -5,33 +5,85 @@ The rules (:mod:`reopen_desktop.alerts.rules`) say what a day raises; this keeps
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reopen_desktop.alerts.rules import evaluate
+from reopen_desktop.alerts.rules import Alert, days_affected_by, evaluate
 from reopen_desktop.base import vocabulary, words
-from reopen_desktop.base.vocabulary import OUTCOMES, RULE_LABELS
+from reopen_desktop.base.vocabulary import OUTCOMES, RULE_LABELS, WITHDRAWN
 from reopen_desktop.base.words import term, text
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile, now
+from reopen_desktop.datafile import access, audit
+from reopen_desktop.datafile.storage import SYSTEM, DataFile, now
+from reopen_desktop.errors import Refused
+
+
+def reconcile(act: audit.Action, days: Iterable[date]) -> int:
+    """Bring the stored alerts of ``days`` in line with what the rules raise on them now,
+    inside the user action that changed the data, so undoing it takes the alerts back too.
+
+    An alert the rules raise and nobody stored is stored; an open alert whose people or
+    wording changed is brought up to date; an open alert the rules no longer raise (its
+    check was corrected or undone) is closed as withdrawn, saying so. A closed alert is
+    never touched: a person decided on it. Returns how many alerts are new.
+    """
+    new = 0
+    for day in sorted(set(days)):
+        stored = {(r["rule"], r["scope"], r["subject"]): r for r in act.data.query(
+            "SELECT id, rule, scope, subject, status, outcome, people, message_key, "
+            "message_params FROM alerts WHERE day = ?", (day.isoformat(),))}
+        for alert in evaluate(act.data, day):
+            row = stored.pop((alert.rule, alert.scope, alert.subject), None)
+            if row is None:
+                act.insert("alerts", _stored_row(alert))
+                new += 1
+            elif row["status"] == "open" or row["outcome"] == WITHDRAWN:
+                _bring_up_to_date(act, row, alert)
+        for row in stored.values():
+            if row["status"] == "open":
+                act.update("alerts", row["id"], {"status": "closed", "outcome": WITHDRAWN,
+                                                 "closed_at": now(), "closed_by": SYSTEM.name})
+    return new
+
+
+def _stored_row(alert: Alert) -> dict[str, Any]:
+    said = alert.wording["message"]
+    return {"rule": alert.rule, "day": alert.date, "scope": alert.scope,
+            "subject": alert.subject, "people": json.dumps(alert.person_ids),
+            "message": said.chinese(), "deadline": alert.wording["deadline"].chinese(),
+            "raised_at": now(), "message_key": said.key, "message_params": said.params_json()}
+
+
+def _bring_up_to_date(act: audit.Action, row: dict[str, Any], alert: Alert) -> None:
+    """An alert raised again: its people and sentence as the rules see them now (a fourth
+    pupil joins a cluster), and open again if it had been withdrawn."""
+    fresh = _stored_row(alert)
+    changes = {k: fresh[k] for k in ("people", "message", "message_key", "message_params")
+               if fresh[k] != row.get(k)}
+    if row["status"] != "open":
+        changes.update(status="open", outcome="", closed_at="", closed_by="")
+    if changes:
+        act.update("alerts", row["id"], changes)
 
 
 def raise_alerts(data: DataFile, day: date) -> int:
-    """Store the day's alerts (an alert already stored is kept as it is); how many are new."""
-    new = 0
-    with data.atomic():
-        for alert in evaluate(data, day):
-            said = alert.wording["message"]
-            cursor = data.conn.execute(
-                "INSERT OR IGNORE INTO alerts (rule, day, scope, subject, people, message, "
-                "deadline, raised_at, message_key, message_params) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (alert.rule, alert.date, alert.scope, alert.subject,
-                 json.dumps(alert.person_ids), said.chinese(),
-                 alert.wording["deadline"].chinese(), now(), said.key, said.params_json()))
-            new += cursor.rowcount
-    return new
+    """Evaluate one day as an action of its own (the demo, an older file's days); how many
+    alerts are new. Saving checks raises their alerts without this."""
+    with audit.action(data, "alerts", f"评估预警 {day}") as act:
+        return reconcile(act, [day])
+
+
+def after_undo(act: audit.Action, changes: list[dict[str, Any]]) -> None:
+    """Inside an undo: the alerts of the days whose checks the undone action wrote follow
+    what is left, so no alert stays open on a check that is gone."""
+    days: set[date] = set()
+    for change in changes:
+        if change["table_name"] == "checks":
+            for image in (change["before"], change["after"]):
+                if image:
+                    days.add(date.fromisoformat(json.loads(image)["day"]))
+    reconcile(act, {d for day in days for d in days_affected_by(act.data, day)})
 
 
 def open_alert_count(data: DataFile, *, viewer: access.Viewer | None = None) -> int:
@@ -121,9 +173,6 @@ def _names(data: DataFile, ids: set[int]) -> dict[int, str]:
 
 def close_alert(data: DataFile, alert_id: int, outcome: str, detail: str) -> None:
     """Close an alert with its outcome; "reported" must say to whom and when."""
-    from reopen_desktop.datafile import audit
-    from reopen_desktop.errors import Refused
-
     if outcome not in OUTCOMES:
         raise Refused("bad_outcome", outcome=outcome)
     detail = detail.strip()
@@ -139,3 +188,6 @@ def close_alert(data: DataFile, alert_id: int, outcome: str, detail: str) -> Non
                                         "closed_at": now(), "closed_by": data.operator.name})
 
 
+def raised_on(data: DataFile, day: date) -> int:
+    """How many alerts were raised for ``day`` (none: the day's zero report)."""
+    return int(data.scalar("SELECT count(*) FROM alerts WHERE day = ?", (day.isoformat(),)) or 0)

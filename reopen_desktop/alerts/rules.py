@@ -265,22 +265,13 @@ def _alert(rule: str, day: date, scope: str, people: list[_Ill], *, message: Sai
 # --- stored alerts: open until closed with an outcome -------------------------------------
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+def days_affected_by(data: DataFile, day: date, today: date | None = None) -> list[date]:
+    """The days whose alerts a change to ``day``'s checks can alter: that day, and the later
+    days (up to today) whose windows reach back over it and that already hold checks."""
+    window = int(settings.get(data, "cluster_3d_days"))
+    last = min(day + timedelta(days=window - 1), today or date.today())
+    later = {r["day"] for r in data.query(
+        "SELECT DISTINCT day FROM checks WHERE day > ? AND day <= ?",
+        (day.isoformat(), last.isoformat()))}
+    return [day, *sorted(date.fromisoformat(d) for d in later)]
 

@@ -24,6 +24,8 @@ TERMS: dict[str, str] = {
     "缺勤上升": "absences rising", "已报告": "reported",
     "已排除(凭复课证明或就诊结果)": "cleared (return clearance or doctor's result)",
     "经核实不是聚集": "checked: not a cluster",
+    "已撤回:依据的检查记录已更正或撤销,不再满足规则":
+        "withdrawn: the checks it rested on were corrected or undone",
     "全校": "whole school",  # an alert's scope when the person has no class or dormitory
     "因病缺勤": "absent ill",  # why a follow-up was opened (followups.FollowUp.reason_label)
     # screening (screening.LEVELS, STATE_LABELS, HEALTH_CHOICES)

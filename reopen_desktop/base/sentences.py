@@ -132,6 +132,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "找不到数据文件“{path}”。请检查路径,或用 init 新建。",
         "The data file “{path}” does not exist. Check the path, or create it with init.",
     ),
+    "file_busy": ("数据文件“{path}”正忙:另一项工作(例如导入花名册、生成报表)正在写入。请稍候再试。"
+                  "没有保存。",
+                  "The data file “{path}” is busy: other work (a roster import, a report) is "
+                  "writing to it. Try again in a moment. Nothing was saved."),
     "locked_by": (
         "数据文件“{path}”正被另一个程序使用:{holder}。为防止数据损坏,本次操作没有执行。"
         "请先关闭那边的程序,再重试。",

@@ -45,6 +45,10 @@ RULE_LABELS = {"cluster_1d": "聚集(1天)", "cluster_3d": "聚集(3天)", "noti
 # Why a person kept home is flagged on the list (keys stored with each KeptHome).
 KEPT_HOME_FLAGS = {"not_called": "今日未随访", "no_return_date": "未定返校日期"}
 
+# How an alert the rules no longer raise is closed by the program itself (its check was
+# corrected or undone); raised again, it opens again.
+WITHDRAWN = "已撤回:依据的检查记录已更正或撤销,不再满足规则"
+
 OUTCOMES = {"reported": "已报告", "cleared": "已排除(凭复课证明或就诊结果)",
             "not_cluster": "经核实不是聚集"}
 

@@ -218,14 +218,12 @@ def return_refusals(data: DataFile, person_id: int, day: date) -> list[str]:
     return reasons
 
 
-def end_stay_at_gate(data: DataFile, person_id: int, day: date) -> None:
-    """End the person's open home stay: the gate let them in on ``day``."""
-    stays = data.query("SELECT id FROM home_stays WHERE person_id = ? AND returned_on IS "
-                       "NULL AND date_from <= ?", (person_id, day.isoformat()))
-    if stays:
-        with audit.action(data, "home_return", f"居家观察结束,{day} 返校") as act:
-            for stay in stays:
-                act.update("home_stays", stay["id"], {"returned_on": day.isoformat()})
+def end_stay_at_gate(act: audit.Action, person_id: int, day: date) -> None:
+    """Inside the gate reading's action: end the person's open home stay, the gate let
+    them in on ``day``."""
+    for stay in act.data.query("SELECT id FROM home_stays WHERE person_id = ? AND returned_on "
+                               "IS NULL AND date_from <= ?", (person_id, day.isoformat())):
+        act.update("home_stays", stay["id"], {"returned_on": day.isoformat()})
 
 
 # --- helpers -----------------------------------------------------------------------------------

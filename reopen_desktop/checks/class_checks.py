@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reopen_desktop.alerts import register
+from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.base.vocabulary import ABSENCE_REASONS, SESSIONS, SYMPTOMS
 from reopen_desktop.checks import followups
 from reopen_desktop.datafile import access, audit, settings
@@ -42,6 +44,7 @@ class SaveResult:
     updated: int = 0
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
+    alerts_raised: int = 0  # new alerts the saved checks raised, in the same action
 
 
 def parse_temperature(text: str | float | None) -> float | None:
@@ -73,9 +76,10 @@ def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
                       entries: Sequence[CheckEntry], *, today: date | None = None) -> SaveResult:
     """Record one class's check: the exceptions given, everyone else present and normal.
 
-    One transaction; refused (nothing written) for a future date, an unknown
-    session, a person not in the class, a temperature out of range, or a head teacher
-    saving another class.
+    One audited action: the checks, the follow-ups they open or close and the alerts they
+    raise (or withdraw) are saved together and undone together. Refused (nothing written)
+    for a future date, an unknown session, a person not in the class, a temperature out of
+    range, or a head teacher saving another class.
     """
     _refuse_future(day, today)
     _refuse_session(session)
@@ -94,12 +98,14 @@ def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
         for person_id, person in roll.items():
             entry = exceptions.get(person_id, CheckEntry(person_id))
             store_check(data, act, person, day, session, entry, result)
+        result.alerts_raised = register.reconcile(act, days_affected_by(data, day, today))
     return result
 
 
 def record_check(data: DataFile, person_id: int, day: date, session: str, entry: CheckEntry,
                  *, today: date | None = None) -> SaveResult:
-    """One person's check (the gate, or a correction); one audited action."""
+    """One person's check (a correction); one audited action with its follow-up and
+    alerts, as :func:`save_class_checks`."""
     _refuse_future(day, today)
     _refuse_session(session)
     rows = data.query("SELECT id, name, class_id, dorm_room_id FROM people WHERE id = ? "
@@ -110,6 +116,7 @@ def record_check(data: DataFile, person_id: int, day: date, session: str, entry:
     result = SaveResult()
     with audit.action(data, "check", f"{rows[0]['name']} {day} {SESSIONS[session]}") as act:
         store_check(data, act, rows[0], day, session, entry, result)
+        result.alerts_raised = register.reconcile(act, days_affected_by(data, day, today))
     return result
 
 
@@ -187,16 +194,32 @@ def _values(data: DataFile, entry: CheckEntry, person: dict[str, Any], result: S
 # --- quick entry: one line per exception, typed without leaving the keyboard --------------
 
 
+@dataclass(frozen=True)
+class RollLine:
+    """One pupil on the class roll being checked, with what is already stored for the day
+    and session (or, for someone out with a notifiable disease and no clearance yet, the
+    absence the check will record unless the teacher changes it)."""
+
+    person_id: int
+    name: str
+    temperature: float | None = None
+    symptoms: tuple[str, ...] = ()
+    absence_reason: str = ""
 
 
-
-
-
-
-
-
-
-
-
-
-
+def class_roll(data: DataFile, class_id: int, day: date, session: str) -> list[RollLine]:
+    """The class's active pupils in roll order, each with the day's stored check."""
+    stored = {r["person_id"]: r for r in data.query(
+        "SELECT person_id, temperature, symptoms, absence_reason FROM checks "
+        "WHERE day = ? AND session = ? AND class_id = ?", (day.isoformat(), session, class_id))}
+    roll = data.query("SELECT id, name FROM people WHERE class_id = ? AND active = 1 "
+                      "ORDER BY student_no, name", (class_id,))
+    kept_out = {f.person_id for f in followups.open_follow_ups(data) if f.needs_clearance}
+    lines = []
+    for person in roll:
+        found = stored.get(person["id"]) or ({"absence_reason": "illness"}
+                                             if person["id"] in kept_out else {})
+        lines.append(RollLine(person["id"], person["name"], found.get("temperature"),
+                              tuple(s for s in (found.get("symptoms") or "").split(",") if s),
+                              found.get("absence_reason") or ""))
+    return lines

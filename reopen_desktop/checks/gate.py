@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from reopen_desktop.alerts import register
+from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.checks import at_home, class_checks, followups
-from reopen_desktop.datafile import audit, settings
+from reopen_desktop.datafile import access, audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
@@ -96,20 +97,29 @@ def verdict(data: DataFile, person_id: int, day: date) -> GateVerdict:
 
 def record(data: DataFile, person_id: int, temperature: str, *, lane: str, day: date,
            at: datetime | None = None) -> GateResult:
-    """Store one gate reading (a fever opens a follow-up); stopped people are refused."""
+    """Store one gate reading; stopped people are refused (nothing written).
+
+    One audited action: the reading, the follow-up a fever opens, the end of a home stay
+    and the alerts the reading raises are saved, and undone, together.
+    """
     judged = verdict(data, person_id, day)
-    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or ""
+    rows = data.query("SELECT id, name, class_id, dorm_room_id FROM people WHERE id = ? "
+                      "AND active = 1", (person_id,))
+    if not rows:
+        raise Refused("not_on_roll", id=person_id)
+    person = rows[0]
     if not judged.allowed:
-        raise Refused("gate_stopped", name=name, reasons=" ".join(judged.reasons))
+        raise Refused("gate_stopped", name=person["name"], reasons=" ".join(judged.reasons))
     value = class_checks.parse_temperature(temperature)
-    with data.atomic():  # the reading and the end of a home stay are one action
-        class_checks.record_check(data, person_id, day, "gate",
-                                  class_checks.CheckEntry(person_id, value, lane=lane), today=day)
-        at_home.end_stay_at_gate(data, person_id, day)
+    access.refuse_unless_may_edit_class(data, person["class_id"])
+    saved = class_checks.SaveResult()
+    with audit.action(data, "gate", f"{person['name']} {day} 校门") as act:
+        class_checks.store_check(data, act, person, day, "gate",
+                                 class_checks.CheckEntry(person_id, value, lane=lane), saved)
+        at_home.end_stay_at_gate(act, person_id, day)
+        register.reconcile(act, days_affected_by(data, day, day))
     fever = value is not None and value >= settings.get(data, "fever_threshold")
-    if fever:
-        register.raise_alerts(data, day)
-    return GateResult(name, value, fever, judged)
+    return GateResult(person["name"], value, fever, judged)
 
 
 def lane_counts(data: DataFile, day: date, lane: str, now: datetime | None = None

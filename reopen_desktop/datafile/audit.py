@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,11 +133,14 @@ def _is_barrier(data: DataFile, action_id: int) -> bool:
                             (action_id, BARRIER)))
 
 
-def undo(data: DataFile, action_id: int) -> ActionInfo:
+def undo(data: DataFile, action_id: int, *,
+         after: Callable[[Action, list[dict[str, Any]]], None] | None = None) -> ActionInfo:
     """Put back every row an action changed, as a new audited action.
 
     Refused when a later action that is still in effect touched the same rows:
-    undoing underneath it would lose its work.
+    undoing underneath it would lose its work. ``after(act, changes)`` runs inside the
+    undo's own action with the audit rows undone, so what depends on those rows (the
+    alerts of the days whose checks they were) is set right in the same transaction.
     """
     original = data.query("SELECT * FROM actions WHERE id = ?", (action_id,))
     if not original or original[0]["undone_by"] is not None or _is_barrier(data, action_id):
@@ -149,6 +152,8 @@ def undo(data: DataFile, action_id: int) -> ActionInfo:
         with action(data, "undo", f"撤销:{summary}", undoes=action_id) as act:
             for change in changes:
                 _restore(act, change)
+            if after is not None:
+                after(act, changes)
             data.conn.execute("UPDATE actions SET undone_by = ? WHERE id = ?",
                               (act.id, action_id))
             new_id = act.id

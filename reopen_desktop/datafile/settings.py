@@ -72,5 +72,11 @@ def put(data: DataFile, key: str, value: Any) -> None:
     )
 
 
+def change(data: DataFile, key: str, value: Any) -> None:
+    """Change one setting as a user action of its own (committed at once)."""
+    with data.atomic():
+        put(data, key, value)
+
+
 def all_settings(data: DataFile) -> dict[str, Any]:
     return {key: get(data, key) for key in DEFAULTS}

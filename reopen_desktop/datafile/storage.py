@@ -15,6 +15,7 @@ import os
 import socket
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,67 +76,105 @@ def now() -> str:
 
 
 class DataFile:
-    """An open school data file. Get one with :func:`open_data_file`."""
+    """An open school data file. Get one with :func:`open_data_file`.
+
+    Each thread that reads or writes gets its own SQLite connection (``conn``), opened with
+    the same settings on first use, so a worker importing a roster and a timer on the ui
+    thread never share one: SQLite's own locking keeps them apart (WAL lets readers read
+    while one writer writes). All of them are closed with the file.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool,
                  operator: Operator, lock: WriterLock | None):
         self.path = path
-        self.conn = conn
-        self._db: sqlite_utils.Database | None = None
         self.read_only = read_only
         self.operator = operator
         self._lock = lock
         self._closed = False
+        self._local = threading.local()
+        self._local.conn = conn
+        self._connections = [conn]
+        self._connections_lock = threading.Lock()
         # Results computed from the file, each stored with the revision it was computed at
         # (see :meth:`revision`), so a second reader of the same day pays nothing.
         self.memo: dict[Any, tuple[Any, Any]] = {}
 
     @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection to the file (opened when the thread first asks)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed data file.")
+            conn = _connect(self.path, read_only=self.read_only)
+            with self._connections_lock:
+                self._connections.append(conn)
+            self._local.conn = conn
+        return conn
+
+    @property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection, made when first used (start-up reads only).
+        """sqlite-utils over this thread's connection, made when first used (start-up reads
+        only).
 
         No sqlite-utils plugins: nobody else's code runs on a minor's health records, and
         scanning every installed package for them cost 26 ms of each start-up.
         """
-        if self._db is None:
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        if db is None or db.conn is not self.conn:
             import sqlite_utils
 
-            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
-        return self._db
+            db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            self._local.db = db
+        return db
 
-    def query(self, sql: str, params: dict[str, Any] | tuple = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()
+              ) -> list[dict[str, Any]]:
         """Rows of a plain SQL query as dicts."""
         cursor = self.conn.execute(sql, params)
         names = [c[0] for c in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def scalar(self, sql: str, params: dict[str, Any] | tuple = ()) -> Any:
+    def scalar(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
-    def revision(self) -> tuple[int, int]:
-        """Changes to the file since it was opened: rows this connection inserted, updated
-        or deleted (even in a transaction later rolled back), and commits by any other
-        connection. While it stays the same, anything computed from the file still holds."""
-        return self.conn.total_changes, int(self.scalar("PRAGMA data_version"))
+    def revision(self) -> tuple[int, int, int]:
+        """Changes to the file since it was opened, as this thread's connection sees them:
+        which connection, the rows it inserted, updated or deleted (even in a transaction
+        later rolled back), and commits by any other connection. While it stays the same,
+        anything computed from the file still holds."""
+        conn = self.conn
+        return id(conn), conn.total_changes, int(self.scalar("PRAGMA data_version"))
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[DataFile]:
-        """One user action: everything inside commits together or not at all."""
-        with self.db.atomic():
-            yield self
+        """One user action: everything inside commits together or not at all. Refused (and
+        rolled back) when another thread or program kept the file busy past the timeout."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise Refused("file_busy", path=str(self.path)) from error
+            raise
 
     def schema_version(self) -> int:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
-        """Close the file and release the writer lock; closing twice is harmless."""
+        """Close the file (every thread's connection) and release the writer lock; closing
+        twice is harmless."""
         try:
             sealable = not self.read_only and not self._closed
+            with self._connections_lock:
+                connections, self._connections = self._connections, []
             if sealable:
-                self.conn.execute("PRAGMA optimize")
-            self.conn.close()
+                connections[0].execute("PRAGMA optimize")
             self._closed = True
+            for conn in connections:
+                conn.close()
+            self._local = threading.local()
             if sealable:  # still locked: nobody writes between the close and the seal
                 clean_close.seal(self.path)
         finally:

@@ -8,6 +8,7 @@ import random
 from datetime import date, timedelta
 
 from reopen_desktop.alerts import register
+from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 
 BACKGROUND_SYMPTOMS = ("咳嗽", "咽痛", "头痛", "腹痛", "乏力")
@@ -24,14 +25,16 @@ def school_days(today: date, count: int) -> list[date]:
     return sorted(days)
 
 
-def fill_demo_checks(data: DataFile, days: list[date], seed: int,
+def fill_demo_checks(act: audit.Action, days: list[date], seed: int,
                      cluster_symptoms: str = "发热,咳嗽", *, suspend_cluster: bool = False
                      ) -> int:
     """Morning and noon checks for every pupil (evening for boarders) on each day, inside
-    the caller's transaction; the day before the last gets a cluster in one class
+    the demo fill's action; the day before the last gets a cluster in one class
     (cough and fever; a kindergarten's is hand-foot-and-mouth). Raises and stores the
-    alerts of each day. With ``suspend_cluster`` the cluster's class has no checks after
-    the cluster day (it is kept home: demo_home.py records why). Returns the rows written."""
+    alerts of each day in the same action. With ``suspend_cluster`` the cluster's class
+    has no checks after the cluster day (it is kept home: demo/home.py records why).
+    Returns the rows written."""
+    data = act.data
     rng = random.Random(seed * 7919)
     pupils = data.query("SELECT p.id, p.class_id, p.dorm_room_id, c.boarding FROM people p "
                         "JOIN classes c ON c.id = p.class_id WHERE p.active = 1 "
@@ -61,8 +64,7 @@ def fill_demo_checks(data: DataFile, days: list[date], seed: int,
         "absence_reason, class_id, dorm_room_id, recorded_at, recorded_by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '示例数据')", rows)
     _follow_ups(data, days)
-    for day in days:
-        register.raise_alerts(data, day)
+    register.reconcile(act, days)
     return len(rows)
 
 

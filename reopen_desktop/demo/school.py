@@ -135,7 +135,7 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
                                              KINDERGARTEN_NAME if kindergarten else SCHOOL_NAME,
                                              is_demo=True, kindergarten=kindergarten,
                                              **_school_fields(maker))
-        with audit.action(data, "fill_demo", summary, undoable=False):
+        with audit.action(data, "fill_demo", summary, undoable=False) as act:
             class_ids = _insert_grid(data, school.id, classes)
             staff_ids = _insert_staff(data, maker, staff_plan)
             progress(len(staff_ids), total)
@@ -148,7 +148,7 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
                                        DEMO_AREAS[0][0])
             school_days = checks.school_days(today or date.today(), days)
             cluster = "发热,手足疱疹,口腔疱疹" if kindergarten else "发热,咳嗽"
-            if checks.fill_demo_checks(data, school_days, seed, cluster,
+            if checks.fill_demo_checks(act, school_days, seed, cluster,
                                        suspend_cluster=True):
                 filled_days = len(school_days)
                 demo_home.fill_home_care(data, random.Random(seed), school_days,

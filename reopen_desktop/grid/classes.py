@@ -234,3 +234,14 @@ def class_head_counts(data: DataFile) -> dict[str, int]:
     return {r["name"]: r["n"] for r in rows}
 
 
+def class_choices(data: DataFile) -> list[tuple[str, int]]:
+    """(name, id) of every class in school order, for a list to pick one from."""
+    return [(r["name"], r["id"]) for r in data.query(
+        "SELECT c.id, c.name FROM classes c JOIN grades g ON g.id = c.grade_id "
+        "ORDER BY g.position, g.name, c.number")]
+
+
+def grade_choices(data: DataFile) -> list[tuple[str, int]]:
+    """(name, id) of every grade in school order."""
+    return [(r["name"], r["id"]) for r in data.query(
+        "SELECT id, name FROM grades ORDER BY position, name")]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.alerts import register
+from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.cells import cell_text, header_key
 from reopen_desktop.base.idnumber import check_id
@@ -139,13 +140,14 @@ def _parse_day(value: Any) -> date | None:
 def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:
     result = ChecksImportResult()
     counted = class_checks.SaveResult()
+    days = sorted({row.day for row in rows})
     with audit.action(data, "import_checks", f"导入晨午检 {path.name}") as act:
         for row in rows:
             class_checks.store_check(data, act, row.person, row.day, row.session, row.entry,
                                      counted)
+        result.alerts_raised = register.reconcile(
+            act, {d for day in days for d in days_affected_by(data, day)})
     result.imported, result.updated, result.unchanged = (counted.saved, counted.updated,
                                                          counted.unchanged)
-    result.days = sorted({row.day.isoformat() for row in rows})
-    result.alerts_raised = sum(register.raise_alerts(data, date.fromisoformat(d))
-                               for d in result.days)
+    result.days = [day.isoformat() for day in days]
     return result

@@ -521,3 +521,19 @@ def import_areas(data: DataFile, path: Path) -> int:
     return len(new)
 
 
+@dataclass(frozen=True)
+class BoardPerson:
+    """Someone on a line of the nobody-missed board, and whether they have declared."""
+
+    person_id: int
+    name: str
+    declared: bool
+
+
+def board_people(data: DataFile, class_id: int | None) -> list[BoardPerson]:
+    """The people of one board line (a class, or the staff when ``class_id`` is None)."""
+    where = "p.class_id = ?" if class_id is not None else "p.class_id IS NULL AND ?"
+    return [BoardPerson(r["id"], r["name"], bool(r["declared"])) for r in data.query(
+        "SELECT p.id, p.name, d.id IS NOT NULL AS declared FROM people p LEFT JOIN "
+        f"declarations d ON d.person_id = p.id WHERE p.active = 1 AND {where} ORDER BY p.name",
+        (class_id if class_id is not None else 1,))]

@@ -107,10 +107,10 @@ def test_every_feverish_pupil_of_a_class_gets_a_stored_alert_of_their_own(school
                       for name in a.people)
 
     names = [school_db.scalar("SELECT name FROM people WHERE id = ?", (i,)) for i in ids[:2]]
-    check(school_db, "一年级2班", MONDAY, [CheckEntry(ids[0], temperature="37.6")])
-    register.raise_alerts(school_db, MONDAY)
-    check(school_db, "一年级2班", MONDAY, [CheckEntry(ids[1], temperature="38.0")], "noon")
-    assert register.raise_alerts(school_db, MONDAY) == 1
+    assert check(school_db, "一年级2班", MONDAY,
+                 [CheckEntry(ids[0], temperature="37.6")]).alerts_raised == 1
+    assert check(school_db, "一年级2班", MONDAY,
+                 [CheckEntry(ids[1], temperature="38.0")], "noon").alerts_raised == 1
     assert fevers_stored() == sorted(names)
     assert register.raise_alerts(school_db, MONDAY) == 0  # raised again: nothing new
 
@@ -185,9 +185,10 @@ def test_a_second_check_of_the_same_session_updates_and_is_audited(school_db):
 
 def test_the_day_summary_counts_checks_absences_and_open_alerts(school_db):
     ids = pupils(school_db, "一年级1班")
-    check(school_db, "一年级1班", MONDAY, [CheckEntry(ids[0], temperature="38.0"),
-                                          CheckEntry(ids[1], absent=True, absence_reason="other")])
-    assert register.raise_alerts(school_db, MONDAY) == 1
+    saved = check(school_db, "一年级1班", MONDAY, [
+        CheckEntry(ids[0], temperature="38.0"),
+        CheckEntry(ids[1], absent=True, absence_reason="other")])
+    assert saved.alerts_raised == 1  # the save raised the fever alert itself
     assert register.raise_alerts(school_db, MONDAY) == 0  # re-evaluating adds nothing
     day = summary.day_summary(school_db)
     assert day["date"] == "2026-03-02"

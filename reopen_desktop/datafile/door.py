@@ -1,0 +1,156 @@
+"""How a window reaches an open data file: one door, rooms behind it, and word of what changed.
+
+A window holds a :class:`Door` (the school's :class:`reopen_desktop.office.door.Office`, the
+township's :class:`reopen_desktop.township.headquarters.Headquarters`) and never the data
+file itself. Each room on the door lists the core functions the window may call, each
+declared once as :func:`reads` or :func:`writes`; the door passes its data file as their
+first argument. After a write the door tells its listeners which rooms the write changed
+(:class:`Changes`), so the screens in view refresh without waiting for a tab switch. The
+core never calls the window: a listener is a plain callable the window gave the door,
+called on the thread that wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+
+from reopen_desktop.datafile.storage import DataFile, Operator
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed: the rooms whose screens should show it again (``EVERYTHING``
+    when a write touched rows the door cannot attribute, e.g. a bulk fill), and what the
+    write was, in the user's words, when it was an audited action."""
+
+    rooms: frozenset[str]
+    summary: str = ""
+
+    def touches(self, room: str) -> bool:
+        return EVERYTHING in self.rooms or room in self.rooms
+
+
+EVERYTHING = "*"
+
+
+class Door:
+    """An open data file and the listeners told of its changes. Subclasses add the rooms."""
+
+    def __init__(self, data: DataFile):
+        self._data = data
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._listeners_lock = threading.Lock()
+
+    @property
+    def path(self) -> Any:
+        return self._data.path
+
+    @property
+    def operator(self) -> Operator:
+        """Who is at the keyboard; every audited change carries their name."""
+        return self._data.operator
+
+    @operator.setter
+    def operator(self, operator: Operator) -> None:
+        self._data.operator = operator
+
+    @property
+    def read_only(self) -> bool:
+        return self._data.read_only
+
+    def on_change(self, listener: Callable[[Changes], None]) -> None:
+        """Call ``listener`` after every write through this door, on the writing thread."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+    def close(self) -> None:
+        """Close the data file and release its writer lock."""
+        self._data.close()
+
+    # --- what a write changed ---------------------------------------------------------------
+
+    def mark(self) -> Any:
+        """A mark taken before a write, for :meth:`changes_since`."""
+        return self._data.revision()
+
+    def changes_since(self, mark: Any) -> Changes | None:
+        """What the writes since ``mark`` changed; None when nothing did. Without an audit
+        trail to read, any change may touch any room."""
+        return None if self._data.revision() == mark else Changes(frozenset({EVERYTHING}))
+
+    def _wrote(self, mark: Any) -> None:
+        changes = self.changes_since(mark)
+        if changes is None:
+            return
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(changes)
+
+
+class Room:
+    """A part of the door named by the work done there; its calls are :func:`reads` and
+    :func:`writes` declared on the class."""
+
+    def __init__(self, door: Door):
+        self.door = door
+
+    @property
+    def _data(self) -> DataFile:
+        """The door's data file, for a room's own methods (the window never sees it)."""
+        return self.door._data
+
+
+class _Call(Generic[P, R]):
+    """A core function ``f(data, ...)`` reached through a room as ``room.f(...)``."""
+
+    def __init__(self, function: Callable[Concatenate[DataFile, P], R], *, writes: bool):
+        self.function = function
+        self.writes = writes
+
+    @overload
+    def __get__(self, room: None, owner: type | None = None) -> _Call[P, R]: ...
+
+    @overload
+    def __get__(self, room: Room, owner: type | None = None) -> Callable[P, R]: ...
+
+    def __get__(self, room: Room | None, owner: type | None = None
+                ) -> _Call[P, R] | Callable[P, R]:
+        if room is None:
+            return self
+        door, function, writes = room.door, self.function, self.writes
+
+        @functools.wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            if not writes:
+                return function(door._data, *args, **kwargs)
+            mark = door.mark()
+            result = function(door._data, *args, **kwargs)
+            door._wrote(mark)
+            return result
+
+        return call
+
+
+def reads(function: Callable[Concatenate[DataFile, P], R]) -> _Call[P, R]:
+    """A core function that only reads, reached through a room."""
+    return _Call(function, writes=False)
+
+
+def writes(function: Callable[Concatenate[DataFile, P], R]) -> _Call[P, R]:
+    """A core function that writes (one user action), reached through a room; the door's
+    listeners hear what it changed."""
+    return _Call(function, writes=True)
+
+
+def rooms_of_tables(tables: Iterable[str], rooms: dict[str, str]) -> frozenset[str]:
+    """The rooms whose tables were written; a table no room claims counts as everything."""
+    found = {rooms.get(table, EVERYTHING) for table in tables}
+    return frozenset(found)
