@@ -1,5 +1,6 @@
 """Rules of the house that a machine can check (STYLE.md)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,23 @@ def test_every_headless_command_is_documented_in_the_readme():
         assert f"main.py {name}" in readme, f"README does not show `main.py {name}`"
     for line in ("uv run main.py", "uv run main.py --demo", "uv run pytest"):
         assert line in readme
+
+
+def test_the_import_contracts_hold_imports_inside_functions_included():
+    """lint-imports (pyproject.toml): Qt never in the core, the core's rooms layered, the
+    township apart, no cycles, and the window through its doors."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert "KEPT" in done.stdout and "BROKEN" not in done.stdout, done.stdout[-2000:]
+    assert done.returncode == 0
+
+
+def test_no_sql_in_the_window():
+    """The window asks the office; only the core writes SQL (STYLE.md §9)."""
+    sql = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\.(query|scalar|"
+                     r"execute|executemany)\(")
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in (ROOT / "ui").rglob("*.py")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if sql.search(line)]
+    assert found == []

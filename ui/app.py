@@ -24,11 +24,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from reopen_desktop.base import words
-from reopen_desktop.datafile import access, backups, paths, storage
-from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Cancelled, Refused
-from reopen_desktop.grid import school_record
-from reopen_desktop.township.schema import TOWNSHIP
+from reopen_desktop.office import files
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import Operator
+from reopen_desktop.township.headquarters import Headquarters
 from ui import ask, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
@@ -60,15 +60,15 @@ class Session:
         self.started = started
         self.settings = QSettings(ORGANISATION, APPLICATION)
         self.lock: QLockFile | None = None
-        self.data: DataFile | None = None
+        self.office: Office | Headquarters | None = None
         self.window: MainWindow | None = None
 
     def data_path(self) -> Path:
         if self.args.db:
             return self.args.db
         if self.args.demo_township:
-            return paths.data_dir() / "demo-township.db"
-        return paths.demo_data_file() if self.args.demo else paths.default_data_file()
+            return files.data_dir() / "demo-township.db"
+        return files.demo_data_file() if self.args.demo else files.default_data_file()
 
     def lock_file(self, path: Path) -> bool:
         """Refuse a second instance on the same file, naming who holds it."""
@@ -107,16 +107,16 @@ class Session:
         self.settings.setValue("operator/name", operator.name)
         self.settings.setValue("operator/role", operator.role)
 
-    def open_data(self, path: Path, operator: Operator) -> DataFile | None:
+    def open_data(self, path: Path, operator: Operator) -> Office | None:
         try:
-            return storage.open_data_file(path, operator=operator)
+            return Office.open(path, operator=operator)
         except Refused as error:
             if error.key == "damaged" and error.params.get("backup"):
                 return self.offer_restore(path, operator, error)
             ask.warn(None, tr("无法打开数据文件"), error.message())
             return None
 
-    def offer_restore(self, path: Path, operator: Operator, error: Refused) -> DataFile | None:
+    def offer_restore(self, path: Path, operator: Operator, error: Refused) -> Office | None:
         """A damaged file: offer the newest good backup; the damaged file is kept aside."""
         backup = Path(str(error.params["backup"]))
         question = error.message() + "\n\n" + tr(
@@ -124,22 +124,22 @@ class Session:
         if not ask.confirm(None, tr("数据文件已损坏"), question, yes=tr("从备份恢复")):
             return None
         try:
-            aside = backups.restore_backup(backup, path)
-            data = storage.open_data_file(path, operator=operator)
+            aside = files.restore_backup(backup, path)
+            office = Office.open(path, operator=operator)
         except Refused as failed:
             ask.warn(None, tr("恢复失败"), failed.message())
             return None
         ask.inform(None, tr("已恢复"), tr("已从备份“{0}”恢复。损坏的文件保存为“{1}”。")
                    .format(backup.name, aside.name))
-        return data
+        return office
 
-    def ensure_school(self, data: DataFile) -> bool:
+    def ensure_school(self, office: Office) -> bool:
         """A school exists, or the first-start wizard (or the demo) makes one."""
-        if school_record.get_school(data):
+        if office.grid.get_school():
             return True
         if self.args.demo:
-            return self.fill_demo(data)
-        wizard = FirstStartWizard(operator=data.operator)
+            return self.fill_demo(office)
+        wizard = FirstStartWizard(operator=office.operator)
         if self.args.smoke:  # an empty machine: the wizard is the first screen; paint it, stop
             wizard.show()
             self.app.processEvents()
@@ -148,19 +148,19 @@ class Session:
             return False
         while wizard.exec() == QDialog.DialogCode.Accepted:
             if wizard.demo_chosen:
-                return self.open_demo_instead(data)
+                return self.open_demo_instead(office)
             plan = wizard.plan()
             try:
-                apply_plan(data, plan)
+                apply_plan(office, plan)
             except Refused as error:
                 ask.warn(wizard, tr("未保存"), error.message())
                 continue
             if plan.roster is not None:
-                import_roster_after(None, data, plan.roster)
+                import_roster_after(None, office, plan.roster)
             return True
         return False
 
-    def open_demo_instead(self, empty: DataFile) -> bool:
+    def open_demo_instead(self, empty: Office) -> bool:
         """The wizard's demo button: a generated school in its own file, so the school's
         own (still empty) file leads into the wizard again at the next start."""
         operator = empty.operator
@@ -171,20 +171,19 @@ class Session:
             operator = self.ask_operator()
             if operator is None:
                 return False
-        path = paths.demo_data_file()
+        path = files.demo_data_file()
         self.discard_old_demo(path)
         if not self.lock_file(path):
             return False
-        self.data = self.open_data(path, operator)
-        return self.data is not None and self.fill_demo(self.data)
+        self.office = self.open_data(path, operator)
+        return self.office is not None and self.fill_demo(self.office)
 
-    def fill_demo(self, data: DataFile) -> bool:
-        from reopen_desktop.demo import school as demo_school
+    def fill_demo(self, office: Office) -> bool:
         from ui.run_op import run_op
 
         try:
             run_op(None, tr("正在生成示例学校…"),
-                   lambda progress: demo_school.fill_demo(data, students=600, days=10,
+                   lambda progress: office.demo.fill_demo(students=600, days=10,
                                                           progress=progress))
         except Refused as error:
             ask.warn(None, tr("示例学校"), error.message())
@@ -194,10 +193,10 @@ class Session:
     def safe_location(self, path: Path) -> Path:
         """The path to work on: a file on a USB stick or network share is copied to the PC
         when the clerk agrees (DESIGN.md: the live file belongs on the PC's own disk)."""
-        where = storage.location_problem(path)
+        where = files.location_problem(path)
         if not where or not path.exists():
             return path
-        suggest = paths.data_dir() / path.name
+        suggest = files.data_dir() / path.name
         question = words.text("remote_location", path=str(path),
                               where=words.text(f"where_{where}"), suggest=str(suggest))
         if not ask.confirm(None, tr("数据文件的位置不安全"), question, yes=tr("复制到本机")):
@@ -205,7 +204,7 @@ class Session:
         if suggest.exists():
             suggest = suggest.with_name(f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}.db")
         try:
-            return backups.make_backup(path, suggest)
+            return files.make_backup(path, suggest)
         except Refused as error:
             ask.warn(None, tr("复制失败"), error.message())
             return path
@@ -223,13 +222,13 @@ class Session:
         if self.args.demo_township and not path.exists() \
                 and not self.make_demo_township(path, operator):
             return 2
-        if storage.file_kind(path) == "township":
+        if files.file_kind(path) == "township":
             return self.start_township(path, operator)
-        self.data = self.open_data(path, operator)
-        if self.data is None or not self.ensure_school(self.data):
-            return 2 if self.data is None else 0
-        start_locked = self.sign_in(self.data)
-        self.window = MainWindow(self.data, self.settings)
+        self.office = self.open_data(path, operator)
+        if self.office is None or not self.ensure_school(self.office):
+            return 2 if self.office is None else 0
+        start_locked = self.sign_in(self.office)
+        self.window = MainWindow(self.office, self.settings)
         self.window.operator_changed.connect(self.remember_operator)
         self.window.first_paint.connect(self.on_first_paint)
         self.window.show()
@@ -237,26 +236,27 @@ class Session:
             self.window.lock()
         return self.app.exec()
 
-    def sign_in(self, data: DataFile) -> bool:
+    def sign_in(self, office: Office) -> bool:
         """The operators table decides the role (the first operator ever becomes the
         administrator); True when the window must start locked: an operator the table does
         not know, or one with a password, signs in on the lock screen."""
-        if data.operator.role == "system":  # --smoke
+        if office.operator.role == "system":  # --smoke
             return False
-        known = access.sign_in(data, data.operator)
+        known = office.operators.sign_in(office.operator)
         if known is None:
             return True
-        data.operator = known
+        office.operator = known
         self.remember_operator(known)
-        return any(row.name == known.name and row.has_password for row in access.operators(data))
+        return any(row.name == known.name and row.has_password
+                   for row in office.operators.operators())
 
     def start_township(self, path: Path, operator: Operator) -> int:
         """A township data file opens the township console instead of a school."""
         from ui.township_window import TownshipWindow
 
         try:
-            self.data = storage.open_data_file(path, operator=operator, kind=TOWNSHIP)
-            window = TownshipWindow(self.data, self.settings)
+            self.office = Headquarters.open(path, operator=operator)
+            window = TownshipWindow(self.office, self.settings)
         except Refused as error:
             ask.warn(None, tr("无法打开数据文件"), error.message())
             return 2
@@ -268,13 +268,11 @@ class Session:
     def make_demo_township(self, path: Path, operator: Operator) -> bool:
         """``--demo-township``: what ``township demo`` makes, off the ui thread; a cancel or
         a refusal leaves no file behind."""
-        from reopen_desktop.demo import township
         from ui.run_op import run_op
 
         try:
-            with storage.new_or_existing(path, operator=operator, kind=TOWNSHIP) as data:
-                run_op(None, words.text("township_demo_title"),
-                       lambda progress: township.fill_township_demo(data, progress=progress))
+            run_op(None, words.text("township_demo_title"),
+                   lambda progress: files.make_demo_township(path, operator, progress))
         except Cancelled:
             return False
         except Refused as error:
@@ -297,15 +295,15 @@ class Session:
 
     def daily_backup(self) -> None:
         """Today's automatic backup, on a worker thread with its own connection."""
-        assert self.data is not None
+        assert self.office is not None
         # A failed automatic backup must not stop the day's work; the next start retries.
         with contextlib.suppress(Refused):
-            backups.daily_backup_of_file(self.data.path)
+            files.daily_backup_of_file(self.office.path)
 
     def close(self) -> None:
         QThreadPool.globalInstance().waitForDone(30000)
-        if self.data is not None:
-            self.data.close()
+        if self.office is not None:
+            self.office.close()
         if self.lock is not None:
             self.lock.unlock()
 
@@ -315,7 +313,7 @@ def run_window(argv: list[str], started: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setWindowIcon(QIcon(str(paths.resource_dir() / "icon" / "reopen-desktop.png")))
+    app.setWindowIcon(QIcon(str(files.resource_dir() / "icon" / "reopen-desktop.png")))
     translations.install(app, translations.chosen_language(
         QSettings(ORGANISATION, APPLICATION), args.lang))
     app.setApplicationDisplayName(tr("复学防控桌面"))

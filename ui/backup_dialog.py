@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile import backups, restore
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
+from reopen_desktop.office.door import Office
 from ui import ask
 
 KINDS = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动"),
@@ -37,12 +36,12 @@ KINDS = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动"),
 class RestoreDialog(QDialog):
     restored = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.setWindowTitle(self.tr("从备份恢复"))
         self.resize(720, 460)
-        self.found = backups.list_backups(data.path)
+        self.found = office.backups.list_backups()
         note = QLabel(self.tr("选择要恢复的备份。现在的数据会先另存为“恢复前”备份,"
                               "选错了可以再从它恢复回来。"))
         note.setWordWrap(True)
@@ -96,7 +95,7 @@ class RestoreDialog(QDialog):
 
         try:
             aside = run_op(self, self.tr("正在恢复…"),
-                           lambda progress: restore.restore_into(self.data, backup))
+                           lambda progress: self.office.backups.restore_into(backup))
         except Refused as error:
             ask.warn(self, self.tr("没有恢复"), error.message())
             return False

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.bundle import drives, export, exports
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.rooms import ExchangeRoom
 from ui import ask
 from ui.printing import print_pdf
 from ui.run_op import run_op
@@ -37,30 +38,30 @@ OTHER_FOLDER = ""  # the "choose another folder" item of the drive list
 
 
 
-def report_today(parent: QWidget | None, data: DataFile) -> BundleDialog | None:
+def report_today(parent: QWidget | None, office: Office) -> BundleDialog | None:
     """Export today's bundle (since the last export) and open the result; None when the
     clerk cancelled or the export was refused (the refusal is shown)."""
     try:
-        export.township_key(data)
-        start, end = export.next_range(data)
+        office.exchange.township_key()
+        start, end = office.exchange.next_range()
         folder = choose_target(parent, _tr("导出 {0} 至 {1} 的上报数据包到:").format(start, end))
         if not folder:
             return None
         record = run_op(parent, _tr("正在导出上报数据包并读回核对…"), lambda progress: (
-            export.export_bundle(data, start, end, folder, progress=progress)))
+            office.exchange.export_bundle(start, end, folder, progress=progress)))
     except Cancelled:
         return None
     except Refused as error:
         ask.warn(parent, _tr("没有导出"), error.message())
         return None
-    dialog = BundleDialog(data, parent, exported=record)
+    dialog = BundleDialog(office, parent, exported=record)
     dialog.open()
     return dialog
 
 
 def choose_target(parent: QWidget | None, label: str) -> str | None:
     """A plugged-in USB stick (offered first), or a folder picked in the system dialog."""
-    sticks = drives.removable_drives()
+    sticks = ExchangeRoom.removable_drives()
     if sticks:
         items = [(_tr("U 盘 {0}").format(stick), str(stick)) for stick in sticks]
         chosen = ask.choose(parent, _tr("今日上报"), label,
@@ -84,10 +85,10 @@ class BundleDialog(QDialog):
                QT_TRANSLATE_NOOP("BundleDialog", "校验码"),
                QT_TRANSLATE_NOOP("BundleDialog", "文件"))
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None, *,
-                 exported: exports.ExportRecord | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None, *,
+                 exported: records.ExportRecord | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.exported = exported
         self.setWindowTitle(self.tr("上报数据包"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -108,7 +109,7 @@ class BundleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _result_box(self, record: exports.ExportRecord) -> QWidget:
+    def _result_box(self, record: records.ExportRecord) -> QWidget:
         box = QWidget()
         lines = QVBoxLayout(box)
         done = QLabel(self.tr("已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。")
@@ -130,7 +131,7 @@ class BundleDialog(QDialog):
         return box
 
     def _history_table(self) -> QTableWidget:
-        self.records = exports.list_exports(self.data)
+        self.records = self.office.exchange.list_exports()
         table = QTableWidget(len(self.records), len(self.COLUMNS))
         table.setHorizontalHeaderLabels([self.tr(title) for title in self.COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,16 +156,15 @@ class BundleDialog(QDialog):
             table.selectRow(0)
         return table
 
-    def selected(self) -> exports.ExportRecord | None:
+    def selected(self) -> records.ExportRecord | None:
         rows = self.table.selectionModel().selectedRows()
         return self.records[rows[0].row()] if rows else None
 
     def print_slip(self) -> None:
-        from reopen_desktop.reports import handover_slip
 
         record = self.selected()
         if record is None:
             return
         name = self.tr("交接单_第{0}号.pdf").format(record.sequence)
         print_pdf(self, self.tr("保存交接单"), name,
-                  lambda out: handover_slip.write_handover_slip(self.data, record.id, out))
+                  lambda out: self.office.reports.write_handover_slip(record.id, out))

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
-from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.grid import school_record
+from reopen_desktop.office.door import Office
 from ui.translations import tr
 
 STYLE = "color: white; background: #e65100; padding: 2px 8px; font-weight: bold;"
 
 
-def demo_banner(data: DataFile, font_px: int = 0) -> QLabel | None:
+def demo_banner(office: Office, font_px: int = 0) -> QLabel | None:
     """The mark for a demo school's data file; None for a real school."""
-    school = school_record.get_school(data)
+    school = office.grid.get_school()
     if school is None or not school.is_demo:
         return None
     return mark_label(font_px)
@@ -28,10 +27,10 @@ def mark_label(font_px: int = 0) -> QLabel:
     return label
 
 
-def mark_window(window: QWidget, data: DataFile) -> QLabel | None:
+def mark_window(window: QWidget, office: Office) -> QLabel | None:
     """Put the mark at the top of a window laid out in a box (the gate lane, where it is
     read from across the lane, so it is big)."""
-    banner = demo_banner(data, font_px=20)
+    banner = demo_banner(office, font_px=20)
     layout = window.layout()
     if banner is not None and isinstance(layout, QBoxLayout):
         layout.insertWidget(0, banner)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.office.records import Operator
 from ui.translations import tr
 
 OPERATOR_ROLES = (("administrator", QT_TRANSLATE_NOOP("OperatorDialog", "管理员")),

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from reopen_desktop.checks import arrival, gate
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui.translations import join
 
 GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
@@ -26,9 +26,9 @@ GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
 class GateWindow(QWidget):
     changed = Signal()
 
-    def __init__(self, data: DataFile, lane: str, parent: QWidget | None = None):
+    def __init__(self, office: Office, lane: str, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.data = data
+        self.office = office
         self.lane = lane
         self.person_id = 0
         self.setWindowTitle(self.tr("校门快检 — {0}").format(lane))
@@ -59,7 +59,7 @@ class GateWindow(QWidget):
         self.temperature.returnPressed.connect(self.on_temperature)
         self.choices.itemActivated.connect(self._chosen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        gate.ensure_passes(data)
+        office.checks.ensure_passes()
         self._show_counts()
         self.clock = QTimer(self, interval=30_000, timeout=self._show_due)
         self.clock.start()
@@ -67,7 +67,7 @@ class GateWindow(QWidget):
     def on_scan(self) -> None:
         """Find the person; with a temperature on the same line, store at once."""
         typed, _, temperature = self.scan.text().strip().partition(" ")
-        found = gate.find(self.data, typed)
+        found = self.office.checks.find(typed)
         if not found:
             self._show(self.tr("查无此人:{0}。请核对一证通或学籍号。").format(typed), RED)
             self.scan.selectAll()
@@ -77,7 +77,7 @@ class GateWindow(QWidget):
             return
         self._take(found[0], temperature.strip())
 
-    def _offer(self, found: list[gate.Candidate]) -> None:
+    def _offer(self, found: list[records.Candidate]) -> None:
         self.choices.clear()
         for person in found:
             item = QListWidgetItem(f"{person.name}  {person.class_name}")
@@ -92,8 +92,8 @@ class GateWindow(QWidget):
         self.choices.hide()
         self._take(item.data(Qt.ItemDataRole.UserRole), "")
 
-    def _take(self, person: gate.Candidate, temperature: str) -> None:
-        judged = gate.verdict(self.data, person.person_id, date.today())
+    def _take(self, person: records.Candidate, temperature: str) -> None:
+        judged = self.office.checks.verdict(person.person_id, date.today())
         if not judged.allowed:
             self._show(f"{person.name} {person.class_name}\n" + "\n".join(judged.reasons), RED)
             self._reset()
@@ -111,8 +111,8 @@ class GateWindow(QWidget):
             self.scan.setFocus()
             return
         try:
-            result = gate.record(self.data, self.person_id, self.temperature.text(),
-                                 lane=self.lane, day=date.today())
+            result = self.office.checks.record(self.person_id, self.temperature.text(),
+                                               lane=self.lane, day=date.today())
         except Refused as error:
             self._show(error.message(), RED)
             self.temperature.selectAll()
@@ -138,14 +138,14 @@ class GateWindow(QWidget):
         self.banner.setStyleSheet(f"font-size: 36px; color: white; background: {colour};")
 
     def _show_counts(self) -> None:
-        counts = gate.lane_counts(self.data, date.today(), self.lane)
+        counts = self.office.checks.lane_counts(date.today(), self.lane)
         self.counter.setText(self.tr("{0}:今日 {1} 人,近 10 分钟 {2} 人/分钟").format(
             self.lane, counts["people"], counts["per_minute"]))
         self._show_due()
 
     def _show_due(self) -> None:
         """错峰: the classes due at this lane now, and who of them has not passed yet."""
-        due = arrival.due_now(self.data, self.lane, datetime.now())
+        due = self.office.checks.due_now(self.lane, datetime.now())
         lines = [self.tr("{0}({1}-{2})应到 {3} 人,未到 {4} 人:{5}").format(
             d.class_name, d.starts, d.ends, d.expected, len(d.missing),
             join(d.missing[:12]) + ("…" if len(d.missing) > 12 else ""))

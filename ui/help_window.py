@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.base import words
-from reopen_desktop.datafile import paths
+from reopen_desktop.office import files
 
 # The page for each tab (by class name); anything else opens the index.
 PAGE_FOR = {
@@ -34,7 +34,7 @@ PAGE_FOR = {
 
 def guide_dir() -> Path:
     """docs/guide from source; the same folder inside the installed program's bundle."""
-    return paths.resource_dir().parent / "docs" / "guide"
+    return files.resource_dir().parent / "docs" / "guide"
 
 
 def page_path(slug: str, language: str | None = None) -> Path:

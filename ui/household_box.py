@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.people import households, search
-from reopen_desktop.screening.declarations import Travel
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import Travel
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.translations import join
@@ -18,10 +18,10 @@ from ui.translations import join
 class HouseholdBox(QGroupBox):
     changed = Signal()
 
-    def __init__(self, data: DataFile, person_id: int):
+    def __init__(self, office: Office, person_id: int):
         super().__init__()
         self.setTitle(self.tr("同住家庭"))
-        self.data = data
+        self.office = office
         self.person_id = person_id
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -42,7 +42,7 @@ class HouseholdBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        household = households.household_of(self.data, self.person_id)
+        household = self.office.people.household_of(self.person_id)
         self.remove_button.setEnabled(bool(household and household.members))
         if household is None:
             self.summary.setText(self.tr("未登记同住家庭。兄弟姐妹同校的,关联后一份申报即可覆盖全家。"))
@@ -54,7 +54,7 @@ class HouseholdBox(QGroupBox):
             [self.tr("在校兄弟姐妹:{0}").format(join(siblings) or self.tr("无"))]
             + (members or [self.tr("尚未登记同住成员。")])))
 
-    def _member_line(self, member: households.Member) -> str:
+    def _member_line(self, member: records.Member) -> str:
         trips = ";".join(" ".join(filter(None, (t.place, "~".join(
             filter(None, (t.date_from, t.date_to)))))) for t in member.travels)
         parts = [f"{member.relation}{member.name}", member.health,
@@ -72,14 +72,14 @@ class HouseholdBox(QGroupBox):
         typed = ask.text(self, self.tr("关联兄弟姐妹"), self.tr("兄弟姐妹的姓名或证件号后四位:"))
         if not typed:
             return
-        found = [p for p in search.search(self.data, typed)[:20] if p.id != self.person_id]
+        found = [p for p in self.office.people.search(typed)[:20] if p.id != self.person_id]
         if not found:
             ask.inform(self, self.tr("关联兄弟姐妹"), self.tr("没有找到“{0}”。").format(typed))
             return
         sibling = ask.choose(self, self.tr("关联兄弟姐妹"), self.tr("是谁:"),
                              [(f"{p.class_name} {p.name}", p) for p in found])
         if sibling is not None:
-            self._write(lambda: households.link(self.data, [self.person_id, sibling.id]))
+            self._write(lambda: self.office.people.link([self.person_id, sibling.id]))
 
     def add_member(self) -> None:
         dialog = FormDialog(self, self.tr("添加同住成员"), self.tr("保存"), [
@@ -94,9 +94,9 @@ class HouseholdBox(QGroupBox):
             return
         v = {k: (x.strip() if isinstance(x, str) else x) for k, x in dialog.values().items()}
         travels = [Travel(v["place"], v["date_from"], v["date_to"])] if v["place"] else []
-        household = households.household_of(self.data, self.person_id)
-        self._write(lambda: households.add_member(
-            self.data, household.id if household else None, for_person=self.person_id,
+        household = self.office.people.household_of(self.person_id)
+        self._write(lambda: self.office.people.add_member(
+            household.id if household else None, for_person=self.person_id,
             name=v["name"], relation=v["relation"], id_number=v["id_number"],
             health=v["health"], travels=travels, arrived_on=v["arrived_on"],
             key_person=bool(v["key_person"]), exposure_date=v["exposure_date"]))
@@ -104,7 +104,7 @@ class HouseholdBox(QGroupBox):
     def remove_member(self) -> None:
         """Take someone off the household, after saying what it leaves as it is: the
         observations they started end only when the school doctor ends them."""
-        household = households.household_of(self.data, self.person_id)
+        household = self.office.people.household_of(self.person_id)
         if household is None or not household.members:
             return
         member = ask.choose(self, self.tr("移除同住成员"), self.tr("移除谁:"),
@@ -112,9 +112,9 @@ class HouseholdBox(QGroupBox):
         if member is None:
             return
         question = self.tr("从同住家庭中移除{0}?").format(f"{member.relation}{member.name}")
-        if households.member_exposures(self.data, member):
+        if self.office.people.member_exposures(member):
             question += "\n" + self.tr(
                 "{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中"
                 "解除。").format(join(p["name"] for p in household.people))
         if ask.confirm(self, self.tr("移除同住成员"), question, yes=self.tr("移除")):
-            self._write(lambda: households.remove_member(self.data, member.id))
+            self._write(lambda: self.office.people.remove_member(member.id))

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile import access, settings
-from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Refused
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import Operator
 from ui.dialogs import operator_label
 
 # What counts as someone at the keyboard: a key, a click, the mouse or the wheel.
@@ -41,9 +41,9 @@ class LockScreen(QFrame):
 
     unlocked = Signal(object)
 
-    def __init__(self, data: DataFile, parent: QWidget):
+    def __init__(self, office: Office, parent: QWidget):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.setObjectName("lockScreen")
         self.setStyleSheet("#lockScreen { background: #263238; } "
                            "#lockScreen QLabel { color: white; }")
@@ -83,7 +83,7 @@ class LockScreen(QFrame):
         """Fill the operator list, the current operator first chosen."""
         self.who.blockSignals(True)
         self.who.clear()
-        for row in access.operators(self.data):
+        for row in self.office.operators.operators():
             self.who.addItem(operator_label(Operator(row.name, row.role)), row)
         self.who.setCurrentIndex(max(0, next((i for i in range(self.who.count())
                                               if self.who.itemData(i).name == current), 0)))
@@ -106,7 +106,7 @@ class LockScreen(QFrame):
         if row is None:
             return
         try:
-            operator = access.unlock(self.data, row.name, self.password.text())
+            operator = self.office.operators.unlock(row.name, self.password.text())
         except Refused as error:
             self.message.setText(error.message())
             self.password.clear()
@@ -145,14 +145,14 @@ class WindowLock(QObject):
     """Locks and unlocks one main window: ``lock()`` from the menu, Ctrl+Shift+L or the
     idle timer (only when some operator has a password: else nobody could be kept out)."""
 
-    def __init__(self, window: QMainWindow, data: DataFile):
+    def __init__(self, window: QMainWindow, office: Office):
         super().__init__(window)
         self.window = window
-        self.data = data
-        self.screen = LockScreen(data, window)
+        self.office = office
+        self.screen = LockScreen(office, window)
         self.screen.hide()
         self.screen.unlocked.connect(self.unlock)
-        self.idle = IdleWatcher(self.lock_when_idle, settings.get(data, "idle_lock_minutes"),
+        self.idle = IdleWatcher(self.lock_when_idle, office.settings.get("idle_lock_minutes"),
                                 self)
         self._disabled: list[QAction] = []
         self._hidden: list[QWidget] = []
@@ -165,7 +165,7 @@ class WindowLock(QObject):
     def lock_when_idle(self) -> None:
         if not self.window.isVisible():  # closed: its data file may be closed too
             self.idle.stop()
-        elif access.lock_required(self.data):
+        elif self.office.operators.lock_required():
             self.lock()
 
     def lock(self) -> None:
@@ -189,7 +189,7 @@ class WindowLock(QObject):
         for part in self._parts():
             part.hide()
         self.screen.setGeometry(self.window.rect())
-        self.screen.reload(self.data.operator.name)
+        self.screen.reload(self.office.operator.name)
         self.screen.show()
         self.screen.layout().activate()
         self.screen.raise_()
@@ -197,8 +197,8 @@ class WindowLock(QObject):
 
     def unlock(self, operator: Operator) -> None:
         """Back to work as ``operator``; the tabs re-ask the core what they may show."""
-        changed = operator != self.data.operator
-        self.data.operator = operator
+        changed = operator != self.office.operator
+        self.office.operator = operator
         self.screen.hide()
         for part in self._parts():
             part.show()

@@ -9,11 +9,9 @@ from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from reopen_desktop.datafile import access, audit, backups
-from reopen_desktop.datafile import settings as datafile_settings
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import school_record
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask, demo_mark, period_reports, table_export, table_tools
 from ui.app_window import AppWindow
 from ui.dialogs import operator_label
@@ -24,11 +22,13 @@ from ui.printing import print_pdf
 
 class MainWindow(AppWindow):
     operator_changed = Signal(object)
+    # The office's word of a write, carried to the ui thread (a worker's import writes too).
+    office_changed = Signal(object)
 
-    def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, office: Office, settings: QSettings, parent: QWidget | None = None):
         super().__init__(settings, "window/geometry", parent)
-        self.data = data
-        school = school_record.require_school(data)
+        self.office = office
+        school = office.grid.require_school()
         demo = self.tr(" · 示例数据,非真实学校") if school.is_demo else ""
         self.setWindowTitle(self.tr("复学防控桌面 — {0}{1}").format(school.name, demo))
         self.tabs = QTabWidget()
@@ -48,7 +48,9 @@ class MainWindow(AppWindow):
         self._build_menus()
         self.refresh_status()
         self.restore_geometry()
-        self.window_lock = WindowLock(self, data)
+        self.window_lock = WindowLock(self, office)
+        self.office_changed.connect(self.show_changes)
+        office.on_change(self.office_changed.emit)
 
     def tab_classes(self) -> list[tuple[str, str]]:
         """The tabs, in order: only areas whose feature works, as (label, "module.Class").
@@ -72,10 +74,10 @@ class MainWindow(AppWindow):
         dotted, holder = self._holders[index]
         if dotted not in self._built:
             module, _, name = dotted.rpartition(".")
-            page = getattr(importlib.import_module(module), name)(self.data)
+            page = getattr(importlib.import_module(module), name)(self.office)
             page.changed.connect(self.refresh_status)
             holder.layout().addWidget(page)
-            table_export.install(page, self.data, self.tabs.tabText(index))
+            table_export.install(page, self.office, self.tabs.tabText(index))
             table_tools.install(page, self.settings, name)
             self._built[dotted] = page
         return self._built[dotted]
@@ -103,14 +105,21 @@ class MainWindow(AppWindow):
         return page
 
     def _refresh_current(self, index: int) -> None:
-        """A tab shows fresh data when it comes to the front (another tab may have written);
-        the first time, it is built instead (which fills it)."""
+        """A tab shows fresh data when it comes to the front (time has passed, the gate may
+        have written); the first time, it is built instead (which fills it)."""
         if not 0 <= index < len(self._holders):
             return
         if self._holders[index][0] in self._built:
             self._built[self._holders[index][0]].refresh()
         else:
             self._build_page(index)
+
+    def show_changes(self, changes: records.Changes) -> None:
+        """After any write through the office, wherever it came from (a tab, the gate
+        lane, a dialog, an import on a worker): the tab in front and the status bar show
+        it at once, without waiting for a tab switch."""
+        self._refresh_current(self.tabs.currentIndex())
+        self.refresh_status()
 
     # --- furniture -------------------------------------------------------------------------
 
@@ -123,7 +132,7 @@ class MainWindow(AppWindow):
             demo = QLabel(self.tr("示例数据"))
             demo.setStyleSheet("color: white; background: #e65100; padding: 0 6px;")
             bar.addWidget(demo)
-            self.tabs.setCornerWidget(demo_mark.demo_banner(self.data))
+            self.tabs.setCornerWidget(demo_mark.demo_banner(self.office))
         bar.addWidget(self.file_label, 1)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.alerts_label)
@@ -150,9 +159,9 @@ class MainWindow(AppWindow):
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
         self._add(report_menu, self.tr("每周防控工作小结(&W)…"), None,
-                  lambda: period_reports.print_weekly(self, self.data))
+                  lambda: period_reports.print_weekly(self, self.office))
         self._add(report_menu, self.tr("每月防控工作小结(&M)…"), None,
-                  lambda: period_reports.print_monthly(self, self.data))
+                  lambda: period_reports.print_monthly(self, self.office))
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._add(tools, self.tr("切换操作员(&O)…"), None, self.change_operator)
@@ -173,18 +182,17 @@ class MainWindow(AppWindow):
         return action
 
     def refresh_status(self) -> None:
-        self.file_label.setText(self.tr("数据文件:{0}").format(self.data.path))
-        self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.data.operator)))
-        from reopen_desktop.alerts import register
+        self.file_label.setText(self.tr("数据文件:{0}").format(self.office.path))
+        self.operator_label.setText(self.tr("操作员:{0}").format(operator_label(self.office.operator)))
 
-        open_count = register.open_alert_count(self.data, viewer=access.viewer_of(self.data))
+        open_count = self.office.alerts.open_alert_count(viewer=self.office.operators.viewer())
         self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
         self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
                                         else "")
         self.refresh_undo()
 
     def refresh_undo(self) -> None:
-        last = audit.last_undoable(self.data)
+        last = self.office.history.last_undoable()
         self.undo_action.setEnabled(last is not None)
         self.undo_action.setText(self.tr("撤销:{0}(&U)").format(last.summary) if last
                                  else self.tr("撤销(&U)"))
@@ -192,23 +200,21 @@ class MainWindow(AppWindow):
     # --- actions ---------------------------------------------------------------------------
 
     def undo(self) -> None:
-        last = audit.last_undoable(self.data)
+        last = self.office.history.last_undoable()
         if last is None:
             return
         try:
-            audit.undo(self.data, last.id)
+            self.office.history.undo(last.id)  # the tabs and status bar follow (show_changes)
         except Refused as error:
             ask.warn(self, self.tr("不能撤销"), error.message())
             return
-        self._refresh_current(self.tabs.currentIndex())
-        self.refresh_status()
         self.statusBar().showMessage(self.tr("已撤销:{0}").format(last.summary), 5000)
 
     def import_roster(self) -> QWidget:
         """文件 → 导入花名册: a preview dialog; every tab shows the new people afterwards."""
         from ui.roster_dialog import RosterDialog
 
-        dialog = RosterDialog(self.data, self)
+        dialog = RosterDialog(self.office, self)
         dialog.imported.connect(lambda _result: self.refresh_all())
         self.roster_dialog = dialog  # tests reach the open dialog here
         dialog.open()
@@ -227,7 +233,7 @@ class MainWindow(AppWindow):
             self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
 
     def backup_now(self) -> None:
-        suggested = str(Path.home() / self.tr("{0}-备份.db").format(self.data.path.stem))
+        suggested = str(Path.home() / self.tr("{0}-备份.db").format(self.office.path.stem))
         out = ask.save_file(self, self.tr("备份到"), suggested, self.tr("数据文件 (*.db)"))
         if not out:
             return
@@ -235,25 +241,22 @@ class MainWindow(AppWindow):
 
         try:  # off the ui thread: a big school's file takes seconds to copy and check
             made = run_op(self, self.tr("正在备份…"),
-                          lambda progress: backups.make_backup(self.data.conn, Path(out),
-                                                             progress=progress))
+                          lambda progress: self.office.backups.make_backup(Path(out),
+                                                                           progress=progress))
         except Refused as error:
             ask.warn(self, self.tr("备份失败"), error.message())
             return
         self.statusBar().showMessage(self.tr("已备份到 {0}").format(made), 8000)
 
     def open_backup_folder(self) -> None:
-        from reopen_desktop.datafile import paths
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.backup_dir_for(self.data.path))))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.office.backups.backup_dir())))
 
     def print_duty_chart(self) -> None:
-        from reopen_desktop.reports import duty_chart
 
-        school = school_record.require_school(self.data)
+        school = self.office.grid.require_school()
         result = print_pdf(self, self.tr("保存防控责任表"),
                            self.tr("{0}-防控责任表.pdf").format(school.name),
-                           lambda out: duty_chart.write_duty_chart(self.data, out))
+                           lambda out: self.office.reports.write_duty_chart(out))
         if result:
             self.statusBar().showMessage(self.tr("已生成 {0}(共 {1} 页)").format(
                 result.path, result.pages), 8000)
@@ -265,9 +268,9 @@ class MainWindow(AppWindow):
         lane = ask.text(self, self.tr("校门快检"), self.tr("通道名称:"), self.tr("1号通道"))
         if not lane:
             return
-        self.gate_window = GateWindow(self.data, lane.strip())
+        self.gate_window = GateWindow(self.office, lane.strip())
         self.gate_window.changed.connect(self.refresh_status)
-        demo_mark.mark_window(self.gate_window, self.data)
+        demo_mark.mark_window(self.gate_window, self.office)
         from ui import help_window  # loaded when first needed: 17 ms of start-up
 
         help_window.add_f1(self.gate_window, "gate")
@@ -276,32 +279,28 @@ class MainWindow(AppWindow):
     def open_timetable(self) -> None:
         from ui.timetable_dialog import TimetableDialog
 
-        TimetableDialog(self.data, self).exec()
+        TimetableDialog(self.office, self).exec()
         self.refresh_status()
 
     def print_passes(self) -> None:
-        from reopen_desktop.reports import passes
 
-        school = school_record.require_school(self.data)
+        school = self.office.grid.require_school()
         print_pdf(self, self.tr("保存一证通"), self.tr("{0}-一证通.pdf").format(school.name),
-                  lambda out: passes.write_passes(self.data, out))
+                  lambda out: self.office.reports.write_passes(out))
 
     def print_daily_log(self) -> None:
         """The latest school day's log (the dashboard's day), ready to sign and file."""
-        from reopen_desktop import summary
-        from reopen_desktop.reports import daily_log
 
-        day = summary.latest_day(self.data)
+        day = self.office.reports.latest_day()
         print_pdf(self, self.tr("保存防控工作日志"), self.tr("防控工作日志-{0}.pdf").format(day),
-                  lambda out: daily_log.write_daily_log(self.data, day, out))
+                  lambda out: self.office.reports.write_daily_log(day, out))
 
     def print_gate_roster(self) -> None:
-        from reopen_desktop.reports import gate_roster
 
         lane = ask.text(self, self.tr("停电备用名单"), self.tr("通道名称:"), self.tr("1号通道"))
         if lane:
             print_pdf(self, self.tr("保存备用名单"), self.tr("{0}-备用名单.pdf").format(lane),
-                      lambda out: gate_roster.write_gate_roster(self.data, out, lane=lane))
+                      lambda out: self.office.reports.write_gate_roster(out, lane=lane))
 
     def change_operator(self) -> None:
         """Another operator signs in on the lock screen (with their password, if set)."""
@@ -313,17 +312,17 @@ class MainWindow(AppWindow):
     def manage_operators(self) -> None:
         from ui.operators_dialog import OperatorsDialog
 
-        if not access.may_manage_operators(access.viewer_of(self.data)):
+        if not self.office.operators.may_manage_operators(self.office.operators.viewer()):
             ask.warn(self, self.tr("只有管理员可以"),
-                     Refused("administrator_only", name=self.data.operator.name).message())
+                     Refused("administrator_only", name=self.office.operator.name).message())
             return
-        OperatorsDialog(self.data, self).exec()
-        self.window_lock.idle.set_minutes(datafile_settings.get(self.data, "idle_lock_minutes"))
+        OperatorsDialog(self.office, self).exec()
+        self.window_lock.idle.set_minutes(self.office.settings.get("idle_lock_minutes"))
 
     def restore_backup(self) -> None:
         from ui.backup_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self.data, self)
+        dialog = RestoreDialog(self.office, self)
         dialog.restored.connect(self.refresh_all)
         self.restore_dialog = dialog  # tests reach the open dialog here
         dialog.open()
@@ -337,7 +336,6 @@ class MainWindow(AppWindow):
 
     def read_township_key(self) -> None:
         """设置 → 读取乡镇公钥: the key from the township's USB stick, checked, then kept."""
-        from reopen_desktop.bundle import township_key
         from ui.wizard_pages import check_key_file, pick_key_file
 
         chosen = pick_key_file(self)
@@ -347,7 +345,7 @@ class MainWindow(AppWindow):
         if not pem:
             ask.warn(self, self.tr("乡镇公钥"), said)
             return
-        township_key.store_township_key(self.data, pem)
+        self.office.exchange.store_township_key(pem)
         ask.inform(self, self.tr("乡镇公钥"), said)
 
     def about(self) -> None:

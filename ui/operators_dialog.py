@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile import access, settings
-from reopen_desktop.datafile.storage import DataFile, Operator
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import Operator
 from ui import ask
 from ui.dialogs import OPERATOR_ROLES, operator_label, role_label
 
 
 class OperatorsDialog(QDialog):
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.setWindowTitle(self.tr("操作员与密码"))
         self.resize(760, 440)
         self.list = QListWidget()
@@ -45,7 +45,7 @@ class OperatorsDialog(QDialog):
             self.role.addItem(role_label(key), key)
         self.role.currentIndexChanged.connect(self._role_changed)
         self.class_box = QComboBox()
-        for grade in duties.load_grid(data).grades:
+        for grade in office.grid.load_grid().grades:
             for cls in grade.classes:
                 self.class_box.addItem(cls.name, cls.id)
         self.password = QLineEdit()
@@ -56,7 +56,7 @@ class OperatorsDialog(QDialog):
         self.idle.setRange(1, 240)
         self.idle.setDecimals(0)
         self.idle.setSuffix(self.tr(" 分钟"))
-        self.idle.setValue(settings.get(data, "idle_lock_minutes"))
+        self.idle.setValue(office.settings.get("idle_lock_minutes"))
         self._lay_out()
         self.reload()
 
@@ -97,7 +97,7 @@ class OperatorsDialog(QDialog):
 
     def reload(self, chosen: str = "") -> None:
         self.list.clear()
-        for row in access.operators(self.data):
+        for row in self.office.operators.operators():
             lock = self.tr(" · 有密码") if row.has_password else self.tr(" · 无密码")
             scope = f" · {row.class_name}" if row.class_name else ""
             item = QListWidgetItem(operator_label(Operator(row.name, row.role)) + scope + lock)
@@ -112,7 +112,7 @@ class OperatorsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        row: access.OperatorRow = item.data(Qt.ItemDataRole.UserRole)
+        row: records.OperatorRow = item.data(Qt.ItemDataRole.UserRole)
         self.name.setText(row.name)
         self.role.setCurrentIndex(max(0, self.role.findData(row.role)))
         if row.class_id:
@@ -135,28 +135,27 @@ class OperatorsDialog(QDialog):
     def _suggest_class(self) -> None:
         """A head teacher named in the grid gets their class chosen for them."""
         if self.role.currentData() == "head_teacher":
-            found = access.suggested_class(self.data, self.name.text())
+            found = self.office.operators.suggested_class(self.name.text())
             if found:
                 self.class_box.setCurrentIndex(max(0, self.class_box.findData(found)))
 
     def save(self) -> None:
         password = "" if self.clear_password.isChecked() else (self.password.text() or None)
         head = self.role.currentData() == "head_teacher"
-        if ask.saved(self, lambda: access.save_operator(
-                self.data, self.name.text(), self.role.currentData(),
+        if ask.saved(self, lambda: self.office.operators.save_operator(
+                self.name.text(), self.role.currentData(),
                 class_id=self.class_box.currentData() if head else None, password=password)):
             self.reload(self.name.text().strip())
 
     def _save_idle(self) -> None:
-        with self.data.atomic():
-            settings.put(self.data, "idle_lock_minutes", self.idle.value())
+        self.office.settings.change("idle_lock_minutes", self.idle.value())
 
     def remove(self) -> None:
         item = self.list.currentItem()
         if item is None:
             return
         try:
-            access.remove_operator(self.data, item.data(Qt.ItemDataRole.UserRole).name)
+            self.office.operators.remove_operator(item.data(Qt.ItemDataRole.UserRole).name)
         except Refused as error:
             ask.warn(self, self.tr("未停用"), error.message())
             return

@@ -7,34 +7,29 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.office.door import Office
 from ui.printing import print_pdf
 from ui.translations import tr as _tr
 
 if TYPE_CHECKING:  # reportlab loads when something is printed, not at start-up
-    from reopen_desktop.reports.period_summary import Period
+    from reopen_desktop.office.records import Period
 
 
 
-def print_weekly(parent: QWidget, data: DataFile) -> None:
-    from reopen_desktop import summary
-    from reopen_desktop.reports import period_summary
+def print_weekly(parent: QWidget, office: Office) -> None:
 
-    _print(parent, data, period_summary.week_of(summary.latest_day(data)),
+    _print(parent, office, office.reports.week_of(office.reports.latest_day()),
            _tr("保存每周防控工作小结"))
 
 
-def print_monthly(parent: QWidget, data: DataFile) -> None:
-    from reopen_desktop import summary
-    from reopen_desktop.reports import period_summary
+def print_monthly(parent: QWidget, office: Office) -> None:
 
-    day = summary.latest_day(data)
-    _print(parent, data, period_summary.month(day.year, day.month), _tr("保存每月防控工作小结"))
+    day = office.reports.latest_day()
+    _print(parent, office, office.reports.month(day.year, day.month), _tr("保存每月防控工作小结"))
 
 
-def _print(parent: QWidget, data: DataFile, period: Period, title: str) -> None:
-    from reopen_desktop.reports import period_summary
+def _print(parent: QWidget, office: Office, period: Period, title: str) -> None:
 
     name = f"{period.title}-{period.start.isoformat()}.pdf"
     print_pdf(parent, title, name,
-              lambda out: period_summary.write_period_summary(data, period, out))
+              lambda out: office.reports.write_period_summary(period, out))

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.people import person_file as people_person_file
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.printing import print_pdf
 from ui.translations import join
@@ -36,9 +35,9 @@ STAFF_FIELDS = ("name", "post", "department", "phone", "village", "address")
 
 
 class PersonFileDialog(QDialog):
-    def __init__(self, data: DataFile, person_id: int, parent: QWidget | None = None):
+    def __init__(self, office: Office, person_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.person_id = person_id
         self.saved = False
         self.resize(640, 620)
@@ -51,10 +50,10 @@ class PersonFileDialog(QDialog):
         self.screening = QLabel()
         self.screening.setWordWrap(True)
         self.timeline = QListWidget()
-        self.viewer = access.viewer_of(data)
+        self.viewer = office.operators.viewer()
         self._build()
         self.load()  # refused (nothing logged) when the person is outside the viewer's class
-        access.log_view(data, person_id)
+        office.operators.log_view(person_id)
 
     def _build(self) -> None:
         identity_box = QGroupBox(self.tr("身份"))
@@ -64,7 +63,7 @@ class PersonFileDialog(QDialog):
         if self.record_kind() == "student":
             from ui.household_box import HouseholdBox
 
-            self.household = HouseholdBox(self.data, self.person_id)
+            self.household = HouseholdBox(self.office, self.person_id)
             self.household.changed.connect(self.load)
         timeline_box = QGroupBox(self.tr("记录"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
@@ -90,15 +89,15 @@ class PersonFileDialog(QDialog):
         layout.addLayout(buttons)
 
     def record_kind(self) -> str:
-        return str(self.data.scalar("SELECT kind FROM people WHERE id = ?", (self.person_id,)))
+        return self.office.people.kind_of(self.person_id)
 
     def load(self) -> None:
-        record = people_person_file.person_file(self.data, self.person_id, viewer=self.viewer)
+        record = self.office.people.person_file(self.person_id, viewer=self.viewer)
         self.record = record
         self.setWindowTitle(self.tr("档案 — {0}").format(record.name))
         self.identity.setText(self._identity_text(record))
         if not self.edits:
-            labels = people_person_file.FIELD_LABELS
+            labels = records.FIELD_LABELS
             for key in STUDENT_FIELDS if record.kind == "student" else STAFF_FIELDS:
                 self.edits[key] = QLineEdit()
                 self.edit_form.addRow(labels.get(key, key) + ":", self.edits[key])
@@ -112,13 +111,13 @@ class PersonFileDialog(QDialog):
         for entry in record.timeline:
             self.timeline.addItem(f"{entry.at}  {entry.what}  ({entry.who})")
 
-    def _identity_text(self, record: people_person_file.PersonFile) -> str:
-        shown_id = access.shown_id(self.viewer, record.id_number)
+    def _identity_text(self, record: records.PersonFile) -> str:
+        shown_id = self.office.operators.shown_id(self.viewer, record.id_number)
         parts = [f"<b>{record.name}</b> {record.sex}",
                  self.tr("身份证号:{0}").format(shown_id or self.tr("(未登记)"))]
         if record.student_no:
             parts.append(self.tr("学籍号:{0}").format(
-                access.shown_id(self.viewer, record.student_no)))
+                self.office.operators.shown_id(self.viewer, record.student_no)))
         if record.birth_date:
             parts.append(self.tr("出生日期:{0}").format(record.birth_date))
         if record.kind == "student":
@@ -127,8 +126,9 @@ class PersonFileDialog(QDialog):
             parts.append(self.tr("班级:{0}({1})").format(record.class_name or "—", lodging))
         if record.duties:
             parts.append(self.tr("防控职责:{0}").format(join(record.duties)))
-        views = access.views_of(self.data, record.id)
-        if views and access.may_manage_operators(self.viewer):  # who looked: the admin's to see
+        views = self.office.operators.views_of(record.id)
+        # Who looked at this file is the administrator's to see.
+        if views and self.office.operators.may_manage_operators(self.viewer):
             parts.append(self.tr("此前查阅 {0} 次,最近一次:{1} {2}").format(
                 len(views), views[0]["at"], views[0]["operator"]))
         return "<br>".join(parts)
@@ -136,7 +136,7 @@ class PersonFileDialog(QDialog):
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.edits.items()}
         try:
-            changed = people_person_file.update_person(self.data, self.person_id, **values)
+            changed = self.office.people.update_person(self.person_id, **values)
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return
@@ -145,7 +145,6 @@ class PersonFileDialog(QDialog):
             self.load()
 
     def print_file(self) -> None:
-        from reopen_desktop.reports import person_file
 
         print_pdf(self, self.tr("保存档案"), self.tr("{0}-档案.pdf").format(self.record.name),
-                  lambda out: person_file.write_person_file(self.data, self.person_id, out))
+                  lambda out: self.office.reports.write_person_file(self.person_id, out))

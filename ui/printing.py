@@ -22,7 +22,7 @@ from ui.run_op import run_op
 from ui.translations import tr as _tr
 
 if TYPE_CHECKING:  # reportlab is loaded when something is printed, not at start-up
-    from reopen_desktop.reports.pdf import ReportResult
+    from reopen_desktop.office.records import ReportResult
 
 
 def print_pdf(parent: QWidget | None, title: str, file_name: str,

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
-from reopen_desktop.importers import roster
-from reopen_desktop.importers.roster_rows import FIELDS
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import ROSTER_FIELDS as FIELDS
 from ui import ask, table_export
 from ui.run_op import run_op
 from ui.translations import join
@@ -46,16 +46,16 @@ class RosterDialog(QDialog):
 
     imported = Signal(object)  # the RosterResult of a finished import
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.path: Path | None = None
-        self.preview: roster.RosterResult | None = None
+        self.preview: records.RosterResult | None = None
         self.mapping: dict[str, str] = {}
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 640)
         self._build()
-        table_export.install(self, data, self.tr("花名册预览"))
+        table_export.install(self, office, self.tr("花名册预览"))
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -133,8 +133,8 @@ class RosterDialog(QDialog):
         path, mapping = self.path, dict(self.mapping)
         try:
             self.preview = run_op(self, self.tr("正在检查花名册…"), lambda progress: (
-                roster.import_roster(self.data, path, dry_run=True, mapping=mapping,
-                                     progress=progress)))
+                self.office.people.import_roster(path, dry_run=True, mapping=mapping,
+                                                 progress=progress)))
         except Cancelled:
             return
         except Refused as error:
@@ -145,7 +145,7 @@ class RosterDialog(QDialog):
             return
         self._show(self.preview)
 
-    def _show(self, result: roster.RosterResult) -> None:
+    def _show(self, result: records.RosterResult) -> None:
         self._show_mapping(result)
         parts = [self.tr("新增 {0} 人,更新 {1} 人,未变 {2} 人").format(
             result.imported, result.updated, result.unchanged)]
@@ -189,7 +189,7 @@ class RosterDialog(QDialog):
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
 
-    def _show_mapping(self, result: roster.RosterResult) -> None:
+    def _show_mapping(self, result: records.RosterResult) -> None:
         """A combobox for every required column a sheet lacks, offering its own headers."""
         while self.mapping_form.rowCount():
             # deleteLater: this may run inside a signal of the combobox being replaced.
@@ -238,8 +238,8 @@ class RosterDialog(QDialog):
         path, mapping, skip = self.path, dict(self.mapping), self.skip_invalid.isChecked()
         try:
             result = run_op(self, self.tr("正在导入花名册…"), lambda progress: (
-                roster.import_roster(self.data, path, mapping=mapping, skip_invalid=skip,
-                                     progress=progress)))
+                self.office.people.import_roster(path, mapping=mapping, skip_invalid=skip,
+                                                 progress=progress)))
         except Cancelled:
             return
         except Refused as error:
@@ -260,8 +260,8 @@ class RosterDialog(QDialog):
         if not out:
             return
         try:
-            roster.import_roster(self.data, self.path, dry_run=True, mapping=self.mapping,
-                                 errors_out=out)
+            self.office.people.import_roster(self.path, dry_run=True, mapping=self.mapping,
+                                             errors_out=out)
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.lists import list_export
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.translations import tr as _tr
 
@@ -61,7 +60,7 @@ def _text(index) -> str:  # noqa: ANN001 - a QModelIndex
     return "" if value is None else str(value)
 
 
-def install(root: QWidget, data: DataFile, title: str) -> None:
+def install(root: QWidget, office: Office, title: str) -> None:
     """Give every table under ``root`` the export action (right-click), and ``root`` a
     Ctrl+E that exports the focused table (or the first one shown). Idempotent."""
     if root.property(_MARK):
@@ -69,32 +68,32 @@ def install(root: QWidget, data: DataFile, title: str) -> None:
     root.setProperty(_MARK, True)
     views = [v for v in root.findChildren(QAbstractItemView) if hasattr(v, "horizontalHeader")]
     for number, view in enumerate(views):
-        add_action(view, data, title, number)
-    QShortcut(QKeySequence(SHORTCUT), root, lambda: _export_current(root, data, title),
+        add_action(view, office, title, number)
+    QShortcut(QKeySequence(SHORTCUT), root, lambda: _export_current(root, office, title),
               context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
 
-def add_action(view: QAbstractItemView, data: DataFile, title: str, number: int = 0
+def add_action(view: QAbstractItemView, office: Office, title: str, number: int = 0
                ) -> QAction:
     """The right-click “导出Excel…” of one table; ``number`` counts the tables before it
     on the same page (a later table is named by its own label, see :func:`title_of`)."""
     # The key itself is the page's shortcut (one per page, so never ambiguous); the
     # menu only shows it.
     action = QAction(_tr("导出Excel…") + "\t" + SHORTCUT, view)
-    action.triggered.connect(lambda: export_view(view, data, title_of(view, title, number)))
+    action.triggered.connect(lambda: export_view(view, office, title_of(view, title, number)))
     view.addAction(action)
     if view.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
 
 
-def _export_current(root: QWidget, data: DataFile, title: str) -> None:
+def _export_current(root: QWidget, office: Office, title: str) -> None:
     focused = QApplication.focusWidget()
     views = [v for v in root.findChildren(QAbstractItemView)
              if hasattr(v, "horizontalHeader") and v.isVisible()]
     view = focused if focused in views else (views[0] if views else None)
     if view is not None:
-        export_view(view, data, title_of(view, title, views.index(view)))
+        export_view(view, office, title_of(view, title, views.index(view)))
 
 
 def title_of(view: QWidget, page_title: str, number: int = 0) -> str:
@@ -167,7 +166,7 @@ def filter_note(view: QAbstractItemView) -> str:
     return ";".join(parts)
 
 
-def export_view(view: QAbstractItemView, data: DataFile, title: str) -> Path | None:
+def export_view(view: QAbstractItemView, office: Office, title: str) -> Path | None:
     """Ask where, write the table as shown, say where it went. None when cancelled."""
     headers, rows = visible_table(view)
     suggested = str(Path.home() / f"{title}-{date.today().isoformat()}.xlsx")
@@ -175,8 +174,8 @@ def export_view(view: QAbstractItemView, data: DataFile, title: str) -> Path | N
     if not out:
         return None
     try:
-        done = list_export.export_list(data, Path(out), headers, rows, title=title,
-                                       note=filter_note(view))
+        done = office.reports.export_list(Path(out), headers, rows, title=title,
+                                          note=filter_note(view))
     except Refused as error:
         ask.warn(view, _tr("未导出"), error.message())
         return None

@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.checks import arrival
-from reopen_desktop.datafile import settings
-from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.grid import school_record
 from reopen_desktop.lists import columns
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.models.rows_model import RowsModel
@@ -32,9 +30,9 @@ from ui.translations import join
 
 
 class TimetableDialog(QDialog):
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.setWindowTitle(self.tr("错峰上下学时间表"))
         self.resize(820, 480)
         self.model = RowsModel(columns.TIMETABLE, self, highlight=lambda w: w.over_capacity)
@@ -70,14 +68,14 @@ class TimetableDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        windows = arrival.timetable(self.data)
+        windows = self.office.checks.timetable()
         self.model.set_rows(windows)
-        known = arrival.lanes(self.data)
+        known = self.office.checks.lanes()
         self.lanes.setText(self.tr("通道:{0}").format(join(
-            self.tr("{0}({1:g} 人/分钟)").format(lane.name, arrival.pace(self.data, lane))
+            self.tr("{0}({1:g} 人/分钟)").format(lane.name, self.office.checks.pace(lane))
             for lane in known))
             if known else self.tr("还没有通道:请先“添加通道”(如 东门1号通道)。"))
-        self.warnings.setText("\n".join(arrival.warnings(windows)))
+        self.warnings.setText("\n".join(self.office.checks.warnings(windows)))
 
     def _write(self, write) -> None:
         ask.saved(self, write)
@@ -89,7 +87,7 @@ class TimetableDialog(QDialog):
             return
         pace = ask.text(self, self.tr("添加通道"),
                         self.tr("每分钟能检测多少人(留空:按校门实测,否则按 {0})").format(
-                            settings.get(self.data, "gate_people_per_minute")))
+                            self.office.settings.get("gate_people_per_minute")))
         if pace is None:
             return
         try:
@@ -97,50 +95,48 @@ class TimetableDialog(QDialog):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("每分钟人数应是数字。"))
             return
-        self._write(lambda: arrival.add_lane(self.data, name, per_minute))
+        self._write(lambda: self.office.checks.add_lane(name, per_minute))
 
     def set_window(self) -> None:
-        if not arrival.lanes(self.data):
+        if not self.office.checks.lanes():
             ask.inform(self, self.tr("设定时段"), self.tr("请先添加通道。"))
             return
-        dialog = WindowDialog(self, self.data, self.model.row_at(self.table.currentIndex()))
+        dialog = WindowDialog(self, self.office, self.model.row_at(self.table.currentIndex()))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda: arrival.set_window(self.data, **dialog.values()))
+            self._write(lambda: self.office.checks.set_window(**dialog.values()))
 
     def remove_window(self) -> None:
         window = self.model.row_at(self.table.currentIndex())
         if window and ask.confirm(self, self.tr("删除时段"), self.tr("删除{0}的{1}时段?").format(
                 window.scope, window.kind_label)):
-            self._write(lambda: arrival.remove_window(self.data, window.id))
+            self._write(lambda: self.office.checks.remove_window(window.id))
 
     def print_timetable(self, for_gate: bool) -> None:
-        from reopen_desktop.reports import timetable
 
-        school = school_record.require_school(self.data)
+        school = self.office.grid.require_school()
         name = self.tr("校门用") if for_gate else self.tr("家长版")
         file_name = self.tr("{0}-错峰时间表-{1}.pdf").format(school.name, name)
         print_pdf(self, self.tr("保存错峰时间表"), file_name,
-                  lambda out: timetable.write_timetable(self.data, out, for_gate=for_gate))
+                  lambda out: self.office.reports.write_timetable(out, for_gate=for_gate))
 
 
 class WindowDialog(QDialog):
     """One window: for a grade or a class, to arrive or to leave, from, to, at a lane."""
 
-    def __init__(self, parent: QWidget, data: DataFile, current: arrival.Window | None):
+    def __init__(self, parent: QWidget, office: Office, current: records.Window | None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("设定时段"))
         self.scope = QComboBox()
-        for row in data.query("SELECT id, name, position FROM grades ORDER BY position, name"):
-            self.scope.addItem(row["name"], ("grade_id", row["id"]))
-        for row in data.query("SELECT c.id, c.name FROM classes c JOIN grades g ON "
-                              "g.id = c.grade_id ORDER BY g.position, c.number"):
-            self.scope.addItem(self.tr("{0}(单独)").format(row["name"]), ("class_id", row["id"]))
+        for name, grade_id in office.grid.grade_choices():
+            self.scope.addItem(name, ("grade_id", grade_id))
+        for name, class_id in office.grid.class_choices():
+            self.scope.addItem(self.tr("{0}(单独)").format(name), ("class_id", class_id))
         self.kind = QComboBox()
-        for key, label in arrival.KINDS.items():
+        for key, label in records.ARRIVAL_KINDS.items():
             self.kind.addItem(self.tr(label), key)
         self.starts, self.ends = _time_edit("07:30"), _time_edit("07:45")
         self.lane = QComboBox()
-        self.lane.addItems([lane.name for lane in arrival.lanes(data)])
+        self.lane.addItems([lane.name for lane in office.checks.lanes()])
         if current:
             self._show(current)
         form = QFormLayout(self)
@@ -151,7 +147,7 @@ class WindowDialog(QDialog):
         form.addRow(self.tr("通道:"), self.lane)
         form.addRow(ok_cancel(self, self.tr("保存")))
 
-    def _show(self, window: arrival.Window) -> None:
+    def _show(self, window: records.Window) -> None:
         key = ("class_id", window.class_id) if window.class_id else ("grade_id", window.grade_id)
         self.scope.setCurrentIndex(max(0, self.scope.findData(key)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(window.kind)))

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.lists.columns import Column
-from reopen_desktop.township import columns, console, merge, queries
+from reopen_desktop.township import columns, merge, queries
+from reopen_desktop.township.headquarters import Headquarters
 from ui import ask, demo_mark
 from ui.app_window import AppWindow
 from ui.models.rows_model import RowsModel
@@ -76,14 +76,15 @@ class _GridModel(RowsModel):
 
 
 class TownshipWindow(AppWindow):
-    def __init__(self, data: DataFile, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, headquarters: Headquarters, settings: QSettings,
+                 parent: QWidget | None = None):
         super().__init__(settings, "township/geometry", parent)
-        self.data = data
-        self.township = console.require_township(data)
+        self.headquarters = headquarters
+        self.township = headquarters.bundles.require_township()
         title = self.tr("复学防控桌面 — 乡镇汇总:{0}").format(self.township.name)
         self.demo_mark = demo_mark.mark_label() if self.township.is_demo else None
         self.setWindowTitle(f"{title} · {self.demo_mark.text()}" if self.demo_mark else title)
-        newest = queries.latest_day(data) or date.today()  # where the last reports are
+        newest = headquarters.figures.latest_day() or date.today()  # where the last reports are
         self.day = QDateEdit(QDate(newest.year, newest.month, newest.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -162,19 +163,19 @@ class TownshipWindow(AppWindow):
 
     def refresh(self) -> None:
         day = self.selected_day()
-        self._show_reporting(queries.reporting(self.data, day))
+        self._show_reporting(self.headquarters.figures.reporting(day))
         self.figures_title.setText(self.tr("{0} 各校概况").format(day.isoformat()))
-        self.figures_model.set_rows(queries.day_figures(self.data, day))
-        found = queries.open_alerts(self.data)
+        self.figures_model.set_rows(self.headquarters.figures.day_figures(day))
+        found = self.headquarters.figures.open_alerts()
         self.alerts_model.set_rows(found)
         self.alerts_note.setText(self.tr("各校未结预警 {0} 条").format(len(found)) if found
                                  else self.tr("各校均无未结预警。"))
-        villages = queries.key_persons_by_village(self.data, day)
+        villages = self.headquarters.figures.key_persons_by_village(day)
         self.key_model.set_rows([{**p, "village": v} for v, people in villages.items()
                                  for p in people])
         self.key_note.setText(self.tr("{0} 观察期内的重点人员:{1} 个村(社区),{2} 人").format(
             day.isoformat(), len(villages), self.key_model.rowCount()))
-        self.slips_model.set_rows(queries.slips(self.data))
+        self.slips_model.set_rows(self.headquarters.figures.slips())
 
     def _show_reporting(self, grid: queries.Reporting) -> None:
         day_columns = [Column(d, d[5:], d[5:], self._mark(d, grid)) for d in grid.days]
@@ -216,8 +217,9 @@ class TownshipWindow(AppWindow):
     def import_paths(self, sources: Sequence[Path]) -> merge.ImportResult | None:
         """Import off the ui thread, then show per bundle what happened and why."""
         try:
-            result = run_op(self, self.tr("正在导入数据包…"), lambda progress: merge.import_bundles(
-                self.data, sources, progress=progress))
+            result = run_op(self, self.tr("正在导入数据包…"),
+                            lambda progress: self.headquarters.bundles.import_bundles(
+                                sources, progress=progress))
         except Cancelled:
             self.refresh()
             self.result_note.setText(self.tr("已取消;取消前已导入的数据包保留。"))
@@ -232,18 +234,17 @@ class TownshipWindow(AppWindow):
         return result
 
     def _result_text(self, result: merge.ImportResult) -> str:
-        lines = [merge.summary_text(result)]
+        lines = [self.headquarters.bundles.summary_text(result)]
         if result.refused:
             lines.append(self.tr("被拒收的数据包没有写入任何内容,原因见下表。"))
-        return "\n".join(lines + merge.gap_texts(result))
+        return "\n".join(lines + self.headquarters.bundles.gap_texts(result))
 
     def print_report(self) -> None:
-        from reopen_desktop.township import report
 
         day = self.selected_day()
         print_pdf(self, self.tr("保存乡镇防控汇总"),
                   self.tr("乡镇防控汇总-{0}.pdf").format(day.isoformat()),
-                  lambda out: report.write_township_report(self.data, day, out))
+                  lambda out: self.headquarters.figures.write_township_report(day, out))
 
     def save_public_key(self) -> None:
         """The public key again, for a school that lost the file it was given."""
@@ -253,7 +254,8 @@ class TownshipWindow(AppWindow):
         if not out:
             return
         try:
-            console.write_public_key(Path(out), self.township.public_pem.encode("ascii"))
+            self.headquarters.bundles.write_public_key(
+                Path(out), self.township.public_pem.encode("ascii"))
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return

@@ -16,9 +16,9 @@ from PySide6.QtCore import (
 )
 
 from reopen_desktop.base import words
-from reopen_desktop.datafile import paths
+from reopen_desktop.office import files
 
-I18N = paths.resource_dir() / "i18n"  # inside the bundle when installed
+I18N = files.resource_dir() / "i18n"  # inside the bundle when installed
 QT_LOCALES = {"zh": "zh_CN", "en": "en"}
 # Each language is offered under its own name, so anyone can find their way back.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # i18n: own names

@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.base import classnames
-from reopen_desktop.bundle import township_key
-from reopen_desktop.datafile.storage import DataFile, Operator
-from reopen_desktop.grid import classes, school_record
-from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.records import MAX_CLASSES_PER_GRADE, Operator
 from ui.wizard_pages import OperatorPage, RosterPage, TownshipKeyPage
 
 # i18n: data, grade names are stored as written
@@ -178,24 +176,21 @@ class FirstStartWizard(QWizard):
         self.accept()
 
 
-def apply_plan(data: DataFile, plan: SchoolPlan) -> None:
+def apply_plan(office: Office, plan: SchoolPlan) -> None:
     """The school, its grades and classes, and the township key: one transaction, written
     by the operator the wizard named (the roster follows through its own preview)."""
     if plan.operator is not None:
-        data.operator = plan.operator
-    with data.atomic():
-        school_record.create_school(data, plan.name, township=plan.township, code=plan.code,
-                                    kindergarten=plan.kindergarten)
-        classes.add_grades_in_bulk(data, plan.grades, plan.classes_per_grade,
-                                   boarding=plan.boarding)
-        if plan.township_key:
-            township_key.store_township_key(data, plan.township_key)
+        office.operator = plan.operator
+    office.grid.set_up_school(name=plan.name, township=plan.township, code=plan.code,
+                              kindergarten=plan.kindergarten, grades=plan.grades,
+                              classes_per_grade=plan.classes_per_grade, boarding=plan.boarding,
+                              township_pem=plan.township_key or "")
 
 
-def import_roster_after(parent: QWidget | None, data: DataFile, path: Path) -> None:
+def import_roster_after(parent: QWidget | None, office: Office, path: Path) -> None:
     """The roster chosen in the wizard, through the usual import dialog and its preview."""
     from ui.roster_dialog import RosterDialog
 
-    dialog = RosterDialog(data, parent)
+    dialog = RosterDialog(office, parent)
     dialog.load(path)
     dialog.exec()

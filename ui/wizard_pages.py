@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reopen_desktop.bundle import township_key
-from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.errors import Refused
+from reopen_desktop.office.records import Operator
+from reopen_desktop.office.rooms import ExchangeRoom, PeopleRoom
 from ui import ask
 from ui.translations import tr
 
@@ -109,14 +109,13 @@ class TownshipKeyPage(QWizardPage):
 
 def save_roster_template(parent: QWidget | None) -> Path | None:
     """Ask where, write the roster template there; None when cancelled or refused (said)."""
-    from reopen_desktop.importers import roster
 
     suggested = str(Path.home() / tr("花名册模板.xlsx"))
     out = ask.save_file(parent, tr("保存花名册模板"), suggested, tr("Excel 文件 (*.xlsx)"))
     if not out:
         return None
     try:
-        return roster.write_template(Path(out))
+        return PeopleRoom.write_template(Path(out))
     except Refused as error:
         ask.warn(parent, tr("未保存"), error.message())
         return None
@@ -130,11 +129,11 @@ def pick_key_file(parent: QWidget | None) -> Path | None:
 def check_key_file(path: Path) -> tuple[str, str]:
     """(the key as PEM, what to tell the clerk); the PEM is "" when the file is no key."""
     try:
-        pem = township_key.read_township_key(path)
+        pem = ExchangeRoom.read_township_key(path)
     except Refused as error:
         return "", error.message()
     return pem, tr("已读取公钥“{0}”。指纹 {1}:请与乡镇发的纸条核对。").format(
-        path.name, township_key.short_fingerprint(pem))
+        path.name, ExchangeRoom.short_fingerprint(pem))
 
 
 class OperatorPage(QWizardPage):

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from reopen_desktop.office.door import Office
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -43,7 +45,8 @@ class Scene:
                                            operator=storage.Operator("王丽", "administrator"))
         school.fill_demo(self.data, students=240, days=10, seed=7)
         self.settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
-        self.window = MainWindow(self.data, self.settings)
+        self.office = Office(self.data)
+        self.window = MainWindow(self.office, self.settings)
         self.window.resize(*SIZE)
         self.window.show()
 
@@ -111,8 +114,8 @@ def _gate(scene: Scene, typed: str):
     from ui import demo_mark
     from ui.gate_window import GateWindow
 
-    gate = GateWindow(scene.data, "1号通道")
-    demo_mark.mark_window(gate, scene.data)
+    gate = GateWindow(scene.office, "1号通道")
+    demo_mark.mark_window(gate, scene.office)
     gate.resize(1000, 600)
     gate.show()
     gate.scan.setText(typed)
@@ -191,7 +194,7 @@ def shot_usb_report_done(scene: Scene):
     stick.mkdir(exist_ok=True)
     start, end = export.next_range(scene.data)
     record = export.export_bundle(scene.data, start, end, stick)
-    dialog = BundleDialog(scene.data, scene.window, exported=record)
+    dialog = BundleDialog(scene.office, scene.window, exported=record)
     dialog.show()
     return dialog
 
@@ -203,7 +206,7 @@ def shot_restore_backup(scene: Scene):
     for days_ago in (3, 2, 1, 0):
         backups.daily_backup(scene.data.conn, scene.data.path,
                              date.today() - timedelta(days=days_ago))
-    dialog = RestoreDialog(scene.data, scene.window)
+    dialog = RestoreDialog(scene.office, scene.window)
     dialog.show()
     return dialog
 

@@ -6,15 +6,16 @@ school by the key's fingerprint; the township's side of the format is
 
 from __future__ import annotations
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519
-
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
 
 
 def new_school_key() -> bytes:
     """A new Ed25519 signing key as PEM (PKCS8, no password): kept in the school data file."""
+    # Loaded only when a key is made: the cryptography costs ~30 ms of every command's start.
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
     return ed25519.Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption())

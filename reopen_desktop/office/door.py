@@ -82,6 +82,7 @@ class Office(Door):
         self.settings = rooms.SettingsRoom(self)
         self.backups = rooms.BackupsRoom(self)
         self.history = HistoryRoom(self)
+        self.demo = rooms.DemoRoom(self)
 
     @classmethod
     def open(cls, path: str | Path, *, operator: Operator = SYSTEM,

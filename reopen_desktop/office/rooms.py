@@ -28,9 +28,11 @@ from reopen_desktop.checks import (
 )
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
+from reopen_desktop.demo import school as demo_school
 from reopen_desktop.grid import classes, duties, school_record
 from reopen_desktop.importers import roster
 from reopen_desktop.lists import list_export
+from reopen_desktop.office import first_start
 from reopen_desktop.people import households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
@@ -57,6 +59,7 @@ class GridRoom(Room):
     get_school = reads(school_record.get_school)
     require_school = reads(school_record.require_school)
     create_school = writes(school_record.create_school)
+    set_up_school = writes(first_start.set_up_school)
     update_school = writes(school_record.update_school)
     load_grid = reads(duties.load_grid)
     find_gaps = staticmethod(duties.find_gaps)
@@ -82,6 +85,7 @@ class PeopleRoom(Room):
 
     search = reads(people_search.search)
     person_file = reads(person_files.person_file)
+    kind_of = reads(person_files.kind_of)
     update_person = writes(person_files.update_person)
     household_of = reads(households.household_of)
     member_exposures = reads(households.member_exposures)
@@ -286,6 +290,12 @@ class SettingsRoom(Room):
     get = reads(settings.get)
     all = reads(settings.all_settings)
     change = writes(settings.change)
+
+
+class DemoRoom(Room):
+    """A realistic synthetic school in an empty file, for trying the program."""
+
+    fill_demo = writes(demo_school.fill_demo)
 
 
 class BackupsRoom(Room):

@@ -191,3 +191,9 @@ def update_person(data: DataFile, person_id: int, **fields: str) -> bool:
     with audit.action(data, "update_person", f"修改档案 {current['name']}") as act:
         act.update("people", person_id, changes)
     return True
+
+
+def kind_of(data: DataFile, person_id: int) -> str:
+    """"student" or "staff": what kind of file to show (a pupil's has a household box)."""
+    return str(data.scalar("SELECT kind FROM people WHERE id = ?", (person_id,)) or "")
+

@@ -3,6 +3,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reopen_desktop.office.door import Office
 from ui import app as app_module
 from ui import ask
 from ui.main_window import MainWindow
@@ -16,7 +17,7 @@ def main_window(qtbot, school_db, tmp_path):
 
     def make(data=school_db):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(data, settings)
+        window = MainWindow(Office(data), settings)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):  # shortcuts only reach an active window
             window.show()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.office.door import Office
 from ui.tabs.checks_tab import ChecksTab
 from ui.tabs.people_tab import PeopleTab
 
@@ -106,19 +107,20 @@ def test_the_first_operator_becomes_administrator_and_a_stranger_starts_locked(t
     from .conftest import make_session
 
     session = make_session(tmp_path)
-    school_db.operator = Operator("王会计", "clerk")
-    assert not session.sign_in(school_db)  # no password yet: not locked
-    assert school_db.operator == Operator("王会计", "administrator")
+    office = Office(school_db)
+    office.operator = Operator("王会计", "clerk")
+    assert not session.sign_in(office)  # no password yet: not locked
+    assert office.operator == Operator("王会计", "administrator")
     assert session.settings.value("operator/role") == "administrator"
-    school_db.operator = Operator("陌生人", "administrator")
-    assert session.sign_in(school_db)  # not on the list: the lock screen asks who it is
+    office.operator = Operator("陌生人", "administrator")
+    assert session.sign_in(office)  # not on the list: the lock screen asks who it is
 
 
 def test_the_administrator_adds_a_head_teacher_with_a_password(qtbot, school_db):
     from ui.operators_dialog import OperatorsDialog
 
     access.sign_in(school_db, school_db.operator)
-    dialog = OperatorsDialog(school_db)
+    dialog = OperatorsDialog(Office(school_db))
     qtbot.addWidget(dialog)
     dialog._new()
     dialog.name.setText("周老师")
@@ -160,12 +162,12 @@ def test_opening_a_file_is_logged_and_the_administrator_sees_who_looked(qtbot, s
 
     access.sign_in(school_db, Operator("张校长", "administrator"))
     pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    clerk = PersonFileDialog(school_db, pupil)  # the fixture's clerk opens the file
+    clerk = PersonFileDialog(Office(school_db), pupil)  # the fixture's clerk opens the file
     qtbot.addWidget(clerk)
     assert access.views_of(school_db, pupil)[0]["operator"] == "王会计"
     assert "此前查阅" not in clerk.identity.text()
     school_db.operator = Operator("张校长", "administrator")
-    admin = PersonFileDialog(school_db, pupil)
+    admin = PersonFileDialog(Office(school_db), pupil)
     qtbot.addWidget(admin)
     assert "此前查阅 1 次" in admin.identity.text() and "王会计" in admin.identity.text()
     assert len(access.views_of(school_db, pupil)) == 2

@@ -4,6 +4,7 @@ from datetime import date
 
 from reopen_desktop.alerts import register
 from reopen_desktop.checks import class_checks
+from reopen_desktop.office.door import Office
 from ui.tabs.alerts_tab import AlertsTab, CloseAlertDialog
 
 from .conftest import type_chinese
@@ -18,7 +19,7 @@ def raise_a_fever(data):
 
 
 def test_a_day_without_alerts_shows_the_zero_report(qtbot, school_db):
-    tab = AlertsTab(school_db)
+    tab = AlertsTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.today.text() == "今日无预警(零报告)"
     assert tab.model.rowCount() == 0
@@ -54,7 +55,7 @@ def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_
     class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
                                    [class_checks.CheckEntry(
         pupil, absent=True, absence_reason="illness", diagnosis="手足口病")])
-    tab = AlertsTab(school_db)
+    tab = AlertsTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.follow_model.rowCount() == 1 and tab.follow_model.rows[0].needs_clearance
 

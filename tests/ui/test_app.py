@@ -3,7 +3,8 @@
 from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
 from reopen_desktop.datafile.storage import Operator, open_data_file
-from reopen_desktop.grid import classes, school_record
+from reopen_desktop.grid import school_record
+from reopen_desktop.office.door import Office
 from ui import app as app_module
 from ui.wizard import FirstStartWizard
 
@@ -43,18 +44,24 @@ def test_finishing_the_wizard_creates_the_school_and_its_classes(tmp_path, monke
 
     monkeypatch.setattr(FirstStartWizard, "exec", fill_and_accept)
     session = make_session(tmp_path)
-    with open_data_file(tmp_path / "new.db", operator=Operator("王会计", "clerk")) as data:
-        assert session.ensure_school(data)
-        assert school_record.get_school(data).name == "城关镇第二小学"
-        assert len(classes.class_head_counts(data)) == 6
+    office = Office.open(tmp_path / "new.db", operator=Operator("王会计", "clerk"))
+    try:
+        assert session.ensure_school(office)
+        assert office.grid.require_school().name == "城关镇第二小学"
+        assert len(office.grid.class_choices()) == 6
+    finally:
+        office.close()
 
 
 def test_cancelling_the_wizard_writes_no_school(tmp_path, monkeypatch):
     monkeypatch.setattr(FirstStartWizard, "exec", lambda wizard: QDialog.DialogCode.Rejected)
     session = make_session(tmp_path)
-    with open_data_file(tmp_path / "new.db") as data:
-        assert not session.ensure_school(data)
-        assert school_record.get_school(data) is None
+    office = Office.open(tmp_path / "new.db")
+    try:
+        assert not session.ensure_school(office)
+        assert office.grid.get_school() is None
+    finally:
+        office.close()
 
 
 def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch, school_path):
@@ -115,21 +122,21 @@ def test_a_damaged_file_offers_the_newest_backup_and_restores_it(tmp_path, monke
                         lambda parent, title, text, **kw: questions.append(text) or True)
     monkeypatch.setattr(app_module.ask, "inform", lambda *a: None)
     session = make_session(tmp_path)
-    data = session.open_data(school_path, Operator("王会计", "clerk"))
+    office = session.open_data(school_path, Operator("王会计", "clerk"))
     try:
         assert "损坏" in questions[0] and "-daily.db" in questions[0]
-        assert school_record.get_school(data).name == "城关镇第一小学"
+        assert office.grid.require_school().name == "城关镇第一小学"
         assert list(tmp_path.glob("school.db.replaced-*"))
     finally:
-        data.close()
+        office.close()
 
 
 def test_a_file_on_a_usb_stick_is_copied_to_the_pc_when_the_clerk_agrees(
         tmp_path, monkeypatch, school_path):
-    monkeypatch.setattr(app_module.storage, "location_problem", lambda path: "removable")
+    monkeypatch.setattr(app_module.files, "location_problem", lambda path: "removable")
     monkeypatch.setattr(app_module.ask, "confirm", lambda *a, **kw: True)
     session = make_session(tmp_path)
     copied = session.safe_location(school_path)
-    assert copied != school_path and copied.parent == app_module.paths.data_dir()
+    assert copied != school_path and copied.parent == app_module.files.data_dir()
     with open_data_file(copied) as data:
         assert school_record.get_school(data).name == "城关镇第一小学"

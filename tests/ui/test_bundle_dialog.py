@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
-from reopen_desktop.bundle import drives, export, exports, file_format
+from reopen_desktop.bundle import export, exports, file_format
 from reopen_desktop.datafile import settings
+from reopen_desktop.office.door import Office
+from reopen_desktop.office.rooms import ExchangeRoom
 from ui import ask, printing
 from ui.bundle_dialog import BundleDialog
 from ui.tabs.dashboard_tab import DashboardTab
@@ -21,9 +23,9 @@ def test_todays_report_writes_to_the_stick_and_prints_the_slip(qtbot, school_db,
     township_private = _with_township_key(school_db)
     stick = tmp_path / "U盘"
     stick.mkdir()
-    monkeypatch.setattr(drives, "removable_drives", lambda: [stick])
+    monkeypatch.setattr(ExchangeRoom, "removable_drives", staticmethod(lambda: [stick]))
     answers.choose = lambda items: items[0][1]  # the stick, offered first
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.last_export.text() == "尚未上报"
     tab.report_button.click()
@@ -47,7 +49,7 @@ def test_todays_report_writes_to_the_stick_and_prints_the_slip(qtbot, school_db,
 
 
 def test_todays_report_without_the_township_key_says_what_to_do(qtbot, school_db, answers):
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.report_button.click()
     assert "set-township-key" in answers.warnings[0]
@@ -57,11 +59,11 @@ def test_todays_report_without_the_township_key_says_what_to_do(qtbot, school_db
 def test_choosing_another_folder_and_cancelling_exports_nothing(qtbot, school_db, answers,
                                                                 monkeypatch, tmp_path):
     _with_township_key(school_db)
-    monkeypatch.setattr(drives, "removable_drives", lambda: [tmp_path])
+    monkeypatch.setattr(ExchangeRoom, "removable_drives", staticmethod(lambda: [tmp_path]))
     answers.choose = lambda items: items[-1][1]  # 其他文件夹…
     asked = []
     monkeypatch.setattr(ask, "choose_folder", lambda parent, title: asked.append(title))
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.report_button.click()
     assert asked and exports.list_exports(school_db) == []
@@ -72,7 +74,7 @@ def test_the_history_lists_every_export_newest_first(qtbot, school_db, tmp_path)
     _with_township_key(school_db)
     for _ in range(2):
         export.export_bundle(school_db, *export.next_range(school_db), tmp_path)
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.history_button.click()
     dialog = tab.findChild(BundleDialog)

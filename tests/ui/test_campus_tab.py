@@ -51,7 +51,7 @@ def test_pressing_enter_on_an_overdue_row_ticks_it_and_it_turns_from_red_to_done
 
 def test_the_tick_dialog_warns_when_the_concentration_is_outside_the_plan(campus_tab, qtbot):
     item = next(i for i in campus_tab.items if i.area == "食堂" and i.kind == "disinfection")
-    dialog = TickDialog(campus_tab.data, item, campus_tab)
+    dialog = TickDialog(campus_tab.office, item, campus_tab)
     qtbot.addWidget(dialog)
     assert dialog.warning.isHidden()
     dialog.concentration.setValue(200)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 
 from reopen_desktop import canteen, supplies
 from reopen_desktop.grid import duties
+from reopen_desktop.office.door import Office
 from ui.dialogs import FormDialog
 from ui.tabs.canteen_tab import RED, CanteenTab
 from ui.tabs.supplies_tab import SuppliesTab
@@ -34,7 +35,7 @@ def _type_into(qtbot, table, row, column, text):
 
 def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, school_db, cook,
                                                                      answers):
-    tab = CanteenTab(school_db)
+    tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.show()
     _type_into(qtbot, tab.checks, 0, 2, "38.1")
@@ -47,7 +48,7 @@ def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, sc
 def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school_db, cook,
                                                                  answers):
     school_db.conn.execute("UPDATE health_certificates SET expiry = '2020-01-01'")
-    tab = CanteenTab(school_db)
+    tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
     _type_into(qtbot, tab.checks, 0, 2, "36.5")
     assert "不能上岗" in answers.warnings[0]
@@ -57,7 +58,7 @@ def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school
 
 def test_a_meal_missing_a_sample_shows_red(qtbot, school_db):
     canteen.add_meal(school_db, date.today(), "午餐", ["炒青菜"])
-    tab = CanteenTab(school_db)
+    tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.meals.item(0, 2).text() == "未留样"
     assert tab.meals.item(0, 1).foreground().color() == RED
@@ -74,7 +75,7 @@ def test_low_stock_is_red_and_taking_out_too_much_is_refused(qtbot, school_db, a
     item = supplies.add_item(school_db, "口罩", "只")
     supplies.move(school_db, item, date.today() - timedelta(days=1), 100, out=False)
     supplies.move(school_db, item, date.today(), 60, out=True)  # 40 left: 9 days
-    tab = SuppliesTab(school_db)
+    tab = SuppliesTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.stock.item(0, 6).text() == "库存不足"
     assert tab.stock.item(0, 0).foreground().color() == RED

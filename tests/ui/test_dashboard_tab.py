@@ -4,11 +4,12 @@ from datetime import date
 
 from reopen_desktop.alerts import register
 from reopen_desktop.checks import class_checks
+from reopen_desktop.office.door import Office
 from ui.tabs.dashboard_tab import DashboardTab
 
 
 def test_without_checks_the_cards_say_so_instead_of_zero(qtbot, school_db):
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     assert tab.cards["people"].value.text() == "28"
     assert tab.cards["fevers"].value.text() == "—"
@@ -21,7 +22,7 @@ def test_a_fever_and_its_alert_show_red(qtbot, school_db):
     class_checks.save_class_checks(school_db, cid, date(2026, 3, 2), "morning",
                                    [class_checks.CheckEntry(pupil, temperature="38.0")])
     register.raise_alerts(school_db, date(2026, 3, 2))
-    tab = DashboardTab(school_db)
+    tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     assert "2026-03-02" in tab.heading.text()
     assert tab.cards["fevers"].value.text() == "1" and "c62828" in tab.cards[
@@ -35,7 +36,7 @@ def test_the_demo_days_show_the_canteen_and_supplies_problems(qtbot, new_data):
     from reopen_desktop.demo import school as demo_school
 
     demo_school.fill_demo(new_data, students=100, days=3)
-    tab = DashboardTab(new_data)
+    tab = DashboardTab(Office(new_data))
     qtbot.addWidget(tab)
     assert "未留样:午餐" in tab.cards["canteen"].detail.text()
     assert "一次性手套" in tab.cards["supplies"].detail.text()
@@ -61,7 +62,7 @@ def test_a_new_school_is_pointed_to_its_gaps_and_shows_no_false_100_percent(qtbo
 
     school_record.create_school(new_data, "新学校")
     classes.add_grades_in_bulk(new_data, ["一年级"], 2)
-    tab = DashboardTab(new_data)
+    tab = DashboardTab(Office(new_data))
     qtbot.addWidget(tab)
     assert "还有 7 处空缺" in tab.gaps.text()
     assert tab.cards["screening"].value.text() == "—"

@@ -7,6 +7,7 @@ from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import access, paths, settings
 from reopen_desktop.datafile.storage import open_data_file
 from reopen_desktop.grid import classes, school_record
+from reopen_desktop.office.door import Office
 from ui import app as app_module
 from ui import ask
 from ui.roster_dialog import RosterDialog
@@ -70,8 +71,9 @@ def test_the_wizard_leads_from_an_empty_machine_to_a_school_with_pupils_key_and_
     operator = session.operator()
     assert operator.role == "system"  # not asked yet: the wizard asks
     with open_data_file(paths.default_data_file(), operator=operator) as data:
-        assert session.ensure_school(data)
-        assert not session.sign_in(data)
+        office = Office(data)
+        assert session.ensure_school(office)
+        assert not session.sign_in(office)
         assert school_record.get_school(data).township == "城关镇"
         assert len(classes.class_head_counts(data)) == 4
         assert data.scalar("SELECT count(*) FROM people WHERE name = '张晓明'") == 1
@@ -102,16 +104,16 @@ def test_the_demo_button_opens_a_marked_demo_school_and_leaves_the_own_file_empt
     monkeypatch.setattr(FirstStartWizard, "exec", clerk_wants_the_demo)
     monkeypatch.setattr(app_module.Session, "ask_operator",
                         lambda self: app_module.Operator("王丽", "clerk"))
-    monkeypatch.setattr(app_module.Session, "fill_demo", lambda self, data: small_demo(data))
+    monkeypatch.setattr(app_module.Session, "fill_demo", lambda self, office: small_demo(office))
     session = make_session(tmp_path)
     own = paths.default_data_file()
-    empty = open_data_file(own, operator=session.operator())
+    empty = Office.open(own, operator=session.operator())
     assert session.lock_file(own)
     try:
         assert session.ensure_school(empty)
-        assert session.data.path == paths.demo_data_file()
-        assert school_record.get_school(session.data).is_demo
-        window = app_module.MainWindow(session.data, session.settings)
+        assert session.office.path == paths.demo_data_file()
+        assert session.office.grid.require_school().is_demo
+        window = app_module.MainWindow(session.office, session.settings)
         qtbot.addWidget(window)
         assert "示例数据" in window.windowTitle()
         assert "示例数据" in [w.text() for w in window.statusBar().findChildren(QLabel)]
@@ -122,10 +124,8 @@ def test_the_demo_button_opens_a_marked_demo_school_and_leaves_the_own_file_empt
         assert school_record.get_school(data) is None  # the wizard comes back next time
 
 
-def small_demo(data):
-    from reopen_desktop.demo import school as demo_school
-
-    demo_school.fill_demo(data, students=40, days=2)
+def small_demo(office):
+    office.demo.fill_demo(students=40, days=2)
     return True
 
 
@@ -133,13 +133,14 @@ def test_the_gate_lane_of_a_demo_school_says_demo_and_a_real_one_does_not(school
     from ui import demo_mark
     from ui.gate_window import GateWindow
 
-    real = GateWindow(school_db, "1号通道")
+    office = Office(school_db)
+    real = GateWindow(office, "1号通道")
     qtbot.addWidget(real)
-    assert demo_mark.mark_window(real, school_db) is None
+    assert demo_mark.mark_window(real, office) is None
     school_db.conn.execute("UPDATE schools SET is_demo = 1")
-    demo = GateWindow(school_db, "1号通道")
+    demo = GateWindow(office, "1号通道")
     qtbot.addWidget(demo)
-    assert "示例数据" in demo_mark.mark_window(demo, school_db).text()
+    assert "示例数据" in demo_mark.mark_window(demo, office).text()
 
 
 def test_a_kindergarten_is_set_up_with_kindergarten_grades_and_class_names(qtbot, new_data):
@@ -154,6 +155,6 @@ def test_a_kindergarten_is_set_up_with_kindergarten_grades_and_class_names(qtbot
     assert wizard.grades_page.preview.text() == "将建立 3 个年级、9 个班级:小一班 …… 大三班"
     plan = wizard.plan()
     assert plan.kindergarten and plan.grades == ["小班", "中班", "大班"]
-    apply_plan(new_data, plan)
+    apply_plan(Office(new_data), plan)
     assert school_record.is_kindergarten(new_data)
     assert list(classes.class_head_counts(new_data))[:3] == ["小一班", "小二班", "小三班"]

@@ -5,6 +5,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from reopen_desktop.checks import gate
+from reopen_desktop.office.door import Office
 from ui.gate_window import GREEN, RED, GateWindow
 
 
@@ -12,7 +13,7 @@ def open_gate(qtbot, data):
     pupil = data.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
     data.conn.execute("UPDATE people SET student_no = 'G110105201801010012' WHERE id = ?",
                       (pupil,))
-    window = GateWindow(data, "东门1")
+    window = GateWindow(Office(data), "东门1")
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()

@@ -4,7 +4,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog
 
-from reopen_desktop.checks import at_home
 from ui.dialogs import FormDialog
 from ui.tabs.home_tab import HomeTab, SuspensionDialog
 
@@ -38,7 +37,7 @@ def test_suspending_a_class_lists_its_pupils_and_the_call_is_recorded(
     tab.record_call()
     shown = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
     assert "36.6°C 好" in shown and answers.warnings == []
-    assert at_home.day_section(window.data, date.today())["not_called"] == 4
+    assert window.office.reports.day_summary(date.today())["kept_home"]["not_called"] == 4
     tab.grab().save("/tmp/lead/home_tab.png")
 
 

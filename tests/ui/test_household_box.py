@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QDialog
 
+from reopen_desktop.office.door import Office
 from reopen_desktop.screening import declarations
 from ui.dialogs import FormDialog
 from ui.person_file import PersonFileDialog
@@ -10,7 +11,7 @@ from ui.person_file import PersonFileDialog
 def first_pupils_file(qtbot, school_db):
     """The person file of 一年级1班学生0, open."""
     pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    dialog = PersonFileDialog(school_db, pupil)
+    dialog = PersonFileDialog(Office(school_db), pupil)
     qtbot.addWidget(dialog)
     return dialog
 

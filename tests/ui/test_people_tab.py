@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 
+from reopen_desktop.office.door import Office
 from reopen_desktop.people import person_file
 from ui.person_file import PersonFileDialog
 from ui.tabs.people_tab import PeopleTab
@@ -48,7 +49,7 @@ def test_enter_in_the_search_box_opens_the_first_match(main_window, qtbot, monke
 
 def test_an_edit_in_the_file_is_saved_and_shown_in_its_timeline(qtbot, school_db):
     pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
-    dialog = PersonFileDialog(school_db, pupil)
+    dialog = PersonFileDialog(Office(school_db), pupil)
     qtbot.addWidget(dialog)
     dialog.edits["village"].clear()
     type_chinese(dialog.edits["village"], "城南社区")
@@ -64,10 +65,10 @@ def test_a_clerk_sees_the_id_masked_and_the_doctor_sees_it_whole(qtbot, school_d
     pupil = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生0'")
     school_db.conn.execute("UPDATE people SET id_number = '11010520180101002X' WHERE id = ?",
                            (pupil,))
-    clerk = PersonFileDialog(school_db, pupil)
+    clerk = PersonFileDialog(Office(school_db), pupil)
     qtbot.addWidget(clerk)
     assert "110105********002X" in clerk.identity.text()
     school_db.operator = Operator("赵校医", "school_doctor")
-    doctor = PersonFileDialog(school_db, pupil)
+    doctor = PersonFileDialog(Office(school_db), pupil)
     qtbot.addWidget(doctor)
     assert "11010520180101002X" in doctor.identity.text()

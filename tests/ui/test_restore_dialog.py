@@ -32,7 +32,7 @@ def test_saying_no_restores_nothing(main_window, school_db, answers):
 
 
 def test_backing_up_by_hand_makes_a_copy_that_opens_with_the_same_people(
-        main_window, monkeypatch, tmp_path):
+        main_window, school_db, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QFileDialog
 
     from reopen_desktop.datafile.storage import open_data_file
@@ -43,5 +43,5 @@ def test_backing_up_by_hand_makes_a_copy_that_opens_with_the_same_people(
     window.backup_now()
     assert "已备份到" in window.statusBar().currentMessage()
     with open_data_file(out, read_only=True) as copy:
-        assert copy.scalar("SELECT count(*) FROM people") == window.data.scalar(
-            "SELECT count(*) FROM people")
+        assert copy.scalar("SELECT count(*) FROM people") == school_db.scalar(
+            "SELECT count(*) FROM people") == 28

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTableView
 from python_calamine import CalamineWorkbook
 
 from reopen_desktop.datafile import audit
+from reopen_desktop.office.door import Office
 from ui import ask, table_export
 from ui.tabs.people_tab import PeopleTab
 
@@ -50,7 +51,7 @@ def test_every_export_is_recorded_and_undo_still_reaches_the_edit_before_it(
     out = tmp_path / "people.xlsx"
     monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
     tab = main_window().show_page(PeopleTab)
-    table_export.export_view(tab.table, school_db, "人员档案")
+    table_export.export_view(tab.table, Office(school_db), "人员档案")
     recorded = school_db.query("SELECT operator, summary FROM actions WHERE kind = 'export'")
     assert recorded[0]["operator"] == "王会计"
     assert str(out) in recorded[0]["summary"] and "人员档案" in recorded[0]["summary"]
@@ -81,7 +82,7 @@ def test_a_sorted_and_filtered_proxy_exports_its_rows_in_view_order(qtbot, schoo
     out = tmp_path / "proxy.xlsx"
     monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
 
-    table_export.export_view(view, school_db, "测试")
+    table_export.export_view(view, Office(school_db), "测试")
 
     rows = read_back(out)
     assert rows == [["体温", "姓名", "身份证号"], [37.9, "'=HYPERLINK(\"甲\")", ""],
@@ -132,7 +133,7 @@ def test_the_filter_box_above_a_table_leaves_its_hidden_rows_out(main_window, qt
     out = tmp_path / "alerts.xlsx"
     monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
 
-    table_export.export_view(tab.table, school_db, "预警")
+    table_export.export_view(tab.table, Office(school_db), "预警")
 
     rows = read_back(out)
     assert len(rows) == 2 and rows[1][3] == "一年级1班"

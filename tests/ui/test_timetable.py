@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QDialog
 
 from reopen_desktop.checks import arrival
+from reopen_desktop.office.door import Office
 from ui.gate_window import GateWindow
 from ui.timetable_dialog import TimetableDialog, WindowDialog
 
@@ -10,7 +11,7 @@ from ui.timetable_dialog import TimetableDialog, WindowDialog
 def test_setting_a_window_shows_it_and_an_overlap_is_refused_with_the_reason(
         qtbot, school_db, monkeypatch, answers):
     arrival.add_lane(school_db, "东门")
-    dialog = TimetableDialog(school_db)
+    dialog = TimetableDialog(Office(school_db))
     qtbot.addWidget(dialog)
     assert "东门(12 人/分钟)" in dialog.lanes.text()
 
@@ -37,7 +38,7 @@ def test_the_gate_shows_the_classes_due_now_and_who_is_missing(qtbot, school_db,
     grade = school_db.scalar("SELECT id FROM grades WHERE name = '一年级'")
     arrival.set_window(school_db, kind="arrive", starts="00:00", ends="23:59", lane="东门",
                        grade_id=grade)
-    window = GateWindow(school_db, "东门")
+    window = GateWindow(Office(school_db), "东门")
     qtbot.addWidget(window)
     assert "一年级1班(00:00-23:59)应到 5 人,未到 5 人" in window.due.text()
     window.scan.setText(school_db.scalar(

@@ -4,6 +4,7 @@ from PySide6.QtCore import QSettings
 
 from reopen_desktop.datafile import storage
 from reopen_desktop.demo import township
+from reopen_desktop.township.headquarters import Headquarters
 from reopen_desktop.township.schema import TOWNSHIP
 from ui.township_window import TownshipWindow
 
@@ -14,7 +15,8 @@ def test_the_demo_township_window_is_marked_and_shows_a_gap_an_alert_and_village
                                                                                    tmp_path):
     data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
     result = township.fill_township_demo(data)
-    window = TownshipWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = TownshipWindow(Headquarters(data),
+                            QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
     assert "示例数据" in window.windowTitle()

@@ -4,6 +4,7 @@ from PySide6.QtCore import QDate, QSettings
 
 from reopen_desktop.datafile import storage
 from reopen_desktop.township import console, merge
+from reopen_desktop.township.headquarters import Headquarters
 from reopen_desktop.township.schema import TOWNSHIP
 from tests.core.township_bundles import School
 from ui import ask
@@ -17,7 +18,8 @@ WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
 def open_township(qtbot, tmp_path):
     data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
     township = console.create_township(data, "城关镇", tmp_path / "township.pem")
-    window = TownshipWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = TownshipWindow(Headquarters(data),
+                            QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
     return window, data, township.public_pem.encode("ascii")

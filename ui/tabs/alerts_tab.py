@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.alerts import register
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.words import term
-from reopen_desktop.checks import followups
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
@@ -42,9 +40,9 @@ from ui.models.rows_model import RowsModel
 class AlertsTab(QWidget):
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.only_open = QCheckBox(self.tr("只看未结"))
         self.only_open.setChecked(True)
         self.only_open.toggled.connect(self.refresh)
@@ -94,12 +92,11 @@ class AlertsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        viewer = access.viewer_of(self.data)
-        self.model.set_rows(register.list_alerts(self.data, only_open=self.only_open.isChecked(),
-                                                 viewer=viewer))
-        self.follow_model.set_rows(followups.open_follow_ups(self.data, viewer=viewer))
-        today = date.today().isoformat()
-        raised_today = self.data.scalar("SELECT count(*) FROM alerts WHERE day = ?", (today,))
+        viewer = self.office.operators.viewer()
+        self.model.set_rows(self.office.alerts.list_alerts(only_open=self.only_open.isChecked(),
+                                                           viewer=viewer))
+        self.follow_model.set_rows(self.office.checks.open_follow_ups(viewer=viewer))
+        raised_today = self.office.alerts.raised_on(date.today())
         self.today.setText(self.tr("今日预警 {0} 条").format(raised_today) if raised_today
                            else self.tr("今日无预警(零报告)"))
         if self.model.rowCount():
@@ -108,7 +105,7 @@ class AlertsTab(QWidget):
             self.details.setText(self.tr("没有未结预警。"))
         self.close_button.setEnabled(bool(self.model.rowCount()))
 
-    def selected(self) -> register.StoredAlert | None:
+    def selected(self) -> records.StoredAlert | None:
         return self.model.row_at(self.table.currentIndex())
 
     def _show_details(self) -> None:
@@ -127,7 +124,7 @@ class AlertsTab(QWidget):
         if not dialog.exec():
             return
         try:
-            register.close_alert(self.data, alert.id, dialog.outcome(), dialog.detail())
+            self.office.alerts.close_alert(alert.id, dialog.outcome(), dialog.detail())
         except Refused as error:
             ask.warn(self, self.tr("未结案"), error.message())
             return
@@ -135,7 +132,7 @@ class AlertsTab(QWidget):
         self.changed.emit()
 
 
-    def selected_follow_up(self) -> followups.FollowUp | None:
+    def selected_follow_up(self) -> records.FollowUp | None:
         return self.follow_model.row_at(self.follow_table.currentIndex()) or (
             self.follow_model.rows[0] if self.follow_model.rows else None)
 
@@ -146,14 +143,14 @@ class AlertsTab(QWidget):
         fields = [("doctor", self.tr("就诊情况"), follow.doctor),
                   ("diagnosis", self.tr("诊断"), follow.diagnosis),
                   ("expected_return", self.tr("预计返校日期"), follow.expected_return)]
-        if not access.can_see_diagnosis(access.viewer_of(self.data)):
+        if not self.office.operators.can_see_diagnosis(self.office.operators.viewer()):
             fields.pop(1)  # the diagnosis is the school doctor's to see and write
         dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"),
                             fields, [("called_family", self.tr("已联系家长"),
                                       follow.called_family)])
         if dialog.exec():
-            self._write(lambda: followups.update_follow_up(self.data, follow.id,
-                                                           **dialog.values()))
+            self._write(lambda: self.office.checks.update_follow_up(follow.id,
+                                                                    **dialog.values()))
 
     def record_clearance(self) -> None:
         follow = self.selected_follow_up()
@@ -162,11 +159,11 @@ class AlertsTab(QWidget):
         dialog = FormDialog(self, self.tr("复课证明:{0}").format(follow.name), self.tr("登记"), [
             ("issuer", self.tr("开具单位"), ""),
             ("issued_on", self.tr("开具日期"), date.today().isoformat()),
-            ("checked_by", self.tr("查验人"), self.data.operator.name)])
+            ("checked_by", self.tr("查验人"), self.office.operator.name)])
         if dialog.exec():
             values = dialog.values()
-            self._write(lambda: followups.record_clearance(
-                self.data, follow.person_id, issuer=str(values["issuer"]),
+            self._write(lambda: self.office.checks.record_clearance(
+                follow.person_id, issuer=str(values["issuer"]),
                 issued_on=_day(str(values["issued_on"])), checked_by=str(values["checked_by"])))
 
     def _write(self, edit) -> None:
@@ -189,7 +186,7 @@ def _day(text: str) -> date:
 class CloseAlertDialog(QDialog):
     """Asks how an alert ended: reported (to whom, when), cleared, or not a cluster."""
 
-    def __init__(self, alert: register.StoredAlert, parent: QWidget | None = None):
+    def __init__(self, alert: records.StoredAlert, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label))
         self.kind = QComboBox()

@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.campus import disinfection as campus_disinfection
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties, school_record
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
@@ -61,15 +60,15 @@ class TickDialog(QDialog):
     """Tick one item: prefilled from the plan (time now, agent, concentration, minutes);
     a value outside the plan is shown in orange before saving, and saved with a warning."""
 
-    def __init__(self, data: DataFile, item: campus_disinfection.ChecklistItem,
+    def __init__(self, office: Office, item: records.ChecklistItem,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.item = item
         self.setWindowTitle(self.tr("登记{0}").format(item.kind_label))
         self.time = QTimeEdit(self._default_time())
         self.time.setDisplayFormat("HH:mm")
-        self.operator = QLineEdit(item.responsible or data.operator.name)
+        self.operator = QLineEdit(item.responsible or office.operator.name)
         self.agent = QLineEdit(item.agent)
         self.concentration = QDoubleSpinBox()
         self.concentration.setRange(0, 100000)
@@ -128,9 +127,9 @@ class TickDialog(QDialog):
 
     def _check(self) -> None:
         values = self.values()
-        warnings = campus_disinfection.plan_warnings(self.data, self.item,
-                                                     concentration=values["concentration"],
-                                                     minutes=values["minutes"])
+        warnings = self.office.campus.plan_warnings(self.item,
+                                                    concentration=values["concentration"],
+                                                    minutes=values["minutes"])
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
 
@@ -140,11 +139,11 @@ class CampusTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
-        self.items: list[campus_disinfection.ChecklistItem] = []
-        self.day = QDateEdit(campus_disinfection.last_school_day(data, date.today()))
+        self.office = office
+        self.items: list[records.ChecklistItem] = []
+        self.day = QDateEdit(office.campus.last_school_day(date.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _: self.refresh())
@@ -198,7 +197,7 @@ class CampusTab(QWidget):
     def refresh(self) -> None:
         """Reload the day's checklist and the area list, keeping the selected item."""
         current = self.current_item()
-        self.items = campus_disinfection.day_checklist(self.data, self.selected_day())
+        self.items = self.office.campus.day_checklist(self.selected_day())
         self.tree.clear()
         areas: dict[int, QTreeWidgetItem] = {}
         for index, item in enumerate(self.items):
@@ -214,7 +213,7 @@ class CampusTab(QWidget):
         self._select(current)
         self.editor.refresh()
 
-    def _row(self, index: int, item: campus_disinfection.ChecklistItem) -> QTreeWidgetItem:
+    def _row(self, index: int, item: records.ChecklistItem) -> QTreeWidgetItem:
         # Only what was done is shown; the plan's values prefill the tick dialog instead.
         record = item.record or {}
         concentration = record.get("concentration")
@@ -245,7 +244,7 @@ class CampusTab(QWidget):
     def _show_counts(self) -> None:
         self.counts.setStyleSheet("")
         if not self.items:
-            if not campus_disinfection.is_school_day(self.data, self.selected_day()):
+            if not self.office.campus.is_school_day(self.selected_day()):
                 self.counts.setText(self.tr("这一天不是上课日,没有要完成的消毒通风。"))
             else:
                 self.counts.setText(self.tr("尚未设置区域:请到“区域与消毒通风计划”,"
@@ -258,12 +257,12 @@ class CampusTab(QWidget):
         if overdue:
             self.counts.setStyleSheet(f"color: {OVERDUE.name()};")
 
-    def current_item(self) -> campus_disinfection.ChecklistItem | None:
+    def current_item(self) -> records.ChecklistItem | None:
         row = self.tree.currentItem()
         index = row.data(0, ITEM_ROLE) if row is not None else None
         return self.items[index] if index is not None and index < len(self.items) else None
 
-    def _select(self, wanted: campus_disinfection.ChecklistItem | None) -> None:
+    def _select(self, wanted: records.ChecklistItem | None) -> None:
         for index, item in enumerate(self.items):
             if wanted is None and item.status != "done" or wanted is not None and (
                     item.area_id, item.kind, item.slot) == (wanted.area_id, wanted.kind,
@@ -288,11 +287,11 @@ class CampusTab(QWidget):
         if item.status == "done":
             self.message.setText(self.tr("这一项已经登记过了;如有误,可用 撤销(Ctrl+Z)。"))
             return
-        dialog = TickDialog(self.data, item, self)
+        dialog = TickDialog(self.office, item, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            result = campus_disinfection.tick(self.data, item, **dialog.values())
+            result = self.office.campus.tick(item, **dialog.values())
         except Refused as error:
             ask.warn(self, self.tr("未登记"), error.message())
             return
@@ -321,14 +320,13 @@ class CampusTab(QWidget):
             self._write(date_from, date_to, None if area == EVERY_AREA else [area])
 
     def _write(self, date_from: date, date_to: date, area_ids: list[int] | None) -> None:
-        from reopen_desktop.reports import disinfection_record
 
-        school = school_record.require_school(self.data)
+        school = self.office.grid.require_school()
         result = print_pdf(
             self, self.tr("保存消毒通风记录"),
             self.tr("{0}-消毒通风记录-{1}.pdf").format(school.name, date_from),
-            lambda out: disinfection_record.write_disinfection_record(
-                self.data, out, date_from=date_from, date_to=date_to, area_ids=area_ids))
+            lambda out: self.office.reports.write_disinfection_record(
+                out, date_from=date_from, date_to=date_to, area_ids=area_ids))
         if result:
             self.message.setText(self.tr("已生成 {0}(共 {1} 页)").format(result.path,
                                                                       result.pages))
@@ -349,7 +347,7 @@ class AreaEditor(QWidget):
     def __init__(self, tab: CampusTab):
         super().__init__(tab)
         self.tab = tab
-        self.data = tab.data
+        self.office = tab.office
         self.areas = QListWidget()
         self.areas.currentRowChanged.connect(lambda _: self._show_plan())
         self.fields = {key: QLineEdit() for key in (
@@ -403,11 +401,11 @@ class AreaEditor(QWidget):
         selected = self.selected_id()
         self.responsible.clear()
         self.responsible.addItem(self.tr("(未指定)"), None)
-        for person in duties.list_staff(self.data):
+        for person in self.office.grid.list_staff():
             self.responsible.addItem(f"{person.name} {person.post}".strip(), person.id)
         self.areas.blockSignals(True)
         self.areas.clear()
-        for area in campus_disinfection.list_areas(self.data, include_inactive=True):
+        for area in self.office.campus.list_areas(include_inactive=True):
             row = QListWidgetItem(area.name if area.active else self.tr("{0}(停用)").format(
                 area.name))
             row.setData(ITEM_ROLE, area.id)
@@ -429,7 +427,7 @@ class AreaEditor(QWidget):
         area_id = self.selected_id()
         if area_id is None:
             return
-        area = campus_disinfection.get_area(self.data, area_id)
+        area = self.office.campus.get_area(area_id)
         for key in ("items", "method", "agent"):
             self.fields[key].setText(getattr(area, key))
         self.fields["disinfection_times"].setText(",".join(area.disinfection_times))
@@ -457,28 +455,28 @@ class AreaEditor(QWidget):
         plan.update(concentration=self.concentration.value(), contact_minutes=self.contact.value(),
                     ventilation_minutes=self.ventilation.value(),
                     responsible_id=self.responsible.currentData())
-        self._run(lambda: campus_disinfection.update_plan(self.data, area_id, **plan))
+        self._run(lambda: self.office.campus.update_plan(area_id, **plan))
 
     def seed(self) -> None:
-        self._run(lambda: campus_disinfection.seed_areas(self.data))
+        self._run(lambda: self.office.campus.seed_areas())
 
     def add(self) -> None:
         name = ask.text(self, self.tr("添加区域"), self.tr("区域名称(例如 音乐室):"))
         if name:
-            self._run(lambda: campus_disinfection.add_area(self.data, name))
+            self._run(lambda: self.office.campus.add_area(name))
 
     def rename(self) -> None:
         area_id = self.selected_id()
         if area_id is None:
             return
         name = ask.text(self, self.tr("区域改名"), self.tr("新的名称:"),
-                        campus_disinfection.get_area(self.data, area_id).name)
+                        self.office.campus.get_area(area_id).name)
         if name:
-            self._run(lambda: campus_disinfection.rename_area(self.data, area_id, name))
+            self._run(lambda: self.office.campus.rename_area(area_id, name))
 
     def toggle(self) -> None:
         area_id = self.selected_id()
         if area_id is None:
             return
-        area = campus_disinfection.get_area(self.data, area_id)
-        self._run(lambda: campus_disinfection.set_area_active(self.data, area_id, not area.active))
+        area = self.office.campus.get_area(area_id)
+        self._run(lambda: self.office.campus.set_area_active(area_id, not area.active))

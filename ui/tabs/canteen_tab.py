@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import canteen
 from reopen_desktop.base.words import term
-from reopen_desktop.datafile import settings
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.printing import print_pdf
@@ -64,9 +62,9 @@ class CanteenTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -75,7 +73,7 @@ class CanteenTab(QWidget):
         self.checks.horizontalHeader().setStretchLastSection(True)
         self.checks.itemChanged.connect(self._check_edited)
         self.check_note = QLabel(self.tr("代码:") + " ".join(
-            self.tr("{0}{1}").format(term(name), code) for code, name in canteen.CODES.items()))
+            self.tr("{0}{1}").format(term(name), code) for code, name in records.CODES.items()))
         self.check_note.setWordWrap(True)
         self.certificates = read_only_table()
         self.procurement = read_only_table()
@@ -122,7 +120,7 @@ class CanteenTab(QWidget):
         self._fill_checks(day)
         self._fill_certificates(day)
         month = day.replace(day=1)
-        rows = canteen.procurements(self.data, month, day)
+        rows = self.office.canteen.procurements(month, day)
         header = (self.tr("日期"), self.tr("供货单位"), self.tr("许可证号"), self.tr("品名"),
                   self.tr("数量"), self.tr("产地"), self.tr("索证"), self.tr("索票"),
                   self.tr("冷链"), self.tr("验收人"))
@@ -134,7 +132,7 @@ class CanteenTab(QWidget):
                    [None if r["certificate_seen"] and r["invoice_seen"] else ORANGE
                     for r in rows])
         self._fill_meals(day)
-        rows = canteen.accompanied(self.data, month, day)
+        rows = self.office.canteen.accompanied(month, day)
         fill_table(self.accompanied, (self.tr("日期"), self.tr("餐次"), self.tr("陪餐领导"),
                                       self.tr("意见与建议")),
                    [(r["day"], term(r["meal"]), r["name"], r["remarks"]) for r in rows])
@@ -143,7 +141,7 @@ class CanteenTab(QWidget):
 
     def _fill_checks(self, day: date) -> None:
         rows, colours, ids, states = [], [], [], []
-        for worker, check in canteen.day_checks(self.data, day):
+        for worker, check in self.office.canteen.day_checks(day):
             certificate = worker.certificate
             states.append(certificate.state if certificate else "missing")
             state = certificate.label if certificate else self.tr("无健康证")
@@ -180,9 +178,9 @@ class CanteenTab(QWidget):
         person = self.checks.item(row, 0).data(ID_ROLE)
         codes = self.checks.item(row, CODES).text()
         # Saved (and the table rebuilt) once the editor has closed, not inside its commit.
-        QTimer.singleShot(0, lambda: self._write(lambda: canteen.record_check(
-            self.data, person, self.selected_day(), temperature, codes,
-            checked_by=self.data.operator.name)))
+        QTimer.singleShot(0, lambda: self._write(lambda: self.office.canteen.record_check(
+            person, self.selected_day(), temperature, codes,
+            checked_by=self.office.operator.name)))
 
     def _write(self, write: Callable[[], object]) -> bool:
         try:
@@ -198,7 +196,7 @@ class CanteenTab(QWidget):
     # --- certificates ----------------------------------------------------------------------
 
     def _fill_certificates(self, day: date) -> None:
-        found = canteen.certificates(self.data, day)
+        found = self.office.canteen.certificates(day)
         colours = {"missing": RED, "expired": RED, "expiring": ORANGE, "ok": None}
         fill_table(self.certificates, (self.tr("姓名"), self.tr("健康证编号"), self.tr("发证日期"),
                                        self.tr("有效期至"), self.tr("状态")),
@@ -206,7 +204,7 @@ class CanteenTab(QWidget):
                    [colours[c.state] for c in found], [c.person_id for c in found])
 
     def add_certificate(self) -> None:
-        workers = canteen.workers(self.data)
+        workers = self.office.canteen.workers()
         person = ask.choose(self, self.tr("登记健康证"), self.tr("从业人员:"),
                             [(w.name, w.id) for w in workers])
         if person is None:
@@ -221,8 +219,8 @@ class CanteenTab(QWidget):
         issued, expiry = self._date(values["issued"], True), self._date(values["expiry"])
         if expiry is None or issued is False:
             return
-        self._write(lambda: canteen.set_certificate(self.data, person, str(values["number"]),
-                                                    issued or None, expiry))
+        self._write(lambda: self.office.canteen.set_certificate(person, str(values["number"]),
+                                                                issued or None, expiry))
 
     def _date(self, text: object, optional: bool = False) -> date | None | bool:
         """A typed date; None when empty and optional; False (warned) when not a date."""
@@ -243,7 +241,7 @@ class CanteenTab(QWidget):
             ("item", self.tr("品名"), ""), ("quantity", self.tr("数量"), ""),
             ("unit", self.tr("单位"), self.tr("千克")), ("origin", self.tr("产地"), ""),
             ("cold_chain", self.tr("冷链情况"), ""),
-            ("received_by", self.tr("验收人"), self.data.operator.name)],
+            ("received_by", self.tr("验收人"), self.office.operator.name)],
             [("certificate_seen", self.tr("已索证(检验合格证明)"), True),
              ("invoice_seen", self.tr("已索票(发票/收据)"), True)])
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -254,13 +252,13 @@ class CanteenTab(QWidget):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("数量应是数字。"))
             return
-        self._write(lambda: canteen.add_procurement(self.data, self.selected_day(), **values))
+        self._write(lambda: self.office.canteen.add_procurement(self.selected_day(), **values))
 
     # --- meals and samples -----------------------------------------------------------------
 
     def _fill_meals(self, day: date) -> None:
         rows, colours, ids = [], [], []
-        for meal in canteen.meals(self.data, day, day):
+        for meal in self.office.canteen.meals(day, day):
             for dish in meal.dishes:
                 sample = (self.tr("{0:g} 克").format(dish.sample_grams) if dish.sampled
                           else self.tr("未留样"))
@@ -274,14 +272,14 @@ class CanteenTab(QWidget):
 
     def add_meal(self) -> None:
         meal = ask.choose(self, self.tr("登记餐次"), self.tr("餐次:"),
-                          [(term(m), m) for m in canteen.MEALS])
+                          [(term(m), m) for m in records.MEALS])
         if meal is None:
             return
         dishes = ask.text(self, self.tr("登记菜品"), self.tr("菜品(用顿号或逗号分开):"))
         if dishes:
             # i18n: input, not shown
             names = [d for d in dishes.replace(",", "、").replace(",", "、").split("、")]
-            self._write(lambda: canteen.add_meal(self.data, self.selected_day(), meal, names))
+            self._write(lambda: self.office.canteen.add_meal(self.selected_day(), meal, names))
 
     def add_sample(self) -> None:
         row = self.meals.currentRow()
@@ -291,63 +289,60 @@ class CanteenTab(QWidget):
         dish = self.meals.item(row, 0).data(ID_ROLE)
         start = datetime.combine(self.selected_day(), datetime.now().time()).replace(
             second=0, microsecond=0)
-        hours = int(settings.get(self.data, "sample_hours"))
+        hours = int(self.office.settings.get("sample_hours"))
         dialog = FormDialog(self, self.tr("登记留样"), self.tr("保存"), [
-            ("grams", self.tr("留样量(克)"), str(settings.get(self.data,
-                                                                       "sample_grams"))),
-            ("kept_from", self.tr("留样时间"), start.strftime(canteen.TIME_FORMAT)),
+            ("grams", self.tr("留样量(克)"), str(self.office.settings.get("sample_grams"))),
+            ("kept_from", self.tr("留样时间"), start.strftime(records.TIME_FORMAT)),
             ("kept_until", self.tr("保留至"),
-             (start + timedelta(hours=hours)).strftime(canteen.TIME_FORMAT)),
-            ("by", self.tr("留样人"), self.data.operator.name)])
+             (start + timedelta(hours=hours)).strftime(records.TIME_FORMAT)),
+            ("by", self.tr("留样人"), self.office.operator.name)])
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
         try:
             grams = float(str(values["grams"]))
-            kept = [datetime.strptime(str(values[k]).strip(), canteen.TIME_FORMAT)
+            kept = [datetime.strptime(str(values[k]).strip(), records.TIME_FORMAT)
                     for k in ("kept_from", "kept_until")]
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("留样量应是数字,时间写成 2026-03-02 12:00。"))
             return
-        self._write(lambda: canteen.record_sample(self.data, dish, grams, *kept,
-                                                  str(values["by"])))
+        self._write(lambda: self.office.canteen.record_sample(dish, grams, *kept,
+                                                              str(values["by"])))
 
     # --- accompanied meals -----------------------------------------------------------------
 
     def add_accompanied(self) -> None:
         meal = ask.choose(self, self.tr("登记陪餐"), self.tr("餐次:"),
-                          [(term(m), m) for m in canteen.MEALS])
+                          [(term(m), m) for m in records.MEALS])
         if meal is None:
             return
         staff = [(f"{s.name}({s.post})" if s.post else s.name, s.id)
-                 for s in duties.list_staff(self.data)]
+                 for s in self.office.grid.list_staff()]
         leader = ask.choose(self, self.tr("登记陪餐"), self.tr("陪餐领导:"), staff)
         if leader is None:
             return
         remarks = ask.text(self, self.tr("登记陪餐"), self.tr("意见与建议:"))
         if remarks is not None:
-            self._write(lambda: canteen.add_accompanied(self.data, self.selected_day(), meal,
-                                                        leader, remarks))
+            self._write(lambda: self.office.canteen.add_accompanied(self.selected_day(), meal,
+                                                                    leader, remarks))
 
     # --- printing --------------------------------------------------------------------------
 
     def print_month(self) -> None:
-        from reopen_desktop.reports import canteen_forms
 
         day = self.selected_day()
         name = self.tr("食堂从业人员晨检记录表-{0}.pdf").format(f"{day:%Y-%m}")
         print_pdf(self, self.tr("保存晨检记录表"), name,
-                  lambda out: canteen_forms.write_canteen_month(self.data, day.year,
-                                                                day.month, out))
+                  lambda out: self.office.reports.write_canteen_month(day.year,
+                                                                      day.month, out))
 
     def print_samples(self) -> None:
-        from reopen_desktop.reports import canteen_forms
 
         day = self.selected_day()
         name = self.tr("食品留样记录-{0}.pdf").format(f"{day:%Y-%m}")
         print_pdf(self, self.tr("保存留样记录"), name,
-                  lambda out: canteen_forms.write_samples(self.data, day.replace(day=1), day,
-                                                          out))
+                  lambda out: self.office.reports.write_samples(day.replace(day=1), day,
+                                                                out))
 
     def _yes(self, flag: object) -> str:
         return self.tr("是") if flag else self.tr("否")

@@ -29,16 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.alerts import register
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.words import term
-from reopen_desktop.checks import class_checks as checks_class_checks
-from reopen_desktop.checks import figures, followups, quick_entry
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties
 from reopen_desktop.lists import columns
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui.printing import print_pdf
 from ui.translations import tr
 
@@ -70,21 +66,21 @@ class RollRow:
     def is_exception(self) -> bool:
         return bool(self.temperature or self.symptoms or self.absence_reason or self.diagnosis)
 
-    def entry(self) -> checks_class_checks.CheckEntry:
-        return checks_class_checks.CheckEntry(self.person_id, self.temperature or None,
-                                              self.symptoms,
-                                              bool(self.absence_reason), self.absence_reason,
-                                              self.doctor_seen, self.diagnosis)
+    def entry(self) -> records.CheckEntry:
+        return records.CheckEntry(self.person_id, self.temperature or None,
+                                  self.symptoms,
+                                  bool(self.absence_reason), self.absence_reason,
+                                  self.doctor_seen, self.diagnosis)
 
 
 class ChecksTab(QWidget):
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         from ui.models.rows_model import RowsModel
 
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.rows: list[RollRow] = []
         self.class_id = 0
         self.day = QDateEdit(QDate.currentDate())
@@ -106,7 +102,7 @@ class ChecksTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("例外:序号 体温/按键,回车。如 3 373、12k、27b"))
-        self.help = QLabel(self.tr("按键:") + quick_entry.quick_keys_help()
+        self.help = QLabel(self.tr("按键:") + self.office.checks.quick_keys_help()
                            + self.tr("  · Ctrl+S 保存本班"))
         self.help.setWordWrap(True)
         self.message = QLabel()
@@ -168,14 +164,14 @@ class ChecksTab(QWidget):
 
     def refresh(self) -> None:
         """Reload the class list with each class's state in this day and session."""
-        status = figures.class_status(self.data, self.current_day(), self.current_session())
+        status = self.office.checks.class_status(self.current_day(), self.current_session())
         selected = self.class_id
-        viewer = access.viewer_of(self.data)
+        viewer = self.office.operators.viewer()
         self.classes.blockSignals(True)
         self.classes.clear()
-        for grade in duties.load_grid(self.data).grades:
+        for grade in self.office.grid.load_grid().grades:
             for cls in grade.classes:
-                if not access.may_edit_class(viewer, cls.id):
+                if not self.office.operators.may_edit_class(viewer, cls.id):
                     continue  # a head teacher checks their own class (the save refuses others)
                 done = status.get(cls.id, 0)
                 text = (self.tr("{0}  ✓ {1} 人").format(cls.name, done) if done
@@ -185,7 +181,7 @@ class ChecksTab(QWidget):
                 item.setForeground(QBrush(CHECKED if done else UNCHECKED))
                 self.classes.addItem(item)
         self.classes.blockSignals(False)
-        if not access.may_edit_class(viewer, selected):
+        if not self.office.operators.may_edit_class(viewer, selected):
             selected = 0  # another operator unlocked: forget the class they may not see
         self.select_class(selected or self._first_unchecked(status))
         if not self.classes.count():
@@ -219,25 +215,12 @@ class ChecksTab(QWidget):
 
     def _load_roll(self, class_id: int) -> list[RollRow]:
         """The class roll, with what was already stored for this day and session."""
-        stored = {r["person_id"]: r for r in self.data.query(
-            "SELECT person_id, temperature, symptoms, absence_reason FROM checks "
-            "WHERE day = ? AND session = ? AND class_id = ?",
-            (self.current_day().isoformat(), self.current_session(), class_id))}
-        roll = self.data.query("SELECT id, name FROM people WHERE class_id = ? AND active = 1 "
-                               "ORDER BY student_no, name", (class_id,))
-        kept_out = {f.person_id for f in followups.open_follow_ups(self.data)
-                    if f.needs_clearance}
-        rows = []
-        for number, person in enumerate(roll, start=1):
-            # Out with a notifiable disease: absent until a clearance is recorded.
-            found = stored.get(person["id"]) or ({"absence_reason": "illness"}
-                                                 if person["id"] in kept_out else {})
-            temperature = found.get("temperature")
-            rows.append(RollRow(person["id"], number, person["name"],
-                                str(temperature) if temperature else "",
-                                [s for s in (found.get("symptoms") or "").split(",") if s],
-                                found.get("absence_reason") or ""))
-        return rows
+        roll = self.office.checks.class_roll(class_id, self.current_day(),
+                                             self.current_session())
+        return [RollRow(line.person_id, number, line.name,
+                        str(line.temperature) if line.temperature else "",
+                        list(line.symptoms), line.absence_reason)
+                for number, line in enumerate(roll, start=1)]
 
     # --- typing and saving -----------------------------------------------------------------
 
@@ -247,10 +230,10 @@ class ChecksTab(QWidget):
         if not text.strip():
             return
         try:
-            quick = quick_entry.parse_quick_entry(text)
+            quick = self.office.checks.parse_quick_entry(text)
             if not 1 <= quick.number <= len(self.rows):
                 raise Refused("quick_entry_number", text=text)
-            value = (checks_class_checks.parse_temperature(quick.temperature)
+            value = (self.office.checks.parse_temperature(quick.temperature)
                      if quick.temperature else None)
         except Refused as error:
             self._say(error.message(), error=True)
@@ -266,19 +249,19 @@ class ChecksTab(QWidget):
         self._say(self.tr("{0}号 {1}:已记下").format(row.number, row.name))
 
     def save(self) -> None:
-        """Save the class (exceptions + everyone else normal), raise the day's alerts,
-        and move on to the next unchecked class."""
+        """Save the class (exceptions + everyone else normal; the save raises the day's
+        alerts with it) and move on to the next unchecked class."""
         if not self.class_id:
             return
         entries = [row.entry() for row in self.rows if row.is_exception()]
         day = self.current_day()
         try:
-            result = checks_class_checks.save_class_checks(self.data, self.class_id, day,
-                                                           self.current_session(), entries)
+            result = self.office.checks.save_class_checks(self.class_id, day,
+                                                          self.current_session(), entries)
         except Refused as error:
             self._say(error.message(), error=True)
             return
-        raised = register.raise_alerts(self.data, day)
+        raised = result.alerts_raised
         notes = [self.tr("{0}已保存:{1} 人,例外 {2} 人。").format(
             self.title.text(), len(self.rows), len(entries))]
         self.class_id = 0
@@ -290,14 +273,12 @@ class ChecksTab(QWidget):
 
     def print_form(self, *, blank: bool) -> None:
         """The class's 晨午检登记表 as PDF: filled from what is saved, or blank for the wall."""
-        from reopen_desktop.reports import class_checks
-
         name = self.title.text()
         suffix = self.tr("空白") if blank else str(self.current_day())
         file_name = self.tr("{0}-晨午检登记表-{1}.pdf").format(name, suffix)
         print_pdf(self, self.tr("保存登记表"), file_name,
-                  lambda out: class_checks.write_class_form(self.data, name, self.current_day(),
-                                                            out, blank=blank))
+                  lambda out: self.office.reports.write_class_form(
+                      name, self.current_day(), out, blank=blank))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

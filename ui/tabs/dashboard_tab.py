@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import summary
 from reopen_desktop.base.words import terms
-from reopen_desktop.checks import figures
-from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.grid import duties
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui.translations import join
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
@@ -61,11 +59,11 @@ class TrendChart(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.days: list[figures.TrendDay] = []
+        self.days: list[records.TrendDay] = []
         self.setMinimumHeight(160)
         self.setMaximumHeight(260)
 
-    def show_days(self, days: list[figures.TrendDay]) -> None:
+    def show_days(self, days: list[records.TrendDay]) -> None:
         self.days = days
         self.update()
 
@@ -96,9 +94,9 @@ class TrendChart(QWidget):
 class DashboardTab(QWidget):
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.gaps = QLabel()
@@ -141,25 +139,24 @@ class DashboardTab(QWidget):
     def report_today(self) -> None:
         from ui.bundle_dialog import report_today
 
-        report_today(self, self.data)
+        report_today(self, self.office)
         self._show_last_export()
 
     def _show_last_export(self) -> None:
-        from reopen_desktop.bundle import exports
 
-        last = exports.list_exports(self.data, limit=1)
+        last = self.office.exchange.list_exports(limit=1)
         self.last_export.setText(self.tr("上次上报:{0},第 {1} 号").format(
             last[0].exported_at[:16], last[0].sequence) if last else self.tr("尚未上报"))
 
     def show_exports(self) -> None:
         from ui.bundle_dialog import BundleDialog
 
-        BundleDialog(self.data, self).open()
+        BundleDialog(self.office, self).open()
 
     def refresh(self) -> None:
-        day = summary.day_summary(self.data)
+        day = self.office.reports.day_summary()
         self.heading.setText(self.tr("{0} {1} 概况").format(day["school"], day["date"]))
-        gaps = len(duties.find_gaps(duties.load_grid(self.data)))
+        gaps = len(self.office.grid.find_gaps(self.office.grid.load_grid()))
         self.gaps.setText(self.tr("防控网络还有 {0} 处空缺(没有负责人),请在“防控网络”页指定。")
                           .format(gaps) if gaps else "")
         self.gaps.setVisible(bool(gaps))
@@ -169,11 +166,11 @@ class DashboardTab(QWidget):
         self._show_alerts_and_screening(day)
         self._show_campus(day)
         self._show_home(day.get("kept_home"))
-        self.chart.show_days(figures.trend(self.data, date.fromisoformat(day["date"])))
+        self.chart.show_days(self.office.checks.trend(date.fromisoformat(day["date"])))
         self._show_last_export()
 
     def _show_checks(self, day: dict[str, Any]) -> None:
-        if day["checks"] is None or figures.latest_day(self.data) is None:
+        if day["checks"] is None or self.office.checks.latest_day() is None:
             for key in ("checks", "absent", "fevers"):
                 self.cards[key].show_figure("—", self.tr("尚无记录"))
             return

@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.base import classnames
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import classes, school_record
-from reopen_desktop.grid import duties as grid_duties
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import StaffDialog
 from ui.translations import join
@@ -52,10 +51,10 @@ class GridTab(QWidget):
 
     changed = Signal()  # something was written: the window refreshes undo and the status bar
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
-        self.overview: grid_duties.Grid | None = None
+        self.office = office
+        self.overview: records.Grid | None = None
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("名称"), self.tr("人数"), self.tr("负责人")])
         self.tree.setColumnWidth(0, 200)
@@ -122,8 +121,8 @@ class GridTab(QWidget):
     def refresh(self) -> None:
         """Reload the grid from the data file, keeping the selected node."""
         selected = self.selected_node()
-        self.overview = grid_duties.load_grid(self.data)
-        gap_list = grid_duties.find_gaps(self.overview)
+        self.overview = self.office.grid.load_grid()
+        gap_list = self.office.grid.find_gaps(self.overview)
         gap_nodes = {(g.scope, g.scope_id) for g in gap_list}
         self.tree.clear()
         school = self._school_item(gap_nodes)
@@ -148,7 +147,7 @@ class GridTab(QWidget):
         return school
 
     def _item(self, parent: QTreeWidgetItem | None, node: tuple[str, int], name: str, count: int,
-              holders: list[grid_duties.Holder], is_gap: bool) -> QTreeWidgetItem:
+              holders: list[records.Holder], is_gap: bool) -> QTreeWidgetItem:
         who = join(h.name for h in holders) or self.tr("(空缺)")
         item = QTreeWidgetItem([name, str(count), who])
         item.setData(0, NODE_ROLE, node)
@@ -161,7 +160,7 @@ class GridTab(QWidget):
             parent.addChild(item)
         return item
 
-    def _fill_gaps(self, gap_list: list[grid_duties.Gap]) -> None:
+    def _fill_gaps(self, gap_list: list[records.Gap]) -> None:
         self.gaps.clear()
         for gap in gap_list:
             item = QListWidgetItem(gap.message())
@@ -229,11 +228,11 @@ class GridTab(QWidget):
         self.merge_action.setEnabled(kind == "class")
         self.delete_action.setEnabled(kind in ("grade", "class"))
 
-    def _grade(self, grade_id: int) -> grid_duties.GradeNode:
+    def _grade(self, grade_id: int) -> records.GradeNode:
         assert self.overview is not None
         return next(g for g in self.overview.grades if g.id == grade_id)
 
-    def _class(self, class_id: int) -> grid_duties.ClassNode:
+    def _class(self, class_id: int) -> records.ClassNode:
         assert self.overview is not None
         return next(c for g in self.overview.grades for c in g.classes if c.id == class_id)
 
@@ -269,7 +268,7 @@ class GridTab(QWidget):
         if name is None:
             return
         created: list[int] = []
-        if self.apply(lambda: created.append(classes.add_grade(self.data, name))) and created:
+        if self.apply(lambda: created.append(self.office.grid.add_grade(name))) and created:
             self.select_node("grade", created[0])
 
     def add_class(self) -> None:
@@ -283,7 +282,7 @@ class GridTab(QWidget):
         while f"{number}班" in numbers:  # i18n: data, a class label
             number += 1
         created: list[int] = []
-        if self.apply(lambda: created.append(classes.add_class(self.data, grade_id, number))) \
+        if self.apply(lambda: created.append(self.office.grid.add_class(grade_id, number))) \
                 and created:
             self.select_node("class", created[0])
 
@@ -296,13 +295,13 @@ class GridTab(QWidget):
             grade = self._grade(node_id)
             name = ask.text(self, self.tr("年级改名"), self.tr("新的年级名称:"), grade.name)
             if name is not None:
-                self.apply(lambda: classes.rename_grade(self.data, node_id, name), select=node)
+                self.apply(lambda: self.office.grid.rename_grade(node_id, name), select=node)
         else:
             cls = self._class(node_id)
             label = ask.text(self, self.tr("班级改名"),
                              self.tr("{0}的新班号(例如 3 或 (3)班):").format(cls.name), cls.label)
             if label is not None:
-                self.apply(lambda: classes.renumber_class(self.data, node_id, label), select=node)
+                self.apply(lambda: self.office.grid.renumber_class(node_id, label), select=node)
 
     def merge(self) -> None:
         node = self.selected_node()
@@ -323,7 +322,7 @@ class GridTab(QWidget):
         question = self.tr("把{0}的 {1} 人并入{2},然后删除{0}?\n可以用“撤销”(Ctrl+Z)恢复。") \
             .format(source.name, source.head_count, target_name)
         if ask.confirm(self, self.tr("合并班级"), question, yes=self.tr("合并")):
-            self.apply(lambda: classes.merge_classes(self.data, source.id, target),
+            self.apply(lambda: self.office.grid.merge_classes(source.id, target),
                        select=("class", target))
 
     def delete(self) -> None:
@@ -335,13 +334,13 @@ class GridTab(QWidget):
         else:
             self._delete_class(self._class(node[1]))
 
-    def _delete_grade(self, grade: grid_duties.GradeNode) -> None:
+    def _delete_grade(self, grade: records.GradeNode) -> None:
         question = self.tr("删除{0}和它的 {1} 个班级?\n可以用“撤销”(Ctrl+Z)恢复。").format(
             grade.name, len(grade.classes))
         if ask.confirm(self, self.tr("删除年级"), question, yes=self.tr("删除")):
-            self.apply(lambda: classes.delete_grade(self.data, grade.id), select=("school", 0))
+            self.apply(lambda: self.office.grid.delete_grade(grade.id), select=("school", 0))
 
-    def _delete_class(self, cls: grid_duties.ClassNode) -> None:
+    def _delete_class(self, cls: records.ClassNode) -> None:
         move_to = None
         if cls.head_count:
             others = [(c.name, c.id) for c in self._grade(cls.grade_id).classes if c.id != cls.id]
@@ -355,7 +354,7 @@ class GridTab(QWidget):
                 return
         question = self.tr("删除{0}?\n可以用“撤销”(Ctrl+Z)恢复。").format(cls.name)
         if ask.confirm(self, self.tr("删除班级"), question, yes=self.tr("删除")):
-            self.apply(lambda: classes.delete_class(self.data, cls.id, move_people_to=move_to),
+            self.apply(lambda: self.office.grid.delete_class(cls.id, move_people_to=move_to),
                        select=("grade", cls.grade_id))
 
     def assign(self, role: str, person_id: int, **scope: int) -> None:
@@ -368,14 +367,14 @@ class GridTab(QWidget):
         if person_id == NOBODY:
             self.apply(lambda: self._clear_role(role, scope))
         else:
-            self.apply(lambda: grid_duties.assign(self.data, role, person_id, **scope))
+            self.apply(lambda: self.office.grid.assign(role, person_id, **scope))
 
     def _clear_role(self, role: str, scope: dict[str, int]) -> None:
         holders = self._holders(role, scope)
         for holder in holders:
-            grid_duties.unassign(self.data, holder.duty_id)
+            self.office.grid.unassign(holder.duty_id)
 
-    def _holders(self, role: str, scope: dict[str, int]) -> list[grid_duties.Holder]:
+    def _holders(self, role: str, scope: dict[str, int]) -> list[records.Holder]:
         assert self.overview is not None
         if "class_id" in scope:
             return self._class(scope["class_id"]).head_teachers
@@ -390,14 +389,14 @@ class GridTab(QWidget):
         values = dialog.values()
         created: list[int] = []
         try:
-            created.append(grid_duties.add_staff(self.data, **values))
+            created.append(self.office.grid.add_staff(**values))
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return None
         return created[0]
 
-    def staff(self) -> list[grid_duties.StaffMember]:
-        return grid_duties.list_staff(self.data)
+    def staff(self) -> list[records.StaffMember]:
+        return self.office.grid.list_staff()
 
 
 class PersonBox(QComboBox):
@@ -410,7 +409,7 @@ class PersonBox(QComboBox):
         self.scope: dict[str, int] = {}
         self.activated.connect(self._chosen)
 
-    def show_holder(self, holders: list[grid_duties.Holder], scope: dict[str, int]) -> None:
+    def show_holder(self, holders: list[records.Holder], scope: dict[str, int]) -> None:
         self.scope = scope
         self.blockSignals(True)
         self.clear()
@@ -434,7 +433,7 @@ class SchoolPanel(QWidget):
     def __init__(self, tab: GridTab):
         super().__init__()
         self.tab = tab
-        self.fields = {key: QLineEdit() for key in school_record.SCHOOL_FIELDS
+        self.fields = {key: QLineEdit() for key in records.SCHOOL_FIELDS
                        if key != "plan_note"}
         self.plan_note = QPlainTextEdit()
         self.plan_note.setPlaceholderText(self.tr("一校一策:本校的防控方案要点"))
@@ -453,18 +452,18 @@ class SchoolPanel(QWidget):
         duties = QGroupBox(self.tr("学校层级责任人"))
         duty_form = QFormLayout(duties)
         self.boxes = {}
-        for key, spec in grid_duties.ROLES.items():
+        for key, spec in records.ROLES.items():
             if spec.scope == "school" and spec.key != "department_head":
                 self.boxes[key] = PersonBox(tab, key)
                 duty_form.addRow(spec.label() + ":", self.boxes[key])
         self.departments = DepartmentHeads(tab)
-        duty_form.addRow(grid_duties.ROLES["department_head"].label() + ":", self.departments)
+        duty_form.addRow(records.ROLES["department_head"].label() + ":", self.departments)
         layout = QVBoxLayout(self)
         layout.addWidget(record)
         layout.addWidget(duties)
         layout.addStretch()
 
-    def show_school(self, overview: grid_duties.Grid) -> None:
+    def show_school(self, overview: records.Grid) -> None:
         for key, edit in self.fields.items():
             edit.setText(getattr(overview.school, key))
         self.plan_note.setPlainText(overview.school.plan_note)
@@ -475,7 +474,7 @@ class SchoolPanel(QWidget):
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.fields.items()}
         values["plan_note"] = self.plan_note.toPlainText()
-        self.tab.apply(lambda: school_record.update_school(self.tab.data, **values))
+        self.tab.apply(lambda: self.tab.office.grid.update_school(**values))
 
 
 class DepartmentHeads(QWidget):
@@ -499,7 +498,7 @@ class DepartmentHeads(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
 
-    def show_heads(self, holders: list[grid_duties.Holder]) -> None:
+    def show_heads(self, holders: list[records.Holder]) -> None:
         self.list.clear()
         for holder in holders:
             item = QListWidgetItem(f"{holder.department or self.tr('(未填部门)')}:{holder.name}")
@@ -515,13 +514,13 @@ class DepartmentHeads(QWidget):
         person = ask.choose(self, self.tr("部门负责人"),
                             self.tr("{0}的负责人:").format(department.strip()), people)
         if person is not None:
-            self.tab.apply(lambda: grid_duties.assign(self.tab.data, "department_head", person,
-                                                      department=department.strip()))
+            self.tab.apply(lambda: self.tab.office.grid.assign("department_head", person,
+                                                               department=department.strip()))
 
     def remove(self) -> None:
         item = self.list.currentItem() or self.list.item(0)
         if item is not None:
-            self.tab.apply(lambda: grid_duties.unassign(self.tab.data, item.data(NODE_ROLE)))
+            self.tab.apply(lambda: self.tab.office.grid.unassign(item.data(NODE_ROLE)))
 
 
 class GradePanel(QWidget):
@@ -533,14 +532,14 @@ class GradePanel(QWidget):
         self.leader = PersonBox(tab, "grade_leader")
         box = QGroupBox(self.tr("年级责任人"))
         form = QFormLayout(box)
-        form.addRow(grid_duties.ROLES["grade_leader"].label() + ":", self.leader)
+        form.addRow(records.ROLES["grade_leader"].label() + ":", self.leader)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(box)
         layout.addStretch()
 
-    def show_grade(self, grade: grid_duties.GradeNode) -> None:
+    def show_grade(self, grade: records.GradeNode) -> None:
         self.title.setText(grade.name)
         self.summary.setText(self.tr("{0} 个班级,共 {1} 人").format(len(grade.classes),
                                                                    grade.head_count))
@@ -564,7 +563,7 @@ class ClassPanel(QWidget):
         self.boarding.toggled.connect(self.rooms.setEnabled)
         box = QGroupBox(self.tr("班级责任人与住宿"))
         form = QFormLayout(box)
-        form.addRow(grid_duties.ROLES["head_teacher"].label() + ":", self.head_teacher)
+        form.addRow(records.ROLES["head_teacher"].label() + ":", self.head_teacher)
         form.addRow("", self.boarding)
         form.addRow(self.tr("宿舍:"), self.rooms)
         row = QHBoxLayout()
@@ -577,7 +576,7 @@ class ClassPanel(QWidget):
         layout.addWidget(box)
         layout.addStretch()
 
-    def show_class(self, cls: grid_duties.ClassNode) -> None:
+    def show_class(self, cls: records.ClassNode) -> None:
         self.class_id = cls.id
         self.title.setText(cls.name)
         self.summary.setText(self.tr("共 {0} 人").format(cls.head_count))
@@ -589,5 +588,5 @@ class ClassPanel(QWidget):
     def save_boarding(self) -> None:
         rooms = [r.strip() for r in self.rooms.text().replace(",", ",").split(",")]
         boarding = self.boarding.isChecked()
-        self.tab.apply(lambda: classes.set_boarding(self.tab.data, self.class_id, boarding, rooms),
+        self.tab.apply(lambda: self.tab.office.grid.set_boarding(self.class_id, boarding, rooms),
                        select=("class", self.class_id))

@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.checks import at_home
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.lists import columns
-from reopen_desktop.people import search
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
@@ -40,9 +38,9 @@ class HomeTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.suspended = QLabel()
         self.suspended.setWordWrap(True)
         self.model = RowsModel(columns.KEPT_HOME, self, highlight=lambda k: k.call is None)
@@ -73,9 +71,9 @@ class HomeTab(QWidget):
 
     def refresh(self) -> None:
         today = date.today()
-        self.model.set_rows(at_home.kept_home(self.data, today,
-                                              viewer=access.viewer_of(self.data)))
-        in_force = at_home.suspensions(self.data, today)
+        self.model.set_rows(self.office.checks.kept_home(today,
+                                                         viewer=self.office.operators.viewer()))
+        in_force = self.office.checks.suspensions(today)
         lines = [self.tr("{0} 自 {1} 停课{2}:{3}").format(
             s.class_name, s.date_from,
             self.tr(" 至 {0}").format(s.date_to) if s.date_to else self.tr("(未定结束日期)"),
@@ -89,7 +87,7 @@ class HomeTab(QWidget):
             self.refresh()
             self.changed.emit()
 
-    def selected(self) -> at_home.KeptHome | None:
+    def selected(self) -> records.KeptHome | None:
         return self.model.row_at(self.table.currentIndex())
 
     def record_call(self) -> None:
@@ -107,8 +105,8 @@ class HomeTab(QWidget):
         values = dialog.values()
         # i18n: input, not shown
         symptoms = [s for s in str(values["symptoms"]).replace(",", "、").split("、") if s.strip()]
-        self._write(lambda: at_home.record_call(
-            self.data, person.person_id, date.today(), temperature=str(values["temperature"]),
+        self._write(lambda: self.office.checks.record_call(
+            person.person_id, date.today(), temperature=str(values["temperature"]),
             symptoms=[s.strip() for s in symptoms], note=str(values["note"])))
 
     def suspend_class(self) -> None:
@@ -116,12 +114,12 @@ class HomeTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         class_id, start, end, reason, clearance = dialog.values()
-        self._write(lambda: at_home.suspend_class(self.data, class_id, start, end, reason,
-                                                  clearance_needed=clearance))
+        self._write(lambda: self.office.checks.suspend_class(class_id, start, end, reason,
+                                                             clearance_needed=clearance))
 
     def end_suspension(self) -> None:
         choices = [(f"{s.class_name} {s.date_from} {s.reason}", s)
-                   for s in at_home.suspensions(self.data, date.today())]
+                   for s in self.office.checks.suspensions(date.today())]
         if not choices:
             ask.inform(self, self.tr("设定复课日期"), self.tr("今日没有停课的班级。"))
             return
@@ -137,13 +135,13 @@ class HomeTab(QWidget):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("日期写成 2026-03-02 这样的形式。"))
             return
-        self._write(lambda: at_home.end_suspension(self.data, suspension.id, last))
+        self._write(lambda: self.office.checks.end_suspension(suspension.id, last))
 
     def send_home(self) -> None:
         typed = ask.text(self, self.tr("居家观察登记"), self.tr("姓名或证件号后四位:"))
         if not typed:
             return
-        found = search.search(self.data, typed)[:20]
+        found = self.office.people.search(typed)[:20]
         if not found:
             ask.inform(self, self.tr("居家观察登记"), self.tr("没有找到“{0}”。").format(typed))
             return
@@ -164,14 +162,12 @@ class HomeTab(QWidget):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("日期写成 2026-03-02 这样的形式。"))
             return
-        self._write(lambda: at_home.send_home(
-            self.data, person.id, date.today(), str(values["reason"]), return_on=return_on,
+        self._write(lambda: self.office.checks.send_home(
+            person.id, date.today(), str(values["reason"]), return_on=return_on,
             clearance_needed=str(values["clearance"])))
 
     def _class_names(self) -> list[tuple[str, int]]:
-        return [(r["name"], r["id"]) for r in self.data.query(
-            "SELECT c.id, c.name FROM classes c JOIN grades g ON g.id = c.grade_id "
-            "ORDER BY g.position, c.number")]
+        return self.office.grid.class_choices()
 
 
 class SuspensionDialog(QDialog):

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
-from reopen_desktop.people import search
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.models.rows_model import RowsModel
 from ui.person_file import PersonFileDialog
@@ -36,9 +35,9 @@ TYPING_PAUSE_MS = 120
 class PeopleTab(QWidget):
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
             self.tr("输入姓名、拼音首字母(如 zxm)、班级或证件号后四位"))
@@ -79,12 +78,12 @@ class PeopleTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        found = search.search(self.data, self.search_box.text(),
-                              viewer=access.viewer_of(self.data))
+        found = self.office.people.search(self.search_box.text(),
+                                          viewer=self.office.operators.viewer())
         self.model.set_rows(found)
-        if len(found) >= search.SEARCH_LIMIT:
+        if len(found) >= records.SEARCH_LIMIT:
             self.count_label.setText(self.tr("显示前 {0} 人,请输入更多字以缩小范围。")
-                                     .format(search.SEARCH_LIMIT))
+                                     .format(records.SEARCH_LIMIT))
         else:
             self.count_label.setText(self.tr("找到 {0} 人").format(len(found)))
         if found:
@@ -102,7 +101,7 @@ class PeopleTab(QWidget):
         if row is None:
             return
         try:
-            dialog = PersonFileDialog(self.data, row.id, self)
+            dialog = PersonFileDialog(self.office, row.id, self)
         except Refused as error:
             ask.warn(self, self.tr("不能打开档案"), error.message())
             return

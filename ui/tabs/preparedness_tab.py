@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop import preparedness
 from reopen_desktop.base.words import term
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import ok_cancel
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -49,7 +48,7 @@ def _date_edit(value: QDate | None = None) -> QDateEdit:
 class PlanDialog(QDialog):
     """A new version of the contingency plan: title, version, date, file or text."""
 
-    def __init__(self, current: preparedness.PlanDocument | None, parent: QWidget | None = None):
+    def __init__(self, current: records.PlanDocument | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记应急预案新版本"))
         self.title = QLineEdit(current.title if current else self.tr("新冠肺炎疫情防控应急预案"))
@@ -90,17 +89,17 @@ class PlanDialog(QDialog):
 class TrainingDialog(QDialog):
     """A training or drill with the staff who attended (ticked in a list)."""
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记培训或演练"))
         self.day = _date_edit()
         self.kind = QComboBox()
-        for key, label in preparedness.TRAINING_KINDS.items():
+        for key, label in records.TRAINING_KINDS.items():
             self.kind.addItem(term(label), key)
         self.topic = QLineEdit()
         self.trainer = QLineEdit()
         self.attendees = QListWidget()
-        for person in duties.list_staff(data):
+        for person in office.grid.list_staff():
             row = QListWidgetItem(f"{person.name} {person.post}".strip())
             row.setData(ID_ROLE, person.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -136,9 +135,9 @@ class PreparednessTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.plan_header = (self.tr("版本"), self.tr("标题"), self.tr("通过日期"),
                             self.tr("文件"), self.tr("修订说明"))
         self.training_header = (self.tr("日期"), self.tr("类别"), self.tr("主题"),
@@ -197,27 +196,27 @@ class PreparednessTab(QWidget):
         return box
 
     def refresh(self) -> None:
-        versions = preparedness.plan_versions(self.data)
+        versions = self.office.preparedness.plan_versions()
         fill_table(self.plans, self.plan_header,
                    [(v.version, v.title, v.adopted_on, self.tr("(正文已存)")
                      if v.body and not v.file_path else v.file_path, v.note) for v in versions],
                    ids=[v.id for v in versions], fit=True)
-        trainings = preparedness.list_trainings(self.data)
+        trainings = self.office.preparedness.list_trainings()
         fill_table(self.trainings, self.training_header,
                    [(t.day, t.kind_label, t.topic, t.trainer, str(len(t.attendees)),
                      join(t.attendees), t.notes) for t in trainings],
                    ids=[t.id for t in trainings], fit=True)
-        room = preparedness.observation_room(self.data)
+        room = self.office.preparedness.observation_room()
         self.location.setText(room.location if room else "")
         self.equipment.setPlainText(room.equipment if room else "")
         self.room_note.setText(room.note if room else "")
         self.doctor.clear()
-        for person in duties.list_staff(self.data):
+        for person in self.office.grid.list_staff():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
 
     def _show_duty(self) -> None:
-        duty = preparedness.doctor_on_duty(self.data, self.duty_day.date().toPython())
+        duty = self.office.preparedness.doctor_on_duty(self.duty_day.date().toPython())
         if duty is None:
             self.duty_label.setText(self.tr("这一天还没有安排值班校医。"))
             return
@@ -238,14 +237,14 @@ class PreparednessTab(QWidget):
         return True
 
     def add_plan(self) -> None:
-        dialog = PlanDialog(preparedness.current_plan(self.data), self)
+        dialog = PlanDialog(self.office.preparedness.current_plan(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(lambda: preparedness.add_plan_version(self.data, **dialog.values()))
+            self._run(lambda: self.office.preparedness.add_plan_version(**dialog.values()))
 
     def add_training(self) -> None:
-        dialog = TrainingDialog(self.data, self)
+        dialog = TrainingDialog(self.office, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(lambda: preparedness.add_training(self.data, **dialog.values()))
+            self._run(lambda: self.office.preparedness.add_training(**dialog.values()))
 
     def delete_training(self) -> None:
         row = self.trainings.currentRow()
@@ -255,16 +254,16 @@ class PreparednessTab(QWidget):
         question = self.tr("删除这条记录:{0} {1}?").format(
             self.trainings.item(row, 0).text(), self.trainings.item(row, 2).text())
         if ask.confirm(self, self.tr("删除培训记录"), question, yes=self.tr("删除")):
-            self._run(lambda: preparedness.delete_training(self.data, training_id))
+            self._run(lambda: self.office.preparedness.delete_training(training_id))
 
     def save_room(self) -> None:
-        self._run(lambda: preparedness.set_observation_room(
-            self.data, location=self.location.text(), equipment=self.equipment.toPlainText(),
+        self._run(lambda: self.office.preparedness.set_observation_room(
+            location=self.location.text(), equipment=self.equipment.toPlainText(),
             note=self.room_note.text()))
 
     def save_duty(self) -> None:
         person = self.doctor.currentData()
         if person is None:
             return
-        self._run(lambda: preparedness.set_doctor_on_duty(
-            self.data, self.duty_day.date().toPython(), person, self.duty_note.text()))
+        self._run(lambda: self.office.preparedness.set_doctor_on_duty(
+            self.duty_day.date().toPython(), person, self.duty_note.text()))

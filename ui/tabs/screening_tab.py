@@ -39,13 +39,10 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import term
-from reopen_desktop.datafile import access
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import duties
 from reopen_desktop.lists import columns
-from reopen_desktop.screening import areas, declarations, forms, villages
-from reopen_desktop.screening import declarations as screening_declarations
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.models.rows_model import Index, RowsModel
 from ui.tables import read_only_view
@@ -83,9 +80,9 @@ class ScreeningTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
+        self.office = office
         self.person_id: int | None = None
         self.class_filter = QComboBox()
         self.class_filter.currentIndexChanged.connect(self.refresh)
@@ -179,10 +176,11 @@ class ScreeningTab(QWidget):
         """Reload the board, the selected class's people, key persons and areas."""
         self._fill_class_filter()
         chosen = self.class_filter.currentData()
-        viewer = access.viewer_of(self.data)
-        lines = declarations.board(self.data, viewer=viewer)
-        whole = viewer is None or not access.is_class_bound(viewer)  # then lines is the school
-        section = declarations.day_section(self.data, date.today(), lines=lines if whole else None)
+        viewer = self.office.operators.viewer()
+        lines = self.office.screening.board(viewer=viewer)
+        # A viewer bound to no class has the whole school in lines.
+        whole = viewer is None or not self.office.operators.is_class_bound(viewer)
+        section = self.office.screening.day_section(date.today(), lines=lines if whole else None)
         shown = [line for line in lines if chosen in (None, ALL_CLASSES) or line.class_id ==
                  chosen or (chosen == 0 and line.class_id is None)]
         current = self.board.currentIndex().row()
@@ -193,18 +191,18 @@ class ScreeningTab(QWidget):
         self.totals.setText(self.tr("全校已申报 {0}/{1}({2}%),观察中的重点人员 {3} 人").format(
             section["declared"], section["total"], section["complete_percent"],
             section["key_persons_observing"]))
-        self.key_model.set_rows(declarations.key_persons(
-            self.data, observing_only=not self.show_released.isChecked(), viewer=viewer))
+        self.key_model.set_rows(self.office.screening.key_persons(
+            observing_only=not self.show_released.isChecked(), viewer=viewer))
         self.key_view.resizeColumnsToContents()
-        self.area_model.set_rows(areas.list_areas(self.data))
+        self.area_model.set_rows(self.office.screening.list_areas())
         self.area_view.resizeColumnsToContents()
 
     def _fill_class_filter(self) -> None:
         """(Re)fill the class choice when the grid tab added, renamed or removed classes."""
-        viewer = access.viewer_of(self.data)
-        nodes = [(c.name, c.id) for g in duties.load_grid(self.data).grades for c in g.classes
-                 if access.may_edit_class(viewer, c.id)]
-        staff = [] if access.is_class_bound(viewer) else [(self.tr("教职工"), 0)]
+        viewer = self.office.operators.viewer()
+        nodes = [(c.name, c.id) for g in self.office.grid.load_grid().grades for c in g.classes
+                 if self.office.operators.may_edit_class(viewer, c.id)]
+        staff = [] if self.office.operators.is_class_bound(viewer) else [(self.tr("教职工"), 0)]
         wanted = [(self.tr("全部班级"), ALL_CLASSES), *nodes, *staff]
         shown = [(self.class_filter.itemText(i), self.class_filter.itemData(i))
                  for i in range(self.class_filter.count())]
@@ -218,7 +216,7 @@ class ScreeningTab(QWidget):
         self.class_filter.setCurrentIndex(max(0, self.class_filter.findData(chosen)))
         self.class_filter.blockSignals(False)
 
-    def selected_line(self) -> declarations.ClassBoard | None:
+    def selected_line(self) -> records.ClassBoard | None:
         return self.board_model.row_at(self.board.currentIndex())
 
     def _show_class(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -227,24 +225,19 @@ class ScreeningTab(QWidget):
         self.people.clear()
         if line is None:
             return
-        where = "p.class_id = ?" if line.class_id is not None else "p.class_id IS NULL AND ?"
-        for person in self.data.query(
-            "SELECT p.id, p.name, d.id IS NOT NULL AS declared FROM people p LEFT JOIN "
-            f"declarations d ON d.person_id = p.id WHERE p.active = 1 AND {where} ORDER BY p.name",
-            (line.class_id if line.class_id is not None else 1,)
-        ):
-            item = QListWidgetItem(person["name"] if person["declared"]
-                                   else self.tr("{0}(未申报)").format(person["name"]))
-            item.setData(Qt.ItemDataRole.UserRole, person["id"])
-            if not person["declared"]:
+        for person in self.office.screening.board_people(line.class_id):
+            item = QListWidgetItem(person.name if person.declared
+                                   else self.tr("{0}(未申报)").format(person.name))
+            item.setData(Qt.ItemDataRole.UserRole, person.person_id)
+            if not person.declared:
                 item.setForeground(RED)
             self.people.addItem(item)
-            if person["id"] == keep:
+            if person.person_id == keep:
                 self.people.setCurrentItem(item)
 
     def _show_person(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         self.person_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        status = declarations.person_status(self.data, self.person_id) if self.person_id else None
+        status = self.office.screening.person_status(self.person_id) if self.person_id else None
         self.form.show_status(item.text() if item else "", status)
 
     def _show_area(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -272,7 +265,7 @@ class ScreeningTab(QWidget):
             return
         person_id = self.person_id
         if self._write(self.tr("申报未保存"),
-                       lambda: declarations.declare(self.data, person_id, **self.form.values())):
+                       lambda: self.office.screening.declare(person_id, **self.form.values())):
             self.form.saved.setText(self.tr("已保存。"))
 
     def release(self) -> None:
@@ -284,18 +277,16 @@ class ScreeningTab(QWidget):
                         self.tr("解除 {0} 的观察,说明(如:观察期满无异常):").format(row.name))
         if note is None:
             return
-        self._write(self.tr("未解除"), lambda: declarations.release_key_person(self.data, row.id,
+        self._write(self.tr("未解除"), lambda: self.office.screening.release_key_person(row.id,
                                                                           note))
 
     def save_area(self) -> None:
         values = self.area_form.values()
         area_id = self.area_form.area_id
         if area_id is None:
-            self._write(self.tr("未保存"), lambda: screening_declarations.add_area(self.data,
-                                                                                **values))
+            self._write(self.tr("未保存"), lambda: self.office.screening.add_area(**values))
         else:
-            self._write(self.tr("未保存"), lambda: screening_declarations.update_area(self.data,
-                                                                                   area_id,
+            self._write(self.tr("未保存"), lambda: self.office.screening.update_area(area_id,
                                                                        **values))
 
     def delete_area(self) -> None:
@@ -303,15 +294,14 @@ class ScreeningTab(QWidget):
         if area_id is not None and ask.confirm(
                 self, self.tr("删除风险地区"),
                 self.tr("删除这个风险地区?已因它登记的重点人员不会自动解除。")):
-            self._write(self.tr("未删除"), lambda: screening_declarations.delete_area(self.data,
-                                                                                   area_id))
+            self._write(self.tr("未删除"), lambda: self.office.screening.delete_area(area_id))
             self.area_form.show_area(None)
 
     def import_areas(self) -> None:
         path = self.open_path(self.tr("导入风险地区"))
         if path:
             added = self._write(self.tr("未导入"),
-                                lambda: screening_declarations.import_areas(self.data, path))
+                                lambda: self.office.screening.import_areas(path))
             if added is not None:
                 ask.inform(self, self.tr("导入风险地区"),
                            self.tr("新增 {0} 个地区。").format(added))
@@ -336,8 +326,9 @@ class ScreeningTab(QWidget):
                                                      else self.tr("全校"))
         out = self.save_path(self.tr("保存申报模板"), name, self.tr("Excel 表格 (*.xlsx)"))
         if out:
-            count = self._write(self.tr("未保存"), lambda: forms.write_declaration_template(
-                out, self.data, class_id))
+            count = self._write(self.tr("未保存"),
+                                lambda: self.office.screening.write_declaration_template(
+                                    out, class_id))
             if count is not None:
                 ask.inform(self, self.tr("申报模板"), self.tr(
                     "已保存 {0}({1} 人)。请发给班主任填写后交回导入。").format(out, count))
@@ -346,20 +337,19 @@ class ScreeningTab(QWidget):
         path = self.open_path(self.tr("导入申报表"))
         if path:
             result = self._write(self.tr("未导入"),
-                                 lambda: forms.import_declarations(self.data, path))
+                                 lambda: self.office.screening.import_declarations(path))
             if result is not None:
                 ask.inform(self, self.tr("导入申报表"), self.tr(
                     "新增 {0} 人,更新 {1} 人;新登记或重新开始观察的重点人员 {2} 人。").format(
                     result.imported, result.updated, result.key_persons))
 
     def print_chase_list(self) -> None:
-        from reopen_desktop.reports import chase_list
 
         out = self.save_path(self.tr("保存催报名单"), self.tr("摸排催报名单.pdf"),
                              self.tr("PDF 文件 (*.pdf)"))
         if out:
             result = self._write(self.tr("未生成"),
-                                 lambda: chase_list.write_chase_list(self.data, out))
+                                 lambda: self.office.reports.write_chase_list(out))
             if result is not None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
@@ -367,8 +357,8 @@ class ScreeningTab(QWidget):
         out = self.save_path(self.tr("导出分村重点人员"), self.tr("重点人员_分村.xlsx"),
                              self.tr("Excel 表格 (*.xlsx)"))
         if out:
-            result = self._write(self.tr("未导出"), lambda: villages.export_key_persons_by_village(
-                self.data, out))
+            result = self._write(self.tr("未导出"),
+                                 lambda: self.office.screening.export_key_persons_by_village(out))
             if result is not None:
                 ask.inform(self, self.tr("导出分村重点人员"), self.tr(
                     "已导出 {0} 个村(社区)的重点人员 {1} 人:{2}").format(
@@ -379,7 +369,7 @@ class ScreeningTab(QWidget):
         if not path:
             return
         try:
-            match = villages.match_village_list(self.data, path)
+            match = self.office.screening.match_village_list(path)
         except Refused as error:
             ask.warn(self, self.tr("无法比对"), error.message())
             return
@@ -388,13 +378,13 @@ class ScreeningTab(QWidget):
             return
         self.apply_village(match, dialog.accepted_rows())
 
-    def apply_village(self, match: villages.VillageMatch, rows: list[int]) -> None:
+    def apply_village(self, match: records.VillageMatch, rows: list[int]) -> None:
         """Record the confirmed rows, after one last question."""
         if not rows or not ask.confirm(self, self.tr("登记重点人员"), self.tr(
                 "按村(社区)名单登记 {0} 人为重点人员?").format(len(rows))):
             return
-        result = self._write(self.tr("未登记"), lambda: villages.apply_village_matches(
-            self.data, match, rows))
+        result = self._write(self.tr("未登记"), lambda: self.office.screening.apply_village_matches(
+            match, rows))
         if result is not None:
             ask.inform(self, self.tr("登记重点人员"), self.tr(
                 "新登记或重新开始观察 {0} 人;{1} 人已在观察中,未改动。").format(
@@ -412,7 +402,7 @@ class DeclarationForm(QWidget):
         self.arrived_on = QLineEdit()
         self.arrived_on.setPlaceholderText("YYYY-MM-DD")
         self.health = QComboBox()
-        for choice in declarations.HEALTH_CHOICES:
+        for choice in records.HEALTH_CHOICES:
             self.health.addItem(term(choice), choice)
         self.contact_key = QCheckBox(self.tr("接触过重点人员"))
         self.contact_fever = QCheckBox(self.tr("接触过发热人员"))
@@ -459,7 +449,7 @@ class DeclarationForm(QWidget):
         layout.addLayout(form)
         layout.addLayout(save)
 
-    def show_status(self, name: str, status: declarations.PersonScreening | None) -> None:
+    def show_status(self, name: str, status: records.PersonScreening | None) -> None:
         self.setEnabled(status is not None)
         self.saved.clear()
         self.title.setText(f"<b>{name}</b>")
@@ -493,13 +483,13 @@ class DeclarationForm(QWidget):
                 "last_exposure": self.last_exposure.text().strip(),
                 "promise_signed": self.promise.isChecked(), "note": self.note.text()}
 
-    def _travels(self) -> list[declarations.Travel]:
+    def _travels(self) -> list[records.Travel]:
         found = []
         for row in range(self.travels.rowCount()):
             cells = [(self.travels.item(row, c).text() if self.travels.item(row, c) else "")
                      for c in range(len(TRAVEL_HEADERS))]
             if any(cell.strip() for cell in cells):
-                found.append(declarations.Travel(*cells))
+                found.append(records.Travel(*cells))
         return found
 
 
@@ -511,7 +501,7 @@ class AreaForm(QWidget):
         self.area_id: int | None = None
         self.name = QLineEdit()
         self.level = QComboBox()
-        for key, label in areas.LEVELS.items():
+        for key, label in records.LEVELS.items():
             self.level.addItem(term(label), key)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
@@ -533,7 +523,7 @@ class AreaForm(QWidget):
             row.addWidget(button)
         form.addRow(row)
 
-    def show_area(self, area: areas.Area | None) -> None:
+    def show_area(self, area: records.Area | None) -> None:
         self.area_id = area.id if area else None
         self.name.setText(area.name if area else "")
         self.level.setCurrentIndex(self.level.findData(area.level if area else "high"))
@@ -561,7 +551,7 @@ class VillageMatchDialog(QDialog):
                QT_TRANSLATE_NOOP("VillageMatchDialog", "班级"),
                QT_TRANSLATE_NOOP("VillageMatchDialog", "说明"))
 
-    def __init__(self, match: villages.VillageMatch, parent: QWidget | None = None):
+    def __init__(self, match: records.VillageMatch, parent: QWidget | None = None):
         super().__init__(parent)
         self.match = match
         self.setWindowTitle(self.tr("村(社区)名单比对"))
@@ -571,7 +561,7 @@ class VillageMatchDialog(QDialog):
         for row, line in enumerate(match.rows):
             self._fill(row, line)
         self.table.resizeColumnsToContents()
-        counts = (match.count(s) for s in villages.STATUS_LABELS)
+        counts = (match.count(s) for s in records.STATUS_LABELS)
         summary = QLabel(self.tr("已匹配 {0},疑似 {1},未匹配 {2},有误 {3}。勾选要登记的行。"
                                  ).format(*counts))
         buttons = QDialogButtonBox()
@@ -585,11 +575,11 @@ class VillageMatchDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(960, 480)
 
-    def _fill(self, row: int, line: villages.VillageRow) -> None:
+    def _fill(self, row: int, line: records.VillageRow) -> None:
         tick = QTableWidgetItem()
         if line.person_id is not None:
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            checked = line.status == villages.MATCHED
+            checked = line.status == records.MATCHED
             tick.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         else:
             tick.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -598,7 +588,7 @@ class VillageMatchDialog(QDialog):
                   line.reason, line.exposure_date, line.person_name, line.class_name, line.note)
         for column, value in enumerate(values, start=1):
             item = QTableWidgetItem(value)
-            if line.status != villages.MATCHED:
+            if line.status != records.MATCHED:
                 item.setForeground(RED if line.person_id is None else QColor("#e65100"))
             self.table.setItem(row, column, item)
 

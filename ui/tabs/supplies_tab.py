@@ -11,10 +11,9 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reopen_desktop import supplies
-from reopen_desktop.datafile import settings
-from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import FormDialog
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -33,10 +32,10 @@ class SuppliesTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, data: DataFile, parent: QWidget | None = None):
+    def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
-        self.data = data
-        self.items: list[supplies.ItemStock] = []
+        self.office = office
+        self.items: list[records.ItemStock] = []
         self.stock = read_only_table()
         self.stock.itemSelectionChanged.connect(self._fill_movements)
         self.movements = read_only_table()
@@ -61,7 +60,7 @@ class SuppliesTab(QWidget):
 
     def refresh(self) -> None:
         row = self.stock.currentRow()
-        self.items = supplies.stock_table(self.data, date.today())
+        self.items = self.office.supplies.stock_table(date.today())
         fill_table(self.stock, [self.tr(c) for c in STOCK_COLUMNS],
                    [(i.name, i.unit, f"{i.stock:g}", f"{i.daily_use:.1f}",
                      "—" if i.days_of_cover is None else f"{i.days_of_cover:.1f}",
@@ -70,13 +69,13 @@ class SuppliesTab(QWidget):
                    [RED if i.low else None for i in self.items], [i.id for i in self.items])
         self.note.setText(self.tr("可用天数按最近 {0} 天的实际出库计算;低于储备线(默认 {1} 天用量)"
                                   "显示为红色。").format(
-            settings.get(self.data, "supplies_usage_days"),
-            settings.get(self.data, "supplies_reserve_days")))
+            self.office.settings.get("supplies_usage_days"),
+            self.office.settings.get("supplies_reserve_days")))
         if 0 <= row < self.stock.rowCount():
             self.stock.selectRow(row)
         self._fill_movements()
 
-    def current_item(self) -> supplies.ItemStock | None:
+    def current_item(self) -> records.ItemStock | None:
         row = self.stock.currentRow()
         if row < 0 or row >= len(self.items):
             return None
@@ -85,7 +84,7 @@ class SuppliesTab(QWidget):
 
     def _fill_movements(self) -> None:
         item = self.current_item()
-        rows = supplies.movements(self.data, item.id) if item else []
+        rows = self.office.supplies.movements(item.id) if item else []
         fill_table(self.movements, (self.tr("日期"), self.tr("入库"), self.tr("出库"),
                                     self.tr("经手人"), self.tr("备注")),
                    [(m["day"], f"{m['quantity']:g}" if m["quantity"] > 0 else "",
@@ -110,7 +109,7 @@ class SuppliesTab(QWidget):
         dialog = FormDialog(self, f"{item.name}{verb}", self.tr("保存"), [
             ("quantity", self.tr("数量({0})").format(item.unit), ""),
             ("day", self.tr("日期"), date.today().isoformat()),
-            ("by", self.tr("经手人"), self.data.operator.name),
+            ("by", self.tr("经手人"), self.office.operator.name),
             ("note", self.tr("备注"), "")])
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -121,8 +120,8 @@ class SuppliesTab(QWidget):
         except ValueError:
             ask.warn(self, self.tr("未保存"), self.tr("数量应是数字,日期写成 2026-03-02。"))
             return
-        self._write(lambda: supplies.move(self.data, item.id, day, quantity, out=out,
-                                          by=str(values["by"]), note=str(values["note"])))
+        self._write(lambda: self.office.supplies.move(
+            item.id, day, quantity, out=out, by=str(values["by"]), note=str(values["note"])))
 
     def add_item(self) -> None:
         name = ask.text(self, self.tr("添加物资"), self.tr("物资名称:"))
@@ -130,7 +129,7 @@ class SuppliesTab(QWidget):
             return
         unit = ask.text(self, self.tr("添加物资"), self.tr("单位(如 只、瓶、升):"))
         if unit is not None:
-            self._write(lambda: supplies.add_item(self.data, name, unit))
+            self._write(lambda: self.office.supplies.add_item(name, unit))
 
     def set_reserve(self) -> None:
         item = self.current_item()
@@ -144,4 +143,4 @@ class SuppliesTab(QWidget):
             ask.warn(self, self.tr("未保存"), self.tr("储备天数应是整数。"))
             return
         days = int(answer) if answer.strip() else None
-        self._write(lambda: supplies.set_reserve_days(self.data, item.id, days))
+        self._write(lambda: self.office.supplies.set_reserve_days(item.id, days))

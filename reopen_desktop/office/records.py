@@ -1,0 +1,60 @@
+"""What the office's rooms hand the window, by name: the records they return and the fixed
+tables of choices the window offers (meals, symptom codes, levels...).
+
+The window imports these from here, not from the rooms that define them, so it depends on
+the office alone; each name is the core's own object, not a copy.
+"""
+
+from __future__ import annotations
+
+from reopen_desktop.alerts.register import StoredAlert
+from reopen_desktop.bundle.exports import ExportRecord
+from reopen_desktop.campus.disinfection import ChecklistItem
+from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
+from reopen_desktop.checks.arrival import KINDS as ARRIVAL_KINDS
+from reopen_desktop.checks.arrival import Window
+from reopen_desktop.checks.at_home import KeptHome
+from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
+from reopen_desktop.checks.figures import TrendDay
+from reopen_desktop.checks.followups import FollowUp
+from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
+from reopen_desktop.datafile.access import OperatorRow, Viewer
+from reopen_desktop.datafile.audit import ActionInfo
+from reopen_desktop.datafile.backups import BackupInfo
+from reopen_desktop.datafile.door import Changes
+from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
+from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
+from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
+from reopen_desktop.importers.roster import RosterResult
+from reopen_desktop.importers.roster_rows import FIELDS as ROSTER_FIELDS
+from reopen_desktop.people.households import Household, Member
+from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
+from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
+from reopen_desktop.preparedness import TRAINING_KINDS, PlanDocument
+from reopen_desktop.reports.pdf import ReportResult
+from reopen_desktop.reports.period_summary import Period
+from reopen_desktop.screening.areas import LEVELS, Area
+from reopen_desktop.screening.declarations import (
+    HEALTH_CHOICES,
+    BoardPerson,
+    ClassBoard,
+    KeyPersonRow,
+    PersonScreening,
+    Travel,
+)
+from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
+from reopen_desktop.supplies import ItemStock
+
+__all__ = [
+    "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
+    "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "ROSTER_FIELDS", "SCHOOL_FIELDS",
+    "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
+    "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate", "Changes", "CheckEntry",
+    "ChecklistItem", "ClassBoard", "ClassNode", "ExportRecord", "FollowUp", "Gap",
+    "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
+    "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period", "PersonFile",
+    "PersonRow", "PersonScreening", "PlanDocument", "ReportResult", "RollLine",
+    "RosterResult", "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
+    "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
+]
