@@ -19,7 +19,7 @@ from typing import Any
 from reopen_desktop.base import words
 from reopen_desktop.base.words import term, text
 from reopen_desktop.bundle.township_key import read_township_key, store_township_key
-from reopen_desktop.cli import bundle, home, household, period, timetable, township
+from reopen_desktop.cli import bundle, home, household, options, period, timetable, township
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.datafile import backups, settings, storage
 from reopen_desktop.errors import Refused
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", parents=[common],
                                   help="the state of one school day")
-    summary.add_argument("--date", type=_day, default=None)
+    summary.add_argument("--date", type=options.day, default=None)
 
     import_checks = commands.add_parser("import-checks", parents=[common],
                                         help="import daily checks from a workbook")
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     alerts = commands.add_parser("alerts", parents=[common],
                                  help="the alerts the rules raise for N days ending on D")
-    alerts.add_argument("--date", type=_day, default=None)
+    alerts.add_argument("--date", type=options.day, default=None)
     alerts.add_argument("--days", type=int, default=1)
 
     backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
@@ -111,24 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     duty = kinds.add_parser("duty-chart", parents=[common], help="the duty chart of the grid")
     duty.add_argument("--out", type=Path, required=True)
     daily = kinds.add_parser("daily", parents=[common], help="the printable daily log")
-    daily.add_argument("--date", type=_day, default=None)
+    daily.add_argument("--date", type=options.day, default=None)
     daily.add_argument("--out", type=Path, required=True)
     form = kinds.add_parser("class-checks", parents=[common],
                             help="a class's check form (晨午检登记表), filled or blank")
     form.add_argument("--class", dest="class_name", required=True)
-    form.add_argument("--date", type=_day, default=None)
+    form.add_argument("--date", type=options.day, default=None)
     form.add_argument("--blank", action="store_true")
     form.add_argument("--out", type=Path, required=True)
     _add_disinfection_report(kinds, common)
-    period.add_kinds(kinds, common, _day)
+    period.add_kinds(kinds, common, options.day)
     _add_canteen_commands(commands, kinds, common)
     _add_screening_commands(commands, common)
     _add_roster_command(commands, common)
-    township.add_commands(commands, common, _day)
-    home.add_commands(commands, common, _day)
-    household.add_commands(commands, common, _day)
+    township.add_commands(commands, common, options.day)
+    home.add_commands(commands, common, options.day)
+    household.add_commands(commands, common, options.day)
     timetable.add_commands(commands, kinds, common)
-    bundle.add_commands(commands, common, _day)
+    bundle.add_commands(commands, common, options.day)
     return parser
 
 
@@ -150,7 +150,7 @@ def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> N
     screening = commands.add_parser("screening", help="screening (摸排)")
     board = screening.add_subparsers(dest="kind", required=True).add_parser(
         "board", parents=[common], help="declared / total per class, who is missing")
-    board.add_argument("--date", type=_day, default=None)
+    board.add_argument("--date", type=options.day, default=None)
     villages = commands.add_parser("villages", help="key persons and the villages (联防联控)")
     kinds = villages.add_subparsers(dest="kind", required=True)
     export = kinds.add_parser("export", parents=[common], help="key persons by village (.xlsx)")
@@ -162,13 +162,6 @@ def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> N
     declarations = commands.add_parser("import-declarations", parents=[common],
                                        help="import the head teachers' declaration sheets")
     declarations.add_argument("file", type=Path)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(words.text("cli_bad_date", text=text)) from None
 
 
 def main(argv: list[str]) -> int:
@@ -227,10 +220,10 @@ def run_set_township_key(args: argparse.Namespace, output: Output) -> int:
 
 
 def run_demo(args: argparse.Namespace, output: Output) -> int:
-    _require_range("--students", args.students, 1, 20000)
-    _require_range("--days", args.days, 0, 400)
+    options.require_range("--students", args.students, 1, 20000)
+    options.require_range("--days", args.days, 0, 400)
     if args.staff is not None:
-        _require_range("--staff", args.staff, 5, 2000)
+        options.require_range("--staff", args.staff, 5, 2000)
     from reopen_desktop.demo import school as demo_school
 
     with storage.new_or_existing(args.db) as data:
@@ -241,11 +234,6 @@ def run_demo(args: argparse.Namespace, output: Output) -> int:
     prose = text("cli_demo_done", school=result.school, people=result.people, days=result.days)
     return output.done({"people": result.people, "days": result.days, "school": result.school},
                        prose)
-
-
-def _require_range(option: str, value: int, low: int, high: int) -> None:
-    if not low <= value <= high:
-        raise Refused("bad_number", option=option, low=low, high=high, value=value)
 
 
 def run_check(args: argparse.Namespace, output: Output) -> int:
@@ -296,7 +284,7 @@ def run_import_checks(args: argparse.Namespace, output: Output) -> int:
 def run_alerts(args: argparse.Namespace, output: Output) -> int:
     from reopen_desktop.alerts import rules
 
-    _require_range("--days", args.days, 1, 366)
+    options.require_range("--days", args.days, 1, 366)
     with storage.open_data_file(args.db, read_only=True) as data:
         end = args.date or date.today()
         found = rules.alerts_between(data, end, args.days)
@@ -354,23 +342,15 @@ def run_duty_chart(args: argparse.Namespace, output: Output) -> int:
 def _add_canteen_commands(commands: Any, kinds: Any, common: argparse.ArgumentParser) -> None:
     month = kinds.add_parser("canteen-month", parents=[common],
                              help="the canteen staff's monthly check grid (晨检记录表)")
-    month.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    month.add_argument("--month", type=options.month, required=True, help="YYYY-MM")
     month.add_argument("--out", type=Path, required=True)
     samples = kinds.add_parser("samples", parents=[common], help="the food-sample record (留样)")
-    samples.add_argument("--from", dest="date_from", type=_day, required=True)
-    samples.add_argument("--to", dest="date_to", type=_day, required=True)
+    samples.add_argument("--from", dest="date_from", type=options.day, required=True)
+    samples.add_argument("--to", dest="date_to", type=options.day, required=True)
     samples.add_argument("--out", type=Path, required=True)
     stock = commands.add_parser("supplies", parents=[common],
                                 help="supplies in stock and their days of cover")
-    stock.add_argument("--date", type=_day, default=None)
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        first = date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise argparse.ArgumentTypeError(words.text("cli_bad_month", text=text)) from None
-    return first.year, first.month
+    stock.add_argument("--date", type=options.day, default=None)
 
 
 def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
@@ -413,8 +393,8 @@ def _add_disinfection_report(kinds: Any, common: argparse.ArgumentParser) -> Non
     which = record.add_mutually_exclusive_group(required=True)
     which.add_argument("--area", help="one area, by name (e.g. 一年级1班教室)")
     which.add_argument("--all", action="store_true", help="every area with records")
-    record.add_argument("--from", dest="date_from", type=_day, required=True)
-    record.add_argument("--to", dest="date_to", type=_day, required=True)
+    record.add_argument("--from", dest="date_from", type=options.day, required=True)
+    record.add_argument("--to", dest="date_to", type=options.day, required=True)
     record.add_argument("--out", type=Path, required=True)
 
 

@@ -4,24 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import prose
+from reopen_desktop.cli import options, prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.reports import period_summary
-
-
-def month_text(value: str) -> tuple[int, int]:
-    """``YYYY-MM`` as (year, month); an argparse error (exit 2) otherwise."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise argparse.ArgumentTypeError(text("cli_bad_month", text=value))
-    return int(match.group(1)), int(match.group(2))
 
 
 def add_kinds(kinds: Any, common: argparse.ArgumentParser, day: Callable[[str], date]) -> None:
@@ -32,7 +23,7 @@ def add_kinds(kinds: Any, common: argparse.ArgumentParser, day: Callable[[str], 
     weekly.add_argument("--out", type=Path, required=True)
     monthly = kinds.add_parser("monthly", parents=[common],
                                help="the monthly summary (每月防控工作小结)")
-    monthly.add_argument("--month", type=month_text, default=None,
+    monthly.add_argument("--month", type=options.month, default=None,
                          help="YYYY-MM (default: this month)")
     monthly.add_argument("--out", type=Path, required=True)
 
