@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 import traceback
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,12 +36,13 @@ class Output:
     def __init__(self, as_json: bool):
         self.as_json = as_json
 
-    def done(self, result: dict[str, Any], prose: str) -> int:
+    def done(self, result: dict[str, Any], prose: str, *, refused: bool = False) -> int:
+        """Say the result; ``refused`` (an unsound file, a refused bundle) exits 2 all the same."""
         if self.as_json:
             print(json.dumps(result, ensure_ascii=False, indent=1))
         else:
             print(prose, file=sys.stderr)
-        return EXIT_OK
+        return EXIT_REFUSED if refused else EXIT_OK
 
     def refused(self, error: Refused) -> int:
         message = error.message()
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--kindergarten", action="store_true",
                       help="the school is a kindergarten (托幼园所): grades 托班/小班/中班/大班")
     init.add_argument("--township-key", type=Path, default=None)
+    init.set_defaults(run=run_init)
 
     demo = commands.add_parser("demo", parents=[common], help="fill a new file with a demo school")
     demo.add_argument("--students", type=int, default=600)
@@ -83,52 +84,63 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--kindergarten", action="store_true",
                       help="a kindergarten (小班/中班/大班, classes 小一班)")
+    demo.set_defaults(run=run_demo)
 
-    commands.add_parser("check", parents=[common], help="integrity, schema version, head-counts")
+    check = commands.add_parser("check", parents=[common],
+                                help="integrity, schema version, head-counts")
+    check.set_defaults(run=run_check)
 
     summary = commands.add_parser("summary", parents=[common],
                                   help="the state of one school day")
     summary.add_argument("--date", type=options.day, default=None)
+    summary.set_defaults(run=run_summary)
 
     import_checks = commands.add_parser("import-checks", parents=[common],
                                         help="import daily checks from a workbook")
     import_checks.add_argument("file", type=Path)
+    import_checks.set_defaults(run=run_import_checks)
 
     alerts = commands.add_parser("alerts", parents=[common],
                                  help="the alerts the rules raise for N days ending on D")
     alerts.add_argument("--date", type=options.day, default=None)
     alerts.add_argument("--days", type=int, default=1)
+    alerts.set_defaults(run=run_alerts)
 
     backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
     backup.add_argument("--out", type=Path, required=True)
+    backup.set_defaults(run=run_backup)
 
     key = commands.add_parser("set-township-key", parents=[common],
                               help="store the township's public key")
     key.add_argument("key_file", type=Path)
+    key.set_defaults(run=run_set_township_key)
 
     report = commands.add_parser("report", help="printable reports (PDF)")
     kinds = report.add_subparsers(dest="kind", required=True)
     duty = kinds.add_parser("duty-chart", parents=[common], help="the duty chart of the grid")
     duty.add_argument("--out", type=Path, required=True)
+    duty.set_defaults(run=run_duty_chart)
     daily = kinds.add_parser("daily", parents=[common], help="the printable daily log")
     daily.add_argument("--date", type=options.day, default=None)
     daily.add_argument("--out", type=Path, required=True)
+    daily.set_defaults(run=run_daily)
     form = kinds.add_parser("class-checks", parents=[common],
                             help="a class's check form (晨午检登记表), filled or blank")
     form.add_argument("--class", dest="class_name", required=True)
     form.add_argument("--date", type=options.day, default=None)
     form.add_argument("--blank", action="store_true")
     form.add_argument("--out", type=Path, required=True)
+    form.set_defaults(run=run_class_checks)
     _add_disinfection_report(kinds, common)
-    period.add_kinds(kinds, common, options.day)
+    period.add_commands(kinds, common)
     _add_canteen_commands(commands, kinds, common)
     _add_screening_commands(commands, common)
     _add_roster_command(commands, common)
-    township.add_commands(commands, common, options.day)
-    home.add_commands(commands, common, options.day)
-    household.add_commands(commands, common, options.day)
+    township.add_commands(commands, common)
+    home.add_commands(commands, common)
+    household.add_commands(commands, common)
     timetable.add_commands(commands, kinds, common)
-    bundle.add_commands(commands, common, options.day)
+    bundle.add_commands(commands, common)
     return parser
 
 
@@ -143,6 +155,7 @@ def _add_roster_command(commands: Any, common: argparse.ArgumentParser) -> None:
                         help="refuse classes that do not exist instead of creating them")
     roster.add_argument("--errors", type=Path, default=None,
                         help="write the workbook back with a red error column")
+    roster.set_defaults(run=run_import_roster)
 
 
 def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -151,17 +164,21 @@ def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> N
     board = screening.add_subparsers(dest="kind", required=True).add_parser(
         "board", parents=[common], help="declared / total per class, who is missing")
     board.add_argument("--date", type=options.day, default=None)
+    board.set_defaults(run=run_screening_board)
     villages = commands.add_parser("villages", help="key persons and the villages (联防联控)")
     kinds = villages.add_subparsers(dest="kind", required=True)
     export = kinds.add_parser("export", parents=[common], help="key persons by village (.xlsx)")
     export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(run=run_villages_export)
     match = kinds.add_parser("match", parents=[common], help="match a village's key persons")
     match.add_argument("file", type=Path)
     match.add_argument("--apply", action="store_true",
                        help="record the rows matched by ID number as key persons")
+    match.set_defaults(run=run_villages_match)
     declarations = commands.add_parser("import-declarations", parents=[common],
                                        help="import the head teachers' declaration sheets")
     declarations.add_argument("file", type=Path)
+    declarations.set_defaults(run=run_import_declarations)
 
 
 def main(argv: list[str]) -> int:
@@ -171,10 +188,8 @@ def main(argv: list[str]) -> int:
     if args.lang:
         words.set_language(args.lang)
     output = Output(args.json)
-    kind = getattr(args, "kind", None)
-    handler = HANDLERS[f"{args.command} {kind}" if kind else args.command]
     try:
-        return handler(args, output)
+        return args.run(args, output)
     except Refused as error:
         return output.refused(error)
     except Exception as error:  # the contract: exit 1 with a message, never a bare traceback
@@ -251,8 +266,7 @@ def run_check(args: argparse.Namespace, output: Output) -> int:
     lines = [text("cli_check_integrity", state=state), text("cli_check_version", version=version),
              text("cli_check_school", school=school_name), text("cli_check_people", people=people)]
     lines += [f"  {name}: {count}" for name, count in classes.items()]
-    code = output.done(result, "\n".join(lines))
-    return code if not problems else EXIT_REFUSED
+    return output.done(result, "\n".join(lines), refused=bool(problems))
 
 
 def run_summary(args: argparse.Namespace, output: Output) -> int:
@@ -344,13 +358,16 @@ def _add_canteen_commands(commands: Any, kinds: Any, common: argparse.ArgumentPa
                              help="the canteen staff's monthly check grid (晨检记录表)")
     month.add_argument("--month", type=options.month, required=True, help="YYYY-MM")
     month.add_argument("--out", type=Path, required=True)
+    month.set_defaults(run=run_canteen_month)
     samples = kinds.add_parser("samples", parents=[common], help="the food-sample record (留样)")
     samples.add_argument("--from", dest="date_from", type=options.day, required=True)
     samples.add_argument("--to", dest="date_to", type=options.day, required=True)
     samples.add_argument("--out", type=Path, required=True)
+    samples.set_defaults(run=run_samples)
     stock = commands.add_parser("supplies", parents=[common],
                                 help="supplies in stock and their days of cover")
     stock.add_argument("--date", type=options.day, default=None)
+    stock.set_defaults(run=run_supplies)
 
 
 def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
@@ -396,6 +413,7 @@ def _add_disinfection_report(kinds: Any, common: argparse.ArgumentParser) -> Non
     record.add_argument("--from", dest="date_from", type=options.day, required=True)
     record.add_argument("--to", dest="date_to", type=options.day, required=True)
     record.add_argument("--out", type=Path, required=True)
+    record.set_defaults(run=run_disinfection_record)
 
 
 def run_disinfection_record(args: argparse.Namespace, output: Output) -> int:
@@ -500,32 +518,3 @@ def run_import_roster(args: argparse.Namespace, output: Output) -> int:
                    message=w.message) for w in result.warnings[:50]]
     return output.done(result.as_dict(), "\n".join(prose))
 
-
-HANDLERS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
-    "init": run_init,
-    "demo": run_demo,
-    "check": run_check,
-    "backup": run_backup,
-    "summary": run_summary,
-    "alerts": run_alerts,
-    "import-checks": run_import_checks,
-    "set-township-key": run_set_township_key,
-    "report duty-chart": run_duty_chart,
-    "report class-checks": run_class_checks,
-    "report daily": run_daily,
-    "report disinfection": run_disinfection_record,
-    "report canteen-month": run_canteen_month,
-    "report samples": run_samples,
-    "supplies": run_supplies,
-    "screening board": run_screening_board,
-    "villages export": run_villages_export,
-    "villages match": run_villages_match,
-    "import-declarations": run_import_declarations,
-    "import-roster": run_import_roster,
-}
-HANDLERS.update(township.HANDLERS)
-HANDLERS.update(home.HANDLERS)
-HANDLERS.update(household.HANDLERS)
-HANDLERS.update(period.HANDLERS)
-HANDLERS.update(timetable.HANDLERS)
-HANDLERS.update(bundle.HANDLERS)

@@ -21,6 +21,7 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
     lane.add_argument("--name", required=True)
     lane.add_argument("--per-minute", type=float, default=None,
                       help="people a minute this lane checks (default: measured, else 12)")
+    lane.set_defaults(run=run_lane)
     window = kinds.add_parser("set", parents=[common],
                               help="a grade's or a class's arrival and/or leaving window")
     scope = window.add_mutually_exclusive_group(required=True)
@@ -29,11 +30,14 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
     window.add_argument("--arrive", help="HH:MM-HH:MM")
     window.add_argument("--leave", help="HH:MM-HH:MM")
     window.add_argument("--lane", required=True)
-    kinds.add_parser("show", parents=[common], help="the timetable, with capacity warnings")
+    window.set_defaults(run=run_set)
+    show = kinds.add_parser("show", parents=[common], help="the timetable, with capacity warnings")
+    show.set_defaults(run=run_show)
     printed = report_kinds.add_parser("timetable", parents=[common],
                                       help="the timetable for parents (or --gate)")
     printed.add_argument("--gate", action="store_true", help="the gate's copy, with capacity")
     printed.add_argument("--out", type=Path, required=True)
+    printed.set_defaults(run=run_report)
 
 
 def run_lane(args: argparse.Namespace, output: Any) -> int:
@@ -89,7 +93,3 @@ def _id(data: storage.DataFile, table: str, name: str) -> int:
     if found is None:
         raise Refused("unknown_class", name=name)
     return int(found)
-
-
-HANDLERS = {"timetable lane": run_lane, "timetable set": run_set, "timetable show": run_show,
-            "report timetable": run_report}
