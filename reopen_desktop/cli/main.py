@@ -17,14 +17,21 @@ from typing import Any
 
 from reopen_desktop.base import words
 from reopen_desktop.base.words import term, text
-from reopen_desktop.bundle.township_key import read_township_key, store_township_key
-from reopen_desktop.cli import bundle, home, household, options, period, timetable, township
+from reopen_desktop.cli import (
+    bundle,
+    checks,
+    home,
+    household,
+    options,
+    period,
+    roster,
+    school_file,
+    timetable,
+    township,
+)
 from reopen_desktop.cli import prose as cli_prose
-from reopen_desktop.datafile import backups, settings, storage
+from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
-from reopen_desktop.grid import classes as grid_classes
-from reopen_desktop.grid import school_record
-from reopen_desktop.township.schema import TOWNSHIP
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
@@ -68,52 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="复学防控桌面 headless commands")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    init = commands.add_parser("init", parents=[common], help="create a school's data file")
-    init.add_argument("--school", required=True)
-    init.add_argument("--township", default="")
-    init.add_argument("--code", default="")
-    init.add_argument("--kindergarten", action="store_true",
-                      help="the school is a kindergarten (托幼园所): grades 托班/小班/中班/大班")
-    init.add_argument("--township-key", type=Path, default=None)
-    init.set_defaults(run=run_init)
-
-    demo = commands.add_parser("demo", parents=[common], help="fill a new file with a demo school")
-    demo.add_argument("--students", type=int, default=600)
-    demo.add_argument("--staff", type=int, default=None)
-    demo.add_argument("--days", type=int, default=5)
-    demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--kindergarten", action="store_true",
-                      help="a kindergarten (小班/中班/大班, classes 小一班)")
-    demo.set_defaults(run=run_demo)
-
-    check = commands.add_parser("check", parents=[common],
-                                help="integrity, schema version, head-counts")
-    check.set_defaults(run=run_check)
-
-    summary = commands.add_parser("summary", parents=[common],
-                                  help="the state of one school day")
-    summary.add_argument("--date", type=options.day, default=None)
-    summary.set_defaults(run=run_summary)
-
-    import_checks = commands.add_parser("import-checks", parents=[common],
-                                        help="import daily checks from a workbook")
-    import_checks.add_argument("file", type=Path)
-    import_checks.set_defaults(run=run_import_checks)
-
-    alerts = commands.add_parser("alerts", parents=[common],
-                                 help="the alerts the rules raise for N days ending on D")
-    alerts.add_argument("--date", type=options.day, default=None)
-    alerts.add_argument("--days", type=int, default=1)
-    alerts.set_defaults(run=run_alerts)
-
-    backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
-    backup.add_argument("--out", type=Path, required=True)
-    backup.set_defaults(run=run_backup)
-
-    key = commands.add_parser("set-township-key", parents=[common],
-                              help="store the township's public key")
-    key.add_argument("key_file", type=Path)
-    key.set_defaults(run=run_set_township_key)
+    school_file.add_commands(commands, common)
+    checks.add_commands(commands, common)
 
     report = commands.add_parser("report", help="printable reports (PDF)")
     kinds = report.add_subparsers(dest="kind", required=True)
@@ -135,27 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_commands(kinds, common)
     _add_canteen_commands(commands, kinds, common)
     _add_screening_commands(commands, common)
-    _add_roster_command(commands, common)
+    roster.add_commands(commands, common)
     township.add_commands(commands, common)
     home.add_commands(commands, common)
     household.add_commands(commands, common)
     timetable.add_commands(commands, kinds, common)
     bundle.add_commands(commands, common)
     return parser
-
-
-def _add_roster_command(commands: Any, common: argparse.ArgumentParser) -> None:
-    roster = commands.add_parser("import-roster", parents=[common],
-                                 help="import students and staff from a roster workbook")
-    roster.add_argument("file", type=Path)
-    roster.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    roster.add_argument("--skip-invalid", action="store_true",
-                        help="import the valid rows, skip the invalid ones")
-    roster.add_argument("--strict", action="store_true",
-                        help="refuse classes that do not exist instead of creating them")
-    roster.add_argument("--errors", type=Path, default=None,
-                        help="write the workbook back with a red error column")
-    roster.set_defaults(run=run_import_roster)
 
 
 def _add_screening_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -210,119 +159,6 @@ def _early_language(argv: list[str]) -> None:
             arg.partition("=")[2] if arg.startswith("--lang=") else None)
         if chosen in words.LANGUAGES:
             words.set_language(chosen)
-
-
-def run_init(args: argparse.Namespace, output: Output) -> int:
-    if not args.school.strip():
-        raise Refused("school_name_empty")
-    key = read_township_key(args.township_key) if args.township_key else None
-    with storage.new_or_existing(args.db) as data, data.atomic():
-        school = school_record.create_school(data, args.school, township=args.township,
-                                             code=args.code,
-                                             kindergarten=args.kindergarten)
-        if key:
-            settings.put(data, "township_public_key", key)
-    return output.done({"school": school.name, "township": school.township, "path": args.db},
-                       text("cli_school_created", school=school.name, path=args.db))
-
-
-def run_set_township_key(args: argparse.Namespace, output: Output) -> int:
-    pem = read_township_key(args.key_file)
-    with storage.open_data_file(args.db, create=False) as data:
-        store_township_key(data, pem)
-    return output.done({"ok": True, "key_file": str(args.key_file)},
-                       text("cli_township_key_saved"))
-
-
-def run_demo(args: argparse.Namespace, output: Output) -> int:
-    options.require_range("--students", args.students, 1, 20000)
-    options.require_range("--days", args.days, 0, 400)
-    if args.staff is not None:
-        options.require_range("--staff", args.staff, 5, 2000)
-    from reopen_desktop.demo import school as demo_school
-
-    with storage.new_or_existing(args.db) as data:
-        result = demo_school.fill_demo(data, students=args.students, staff=args.staff,
-                                       days=args.days, seed=args.seed,
-                                       progress=cli_prose.progress("cli_progress_demo"),
-                                       kindergarten=args.kindergarten)
-    prose = text("cli_demo_done", school=result.school, people=result.people, days=result.days)
-    return output.done({"people": result.people, "days": result.days, "school": result.school},
-                       prose)
-
-
-def run_check(args: argparse.Namespace, output: Output) -> int:
-    with storage.open_data_file(args.db, read_only=True) as data:
-        problems = storage.integrity_problems(data)
-        school = school_record.get_school(data)
-        classes = grid_classes.class_head_counts(data) if school else {}
-        people = int(data.scalar("SELECT count(*) FROM people WHERE active = 1") or 0)
-        version = data.schema_version()
-    result = {"ok": not problems, "problems": problems, "schema_version": version,
-              "school": school.name if school else None, "people": people, "classes": classes}
-    state = (text("cli_check_unsound", problems="; ".join(problems)) if problems
-             else text("cli_check_sound"))
-    school_name = school.name if school else text("cli_check_no_school")
-    lines = [text("cli_check_integrity", state=state), text("cli_check_version", version=version),
-             text("cli_check_school", school=school_name), text("cli_check_people", people=people)]
-    lines += [f"  {name}: {count}" for name, count in classes.items()]
-    return output.done(result, "\n".join(lines), refused=bool(problems))
-
-
-def run_summary(args: argparse.Namespace, output: Output) -> int:
-    from reopen_desktop import summary
-
-    with storage.open_data_file(args.db, read_only=True) as data:
-        result = summary.day_summary(data, args.date)
-    lines = [text("cli_summary_head", school=result["school"], date=result["date"],
-                  people=result["people"], classes=result["classes"])]
-    for key in summary.CONTRACT_KEYS:
-        value = result[key]
-        lines.append(f"  {key}: {text('cli_summary_no_data') if value is None else value}")
-    return output.done(result, "\n".join(lines))
-
-
-def run_import_checks(args: argparse.Namespace, output: Output) -> int:
-    from reopen_desktop.importers.checks_import import import_checks
-
-    with storage.open_data_file(args.db, create=False) as data:
-        result = import_checks(data, args.file)
-    prose = text("cli_checks_imported", imported=result.imported, updated=result.updated,
-                 unchanged=result.unchanged, days=cli_prose.listed(result.days),
-                 alerts=result.alerts_raised)
-    return output.done({"imported": result.imported, "updated": result.updated,
-                        "unchanged": result.unchanged, "invalid": [], "days": result.days,
-                        "alerts_raised": result.alerts_raised}, prose)
-
-
-def run_alerts(args: argparse.Namespace, output: Output) -> int:
-    from reopen_desktop.alerts import rules
-
-    options.require_range("--days", args.days, 1, 366)
-    with storage.open_data_file(args.db, read_only=True) as data:
-        end = args.date or date.today()
-        found = rules.alerts_between(data, end, args.days)
-    lines = [text("cli_alert_line", date=a.date, rule=a.rule, scope=a.scope, message=a.message,
-                  deadline=a.deadline) for a in found]
-    prose = "\n".join(lines) or text("cli_alerts_none", end=end, days=args.days)
-    return output.done({"alerts": [a.as_dict() for a in found], "date": end.isoformat(),
-                        "days": args.days}, prose)
-
-
-def run_backup(args: argparse.Namespace, output: Output) -> int:
-    source = Path(args.db)
-    if not source.exists():
-        raise Refused("missing_file", path=str(source))
-    out = Path(args.out)
-    if out.exists() and out.resolve() == source.resolve():
-        raise Refused("backup_same_file", out=str(out))
-    # a school's or a township's data file
-    kind = TOWNSHIP if storage.file_kind(source) == "township" else storage.SCHOOL
-    storage.inspect_existing(source, kind)
-    made = backups.make_backup(source, out, progress=cli_prose.progress("cli_progress_backup"))
-    size = made.stat().st_size
-    return output.done({"path": str(made), "bytes": size},
-                       text("cli_backup_done", path=made, bytes=size))
 
 
 def run_daily(args: argparse.Namespace, output: Output) -> int:
@@ -493,28 +329,3 @@ def run_import_declarations(args: argparse.Namespace, output: Output) -> int:
                         "key_persons": result.key_persons},
                        text("cli_declarations_imported", imported=result.imported,
                             updated=result.updated, key_persons=result.key_persons))
-
-
-def run_import_roster(args: argparse.Namespace, output: Output) -> int:
-    """A dry run with invalid rows exits 2 as the import would: scripts check the status."""
-    from reopen_desktop.importers import roster
-
-    with storage.open_data_file(args.db, read_only=args.dry_run) as data:
-        result = roster.import_roster(
-            data, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-            strict=args.strict, errors_out=args.errors,
-            progress=cli_prose.progress("cli_progress_roster"))
-    if args.dry_run and result.invalid and not args.skip_invalid:
-        raise roster.invalid_rows_refusal(result.invalid, args.file)
-    prose = [text("cli_roster_trial" if args.dry_run else "cli_roster_imported")
-             + text("cli_roster_counts", imported=result.imported, updated=result.updated,
-                    unchanged=result.unchanged, invalid=len(result.invalid))]
-    if result.created_classes:
-        prose.append(text("cli_roster_new_classes",
-                          classes=cli_prose.listed(result.created_classes)))
-    prose += [text("cli_roster_moved", name=m["name"], old=m["from"], new=m["to"])
-              for m in result.moved]
-    prose += [text("cli_roster_warning", sheet=w.sheet, row=w.row, column=w.column,
-                   message=w.message) for w in result.warnings[:50]]
-    return output.done(result.as_dict(), "\n".join(prose))
-
