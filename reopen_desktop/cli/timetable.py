@@ -1,20 +1,18 @@
-"""Headless commands for staggered arrival (错峰上下学): lanes, windows, the timetable
-and its printout."""
+"""Headless commands for staggered arrival (错峰上下学): lanes, windows and the timetable.
+Its printout is a kind of ``report`` (``cli.reports``)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import arrival
-from reopen_desktop.cli import prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
-def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     timetable = commands.add_parser("timetable", help="staggered arrival and leaving (错峰)")
     kinds = timetable.add_subparsers(dest="kind", required=True)
     lane = kinds.add_parser("lane", parents=[common], help="add a gate lane")
@@ -33,11 +31,6 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
     window.set_defaults(run=run_set)
     show = kinds.add_parser("show", parents=[common], help="the timetable, with capacity warnings")
     show.set_defaults(run=run_show)
-    printed = report_kinds.add_parser("timetable", parents=[common],
-                                      help="the timetable for parents (or --gate)")
-    printed.add_argument("--gate", action="store_true", help="the gate's copy, with capacity")
-    printed.add_argument("--out", type=Path, required=True)
-    printed.set_defaults(run=run_report)
 
 
 def run_lane(args: argparse.Namespace, output: Any) -> int:
@@ -78,14 +71,6 @@ def over_capacity(windows: list[arrival.Window]) -> list[str]:
     return [text("cli_window_over_capacity", scope=w.scope, kind=term(w.kind_label),
                  starts=w.starts, ends=w.ends, people=w.people, lane=w.lane, minutes=w.minutes,
                  capacity=w.capacity) for w in windows if w.over_capacity]
-
-
-def run_report(args: argparse.Namespace, output: Any) -> int:
-    from reopen_desktop.reports import timetable
-
-    with storage.open_data_file(args.db, read_only=True) as data:
-        result = timetable.write_timetable(data, args.out, for_gate=args.gate)
-    return prose.report_done(output, result, text("cli_title_timetable"))
 
 
 def _id(data: storage.DataFile, table: str, name: str) -> int:
