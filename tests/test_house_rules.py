@@ -1,5 +1,6 @@
 """Rules of the house that a machine can check (STYLE.md)."""
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,17 @@ def test_every_headless_command_is_documented_in_the_readme():
         assert f"main.py {name}" in readme, f"README does not show `main.py {name}`"
     for line in ("uv run main.py", "uv run main.py --demo", "uv run pytest"):
         assert line in readme
+
+
+def test_every_headless_command_names_the_function_that_runs_it():
+    def leaves(parser, path):
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]  # noqa: SLF001
+        if not subs:
+            yield path, parser.get_default("run")
+        for action in subs:
+            for name, sub in action.choices.items():
+                yield from leaves(sub, f"{path} {name}".strip())
+
+    found = dict(leaves(build_parser(), ""))
+    assert len(found) >= 37
+    assert not [path for path, run in found.items() if not callable(run)]
