@@ -97,6 +97,22 @@ def test_main_py_runs_a_headless_command_without_loading_qt(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
+
+def test_a_quick_command_loads_no_pdf_spreadsheet_or_crypto_library(school_path):
+    """The parser is built from every command group: each imports its heavy modules
+    (reportlab, openpyxl, cryptography) only when its command runs."""
+    code = ("import runpy, sys; sys.argv = ['main.py', 'alerts', '--db', "
+            f"{str(school_path)!r}, '--json']\n"
+            "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "heavy = ('reportlab', 'openpyxl', 'cryptography')\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(heavy)}),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
 @pytest.mark.slow
 def test_smoke_opens_the_window_and_prints_the_time_to_first_paint(school_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

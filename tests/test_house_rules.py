@@ -1,5 +1,6 @@
 """Rules of the house that a machine can check (STYLE.md)."""
 
+import argparse
 import re
 import subprocess
 import sys
@@ -50,3 +51,17 @@ def test_no_sql_in_the_window():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if sql.search(line)]
     assert found == []
+
+
+def test_every_headless_command_names_the_function_that_runs_it():
+    def leaves(parser, path):
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]  # noqa: SLF001
+        if not subs:
+            yield path, parser.get_default("run")
+        for action in subs:
+            for name, sub in action.choices.items():
+                yield from leaves(sub, f"{path} {name}".strip())
+
+    found = dict(leaves(build_parser(), ""))
+    assert len(found) >= 37
+    assert not [path for path, run in found.items() if not callable(run)]

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
+from reopen_desktop.cli import options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
-def add_commands(commands: Any, common: argparse.ArgumentParser,
-                 day: Callable[[str], date]) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
         "export-bundle", parents=[common],
         help="the township bundle: signed, encrypted, written safely and verified")
-    export.add_argument("--from", dest="date_from", type=day, default=None,
+    export.add_argument("--from", dest="date_from", type=options.day, default=None,
                         help="first day (default: the last export's last day, or today)")
-    export.add_argument("--to", dest="date_to", type=day, default=None,
+    export.add_argument("--to", dest="date_to", type=options.day, default=None,
                         help="last day (default: today)")
     export.add_argument("--out", type=Path, required=True, help="the folder, e.g. the USB stick")
     export.add_argument("--slip", type=Path, default=None,
                         help="also print the hand-over slip (交接单) to this PDF")
+    export.set_defaults(run=run_export_bundle)
 
 
 def run_export_bundle(args: argparse.Namespace, output: Any) -> int:
@@ -62,8 +61,3 @@ def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:
     except Refused as error:
         print(error.message(), file=sys.stderr)
         return None
-
-
-HANDLERS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
-    "export-bundle": run_export_bundle,
-}

@@ -4,29 +4,30 @@ on a day and how they are followed; ``suspend-class`` records a class suspension
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import at_home
+from reopen_desktop.cli import options
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
-def add_commands(commands: Any, common: argparse.ArgumentParser,
-                 day: Callable[[str], date]) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("kept-home", parents=[common],
                                   help="who is kept home on a day (停课不停学) and their calls")
-    listing.add_argument("--date", type=day, default=None)
+    listing.add_argument("--date", type=options.day, default=None)
+    listing.set_defaults(run=run_kept_home)
     suspend = commands.add_parser("suspend-class", parents=[common],
                                   help="record a class suspension (start, end, reason)")
     suspend.add_argument("--class", dest="class_name", required=True)
-    suspend.add_argument("--from", dest="date_from", type=day, required=True)
-    suspend.add_argument("--to", dest="date_to", type=day, default=None,
+    suspend.add_argument("--from", dest="date_from", type=options.day, required=True)
+    suspend.add_argument("--to", dest="date_to", type=options.day, default=None,
                          help="the last day away; leave out when not yet decided")
     suspend.add_argument("--reason", required=True)
     suspend.add_argument("--clearance", default="", help="what the return needs, e.g. 复课证明")
+    suspend.set_defaults(run=run_suspend_class)
 
 
 def run_kept_home(args: argparse.Namespace, output: Any) -> int:
@@ -66,6 +67,3 @@ def run_suspend_class(args: argparse.Namespace, output: Any) -> int:
                         "to": args.date_to.isoformat() if args.date_to else None},
                        text("cli_class_suspended", class_name=args.class_name,
                             start=args.date_from, until=until))
-
-
-HANDLERS = {"kept-home": run_kept_home, "suspend-class": run_suspend_class}

@@ -7,13 +7,13 @@ and prints the result."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from reopen_desktop.base import idnumber
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import language, term, text
+from reopen_desktop.cli import options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.storage import DataFile
@@ -25,14 +25,14 @@ from reopen_desktop.screening.declarations import Travel
 PERSON_HELP = "a pupil: ID number, student number, name, or CLASS:NAME (e.g. 二年级2班:王小明)"
 
 
-def add_commands(commands: Any, common: argparse.ArgumentParser,
-                 day: Callable[[str], date]) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     household = commands.add_parser("household", help="households (同住家庭)")
     kinds = household.add_subparsers(dest="kind", required=True)
     link = kinds.add_parser("link", parents=[common],
                             help="siblings at the school into one household")
     link.add_argument("--person", nargs="+", required=True, help=PERSON_HELP)
     link.add_argument("--name", default="", help="the household's name (户名), e.g. 王家")
+    link.set_defaults(run=run_link)
     member = kinds.add_parser("add-member", parents=[common],
                               help="declare a person the pupil lives with")
     member.add_argument("--person", required=True, help=PERSON_HELP)
@@ -41,23 +41,27 @@ def add_commands(commands: Any, common: argparse.ArgumentParser,
     member.add_argument("--id-number", default="")
     member.add_argument("--phone", default="")
     member.add_argument("--health", default="")
-    member.add_argument("--arrived-on", type=day, default=None,
+    member.add_argument("--arrived-on", type=options.day, default=None,
                         help="the day they came back to the town")
     member.add_argument("--from-area", default="", help="where they travelled in the holiday")
-    member.add_argument("--travel-from", type=day, default=None)
-    member.add_argument("--travel-to", type=day, default=None)
+    member.add_argument("--travel-from", type=options.day, default=None)
+    member.add_argument("--travel-to", type=options.day, default=None)
     member.add_argument("--transport", default="")
     member.add_argument("--key-person", action="store_true",
                         help="the member is a key person (e.g. a close contact)")
-    member.add_argument("--exposure-date", type=day, default=None)
+    member.add_argument("--exposure-date", type=options.day, default=None)
+    member.set_defaults(run=run_add_member)
     remove = kinds.add_parser("remove-member", parents=[common],
                               help="take someone off a pupil's household (entered by mistake)")
     remove.add_argument("--person", required=True, help=PERSON_HELP)
     remove.add_argument("--name", required=True, help="the member's name")
+    remove.set_defaults(run=run_remove_member)
     show = kinds.add_parser("show", parents=[common],
                             help="a pupil's household and what it means for the pupils")
     show.add_argument("--person", required=True, help=PERSON_HELP)
-    show.add_argument("--date", type=day, default=None, help="the day of the pupils' state")
+    show.add_argument("--date", type=options.day, default=None,
+                      help="the day of the pupils' state")
+    show.set_defaults(run=run_show)
 
 
 def find_person(data: DataFile, typed: str) -> search.PersonRow:
@@ -238,7 +242,3 @@ def _refuse_loose_dates(args: argparse.Namespace) -> None:
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
-
-
-HANDLERS = {"household link": run_link, "household add-member": run_add_member,
-            "household remove-member": run_remove_member, "household show": run_show}

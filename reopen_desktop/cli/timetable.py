@@ -1,26 +1,25 @@
-"""Headless commands for staggered arrival (错峰上下学): lanes, windows, the timetable
-and its printout."""
+"""Headless commands for staggered arrival (错峰上下学): lanes, windows and the timetable.
+Its printout is a kind of ``report`` (``cli.reports``)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import arrival
-from reopen_desktop.cli import prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
-def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     timetable = commands.add_parser("timetable", help="staggered arrival and leaving (错峰)")
     kinds = timetable.add_subparsers(dest="kind", required=True)
     lane = kinds.add_parser("lane", parents=[common], help="add a gate lane")
     lane.add_argument("--name", required=True)
     lane.add_argument("--per-minute", type=float, default=None,
                       help="people a minute this lane checks (default: measured, else 12)")
+    lane.set_defaults(run=run_lane)
     window = kinds.add_parser("set", parents=[common],
                               help="a grade's or a class's arrival and/or leaving window")
     scope = window.add_mutually_exclusive_group(required=True)
@@ -29,11 +28,9 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
     window.add_argument("--arrive", help="HH:MM-HH:MM")
     window.add_argument("--leave", help="HH:MM-HH:MM")
     window.add_argument("--lane", required=True)
-    kinds.add_parser("show", parents=[common], help="the timetable, with capacity warnings")
-    printed = report_kinds.add_parser("timetable", parents=[common],
-                                      help="the timetable for parents (or --gate)")
-    printed.add_argument("--gate", action="store_true", help="the gate's copy, with capacity")
-    printed.add_argument("--out", type=Path, required=True)
+    window.set_defaults(run=run_set)
+    show = kinds.add_parser("show", parents=[common], help="the timetable, with capacity warnings")
+    show.set_defaults(run=run_show)
 
 
 def run_lane(args: argparse.Namespace, output: Any) -> int:
@@ -76,20 +73,8 @@ def over_capacity(windows: list[arrival.Window]) -> list[str]:
                  capacity=w.capacity) for w in windows if w.over_capacity]
 
 
-def run_report(args: argparse.Namespace, output: Any) -> int:
-    from reopen_desktop.reports import timetable
-
-    with storage.open_data_file(args.db, read_only=True) as data:
-        result = timetable.write_timetable(data, args.out, for_gate=args.gate)
-    return prose.report_done(output, result, text("cli_title_timetable"))
-
-
 def _id(data: storage.DataFile, table: str, name: str) -> int:
     found = data.scalar(f"SELECT id FROM {table} WHERE name = ?", (name.strip(),))
     if found is None:
         raise Refused("unknown_class", name=name)
     return int(found)
-
-
-HANDLERS = {"timetable lane": run_lane, "timetable set": run_set, "timetable show": run_show,
-            "report timetable": run_report}

@@ -1,6 +1,6 @@
 """The headless township commands (cli-contract.md): ``township init|import|report|demo``.
 
-Registered into ``reopen_desktop.cli``; same rules as every command (exit 0/2/1,
+Added to the parser by ``cli.main``; same rules as every command (exit 0/2/1,
 ``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
 refused, after importing the good ones: each refused bundle changed nothing.
 """
@@ -8,18 +8,16 @@ refused, after importing the good ones: each refused bundle changed nothing.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import prose
+from reopen_desktop.cli import options, prose
 from reopen_desktop.datafile import storage
 from reopen_desktop.township.schema import TOWNSHIP
 
 
-def add_commands(commands: Any, common: argparse.ArgumentParser,
-                 day: Callable[[str], Any]) -> None:
+def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     township = commands.add_parser("township", help="the township console (乡镇汇总)")
     kinds = township.add_subparsers(dest="kind", required=True)
     init = kinds.add_parser("init", parents=[common],
@@ -27,18 +25,22 @@ def add_commands(commands: Any, common: argparse.ArgumentParser,
     init.add_argument("--township", required=True)
     init.add_argument("--public-key-out", type=Path, required=True,
                       help="where to write the public key the schools need (.pem)")
+    init.set_defaults(run=run_init)
     merge = kinds.add_parser("import", parents=[common],
                              help="merge school bundles (files or folders)")
     merge.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE_OR_DIR")
+    merge.set_defaults(run=run_import)
     report = kinds.add_parser("report", parents=[common],
                               help="the township summary across schools (PDF)")
-    report.add_argument("--date", type=day, default=None)
+    report.add_argument("--date", type=options.day, default=None)
     report.add_argument("--out", type=Path, required=True)
+    report.set_defaults(run=run_report)
     demo = kinds.add_parser("demo", parents=[common],
                             help="a new township file filled with demo schools' bundles")
     demo.add_argument("--schools", type=int, default=6)
     demo.add_argument("--days", type=int, default=5)
     demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(run=run_demo)
 
 
 def run_init(args: argparse.Namespace, output: Any) -> int:
@@ -63,8 +65,7 @@ def run_import(args: argparse.Namespace, output: Any) -> int:
     lines += [f"  {b.label} {b.file}" + (f": {b.reason}" if b.reason else "")
               for b in result.bundles]
     lines += [f"  {line}" for line in merge.gap_texts(result)]
-    code = output.done(result.as_dict(), "\n".join(lines))
-    return 2 if result.refused else code
+    return output.done(result.as_dict(), "\n".join(lines), refused=bool(result.refused))
 
 
 def run_report(args: argparse.Namespace, output: Any) -> int:
@@ -91,7 +92,3 @@ def run_demo(args: argparse.Namespace, output: Any) -> int:
     lines += [text("cli_township_demo_missed", school=s, day=d) for s, d in result.missed.items()]
     lines += [text("cli_township_demo_lost", school=s, day=d) for s, d in result.lost.items()]
     return output.done({**result.as_dict(), "path": str(args.db)}, "\n".join(lines))
-
-
-HANDLERS = {"township init": run_init, "township import": run_import,
-            "township report": run_report, "township demo": run_demo}
