@@ -66,7 +66,8 @@ def create_school(data: DataFile, name: str, *, is_demo: bool = False,
 
 
 def is_kindergarten(data: DataFile) -> bool:
-    return settings.get(data, "school_kind") == "kindergarten"
+    kind: str | None = settings.get(data, "school_kind")
+    return kind == "kindergarten"
 
 
 def update_school(data: DataFile, **fields: str) -> School:
