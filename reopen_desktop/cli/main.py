@@ -377,7 +377,8 @@ def run_canteen_month(args: argparse.Namespace, output: Output) -> int:
     from reopen_desktop.reports import canteen_forms
 
     with storage.open_data_file(args.db, read_only=True) as data:
-        result = canteen_forms.write_canteen_month(data, *args.month, args.out)
+        year, month = args.month
+        result = canteen_forms.write_canteen_month(data, year, month, args.out)
     return cli_prose.report_done(output, result, text("cli_title_canteen_month"))
 
 

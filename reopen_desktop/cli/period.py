@@ -37,18 +37,18 @@ def add_kinds(kinds: Any, common: argparse.ArgumentParser, day: Callable[[str], 
     monthly.add_argument("--out", type=Path, required=True)
 
 
-def run_weekly(args: argparse.Namespace, output: Any) -> int:
+def run_weekly(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     return _write(args, output, period_summary.week_of(args.week_of or date.today()),
                   "cli_title_weekly")
 
 
-def run_monthly(args: argparse.Namespace, output: Any) -> int:
+def run_monthly(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     today = date.today()
     year, number = args.month or (today.year, today.month)
     return _write(args, output, period_summary.month(year, number), "cli_title_monthly")
 
 
-def _write(args: argparse.Namespace, output: Any, period: period_summary.Period,
+def _write(args: argparse.Namespace, output: prose.CommandOutput, period: period_summary.Period,
            title_key: str) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         result = period_summary.write_period_summary(data, period, args.out)

@@ -36,13 +36,13 @@ def add_commands(commands: Any, report_kinds: Any, common: argparse.ArgumentPars
     printed.add_argument("--out", type=Path, required=True)
 
 
-def run_lane(args: argparse.Namespace, output: Any) -> int:
+def run_lane(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         arrival.add_lane(data, args.name, args.per_minute)
     return output.done({"lane": args.name.strip()}, text("cli_lane_added", lane=args.name.strip()))
 
 
-def run_set(args: argparse.Namespace, output: Any) -> int:
+def run_set(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     if not (args.arrive or args.leave):
         raise Refused("window_missing")
     with storage.open_data_file(args.db, create=False) as data, data.atomic():
@@ -58,7 +58,7 @@ def run_set(args: argparse.Namespace, output: Any) -> int:
                        "\n".join([text("cli_saved"), *over_capacity(windows)]))
 
 
-def run_show(args: argparse.Namespace, output: Any) -> int:
+def run_show(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         windows = arrival.timetable(data)
     rows = [{"scope": w.scope, "kind": w.kind, "starts": w.starts, "ends": w.ends,
@@ -76,7 +76,7 @@ def over_capacity(windows: list[arrival.Window]) -> list[str]:
                  capacity=w.capacity) for w in windows if w.over_capacity]
 
 
-def run_report(args: argparse.Namespace, output: Any) -> int:
+def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.reports import timetable
 
     with storage.open_data_file(args.db, read_only=True) as data:

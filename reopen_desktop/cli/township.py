@@ -41,7 +41,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser,
     demo.add_argument("--seed", type=int, default=1)
 
 
-def run_init(args: argparse.Namespace, output: Any) -> int:
+def run_init(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import console
 
     with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
@@ -53,7 +53,7 @@ def run_init(args: argparse.Namespace, output: Any) -> int:
              public_key=args.public_key_out, fingerprint=township.short_fingerprint))
 
 
-def run_import(args: argparse.Namespace, output: Any) -> int:
+def run_import(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import merge
 
     with storage.open_data_file(args.db, create=False, kind=TOWNSHIP) as data:
@@ -67,7 +67,7 @@ def run_import(args: argparse.Namespace, output: Any) -> int:
     return 2 if result.refused else code
 
 
-def run_report(args: argparse.Namespace, output: Any) -> int:
+def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from datetime import date
 
     from reopen_desktop.township import queries, report
@@ -79,7 +79,7 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
                              date=day.isoformat())
 
 
-def run_demo(args: argparse.Namespace, output: Any) -> int:
+def run_demo(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.demo import township as demo_township
 
     with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
