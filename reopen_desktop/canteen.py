@@ -233,9 +233,10 @@ def record_check(data: DataFile, person_id: int, day: date, temperature: float |
         raise Refused("canteen_certificate_stop", name=name, state=state,
                       state_en="has expired" if certificate.state == "expired" else "is missing")
     on_duty, reason = outcome(temperature, parsed, float(settings.get(data, "fever_threshold")))
-    row = {"day": day.isoformat(), "person_id": person_id, "temperature": temperature,
-           "codes": ",".join(map(str, parsed)), "on_duty": int(on_duty), "reason": reason,
-           "checked_by": checked_by}
+    row: dict[str, Any] = {
+        "day": day.isoformat(), "person_id": person_id, "temperature": temperature,
+        "codes": ",".join(map(str, parsed)), "on_duty": int(on_duty), "reason": reason,
+        "checked_by": checked_by}
     existing = data.scalar("SELECT id FROM canteen_checks WHERE day = ? AND person_id = ?",
                            (row["day"], person_id))
     with audit.action(data, "canteen_check", f"食堂晨检 {name} {row['day']}") as act:
@@ -274,7 +275,7 @@ def month_grid(data: DataFile, year: int, month: int) -> MonthGrid:
 
 # --- procurement -----------------------------------------------------------------------
 
-def add_procurement(data: DataFile, day: date, **fields: Any) -> int:
+def add_procurement(data: DataFile, /, day: date, **fields: Any) -> int:
     """One line of the procurement log (索证索票: certificate and invoice seen)."""
     row = {key: fields.get(key, "") for key in PROCUREMENT_FIELDS}
     for key, label in (("supplier", "供货单位"), ("item", "品名")):

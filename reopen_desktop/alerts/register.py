@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.alerts.rules import Alert, days_affected_by, evaluate
 from reopen_desktop.base import vocabulary, words
@@ -149,8 +149,8 @@ def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
     """The message in the current language (a row stored before alerts kept their key, or
     read from an older file opened read-only, shows its stored Chinese). A notifiable
     alert's message names the diagnosis: kept for roles that need it."""
-    hidden = row["rule"] == "notifiable" and viewer is not None
-    if hidden and not access.can_see_diagnosis(viewer):
+    if (row["rule"] == "notifiable" and viewer is not None
+            and not access.can_see_diagnosis(viewer)):
         return text("alert_diagnosis_hidden", scope=term(row["scope"]))
     return words.shown_or_chinese(row.get("message_key", ""),
                                         row.get("message_params", ""), row["message"])
@@ -159,7 +159,7 @@ def _shown_message(row: dict[str, Any], viewer: access.Viewer | None) -> str:
 def _shown_deadline(row: dict[str, Any]) -> str:
     """The deadline in the current language, for rows that kept their key."""
     if not row.get("message_key"):
-        return row["deadline"]
+        return cast(str, row["deadline"])
     return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
 
 

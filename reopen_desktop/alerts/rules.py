@@ -194,7 +194,7 @@ def _per_person(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Al
     found = []
     for person in sorted(today, key=lambda p: (p.class_name, p.name)):
         where = person.class_name or person.dorm_name or "全校"
-        about = {"scope": where, "name": person.name}
+        about: dict[str, Any] = {"scope": where, "name": person.name}
         if is_notifiable(person.diagnosis):
             found.append(_alert("notifiable", day, where, [person],
                                 threshold=Said("alert_threshold_notifiable"),

@@ -51,7 +51,7 @@ def school_id(data: DataFile) -> str:
 
 def township_key(data: DataFile) -> bytes:
     """The stored township key (PEM); refused when missing or not an X25519 key."""
-    pem = settings.get(data, "township_public_key")
+    pem: str = settings.get(data, "township_public_key")
     if not pem.strip():
         raise Refused("bundle_no_township_key")
     file_format.load_township_public(pem)

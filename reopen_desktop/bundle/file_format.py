@@ -317,7 +317,7 @@ def _load_x25519_private(pem: bytes | str) -> x25519.X25519PrivateKey:
     return key
 
 
-def _raw(key: Any) -> bytes:
+def _raw(key: ed25519.Ed25519PublicKey | x25519.X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 from xml.etree import ElementTree
 
 from reopen_desktop import summary
@@ -218,7 +218,8 @@ def adx(days: list[dict[str, Any]], school_id: str, created_at: str) -> bytes:
                 ElementTree.SubElement(group, "dataValue", {"dataElement": code,
                                                             "value": str(value)})
     ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    # bytes for any encoding but "unicode" (typeshed says Any for a named encoding)
+    return cast(bytes, ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
 def summary_csv(days: list[dict[str, Any]], school_id: str) -> bytes:

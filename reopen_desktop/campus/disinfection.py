@@ -211,7 +211,7 @@ def _area_name(data: DataFile, name: str, area_id: int = 0) -> str:
     return name
 
 
-def update_plan(data: DataFile, area_id: int, **plan: Any) -> None:
+def update_plan(data: DataFile, /, area_id: int, **plan: Any) -> None:
     """Change an area's plan (any of PLAN_FIELDS); refused whole when a value is wrong."""
     area = get_area(data, area_id)
     changes = {key: value for key, value in plan.items() if key in PLAN_FIELDS}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile
@@ -255,8 +255,9 @@ def _overlap(data: DataFile, kind: str, lane_id: int, starts: str, ends: str,
 
 def _existing(data: DataFile, kind: str, grade_id: int | None, class_id: int | None
               ) -> int | None:
-    return data.scalar("SELECT id FROM arrival_windows WHERE kind = ? AND coalesce(grade_id, 0) "
-                       "= ? AND coalesce(class_id, 0) = ?", (kind, grade_id or 0, class_id or 0))
+    return cast("int | None", data.scalar(
+        "SELECT id FROM arrival_windows WHERE kind = ? AND coalesce(grade_id, 0) "
+        "= ? AND coalesce(class_id, 0) = ?", (kind, grade_id or 0, class_id or 0)))
 
 
 def _scope_name(data: DataFile, grade_id: int | None, class_id: int | None) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import access, audit
@@ -167,7 +167,8 @@ def kept_home(data: DataFile, day: date, *, viewer: access.Viewer | None = None
 
 def suspensions(data: DataFile, day: date | None = None) -> list[Suspension]:
     """All suspensions (newest first), or those in force on ``day``."""
-    where, params = "", ()
+    where = ""
+    params: tuple[str, ...] = ()
     if day:
         where = f"WHERE s.date_from <= ? AND coalesce(s.date_to, '{OPEN_END}') >= ?"
         params = (day.isoformat(), day.isoformat())
@@ -283,9 +284,9 @@ def _cleared_since(data: DataFile, person_id: int, since: str) -> bool:
 
 def head_teacher_of(data: DataFile, person_id: int) -> int | None:
     """The person id of the head teacher of ``person_id``'s class (None for staff)."""
-    return data.scalar("SELECT d.person_id FROM duties d JOIN people p ON p.class_id = "
-                       "d.class_id WHERE p.id = ? AND d.role = 'head_teacher' LIMIT 1",
-                       (person_id,))
+    return cast("int | None", data.scalar(
+        "SELECT d.person_id FROM duties d JOIN people p ON p.class_id = "
+        "d.class_id WHERE p.id = ? AND d.role = 'head_teacher' LIMIT 1", (person_id,)))
 
 
 def _person_name(data: DataFile, person_id: int) -> str:

@@ -105,7 +105,7 @@ def record_clearance(data: DataFile, person_id: int, *, issuer: str, issued_on: 
             "note": note.strip(), "recorded_at": now()})
 
 
-def update_follow_up(data: DataFile, follow_up_id: int, **fields: Any) -> None:
+def update_follow_up(data: DataFile, /, follow_up_id: int, **fields: Any) -> None:
     """Note what the family said, the doctor, the diagnosis, the expected return."""
     changes = {k: (int(v) if k == "called_family" else str(v).strip())
                for k, v in fields.items() if k in EDITABLE}

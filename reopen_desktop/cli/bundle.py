@@ -28,7 +28,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     export.set_defaults(run=run_export_bundle)
 
 
-def run_export_bundle(args: argparse.Namespace, output: Any) -> int:
+def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     from reopen_desktop.bundle import export as bundle_export
 
     with storage.open_data_file(args.db, create=False) as data:

@@ -11,6 +11,7 @@ from typing import Any
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import options
 from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 
@@ -32,7 +33,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     alerts.set_defaults(run=run_alerts)
 
 
-def run_summary(args: argparse.Namespace, output: Any) -> int:
+def run_summary(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop import summary
 
     with storage.open_data_file(args.db, read_only=True) as data:
@@ -45,7 +46,7 @@ def run_summary(args: argparse.Namespace, output: Any) -> int:
     return output.done(result, "\n".join(lines))
 
 
-def run_import_checks(args: argparse.Namespace, output: Any) -> int:
+def run_import_checks(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.importers.checks_import import import_checks
 
     with storage.open_data_file(args.db, create=False) as data:
@@ -58,7 +59,7 @@ def run_import_checks(args: argparse.Namespace, output: Any) -> int:
                         "alerts_raised": result.alerts_raised}, prose)
 
 
-def run_alerts(args: argparse.Namespace, output: Any) -> int:
+def run_alerts(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.alerts import rules
 
     options.require_range("--days", args.days, 1, 366)

@@ -10,6 +10,7 @@ from typing import Any
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import at_home
 from reopen_desktop.cli import options
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
@@ -30,7 +31,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     suspend.set_defaults(run=run_suspend_class)
 
 
-def run_kept_home(args: argparse.Namespace, output: Any) -> int:
+def run_kept_home(args: argparse.Namespace, output: CommandOutput) -> int:
     day = args.date or date.today()
     with storage.open_data_file(args.db, read_only=True) as data:
         away = at_home.kept_home(data, day)
@@ -53,7 +54,7 @@ def _line(away: at_home.KeptHome) -> str:
                 uncalled=text("cli_kept_home_uncalled") if away.call is None else "")
 
 
-def run_suspend_class(args: argparse.Namespace, output: Any) -> int:
+def run_suspend_class(args: argparse.Namespace, output: CommandOutput) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         class_id = data.scalar("SELECT id FROM classes WHERE name = ?", (args.class_name,))
         if class_id is None:

@@ -95,7 +95,7 @@ def _named(person: search.PersonRow) -> str:
     return f"{person.class_name or term(declarations.STAFF_ROW)}:{person.name}{tail}"
 
 
-def run_link(args: argparse.Namespace, output: Any) -> int:
+def run_link(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         ids = [find_person(data, typed).id for typed in args.person]
         household = households.household_by_id(data, households.link(data, ids, args.name))
@@ -105,7 +105,7 @@ def run_link(args: argparse.Namespace, output: Any) -> int:
                             pupils=cli_prose.listed(_pupil_named(p) for p in pupils)))
 
 
-def run_add_member(args: argparse.Namespace, output: Any) -> int:
+def run_add_member(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     _refuse_loose_dates(args)
     travels = ([Travel(args.from_area, _iso(args.travel_from), _iso(args.travel_to),
                        args.transport)] if args.from_area.strip() else [])
@@ -125,7 +125,7 @@ def run_add_member(args: argparse.Namespace, output: Any) -> int:
     return output.done({"member": member_id, "household": household.id, **member}, "\n".join(prose))
 
 
-def run_remove_member(args: argparse.Namespace, output: Any) -> int:
+def run_remove_member(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     """The member named, off the pupil's household; the pupils they made key persons stay
     observed (the school doctor ends that), and the command says who they are."""
     with storage.open_data_file(args.db, create=False) as data:
@@ -137,6 +137,7 @@ def run_remove_member(args: argparse.Namespace, output: Any) -> int:
                           members=cli_prose.listed(f"{m.relation}{m.name}" for m in (
                               household.members if household else [])) or "—")
         member = named[0]
+        assert household is not None  # without one, named is empty: refused above
         observed = households.remove_member(data, member.id)
     prose = [text("cli_household_member_removed", pupil=pupil.name, relation=member.relation,
                   name=member.name)]
@@ -146,7 +147,7 @@ def run_remove_member(args: argparse.Namespace, output: Any) -> int:
                         "still_observed": observed}, "\n".join(prose))
 
 
-def run_show(args: argparse.Namespace, output: Any) -> int:
+def run_show(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     day = args.date or date.today()
     with storage.open_data_file(args.db, read_only=True) as data:
         person = find_person(data, args.person)

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from reopen_desktop.base import words
@@ -88,8 +89,9 @@ def main(argv: list[str]) -> int:
     if args.lang:
         words.set_language(args.lang)
     output = Output(args.json)
+    run: Callable[[argparse.Namespace, Output], int] = args.run
     try:
-        return args.run(args, output)
+        return run(args, output)
     except Refused as error:
         return output.refused(error)
     except Exception as error:  # the contract: exit 1 with a message, never a bare traceback

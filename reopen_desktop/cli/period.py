@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import options, prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 if TYPE_CHECKING:  # the printer loads reportlab: imported when a summary is printed
@@ -32,14 +33,14 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     monthly.set_defaults(run=run_monthly)
 
 
-def run_weekly(args: argparse.Namespace, output: Any) -> int:
+def run_weekly(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import period_summary
 
     return _write(args, output, period_summary.week_of(args.week_of or date.today()),
                   "cli_title_weekly")
 
 
-def run_monthly(args: argparse.Namespace, output: Any) -> int:
+def run_monthly(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import period_summary
 
     today = date.today()

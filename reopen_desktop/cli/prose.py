@@ -10,10 +10,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reopen_desktop.base.words import language, text
 from reopen_desktop.progress import Progress, terminal_progress
+
+
+class CommandOutput(Protocol):
+    """Where a command's result goes (``cli.main.Output``, which the commands' modules
+    cannot import: main imports them)."""
+
+    def done(self, result: dict[str, Any], prose: str, *, refused: bool = False) -> int: ...
 
 
 def listed(items: Iterable[object]) -> str:
@@ -31,7 +38,7 @@ def progress(key: str) -> Progress:
     return terminal_progress(text(key))
 
 
-def report_done(output: Any, result: Any, title: str, **keys: str) -> int:
+def report_done(output: CommandOutput, result: Any, title: str, **keys: str) -> int:
     """The end of every printing command: the report's warnings (no Chinese font ...) on
     stderr, then ``{path, pages, **keys}`` for --json or the "written" line."""
     for warning in result.warnings:

@@ -12,6 +12,7 @@ from typing import Any
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import options, period
 from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 
@@ -67,7 +68,7 @@ def _add_canteen(kinds: Any, common: argparse.ArgumentParser) -> None:
     samples.set_defaults(run=run_samples)
 
 
-def run_daily(args: argparse.Namespace, output: Any) -> int:
+def run_daily(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop import summary
     from reopen_desktop.reports import daily_log
 
@@ -78,7 +79,7 @@ def run_daily(args: argparse.Namespace, output: Any) -> int:
                                  date=day.isoformat())
 
 
-def run_class_checks(args: argparse.Namespace, output: Any) -> int:
+def run_class_checks(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import class_checks
 
     with storage.open_data_file(args.db, read_only=True) as data:
@@ -87,7 +88,7 @@ def run_class_checks(args: argparse.Namespace, output: Any) -> int:
     return cli_prose.report_done(output, result, text("cli_title_class_checks"))
 
 
-def run_duty_chart(args: argparse.Namespace, output: Any) -> int:
+def run_duty_chart(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import duty_chart
 
     with storage.open_data_file(args.db, read_only=True) as data:
@@ -95,7 +96,7 @@ def run_duty_chart(args: argparse.Namespace, output: Any) -> int:
     return cli_prose.report_done(output, result, text("cli_title_duty_chart"))
 
 
-def run_disinfection(args: argparse.Namespace, output: Any) -> int:
+def run_disinfection(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.campus import disinfection
     from reopen_desktop.reports import disinfection_record
 
@@ -106,15 +107,16 @@ def run_disinfection(args: argparse.Namespace, output: Any) -> int:
     return cli_prose.report_done(output, result, text("cli_title_disinfection"))
 
 
-def run_canteen_month(args: argparse.Namespace, output: Any) -> int:
+def run_canteen_month(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import canteen_forms
 
     with storage.open_data_file(args.db, read_only=True) as data:
-        result = canteen_forms.write_canteen_month(data, *args.month, args.out)
+        year, month = args.month
+        result = canteen_forms.write_canteen_month(data, year, month, args.out)
     return cli_prose.report_done(output, result, text("cli_title_canteen_month"))
 
 
-def run_samples(args: argparse.Namespace, output: Any) -> int:
+def run_samples(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import canteen_forms
 
     with storage.open_data_file(args.db, read_only=True) as data:
@@ -122,7 +124,7 @@ def run_samples(args: argparse.Namespace, output: Any) -> int:
     return cli_prose.report_done(output, result, text("cli_title_samples"))
 
 
-def run_timetable(args: argparse.Namespace, output: Any) -> int:
+def run_timetable(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import timetable
 
     with storage.open_data_file(args.db, read_only=True) as data:

@@ -9,6 +9,7 @@ from typing import Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 
@@ -26,7 +27,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     roster.set_defaults(run=run_import_roster)
 
 
-def run_import_roster(args: argparse.Namespace, output: Any) -> int:
+def run_import_roster(args: argparse.Namespace, output: CommandOutput) -> int:
     """A dry run with invalid rows exits 2 as the import would: scripts check the status."""
     from reopen_desktop.importers import roster
 

@@ -11,6 +11,7 @@ from typing import Any
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import options
 from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import backups, settings, storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.township.schema import TOWNSHIP
@@ -49,7 +50,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     key.set_defaults(run=run_set_township_key)
 
 
-def run_init(args: argparse.Namespace, output: Any) -> int:
+def run_init(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.bundle.township_key import read_township_key
     from reopen_desktop.grid import school_record
 
@@ -66,7 +67,7 @@ def run_init(args: argparse.Namespace, output: Any) -> int:
                        text("cli_school_created", school=school.name, path=args.db))
 
 
-def run_set_township_key(args: argparse.Namespace, output: Any) -> int:
+def run_set_township_key(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.bundle.township_key import read_township_key, store_township_key
 
     pem = read_township_key(args.key_file)
@@ -76,7 +77,7 @@ def run_set_township_key(args: argparse.Namespace, output: Any) -> int:
                        text("cli_township_key_saved"))
 
 
-def run_demo(args: argparse.Namespace, output: Any) -> int:
+def run_demo(args: argparse.Namespace, output: CommandOutput) -> int:
     options.require_range("--students", args.students, 1, 20000)
     options.require_range("--days", args.days, 0, 400)
     if args.staff is not None:
@@ -93,7 +94,7 @@ def run_demo(args: argparse.Namespace, output: Any) -> int:
                        prose)
 
 
-def run_check(args: argparse.Namespace, output: Any) -> int:
+def run_check(args: argparse.Namespace, output: CommandOutput) -> int:
     """Exits 2 when the file is unsound, after saying what was found."""
     from reopen_desktop.grid import classes as grid_classes
     from reopen_desktop.grid import school_record
@@ -115,7 +116,7 @@ def run_check(args: argparse.Namespace, output: Any) -> int:
     return output.done(result, "\n".join(lines), refused=bool(problems))
 
 
-def run_backup(args: argparse.Namespace, output: Any) -> int:
+def run_backup(args: argparse.Namespace, output: CommandOutput) -> int:
     source = Path(args.db)
     if not source.exists():
         raise Refused("missing_file", path=str(source))

@@ -12,6 +12,7 @@ from typing import Any
 from reopen_desktop.base.words import term, text
 from reopen_desktop.cli import options
 from reopen_desktop.cli import prose as cli_prose
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 
@@ -37,7 +38,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     declarations.set_defaults(run=run_import_declarations)
 
 
-def run_board(args: argparse.Namespace, output: Any) -> int:
+def run_board(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import declarations as screening_declarations
 
     day = args.date or date.today()
@@ -62,7 +63,7 @@ def _board_line(line: Any, staff_row: str) -> str:
             + (text("cli_board_missing", names=missing) if line.missing else ""))
 
 
-def run_villages_export(args: argparse.Namespace, output: Any) -> int:
+def run_villages_export(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import villages
 
     with storage.open_data_file(args.db) as data:
@@ -73,7 +74,7 @@ def run_villages_export(args: argparse.Namespace, output: Any) -> int:
                             people=result.people, path=result.path))
 
 
-def run_villages_match(args: argparse.Namespace, output: Any) -> int:
+def run_villages_match(args: argparse.Namespace, output: CommandOutput) -> int:
     """Report the match; --apply records only exact ID matches (suggestions need a person)."""
     from reopen_desktop.screening import villages
 
@@ -94,7 +95,7 @@ def run_villages_match(args: argparse.Namespace, output: Any) -> int:
     return output.done(result, "\n".join(prose))
 
 
-def run_import_declarations(args: argparse.Namespace, output: Any) -> int:
+def run_import_declarations(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import forms
 
     with storage.open_data_file(args.db) as data:

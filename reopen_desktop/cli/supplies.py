@@ -8,6 +8,7 @@ from typing import Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import options
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 
@@ -18,7 +19,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     stock.set_defaults(run=run_supplies)
 
 
-def run_supplies(args: argparse.Namespace, output: Any) -> int:
+def run_supplies(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop import supplies
 
     day = args.date or date.today()

@@ -8,6 +8,7 @@ from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import arrival
+from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
@@ -33,13 +34,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     show.set_defaults(run=run_show)
 
 
-def run_lane(args: argparse.Namespace, output: Any) -> int:
+def run_lane(args: argparse.Namespace, output: CommandOutput) -> int:
     with storage.open_data_file(args.db, create=False) as data:
         arrival.add_lane(data, args.name, args.per_minute)
     return output.done({"lane": args.name.strip()}, text("cli_lane_added", lane=args.name.strip()))
 
 
-def run_set(args: argparse.Namespace, output: Any) -> int:
+def run_set(args: argparse.Namespace, output: CommandOutput) -> int:
     if not (args.arrive or args.leave):
         raise Refused("window_missing")
     with storage.open_data_file(args.db, create=False) as data, data.atomic():
@@ -55,7 +56,7 @@ def run_set(args: argparse.Namespace, output: Any) -> int:
                        "\n".join([text("cli_saved"), *over_capacity(windows)]))
 
 
-def run_show(args: argparse.Namespace, output: Any) -> int:
+def run_show(args: argparse.Namespace, output: CommandOutput) -> int:
     with storage.open_data_file(args.db, read_only=True) as data:
         windows = arrival.timetable(data)
     rows = [{"scope": w.scope, "kind": w.kind, "starts": w.starts, "ends": w.ends,

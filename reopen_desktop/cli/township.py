@@ -43,7 +43,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.set_defaults(run=run_demo)
 
 
-def run_init(args: argparse.Namespace, output: Any) -> int:
+def run_init(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import console
 
     with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
@@ -55,7 +55,7 @@ def run_init(args: argparse.Namespace, output: Any) -> int:
              public_key=args.public_key_out, fingerprint=township.short_fingerprint))
 
 
-def run_import(args: argparse.Namespace, output: Any) -> int:
+def run_import(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import merge
 
     with storage.open_data_file(args.db, create=False, kind=TOWNSHIP) as data:
@@ -68,7 +68,7 @@ def run_import(args: argparse.Namespace, output: Any) -> int:
     return output.done(result.as_dict(), "\n".join(lines), refused=bool(result.refused))
 
 
-def run_report(args: argparse.Namespace, output: Any) -> int:
+def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from datetime import date
 
     from reopen_desktop.township import queries, report
@@ -80,7 +80,7 @@ def run_report(args: argparse.Namespace, output: Any) -> int:
                              date=day.isoformat())
 
 
-def run_demo(args: argparse.Namespace, output: Any) -> int:
+def run_demo(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.demo import township as demo_township
 
     with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:

@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import LANGUAGES, text
@@ -240,9 +240,9 @@ def _refuse_last_administrator(data: DataFile, name: str) -> None:
 
 def suggested_class(data: DataFile, name: str) -> int | None:
     """The class a staff member of that name is head teacher of (from the grid), if any."""
-    return data.scalar("SELECT d.class_id FROM duties d JOIN people p ON p.id = d.person_id "
-                       "WHERE p.name = ? AND d.role = 'head_teacher' ORDER BY d.id LIMIT 1",
-                       (name.strip(),))
+    return cast("int | None", data.scalar(
+        "SELECT d.class_id FROM duties d JOIN people p ON p.id = d.person_id "
+        "WHERE p.name = ? AND d.role = 'head_teacher' ORDER BY d.id LIMIT 1", (name.strip(),)))
 
 
 # --- the lock ----------------------------------------------------------------------------

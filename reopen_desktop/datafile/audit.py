@@ -76,7 +76,8 @@ class Action:
         rows = self.data.query(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
         return rows[0] if rows else None
 
-    def _record(self, table: str, record_id: int, before: dict | None, after: dict | None) -> None:
+    def _record(self, table: str, record_id: int, before: dict[str, Any] | None,
+                after: dict[str, Any] | None) -> None:
         self.data.conn.execute(
             "INSERT INTO audit (action_id, table_name, record_id, before, after) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -84,7 +85,7 @@ class Action:
         )
 
 
-def _dump(row: dict | None) -> str | None:
+def _dump(row: dict[str, Any] | None) -> str | None:
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 

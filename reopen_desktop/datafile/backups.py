@@ -55,8 +55,8 @@ def make_backup(source: sqlite3.Connection | Path, out: Path,
     out = Path(out)
     temporary = out.with_name(out.name + ".partial")
     own = not isinstance(source, sqlite3.Connection)
-    conn = sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True) if own \
-        else source
+    conn = source if isinstance(source, sqlite3.Connection) \
+        else sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         temporary.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ def new_school_key() -> bytes:
 def school_key(data: DataFile) -> bytes:
     """The school's Ed25519 signing key (PEM); made and stored on first need, inside the
     caller's transaction (``init`` makes it with the school)."""
-    pem = settings.get(data, "school_signing_key")
+    pem: str | None = settings.get(data, "school_signing_key")
     if not pem:
         pem = new_school_key().decode("ascii")
         settings.put(data, "school_signing_key", pem)

@@ -16,7 +16,7 @@ import socket
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -128,14 +128,13 @@ class DataFile:
             self._local.db = db
         return db
 
-    def query(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()
-              ) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a plain SQL query as dicts."""
         cursor = self.conn.execute(sql, params)
         names = [c[0] for c in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def scalar(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> Any:
+    def scalar(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from reopen_desktop.campus import disinfection
 from reopen_desktop.datafile.storage import DataFile, now
 
 OVERDUE_AREA_INDEX = 1  # the second classroom is the one left undone today
-PLANS = {  # area kind → plan changes from the defaults
+PLANS: dict[str, dict[str, Any]] = {  # area kind → plan changes from the defaults
     "canteen": {"items": "餐桌椅、操作台、餐具、地面"},
     "toilet": {"items": "便池、洗手池、水龙头、门把手、地面", "concentration": 1000.0},
     "bus": {"items": "座椅、扶手、车门把手", "disinfection_times": "07:00,17:30",
@@ -37,7 +38,7 @@ def fill_campus(data: DataFile, rng: random.Random, days: list[date], at: dateti
         for item in disinfection.day_checklist(data, day, now=at):
             if item.status == "overdue" and not (day == days[-1] and item.area_id == skipped):
                 rows.append(_tick(data, rng, item, staff))
-    data.db["campus_records"].insert_all(rows)
+    data.db.table("campus_records").insert_all(rows)
     return len({row["day"] for row in rows})
 
 
@@ -50,11 +51,11 @@ def _insert_areas(data: DataFile) -> None:
         if area["kind"] == "observation":
             extra = {"responsible_id": doctor}
         rows.append({**plan, **area, **extra, "position": position})
-    data.db["campus_areas"].insert_all(rows)
+    data.db.table("campus_areas").insert_all(rows)
 
 
 def _tick(data: DataFile, rng: random.Random, item: disinfection.ChecklistItem,
-          staff: list[str]) -> dict:
+          staff: list[str]) -> dict[str, Any]:
     due = datetime.combine(item.day, time.fromisoformat(item.due_time))
     done_at = due + timedelta(minutes=rng.randint(-10, 25))
     weak = item.kind == "disinfection" and rng.random() < 0.03
@@ -75,7 +76,7 @@ def fill_preparedness(data: DataFile, today: date, days: list[date]) -> None:
         "SELECT id FROM people WHERE kind = 'staff' AND active = 1 ORDER BY id")]
     doctor = data.scalar("SELECT person_id FROM duties WHERE role = 'school_doctor' LIMIT 1")
     stamp = now()
-    data.db["plan_documents"].insert_all([
+    data.db.table("plan_documents").insert_all([
         {"title": "新冠肺炎疫情防控应急预案", "version": version, "adopted_on": adopted,
          "file_path": "", "body": body, "note": note, "created_at": stamp}
         for version, adopted, body, note in (
@@ -86,17 +87,17 @@ def fill_preparedness(data: DataFile, today: date, days: list[date]) -> None:
               ("training", 12, "晨午检与因病缺勤追踪登记培训", "校医"),
               ("drill", 6, "发现发热学生应急处置演练", "副校长"))
     for kind, ago, topic, trainer in events:
-        training_id = data.db["trainings"].insert({
+        training_id = data.db.table("trainings").insert({
             "day": (today - timedelta(days=ago)).isoformat(), "kind": kind, "topic": topic,
             "trainer": trainer, "notes": "(示例数据)"}).last_pk
-        data.db["training_attendees"].insert_all(
+        data.db.table("training_attendees").insert_all(
             {"training_id": training_id, "person_id": person} for person in staff)
-    data.db["observation_rooms"].insert({
+    data.db.table("observation_rooms").insert({
         "location": "校门东侧平房 101 室(独立通风,远离教学区)",
         "equipment": "额温枪、水银体温计、医用外科口罩、N95 口罩、一次性手套、防护服、"
                      "含氯消毒剂、医疗废物桶", "note": "(示例数据)"})
     if doctor:
-        data.db["doctor_duties"].insert_all(
+        data.db.table("doctor_duties").insert_all(
             {"day": day.isoformat(), "person_id": doctor, "note": ""} for day in days)
 
 

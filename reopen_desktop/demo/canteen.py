@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any, cast
 
 from reopen_desktop import canteen, supplies
 from reopen_desktop.datafile import settings
@@ -40,12 +41,13 @@ def fill_canteen(data: DataFile, rng: random.Random, days: list[date], today: da
         _procurement(data, day, workers)
         _meals(data, rng, day, workers, last=index == len(days) - 1)
         if leader:
-            data.db["accompanied_meals"].insert({"day": day.isoformat(), "meal": "午餐",
-                                                 "person_id": leader,
-                                                 "remarks": "饭菜温度适宜,分餐有序。"})
+            data.db.table("accompanied_meals").insert({"day": day.isoformat(), "meal": "午餐",
+                                                       "person_id": leader,
+                                                       "remarks": "饭菜温度适宜,分餐有序。"})
 
 
-def _certificates(data: DataFile, rng: random.Random, workers: list, today: date) -> None:
+def _certificates(data: DataFile, rng: random.Random, workers: list[canteen.Worker],
+                  today: date) -> None:
     rows = []
     for index, worker in enumerate(workers):
         left = EXPIRING_IN_DAYS if index == 0 else rng.randint(90, 330)
@@ -53,10 +55,11 @@ def _certificates(data: DataFile, rng: random.Random, workers: list, today: date
         rows.append({"person_id": worker.id, "number": f"JKZ{2026000 + worker.id}",
                      "issued": (expiry - timedelta(days=365)).isoformat(),
                      "expiry": expiry.isoformat()})
-    data.db["health_certificates"].insert_all(rows)
+    data.db.table("health_certificates").insert_all(rows)
 
 
-def _checks(data: DataFile, rng: random.Random, workers: list, days: list[date]) -> None:
+def _checks(data: DataFile, rng: random.Random, workers: list[canteen.Worker],
+            days: list[date]) -> None:
     threshold = float(settings.get(data, "fever_threshold"))
     rows = []
     for index, day in enumerate(days):
@@ -68,12 +71,12 @@ def _checks(data: DataFile, rng: random.Random, workers: list, days: list[date])
             rows.append({"day": day.isoformat(), "person_id": worker.id,
                          "temperature": temperature, "codes": ",".join(map(str, codes)),
                          "on_duty": int(on_duty), "reason": reason, "checked_by": "食堂负责人"})
-    data.db["canteen_checks"].insert_all(rows)
+    data.db.table("canteen_checks").insert_all(rows)
 
 
-def _procurement(data: DataFile, day: date, workers: list) -> None:
+def _procurement(data: DataFile, day: date, workers: list[canteen.Worker]) -> None:
     receiver = workers[0].name if workers else ""
-    data.db["procurements"].insert_all([
+    data.db.table("procurements").insert_all([
         {"day": day.isoformat(), "supplier": supplier, "licence": licence, "item": item,
          "quantity": quantity, "unit": unit, "origin": origin, "certificate_seen": 1,
          "invoice_seen": 1, "cold_chain": "冷藏车 0-4℃ 送达" if "冷" in item else "",
@@ -81,10 +84,11 @@ def _procurement(data: DataFile, day: date, workers: list) -> None:
         for supplier, licence, item, quantity, unit, origin in PROCUREMENT])
 
 
-def _meals(data: DataFile, rng: random.Random, day: date, workers: list, *, last: bool) -> None:
+def _meals(data: DataFile, rng: random.Random, day: date, workers: list[canteen.Worker], *,
+           last: bool) -> None:
     by = workers[-1].name if workers else "食堂"
     for meal, menus in MENUS.items():
-        meal_id = data.db["meals"].insert({"day": day.isoformat(), "meal": meal}).last_pk
+        meal_id = data.db.table("meals").insert({"day": day.isoformat(), "meal": meal}).last_pk
         kept_from = datetime.combine(day, time(7, 30) if meal == "早餐" else time(12, 0))
         for number, dish in enumerate(rng.choice(menus)):
             row = {"meal_id": meal_id, "name": dish}
@@ -93,7 +97,7 @@ def _meals(data: DataFile, rng: random.Random, day: date, workers: list, *, last
                            kept_from=kept_from.strftime(canteen.TIME_FORMAT),
                            kept_until=(kept_from + timedelta(hours=48)).strftime(
                                canteen.TIME_FORMAT), sampled_by=by)
-            data.db["dishes"].insert(row)
+            data.db.table("dishes").insert(row)
 
 
 def fill_supplies(data: DataFile, rng: random.Random, today: date) -> None:
@@ -101,8 +105,8 @@ def fill_supplies(data: DataFile, rng: random.Random, today: date) -> None:
     start = today - timedelta(days=SUPPLY_DAYS)
     rows = []
     for position, (name, unit) in enumerate(supplies.DEFAULT_ITEMS, start=1):
-        item_id = data.db["supply_items"].insert({"name": name, "unit": unit,
-                                                  "position": position}).last_pk
+        item_id = cast(int, data.db.table("supply_items").insert({  # the new row's id
+            "name": name, "unit": unit, "position": position}).last_pk)
         use = DAILY_USE.get(name, 0)
         stock = use * (5 if name == LOW_ITEM else 40) + (use * SUPPLY_DAYS) + 10
         rows.append(_movement(item_id, start, stock, "入库", "县教育局调拨"))
@@ -111,9 +115,10 @@ def fill_supplies(data: DataFile, rng: random.Random, today: date) -> None:
                 amount = max(1, round(use * rng.uniform(0.8, 1.2)))
                 rows.append(_movement(item_id, start + timedelta(days=offset), -amount,
                                       "出库", "日常领用"))
-    data.db["supply_movements"].insert_all(rows)
+    data.db.table("supply_movements").insert_all(rows)
 
 
-def _movement(item_id: int, day: date, quantity: float, by: str, note: str) -> dict:
+def _movement(item_id: int, day: date, quantity: float, by: str, note: str
+              ) -> dict[str, Any]:
     return {"item_id": item_id, "day": day.isoformat(), "quantity": quantity,
             "by_whom": "总务处", "note": f"{by}:{note}"}

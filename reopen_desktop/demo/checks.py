@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from reopen_desktop.alerts import register
 from reopen_desktop.datafile import audit
@@ -87,8 +88,8 @@ def _follow_ups(data: DataFile, days: list[date]) -> None:
              "已返校" if back else ""))
 
 
-def _pupil_day(rng: random.Random, pupil: dict, day: date, cluster_symptoms: str,
-               may_fall_ill: bool) -> list[tuple]:
+def _pupil_day(rng: random.Random, pupil: dict[str, Any], day: date, cluster_symptoms: str,
+               may_fall_ill: bool) -> list[tuple[Any, ...]]:
     """One pupil's checks of one day; ``cluster_symptoms`` makes them one of the cluster."""
     sessions = ["morning", "noon"] + (["evening"] if pupil["boarding"] else [])
     stamp = now()

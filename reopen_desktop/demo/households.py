@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from reopen_desktop.base.idnumber import make_id
 from reopen_desktop.datafile.storage import DataFile, now
@@ -32,7 +33,8 @@ def fill_households(data: DataFile, rng: random.Random, today: date, risky_area:
         _observe(data, household, today)
 
 
-def _sibling_pairs(data: DataFile, rng: random.Random) -> list[tuple[dict, dict]]:
+def _sibling_pairs(data: DataFile, rng: random.Random
+                   ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """An older pupil and a younger one of the same surname, each in one pair at most."""
     pupils = data.query("SELECT p.id, p.name, p.guardian, p.village, p.address, g.position "
                         "FROM people p JOIN classes c ON c.id = p.class_id JOIN grades g ON "
@@ -52,8 +54,8 @@ def _sibling_pairs(data: DataFile, rng: random.Random) -> list[tuple[dict, dict]
     return pairs
 
 
-def _parents(data: DataFile, rng: random.Random, household: int, number: int, older: dict,
-             today: date, risky_area: str) -> None:
+def _parents(data: DataFile, rng: random.Random, household: int, number: int,
+             older: dict[str, Any], today: date, risky_area: str) -> None:
     back = (today - timedelta(days=5)).isoformat()
     father_born = date(1980, 1, 1) + timedelta(days=rng.randrange(3650))
     father = _insert(data, "household_members", household_id=household,

@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.base import classnames
 from reopen_desktop.base.idnumber import SEQUENCES_PER_SEX, make_id
@@ -345,7 +345,7 @@ def _insert_grid(data: DataFile, school_id: int, classes: list[_ClassPlan]) -> l
 
 
 def _insert(data: DataFile, table: str, row: dict[str, Any]) -> int:
-    return int(data.db.table(table).insert(row).last_pk)
+    return int(cast(int, data.db.table(table).insert(row).last_pk))  # the new row's id
 
 
 def _insert_staff(data: DataFile, maker: _PersonMaker, plans: list[_StaffPlan]) -> list[int]:
@@ -371,8 +371,8 @@ def _insert_duties(data: DataFile, classes: list[_ClassPlan], class_ids: list[in
     leader is the head teacher of its first class, as is usual in small schools.
     """
     holders: dict[str, list[int]] = {}
-    for person_id, plan in zip(staff_ids, plans, strict=True):
-        holders.setdefault(plan.duty, []).append(person_id)
+    for person_id, staff_plan in zip(staff_ids, plans, strict=True):
+        holders.setdefault(staff_plan.duty, []).append(person_id)
     doctor = holders["school_doctor"][0]
     rows: list[tuple[str, int, int | None, int | None, str]] = [
         (role, holders[role][0], None, None, "")

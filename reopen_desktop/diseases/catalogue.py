@@ -14,6 +14,6 @@ NOTIFIABLE = ("新冠", "新型冠状病毒", "流感", "流行性感冒", "水�
 
 def is_notifiable(diagnosis: str | None) -> bool:
     """A notifiable infectious disease, or a suspected case of one (疑似)."""
-    return bool(diagnosis) and (any(d in diagnosis for d in NOTIFIABLE) or "疑似" in diagnosis)
+    return bool(diagnosis and (any(d in diagnosis for d in NOTIFIABLE) or "疑似" in diagnosis))
 
 

@@ -8,6 +8,7 @@ confirm before and undo after.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from reopen_desktop.base.pinyin import initials_of
 from reopen_desktop.base.words import text
@@ -219,9 +220,9 @@ def _holders_to_replace(data: DataFile, spec: Role, grade_id: int | None, class_
 
 def _scope_name(data: DataFile, spec: Role, grade_id: int | None, class_id: int | None) -> str:
     if spec.scope == "grade" and grade_id:
-        return _grade_row(data, grade_id)["name"]
+        return cast(str, _grade_row(data, grade_id)["name"])
     if spec.scope == "class" and class_id:
-        return _class_row(data, class_id)["name"]
+        return cast(str, _class_row(data, class_id)["name"])
     return require_school(data).name
 
 

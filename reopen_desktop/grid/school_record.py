@@ -42,7 +42,7 @@ def require_school(data: DataFile) -> School:
     return school
 
 
-def create_school(data: DataFile, name: str, *, is_demo: bool = False,
+def create_school(data: DataFile, /, name: str, *, is_demo: bool = False,
                   kindergarten: bool = False, **fields: str) -> School:
     """Create the one school of this data file; refuses an empty name or a second school.
 
@@ -66,10 +66,11 @@ def create_school(data: DataFile, name: str, *, is_demo: bool = False,
 
 
 def is_kindergarten(data: DataFile) -> bool:
-    return settings.get(data, "school_kind") == "kindergarten"
+    kind: str | None = settings.get(data, "school_kind")
+    return kind == "kindergarten"
 
 
-def update_school(data: DataFile, **fields: str) -> School:
+def update_school(data: DataFile, /, **fields: str) -> School:
     """Change fields of the school record (name, township, code, liaison ...)."""
     school = require_school(data)
     changes = {k: (v or "").strip() for k, v in fields.items() if k in SCHOOL_FIELDS}

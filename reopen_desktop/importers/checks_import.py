@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from reopen_desktop.alerts import register
 from reopen_desktop.alerts.rules import days_affected_by
@@ -44,6 +44,12 @@ class ChecksImportResult:
     invalid: list[Problem] = field(default_factory=list)
 
 
+class _Report(Protocol):
+    """Reports a problem of the row being read: its column and what is wrong."""
+
+    def __call__(self, column: str, message: str, /) -> None: ...
+
+
 @dataclass
 class _Row:
     person: dict[str, Any]
@@ -59,7 +65,8 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
     roll = {r["id_number"]: r for r in data.query(
         "SELECT id, name, class_id, dorm_room_id, id_number FROM people "
         "WHERE active = 1 AND id_number IS NOT NULL")}
-    rows, problems = [], []
+    rows: list[_Row] = []
+    problems: list[Problem] = []
     for sheet in read_workbook(path):
         header_at = find_header(sheet.rows, set(HEADERS))
         if header_at is None:
@@ -84,7 +91,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
 
 
 def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[str, Any]],
-              today: date, problem: Any, rows: list[_Row]) -> None:
+              today: date, problem: _Report, rows: list[_Row]) -> None:
     def cell(key: str) -> Any:
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
@@ -96,7 +103,7 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
         return problem("日期", f"日期 {day} 还没有到。")
     identity = check_id(cell("id_number"))
     if not identity.ok:
-        return problem("身份证号", identity.message())
+        return problem("身份证号", cast(str, identity.message()))  # not ok: it says why
     person = roll.get(identity.number)
     if person is None:
         return problem("身份证号", "这个身份证号不在本校花名册上,请核对或先导入花名册。")
@@ -106,7 +113,7 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
     try:
         entry = _entry(person["id"], cell)
     except Refused as error:
-        return problem(error.params.get("column", "体温"), error.message())
+        return problem(cast(str, error.params.get("column", "体温")), error.message())
     rows.append(_Row(person, day, session, entry))
     return None
 

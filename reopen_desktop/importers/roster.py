@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reopen_desktop.base import classnames
 from reopen_desktop.base.cells import cell_text, header_key
@@ -47,6 +47,9 @@ from reopen_desktop.importers.roster_rows import (
 from reopen_desktop.lists.reading import SheetRows, find_header, read_workbook
 from reopen_desktop.lists.writing import cell_safe
 from reopen_desktop.progress import Progress, no_progress
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 REQUIRED = ("name", "id_number")
 STAFF_SHEET_WORDS = ("教职工", "教师", "职工")
@@ -480,7 +483,7 @@ def write_errors_workbook(sheets: list[SheetRows], infos: list[SheetInfo],
     red, fill = Font(color="C00000", bold=True), PatternFill("solid", fgColor="FFE0E0")
     by_sheet = {info.name: info for info in infos}
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(cast("Worksheet", book.active))  # a new workbook opens on its one worksheet
     for sheet in sheets:
         info = by_sheet.get(sheet.name)
         if info is None:
@@ -530,7 +533,7 @@ def write_template(path: str | Path) -> Path:
     example = ["张晓明", "男", "110105201801010131", "G110105201801010131", "一年级", "(1)班",
                "走读", "张建国", "13900000000", "某某镇某某路1号", "东风村"]
     book = openpyxl.Workbook()
-    sheet = book.active
+    sheet = cast("Worksheet", book.active)  # a new workbook opens on its one worksheet
     sheet.title = "学生"
     sheet.append(headers)
     sheet.append(example)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from unicodedata import is_normalized, normalize
 
 from pypinyin import Style, pinyin
@@ -120,7 +120,7 @@ class IdColumn:
     odd: set[int]  # the rows whose ID is None
 
 
-def fast_ids(cells: list[Any]) -> IdColumn:
+def fast_ids(cells: Sequence[Any]) -> IdColumn:
     """Every cell of an ID column checked at once, each a handful of passes in C.
 
     A cell passes when it is a plain valid 18-character ID with nothing to warn about:
@@ -142,7 +142,7 @@ def fast_ids(cells: list[Any]) -> IdColumn:
                     [s if k else "" for s, k in zip(sexes, keep, strict=True)], odd)
 
 
-def _as_ids(cells: list[Any]) -> tuple[bytes, set[int]]:
+def _as_ids(cells: Sequence[Any]) -> tuple[bytes, set[int]]:
     """The cells joined as 18-byte IDs, 17 ASCII digits and one more character, and the
     rows whose cell is no such ID (a placeholder holds their place)."""
     if set(map(type, cells)) == {str} and set(map(len, cells)) == {18}:
@@ -232,12 +232,13 @@ def fast_initials(name: str) -> str:
         single = list(map(single_of, name))
     unknown = single.count(None)
     if not unknown:
-        return "".join(single)
+        return "".join(cast("list[str]", single))  # no None in it
     if unknown == 1:  # one heteronym (a third of names have one), or a character not seen
         at = single.index(None)
         letters = _LETTERS.get(name[at]) or _learn(name[at])
         if letters:  # sorted and distinct: head+a+tail|head+b+tail ... is sorted too
-            head, tail = "".join(single[:at]), "".join(single[at + 1:])
+            known = cast("list[str]", single)  # the one None is at ``at``
+            head, tail = "".join(known[:at]), "".join(known[at + 1:])
             return head + f"{tail}|{head}".join(letters) + tail
         return initials_of(name)
     choices = [_LETTERS.get(c) or _learn(c) for c in name]
@@ -301,7 +302,7 @@ def _character_letters(character: str) -> list[str]:
 
 # --- the rows --------------------------------------------------------------------------------
 
-def column_texts(cells: list[Any], repeating: bool, convert: Any = cell_text) -> list[Any]:
+def column_texts(cells: Sequence[Any], repeating: bool, convert: Any = cell_text) -> list[Any]:
     """The cells of one column as text; repeated values are converted once."""
     if repeating:
         once = {value: convert(value) for value in set(cells)}
@@ -314,8 +315,8 @@ def column_texts(cells: list[Any], repeating: bool, convert: Any = cell_text) ->
     return list(map(convert, cells))
 
 
-def _checked_columns(texts: dict[str, list[Any]], checked: IdColumn, places: list[Any],
-                     staff: bool) -> tuple[list[int], tuple[list[Any], ...]]:
+def _checked_columns(texts: dict[str, Sequence[Any]], checked: IdColumn, places: list[Any],
+                     staff: bool) -> tuple[list[int], tuple[Sequence[Any], ...]]:
     """The rows the careful way must see, and the columns of the records (PERSON_COLUMNS
     order, less kind and id_type; 就读方式 last) as the fast path has them."""
     blank = [""] * len(checked.ids)
@@ -330,13 +331,14 @@ def _checked_columns(texts: dict[str, list[Any]], checked: IdColumn, places: lis
                  _looked_up(texts.get("boarding", blank), BOARDING))
 
 
-def _none_for_blank(texts: list[str]) -> list[str | None]:
+def _none_for_blank(texts: Sequence[str]) -> Sequence[str | None]:
     """None for every blank text, which says nothing (a scan in C when there is none)."""
     return texts if "" not in texts else [t or None for t in texts]
 
 
-def _odd_rows(names: list[str], checked: IdColumn, places: list[Any], sexes: list[str] | None,
-              births: Sequence[Any] | None, staff: bool) -> list[int]:
+def _odd_rows(names: Sequence[str], checked: IdColumn, places: list[Any],
+              sexes: Sequence[str] | None, births: Sequence[Any] | None, staff: bool
+              ) -> list[int]:
     """Indexes of the rows the careful way must see: no name, an ID the fast check did
     not pass, no class, or a sex or birth date written otherwise than the ID says.
     Each test is made on whole columns first, row by row only where that finds one."""
@@ -356,7 +358,7 @@ def _odd_rows(names: list[str], checked: IdColumn, places: list[Any], sexes: lis
     return sorted(odd)
 
 
-def _looked_up(cells: list[Any], table: dict[str, Any]) -> list[Any]:
+def _looked_up(cells: Sequence[Any], table: dict[str, Any]) -> list[Any]:
     """What ``table`` says for the text of each cell, each distinct cell read once."""
     once = {cell: table.get(cell_text(cell)) for cell in set(cells)}
     return list(map(once.__getitem__, cells))
@@ -375,6 +377,7 @@ def sheet_columns(body: list[tuple[int, list[Any]]], width: int,
     if min(lengths) < width:  # only a .csv has ragged rows
         rows = [cells + [""] * (width - len(cells)) for cells in rows]
     wanted = {0, 1, *wanted} & set(range(width))
+    columns: dict[int, Sequence[Any]]
     if 2 * len(wanted) > width:  # (columns as tuples)
         every = list(zip(*rows, strict=True))
         columns = {i: every[i] for i in wanted}
@@ -454,8 +457,8 @@ class RowReader:
         self._read_columns(sheet.name, numbers, columns.get("id_number"), texts, staff,
                            sheet_grade)
 
-    def _read_columns(self, sheet: str, numbers: list[int], raw_ids: list[Any] | None,
-                      texts: dict[str, list[Any]], staff: bool, sheet_grade: str) -> None:
+    def _read_columns(self, sheet: str, numbers: list[int], raw_ids: Sequence[Any] | None,
+                      texts: dict[str, Sequence[Any]], staff: bool, sheet_grade: str) -> None:
         """Records a column at a time: the rows that pass every check are zipped together
         in runs, the others (:func:`_odd_rows`) go :meth:`_careful`, in sheet order."""
         count = len(numbers)
@@ -485,7 +488,7 @@ class RowReader:
         self.sheets.extend([sheet] * size)
         self.rows.extend(numbers)
 
-    def _places(self, texts: dict[str, list[Any]], sheet_grade: str,
+    def _places(self, texts: dict[str, Sequence[Any]], sheet_grade: str,
                 count: int) -> list[tuple[str, int] | None]:
         """(grade, number) of every row, each distinct grade and label read once, and
         looked up by grade, then label (no pair is made for a row). A school has a few
@@ -509,8 +512,8 @@ class RowReader:
         number = classnames.class_number(label) if label else None
         return (grade, number) if grade and number else None
 
-    def _careful(self, sheet: str, number: int, i: int, raw_ids: list[Any] | None,
-                 texts: dict[str, list[Any]], staff: bool, sheet_grade: str,
+    def _careful(self, sheet: str, number: int, i: int, raw_ids: Sequence[Any] | None,
+                 texts: dict[str, Sequence[Any]], staff: bool, sheet_grade: str,
                  board: int | None) -> None:
         """One unusual row, checked the careful way; a record, or problems."""
         row = {f: cell_text(column[i]) for f, column in texts.items()}  # COMPARED too
@@ -564,7 +567,7 @@ class RowReader:
         if len(set(self.keys)) == len(self.keys):
             return
         twice = {key for key, n in Counter(self.keys).items() if n > 1}
-        where: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        where: dict[Key, list[tuple[str, int]]] = {}
         for key, place in zip(self.keys, self.places, strict=True):
             if key in twice:
                 where.setdefault(key, []).append(place)

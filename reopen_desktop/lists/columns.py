@@ -125,7 +125,7 @@ FOLLOW_UPS = (
 )
 
 
-def _call(value: dict) -> str:
+def _call(value: dict[str, Any]) -> str:
     """Today's health call to someone kept home: temperature, symptoms and note."""
     temperature = f"{value['temperature']}°C" if value["temperature"] is not None else ""
     return " ".join(filter(None, (temperature, terms(filter(None, value["symptoms"].split(","))),

@@ -17,13 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reopen_desktop.base.masking import mask_id, mask_phone
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.grid import school_record
 from reopen_desktop.lists import writing
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 TEXT = "@"  # Excel's "text" number format: a typed-over ID stays text too
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -107,7 +110,7 @@ def _workbook(headers: Sequence[str], rows: Sequence[Sequence[Any]],
     from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast("Worksheet", book.active)  # a new workbook opens on its one worksheet
     sheet.title = writing.sheet_title(title, set())
     sheet.append([writing.cell_safe(str(h)) for h in headers])
     for row in rows:

@@ -172,7 +172,7 @@ FIELD_LABELS = {"name": "姓名", "sex": "性别", "phone": "电话", "guardian"
                 "id_number": "身份证号", "dorm_room_id": "宿舍", "boarding": "就读方式"}
 
 
-def update_person(data: DataFile, person_id: int, **fields: str) -> bool:
+def update_person(data: DataFile, /, person_id: int, **fields: str) -> bool:
     """Change a person's editable facts as one audited action; True when anything changed."""
     changes = {k: (v or "").strip() for k, v in fields.items() if k in EDITABLE_FIELDS}
     if "name" in changes and not changes["name"]:

@@ -5,6 +5,7 @@ date range (every dish of every meal; a dish without a sample is printed red).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -20,6 +21,7 @@ from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     RED,
+    Cell,
     ReportResult,
     ReportStyles,
     chinese_document,
@@ -38,7 +40,8 @@ SAMPLE_WIDTHS = [22 * mm, 14 * mm, 34 * mm, 20 * mm, 30 * mm, 30 * mm,
                  CONTENT_WIDTH - 150 * mm]
 
 
-def _write(data: DataFile, out: Path, title: str, story, printed_on: date | None
+def _write(data: DataFile, out: Path, title: str,
+           story: Callable[[ReportStyles], list[Flowable]], printed_on: date | None
            ) -> ReportResult:
     return build_school_report(
         data, Path(out), story, title=title,
@@ -108,9 +111,9 @@ def write_samples(data: DataFile, day_from: date, day_to: date, out: Path, *,
 
 def _samples_story(meals: list[canteen.Meal], span: str, rule: str, styles: ReportStyles
                    ) -> list[Flowable]:
-    rows: list[list] = []
+    rows: list[list[Cell]] = []
     for meal in meals:
-        for dish in meal.dishes or [None]:
+        for dish in meal.dishes or (None,):
             rows.append([meal.day, meal.meal, *_dish_cells(dish, styles)])
     if not rows:
         rows.append(["", "", para("(这段时间没有留样记录)", styles.muted), "", "", "", ""])
@@ -119,7 +122,7 @@ def _samples_story(meals: list[canteen.Meal], span: str, rule: str, styles: Repo
             signature_block(styles, ("留样人", "食堂负责人"))]
 
 
-def _dish_cells(dish: canteen.Dish | None, styles: ReportStyles) -> list:
+def _dish_cells(dish: canteen.Dish | None, styles: ReportStyles) -> list[Cell]:
     if dish is None:
         return [para("(未登记菜品)", styles.vacant), "", "", "", ""]
     if not dish.sampled:

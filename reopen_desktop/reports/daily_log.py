@@ -195,7 +195,7 @@ def _home(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     section, away = facts.get("kept_home"), facts["home_list"]
     if not section or not (section["total"] or section["suspended_classes"]):
         return [para("当日无停课班级,无居家观察人员。", styles.body)]
-    story = []
+    story: list[Flowable] = []
     for suspended in section["suspended_classes"]:
         members = [k for k in away if k.source == "suspension"
                    and k.class_name == suspended["class"]]

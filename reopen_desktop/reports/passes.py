@@ -25,6 +25,7 @@ from reopen_desktop.grid import school_record
 from reopen_desktop.people import search
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
+    Cell,
     ReportResult,
     ReportStyles,
     chinese_document,
@@ -59,7 +60,7 @@ def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any
 
 
 def _story(school: str, people: list[dict[str, Any]], styles: ReportStyles) -> list[Flowable]:
-    cards = [_card(school, person, styles) for person in people]
+    cards: list[Cell] = [_card(school, person, styles) for person in people]
     if len(cards) % 2:
         cards.append("")
     rows = [cards[i:i + 2] for i in range(0, len(cards), 2)] or [["", ""]]

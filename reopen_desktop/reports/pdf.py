@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial, wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -155,10 +155,11 @@ class _RuledTable(Table):
     reportlab's split drops the box's bottom edge from the part left on the page.
     """
 
-    def split(self, available_width: float, available_height: float) -> list[Table]:
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = super().split(available_width, available_height)
         if len(parts) == 2:
-            parts[0]._addCommand(  # noqa: SLF001 - the part is not drawn yet
+            # The part is not drawn yet. _addCommand is private, absent from the stubs.
+            parts[0]._addCommand(  # type: ignore[attr-defined]  # noqa: SLF001
                 ("LINEBELOW", (0, -1), (-1, -1), FRAME, colors.black))
         return parts
 
@@ -273,9 +274,9 @@ class RowGroup:
     what they show instead at the top of a page the group runs onto.
     """
 
-    lead: list[Cell]
-    rows: list[list[Cell]]
-    continued: list[Cell] | None = None
+    lead: Sequence[Cell]
+    rows: Sequence[Sequence[Cell]]
+    continued: Sequence[Cell] | None = None
 
 
 class _Continued(Flowable):
@@ -300,20 +301,21 @@ class _GroupedTable(_RuledTable):
     same and can break anywhere.
     """
 
-    def split(self, available_width: float, available_height: float) -> list[Table]:
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = super().split(available_width, available_height)
         if len(parts) == 2:
-            _reveal_continued(parts[1])
+            _reveal_continued(cast(Table, parts[1]))  # a table splits into tables
         return parts
 
 
 def _reveal_continued(table: Table) -> None:
+    # The split part is not laid out yet. _cellvalues is private, absent from the stubs.
     first = table.repeatRows
-    row = table._cellvalues[first]  # noqa: SLF001 - the split part is not laid out yet
+    row = table._cellvalues[first]  # type: ignore[attr-defined]  # noqa: SLF001
     if any(_continued(value) for value in row):
         # A fresh list: the original table may share its row lists with this part.
-        table._cellvalues[first] = [  # noqa: SLF001
-            [_continued(value).shown] if _continued(value) else value for value in row]
+        table._cellvalues[first] = [  # type: ignore[attr-defined]  # noqa: SLF001
+            [placeholder.shown] if (placeholder := _continued(value)) else value for value in row]
 
 
 def _continued(value: Any) -> _Continued | None:
@@ -359,7 +361,8 @@ def _group_rows(styles: ReportStyles, group: RowGroup, width: int) -> list[list[
 
 def in_columns(styles: ReportStyles, items: Sequence[Flowable], columns: int) -> Table:
     """Short items side by side, ``columns`` to a line, without rules (a compact list)."""
-    rows = [list(items[start:start + columns]) for start in range(0, len(items), columns)]
+    rows: list[list[Cell]] = [list(items[start:start + columns])
+                              for start in range(0, len(items), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=[CONTENT_WIDTH / columns] * columns, hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font),
@@ -431,7 +434,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # private to reportlab, not in its stubs
 
     def save(self) -> None:
         for number, state in enumerate(self._held, start=1):

@@ -19,6 +19,7 @@ from reopen_desktop.checks import arrival
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
+    Cell,
     ReportResult,
     ReportStyles,
     chinese_document,
@@ -53,8 +54,9 @@ def _story(windows: list[arrival.Window], for_gate: bool, styles: ReportStyles
         return story + [para("尚未排定错峰时段。", styles.body)]
     if not for_gate:
         return story + [_parents_table(windows, styles)]
-    rows = [[w.scope, w.kind_label, f"{w.starts}-{w.ends}", w.lane, w.people,
-             f"{w.capacity}{'(不足)' if w.over_capacity else ''}"] for w in windows]
+    rows: list[list[Cell]] = [
+        [w.scope, w.kind_label, f"{w.starts}-{w.ends}", w.lane, w.people,
+         f"{w.capacity}{'(不足)' if w.over_capacity else ''}"] for w in windows]
     story.append(data_table(styles, ["年级/班级", "时段", "时间", "通道", "人数", "可检人数"], rows,
                             [34 * mm, 18 * mm, 34 * mm, 34 * mm, 20 * mm,
                              CONTENT_WIDTH - 140 * mm]))

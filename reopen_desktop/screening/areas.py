@@ -48,11 +48,11 @@ def list_areas(data: DataFile) -> list[Area]:
 def _area_row(name: str, level: str, date_from: str, date_to: str, note: str
               ) -> dict[str, str]:
     name = (name or "").strip()
-    level = _level(level)
+    key = _level(level)
     problems = []
     if not name:
         problems.append(Problem("地区名称不能为空", column="名称"))
-    if level is None:
+    if key is None:
         problems.append(Problem(f"风险等级应为 高风险/中风险/低风险:{level}", column="风险等级"))
     start, end = base_cells.parse_day(date_from), base_cells.parse_day(date_to)
     if not start:
@@ -61,7 +61,7 @@ def _area_row(name: str, level: str, date_from: str, date_to: str, note: str
         problems.append(Problem(f"结束日期不对:{date_to}", column="结束日期"))
     if problems:
         raise Refused("area_invalid", problems=problems, name=name)
-    return {"name": name, "level": str(level), "date_from": str(start), "date_to": str(end),
+    return {"name": name, "level": str(key), "date_from": str(start), "date_to": str(end),
             "note": (note or "").strip()}
 
 

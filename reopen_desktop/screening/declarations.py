@@ -515,8 +515,8 @@ def import_areas(data: DataFile, path: Path) -> int:
     known = {(a.name, a.level, a.date_from) for a in list_areas(data)}
     new = [r for r in rows if (r["name"], r["level"], r["date_from"]) not in known]
     with audit.action(data, "import_areas", f"导入风险地区 {len(new)} 个") as act:
-        for row in new:
-            act.insert("high_risk_areas", row)
+        for area in new:
+            act.insert("high_risk_areas", area)
         rescreen(data, act)
     return len(new)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reopen_desktop.base import cells as base_cells
 from reopen_desktop.datafile import audit
@@ -23,6 +23,12 @@ from reopen_desktop.screening.declarations import (
     rescreen,
     write_declaration,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# A good template row, ready to write: the person, the declaration row, the trips.
+FoundRow = tuple[int, dict[str, Any], list[Travel]]
 
 
 @dataclass
@@ -71,7 +77,7 @@ def write_declaration_template(path: Path, data: DataFile, class_id: int | None 
 
     people = _template_people(data, class_id)
     book = Workbook()
-    sheet = book.active
+    sheet = cast("Worksheet", book.active)  # a new workbook opens on its one worksheet
     sheet.title = "摸排申报"
     sheet.append(["假期行程与健康申报表(班主任填写;日期写成 2026-02-20;多个地点用顿号分开)"])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TEMPLATE))
@@ -130,7 +136,8 @@ def import_declarations(data: DataFile, path: Path, *, declared_on: date | None 
     day = (declared_on or date.today()).isoformat()
     people = {(p["name"], p["class_name"], (p["id_number"] or "")[-4:]): p["id"]
               for p in _template_people(data, None)}
-    found, problems = [], []
+    found: list[FoundRow] = []
+    problems: list[Problem] = []
     for sheet in reading.read_sheets(path, "姓名"):
         for number, cells in sheet.rows:
             located = [Problem(p.message, str(path), sheet.name, number, p.column)
@@ -150,8 +157,8 @@ def import_declarations(data: DataFile, path: Path, *, declared_on: date | None 
     return DeclarationImport(imported, updated, started)
 
 
-def _row_problems(sheet: reading.Sheet, cells: list[Any], people: dict[tuple, int], day: str,
-                  found: list) -> list[Problem]:
+def _row_problems(sheet: reading.Sheet, cells: list[Any], people: dict[tuple[str, str, str], int],
+                  day: str, found: list[FoundRow]) -> list[Problem]:
     """Check one template row; a good, filled-in row is appended to ``found``."""
     value = {c.title: (cells[i] if i is not None and i < len(cells) else "")
              for c in TEMPLATE for i in [sheet.column((c.title,))]}

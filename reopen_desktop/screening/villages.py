@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from reopen_desktop.base import cells as base_cells
 from reopen_desktop.base.idnumber import normalise_id
@@ -18,6 +19,9 @@ from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.lists import reading, writing
 from reopen_desktop.screening import declarations
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 NO_VILLAGE = "未填村(社区)"
 EXPORT_HEADER = ("姓名", "性别", "身份证号", "监护人", "联系电话", "住址", "原因", "观察至")
@@ -89,7 +93,7 @@ def export_key_persons_by_village(data: DataFile, out_xlsx: Path, *, day: date |
 
     groups = _by_village(data, day or date.today())
     book = Workbook()
-    book.remove(book.active)
+    book.remove(cast("Worksheet", book.active))  # a new workbook opens on its one worksheet
     taken: set[str] = set()
     for village, rows in groups.items():
         sheet = book.create_sheet(writing.sheet_title(village, taken))
@@ -157,7 +161,7 @@ def match_village_list(data: DataFile, path: Path) -> VillageMatch:
     return result
 
 
-def _match_row(data: DataFile, number: int, value: dict) -> VillageRow:
+def _match_row(data: DataFile, number: int, value: dict[str, Any]) -> VillageRow:
     exposure = base_cells.parse_day(value["exposure"])
     row = VillageRow(number, base_cells.cell_text(value["name"]),
                      normalise_id(base_cells.cell_text(value["id_number"])),
@@ -183,7 +187,7 @@ def _match_row(data: DataFile, number: int, value: dict) -> VillageRow:
     return row
 
 
-def _people(data: DataFile, where: str, value: str) -> list[dict]:
+def _people(data: DataFile, where: str, value: str) -> list[dict[str, Any]]:
     return data.query(
         "SELECT p.id, p.name, p.id_number, coalesce(nullif(p.birth_date, ''), "
         "CASE WHEN length(p.id_number) = 18 THEN substr(p.id_number, 7, 4) || '-' || "
@@ -192,7 +196,7 @@ def _people(data: DataFile, where: str, value: str) -> list[dict]:
         f"ON c.id = p.class_id WHERE p.active = 1 AND {where}", (declarations.STAFF_ROW, value))
 
 
-def _take(row: VillageRow, person: dict, status: str) -> None:
+def _take(row: VillageRow, person: dict[str, Any], status: str) -> None:
     row.status, row.person_id = status, person["id"]
     row.person_name, row.class_name = person["name"], person["class_name"]
 

@@ -416,10 +416,11 @@ class _Holdings:
         return self.newest[school_id]
 
 
-def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, list[dict]]:
+def _records(file: str, school_id: str, members: dict[str, bytes]
+             ) -> dict[str, list[dict[str, Any]]]:
     """The payload's record lists, each record belonging to this school (its id says so),
     so one school's bundle can never overwrite another school's records."""
-    records: dict[str, list[dict]] = {}
+    records: dict[str, list[dict[str, Any]]] = {}
     prefix = f"{school_id}:"
     for member in ("days.json", *RECORDS):
         try:
@@ -438,7 +439,7 @@ def _records(file: str, school_id: str, members: dict[str, bytes]) -> dict[str, 
     return records
 
 
-def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict]]) -> None:
+def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict[str, Any]]]) -> None:
     m = bundle.manifest
     school_id, export_id, stamp = m["school_id"], m["export_id"], now()
     data.conn.execute(
@@ -492,13 +493,14 @@ _INSERTS = _inserts()
 _DAYS_UPSERT = _upsert("days", ["day", "summary", "deleted"])
 
 
-def _record_rows(records: list[dict], school_id: str, export_id: str, keys: tuple[str, ...],
-                 count_at: int | None) -> list[tuple[Any, ...]]:
+def _record_rows(records: list[dict[str, Any]], school_id: str, export_id: str,
+                 keys: tuple[str, ...], count_at: int | None) -> list[tuple[Any, ...]]:
     """The rows of one table: each field as text ('' when missing), the people count as a
     sane number, whatever a hostile bundle put there."""
     rows = []
     for record in records:
-        values = [v if v.__class__ is str else _text(v) for v in map(record.get, keys)]
+        values: list[str | int] = [v if v.__class__ is str else _text(v)
+                                   for v in map(record.get, keys)]
         if count_at is not None:
             values[count_at] = _count(record.get(keys[count_at]))
         rows.append((record["id"], school_id, *values, int(bool(record.get("deleted"))),
@@ -506,7 +508,8 @@ def _record_rows(records: list[dict], school_id: str, export_id: str, keys: tupl
     return rows
 
 
-def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict]]) -> dict[str, Any]:
+def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]]
+                 ) -> dict[str, Any]:
     """The manifest's counts plus the open alerts among the records: the figures the
     school's hand-over slip prints, to reconcile paper and file."""
     open_alerts = sum(1 for r in records["alerts.json"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from reopen_desktop.base import vocabulary, words
 from reopen_desktop.base.masking import mask_id
@@ -126,7 +126,7 @@ def _deadline(row: dict[str, Any]) -> str:
         return (vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
                 if row["rule"] in RULE_LABELS else row["deadline"])
     except ValueError:
-        return row["deadline"]
+        return cast(str, row["deadline"])
 
 
 def key_persons_by_village(data: DataFile, day: date) -> dict[str, list[dict[str, Any]]]:

@@ -20,6 +20,7 @@ from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     NUMERALS,
+    Cell,
     ReportResult,
     ReportStyles,
     RowGroup,
@@ -73,8 +74,9 @@ def _reporting(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     if not grid.schools:
         return [para("尚未导入任何学校的数据包。", styles.body)]
     header = ["学校", *(d[5:] for d in grid.days), "上报率", "缺号"]
-    rows = [[s.name, *(_mark(d, s, grid, styles) for d in grid.days), s.rate_text,
-             "、".join(map(str, s.gaps)) or "无"] for s in grid.schools]
+    rows: list[list[Cell]] = [
+        [s.name, *(_mark(d, s, grid, styles) for d in grid.days), s.rate_text,
+         "、".join(map(str, s.gaps)) or "无"] for s in grid.schools]
     day_width = 13 * mm
     rest = CONTENT_WIDTH - day_width * len(grid.days) - 24 * mm - 20 * mm
     table = data_table(styles, header, rows, [rest, *[day_width] * len(grid.days), 24 * mm,

@@ -157,6 +157,13 @@ def test_high_risk_areas_import_from_a_sheet_once(school_db, tmp_path):
     assert {a.level for a in areas.list_areas(school_db)} == {"high", "medium"}
 
 
+def test_an_unknown_risk_level_is_refused_naming_what_was_typed(school_db):
+    with pytest.raises(Refused) as refused:
+        screening_declarations.add_area(school_db, "某市C区", "极高", "2026-01-20")
+    assert refused.value.problems[0].message == "风险等级应为 高风险/中风险/低风险:极高"
+    assert areas.list_areas(school_db) == []
+
+
 def test_the_person_file_summary_names_the_trip_and_the_observation(school_db):
     person = pupils(school_db)[0]
     screening_declarations.add_area(school_db, "武汉", "高风险", "2026-01-01")
