@@ -18,7 +18,7 @@ from reopen_desktop.base.vocabulary import SYMPTOMS
 from reopen_desktop.base.words import Said, Shown
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.diseases.catalogue import is_notifiable
+from reopen_desktop.diseases import catalogue
 
 
 @dataclass
@@ -195,7 +195,7 @@ def _per_person(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Al
     for person in sorted(today, key=lambda p: (p.class_name, p.name)):
         where = person.class_name or person.dorm_name or "全校"
         about = {"scope": where, "name": person.name}
-        if is_notifiable(person.diagnosis):
+        if catalogue.notifiable(catalogue.read(person.diagnosis)):
             found.append(_alert("notifiable", day, where, [person],
                                 threshold=Said("alert_threshold_notifiable"),
                                 message=Said("alert_notifiable",
