@@ -25,11 +25,12 @@ def raise_alerts(data: DataFile, day: date) -> int:
             said = alert.wording["message"]
             cursor = data.conn.execute(
                 "INSERT OR IGNORE INTO alerts (rule, day, scope, subject, people, message, "
-                "deadline, raised_at, message_key, message_params) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "deadline, raised_at, message_key, message_params, syndrome, disease) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (alert.rule, alert.date, alert.scope, alert.subject,
                  json.dumps(alert.person_ids), said.chinese(),
-                 alert.wording["deadline"].chinese(), now(), said.key, said.params_json()))
+                 alert.wording["deadline"].chinese(), now(), said.key, said.params_json(),
+                 alert.syndrome, alert.disease))
             new += cursor.rowcount
     return new
 
@@ -108,7 +109,8 @@ def _shown_deadline(row: dict[str, Any]) -> str:
     """The deadline in the current language, for rows that kept their key."""
     if not row.get("message_key"):
         return row["deadline"]
-    return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+    hours = json.loads(row.get("message_params") or "{}").get("deadline_hours")  # the disease's
+    return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"]), hours).shown()
 
 
 def _names(data: DataFile, ids: set[int]) -> dict[int, str]:

@@ -1,6 +1,7 @@
 """Clusters in a class or dormitory (学校和托幼机构传染病疫情报告工作规范, 2006, situation (1)):
 ≥3 ill on one day, or ≥5 within 3 days, with similar symptoms, i.e. symptoms of one group."""
 
+from reopen_desktop.alerts import register
 from reopen_desktop.datafile import settings
 from tests.core.rule_stories import absent_ill, check, day, pupils, raised, raised_between, sick
 
@@ -58,6 +59,18 @@ def test_an_absence_with_a_diagnosis_counts_in_its_diseases_group(school_db):
     assert [a.syndrome for a in raised(school_db, day(1), "cluster_1d")] == ["呼吸道"]
 
 
+def test_two_groups_of_three_in_one_class_are_two_alerts_and_both_are_stored(school_db):
+    ids = pupils(school_db, "一年级1班")
+    check(school_db, "一年级1班", day(1), [sick(ids[0], "咳嗽", "腹泻"), sick(ids[1], "咳嗽",
+                                                                              "呕吐"),
+                                          sick(ids[2], "咽痛", "腹痛")])
+    assert [a.syndrome for a in raised(school_db, day(1), "cluster_1d")] == ["呼吸道", "胃肠道"]
+    assert register.raise_alerts(school_db, day(1)) == 2
+    assert school_db.query("SELECT syndrome, disease FROM alerts ORDER BY id") == [
+        {"syndrome": "呼吸道", "disease": ""}, {"syndrome": "胃肠道", "disease": ""}]
+    assert register.raise_alerts(school_db, day(1)) == 0  # raised again: nothing new
+
+
 def test_five_of_one_group_within_three_days_raise_cluster_3d_on_the_day_it_is_reached(
         school_db):
     ids = pupils(school_db, "二年级1班")
@@ -113,3 +126,4 @@ def test_fevers_and_headaches_in_one_class_are_one_alert_of_the_group_other(
     [both] = raised(school_db, day(1), "cluster_1d")
     assert (both.syndrome, len(both.person_ids)) == ("其他", 5)
     assert "(发热、头痛)" in both.message
+    assert register.raise_alerts(school_db, day(1)) == 1

@@ -5,6 +5,7 @@ not a case raises nothing and keeps nobody home."""
 
 import pytest
 
+from reopen_desktop.alerts import register
 from reopen_desktop.checks import followups
 from reopen_desktop.diseases import catalogue
 from tests.core.rule_stories import absent_ill, check, day, pupils, raised, raised_between
@@ -84,6 +85,15 @@ def test_a_suspected_food_poisoning_is_reported_within_two_hours(school_db):
     [alert] = raised(school_db, day(1), "notifiable")
     assert alert.disease == "食物中毒" and alert.deadline == "立即,最迟 2 小时内"
     assert "(疑似)" in alert.message
+
+
+def test_a_class_a_deadline_reads_again_from_the_stored_alert(school_db):
+    pupil = pupils(school_db, "一年级2班")[1]
+    check(school_db, "一年级2班", day(1), [absent_ill(pupil, "霍乱")])
+    register.raise_alerts(school_db, day(1))
+    [stored] = [a for a in register.list_alerts(school_db) if a.rule == "notifiable"]
+    assert stored.deadline == "立即,最迟 2 小时内"
+    assert school_db.scalar("SELECT disease FROM alerts WHERE rule = 'notifiable'") == "霍乱"
 
 
 def test_no_substring_decides_the_catalogue_reads_the_words_around_the_name():
