@@ -172,7 +172,6 @@ def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]
     rows.update((r["id"], r) for r in data.query(
         _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''",
         {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}))
-    fever = float(limits["fever_threshold"])
     by_day: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for row in sorted(rows.values(), key=lambda r: r["id"]):
         by_day[(row["person_id"], row["day"])].append(row)
