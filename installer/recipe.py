@@ -23,9 +23,11 @@ ICON = ROOT / "resources" / "icon" / "reopen-desktop.ico"
 PACKAGES_IMPORTED_BY_NAME = ("ui", "reopen_desktop")
 LIBRARY_DATA = ("reportlab", "pypinyin")
 
-# Our own read-only files: compiled translations, the roster template, the icon. The .ts
-# sources and the scripts that make these stay behind.
-RESOURCE_PATTERNS = ("i18n/*.qm", "templates/*.xlsx", "icon/*.png", "icon/*.ico")
+# Our own read-only files: compiled translations, the roster template, the icon, the disease
+# catalogue (diseases.catalogue reads it at run time). The .ts sources, SOURCES.md and the
+# scripts that make these stay behind.
+RESOURCE_PATTERNS = ("i18n/*.qm", "templates/*.xlsx", "icon/*.png", "icon/*.ico",
+                     "diseases/*.toml")
 
 # Python modules nothing in the program imports; listing them keeps their Qt libraries,
 # plugins and translations out as well.

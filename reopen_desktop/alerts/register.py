@@ -30,11 +30,14 @@ def reconcile(act: audit.Action, days: Iterable[date]) -> int:
     """
     new = 0
     for day in sorted(set(days)):
-        stored = {(r["rule"], r["scope"], r["subject"]): r for r in act.data.query(
-            "SELECT id, rule, scope, subject, status, outcome, people, message_key, "
-            "message_params FROM alerts WHERE day = ?", (day.isoformat(),))}
+        stored = {(r["rule"], r["scope"], r["subject"], r["syndrome"], r["disease"]): r
+                  for r in act.data.query(
+                      "SELECT id, rule, scope, subject, syndrome, disease, status, outcome, "
+                      "people, message_key, message_params FROM alerts WHERE day = ?",
+                      (day.isoformat(),))}
         for alert in evaluate(act.data, day):
-            row = stored.pop((alert.rule, alert.scope, alert.subject), None)
+            row = stored.pop((alert.rule, alert.scope, alert.subject, alert.syndrome,
+                              alert.disease), None)
             if row is None:
                 act.insert("alerts", _stored_row(alert))
                 new += 1
@@ -52,7 +55,8 @@ def _stored_row(alert: Alert) -> dict[str, Any]:
     return {"rule": alert.rule, "day": alert.date, "scope": alert.scope,
             "subject": alert.subject, "people": json.dumps(alert.person_ids),
             "message": said.chinese(), "deadline": alert.wording["deadline"].chinese(),
-            "raised_at": now(), "message_key": said.key, "message_params": said.params_json()}
+            "raised_at": now(), "message_key": said.key, "message_params": said.params_json(),
+            "syndrome": alert.syndrome, "disease": alert.disease}
 
 
 def _bring_up_to_date(act: audit.Action, row: dict[str, Any], alert: Alert) -> None:
@@ -160,7 +164,8 @@ def _shown_deadline(row: dict[str, Any]) -> str:
     """The deadline in the current language, for rows that kept their key."""
     if not row.get("message_key"):
         return cast(str, row["deadline"])
-    return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+    hours = json.loads(row.get("message_params") or "{}").get("deadline_hours")  # the disease's
+    return vocabulary.deadline(row["rule"], date.fromisoformat(row["day"]), hours).shown()
 
 
 def _names(data: DataFile, ids: set[int]) -> dict[int, str]:

@@ -17,7 +17,10 @@ TERMS: dict[str, str] = {
     "黄疸": "jaundice", "结膜充血": "red eyes", "腮腺肿大": "swollen parotids",
     "乏力": "fatigue", "手足疱疹": "hand/foot blisters", "口腔疱疹": "mouth blisters",
     "其他": "other", "正常": "normal", "恶心": "nausea", "外伤": "wound", "烫伤": "burn",
-    "湿疹": "eczema",
+    "湿疹": "eczema", "呼吸急促": "short of breath", "头晕": "dizziness",
+    "剧烈腹泻": "severe diarrhoea", "剧烈呕吐": "severe vomiting",
+    # symptom groups (vocabulary.SYNDROMES; 其他, 黄疸, 腮腺肿大, 结膜充血 are above)
+    "呼吸道": "respiratory", "胃肠道": "gastrointestinal", "皮疹/疱疹": "rash/blisters",
     # alerts (alerts.RULE_LABELS, OUTCOMES)
     "聚集(1天)": "cluster (1 day)", "聚集(3天)": "cluster (3 days)",
     "法定传染病": "notifiable disease", "不明原因": "unexplained illness",
@@ -26,6 +29,7 @@ TERMS: dict[str, str] = {
     "经核实不是聚集": "checked: not a cluster",
     "已撤回:依据的检查记录已更正或撤销,不再满足规则":
         "withdrawn: the checks it rested on were corrected or undone",
+    "疑似食源/水源": "suspected food or water source", "病种聚集/暴发": "disease outbreak",
     "全校": "whole school",  # an alert's scope when the person has no class or dormitory
     "因病缺勤": "absent ill",  # why a follow-up was opened (followups.FollowUp.reason_label)
     # screening (screening.LEVELS, STATE_LABELS, HEALTH_CHOICES)

@@ -24,11 +24,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "another role. Make someone else administrator first. Nothing was "
                            "saved."),
     "diagnosis_hidden": ("(仅校医可见)", "(school doctor only)"),
-    "alert_diagnosis_hidden": ("{scope}有法定传染病(或疑似)病例。诊断只有校医和管理员可见;"
-                               "请配合校医立即报告,返校须凭复课证明。",
-                               "A notifiable (or suspected) disease in {scope}. Only the school "
-                               "doctor and the administrator see the diagnosis; help the doctor "
-                               "report at once. Return needs a clearance."),
+    "alert_diagnosis_hidden": ("{scope}有须报告的传染病(或疑似)病例。诊断只有校医和管理员可见;"
+                               "请配合校医立即报告,是否居家、何时返校听从校医安排。",
+                               "A disease to report (or a suspected case) in {scope}. Only the "
+                               "school doctor and the administrator see the diagnosis; help "
+                               "the doctor report at once. Whether and until when the pupil "
+                               "stays home is the doctor's to say."),
     "wrong_password": ("{name}的密码不对。请重新输入。",
                        "That is not {name}'s password. Type it again."),
     # --- staggered arrival (checks/arrival.py) ---
@@ -915,6 +916,129 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(A school rule, not the national reporting standard.) The head teacher and the "
         "school doctor should check why they are absent.",
     ),
+    # --- the catalogue's rules (issue 17): each message cites its rule's source, names the
+    # group or disease, and whom to report to (settings report_health_to/_education_to).
+    # Older rows keep the keys above.
+    "alert_cluster_1d_group": (
+        "{scope}{day} 有 {count} 人出现{syndrome}症状({symptoms}),达到聚集性疫情报告标准"
+        "(同一班级或宿舍 1 天内 ≥{size} 人相似症状;依据:{source})。"
+        "请疫情报告人 24 小时内报告{health}和{education}。",
+        "{scope}, {day}: {count} people with {syndrome_en} symptoms ({symptoms_en}), which "
+        "meets the cluster reporting standard (≥{size} people with similar symptoms in one "
+        "class or dormitory in 1 day; source: {source_en}). The epidemic reporter must report "
+        "to {health} and {education} within 24 hours.",
+    ),
+    "alert_cluster_3d_group": (
+        "{scope}{first} 至 {day} 共 {count} 人出现{syndrome}症状({symptoms}),达到聚集性疫情"
+        "报告标准(同一班级或宿舍 {days} 天内 ≥{size} 人相似症状;依据:{source})。"
+        "请疫情报告人 24 小时内报告{health}和{education}。",
+        "{scope}, {first} to {day}: {count} people with {syndrome_en} symptoms "
+        "({symptoms_en}), which meets the cluster reporting standard (≥{size} people with "
+        "similar symptoms in one class or dormitory within {days} days; source: {source_en}). "
+        "The epidemic reporter must report to {health} and {education} within 24 hours.",
+    ),
+    "alert_shared_source": (
+        "{first} 至 {day} 全校 {classes} 个班级共 {count} 人呕吐或腹泻({class_list}),"
+        "疑似食源性或水源性聚集(3 天内 ≥{size} 人、≥{min_classes} 个班级;依据:{source})。"
+        "可疑来源:食堂和饮用水。请立即封存食堂留样(每餐每样 ≥{grams} 克,留存 ≥{hours} 小时)"
+        "和剩余食品送检,暂停可疑饮水;疫情报告人立即报告{health}和{education}。",
+        "{first} to {day}: {count} people vomiting or with diarrhoea in {classes} classes "
+        "({class_list}): a suspected food- or water-borne cluster (≥{size} people in ≥"
+        "{min_classes} classes within 3 days; source: {source_en}). Suspected sources: the "
+        "canteen and the drinking water. Seal the canteen's kept food samples (every dish of "
+        "every meal, ≥{grams} g, kept ≥{hours} hours) and the leftover food for testing, stop "
+        "the suspect water, and the epidemic reporter must report to {health} and "
+        "{education} at once.",
+    ),
+    "alert_disease_outbreak": (
+        "{scope}{first} 至 {day} 按发病日期共 {count} 例{disease}(含疑似),达到{kind}标准"
+        "({where} {days} 天内 ≥{size} 例;依据:{source})。"
+        "请疫情报告人按时限报告{health}和{education}。",
+        "{scope}, {first} to {day}: {count} cases of {disease_en} by date of onset (suspected "
+        "included), which meets the {kind_en} standard (≥{size} cases in one {where_en} "
+        "within {days} days; source: {source}). The epidemic reporter must report to {health} "
+        "and {education} by the deadline.",
+    ),
+    "alert_notifiable_home": (
+        "{scope}{name} 诊断为“{diagnosis}”:{disease}{status},{legal_class}。依据{source},"
+        "请疫情报告人立即报告{health}和{education}。按疾病目录须居家,返校须凭{clearance}。",
+        "{scope}: {name} is diagnosed with “{diagnosis}”: {disease_en}{status_en} "
+        "({legal_class_en}). Under {source_en} the epidemic reporter must report to {health} "
+        "and {education} at once. By the disease catalogue they stay home; coming back needs "
+        "{clearance}.",
+    ),
+    "alert_notifiable_home_no_clearance": (
+        "{scope}{name} 诊断为“{diagnosis}”:{disease}{status},{legal_class}。依据{source},"
+        "请疫情报告人立即报告{health}和{education}。按疾病目录须居家,返校条件见疾病目录。",
+        "{scope}: {name} is diagnosed with “{diagnosis}”: {disease_en}{status_en} "
+        "({legal_class_en}). Under {source_en} the epidemic reporter must report to {health} "
+        "and {education} at once. By the disease catalogue they stay home; the catalogue says "
+        "when they may come back.",
+    ),
+    "alert_notifiable_doctor": (
+        "{scope}{name} 诊断为“{diagnosis}”:{disease}{status},{legal_class}。依据{source},"
+        "请疫情报告人立即报告{health}和{education}。是否休学由校医与定点医疗机构判定"
+        "(病原学阳性或重症者休学)。",
+        "{scope}: {name} is diagnosed with “{diagnosis}”: {disease_en}{status_en} "
+        "({legal_class_en}). Under {source_en} the epidemic reporter must report to {health} "
+        "and {education} at once. Whether they stay home is for the school doctor and the "
+        "designated clinic to decide (pathogen-positive or severe cases do).",
+    ),
+    "alert_notifiable_stays": (
+        "{scope}{name} 诊断为“{diagnosis}”:{disease}{status},{legal_class}。依据{source},"
+        "请疫情报告人立即报告{health}和{education}。本病不因此停课,不得据此劝退或拒收。",
+        "{scope}: {name} is diagnosed with “{diagnosis}”: {disease_en}{status_en} "
+        "({legal_class_en}). Under {source_en} the epidemic reporter must report to {health} "
+        "and {education} at once. This disease is no reason to keep them home, turn them "
+        "away or ask them to leave.",
+    ),
+    "alert_unexplained_signs": (
+        "{scope}{name} {signs},原因不明(尚无疾病目录中的诊断)。依据{source},"
+        "请校医安排就诊并跟踪结果,疫情报告人 24 小时内报告{health}和{education}。",
+        "{scope}: {name}: {signs_en}, cause unknown (no diagnosis of the disease catalogue "
+        "yet). Under {source_en} the school doctor arranges a doctor's visit and follows the "
+        "result, and the epidemic reporter reports to {health} and {education} within 24 "
+        "hours.",
+    ),
+    "alert_absence_rise_rate": (
+        "{scope}{day} 因病缺勤 {count} 人(缺勤率 {rate:.1%}),高于近 {baseline} 个上学日的"
+        "基线(预计约 {expected:.1f} 人,预警线 {threshold} 人)。本校规则,非国家报告标准"
+        "({source})。请班主任和校医核实缺勤原因。",
+        "{scope}, {day}: {count} off sick ({rate:.1%}), above the baseline of the last "
+        "{baseline} school days (about {expected:.1f} expected, alarm at {threshold}). A "
+        "school rule, not the national reporting standard ({source_en}). The head teachers "
+        "and the school doctor should check why they are absent.",
+    ),
+    "alert_absence_rise_rate_2d": (
+        "{scope}{first} 和 {day} 两个上学日因病缺勤共 {count} 人(缺勤率 {rate:.1%}),高于近 "
+        "{baseline} 个上学日的基线(预计约 {expected:.1f} 人,预警线 {threshold} 人)。"
+        "本校规则,非国家报告标准({source})。请班主任和校医核实缺勤原因。",
+        "{scope}, {first} and {day}: {count} off sick over the two school days ({rate:.1%}), "
+        "above the baseline of the last {baseline} school days (about {expected:.1f} "
+        "expected, alarm at {threshold}). A school rule, not the national reporting standard "
+        "({source_en}). The head teachers and the school doctor should check why they are "
+        "absent.",
+    ),
+    "alert_threshold_shared_source": (
+        "全校 {days} 天内 ≥{size} 人呕吐或腹泻,≥{classes} 个班级",
+        "≥{size} people vomiting or with diarrhoea in ≥{classes} classes within {days} days",
+    ),
+    "alert_threshold_disease": ("{disease}:{where} {days} 天内 ≥{size} 例(按发病日期)",
+                                "{disease_en}: ≥{size} cases in one {where_en} within {days} "
+                                "days (by onset)"),
+    "alert_threshold_notifiable_class": ("{disease}({legal_class})病例或疑似病例",
+                                         "a case or suspected case of {disease_en} "
+                                         "({legal_class_en})"),
+    "alert_threshold_unexplained_signs": (
+        "不明原因高热 ≥{degrees}°C、呼吸急促、剧烈呕吐或剧烈腹泻",
+        "unexplained high fever ≥{degrees}°C, shortness of breath, severe vomiting or "
+        "diarrhoea"),
+    "alert_threshold_absence_rate": (
+        "因病缺勤率高于基线:精确条件检验 p<{alpha}(两天合计 p<{alpha_2d}),且高于均值+{z}"
+        "倍标准差,至少 {minimum} 人",
+        "illness absence above the baseline: exact conditional test p<{alpha} (two days "
+        "together p<{alpha_2d}), above mean + {z} SD, at least {minimum} people"),
+    "alert_deadline_2h": ("立即,最迟 {hours} 小时内", "at once, within {hours} hours at most"),
     "alert_deadline_24h": ("{day} 前(24小时内)", "{day} (within 24 hours)"),
     "alert_deadline_now": ("立即", "at once"),
     "alert_deadline_same_day": ("{day} 当日", "{day}, the same day"),

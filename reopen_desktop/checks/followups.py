@@ -2,8 +2,9 @@
 
 Every illness absence and every fever opens a follow-up (called the family,
 symptoms, doctor, diagnosis, expected return) that stays open until the person
-is back. A notifiable diagnosis means the person may not be marked present
-again until a return clearance is recorded (issuer, date, checked by).
+is back. A diagnosis the disease catalogue excludes with a clearance means the person
+may not be marked present again until a return clearance is recorded (issuer, date,
+checked by).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from reopen_desktop.base.words import term
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
+from reopen_desktop.diseases import catalogue
 from reopen_desktop.errors import Refused
 
 EDITABLE = ("called_family", "symptoms", "doctor", "diagnosis", "expected_return", "note")
@@ -42,11 +44,11 @@ class FollowUp:
         return term("因病缺勤" if self.reason == "illness_absence" else "发热")
 
 
-def is_notifiable(diagnosis: str) -> bool:
-    """alerts.is_notifiable (imported late: alerts → checks → followups)."""
-    from reopen_desktop.diseases.catalogue import is_notifiable as notifiable
-
-    return notifiable(diagnosis)
+def needs_clearance(diagnosis: str) -> bool:
+    """The diagnosis, read through the disease catalogue, keeps the person home until a
+    return clearance: a case of a disease the program excludes whose line names one (never
+    a carrier, latent infection, contact, negative or excluded test, or unclassified text)."""
+    return catalogue.needs_clearance(catalogue.read(diagnosis))
 
 
 def open_for_check(data: DataFile, act: audit.Action, person_id: int, day: date,
@@ -83,7 +85,7 @@ def refuse_return_without_clearance(data: DataFile, person_id: int, name: str) -
     """A notifiable diagnosis: present again only with a recorded return clearance."""
     for row in data.query("SELECT id, diagnosis FROM follow_ups WHERE person_id = ? "
                           "AND status = 'open'", (person_id,)):
-        if is_notifiable(row["diagnosis"]) and not data.scalar(
+        if needs_clearance(row["diagnosis"]) and not data.scalar(
                 "SELECT 1 FROM clearances WHERE follow_up_id = ?", (row["id"],)):
             raise Refused("clearance_required", name=name, diagnosis=row["diagnosis"])
 
@@ -143,6 +145,6 @@ def open_follow_ups(data: DataFile, today: date | None = None, *,
                      r["reason"], bool(r["called_family"]), r["symptoms"], r["doctor"],
                      access.shown_diagnosis(viewer or access.SCHOOL, r["diagnosis"]),
                      r["expected_return"], r["status"],
-                     is_notifiable(r["diagnosis"]) and not r["cleared"],
+                     needs_clearance(r["diagnosis"]) and not r["cleared"],
                      r["opened_on"] <= cutoff and not r["called_family"] and not r["diagnosis"])
             for r in rows]

@@ -12,7 +12,13 @@ from reopen_desktop.errors import Refused
 # One key per symptom (pinyin initial where it is free), and the two absence kinds.
 SYMPTOM_KEYS = {"r": "发热", "k": "咳嗽", "y": "咽痛", "t": "头痛", "f": "腹痛", "x": "腹泻",
                 "o": "呕吐", "p": "皮疹", "h": "黄疸", "j": "结膜充血", "s": "腮腺肿大",
-                "l": "乏力", "z": "手足疱疹", "m": "口腔疱疹", "q": "其他"}
+                "l": "乏力", "z": "手足疱疹", "m": "口腔疱疹", "q": "其他",
+                "c": "呼吸急促",  # 促/喘 (h is taken by 黄疸)
+                "n": "头晕"}  # 晕 yūn (y and t are taken)
+
+# "+" right after vomiting or diarrhoea marks it severe (剧烈): ``12o+`` is 剧烈呕吐.
+SEVERE_MARK = "+"
+SEVERE_FORMS = {"呕吐": "剧烈呕吐", "腹泻": "剧烈腹泻"}
 
 
 ABSENCE_KEYS = {"b": "illness", "a": "other"}  # b 病假, a 事假 (s is taken by 腮腺肿大)
@@ -37,7 +43,8 @@ def parse_quick_entry(text: str) -> QuickEntry:
     """Read one exception line: the pupil's number, then a temperature and/or keys.
 
     ``3 373`` (37.3 °C), ``12k`` (cough), ``27b`` (illness absence), ``8 bx`` (absent
-    ill with diarrhoea), ``27bpd/水痘`` (absent ill with a rash, seen by a doctor, chickenpox).
+    ill with diarrhoea), ``27bpd/水痘`` (absent ill with a rash, seen by a doctor, chickenpox),
+    ``5o+`` (severe vomiting: ``+`` after o or x marks it 剧烈).
     Refused with the keys listed when a key is unknown.
     """
     text, _, diagnosis = text.partition("/")
@@ -58,7 +65,9 @@ def parse_quick_entry(text: str) -> QuickEntry:
     if entry.number == 0:
         raise Refused("quick_entry_number", text=text)
     for key in rest:
-        if key == DOCTOR_KEY:
+        if key == SEVERE_MARK and entry.symptoms and entry.symptoms[-1] in SEVERE_FORMS:
+            entry.symptoms[-1] = SEVERE_FORMS[entry.symptoms[-1]]
+        elif key == DOCTOR_KEY:
             entry.doctor_seen = True
         elif key in SYMPTOM_KEYS:
             entry.symptoms.append(SYMPTOM_KEYS[key])
@@ -70,7 +79,8 @@ def parse_quick_entry(text: str) -> QuickEntry:
 
 
 def quick_keys_help() -> str:
-    keys = {**SYMPTOM_KEYS, "b": "病假", "a": "事假", DOCTOR_KEY: "已就诊"}
+    keys = {**SYMPTOM_KEYS, "o+": "剧烈呕吐", "x+": "剧烈腹泻", "b": "病假", "a": "事假",
+            DOCTOR_KEY: "已就诊"}
     return " ".join(f"{k}={term(v)}" for k, v in keys.items()) + f" /{term('诊断')}"
 
 

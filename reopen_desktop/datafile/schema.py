@@ -666,6 +666,55 @@ def _alerts_per_person(conn: sqlite3.Connection) -> None:
     _run_script(conn, ALERTS_PER_PERSON)
 
 
+ALERT_COLUMNS_WITH_SUBJECT = f"{ALERT_COLUMNS}, subject"
+CATALOGUE_ALERTS = f"""
+ALTER TABLE checks ADD COLUMN onset TEXT NOT NULL DEFAULT '';
+CREATE INDEX checks_diagnosed ON checks(day) WHERE diagnosis <> '';
+CREATE TEMP TABLE suspension_alerts AS
+    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
+UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
+CREATE TABLE alerts_rebuilt (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    day TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    people TEXT NOT NULL,
+    message TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome TEXT NOT NULL DEFAULT '',
+    raised_at TEXT NOT NULL,
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    message_key TEXT NOT NULL DEFAULT '',
+    message_params TEXT NOT NULL DEFAULT '{{}}',
+    subject INTEGER NOT NULL DEFAULT 0,
+    syndrome TEXT NOT NULL DEFAULT '',
+    disease TEXT NOT NULL DEFAULT '',
+    UNIQUE (rule, day, scope, subject, syndrome, disease)
+);
+INSERT INTO alerts_rebuilt ({ALERT_COLUMNS_WITH_SUBJECT})
+    SELECT {ALERT_COLUMNS_WITH_SUBJECT} FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_rebuilt RENAME TO alerts;
+CREATE INDEX alerts_status ON alerts(status, day);
+UPDATE class_suspensions SET alert_id = (SELECT s.alert_id FROM suspension_alerts s
+    WHERE s.id = class_suspensions.id) WHERE id IN (SELECT id FROM suspension_alerts);
+DROP TABLE suspension_alerts
+"""
+
+
+def _catalogue_alerts(conn: sqlite3.Connection) -> None:
+    """The disease catalogue's rules (issue 17). A check may say when the illness began
+    (``onset``, a date or ''), so outbreak windows count by onset; diagnosed checks get an
+    index of their own, so a rule reads the few of the last weeks without a scan. An alert
+    keeps its symptom group and disease (the Chinese names, '' for older rows and for rules
+    without one), and they join its key: one class on one day may have a respiratory and a
+    gastrointestinal cluster, a school a hand-foot-and-mouth and an ILI outbreak. The table
+    is rebuilt as in ``_alerts_per_person``, ids and suspensions kept."""
+    _run_script(conn, CATALOGUE_ALERTS)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -681,6 +730,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _alert_message_keys,
     _alerts_per_person,
     _bulk_inserts,
+    _catalogue_alerts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

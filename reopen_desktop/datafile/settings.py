@@ -14,13 +14,27 @@ from reopen_desktop.datafile.storage import DataFile, now
 DEFAULTS: dict[str, Any] = {
     "fever_threshold": 37.3,  # °C, gate and return
     "ili_threshold": 38.0,  # °C, influenza-like illness with cough or sore throat
+    # the 2006 school reporting norm (catalogue rules cluster_1d, cluster_3d)
     "cluster_1d_size": 3,
     "cluster_3d_size": 5,
     "cluster_3d_days": 3,
+    # a suspected food- or water-borne outbreak (catalogue rule shared_source): vomiting or
+    # diarrhoea in this many pupils within these days, in at least this many classes
+    "shared_source_size": 5,  # the norovirus guideline's cluster: 5 ...
+    "shared_source_days": 3,  # ... within 3 days
+    "shared_source_classes": 2,  # the program's own: a class alone is cluster_1d/3d
     "high_fever_threshold": 39.0,  # °C, "unexplained high fever" when no diagnosis is known
-    "absence_rise_factor": 2.0,  # today's illness absences vs the class's recent average
-    "absence_rise_minimum": 3,  # ... and at least this many, so 0 → 1 is no "rise"
-    "absence_rise_days": 5,
+    # absence_rise (alerts/absence_rise.py, docs/rules.md): illness-absence rates of each
+    # grade and the school against their own recent baseline, in school days
+    "absence_rise_baseline_days": 15,
+    "absence_rise_guard_days": 2,
+    "absence_rise_alpha": 0.005,  # today alone (exact conditional test, one-sided)
+    "absence_rise_alpha_2d": 0.002,  # the last two school days together
+    "absence_rise_z": 3.0,  # the EARS C2 bound: mean + z SD of the baseline's daily rates
+    "absence_rise_minimum": 3,  # pupils absent ill, at least: 1 or 2 never signal
+    # whom the epidemic reporter reports to (every alert names both)
+    "report_health_to": "乡镇卫生院/县疾控中心",
+    "report_education_to": "县(区)教育行政部门",
     # days after which an open follow-up with no family call and no diagnosis is flagged
     "unexplained_absence_days": 2,  # school days the recent average looks back
     "observation_days": 14,

@@ -10,7 +10,7 @@ from reopen_desktop.alerts import register, rules
 from reopen_desktop.base import words
 from reopen_desktop.checks import class_checks
 from reopen_desktop.checks.class_checks import CheckEntry
-from reopen_desktop.datafile import access
+from reopen_desktop.datafile import access, settings
 
 DAY = date(2026, 3, 2)
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -43,14 +43,21 @@ def coughing_class(school_db):
 def test_a_cluster_raised_in_chinese_reads_in_english_when_the_language_is_english(
         coughing_class):
     [alert] = register.list_alerts(coughing_class)
-    assert alert.message.startswith("一年级1班2026-03-02 有 3 人出现相似症状(咳嗽)")
+    assert alert.message.startswith("一年级1班2026-03-02 有 3 人出现呼吸道症状(咳嗽)")
     assert alert.deadline == "2026-03-03 前(24小时内)"
     words.set_language("en")
     [alert] = register.list_alerts(coughing_class)
-    assert alert.message.startswith("一年级1班, 2026-03-02: 3 people with similar symptoms "
+    assert alert.message.startswith("一年级1班, 2026-03-02: 3 people with respiratory symptoms "
                                     "(cough)")
     assert "within 24 hours" in alert.message and alert.deadline == "2026-03-03 (within 24 hours)"
-    assert CHINESE.findall(alert.message) == list("一年级班")  # only the class name
+    # only data stays Chinese: the class, and whom to report to (the school's settings)
+    data_words = ("一年级1班", settings.get(coughing_class, "report_health_to"),
+                  settings.get(coughing_class, "report_education_to"))
+    rest = alert.message
+    for word in data_words:
+        assert word in rest
+        rest = rest.replace(word, "")
+    assert CHINESE.findall(rest) == []
     words.set_language("zh")
     assert register.list_alerts(coughing_class)[0].message.startswith("一年级1班2026-03-02 有")
 

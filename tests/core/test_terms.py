@@ -13,6 +13,7 @@ from reopen_desktop.screening import areas, declarations, villages
 LABEL_TABLES = {
     "vocabulary.SESSIONS": vocabulary.SESSIONS.values(),
     "vocabulary.SYMPTOMS": vocabulary.SYMPTOMS,
+    "vocabulary.SYNDROMES": vocabulary.SYNDROMES.values(),
     "vocabulary.ABSENCE_REASONS": vocabulary.ABSENCE_REASONS.values(),
     "vocabulary.RULE_LABELS": vocabulary.RULE_LABELS.values(),
     "vocabulary.OUTCOMES": vocabulary.OUTCOMES.values(),

@@ -84,6 +84,7 @@ def test_the_installed_program_carries_its_translations_where_it_looks_for_them(
     bundle = build.app_folder() / "_internal"  # sys._MEIPASS of a one-folder build
     assert (bundle / "resources" / "i18n" / "reopen_desktop_en.qm").is_file()
     assert (bundle / "resources" / "templates" / "roster_template.xlsx").is_file()
+    assert (bundle / "resources" / "diseases" / "catalogue.toml").is_file()
     qt_messages = sorted(p.name for p in bundle.rglob("*.qm") if "resources" not in p.parts)
     assert qt_messages == ["qtbase_zh_CN.qm"]
     assert not list(bundle.rglob("*WebEngine*"))

@@ -35,7 +35,7 @@ def test_the_alerts_tab_of_the_english_window_shows_the_alert_in_english(
     window.tabs.setCurrentWidget(window.page(AlertsTab).parentWidget())
     tab = window.page(AlertsTab)
     details = tab.details.text()
-    assert "3 people with similar symptoms (cough)" in details
+    assert "3 people with respiratory symptoms (cough)" in details
     assert "相似症状" not in details and "(within 24 hours)" in details
     if os.environ.get("ALERT_LANGUAGE_PNG"):  # look at it: ALERT_LANGUAGE_PNG=/tmp/x.png
         window.grab().save(os.environ["ALERT_LANGUAGE_PNG"])
