@@ -18,8 +18,8 @@ DISPLAY_NAME = "复学防控桌面"  # i18n: the product's name, as in the versi
 ICON = ROOT / "resources" / "icon" / "reopen-desktop.ico"
 
 # Imported by name at run time, which PyInstaller cannot see: the window's tabs
-# ("ui.tabs.x.Class" in MainWindow.tab_classes), data-file schemas (storage), summary
-# sections (summary.SECTIONS), reportlab and pypinyin loaded late to start quickly.
+# ("ui.tabs.x.Class" in MainWindow.tab_classes); reportlab and pypinyin are loaded late
+# to start quickly. Collecting the core whole costs nothing and misses nothing.
 PACKAGES_IMPORTED_BY_NAME = ("ui", "reopen_desktop")
 LIBRARY_DATA = ("reportlab", "pypinyin")
 

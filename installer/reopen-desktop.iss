@@ -9,7 +9,7 @@
 ;   account without administrator rights and no IT person at hand. Nothing here needs
 ;   admin rights: the program goes to %LOCALAPPDATA%\Programs\reopen-desktop, the
 ;   shortcuts to the user's Start menu and desktop. The data lives in the same user's data
-;   folder (%LOCALAPPDATA%\reopen-desktop, see reopen_desktop/paths.py), so program and
+;   folder (%LOCALAPPDATA%\reopen-desktop, see reopen_desktop/datafile/paths.py), so program and
 ;   data belong to the same person. An IT person may still install for all users with
 ;   /ALLUSERS on the command line (each user then keeps their own data folder).
 ; - The uninstaller removes only what setup installed. The data folder (the school's data

@@ -68,13 +68,6 @@ def set_reserve_days(data: DataFile, item_id: int, days: int | None) -> None:
         act.update("supply_items", item_id, {"reserve_days": days})
 
 
-def find_item(data: DataFile, name: str) -> int:
-    found = data.scalar("SELECT id FROM supply_items WHERE name = ?", (name.strip(),))
-    if found is None:
-        raise Refused("supplies_unknown_item", name=name)
-    return int(found)
-
-
 def _item_name(data: DataFile, item_id: int) -> str:
     name = data.scalar("SELECT name FROM supply_items WHERE id = ?", (item_id,))
     if name is None:

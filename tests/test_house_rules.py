@@ -65,3 +65,29 @@ def test_every_headless_command_names_the_function_that_runs_it():
     found = dict(leaves(build_parser(), ""))
     assert len(found) >= 37
     assert not [path for path, run in found.items() if not callable(run)]
+
+
+def test_the_architecture_map_names_every_room_of_the_core_and_only_those():
+    """docs/architecture.md lists each package and top-level module of the core once;
+    a room added or removed without the map fails here."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    mapped = set(re.findall(r"^\| `([a-z_]+)(?:/|\.py)`", text, re.M))
+    mapped |= {m for m in re.findall(r"`([a-z_]+)\.py`", text.split("## The layers")[0])}
+    core = ROOT / "reopen_desktop"
+    rooms = {p.name for p in core.iterdir() if (p / "__init__.py").exists()}
+    rooms |= {p.stem for p in core.glob("*.py") if p.stem not in ("__init__", "errors",
+                                                                     "progress")}
+    assert rooms <= mapped, f"not in docs/architecture.md: {sorted(rooms - mapped)}"
+    assert len([p for p in core.glob("*.py") if p.stem != "__init__"]) <= 12
+
+
+def test_the_layers_on_the_map_are_the_layers_the_contract_enforces():
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [layers] = [c["layers"] for c in contracts["tool"]["importlinter"]["contracts"]
+                if c["type"] == "layers"]
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = text.split("## The layers")[1].split("No package has")[0]
+    drawn = [line.split("(")[0].strip() for line in block.splitlines() if line.startswith("    ")]
+    assert drawn == [" ".join(layer.split()) for layer in layers]

@@ -29,6 +29,12 @@ def parse_day(value: Any) -> str | None:
         return None
 
 
+def parse_date(value: Any) -> date | None:
+    """A date cell as a date; None when empty or not a date."""
+    day = parse_day(value)
+    return date.fromisoformat(day) if day else None
+
+
 def parse_yes_no(value: Any) -> bool | None:
     """是/否 (also Y/N, 有/无); None when it is neither."""
     text = cell_text(value).upper()

@@ -687,10 +687,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "数量必须大于 0,不是“{value}”。没有保存。",
         "The quantity must be more than 0, not “{value}”. Nothing was saved.",
     ),
-    "supplies_unknown_item": (
-        "没有名为“{name}”的物资。没有保存。",
-        "There is no supply item called “{name}”. Nothing was saved.",
-    ),
     "supplies_item_exists": (
         "已经有名为“{name}”的物资。没有保存。",
         "There is already a supply item called “{name}”. Nothing was saved.",

@@ -65,13 +65,6 @@ def may_edit_class(viewer: Viewer, class_id: int | None) -> bool:
     return not is_class_bound(viewer) or (class_id is not None and class_id == viewer.class_id)
 
 
-def visible_classes(data: DataFile, viewer: Viewer) -> list[int]:
-    """Ids of the classes this viewer may see, in school order."""
-    rows = data.query("SELECT c.id FROM classes c JOIN grades g ON g.id = c.grade_id "
-                      "ORDER BY g.position, c.number")
-    return [r["id"] for r in rows if may_edit_class(viewer, r["id"])]
-
-
 def shown_id(viewer: Viewer, number: str | None) -> str:
     return (number or "") if can_see_full_id(viewer) else mask_id(number)
 

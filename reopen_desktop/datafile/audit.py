@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from reopen_desktop.datafile.storage import DataFile, now
+from reopen_desktop.datafile.storage import DataFile, checkpoint, now
 from reopen_desktop.errors import Refused
 
 
@@ -34,6 +34,7 @@ class Action:
     def __init__(self, data: DataFile, action_id: int):
         self.data = data
         self.id = action_id
+        self.deleted_personal_data = False
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
         cursor = self.data.conn.execute(
@@ -63,6 +64,7 @@ class Action:
             raise Refused("not_found", what=table, id=record_id)
         self.data.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         self._record(table, record_id, before, None)
+        self.deleted_personal_data |= table in PERSONAL_TABLES
 
     def inserted(self, table: str, first: int, last: int) -> None:
         """Audit the rows ``first``..``last`` this action has just inserted in bulk as one
@@ -89,6 +91,11 @@ def _dump(row: dict[str, Any] | None) -> str | None:
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
+# Tables whose rows hold a person's own data: deleting one folds the WAL into the file
+# afterwards, so the old pages (zeroed by secure_delete) leave the -wal file as well.
+PERSONAL_TABLES = frozenset({"people", "household_members", "household_travels",
+                             "declarations", "travels", "key_persons", "operators"})
+
 # An audit row on this pseudo-table marks an action whose rows were written in bulk
 # without one audit row each: it cannot be undone, nor can anything before it.
 BARRIER = ""
@@ -113,6 +120,8 @@ def action(data: DataFile, kind: str, summary: str, *, undoes: int | None = None
         if not undoable:
             act._record(BARRIER, 0, None, None)
         yield act
+    if act.deleted_personal_data and not data.conn.in_transaction:
+        checkpoint(data)  # DESIGN.md: deleted personal data leaves the WAL too
 
 
 def last_undoable(data: DataFile) -> ActionInfo | None:

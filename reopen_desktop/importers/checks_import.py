@@ -17,7 +17,7 @@ from typing import Any, Protocol, cast
 from reopen_desktop.alerts import register
 from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.base import vocabulary
-from reopen_desktop.base.cells import cell_text, header_key
+from reopen_desktop.base.cells import cell_text, header_key, parse_date
 from reopen_desktop.base.idnumber import check_id
 from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import audit
@@ -31,7 +31,6 @@ HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_
 REQUIRED = ("day", "id_number", "session")
 SESSION_NAMES = {label: key for key, label in vocabulary.SESSIONS.items()}
 REASONS = {"病假": "illness", "事假": "other"}
-_DAY = re.compile(r"^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$")
 
 
 @dataclass
@@ -96,7 +95,7 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    day = _parse_day(cell("day"))
+    day = parse_date(cell("day"))
     if day is None:
         return problem("日期", f"日期“{cell_text(cell('day'))}”无法识别,请写成 2026-03-02。")
     if day > today:
@@ -131,17 +130,6 @@ def _entry(person_id: int, cell: Any) -> class_checks.CheckEntry:
     if absent and not reason:
         raise Refused("checks_reason_missing", column="缺勤原因")
     return class_checks.CheckEntry(person_id, temperature, symptoms, absent, reason)
-
-
-def _parse_day(value: Any) -> date | None:
-    text = cell_text(value)
-    match = _DAY.match(text)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:

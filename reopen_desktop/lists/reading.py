@@ -57,8 +57,6 @@ def read_sheets(path: Path, must_have: str) -> list[Sheet]:
 
 HEADER_SCAN_ROWS = 15
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx alike
-ZIP_MAGIC = b"PK\x03\x04"
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 @dataclass

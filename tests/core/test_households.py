@@ -1,6 +1,7 @@
 """Households in the declaration: siblings share one, the adults' travel counts."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -126,6 +127,18 @@ def test_a_member_removed_is_gone_but_the_observation_they_started_stays(sibling
     assert [m.name for m in households.household_by_id(data, household).members] == ["王建国"]
     assert households.household_by_id(data, household).members[0].travels[0].place == \
         "甲省乙市丙区"
+
+
+def test_removing_a_member_folds_the_wal_so_their_name_leaves_it(siblings):
+    """DESIGN.md: after personal data is deleted the WAL is checkpointed, so the -wal file
+    keeps no copy of the removed member's row."""
+    data, household, _ids = siblings
+    member = households.add_member(data, household, name="王建国", relation="父亲",
+                                   id_number="", phone="13712345678")
+    wal = Path(str(data.path) + "-wal")
+    assert b"13712345678" in wal.read_bytes()  # written, not yet folded in
+    households.remove_member(data, member)
+    assert wal.stat().st_size == 0
 
 
 def test_removing_a_member_that_is_not_there_is_refused(siblings):
