@@ -38,19 +38,16 @@
 #endif
 #define NumericVersion GetVersionNumbersString(AppExe)
 
-; The Chinese Simplified messages. Inno Setup lists ChineseSimplified.isl among its
-; "unofficial" translations for most of version 6 (not installed with the compiler); newer
-; releases ship it in Languages\. Setup uses, in this order: a copy beside this script
-; (installer\ChineseSimplified.isl, from https://jrsoftware.org/files/istrans/), the
-; compiler's Languages\ folder, its Languages\Unofficial\ folder.
-#if FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-  #define ChineseMessages AddBackslash(SourcePath) + "ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+; The Chinese Simplified messages. Inno Setup 6.5 and later install the translators'
+; ChineseSimplified.isl in Languages\. Before 6.5 it was an unofficial translation that did
+; not come with the compiler, so with a 6.3 or 6.4 compiler setup uses our own translation
+; of that version's messages, languages\ChineseSimplified-6.4.isl (see installer\README.md).
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
   #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\Unofficial\ChineseSimplified.isl")
-  #define ChineseMessages "compiler:Languages\Unofficial\ChineseSimplified.isl"
+#elif VER < EncodeVer(6, 5, 0)
+  #define ChineseMessages AddBackslash(SourcePath) + "languages\ChineseSimplified-6.4.isl"
 #else
-  #error ChineseSimplified.isl not found: put it in installer\ (see installer\README.md).
+  #error Languages\ChineseSimplified.isl is missing from this Inno Setup: reinstall it.
 #endif
 
 [Setup]
