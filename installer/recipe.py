@@ -92,22 +92,31 @@ def version_numbers(version: str) -> tuple[int, int, int, int]:
     return (*numbers, 0, 0, 0, 0)[:4]  # type: ignore[return-value]
 
 
+# The version resource's language: Chinese (PRC) strings in Unicode (code page 1200).
+VERSION_LANGUAGE, VERSION_CODEPAGE = 0x0804, 1200
+
+
+def version_strings(version: str) -> dict[str, str]:
+    """What Windows shows in the program's file properties (and Inno Setup reads)."""
+    return {"CompanyName": DISPLAY_NAME, "FileDescription": DISPLAY_NAME,
+            "FileVersion": version, "InternalName": APP_NAME,
+            "LegalCopyright": f"{DISPLAY_NAME} contributors",
+            "OriginalFilename": f"{APP_NAME}.exe", "ProductName": DISPLAY_NAME,
+            "ProductVersion": version}
+
+
 def version_info_text(version: str) -> str:
     """A PyInstaller version file: Chinese (PRC, 0x0804) strings in Unicode (1200)."""
     numbers = version_numbers(version)
-    strings = {"CompanyName": DISPLAY_NAME, "FileDescription": DISPLAY_NAME,
-               "FileVersion": version, "InternalName": APP_NAME,
-               "LegalCopyright": f"{DISPLAY_NAME} contributors",
-               "OriginalFilename": f"{APP_NAME}.exe", "ProductName": DISPLAY_NAME,
-               "ProductVersion": version}
+    strings = version_strings(version)
     table = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
     return f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0,
                     OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
   kids=[
-    StringFileInfo([StringTable('080404B0', [
+    StringFileInfo([StringTable('{VERSION_LANGUAGE:04X}{VERSION_CODEPAGE:04X}', [
           {table}])]),
-    VarFileInfo([VarStruct('Translation', [0x0804, 1200])])
+    VarFileInfo([VarStruct('Translation', [{VERSION_LANGUAGE:#06x}, {VERSION_CODEPAGE}])])
   ]
 )
 """

@@ -2,7 +2,9 @@
 ;
 ; First build the program on Windows:   uv run python installer\build.py
 ; then compile this script:             iscc installer\reopen-desktop.iss
+;                                 or:   uv run python installer\compile_setup.py
 ; The setup lands in dist\reopen-desktop-setup-<version>.exe. See installer\README.md.
+; compile_setup.py also compiles it under wine (Linux), with Inno Setup 6.4.1 from npm.
 ;
 ; Choices, and why:
 ; - Per-user install (PrivilegesRequired=lowest): a school office PC is often run from an
@@ -24,7 +26,11 @@
 
 #define AppName "复学防控桌面"
 #define AppExeName "reopen-desktop.exe"
-#define BuildDir AddBackslash(SourcePath) + "..\dist\reopen-desktop"
+; The program folder PyInstaller made; /DBuildDir=... compiles another one (compile_setup.py
+; --stand-in passes a stand-in's).
+#ifndef BuildDir
+  #define BuildDir AddBackslash(SourcePath) + "..\dist\reopen-desktop"
+#endif
 #define AppExe BuildDir + "\" + AppExeName
 
 #ifnexist AppExe
@@ -35,6 +41,9 @@
 ; build.py writes into reopen-desktop.exe; /DAppVersion=... on the command line overrides.
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(AppExe, "ProductVersion")
+#endif
+#if AppVersion == ""
+  #error reopen-desktop.exe carries no version: build it with build.py, or pass /DAppVersion=...
 #endif
 #define NumericVersion GetVersionNumbersString(AppExe)
 

@@ -1,0 +1,176 @@
+"""The setup program compiled for real by Inno Setup around a stand-in program, then (under
+wine, in a throwaway Windows of its own) installed and uninstalled.
+
+Slow: about 30 s, most of it wine starting a fresh Windows prefix. Skipped when the compiler
+or wine is missing; to get them (Debian):
+
+    dpkg --add-architecture i386 && apt-get update
+    apt-get install wine wine32:i386 xvfb
+    uv run python installer/compile_setup.py --install-compiler
+
+Installing runs only under wine, never on a real Windows. It installs for all users
+(/ALLUSERS): wine 8 cannot give a program the per-user programs folder (its shell32 leaves
+FOLDERID_UserProgramFiles unimplemented, so setup stops with 'Failed to expand shell folder
+constant "autopf"'); on Windows the default per-user install goes to
+%LOCALAPPDATA%\\Programs\\reopen-desktop, beside, not inside, the data folder.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT / "installer"))
+
+import compile_setup  # noqa: E402
+import recipe  # noqa: E402
+import stand_in  # noqa: E402
+
+pytestmark = pytest.mark.slow
+INSTALLED = r"C:\Program Files\reopen-desktop"
+SETTINGS_KEY = r"HKCU\Software\reopen-desktop"
+
+
+@pytest.fixture(scope="module")
+def iscc() -> Path:
+    found = compile_setup.find_compiler()
+    if found is None:
+        pytest.skip("no Inno Setup compiler (installer/compile_setup.py --install-compiler)")
+    if sys.platform != "win32" and shutil.which("wine") is None:
+        pytest.skip("wine is needed to run Inno Setup off Windows")
+    return found
+
+
+@pytest.fixture(scope="module")
+def compiled(iscc, tmp_path_factory) -> compile_setup.Compiled:
+    folder = tmp_path_factory.mktemp("setup")
+    program = stand_in.make_stand_in(folder / "program" / recipe.APP_NAME)
+    return compile_setup.compile_setup(iscc, build_dir=program, output_dir=folder / "out")
+
+
+def test_the_script_compiles_without_warnings_around_a_program_carrying_the_version(compiled):
+    assert compiled.compiler_version >= compile_setup.OLDEST
+    assert compiled.warnings == []
+    assert compiled.setup.name == f"reopen-desktop-setup-{recipe.project_version()}.exe"
+    assert compiled.setup.read_bytes()[:2] == b"MZ"
+
+
+def test_a_version_given_on_the_command_line_names_the_setup(iscc, tmp_path):
+    program = stand_in.make_stand_in(tmp_path / recipe.APP_NAME)
+    made = compile_setup.compile_setup(iscc, build_dir=program, output_dir=tmp_path / "out",
+                                       defines={"AppVersion": "9.8.7"})
+    assert made.setup.name == "reopen-desktop-setup-9.8.7.exe"
+
+
+def test_a_compiler_without_chinese_messages_is_refused_unless_ours_match_it(iscc, monkeypatch):
+    compile_setup.check_compiler(iscc, (6, 4, 1))
+    monkeypatch.setattr(compile_setup, "OUR_CHINESE", ROOT / "no-such.isl")
+    with pytest.raises(compile_setup.Refused, match="no Chinese messages"):
+        compile_setup.check_compiler(iscc, (6, 4, 1))
+    compile_setup.check_compiler(iscc, (6, 5, 0))
+    with pytest.raises(compile_setup.Refused, match="too old"):
+        compile_setup.check_compiler(iscc, (6, 2, 2))
+
+
+# --- under wine -----------------------------------------------------------------------------
+
+@dataclass
+class Windows:
+    """A throwaway wine prefix, with a virtual screen for setup's (hidden) windows."""
+    prefix: Path
+
+    def run(self, *command: str, language: str = "en_US.UTF-8") -> subprocess.CompletedProcess:
+        """Runs a Windows command and waits for every program it started (the uninstaller
+        copies itself to a temporary folder and goes on from there)."""
+        env = {**compile_setup.windows_environment(self.prefix), "WINEPREFIX": str(self.prefix),
+               "LANG": language, "LC_ALL": language}
+        script = 'wine "$@"; status=$?; wineserver -w; exit $status'
+        screen = ["xvfb-run", "-a"] if shutil.which("xvfb-run") else []
+        return subprocess.run([*screen, "sh", "-c", script, "sh", *command], env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    def unix(self, windows_path: str) -> Path:
+        drive, rest = windows_path.split(":", 1)
+        assert drive.upper() == "C"
+        return self.prefix / "drive_c" / rest.strip("\\").replace("\\", "/")
+
+    def local_app_data(self) -> Path:
+        shown = self.run("cmd", "/c", "echo %LOCALAPPDATA%").stdout.strip().splitlines()[-1]
+        return self.unix(shown)
+
+
+@pytest.fixture(scope="module")
+def windows(tmp_path_factory) -> Windows:
+    if sys.platform == "win32":
+        pytest.skip("installs only into a throwaway wine prefix, never into this Windows")
+    if not shutil.which("wine") or not (shutil.which("xvfb-run") or os.environ.get("DISPLAY")):
+        pytest.skip("wine and a screen (xvfb-run) are needed to run setup here")
+    machine = Windows(tmp_path_factory.mktemp("wine") / "prefix")
+    assert machine.run("wineboot", "-i").returncode == 0
+    machine.run("winecfg", "-v", "win10")  # wine 8 says Windows 7; setup needs 10 (MinVersion)
+    yield machine
+    subprocess.run(["wineserver", "-k"], env={**os.environ, "WINEPREFIX": str(machine.prefix)},
+                   capture_output=True)
+
+
+@dataclass
+class Installed:
+    folder: Path
+    files: set[str]
+    log: str
+    data: Path
+
+
+@pytest.fixture(scope="module")
+def installed(windows, compiled, tmp_path_factory) -> Installed:
+    """Setup run silently on a Chinese Windows, then the school's data file and settings
+    written where the program keeps them."""
+    log = tmp_path_factory.mktemp("logs") / "setup.log"
+    done = windows.run(compile_setup.windows_path(compiled.setup), "/VERYSILENT",
+                       "/SUPPRESSMSGBOXES", "/ALLUSERS", f"/LOG={compile_setup.windows_path(log)}",
+                       language="zh_CN.UTF-8")
+    text = log.read_text(encoding="utf-8-sig", errors="replace")
+    assert done.returncode == 0, text[-3000:]
+    folder = windows.unix(INSTALLED)
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    data = windows.local_app_data() / "reopen-desktop"
+    (data / "backups").mkdir(parents=True)
+    (data / "school.db").write_bytes(b"SQLite format 3\0 the school's data")
+    (data / "backups" / "school-2026-09-01.db").write_bytes(b"SQLite format 3\0 a backup")
+    assert windows.run("reg", "add", SETTINGS_KEY, "/v", "language", "/d", "zh_CN",
+                       "/f").returncode == 0
+    return Installed(folder, files, text, data)
+
+
+@pytest.fixture(scope="module")
+def uninstalled(windows, installed) -> subprocess.CompletedProcess:
+    done = windows.run(INSTALLED + r"\unins000.exe", "/VERYSILENT", "/SUPPRESSMSGBOXES")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def test_setup_installs_the_program_its_licence_and_notices_and_an_uninstaller(installed):
+    assert {"reopen-desktop.exe", "_internal/stand-in.txt", "LICENSE.txt",
+            "THIRD_PARTY_NOTICES.txt", "unins000.exe", "unins000.dat"} <= installed.files
+    assert "Installation process succeeded." in installed.log
+
+
+def test_setup_on_a_chinese_windows_names_the_shortcuts_in_chinese(installed):
+    shortcuts = [line for line in installed.log.splitlines()
+                 if "Dest filename:" in line and line.endswith(".lnk")]
+    names = {line.rsplit("\\", 1)[-1] for line in shortcuts}
+    assert {"复学防控桌面.lnk", "复学防控桌面(示例学校).lnk", "卸载 复学防控桌面.lnk"} <= names
+
+
+def test_uninstalling_removes_the_program_but_keeps_the_schools_data_and_settings(
+        windows, installed, uninstalled):
+    assert not installed.folder.exists()
+    assert (installed.data / "school.db").read_bytes().endswith(b"the school's data")
+    assert (installed.data / "backups" / "school-2026-09-01.db").is_file()
+    settings = windows.run("reg", "query", SETTINGS_KEY, "/v", "language")
+    assert settings.returncode == 0 and "zh_CN" in settings.stdout
