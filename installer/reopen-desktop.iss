@@ -26,6 +26,7 @@
 
 #define AppName "复学防控桌面"
 #define AppExeName "reopen-desktop.exe"
+#define CliExeName "reopen-desktop-cli.exe"
 ; The program folder PyInstaller made; /DBuildDir=... compiles another one (compile_setup.py
 ; --stand-in passes a stand-in's).
 #ifndef BuildDir
@@ -59,6 +60,15 @@
   #error Languages\ChineseSimplified.isl is missing from this Inno Setup: reinstall it.
 #endif
 
+; Signing is optional: /DSignTool=<name> names a sign tool given with /S<name>=<command>
+; (see installer\README.md); setup, uninstaller and the two programs are then signed.
+; Without it the setup is built unsigned.
+#ifdef SignTool
+  #define SignFlag "signonce"
+#else
+  #define SignFlag ""
+#endif
+
 [Setup]
 AppId={{5C9FD00E-7FA7-48B4-BB41-42E4FB6F5A42}
 AppName={#AppName}
@@ -86,6 +96,10 @@ SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
 CloseApplications=yes
+#ifdef SignTool
+SignTool={#SignTool}
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
@@ -109,7 +123,11 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#BuildDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BuildDir}\*"; Excludes: "\{#AppExeName},\{#CliExeName}"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The two programs on their own lines, so a signed build signs them (the console twin exists
+; only in a Windows build).
+Source: "{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion {#SignFlag}
+Source: "{#BuildDir}\{#CliExeName}"; DestDir: "{app}"; Flags: ignoreversion skipifsourcedoesntexist {#SignFlag}
 ; Our licence and the third-party notices beside the program; the full licence texts are in
 ; _internal\licenses (installer/recipe.py puts them in the bundle).
 Source: "..\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"; Flags: ignoreversion

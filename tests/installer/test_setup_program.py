@@ -1,11 +1,11 @@
 """The setup program compiled for real by Inno Setup around a stand-in program, then (under
-wine, in a throwaway Windows of its own) installed and uninstalled.
+wine, in a throwaway Windows of its own) installed, uninstalled and signed.
 
 Slow: about 30 s, most of it wine starting a fresh Windows prefix. Skipped when the compiler
 or wine is missing; to get them (Debian):
 
     dpkg --add-architecture i386 && apt-get update
-    apt-get install wine wine32:i386 xvfb
+    apt-get install wine wine32:i386 xvfb osslsigncode
     uv run python installer/compile_setup.py --install-compiler
 
 Installing runs only under wine, never on a real Windows. It installs for all users
@@ -15,8 +15,10 @@ constant "autopf"'); on Windows the default per-user install goes to
 %LOCALAPPDATA%\\Programs\\reopen-desktop, beside, not inside, the data folder.
 """
 
+import datetime
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -174,3 +176,60 @@ def test_uninstalling_removes_the_program_but_keeps_the_schools_data_and_setting
     assert (installed.data / "backups" / "school-2026-09-01.db").is_file()
     settings = windows.run("reg", "query", SETTINGS_KEY, "/v", "language")
     assert settings.returncode == 0 and "zh_CN" in settings.stdout
+
+
+# --- signing --------------------------------------------------------------------------------
+
+def is_signed(program: Path) -> bool:
+    """Whether a Windows program carries an Authenticode signature (its security directory)."""
+    data = program.read_bytes()
+    header = struct.unpack_from("<I", data, 0x3C)[0]
+    magic = struct.unpack_from("<H", data, header + 24)[0]
+    directories = header + 24 + (112 if magic == 0x20B else 96)
+    offset, size = struct.unpack_from("<II", data, directories + 4 * 8)
+    return offset > 0 and size > 0
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed code-signing certificate and its key (PEM), standing in for a school
+    board's."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    folder = tmp_path_factory.mktemp("certificate")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "某县教育局 (test)")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now).not_valid_after(now + datetime.timedelta(days=2))
+                   .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]),
+                                  critical=False)
+                   .sign(key, hashes.SHA256()))
+    (folder / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption()))
+    return folder / "cert.pem", folder / "key.pem"
+
+
+def test_a_signed_build_signs_the_setup_the_program_and_the_installed_uninstaller(
+        iscc, windows, certificate, tmp_path):
+    if sys.platform == "win32" or shutil.which("osslsigncode") is None:
+        pytest.skip("signs with osslsigncode under wine")
+    program = stand_in.make_stand_in(tmp_path / recipe.APP_NAME)
+    cert, key = (compile_setup.windows_path(p) for p in certificate)
+    helper = compile_setup.windows_path(ROOT / "installer" / "sign-under-wine.cmd")
+    made = compile_setup.compile_setup(
+        iscc, build_dir=program, output_dir=tmp_path / "out", defines={"SignTool": "ossl"},
+        sign_tools={"ossl": f"cmd /c {helper} {cert} {key} $f"})
+    assert is_signed(made.setup)
+    assert is_signed(program / "reopen-desktop.exe")  # signed in place before it is packed
+    done = windows.run(compile_setup.windows_path(made.setup), "/VERYSILENT",
+                       "/SUPPRESSMSGBOXES", "/ALLUSERS")
+    assert done.returncode == 0
+    assert is_signed(windows.unix(INSTALLED + r"\unins000.exe"))
+    assert windows.run(INSTALLED + r"\unins000.exe", "/VERYSILENT").returncode == 0
