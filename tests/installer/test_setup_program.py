@@ -107,7 +107,7 @@ class Windows:
 
 
 @pytest.fixture(scope="module")
-def windows(tmp_path_factory) -> Windows:
+def windows(iscc, tmp_path_factory) -> Windows:
     if sys.platform == "win32":
         pytest.skip("installs only into a throwaway wine prefix, never into this Windows")
     if not shutil.which("wine") or not (shutil.which("xvfb-run") or os.environ.get("DISPLAY")):
