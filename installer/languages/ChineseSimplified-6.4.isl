@@ -1,4 +1,4 @@
-; *** Inno Setup 6.4 Chinese Simplified (简体中文) messages, for 复学防控桌面 ***
+﻿; *** Inno Setup 6.4 Chinese Simplified (简体中文) messages, for 复学防控桌面 ***
 ;
 ; Our own translation of the English messages (Default.isl) of Inno Setup 6.4, made for
 ; reopen-desktop: a modified version of Inno Setup's Default.isl, as its licence asks us to
@@ -12,7 +12,9 @@
 [LangOptions]
 LanguageName=简体中文
 LanguageID=$0804
-LanguageCodePage=0
+; The ANSI code page of Chinese (PRC) Windows, as Inno Setup's own Chinese file sets it (the
+; English file's 0 suits only a language written in ASCII).
+LanguageCodePage=936
 
 [Messages]
 
