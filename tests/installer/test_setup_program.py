@@ -1,11 +1,11 @@
 """The setup program compiled for real by Inno Setup around a stand-in program, then (under
 wine, in a throwaway Windows of its own) installed, uninstalled and signed.
 
-Slow: about 30 s, most of it wine starting a fresh Windows prefix. Skipped when the compiler
-or wine is missing; to get them (Debian):
+Slow: about 60 s, a third of it wine making a fresh Windows prefix. Skipped when the
+compiler or wine is missing; to get them (Debian):
 
     dpkg --add-architecture i386 && apt-get update
-    apt-get install wine wine32:i386 xvfb osslsigncode
+    apt-get install wine wine32:i386 xvfb osslsigncode locales
     uv run python installer/compile_setup.py --install-compiler
 
 Installing runs only under wine, never on a real Windows. It installs for all users
