@@ -1,14 +1,18 @@
 """What goes into the installed program, and what stays out (read by reopen-desktop.spec).
 
 Kept apart from the spec so a test can check the rules without running PyInstaller. Every
-rule here answers one of two questions: does the program need this at run time (a module
-imported late by name, a data file a library opens), or can it go to keep the install small?
+rule here answers one of three questions: does the program need this at run time (a module
+imported late by name, a data file a library opens), can it go to keep the install small, or
+must it travel with the program (the licence texts of what the program carries)?
 """
 
 from __future__ import annotations
 
+import platform
 import re
+import sys
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,22 +94,31 @@ def version_numbers(version: str) -> tuple[int, int, int, int]:
     return (*numbers, 0, 0, 0, 0)[:4]  # type: ignore[return-value]
 
 
+# The version resource's language: Chinese (PRC) strings in Unicode (code page 1200).
+VERSION_LANGUAGE, VERSION_CODEPAGE = 0x0804, 1200
+
+
+def version_strings(version: str) -> dict[str, str]:
+    """What Windows shows in the program's file properties (and Inno Setup reads)."""
+    return {"CompanyName": DISPLAY_NAME, "FileDescription": DISPLAY_NAME,
+            "FileVersion": version, "InternalName": APP_NAME,
+            "LegalCopyright": f"{DISPLAY_NAME} contributors",
+            "OriginalFilename": f"{APP_NAME}.exe", "ProductName": DISPLAY_NAME,
+            "ProductVersion": version}
+
+
 def version_info_text(version: str) -> str:
     """A PyInstaller version file: Chinese (PRC, 0x0804) strings in Unicode (1200)."""
     numbers = version_numbers(version)
-    strings = {"CompanyName": DISPLAY_NAME, "FileDescription": DISPLAY_NAME,
-               "FileVersion": version, "InternalName": APP_NAME,
-               "LegalCopyright": f"{DISPLAY_NAME} contributors",
-               "OriginalFilename": f"{APP_NAME}.exe", "ProductName": DISPLAY_NAME,
-               "ProductVersion": version}
+    strings = version_strings(version)
     table = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
     return f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0,
                     OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
   kids=[
-    StringFileInfo([StringTable('080404B0', [
+    StringFileInfo([StringTable('{VERSION_LANGUAGE:04X}{VERSION_CODEPAGE:04X}', [
           {table}])]),
-    VarFileInfo([VarStruct('Translation', [0x0804, 1200])])
+    VarFileInfo([VarStruct('Translation', [{VERSION_LANGUAGE:#06x}, {VERSION_CODEPAGE}])])
   ]
 )
 """
@@ -117,6 +130,96 @@ def resource_datas() -> list[tuple[str, str]]:
     base = ROOT / "resources"
     return sorted((str(found), str(Path("resources") / found.parent.relative_to(base)))
                   for pattern in RESOURCE_PATTERNS for found in base.glob(pattern))
+
+
+# Licence texts travel with the program, in _internal/licenses/ (THIRD_PARTY_NOTICES.md says
+# what each covers). A distribution's own texts come from its installed metadata.
+LICENSES_FOLDER = "licenses"
+NOTICES = ROOT / "installer" / "notices"
+LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
+# sqlite-utils names pip as a dependency, but nothing imports it and EXCLUDED_MODULES keeps
+# it out, so its licence has nothing to cover.
+NOT_CARRIED = ("pip",)
+# The PySide6 wheels carry no licence text; LGPL-3.0 asks that the LGPL and the GPL it
+# builds on go with the program (from Debian's base-files, the FSF's texts unchanged).
+QT_DISTRIBUTIONS = ("PySide6_Essentials", "shiboken6")
+QT_LICENSE_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")
+
+
+def runtime_distributions() -> list[metadata.Distribution]:
+    """The installed distributions the program carries: pyproject's dependencies and theirs
+    (markers read for this platform, extras left out), less NOT_CARRIED; sorted by name."""
+    from packaging.requirements import Requirement
+
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        todo = list(tomllib.load(file)["project"]["dependencies"])
+    found: dict[str, metadata.Distribution] = {}
+    while todo:
+        requirement = Requirement(todo.pop())
+        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        key = _normalized(requirement.name)
+        if key in found or key in NOT_CARRIED:
+            continue
+        found[key] = metadata.distribution(requirement.name)
+        todo += found[key].requires or []
+    return [found[key] for key in sorted(found)]
+
+
+def license_datas() -> list[tuple[str, str]]:
+    """(file, folder in the bundle) for every licence text the program must carry: ours and
+    the notices, each distribution's (``licenses/<name>-<version>/``), Qt's LGPL and GPL,
+    Python's licence, and PyInstaller's (its bootloader starts the program)."""
+    found = [(ROOT / name, LICENSES_FOLDER) for name in ("LICENSE", "THIRD_PARTY_NOTICES.md")]
+    for distribution in runtime_distributions() + [metadata.distribution("pyinstaller")]:
+        folder = Path(LICENSES_FOLDER, f"{distribution.name}-{distribution.version}")
+        for file in _license_files(distribution):
+            below = file.relative_to(_license_root(file)).parent
+            found.append((file, folder / below))
+        if distribution.name in QT_DISTRIBUTIONS:
+            found += [(NOTICES / text, folder) for text in QT_LICENSE_TEXTS]
+    found.append((python_license(), f"{LICENSES_FOLDER}/Python-{platform.python_version()}"))
+    return sorted((str(file), str(Path(folder))) for file, folder in found)
+
+
+def python_license() -> Path:
+    """The licence of the Python that runs the build (on Windows it also covers the libraries
+    its installer brings: OpenSSL, libffi, SQLite, ...)."""
+    base = Path(sys.base_prefix)
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (base / "LICENSE.txt", base / "lib" / version / "LICENSE.txt",
+                      base / "share" / "doc" / version / "LICENSE.txt"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no LICENSE.txt for the Python in {base}")
+
+
+def _license_files(distribution: metadata.Distribution) -> list[Path]:
+    """The licence texts in a distribution's metadata folder (``licenses/`` or beside
+    METADATA)."""
+    files = []
+    for entry in distribution.files or []:
+        parts = Path(str(entry)).parts
+        if not parts[0].endswith(".dist-info") or Path(str(entry)).name == "RECORD":
+            continue
+        if "licenses" in parts[1:-1] or LICENSE_FILE.match(parts[-1]):
+            files.append(Path(str(distribution.locate_file(entry))).resolve())
+    return files
+
+
+def _license_root(file: Path) -> Path:
+    """Where a licence file's own folder structure starts: the ``licenses`` folder of the
+    metadata if it is in one, else the metadata folder."""
+    for parent in file.parents:
+        if parent.name == "licenses" and parent.parent.name.endswith(".dist-info"):
+            return parent
+        if parent.name.endswith(".dist-info"):
+            return parent
+    return file.parent
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def keep(destination: str) -> bool:

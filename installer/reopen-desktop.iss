@@ -2,7 +2,9 @@
 ;
 ; First build the program on Windows:   uv run python installer\build.py
 ; then compile this script:             iscc installer\reopen-desktop.iss
+;                                 or:   uv run python installer\compile_setup.py
 ; The setup lands in dist\reopen-desktop-setup-<version>.exe. See installer\README.md.
+; compile_setup.py also compiles it under wine (Linux), with Inno Setup 6.4.1 from npm.
 ;
 ; Choices, and why:
 ; - Per-user install (PrivilegesRequired=lowest): a school office PC is often run from an
@@ -24,7 +26,12 @@
 
 #define AppName "复学防控桌面"
 #define AppExeName "reopen-desktop.exe"
-#define BuildDir AddBackslash(SourcePath) + "..\dist\reopen-desktop"
+#define CliExeName "reopen-desktop-cli.exe"
+; The program folder PyInstaller made; /DBuildDir=... compiles another one (compile_setup.py
+; --stand-in passes a stand-in's).
+#ifndef BuildDir
+  #define BuildDir AddBackslash(SourcePath) + "..\dist\reopen-desktop"
+#endif
 #define AppExe BuildDir + "\" + AppExeName
 
 #ifnexist AppExe
@@ -36,21 +43,30 @@
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(AppExe, "ProductVersion")
 #endif
+#if AppVersion == ""
+  #error reopen-desktop.exe carries no version: build it with build.py, or pass /DAppVersion=...
+#endif
 #define NumericVersion GetVersionNumbersString(AppExe)
 
-; The Chinese Simplified messages. Inno Setup lists ChineseSimplified.isl among its
-; "unofficial" translations for most of version 6 (not installed with the compiler); newer
-; releases ship it in Languages\. Setup uses, in this order: a copy beside this script
-; (installer\ChineseSimplified.isl, from https://jrsoftware.org/files/istrans/), the
-; compiler's Languages\ folder, its Languages\Unofficial\ folder.
-#if FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-  #define ChineseMessages AddBackslash(SourcePath) + "ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+; The Chinese Simplified messages. Inno Setup 6.5 and later install the translators'
+; ChineseSimplified.isl in Languages\. Before 6.5 it was an unofficial translation that did
+; not come with the compiler, so with a 6.3 or 6.4 compiler setup uses our own translation
+; of that version's messages, languages\ChineseSimplified-6.4.isl (see installer\README.md).
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
   #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\Unofficial\ChineseSimplified.isl")
-  #define ChineseMessages "compiler:Languages\Unofficial\ChineseSimplified.isl"
+#elif VER < EncodeVer(6, 5, 0)
+  #define ChineseMessages AddBackslash(SourcePath) + "languages\ChineseSimplified-6.4.isl"
 #else
-  #error ChineseSimplified.isl not found: put it in installer\ (see installer\README.md).
+  #error Languages\ChineseSimplified.isl is missing from this Inno Setup: reinstall it.
+#endif
+
+; Signing is optional: /DSignTool=<name> names a sign tool given with /S<name>=<command>
+; (see installer\README.md); setup, uninstaller and the two programs are then signed.
+; Without it the setup is built unsigned.
+#ifdef SignTool
+  #define SignFlag "signonce"
+#else
+  #define SignFlag ""
 #endif
 
 [Setup]
@@ -80,6 +96,10 @@ SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
 CloseApplications=yes
+#ifdef SignTool
+SignTool={#SignTool}
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
@@ -103,7 +123,15 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#BuildDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BuildDir}\*"; Excludes: "\{#AppExeName},\{#CliExeName}"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The two programs on their own lines, so a signed build signs them (the console twin exists
+; only in a Windows build).
+Source: "{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion {#SignFlag}
+Source: "{#BuildDir}\{#CliExeName}"; DestDir: "{app}"; Flags: ignoreversion skipifsourcedoesntexist {#SignFlag}
+; Our licence and the third-party notices beside the program; the full licence texts are in
+; _internal\licenses (installer/recipe.py puts them in the bundle).
+Source: "..\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"; Flags: ignoreversion
+Source: "..\THIRD_PARTY_NOTICES.md"; DestDir: "{app}"; DestName: "THIRD_PARTY_NOTICES.txt"; Flags: ignoreversion
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExeName}"

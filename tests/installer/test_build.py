@@ -102,3 +102,10 @@ def test_modules_the_program_imports_by_name_are_inside_the_installed_program(pr
     assert tabs | core <= bundled
     assert {"pypinyin.seg.mmseg", "reportlab.pdfbase._fontdata_widths_helvetica",
             "python_calamine", "openpyxl", "sqlite_utils"} <= bundled
+
+
+def test_the_installed_program_carries_our_licence_and_every_third_party_licence(program):
+    licenses = build.app_folder() / "_internal" / "licenses"
+    assert (licenses / "LICENSE").is_file() and (licenses / "THIRD_PARTY_NOTICES.md").is_file()
+    assert list(licenses.glob("PySide6_Essentials-*/LGPL-3.0.txt"))
+    assert list(licenses.glob("reportlab-*/LICENSE")) and list(licenses.glob("Python-*/*"))

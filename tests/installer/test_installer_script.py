@@ -14,12 +14,13 @@ ISS = ROOT / "installer" / "reopen-desktop.iss"
 
 
 def sections() -> dict[str, list[str]]:
-    """Each [Section] of the script with its lines (comments and blanks left out)."""
+    """Each [Section] of the script with its lines (comments, blanks and preprocessor lines
+    left out)."""
     found: dict[str, list[str]] = {}
     current = ""
     for raw in ISS.read_text(encoding="utf-8-sig").splitlines():
         line = raw.strip()
-        if not line or line.startswith(";"):
+        if not line or line.startswith((";", "#")):
             continue
         if re.fullmatch(r"\[\w+\]", line):
             current = line[1:-1]
@@ -153,3 +154,14 @@ def test_the_icon_holds_every_size_windows_asks_for_from_16_to_256_pixels():
     assert (reserved, kind) == (0, 1)
     sides = {data[6 + 16 * i] or 256 for i in range(count)}
     assert {16, 32, 48, 256} <= sides
+
+
+def test_setup_and_uninstaller_are_signed_only_when_a_sign_tool_is_named():
+    text = ISS.read_text(encoding="utf-8-sig")
+    assert re.search(r"^#ifdef SignTool\nSignTool=\{#SignTool\}\nSignedUninstaller=yes\n#endif$",
+                     text, re.MULTILINE)
+    assert re.search(r'#ifdef SignTool\n\s+#define SignFlag "signonce"\n#else\n'
+                     r'\s+#define SignFlag ""\n#endif', text)
+    programs = [line for line in sections()["Files"] if "{#SignFlag}" in line]
+    assert {'"{#AppExe}"', '"{#BuildDir}\\{#CliExeName}"'} == {
+        line.split(";")[0].removeprefix("Source: ") for line in programs}
