@@ -81,7 +81,7 @@ def cache_dir() -> Path:
 def big_school(pupils: int, days: int, *, history: bool = True) -> Path:
     """The cached data file of ``pupils`` pupils and ``days`` calendar days of checks
     (``history=False``: only the demo week, the same week as the full file's last)."""
-    from reopen_desktop import schema
+    from reopen_desktop.datafile import schema
 
     span = days if history else WEEK
     path = cache_dir() / f"big-school-{schema_key(schema)}-b{BUILD}-{pupils}-{span}.db"

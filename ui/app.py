@@ -13,6 +13,7 @@ import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLockFile,
@@ -28,7 +29,9 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.office import files
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
-from reopen_desktop.township.headquarters import Headquarters
+
+if TYPE_CHECKING:  # the township's door loads only for a township file
+    from reopen_desktop.township.headquarters import Headquarters
 from ui import ask, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
@@ -252,6 +255,7 @@ class Session:
 
     def start_township(self, path: Path, operator: Operator) -> int:
         """A township data file opens the township console instead of a school."""
+        from reopen_desktop.township.headquarters import Headquarters
         from ui.township_window import TownshipWindow
 
         try:

@@ -186,13 +186,13 @@ def shot_usb_report(scene: Scene):
 
 
 def shot_usb_report_done(scene: Scene):
-    from reopen_desktop.bundle import export, file_format, township_key
+    from reopen_desktop.bundle import export, exports, file_format, township_key
     from ui.bundle_dialog import BundleDialog
 
     township_key.store_township_key(scene.data, file_format.new_township_key()[1].decode())
     stick = scene.work / "U盘"
     stick.mkdir(exist_ok=True)
-    start, end = export.next_range(scene.data)
+    start, end = exports.next_range(scene.data)
     record = export.export_bundle(scene.data, start, end, stick)
     dialog = BundleDialog(scene.office, scene.window, exported=record)
     dialog.show()

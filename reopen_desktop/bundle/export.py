@@ -58,13 +58,6 @@ def township_key(data: DataFile) -> bytes:
     return pem.encode("ascii")
 
 
-def next_range(data: DataFile, today: date | None = None) -> tuple[date, date]:
-    """今日上报's range: from the last export's last day to today (just today the first
-    time). That day goes again because it may have been exported before its checks were
-    all in; the township replaces a day, so nothing doubles."""
-    today = today or date.today()
-    last = data.scalar("SELECT max(date_to) FROM exports WHERE kind = ?", (KIND,))
-    return min(date.fromisoformat(last) if last else today, today), today
 
 
 def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str | Path, *,

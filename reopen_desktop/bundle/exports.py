@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from reopen_desktop.bundle.file_format import short_hash
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
@@ -60,3 +60,20 @@ def _as_record(row: dict[str, Any]) -> ExportRecord:
     return ExportRecord(row["id"], row["export_id"], int(row["sequence"] or 0), row["date_from"],
                         row["date_to"], row["path"], row["sha256"], counts, open_alerts,
                         row["operator"], row["exported_at"])
+
+
+def next_range(data: DataFile, today: date | None = None) -> tuple[date, date]:
+    """今日上报's range: from the last export's last day to today (just today the first
+    time). That day goes again because it may have been exported before its checks were
+    all in; the township replaces a day, so nothing doubles."""
+    today = today or date.today()
+    last = data.scalar("SELECT max(date_to) FROM exports WHERE kind = ?", (KIND,))
+    return min(date.fromisoformat(last) if last else today, today), today
+
+
+def short_hash(sha256_hex: str) -> str:
+    """The first 12 hex digits in groups of four, for reading aloud: ``3F2A 9C01 B7D4``."""
+    head = sha256_hex[:12].upper()
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+

@@ -321,9 +321,5 @@ def _raw(key: ed25519.Ed25519PublicKey | x25519.X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def short_hash(sha256_hex: str) -> str:
-    """The first 12 hex digits in groups of four, for reading aloud: ``3F2A 9C01 B7D4``."""
-    head = sha256_hex[:12].upper()
-    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reopen_desktop.bundle.file_format import short_hash
+from reopen_desktop.bundle.exports import short_hash
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused

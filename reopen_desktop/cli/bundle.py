@@ -30,9 +30,10 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     from reopen_desktop.bundle import export as bundle_export
+    from reopen_desktop.bundle import exports
 
     with storage.open_data_file(args.db, create=False) as data:
-        start, end = bundle_export.next_range(data)
+        start, end = exports.next_range(data)
         record = bundle_export.export_bundle(
             data, args.date_from or start, args.date_to or end, args.out,
             progress=cli_prose.progress("cli_progress_bundle"))

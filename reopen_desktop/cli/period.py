@@ -15,7 +15,7 @@ from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
 
 if TYPE_CHECKING:  # the printer loads reportlab: imported when a summary is printed
-    from reopen_desktop.reports.period_summary import Period
+    from reopen_desktop.reports.periods import Period
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -34,18 +34,18 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_weekly(args: argparse.Namespace, output: CommandOutput) -> int:
-    from reopen_desktop.reports import period_summary
+    from reopen_desktop.reports import periods
 
-    return _write(args, output, period_summary.week_of(args.week_of or date.today()),
+    return _write(args, output, periods.week_of(args.week_of or date.today()),
                   "cli_title_weekly")
 
 
 def run_monthly(args: argparse.Namespace, output: CommandOutput) -> int:
-    from reopen_desktop.reports import period_summary
+    from reopen_desktop.reports import periods
 
     today = date.today()
     year, number = args.month or (today.year, today.month)
-    return _write(args, output, period_summary.month(year, number), "cli_title_monthly")
+    return _write(args, output, periods.month(year, number), "cli_title_monthly")
 
 
 def _write(args: argparse.Namespace, output: Any, period: Period, title_key: str) -> int:

@@ -107,6 +107,22 @@ class Room:
         """The door's data file, for a room's own methods (the window never sees it)."""
         return self.door._data
 
+    def _read(self, function: Callable[Concatenate[DataFile, P], R],
+              *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call a core function that only reads: for a room's own methods, which import
+        their module when first called (a report's reportlab, a roster's pypinyin), so a
+        window that never prints does not pay for them at start."""
+        return function(self._data, *args, **kwargs)
+
+    def _write(self, function: Callable[Concatenate[DataFile, P], R],
+               *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call a core function that writes, as :func:`writes` does: the door's listeners
+        hear what it changed."""
+        mark = self.door.mark()
+        result = function(self._data, *args, **kwargs)
+        self.door._wrote(mark)
+        return result
+
 
 class _Call(Generic[P, R]):
     """A core function ``f(data, ...)`` reached through a room as ``room.f(...)``."""
@@ -125,16 +141,13 @@ class _Call(Generic[P, R]):
                 ) -> _Call[P, R] | Callable[P, R]:
         if room is None:
             return self
-        door, function, writes = room.door, self.function, self.writes
+        function, writes = self.function, self.writes
 
         @functools.wraps(function)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
-            if not writes:
-                return function(door._data, *args, **kwargs)
-            mark = door.mark()
-            result = function(door._data, *args, **kwargs)
-            door._wrote(mark)
-            return result
+            if writes:
+                return room._write(function, *args, **kwargs)
+            return room._read(function, *args, **kwargs)
 
         return call
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.alerts import register
-from reopen_desktop.bundle import export, township_key
+from reopen_desktop.bundle import export, exports, township_key
 from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.demo import checks
@@ -162,7 +162,7 @@ def _make_school(path: Path, plan: DemoSchool, township_pem: str, school_days: l
                 register.close_alert(school, alert.id, "reported", CLOSED_BY)
         for number, day in enumerate(school_days, start=1):
             if day != plan.missed_day:
-                start, end = export.next_range(school, day)
+                start, end = exports.next_range(school, day)
                 export.export_bundle(school, start, end, lost if day == plan.lost_day else usb,
                                      today=day)
             progress(4 * len(school_days) + number, 5 * len(school_days))

@@ -15,7 +15,6 @@ from reopen_desktop.datafile.paths import (
     resource_dir,
 )
 from reopen_desktop.datafile.storage import Operator, file_kind, location_problem
-from reopen_desktop.demo import township
 from reopen_desktop.progress import Progress, no_progress
 from reopen_desktop.township.schema import TOWNSHIP
 
@@ -28,5 +27,7 @@ def make_demo_township(path: Path, operator: Operator, progress: Progress = no_p
                        ) -> None:
     """A new township file at ``path`` filled as ``township demo`` fills it; a refusal or
     a cancel leaves no file behind."""
+    from reopen_desktop.demo import township  # every room of a school: loaded when asked
+
     with storage.new_or_existing(path, operator=operator, kind=TOWNSHIP) as data:
         township.fill_township_demo(data, progress=progress)

@@ -7,6 +7,8 @@ the office alone; each name is the core's own object, not a copy.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reopen_desktop.alerts.register import StoredAlert
 from reopen_desktop.bundle.exports import ExportRecord
 from reopen_desktop.campus.disinfection import ChecklistItem
@@ -26,14 +28,11 @@ from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
-from reopen_desktop.importers.roster import RosterResult
-from reopen_desktop.importers.roster_rows import FIELDS as ROSTER_FIELDS
 from reopen_desktop.people.households import Household, Member
 from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
 from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
 from reopen_desktop.preparedness import TRAINING_KINDS, PlanDocument
-from reopen_desktop.reports.pdf import ReportResult
-from reopen_desktop.reports.period_summary import Period
+from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
     HEALTH_CHOICES,
@@ -48,13 +47,37 @@ from reopen_desktop.supplies import ItemStock
 
 __all__ = [
     "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
-    "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "ROSTER_FIELDS", "SCHOOL_FIELDS",
+    "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate", "Changes", "CheckEntry",
     "ChecklistItem", "ClassBoard", "ClassNode", "ExportRecord", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
     "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period", "PersonFile",
-    "PersonRow", "PersonScreening", "PlanDocument", "ReportResult", "RollLine",
-    "RosterResult", "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
+    "PersonRow", "PersonScreening", "PlanDocument", "RollLine",
+    "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
 ]
+
+# Records of the rooms whose modules load heavy libraries (the roster import's pypinyin,
+# the printers' reportlab): read from them when the window first asks, not at start-up.
+_LOADED_WHEN_ASKED = ("RosterResult", "ReportResult")
+
+
+def __getattr__(name: str) -> Any:
+    """Records of the rooms whose modules load heavy libraries (the roster import's
+    pypinyin, the printers' reportlab): ``RosterResult``, ``ROSTER_FIELDS`` and
+    ``ReportResult`` are read from them when the window first asks, not at start-up."""
+    if name == "RosterResult":
+        from reopen_desktop.importers.roster import RosterResult
+
+        return RosterResult
+    if name == "ROSTER_FIELDS":
+        from reopen_desktop.importers.roster_rows import FIELDS
+
+        return FIELDS
+    if name == "ReportResult":
+        from reopen_desktop.reports.pdf import ReportResult
+
+        return ReportResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+

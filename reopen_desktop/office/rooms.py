@@ -9,12 +9,13 @@ static methods, so the window finds everything of one kind of work in one place.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reopen_desktop import canteen, preparedness, summary, supplies
 from reopen_desktop.alerts import register
-from reopen_desktop.bundle import drives, export, exports
+from reopen_desktop.bundle import drives, exports
 from reopen_desktop.bundle import township_key as township_keys
 from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import (
@@ -28,29 +29,21 @@ from reopen_desktop.checks import (
 )
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
-from reopen_desktop.demo import school as demo_school
 from reopen_desktop.grid import classes, duties, school_record
-from reopen_desktop.importers import roster
 from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
 from reopen_desktop.people import households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
-from reopen_desktop.reports import (
-    canteen_forms,
-    chase_list,
-    daily_log,
-    disinfection_record,
-    duty_chart,
-    gate_roster,
-    handover_slip,
-    passes,
-    period_summary,
-    timetable,
-)
-from reopen_desktop.reports import class_checks as class_check_form
-from reopen_desktop.reports import person_file as person_file_print
+from reopen_desktop.reports import periods
 from reopen_desktop.screening import areas, declarations, forms, villages
+
+if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pypinyin, ...)
+    from reopen_desktop.bundle.exports import ExportRecord
+    from reopen_desktop.demo.school import DemoResult
+    from reopen_desktop.importers.roster import RosterResult
+    from reopen_desktop.reports.pdf import ReportResult
+    from reopen_desktop.reports.periods import Period
 
 
 class GridRoom(Room):
@@ -92,8 +85,17 @@ class PeopleRoom(Room):
     link = writes(households.link)
     add_member = writes(households.add_member)
     remove_member = writes(households.remove_member)
-    import_roster = writes(roster.import_roster)
-    write_template = staticmethod(roster.write_template)
+    def import_roster(self, path: str | Path, **options: Any) -> RosterResult:
+        """The roster import (pypinyin loads with it, the first time)."""
+        from reopen_desktop.importers import roster
+
+        return self._write(roster.import_roster, path, **options)
+
+    @staticmethod
+    def write_template(path: str | Path) -> Path:
+        from reopen_desktop.importers import roster
+
+        return roster.write_template(path)
 
 
 class ScreeningRoom(Room):
@@ -231,9 +233,19 @@ class PreparednessRoom(Room):
 class ExchangeRoom(Room):
     """What goes to the township on the USB stick, and the township's key."""
 
-    next_range = reads(export.next_range)
-    township_key = reads(export.township_key)
-    export_bundle = writes(export.export_bundle)
+    next_range = reads(exports.next_range)
+
+    def township_key(self) -> bytes:
+        """The stored township key, checked (the cryptography loads with it)."""
+        from reopen_desktop.bundle import export
+
+        return self._read(export.township_key)
+
+    def export_bundle(self, date_from: date, date_to: date, out_dir: str | Path,
+                      **options: Any) -> ExportRecord:
+        from reopen_desktop.bundle import export
+
+        return self._write(export.export_bundle, date_from, date_to, out_dir, **options)
     list_exports = reads(exports.list_exports)
     store_township_key = writes(township_keys.store_township_key)
     read_township_key = staticmethod(township_keys.read_township_key)
@@ -242,25 +254,83 @@ class ExchangeRoom(Room):
 
 
 class ReportsRoom(Room):
-    """The day in figures and everything printed: each report records what it exported."""
+    """The day in figures and everything printed. Each printer loads reportlab with its
+    module the first time it prints, so opening the window never pays for it."""
 
     day_summary = reads(summary.day_summary)
     latest_day = reads(summary.latest_day)
-    write_daily_log = writes(daily_log.write_daily_log)
-    write_period_summary = writes(period_summary.write_period_summary)
-    week_of = staticmethod(period_summary.week_of)
-    month = staticmethod(period_summary.month)
-    write_duty_chart = writes(duty_chart.write_duty_chart)
-    write_class_form = writes(class_check_form.write_class_form)
-    write_passes = writes(passes.write_passes)
-    write_gate_roster = writes(gate_roster.write_gate_roster)
-    write_person_file = writes(person_file_print.write_person_file)
-    write_chase_list = writes(chase_list.write_chase_list)
-    write_canteen_month = writes(canteen_forms.write_canteen_month)
-    write_samples = writes(canteen_forms.write_samples)
-    write_disinfection_record = writes(disinfection_record.write_disinfection_record)
-    write_timetable = writes(timetable.write_timetable)
-    write_handover_slip = writes(handover_slip.write_handover_slip)
+    week_of = staticmethod(periods.week_of)
+    month = staticmethod(periods.month)
+
+    def write_daily_log(self, day: date, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import daily_log
+
+        return self._write(daily_log.write_daily_log, day, out, **options)
+
+    def write_period_summary(self, period: Period, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import period_summary
+
+        return self._write(period_summary.write_period_summary, period, out, **options)
+
+    def write_duty_chart(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import duty_chart
+
+        return self._write(duty_chart.write_duty_chart, out, **options)
+
+    def write_class_form(self, class_name: str, day: date, out: Path,
+                         **options: Any) -> ReportResult:
+        from reopen_desktop.reports import class_checks as class_check_form
+
+        return self._write(class_check_form.write_class_form, class_name, day, out, **options)
+
+    def write_passes(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import passes
+
+        return self._write(passes.write_passes, out, **options)
+
+    def write_gate_roster(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import gate_roster
+
+        return self._write(gate_roster.write_gate_roster, out, **options)
+
+    def write_person_file(self, person_id: int, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import person_file as person_file_print
+
+        return self._write(person_file_print.write_person_file, person_id, out, **options)
+
+    def write_chase_list(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import chase_list
+
+        return self._write(chase_list.write_chase_list, out, **options)
+
+    def write_canteen_month(self, year: int, month: int, out: Path,
+                            **options: Any) -> ReportResult:
+        from reopen_desktop.reports import canteen_forms
+
+        return self._write(canteen_forms.write_canteen_month, year, month, out, **options)
+
+    def write_samples(self, day_from: date, day_to: date, out: Path,
+                      **options: Any) -> ReportResult:
+        from reopen_desktop.reports import canteen_forms
+
+        return self._write(canteen_forms.write_samples, day_from, day_to, out, **options)
+
+    def write_disinfection_record(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import disinfection_record
+
+        return self._write(disinfection_record.write_disinfection_record, out, **options)
+
+    def write_timetable(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import timetable
+
+        return self._write(timetable.write_timetable, out, **options)
+
+    def write_handover_slip(self, export_row_id: int, out: Path,
+                            **options: Any) -> ReportResult:
+        from reopen_desktop.reports import handover_slip
+
+        return self._write(handover_slip.write_handover_slip, export_row_id, out, **options)
+
     export_list = writes(list_export.export_list)
 
 
@@ -295,7 +365,10 @@ class SettingsRoom(Room):
 class DemoRoom(Room):
     """A realistic synthetic school in an empty file, for trying the program."""
 
-    fill_demo = writes(demo_school.fill_demo)
+    def fill_demo(self, **options: Any) -> DemoResult:
+        from reopen_desktop.demo import school as demo_school
+
+        return self._write(demo_school.fill_demo, **options)
 
 
 class BackupsRoom(Room):

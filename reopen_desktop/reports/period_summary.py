@@ -9,9 +9,7 @@ Tuesday's log said. A school day is a day with checks (as ``summary.latest_day``
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,6 +39,7 @@ from reopen_desktop.reports.pdf import (
     para,
     signature_block,
 )
+from reopen_desktop.reports.periods import Period
 from reopen_desktop.reports.school_report import build_school_report
 
 WEEKDAYS = "一二三四五六日"
@@ -49,28 +48,10 @@ DAY_HEADER = ["日期", "在册", "出勤", "病假", "事假", "发热", "新�
 DAY_WIDTHS = (24, 11, 11, 11, 11, 11, 13, 13, 20, 20, 15)  # mm; the last column takes the rest
 
 
-@dataclass(frozen=True)
-class Period:
-    """A run of calendar days a summary covers, with its printed name."""
-
-    start: date
-    end: date
-    title: str  # 每周防控工作小结 ...
-    label: str  # 2026-11-23 至 2026-11-29
 
 
-def week_of(day: date) -> Period:
-    """Monday to Sunday of ``day``'s week."""
-    start = day - timedelta(days=day.weekday())
-    end = start + timedelta(days=6)
-    return Period(start, end, "每周防控工作小结", f"{start.isoformat()} 至 {end.isoformat()}")
 
 
-def month(year: int, number: int) -> Period:
-    """The calendar month ``year``-``number``."""
-    last = calendar.monthrange(year, number)[1]
-    return Period(date(year, number, 1), date(year, number, last), "每月防控工作小结",
-                  f"{year} 年 {number} 月")
 
 
 @chinese_document

@@ -7,13 +7,18 @@ printed summary through it; after an import its listeners hear that the file cha
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.door import Door, Room, reads, writes
 from reopen_desktop.datafile.storage import SYSTEM, Operator
-from reopen_desktop.township import console, merge, queries, report
+from reopen_desktop.township import console, merge, queries
 from reopen_desktop.township.schema import TOWNSHIP
+
+if TYPE_CHECKING:
+    from reopen_desktop.reports.pdf import ReportResult
 
 
 class BundlesRoom(Room):
@@ -35,7 +40,12 @@ class FiguresRoom(Room):
     open_alerts = reads(queries.open_alerts)
     key_persons_by_village = reads(queries.key_persons_by_village)
     slips = reads(queries.slips)
-    write_township_report = reads(report.write_township_report)
+
+    def write_township_report(self, day: date, out: Path, **options: Any) -> ReportResult:
+        """The printed summary (reportlab loads with it, the first time)."""
+        from reopen_desktop.township import report
+
+        return self._read(report.write_township_report, day, out, **options)
 
 
 class Headquarters(Door):

@@ -15,7 +15,7 @@ from reopen_desktop.base import vocabulary, words
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.vocabulary import RULE_LABELS
 from reopen_desktop.base.words import language, term
-from reopen_desktop.bundle.file_format import short_hash
+from reopen_desktop.bundle.exports import short_hash
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.township.merge import sequence_gaps
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reopen_desktop.bundle import export, exports, file_format
+from reopen_desktop.bundle import exports as bundle_exports
 from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import audit, settings, signing_key
 from reopen_desktop.errors import Refused
@@ -191,9 +192,9 @@ def test_a_range_that_ends_before_it_starts_is_refused(school, tmp_path):
 
 
 def test_todays_report_starts_on_the_last_exports_last_day(school, tmp_path):
-    assert export.next_range(school, FRIDAY) == (FRIDAY, FRIDAY)
+    assert bundle_exports.next_range(school, FRIDAY) == (FRIDAY, FRIDAY)
     _export(school, tmp_path / "usb", start=MONDAY, end=date(2026, 3, 3))
-    assert export.next_range(school, FRIDAY) == (date(2026, 3, 3), FRIDAY)
+    assert bundle_exports.next_range(school, FRIDAY) == (date(2026, 3, 3), FRIDAY)
 
 
 def test_a_deleted_key_person_travels_as_a_flag(school, township, tmp_path):

@@ -13,7 +13,7 @@ from reopen_desktop.alerts import register
 from reopen_desktop.checks import class_checks
 from reopen_desktop.cli import main
 from reopen_desktop.demo import school
-from reopen_desktop.reports import period_summary
+from reopen_desktop.reports import period_summary, periods
 
 
 def pdf_text(path):
@@ -25,7 +25,7 @@ def pdf_text(path):
 
 def test_a_week_has_a_line_per_school_day_and_totals_that_add_up(new_data, tmp_path):
     school.fill_demo(new_data, students=200, days=5, today=date(2026, 3, 6))
-    week = period_summary.week_of(date(2026, 3, 4))
+    week = periods.week_of(date(2026, 3, 4))
     assert (week.start, week.end) == (date(2026, 3, 2), date(2026, 3, 8))
     facts = period_summary.period_facts(new_data, week)
     days = period_summary.school_days(new_data, week)
@@ -49,14 +49,14 @@ def test_a_closed_alert_shows_its_outcome_in_the_month(school_db, tmp_path):
     alert = register.list_alerts(school_db)[0]
     register.close_alert(school_db, alert.id, "not_cluster", "家长带去就诊,普通感冒")
     text = pdf_text(period_summary.write_period_summary(
-        school_db, period_summary.month(2026, 3), tmp_path / "m.pdf").path)
+        school_db, periods.month(2026, 3), tmp_path / "m.pdf").path)
     assert "2026年3月" in text and "一年级1班学生0" in text and "零报告" not in text
     assert "未结" not in text.split("本期预警及处理")[1].split("期末重点人员")[0]
 
 
 def test_a_week_without_checks_says_so_and_carries_the_zero_report(school_db, tmp_path):
     text = pdf_text(period_summary.write_period_summary(
-        school_db, period_summary.week_of(date(2026, 3, 2)), tmp_path / "w.pdf").path)
+        school_db, periods.week_of(date(2026, 3, 2)), tmp_path / "w.pdf").path)
     assert "没有晨午检记录" in text and "零报告" in text
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from reopen_desktop.bundle import export, exports, file_format
+from reopen_desktop.bundle import exports as bundle_exports
 from reopen_desktop.datafile import settings
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.rooms import ExchangeRoom
@@ -73,7 +74,7 @@ def test_choosing_another_folder_and_cancelling_exports_nothing(qtbot, school_db
 def test_the_history_lists_every_export_newest_first(qtbot, school_db, tmp_path):
     _with_township_key(school_db)
     for _ in range(2):
-        export.export_bundle(school_db, *export.next_range(school_db), tmp_path)
+        export.export_bundle(school_db, *bundle_exports.next_range(school_db), tmp_path)
     tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.history_button.click()

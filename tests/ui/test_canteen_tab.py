@@ -26,11 +26,13 @@ def cook(school_db):
 def _type_into(qtbot, table, row, column, text):
     """Edit a cell as a clerk does: start editing, type, press Enter."""
     table.setCurrentCell(row, column)
+    before = table.item(row, 0)
     table.editItem(table.item(row, column))
     editor = table.findChild(QLineEdit)
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.wait(50)  # the check is saved just after the edit closes
+    # The check is saved just after the edit closes, and the table is rebuilt from it.
+    qtbot.waitUntil(lambda: table.item(row, 0) is not before, timeout=5000)
 
 
 def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, school_db, cook,
