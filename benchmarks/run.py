@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop.township.schema import TOWNSHIP
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
     sys.path.insert(0, str(ROOT))
+
+from reopen_desktop.township.schema import TOWNSHIP  # noqa: E402 (needs the root on the path)
 
 UNIT_SCALE = {"ms": 1000.0, "s": 1.0, "MiB": 1.0}  # a MiB benchmark returns MiB, not s
 LAUNCH_TIMEOUT_S = 120
