@@ -338,20 +338,22 @@ def _check_layout(raw: bytes, infos: list[zipfile.ZipInfo], directory_at: int) -
 
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """The member's content, inflated a chunk at a time, never past its declared size:
-    zipfile stops there and checks the CRC-32 of all it read. Less than declared is
-    refused."""
-    parts = []
+    """The member's content, inflated a chunk at a time up to its declared size and never
+    past it: zipfile stops there, and by then it has checked the CRC-32 of all it gave
+    (of nothing, for an empty member: hence one read at least). Less is refused."""
+    parts, left = [], info.file_size
     try:
         with archive.open(info) as member:
-            while chunk := member.read(_READ_CHUNK):
+            while chunk := member.read(min(left, _READ_CHUNK) or 1):
                 parts.append(chunk)
+                left -= len(chunk)
+                if left <= 0:
+                    break
     except _ZIP_ERRORS as error:
         raise BadZip(f"{info.orig_filename}: {error}") from None
-    content = b"".join(parts)
-    if len(content) != info.file_size:
+    if left:
         raise BadZip(f"{info.orig_filename}: size")
-    return content
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _inner_zip(members: dict[str, bytes]) -> bytes:
