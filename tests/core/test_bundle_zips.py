@@ -39,7 +39,7 @@ def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_STORED) -> bytes:
 
 def _read_all(raw: bytes, max_count: int = 64) -> dict[str, bytes]:
     with file_format._opened(raw, max_count) as (archive, listed):
-        return {name: file_format._read(archive, info) for name, info in listed.items()}
+        return {name: file_format._read(raw, archive, info) for name, info in listed.items()}
 
 
 def _patch(raw: bytes, find: bytes, replace: bytes) -> bytes:
