@@ -521,7 +521,7 @@ def daily_log_year(context: Context) -> Contest:
     return Contest(project=write("year"), baseline=write("week"))
 
 
-@benchmark("township_merge", goal=2.0)
+@benchmark("township_merge", goal=2.2)
 def township_merge(context: Context) -> Contest:
     """Merging a term of weekly bundles from 30 schools into a township file (verified,
     decrypted, checked), against plainly inserting the same rows, a transaction a bundle."""
