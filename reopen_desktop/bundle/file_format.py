@@ -62,6 +62,9 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 _KNOWN_FLAGS = 0x800 | 0x6
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _CENTRAL_ENTRY_BYTES = 46 + 64  # a central directory entry with the longest plain name
+_LOCAL_HEADER_BYTES = 30  # a local header before its name (zipfile.sizeFileHeader)
+_END_RECORD_BYTES = 22  # the end record without a comment (zipfile.sizeEndCentDir)
+_END_SIGNATURE = b"PK\x05\x06"  # not ZIP64's (zipfile.stringEndArchive)
 _READ_CHUNK = 1 << 20  # inflated at most this much at a time
 # What zipfile raises on a damaged archive, besides BadZipFile: a cut file (EOFError), a
 # broken deflate stream (zlib.error), an unknown method or version (NotImplementedError),
@@ -288,14 +291,13 @@ def _end_record(stream: io.BytesIO, length: int, max_count: int) -> int:
         raise BadZip("no end of central directory")
     (signature, disk, directory_disk, on_disk, count, directory_size, directory_at,
      _comment_length, comment, location) = end
-    if (signature != zipfile.stringEndArchive or comment
-            or location + zipfile.sizeEndCentDir != length):
+    if signature != _END_SIGNATURE or comment or location + _END_RECORD_BYTES != length:
         raise BadZip("ZIP64, a comment, or bytes after the archive")
     if disk or directory_disk or on_disk != count or count > max_count:
         raise BadZip("not a one-disk ZIP of a bundle's size")
     if directory_size > count * _CENTRAL_ENTRY_BYTES or directory_at + directory_size != location:
         raise BadZip("central directory out of place")
-    return count
+    return int(count)
 
 
 def _members(archive: zipfile.ZipFile, count: int) -> dict[str, zipfile.ZipInfo]:
@@ -331,7 +333,7 @@ def _check_layout(infos: list[zipfile.ZipInfo], directory_at: int) -> None:
     for info in infos:
         if info.header_offset != at:
             raise BadZip(f"{info.orig_filename}: out of place")
-        at += zipfile.sizeFileHeader + len(info.orig_filename) + info.compress_size
+        at += _LOCAL_HEADER_BYTES + len(info.orig_filename) + info.compress_size
     if at != directory_at:
         raise BadZip("bytes between the members or before the directory")
 

@@ -267,3 +267,9 @@ def test_a_crc_is_checked_even_for_an_empty_member():
     struct.pack_into("<L", raw, central + 16, zlib.crc32(b"x"))
     with pytest.raises(file_format.BadZip, match="CRC"):
         _read_all(bytes(raw))
+
+
+def test_the_record_sizes_checked_are_zipfiles_own():
+    assert zipfile.stringEndArchive == file_format._END_SIGNATURE
+    assert zipfile.sizeEndCentDir == file_format._END_RECORD_BYTES
+    assert zipfile.sizeFileHeader == file_format._LOCAL_HEADER_BYTES
