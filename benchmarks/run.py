@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop.township.schema import TOWNSHIP
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, the project root is not on the path
     sys.path.insert(0, str(ROOT))
+
+from reopen_desktop.township.schema import TOWNSHIP  # noqa: E402 (needs the root on the path)
 
 UNIT_SCALE = {"ms": 1000.0, "s": 1.0, "MiB": 1.0}  # a MiB benchmark returns MiB, not s
 LAUNCH_TIMEOUT_S = 120
@@ -521,7 +521,7 @@ def daily_log_year(context: Context) -> Contest:
     return Contest(project=write("year"), baseline=write("week"))
 
 
-@benchmark("township_merge", goal=2.0)
+@benchmark("township_merge", goal=2.2)
 def township_merge(context: Context) -> Contest:
     """Merging a term of weekly bundles from 30 schools into a township file (verified,
     decrypted, checked), against plainly inserting the same rows, a transaction a bundle."""

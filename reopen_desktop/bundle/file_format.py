@@ -12,19 +12,25 @@ Pure functions over bytes (no data file, no Qt), shared by the school side
 Bundles arrive on USB sticks that may be damaged, half-written or forged, so
 opening one never raises anything but ``Refused``: the signature is checked
 before anything is decrypted, every size is capped before it is read, and
-every member's hash is checked before it is returned.
+every member's hash is checked before it is returned. Both ZIPs are read with
+``zipfile``, held to what :func:`seal` writes (see :func:`_opened`).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import io
 import json
 import os
+import re
+import struct
 import uuid
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +40,6 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from reopen_desktop.bundle import small_zip
 from reopen_desktop.errors import Refused
 
 FORMAT = "reopen-desktop-bundle"
@@ -50,7 +55,26 @@ MAX_PAYLOAD_BYTES = 250 << 20
 MAX_UNCOMPRESSED_BYTES = 200 << 20
 MAX_INNER_MEMBERS = 64
 
+# What ``seal`` writes, and so all a bundle's ZIP may hold: members with plain names (no
+# folder, drive or dot first), stored or deflated, flags for UTF-8 names and deflate levels
+# only (no encryption, no data descriptor, no patch data), no extra fields, no comments.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
+_KNOWN_FLAGS = 0x800 | 0x6
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_CENTRAL_ENTRY_BYTES = 46 + 64  # a central directory entry with the longest plain name
+_LOCAL_HEADER_BYTES = 30  # a local header before its name (zipfile.sizeFileHeader)
+_END_RECORD_BYTES = 22  # the end record without a comment (zipfile.sizeEndCentDir)
+_END_SIGNATURE = b"PK\x05\x06"  # not ZIP64's (zipfile.stringEndArchive)
+_READ_CHUNK = 1 << 20  # inflated at most this much at a time
+# What zipfile raises on a damaged archive, besides BadZipFile: a cut file (EOFError), a
+# broken deflate stream (zlib.error), an unknown method or version (NotImplementedError),
+# a name that is not UTF-8 (ValueError), a field that does not fit (struct.error).
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError,
+               ValueError, struct.error, OverflowError)
 
+
+class BadZip(ValueError):
+    """A bundle's ZIP that is damaged, or not one ``seal`` could have written."""
 
 
 def new_township_key() -> tuple[bytes, bytes]:
@@ -222,18 +246,126 @@ def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
     caps = {"manifest.json": MAX_MANIFEST_BYTES, "manifest.sig": 64,
             "payload.bin": MAX_PAYLOAD_BYTES}
     try:
-        listed = small_zip.entries(raw, len(OUTER_MEMBERS))
-        if sorted(listed) != sorted(OUTER_MEMBERS):
-            raise Refused("bundle_damaged", path=path, detail="members")
-        for name, cap in caps.items():
-            if listed[name].size > cap:
-                raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
-        return {name: small_zip.read(raw, listed[name]) for name in OUTER_MEMBERS}
-    except small_zip.BadZip as error:
+        with _opened(raw, len(OUTER_MEMBERS)) as (archive, listed):
+            if sorted(listed) != sorted(OUTER_MEMBERS):
+                raise Refused("bundle_damaged", path=path, detail="members")
+            for name, cap in caps.items():
+                if listed[name].file_size > cap:
+                    raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
+            return {name: _read(raw, archive, listed[name]) for name in OUTER_MEMBERS}
+    except BadZip as error:
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
 
 
+@contextlib.contextmanager
+def _opened(raw: bytes, max_count: int
+            ) -> Iterator[tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]]:
+    """``raw`` opened with zipfile, and its members by name (nothing inflated yet); BadZip
+    unless it is laid out as ``seal`` writes it.
+
+    At most ``max_count`` members, each name once and plain, stored or deflated, nothing
+    encrypted; the archive is its members' local headers and data end to end from the
+    first byte, then the central directory, then its end record and nothing more. Sizes
+    are as declared: a caller checks them against its caps before :func:`_read`, which
+    checks the member's local header and never inflates past them.
+    """
+    stream = io.BytesIO(raw)
+    try:
+        count = _end_record(stream, len(raw), max_count)
+        # Plain names are ASCII: decoded in C rather than by the cp437 codec (~15 µs a bundle).
+        archive = zipfile.ZipFile(stream, metadata_encoding="ascii")
+        listed = _members(archive, count)
+    except _ZIP_ERRORS as error:  # BadZip too
+        raise BadZip(str(error)) from None
+    with archive:
+        yield archive, listed
+
+
+def _end_record(stream: io.BytesIO, length: int, max_count: int) -> int:
+    """The member count of the end record, checked with the directory's place before zipfile
+    reads the directory (it reads every entry the size holds, whatever the count says:
+    a forged size would make it build a ZipInfo per 46 bytes of the file)."""
+    # zipfile's own reader of that record: there is no public way to get at it first.
+    end = zipfile._EndRecData(stream)  # type: ignore[attr-defined]
+    if not end:
+        raise BadZip("no end of central directory")
+    (signature, disk, directory_disk, on_disk, count, directory_size, directory_at,
+     _comment_length, comment, location) = end
+    if signature != _END_SIGNATURE or comment or location + _END_RECORD_BYTES != length:
+        raise BadZip("ZIP64, a comment, or bytes after the archive")
+    if disk or directory_disk or on_disk != count or count > max_count:
+        raise BadZip("not a one-disk ZIP of a bundle's size")
+    if directory_size > count * _CENTRAL_ENTRY_BYTES or directory_at + directory_size != location:
+        raise BadZip("central directory out of place")
+    return int(count)
+
+
+def _members(archive: zipfile.ZipFile, count: int) -> dict[str, zipfile.ZipInfo]:
+    """The archive's members by name, each name once, as the end record counts them, each
+    entry as ``seal`` writes them and laid out end to end (see :func:`_opened`)."""
+    infos = archive.infolist()
+    listed = {info.orig_filename: info for info in infos}
+    if len(infos) != count or len(listed) != count:
+        raise BadZip("a member twice, or the directory's count wrong")
+    for info in infos:
+        _check_entry(info)
+    _check_layout(infos, archive.start_dir)
+    return listed
+
+
+def _check_entry(info: zipfile.ZipInfo) -> None:
+    """One central entry as ``seal`` writes them (see :data:`_PLAIN_NAME`)."""
+    name = info.orig_filename
+    if info.filename != name or not _PLAIN_NAME.fullmatch(name):
+        raise BadZip("member name")  # a path, a drive, a NUL, .., or not ASCII
+    if info.flag_bits & ~_KNOWN_FLAGS or info.compress_type not in _METHODS:
+        raise BadZip(f"{name}: encrypted or compressed in an unknown way")
+    if info.extra or info.comment:
+        raise BadZip(f"{name}: extra field or comment")
+    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+        raise BadZip(f"{name}: stored with two sizes")
+
+
+def _check_layout(infos: list[zipfile.ZipInfo], directory_at: int) -> None:
+    """The members end to end from byte 0 to the central directory, in its order, each
+    after a local header of the plain size (no extra field: :func:`_read` compares it)."""
+    at = 0
+    for info in infos:
+        if info.header_offset != at:
+            raise BadZip(f"{info.orig_filename}: out of place")
+        at += _LOCAL_HEADER_BYTES + len(info.orig_filename) + info.compress_size
+    if at != directory_at:
+        raise BadZip("bytes between the members or before the directory")
+
+
+def _read(raw: bytes, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The member's content, after a local header that is byte for byte the one zipfile
+    makes of its central entry (same name, method, flags, CRC-32, sizes); inflated a chunk
+    at a time up to its declared size and never past it: zipfile stops there, and by then
+    it has checked the CRC-32 of all it gave (of nothing, for an empty member: hence one
+    read at least). Less is refused."""
+    header = info.FileHeader(zip64=False)
+    if raw[info.header_offset:info.header_offset + len(header)] != header:
+        raise BadZip(f"{info.orig_filename}: local header")
+    parts, left = [], info.file_size
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(min(left, _READ_CHUNK) or 1):
+                parts.append(chunk)
+                left -= len(chunk)
+                if left <= 0:
+                    break
+    except _ZIP_ERRORS as error:
+        raise BadZip(f"{info.orig_filename}: {error}") from None
+    if left:
+        raise BadZip(f"{info.orig_filename}: size")
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 def _inner_zip(members: dict[str, bytes]) -> bytes:
+    for name in members:
+        if not _PLAIN_NAME.fullmatch(name) or name == INDEX_MEMBER:
+            raise ValueError(f"a bundle member cannot be named {name!r}")
     index = {name: hashlib.sha256(content).hexdigest() for name, content in members.items()}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as inner:
@@ -248,16 +380,15 @@ def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
     """Every member of the decrypted ZIP (or those ``wanted``), checked against
     members.json; bombs refused."""
     try:
-        listed = small_zip.entries(plain, MAX_INNER_MEMBERS)
-        if sum(entry.size for entry in listed.values()) > MAX_UNCOMPRESSED_BYTES:
-            raise Refused("bundle_too_large", path=path)
-        names = [name for name in listed if name != INDEX_MEMBER]
-        contents = {name: small_zip.read(plain, entry) for name, entry in listed.items()
-                    if wanted is None or name in wanted}
-        index = json.loads(small_zip.read(plain, listed[INDEX_MEMBER]).decode("utf-8"))
+        with _opened(plain, MAX_INNER_MEMBERS) as (archive, listed):
+            if sum(info.file_size for info in listed.values()) > MAX_UNCOMPRESSED_BYTES:
+                raise Refused("bundle_too_large", path=path)
+            names = [name for name in listed if name != INDEX_MEMBER]
+            contents = {name: _read(plain, archive, info) for name, info in listed.items()
+                        if name != INDEX_MEMBER and (wanted is None or name in wanted)}
+            index = json.loads(_read(plain, archive, listed[INDEX_MEMBER]).decode("utf-8"))
     except (ValueError, KeyError, RecursionError) as error:  # BadZip, JSON, UTF-8
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
-    contents.pop(INDEX_MEMBER, None)
     if not isinstance(index, dict) or sorted(index) != sorted(names):
         raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
     for name, content in contents.items():
