@@ -38,13 +38,14 @@ def rss_mib() -> float:
 def open_window(path: Path, timing: dict[str, float] | None = None):
     """The main window on ``path``, shown and idle; ``timing`` gets the ms from the data
     file being open to that (the window's own build, its first tab included)."""
-    from reopen_desktop.datafile.storage import Operator, open_data_file
+    from reopen_desktop.office.door import Office
+    from reopen_desktop.office.records import Operator
     from ui.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "probe.ini"), QSettings.Format.IniFormat)
-    data = open_data_file(path, operator=Operator("基准", "system"))
+    office = Office.open(path, operator=Operator("基准", "system"))
     started = time.perf_counter()
-    window = MainWindow(data, settings)
+    window = MainWindow(office, settings)
     window.show()
     QApplication.processEvents()
     if timing is not None:
