@@ -8,9 +8,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from reopen_desktop.alerts.rules import Alert, days_affected_by, evaluate
 from reopen_desktop.base import vocabulary, words
 from reopen_desktop.base.vocabulary import OUTCOMES, RULE_LABELS, WITHDRAWN
 from reopen_desktop.base.words import term, text
@@ -18,18 +17,29 @@ from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import SYSTEM, DataFile, now
 from reopen_desktop.errors import Refused
 
+if TYPE_CHECKING:
+    from reopen_desktop.alerts.rules import Alert
 
-def reconcile(act: audit.Action, days: Iterable[date]) -> int:
-    """Bring the stored alerts of ``days`` in line with what the rules raise on them now,
-    inside the user action that changed the data, so undoing it takes the alerts back too.
+
+def reconcile(act: audit.Action, changed: Iterable[date], *, today: date | None = None,
+              only: bool = False) -> int:
+    """Bring the stored alerts in line with what the rules raise now, inside the user
+    action that changed the checks of the days ``changed``, so undoing it takes the alerts
+    back too. The days looked at are those days and the later ones (up to ``today``) whose
+    windows reach back over them (``rules.days_affected_by``); ``only`` looks at the days
+    given and no others (a whole range evaluated at once, as the demo does).
 
     An alert the rules raise and nobody stored is stored; an open alert whose people or
     wording changed is brought up to date; an open alert the rules no longer raise (its
     check was corrected or undone) is closed as withdrawn, saying so. A closed alert is
     never touched: a person decided on it. Returns how many alerts are new.
     """
+    from reopen_desktop.alerts.rules import days_affected_by, evaluate  # the catalogue with it
+
+    days = set(changed) if only else {
+        later for day in set(changed) for later in days_affected_by(act.data, day, today)}
     new = 0
-    for day in sorted(set(days)):
+    for day in sorted(days):
         stored = {(r["rule"], r["scope"], r["subject"], r["syndrome"], r["disease"]): r
                   for r in act.data.query(
                       "SELECT id, rule, scope, subject, syndrome, disease, status, outcome, "
@@ -75,7 +85,7 @@ def raise_alerts(data: DataFile, day: date) -> int:
     """Evaluate one day as an action of its own (the demo, an older file's days); how many
     alerts are new. Saving checks raises their alerts without this."""
     with audit.action(data, "alerts", f"评估预警 {day}") as act:
-        return reconcile(act, [day])
+        return reconcile(act, [day], only=True)
 
 
 def after_undo(act: audit.Action, changes: list[dict[str, Any]]) -> None:
@@ -87,7 +97,7 @@ def after_undo(act: audit.Action, changes: list[dict[str, Any]]) -> None:
             for image in (change["before"], change["after"]):
                 if image:
                     days.add(date.fromisoformat(json.loads(image)["day"]))
-    reconcile(act, {d for day in days for d in days_affected_by(act.data, day)})
+    reconcile(act, days)
 
 
 def open_alert_count(data: DataFile, *, viewer: access.Viewer | None = None) -> int:

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from reopen_desktop.alerts import register
-from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.base.vocabulary import ABSENCE_REASONS, SESSIONS, SYMPTOMS
 from reopen_desktop.checks import followups
 from reopen_desktop.datafile import access, audit, settings
@@ -98,7 +97,7 @@ def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
         for person_id, person in roll.items():
             entry = exceptions.get(person_id, CheckEntry(person_id))
             store_check(data, act, person, day, session, entry, result)
-        result.alerts_raised = register.reconcile(act, days_affected_by(data, day, today))
+        result.alerts_raised = register.reconcile(act, [day], today=today)
     return result
 
 
@@ -116,7 +115,7 @@ def record_check(data: DataFile, person_id: int, day: date, session: str, entry:
     result = SaveResult()
     with audit.action(data, "check", f"{rows[0]['name']} {day} {SESSIONS[session]}") as act:
         store_check(data, act, rows[0], day, session, entry, result)
-        result.alerts_raised = register.reconcile(act, days_affected_by(data, day, today))
+        result.alerts_raised = register.reconcile(act, [day], today=today)
     return result
 
 

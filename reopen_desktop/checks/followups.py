@@ -16,7 +16,6 @@ from typing import Any
 from reopen_desktop.base.words import term
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
-from reopen_desktop.diseases import catalogue
 from reopen_desktop.errors import Refused
 
 EDITABLE = ("called_family", "symptoms", "doctor", "diagnosis", "expected_return", "note")
@@ -48,6 +47,8 @@ def needs_clearance(diagnosis: str) -> bool:
     """The diagnosis, read through the disease catalogue, keeps the person home until a
     return clearance: a case of a disease the program excludes whose line names one (never
     a carrier, latent infection, contact, negative or excluded test, or unclassified text)."""
+    from reopen_desktop.diseases import catalogue  # loaded with the first diagnosis read
+
     return catalogue.needs_clearance(catalogue.read(diagnosis))
 
 

@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from reopen_desktop.alerts import register
-from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.checks import at_home, class_checks, followups
 from reopen_desktop.datafile import access, audit, settings
 from reopen_desktop.datafile.storage import DataFile
@@ -117,7 +116,7 @@ def record(data: DataFile, person_id: int, temperature: str, *, lane: str, day: 
         class_checks.store_check(data, act, person, day, "gate",
                                  class_checks.CheckEntry(person_id, value, lane=lane), saved)
         at_home.end_stay_at_gate(act, person_id, day)
-        register.reconcile(act, days_affected_by(data, day, day))
+        register.reconcile(act, [day], today=day)
     fever = value is not None and value >= settings.get(data, "fever_threshold")
     return GateResult(person["name"], value, fever, judged)
 

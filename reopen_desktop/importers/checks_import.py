@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from reopen_desktop.alerts import register
-from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.cells import cell_text, header_key, parse_date
 from reopen_desktop.base.idnumber import check_id
@@ -140,8 +139,7 @@ def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:
         for row in rows:
             class_checks.store_check(data, act, row.person, row.day, row.session, row.entry,
                                      counted)
-        result.alerts_raised = register.reconcile(
-            act, {d for day in days for d in days_affected_by(data, day)})
+        result.alerts_raised = register.reconcile(act, days)
     result.imported, result.updated, result.unchanged = (counted.saved, counted.updated,
                                                          counted.unchanged)
     result.days = [day.isoformat() for day in days]
