@@ -80,3 +80,20 @@ def make_session(tmp_path, *argv):
                                  0.0)
     session.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     return session
+
+
+def press_ok_after(monkeypatch, dialog_class, fill):
+    """The dialog's ``exec`` as a clerk uses it: ``fill(dialog)`` types, then OK is clicked
+    when it is enabled. Returns the list of dialogs shown, to look at afterwards (a form
+    refused stays open with its values and the reason on the field)."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog)
+        fill(dialog)
+        if dialog.ok_button.isEnabled():
+            dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return shown
