@@ -28,10 +28,18 @@ def main_window(qtbot, school_db, tmp_path):
     return make
 
 
+@pytest.fixture(autouse=True)
+def unsaved_work_is_discarded_at_teardown(monkeypatch):
+    """No test may hang on the modal "save typed work?" question (a window closed at
+    teardown asks it); tests that answer it use ``answers.draft``."""
+    monkeypatch.setattr(ask, "save_or_discard", lambda parent, title, question: "discard")
+
+
 class Answers:
     """Scripted answers to ui.ask's questions, and a record of what was said."""
 
     def __init__(self):
+        self.draft = "discard"  # save_or_discard: "save", "discard" or None (go back)
         self.confirm = True
         self.text = None
         self.choose = None
@@ -53,7 +61,12 @@ def answers(monkeypatch):
             return scripted.choose(items)
         return scripted.choose
 
+    def save_or_discard(parent, title, question):
+        scripted.questions.append(question)
+        return scripted.draft
+
     monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "save_or_discard", save_or_discard)
     monkeypatch.setattr(ask, "text", lambda parent, title, label, value="": scripted.text)
     monkeypatch.setattr(ask, "choose", choose)
     monkeypatch.setattr(ask, "warn", lambda parent, title, message: scripted.warnings.append(
