@@ -193,6 +193,8 @@ class MainWindow(AppWindow):
         self._add(gate_menu, self.tr("错峰上下学时间表(&T)…"), None, self.open_timetable)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
+        self._add(report_menu, self.tr("因病缺课缺勤登记追踪表(&T)…"), None,
+                  lambda: period_reports.print_absence_tracking(self, self.office))
         self._add(report_menu, self.tr("每周防控工作小结(&W)…"), None,
                   lambda: period_reports.print_weekly(self, self.office))
         self._add(report_menu, self.tr("每月防控工作小结(&M)…"), None,

@@ -37,6 +37,7 @@ from reopen_desktop.people import households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
 from reopen_desktop.reports import (
+    absence_tracking,
     canteen_forms,
     chase_list,
     daily_log,
@@ -129,6 +130,9 @@ class ChecksRoom(Room):
     class_status = reads(figures.class_status)
     latest_day = reads(figures.latest_day)
     trend = reads(figures.trend)
+    absentees = reads(figures.absentees)
+    fevers = reads(figures.fevers)
+    unchecked_classes = reads(figures.unchecked_classes)
     parse_temperature = staticmethod(class_checks.parse_temperature)
     parse_quick_entry = staticmethod(quick_entry.parse_quick_entry)
     quick_keys_help = staticmethod(quick_entry.quick_keys_help)
@@ -151,6 +155,7 @@ class ChecksRoom(Room):
     open_follow_ups = reads(followups.open_follow_ups)
     update_follow_up = writes(followups.update_follow_up)
     record_clearance = writes(followups.record_clearance)
+    tracked_absences = reads(followups.tracked_absences)
     # children kept home
     kept_home = reads(at_home.kept_home)
     suspensions = reads(at_home.suspensions)
@@ -247,6 +252,7 @@ class ReportsRoom(Room):
     day_summary = reads(summary.day_summary)
     latest_day = reads(summary.latest_day)
     write_daily_log = writes(daily_log.write_daily_log)
+    write_absence_tracking = writes(absence_tracking.write_absence_tracking)
     write_period_summary = writes(period_summary.write_period_summary)
     week_of = staticmethod(period_summary.week_of)
     month = staticmethod(period_summary.month)

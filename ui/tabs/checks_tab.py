@@ -134,7 +134,7 @@ class RollModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return why
         if role == Qt.ItemDataRole.DisplayRole and key == "name":
-            return f"{row.name}〔{why}〕"
+            return tr("{0}〔{1}〕").format(row.name, why)
         if role == Qt.ItemDataRole.DisplayRole and key == "number" and row.change == "left":
             return "—"
         return super().data(index, role)
