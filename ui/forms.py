@@ -272,6 +272,7 @@ class FormDialog(QDialog):
                  rules: Rule | None = None, intro: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # room for a reason under a field without a narrow column
         self.specs = [as_field(f) for f in fields]
         self.submit = submit
         self.rules = rules
