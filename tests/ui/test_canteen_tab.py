@@ -25,14 +25,16 @@ def cook(school_db):
     return person
 
 
-def _type_into(qtbot, table, row, column, text):
-    """Edit a cell as a clerk does: start editing, type, press Enter."""
+def _type_into(qtbot, table, row, column, text, saved=lambda: True):
+    """Edit a cell as a clerk does: start editing, type, press Enter; then wait until
+    ``saved()`` (the check is saved just after the edit closes, later on a busy machine)."""
     table.setCurrentCell(row, column)
     table.editItem(table.item(row, column))
     editor = table.findChild(QLineEdit)
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.wait(50)  # the check is saved just after the edit closes
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(saved()), timeout=5000)
 
 
 def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, school_db, cook,
@@ -40,7 +42,7 @@ def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, sc
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.show()
-    _type_into(qtbot, tab.checks, 0, 2, "38.1")
+    _type_into(qtbot, tab.checks, 0, 2, "38.1", lambda: tab.checks.item(0, 4).text())
     assert "暂停上岗" in tab.checks.item(0, 4).text()
     assert tab.checks.item(0, 0).foreground().color() == RED
     assert school_db.scalar("SELECT on_duty FROM canteen_checks") == 0
@@ -52,7 +54,7 @@ def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school
     school_db.conn.execute("UPDATE health_certificates SET expiry = '2020-01-01'")
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
-    _type_into(qtbot, tab.checks, 0, 2, "36.5")
+    _type_into(qtbot, tab.checks, 0, 2, "36.5", lambda: answers.warnings)
     assert "不能上岗" in answers.warnings[0]
     assert school_db.scalar("SELECT count(*) FROM canteen_checks") == 0
     assert tab.checks.item(0, 2).text() == ""
