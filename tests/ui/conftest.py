@@ -32,7 +32,8 @@ def main_window(qtbot, school_db, tmp_path):
 def unsaved_work_is_discarded_at_teardown(monkeypatch):
     """No test may hang on the modal "save typed work?" question (a window closed at
     teardown asks it); tests that answer it use ``answers.draft``."""
-    monkeypatch.setattr(ask, "save_or_discard", lambda parent, title, question: "discard")
+    monkeypatch.setattr(ask, "save_or_discard", lambda parent, title, question: "discard",
+                        raising=False)
 
 
 class Answers:
@@ -66,7 +67,7 @@ def answers(monkeypatch):
         return scripted.draft
 
     monkeypatch.setattr(ask, "confirm", confirm)
-    monkeypatch.setattr(ask, "save_or_discard", save_or_discard)
+    monkeypatch.setattr(ask, "save_or_discard", save_or_discard, raising=False)
     monkeypatch.setattr(ask, "text", lambda parent, title, label, value="": scripted.text)
     monkeypatch.setattr(ask, "choose", choose)
     monkeypatch.setattr(ask, "warn", lambda parent, title, message: scripted.warnings.append(
