@@ -27,6 +27,19 @@ def confirm(parent: QWidget | None, title: str, question: str, *, yes: str = "")
     return box.clickedButton() is accept
 
 
+def save_or_discard(parent: QWidget | None, title: str, question: str) -> str | None:
+    """Typed work not yet saved: "save", "discard", or None to go back to it (the default
+    button, so a stray Enter loses nothing and stores nothing half-typed)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question, parent=parent)
+    save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(_tr("返回继续录入"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else None
+
+
 def inform(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 

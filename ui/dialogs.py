@@ -1,10 +1,10 @@
-"""Small dialogs: who is at the keyboard, and a new staff member."""
+"""Small dialogs: who is at the keyboard, and a new staff member. (Forms of a few checked
+fields are ``ui.forms.FormDialog``.)"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.office.records import Operator
+from ui.forms import FormDialog, ok_cancel  # noqa: F401 - where the dialogs import them
 from ui.translations import tr
 
 OPERATOR_ROLES = (("administrator", QT_TRANSLATE_NOOP("OperatorDialog", "管理员")),
@@ -92,36 +93,3 @@ class StaffDialog(QDialog):
         return {"name": self.name.text().strip(), "post": self.post.text().strip(),
                 "phone": self.phone.text().strip(), "sex": self.sex.currentData()}
 
-
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """The dialog's OK/Cancel row, in the window's language, wired to accept and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-class FormDialog(QDialog):
-    """A few labelled text fields (and yes/no boxes); ``values()`` gives them back."""
-
-    def __init__(self, parent: QWidget | None, title: str, ok_text: str,
-                 fields: list[tuple[str, str, str]], flags: list[tuple[str, str, bool]] = ()):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.edits = {key: QLineEdit(value) for key, _label, value in fields}
-        self.flags = {key: QCheckBox(label) for key, label, _value in flags}
-        form = QFormLayout(self)
-        for key, label, _value in fields:
-            form.addRow(tr("{0}:").format(label), self.edits[key])
-        for key, _label, value in flags:
-            self.flags[key].setChecked(value)
-            form.addRow("", self.flags[key])
-        form.addRow(ok_cancel(self, ok_text))
-
-    def values(self) -> dict[str, object]:
-        found: dict[str, object] = {k: e.text() for k, e in self.edits.items()}
-        found.update({k: box.isChecked() for k, box in self.flags.items()})
-        return found

@@ -108,7 +108,8 @@ def open_help(owner: QWidget, slug: str) -> HelpWindow | None:
         return None
     window = getattr(owner, "help_window", None)
     if window is None:
-        window = HelpWindow()
+        # The owner's child window: it closes with the main window, so quitting quits.
+        window = HelpWindow(owner)
         owner.help_window = window
     window.show_page(slug)
     return window

@@ -4,14 +4,17 @@ the pupil lives with, their travel and health. Writes go through
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Travel
-from ui import ask
-from ui.dialogs import FormDialog
+from ui import ask, forms
+from ui.forms import Field, FormDialog, date_field
 from ui.translations import join
 
 
@@ -82,24 +85,42 @@ class HouseholdBox(QGroupBox):
             self._write(lambda: self.office.people.link([self.person_id, sibling.id]))
 
     def add_member(self) -> None:
+        """The form checks the ID and the dates as they are typed; the core's refusal (an ID
+        already in another household …) lands on its field, with everything kept."""
         dialog = FormDialog(self, self.tr("添加同住成员"), self.tr("保存"), [
-            ("name", self.tr("姓名"), ""), ("relation", self.tr("关系(如 父亲、祖母)"), ""),
-            ("id_number", self.tr("身份证号(可不填)"), ""), ("health", self.tr("健康状况"), ""),
-            ("place", self.tr("假期去过的地方(可不填)"), ""),
-            ("date_from", self.tr("去的日期"), ""), ("date_to", self.tr("离开日期"), ""),
-            ("arrived_on", self.tr("返回本地日期"), ""),
-            ("exposure_date", self.tr("重点人员的暴露日期"), "")],
-            [("key_person", self.tr("此人是重点人员(密切接触者等)"), False)])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = {k: (x.strip() if isinstance(x, str) else x) for k, x in dialog.values().items()}
+            Field("name", self.tr("姓名"), required=True, refusals=("member_name_empty",)),
+            Field("relation", self.tr("关系(如 父亲、祖母)")),
+            Field("id_number", self.tr("身份证号(可不填)"), check=forms.an_id_number,
+                  refusals=("member_bad_id", "member_in_two_households")),
+            Field("health", self.tr("健康状况")),
+            Field("place", self.tr("假期去过的地方(可不填)")),
+            date_field("date_from", self.tr("去的日期")),
+            date_field("date_to", self.tr("离开日期")),
+            date_field("arrived_on", self.tr("返回本地日期")),
+            date_field("exposure_date", self.tr("重点人员的暴露日期"),
+                       refusals=("member_exposure_date",))],
+            [("key_person", self.tr("此人是重点人员(密切接触者等)"), False)],
+            submit=self._add_member, rules=self._member_rules)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
+
+    def _member_rules(self, v: Mapping[str, Any]) -> dict[str, str]:
+        found = {}
+        if v.get("key_person") and not (v.get("exposure_date") or v.get("arrived_on")):
+            found["exposure_date"] = self.tr("重点人员请填写暴露日期(或返回本地日期)。")
+        if v.get("date_from") and v.get("date_to") and v["date_to"] < v["date_from"]:
+            found["date_to"] = self.tr("离开日期早于去的日期。")
+        return found
+
+    def _add_member(self, v: dict[str, Any]) -> int:
         travels = [Travel(v["place"], v["date_from"], v["date_to"])] if v["place"] else []
         household = self.office.people.household_of(self.person_id)
-        self._write(lambda: self.office.people.add_member(
+        return self.office.people.add_member(
             household.id if household else None, for_person=self.person_id,
             name=v["name"], relation=v["relation"], id_number=v["id_number"],
             health=v["health"], travels=travels, arrived_on=v["arrived_on"],
-            key_person=bool(v["key_person"]), exposure_date=v["exposure_date"]))
+            key_person=bool(v["key_person"]), exposure_date=v["exposure_date"])
 
     def remove_member(self) -> None:
         """Take someone off the household, after saying what it leaves as it is: the

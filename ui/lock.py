@@ -179,7 +179,7 @@ class WindowLock(QObject):
             if isinstance(widget, QProgressDialog):
                 continue  # long work (run_op) shows no data; closing it would not stop it
             if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+                widget.done(QDialog.DialogCode.Rejected)  # no "discard?" over the lock
             elif widget is not self.window and widget.isVisible() and widget.isWindow():
                 widget.hide()
                 self._hidden.append(widget)

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
@@ -42,7 +42,8 @@ class MainWindow(AppWindow):
             self._holders.append((page_class, holder))
             self.tabs.addTab(holder, label)
         self._build_page(0)
-        self.tabs.currentChanged.connect(self._refresh_current)
+        self._front = 0  # the tab in front, to go back to when leaving it is refused
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(school.is_demo)
         self._build_menus()
@@ -104,6 +105,39 @@ class MainWindow(AppWindow):
         self.tabs.setCurrentWidget(page.parentWidget())
         return page
 
+    def _tab_changed(self, index: int) -> None:
+        """Another tab comes to the front, unless the one in front holds typed work the
+        clerk goes back to (the class check's draft)."""
+        if index != self._front and not self._may_leave(self._built.get(
+                self._holders[self._front][0])):
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._front)
+            self.tabs.blockSignals(False)
+            return
+        self._front = index
+        self._refresh_current(index)
+
+    @staticmethod
+    def _may_leave(page: QWidget | None) -> bool:
+        """A page with unsaved work asks to save or discard it (``may_leave``)."""
+        may_leave = getattr(page, "may_leave", None)
+        return may_leave() if callable(may_leave) else True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Closing or Ctrl+Q: unsaved work is asked about first (going back keeps the window
+        open); then the guide, the gate lane and every other window of ours close too, so
+        the program ends and the data file's lock is released."""
+        if not all(self._may_leave(page) for page in self._built.values()):
+            event.ignore()
+            return
+        self.close_other_windows()
+        super().closeEvent(event)
+
+    def close_other_windows(self) -> None:
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible():
+                window.close()
+
     def _refresh_current(self, index: int) -> None:
         """A tab shows fresh data when it comes to the front (time has passed, the gate may
         have written); the first time, it is built instead (which fills it)."""
@@ -146,7 +180,8 @@ class MainWindow(AppWindow):
         self._add(file_menu, self.tr("打开备份文件夹"), None, self.open_backup_folder)
         self._add(file_menu, self.tr("从备份恢复(&R)…"), None, self.restore_backup)
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close)
+        # Ctrl+Q itself: Qt's standard Quit key has no binding on Windows.
+        self._add(file_menu, self.tr("退出(&X)"), "Ctrl+Q", self.close)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self.undo_action = self._add(edit_menu, self.tr("撤销(&U)"), QKeySequence.StandardKey.Undo,
                                      self.undo)
@@ -158,6 +193,8 @@ class MainWindow(AppWindow):
         self._add(gate_menu, self.tr("错峰上下学时间表(&T)…"), None, self.open_timetable)
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
+        self._add(report_menu, self.tr("因病缺课缺勤登记追踪表(&T)…"), None,
+                  lambda: period_reports.print_absence_tracking(self, self.office))
         self._add(report_menu, self.tr("每周防控工作小结(&W)…"), None,
                   lambda: period_reports.print_weekly(self, self.office))
         self._add(report_menu, self.tr("每月防控工作小结(&M)…"), None,
@@ -268,7 +305,8 @@ class MainWindow(AppWindow):
         lane = ask.text(self, self.tr("校门快检"), self.tr("通道名称:"), self.tr("1号通道"))
         if not lane:
             return
-        self.gate_window = GateWindow(self.office, lane.strip())
+        # A child window: it closes with this one (and never keeps the program alive).
+        self.gate_window = GateWindow(self.office, lane.strip(), self)
         self.gate_window.changed.connect(self.refresh_status)
         demo_mark.mark_window(self.gate_window, self.office)
         from ui import help_window  # loaded when first needed: 17 ms of start-up

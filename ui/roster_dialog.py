@@ -33,7 +33,7 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import ROSTER_FIELDS as FIELDS
-from ui import ask, table_export
+from ui import ask, outcomes, table_export
 from ui.run_op import run_op
 from ui.translations import join
 
@@ -245,9 +245,8 @@ class RosterDialog(QDialog):
         except Refused as error:
             ask.warn(self, self.tr("没有导入"), error.message())
             return
-        ask.inform(self, self.tr("已导入"), self.tr(
-            "花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。").format(
-            result.imported, result.updated, result.unchanged))
+        ask.inform(self, self.tr("已导入"), outcomes.roster_imported(
+            result.imported, result.updated, result.unchanged, result.invalid))
         self.imported.emit(result)
         self.accept()
 

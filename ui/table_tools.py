@@ -19,15 +19,17 @@ _MARK = "table_tools_installed"
 
 
 
-def install(page: QWidget, settings: QSettings, name: str) -> None:
-    """Sorting, a filter box and remembered columns for every table on ``page``."""
+def install(page: QWidget, settings: QSettings | None, name: str) -> None:
+    """Sorting, a filter box and remembered columns for every table on ``page`` (columns
+    are remembered only with ``settings``)."""
     for number, view in enumerate(page.findChildren(QTableView)):
         if view.property(_MARK):
             continue
         view.setProperty(_MARK, True)
         if isinstance(view.model(), RowsModel):
             _sortable(view)
-        _remember_columns(view, settings, f"tables/{name}/{number}")
+        if settings is not None:
+            _remember_columns(view, settings, f"tables/{name}/{number}")
         if getattr(page, "search_box", None) is None:  # a page with its own search keeps it
             _add_filter(view)
 

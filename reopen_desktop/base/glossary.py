@@ -51,6 +51,9 @@ TERMS: dict[str, str] = {
     "班级停课": "class suspended", "居家观察": "home observation",
     "重点人员观察": "key person observation",
     "今日未随访": "not called today", "未定返校日期": "no return date yet",  # KEPT_HOME_FLAGS
+    # where a follow-up stands (vocabulary.FOLLOW_UP_STATES)
+    "无追踪": "no follow-up", "追踪中": "following up", "待复课证明": "clearance due",
+    "已交复课证明": "clearance shown", "已返校": "back at school",
     # staggered arrival (arrival.KINDS)
     "到校": "arrival", "放学": "leaving",
 }

@@ -1093,6 +1093,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{days} day(s) up to {end}: no alerts (zero report)."),
     "cli_backup_done": ("已备份到 {path}({bytes} 字节)", "Backed up to {path} ({bytes} bytes)"),
     "cli_title_daily_log": ("{date} 防控工作日志", "The daily log of {date}"),
+    "cli_title_absence_tracking": ("因病缺课缺勤登记追踪表({from} 至 {to})",
+                                   "The illness-absence register ({from} to {to})"),
     "cli_title_class_checks": ("晨午检登记表", "The class check form"),
     "cli_title_duty_chart": ("防控责任表", "The duty chart"),
     "cli_title_canteen_month": ("食堂从业人员晨检记录表", "The canteen staff's check record"),

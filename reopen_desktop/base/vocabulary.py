@@ -112,4 +112,6 @@ WITHDRAWN = "已撤回:依据的检查记录已更正或撤销,不再满足规�
 OUTCOMES = {"reported": "已报告", "cleared": "已排除(凭复课证明或就诊结果)",
             "not_cluster": "经核实不是聚集"}
 
-
+# Where an absence's follow-up stands, as the lists and the tracking register say it.
+FOLLOW_UP_STATES = {"none": "无追踪", "open": "追踪中", "needs_clearance": "待复课证明",
+                    "cleared": "已交复课证明", "closed": "已返校"}

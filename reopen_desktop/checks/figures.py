@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reopen_desktop.datafile import settings
+from reopen_desktop.base.vocabulary import ABSENCE_REASONS, FOLLOW_UP_STATES
+from reopen_desktop.base.words import term
+from reopen_desktop.checks import followups
+from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 
 
@@ -92,3 +95,154 @@ FROM d ORDER BY d.day
 """
 
 
+
+
+# --- the people and classes behind the day's figures (the dashboard's cards open these) ------
+
+@dataclass(frozen=True)
+class Absentee:
+    """Someone absent on the day (any session): why, the symptoms and diagnosis recorded,
+    and where their follow-up stands (a ``vocabulary.FOLLOW_UP_STATES`` key)."""
+
+    person_id: int
+    class_name: str
+    name: str
+    reason: str
+    sessions: tuple[str, ...]
+    symptoms: tuple[str, ...]
+    diagnosis: str
+    follow_up: str
+
+    @property
+    def reason_label(self) -> str:
+        return term(ABSENCE_REASONS.get(self.reason, self.reason))
+
+    @property
+    def follow_up_label(self) -> str:
+        return term(FOLLOW_UP_STATES[self.follow_up])
+
+
+@dataclass(frozen=True)
+class FeverRow:
+    """Someone at or above the fever threshold on the day, at their highest reading."""
+
+    person_id: int
+    class_name: str
+    name: str
+    temperature: float
+    sessions: tuple[str, ...]
+    symptoms: tuple[str, ...]
+    follow_up: str
+
+    @property
+    def follow_up_label(self) -> str:
+        return term(FOLLOW_UP_STATES[self.follow_up])
+
+
+@dataclass(frozen=True)
+class UncheckedClass:
+    """A class with a check of the day not yet recorded (the evening only for boarders)."""
+
+    class_id: int
+    class_name: str
+    head_teacher: str
+    missing: tuple[str, ...]
+    suspended: bool
+
+
+def absentees(data: DataFile, day: date, *, viewer: access.Viewer | None = None
+              ) -> list[Absentee]:
+    """Everyone absent on ``day``, by class and name; a head teacher (``viewer``) gets
+    their class's, and the diagnosis only when their role may see it."""
+    scope, params = access.class_scope(viewer, "ch.class_id")
+    rows = data.query(_PEOPLE_OF_THE_DAY.format(what=(
+        "CASE WHEN max(ch.absence_reason = 'illness') THEN 'illness' ELSE 'other' END "
+        "AS reason, max(ch.diagnosis) AS diagnosis"), where="ch.absent = 1" + scope),
+        {"day": day.isoformat(), "staff": "教职工", **params})
+    states = follow_up_states(data, day)
+    return [Absentee(r["person_id"], r["class_name"], r["name"], r["reason"],
+                     _listed(r["sessions"]), _listed(r["symptoms"]),
+                     access.shown_diagnosis(viewer or access.SCHOOL,
+                                            r["diagnosis"] or states.get(r["person_id"], {})
+                                            .get("diagnosis", "")),
+                     states.get(r["person_id"], {}).get("state", "none")) for r in rows]
+
+
+def fevers(data: DataFile, day: date, *, viewer: access.Viewer | None = None
+           ) -> list[FeverRow]:
+    """Everyone at or above ``fever_threshold`` on ``day`` (the dashboard's count), by class
+    and name, with the highest reading and where their follow-up stands."""
+    scope, params = access.class_scope(viewer, "ch.class_id")
+    rows = data.query(_PEOPLE_OF_THE_DAY.format(
+        what="max(ch.temperature) AS temperature", where="ch.temperature >= :fever" + scope),
+        {"day": day.isoformat(), "staff": "教职工", "fever": settings.get(data, "fever_threshold"),
+         **params})
+    states = follow_up_states(data, day)
+    return [FeverRow(r["person_id"], r["class_name"], r["name"], r["temperature"],
+                     _listed(r["sessions"]), _listed(r["symptoms"]),
+                     states.get(r["person_id"], {}).get("state", "none")) for r in rows]
+
+
+# One line per person of the day's checks that match ``where``, with the class they were
+# checked in (staff: 教职工), the sessions and the symptoms.
+_PEOPLE_OF_THE_DAY = """
+SELECT ch.person_id, coalesce(c.name, :staff) AS class_name, p.name,
+       group_concat(ch.session) AS sessions, group_concat(nullif(ch.symptoms, '')) AS symptoms,
+       {what}
+FROM checks ch JOIN people p ON p.id = ch.person_id
+LEFT JOIN classes c ON c.id = ch.class_id LEFT JOIN grades g ON g.id = c.grade_id
+WHERE ch.day = :day AND {where}
+GROUP BY ch.person_id ORDER BY c.id IS NULL, g.position, c.number, p.name
+"""
+
+
+def _listed(joined: str | None) -> tuple[str, ...]:
+    """``a,b,a`` as (a, b): each once, in order."""
+    return tuple(dict.fromkeys(part for part in (joined or "").split(",") if part))
+
+
+def follow_up_states(data: DataFile, day: date) -> dict[int, dict[str, str]]:
+    """Person id → the state and diagnosis of their follow-up covering ``day`` (opened by
+    then, not closed before it); the newest wins."""
+    found: dict[int, dict[str, str]] = {}
+    for r in data.query(
+            "SELECT f.person_id, f.status, f.diagnosis, EXISTS (SELECT 1 FROM clearances cl "
+            "WHERE cl.follow_up_id = f.id) AS cleared FROM follow_ups f WHERE f.opened_on <= ? "
+            "AND (f.status = 'open' OR f.closed_on >= ?) ORDER BY f.id",
+            (day.isoformat(), day.isoformat())):
+        found[r["person_id"]] = {"state": followups.state_of(r["status"], r["diagnosis"],
+                                                            bool(r["cleared"])),
+                                 "diagnosis": r["diagnosis"]}
+    return found
+
+
+def unchecked_classes(data: DataFile, day: date, *, viewer: access.Viewer | None = None
+                      ) -> list[UncheckedClass]:
+    """Classes whose morning or noon check (and a boarding class's evening check) of
+    ``day`` is not recorded yet, with their head teacher; a suspended class is marked so."""
+    done: dict[int, set[str]] = {}
+    for r in data.query("SELECT DISTINCT class_id, session FROM checks WHERE day = ? "
+                        "AND class_id IS NOT NULL", (day.isoformat(),)):
+        done.setdefault(r["class_id"], set()).add(r["session"])
+    scope, params = access.class_scope(viewer, "c.id")
+    found = []
+    for r in data.query(_CLASSES.format(scope=scope), {"day": day.isoformat(), **params}):
+        due = ("morning", "noon", "evening") if r["boarding"] else ("morning", "noon")
+        missing = tuple(s for s in due if s not in done.get(r["id"], set()))
+        if missing:
+            found.append(UncheckedClass(r["id"], r["name"], r["head_teacher"] or "", missing,
+                                        bool(r["suspended"])))
+    return found
+
+
+_CLASSES = """
+SELECT c.id, c.name, c.boarding,
+       (SELECT h.name FROM duties d JOIN people h ON h.id = d.person_id
+        WHERE d.class_id = c.id AND d.role = 'head_teacher' ORDER BY d.id LIMIT 1)
+        AS head_teacher,
+       EXISTS (SELECT 1 FROM class_suspensions s WHERE s.class_id = c.id
+               AND s.date_from <= :day AND coalesce(s.date_to, '9999-12-31') >= :day)
+        AS suspended
+FROM classes c JOIN grades g ON g.id = c.grade_id WHERE 1{scope}
+ORDER BY g.position, c.number
+"""

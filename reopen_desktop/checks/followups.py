@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reopen_desktop.base.vocabulary import FOLLOW_UP_STATES
 from reopen_desktop.base.words import term
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
@@ -149,3 +150,84 @@ def open_follow_ups(data: DataFile, today: date | None = None, *,
                      needs_clearance(r["diagnosis"]) and not r["cleared"],
                      r["opened_on"] <= cutoff and not r["called_family"] and not r["diagnosis"])
             for r in rows]
+
+
+# --- where each follow-up stands, and the tracking register (因病缺课缺勤登记追踪表) --------
+
+def state_of(status: str, diagnosis: str, cleared: bool) -> str:
+    """The follow-up's key in ``vocabulary.FOLLOW_UP_STATES``: back at school, clearance
+    shown, a clearance the diagnosis still asks for, or being followed up."""
+    if status == "closed":
+        return "closed"
+    if cleared:
+        return "cleared"
+    return "needs_clearance" if needs_clearance(diagnosis) else "open"
+
+
+@dataclass(frozen=True)
+class TrackedAbsence:
+    """One line of the tracking register: an absence for illness (or a fever sent home),
+    its symptoms, the doctor's visit and diagnosis, who followed it up, the return and the
+    clearance. Names as on the paper form; no ID number."""
+
+    follow_up_id: int
+    person_id: int
+    day: str
+    class_name: str
+    name: str
+    sex: str
+    reason: str
+    symptoms: str
+    doctor: str
+    diagnosis: str
+    tracker: str
+    returned_on: str
+    expected_return: str
+    clearance: str
+    state: str
+
+    @property
+    def reason_label(self) -> str:
+        return term("因病缺勤" if self.reason == "illness_absence" else "发热")
+
+    @property
+    def state_label(self) -> str:
+        return term(FOLLOW_UP_STATES[self.state])
+
+
+def tracked_absences(data: DataFile, first: date, last: date) -> list[TrackedAbsence]:
+    """Every follow-up whose absence touches ``first``..``last`` (opened by then, not back
+    before ``first``), oldest first, by class and name; one day gives who was away ill on
+    it. The tracker is whoever last noted the follow-up, else the class's head teacher."""
+    if last < first:
+        raise Refused("period_backwards", start=first.isoformat(), end=last.isoformat())
+    rows = data.query(TRACKED, {"first": first.isoformat(), "last": last.isoformat(),
+                                "staff": "教职工"})
+    return [TrackedAbsence(
+        r["id"], r["person_id"], r["opened_on"], r["class_name"], r["name"], r["sex"],
+        r["reason"], r["symptoms"], r["doctor"] or ("已就诊" if r["seen"] else ""),
+        r["diagnosis"], r["noted_by"] or r["head_teacher"] or "",
+        r["closed_on"] if r["status"] == "closed" else "", r["expected_return"],
+        r["clearance"] or "", state_of(r["status"], r["diagnosis"], bool(r["clearance"])))
+        for r in rows]
+
+
+TRACKED = """
+SELECT f.id, f.person_id, f.opened_on, f.reason, f.symptoms, f.doctor, f.diagnosis,
+       f.expected_return, f.status, f.closed_on, p.name, p.sex,
+       coalesce(c.name, :staff) AS class_name,
+       (SELECT a.operator FROM audit au JOIN actions a ON a.id = au.action_id
+        WHERE au.table_name = 'follow_ups' AND au.record_id = f.id AND a.kind = 'follow_up'
+        AND a.undone_by IS NULL ORDER BY a.id DESC LIMIT 1) AS noted_by,
+       (SELECT h.name FROM duties d JOIN people h ON h.id = d.person_id
+        WHERE d.class_id = p.class_id AND d.role = 'head_teacher' ORDER BY d.id LIMIT 1)
+        AS head_teacher,
+       EXISTS (SELECT 1 FROM checks k WHERE k.person_id = f.person_id AND k.doctor_seen = 1
+               AND k.day >= f.opened_on AND k.day <= :last) AS seen,
+       (SELECT cl.issuer || ' ' || cl.issued_on FROM clearances cl
+        WHERE cl.follow_up_id = f.id ORDER BY cl.id DESC LIMIT 1) AS clearance
+FROM follow_ups f JOIN people p ON p.id = f.person_id
+LEFT JOIN classes c ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id
+WHERE f.opened_on <= :last AND (f.status = 'open' OR f.closed_on > :first)
+ORDER BY f.opened_on, c.id IS NULL, g.position, c.number, p.name
+"""

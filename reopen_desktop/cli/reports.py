@@ -26,6 +26,12 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     daily.add_argument("--date", type=options.day, default=None)
     daily.add_argument("--out", type=Path, required=True)
     daily.set_defaults(run=run_daily)
+    tracking = kinds.add_parser("absence-tracking", parents=[common],
+                                help="the illness-absence register (因病缺课缺勤登记追踪表)")
+    tracking.add_argument("--from", dest="date_from", type=options.day, required=True)
+    tracking.add_argument("--to", dest="date_to", type=options.day, required=True)
+    tracking.add_argument("--out", type=Path, required=True)
+    tracking.set_defaults(run=run_absence_tracking)
     form = kinds.add_parser("class-checks", parents=[common],
                             help="a class's check form (晨午检登记表), filled or blank")
     form.add_argument("--class", dest="class_name", required=True)
@@ -77,6 +83,17 @@ def run_daily(args: argparse.Namespace, output: CommandOutput) -> int:
         result = daily_log.write_daily_log(data, day, args.out)
     return cli_prose.report_done(output, result, text("cli_title_daily_log", date=day),
                                  date=day.isoformat())
+
+
+def run_absence_tracking(args: argparse.Namespace, output: CommandOutput) -> int:
+    from reopen_desktop.reports import absence_tracking
+
+    with storage.open_data_file(args.db, read_only=True) as data:
+        result = absence_tracking.write_absence_tracking(data, args.date_from, args.date_to,
+                                                         args.out)
+    return cli_prose.report_done(output, result, text(
+        "cli_title_absence_tracking", **{"from": args.date_from, "to": args.date_to}),
+        **{"from": args.date_from.isoformat(), "to": args.date_to.isoformat()})
 
 
 def run_class_checks(args: argparse.Namespace, output: CommandOutput) -> int:

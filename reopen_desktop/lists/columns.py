@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reopen_desktop.base.vocabulary import KEPT_HOME_FLAGS
+from reopen_desktop.base.vocabulary import KEPT_HOME_FLAGS, SESSIONS
 from reopen_desktop.base.words import language, term, terms
 
 
@@ -158,4 +158,45 @@ TIMETABLE = (
     Column("lane", "通道", "Lane"),
     Column("people", "人数", "People"),
     Column("capacity", "可检人数", "Lane can check"),
+)
+
+
+def _sessions(keys: tuple[str, ...]) -> str:
+    return terms(SESSIONS.get(k, k) for k in keys)
+
+
+def _degrees(value: float) -> str:
+    return f"{value:.1f}°C"
+
+
+def _suspended(value: bool) -> str:
+    return ("suspended" if language() == "en" else "停课中") if value else ""
+
+
+# The lists behind the dashboard's figures (checks.figures): who was away, who was hot,
+# which classes are not checked yet.
+ABSENTEES = (
+    Column("class_name", "班级", "Class"),
+    Column("name", "姓名", "Name"),
+    Column("reason_label", "缺勤原因", "Why absent"),
+    Column("sessions", "检次", "Checks", _sessions),
+    Column("symptoms", "症状", "Symptoms", terms),
+    Column("diagnosis", "诊断", "Diagnosis"),
+    Column("follow_up_label", "追踪情况", "Follow-up"),
+)
+
+FEVERS = (
+    Column("class_name", "班级", "Class"),
+    Column("name", "姓名", "Name"),
+    Column("temperature", "最高体温", "Highest", _degrees),
+    Column("sessions", "检次", "Checks", _sessions),
+    Column("symptoms", "症状", "Symptoms", terms),
+    Column("follow_up_label", "追踪情况", "Follow-up"),
+)
+
+UNCHECKED_CLASSES = (
+    Column("class_name", "班级", "Class"),
+    Column("head_teacher", "班主任", "Head teacher"),
+    Column("missing", "未检", "Not checked", _sessions),
+    Column("suspended", "停课", "Suspended", _suspended),
 )

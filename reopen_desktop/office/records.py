@@ -17,8 +17,8 @@ from reopen_desktop.checks.arrival import KINDS as ARRIVAL_KINDS
 from reopen_desktop.checks.arrival import Window
 from reopen_desktop.checks.at_home import KeptHome
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
-from reopen_desktop.checks.figures import TrendDay
-from reopen_desktop.checks.followups import FollowUp
+from reopen_desktop.checks.figures import Absentee, FeverRow, TrendDay, UncheckedClass
+from reopen_desktop.checks.followups import FollowUp, TrackedAbsence
 from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
 from reopen_desktop.datafile.access import OperatorRow, Viewer
 from reopen_desktop.datafile.audit import ActionInfo
@@ -56,6 +56,7 @@ __all__ = [
     "PersonRow", "PersonScreening", "PlanDocument", "RollLine",
     "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
+    "Absentee", "FeverRow", "TrackedAbsence", "UncheckedClass",
 ]
 
 # Records of the rooms whose modules load heavy libraries (the roster import's pypinyin,

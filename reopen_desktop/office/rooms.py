@@ -131,6 +131,9 @@ class ChecksRoom(Room):
     class_status = reads(figures.class_status)
     latest_day = reads(figures.latest_day)
     trend = reads(figures.trend)
+    absentees = reads(figures.absentees)
+    fevers = reads(figures.fevers)
+    unchecked_classes = reads(figures.unchecked_classes)
     parse_temperature = staticmethod(class_checks.parse_temperature)
     parse_quick_entry = staticmethod(quick_entry.parse_quick_entry)
     quick_keys_help = staticmethod(quick_entry.quick_keys_help)
@@ -153,6 +156,7 @@ class ChecksRoom(Room):
     open_follow_ups = reads(followups.open_follow_ups)
     update_follow_up = writes(followups.update_follow_up)
     record_clearance = writes(followups.record_clearance)
+    tracked_absences = reads(followups.tracked_absences)
     # children kept home
     kept_home = reads(at_home.kept_home)
     suspensions = reads(at_home.suspensions)
@@ -266,6 +270,13 @@ class ReportsRoom(Room):
         from reopen_desktop.reports import daily_log
 
         return self._write(daily_log.write_daily_log, day, out, **options)
+
+    def write_absence_tracking(self, date_from: date, date_to: date, out: Path,
+                               **options: Any) -> ReportResult:
+        from reopen_desktop.reports import absence_tracking
+
+        return self._write(absence_tracking.write_absence_tracking, date_from, date_to, out,
+                           **options)
 
     def write_period_summary(self, period: Period, out: Path, **options: Any) -> ReportResult:
         from reopen_desktop.reports import period_summary

@@ -2,10 +2,12 @@
 
 Every figure comes from the one day summary (``summary.day_summary``), so the
 dashboard, this log and the township bundle never disagree; the per-class table
-and the lists come from the same day's records. A section whose feature has no
-data yet says so instead of printing a made-up zero. A day without any alert
-carries the zero report (零报告). ID numbers never appear; people are named by
-name and class only, which is all the reader of a filed log needs.
+and the lists come from the same day's records. The day's absences for illness are
+listed by class, as on the paper log (symptoms, diagnosis, where the follow-up stands),
+from the same follow-ups as the tracking register (``reports.absence_tracking``). A
+section whose feature has no data yet says so instead of printing a made-up zero. A day
+without any alert carries the zero report (零报告). ID numbers never appear; people are
+named by name and class only, which is all the reader of a filed log needs.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop import summary
 from reopen_desktop.alerts import register
-from reopen_desktop.checks import at_home
+from reopen_desktop.checks import at_home, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
@@ -28,9 +30,11 @@ from reopen_desktop.reports.pdf import (
     NUMERALS,
     ReportResult,
     ReportStyles,
+    RowGroup,
     chinese_document,
     data_table,
     field_table,
+    grouped_table,
     heading,
     para,
     signature_block,
@@ -49,6 +53,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     access.refuse_unless_school_wide(data)
     facts = summary.day_summary(data, day)
     facts["class_rows"] = _class_rows(data, day)
+    facts["ill_list"] = followups.tracked_absences(data, day, day)
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = key_persons_on(data, day)
     facts["home_list"] = at_home.kept_home(data, day)
@@ -102,7 +107,8 @@ def key_persons_on(data: DataFile, day: date) -> list[dict[str, Any]]:
 def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{facts['school']} {TITLE}", styles.title),
                              Spacer(1, 2 * mm), _overview(facts, styles)]
-    sections = [("晨午检与缺勤", _checks), ("预警与报告", _alerts), ("重点人员", _key),
+    sections = [("晨午检与缺勤", _checks), ("因病缺勤与追踪", _ill), ("预警与报告", _alerts),
+                ("重点人员", _key),
                 ("停课与居家观察", _home), ("消毒与通风", _campus), ("食堂", _canteen),
                 ("防控物资", _supplies), ("本日志使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
@@ -138,6 +144,32 @@ def _checks(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
              r["illness"], r["other"], r["fevers"]] for r in facts["class_rows"]]
     widths = [30 * mm, 16 * mm] + [22 * mm] * 3 + [(CONTENT_WIDTH - 112 * mm) / 3] * 3
     return [data_table(styles, header, rows, widths)] + _arrival(facts.get("arrival"), styles)
+
+
+def _ill(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Who was away ill (or sent home with a fever) that day, class by class: the form's
+    columns, the diagnosis as recorded, where the follow-up stands. Names only, no ID."""
+    lines = facts["ill_list"]
+    if not lines:
+        return [para("当日无因病缺勤。", styles.body)]
+    order = {row["name"]: number for number, row in enumerate(facts["class_rows"])}
+    by_class: dict[str, list[list[str]]] = {}
+    for line in sorted(lines, key=lambda t: (order.get(t.class_name, len(order)), t.name)):
+        by_class.setdefault(line.class_name, []).append([
+            line.name, line.sex, line.reason_label,
+            "、".join(s for s in line.symptoms.split(",") if s), line.diagnosis or "未明",
+            line.doctor, _follow_up_cell(line)])
+    groups = [RowGroup([name], rows) for name, rows in by_class.items()]
+    header = ["班级", "姓名", "性别", "缺课原因", "症状", "诊断", "就诊情况", "追踪情况"]
+    widths = [22 * mm, 18 * mm, 10 * mm, 18 * mm, 22 * mm, 22 * mm, 22 * mm]
+    return [grouped_table(styles, header, groups, [*widths, CONTENT_WIDTH - sum(widths)])]
+
+
+def _follow_up_cell(line: followups.TrackedAbsence) -> str:
+    """Where the follow-up stands, with the day expected back and who follows it up."""
+    expected = f",预计 {line.expected_return} 返校" if line.expected_return else ""
+    tracker = f"(追踪人 {line.tracker})" if line.tracker else ""
+    return f"{line.state_label}{expected}{tracker}"
 
 
 def _arrival(arrival: dict[str, Any] | None, styles: ReportStyles) -> list[Flowable]:

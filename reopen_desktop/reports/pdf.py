@@ -400,27 +400,29 @@ class PageFurniture:
     printed_on: date
     is_demo: bool = False
     pages: int = 0
+    page_size: tuple[float, float] = A4
 
     def draw(self, canvas: Canvas, page: int, total: int) -> None:
         """Header (school and title, demo mark) and footer (print date, 第 n 页 共 m 页)."""
         self.pages = total
+        page_width, page_height = self.page_size
         canvas.saveState()
-        top = PAGE_HEIGHT - 13 * mm
+        top = page_height - 13 * mm
         canvas.setFont(self.font, 9)
         canvas.setFillColor(GREY)
         canvas.drawString(MARGIN_X, top, f"{self.school_name}  {self.title}")
         if self.is_demo:
             canvas.setFillColor(RED)
-            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top,
+            canvas.drawRightString(page_width - MARGIN_X, top,
                                    fonts.printable(DEMO_MARK, self.font))
         canvas.setStrokeColor(GREY)
         canvas.setLineWidth(RULE)
-        canvas.line(MARGIN_X, top - 2 * mm, PAGE_WIDTH - MARGIN_X, top - 2 * mm)
+        canvas.line(MARGIN_X, top - 2 * mm, page_width - MARGIN_X, top - 2 * mm)
         bottom = 11 * mm
-        canvas.line(MARGIN_X, bottom + 4 * mm, PAGE_WIDTH - MARGIN_X, bottom + 4 * mm)
+        canvas.line(MARGIN_X, bottom + 4 * mm, page_width - MARGIN_X, bottom + 4 * mm)
         canvas.setFillColor(colors.black)
         canvas.drawString(MARGIN_X, bottom, f"打印日期:{self.printed_on.isoformat()}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, bottom, f"第 {page} 页 共 {total} 页")
+        canvas.drawCentredString(page_width / 2, bottom, f"第 {page} 页 共 {total} 页")
         canvas.restoreState()
 
 
@@ -446,19 +448,22 @@ class _NumberedCanvas(Canvas):
 
 def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
                  school_name: str, title: str, printed_on: date, is_demo: bool = False,
-                 preferred_font: str | None = None) -> ReportResult:
-    """Build ``story`` (given the styles in the registered font) into the PDF ``out``.
+                 preferred_font: str | None = None,
+                 page_size: tuple[float, float] = A4) -> ReportResult:
+    """Build ``story`` (given the styles in the registered font) into the PDF ``out``
+    (A4 upright; a wide form gives ``landscape(A4)``).
 
     Raises :class:`Refused` when the file cannot be written (e.g. open in a reader);
     the previous file at ``out``, if any, is then untouched.
     """
     font, warnings = fonts.register_cjk_font(preferred_font)
-    furniture = PageFurniture(font, school_name, title, printed_on, is_demo)
+    furniture = PageFurniture(font, school_name, title, printed_on, is_demo,
+                              page_size=page_size)
     flowables = story(make_styles(font))
 
     def write(target: Path) -> None:
         doc = SimpleDocTemplate(
-            str(target), pagesize=A4, invariant=1, title=title, author=school_name,
+            str(target), pagesize=page_size, invariant=1, title=title, author=school_name,
             creator="reopen-desktop", initialFontName=font, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
         doc.build(flowables, canvasmaker=partial(_NumberedCanvas, furniture=furniture))

@@ -82,6 +82,18 @@ Please switch to that window to carry on.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>不保存</source>
+            <translation>Don't save</translation>
+        </message>
+        <message>
+            <source>返回继续录入</source>
+            <translation>Go back to typing</translation>
+        </message>
+        <message>
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -102,8 +114,56 @@ Please switch to that window to carry on.</translation>
             <translation>{0} ({1})</translation>
         </message>
         <message>
+            <source>“{0}”不是日期。请写成 2026-03-01 这样,或点右边的日历选择。</source>
+            <translation>“{0}” is not a date. Write it like 2026-03-01, or pick it on the calendar at the right.</translation>
+        </message>
+        <message>
+            <source>“{0}”不是时间。请写成 2026-03-02 12:00 这样。</source>
+            <translation>“{0}” is not a time. Write it like 2026-03-02 12:00.</translation>
+        </message>
+        <message>
+            <source>“{0}”不是数字。</source>
+            <translation>“{0}” is not a number.</translation>
+        </message>
+        <message>
+            <source>不能小于 {0:g}。</source>
+            <translation>Cannot be less than {0:g}.</translation>
+        </message>
+        <message>
+            <source>不能大于 {0:g}。</source>
+            <translation>Cannot be more than {0:g}.</translation>
+        </message>
+        <message>
+            <source>如 2026-03-01</source>
+            <translation>e.g. 2026-03-01</translation>
+        </message>
+        <message>
             <source>{0}:</source>
             <translation>{0}:</translation>
+        </message>
+        <message>
+            <source>必须填写。</source>
+            <translation>Required.</translation>
+        </message>
+        <message>
+            <source>还需填写:{0}</source>
+            <translation>Still to fill in: {0}</translation>
+        </message>
+        <message>
+            <source>请改正标红的项。</source>
+            <translation>Correct the fields in red.</translation>
+        </message>
+        <message>
+            <source>放弃填写?</source>
+            <translation>Discard what you typed?</translation>
+        </message>
+        <message>
+            <source>“{0}”中填写的内容还没有保存。关闭并放弃这些内容吗?</source>
+            <translation>What you typed in “{0}” is not saved yet. Close and discard it?</translation>
+        </message>
+        <message>
+            <source>放弃</source>
+            <translation>Discard</translation>
         </message>
         <message>
             <source>病假</source>
@@ -116,6 +176,18 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>已就诊</source>
             <translation>seen a doctor</translation>
+        </message>
+        <message>
+            <source>新到本班,录入后才出现</source>
+            <translation>new in the class, arrived after you started typing</translation>
+        </message>
+        <message>
+            <source>已不在本班,此行不会保存</source>
+            <translation>no longer in the class, this line is not saved</translation>
+        </message>
+        <message>
+            <source>{0}〔{1}〕</source>
+            <translation>{0} [{1}]</translation>
         </message>
         <message>
             <source>、</source>
@@ -164,6 +236,34 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>保存每月防控工作小结</source>
             <translation>Save monthly prevention summary</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表</source>
+            <translation>Illness-absence register (因病缺课缺勤登记追踪表)</translation>
+        </message>
+        <message>
+            <source>生成</source>
+            <translation>Make</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>保存因病缺课缺勤登记追踪表</source>
+            <translation>Save the illness-absence register</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表-{0}至{1}.pdf</source>
+            <translation>illness-absence-register-{0}-to-{1}.pdf</translation>
+        </message>
+        <message>
+            <source>结束日期早于开始日期。</source>
+            <translation>The end date is before the start date.</translation>
         </message>
         <message>
             <source>导出 {0} 至 {1} 的上报数据包到:</source>
@@ -233,6 +333,30 @@ Please switch to that window to carry on.</translation>
             <source>找不到使用指南:{0}</source>
             <translation>The user guide is missing: {0}</translation>
         </message>
+        <message>
+            <source>其他</source>
+            <translation>other</translation>
+        </message>
+        <message>
+            <source>跳过 {0} 行({1}),没有导入:</source>
+            <translation>{0} rows skipped ({1}), not imported:</translation>
+        </message>
+        <message>
+            <source>{0} {1} 行</source>
+            <translation>{0}: {1} rows</translation>
+        </message>
+        <message>
+            <source>“{0}”第 {1} 行 {2}:{3}</source>
+            <translation>“{0}” row {1}, {2}: {3}</translation>
+        </message>
+        <message>
+            <source>……其余 {0} 处见“错误行”,可保存错误表改正后再导入。</source>
+            <translation>… {0} more under “错误行” (invalid rows); save the error workbook, correct it and import again.</translation>
+        </message>
+        <message>
+            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
+            <translation>Roster imported: {0} new, {1} updated, {2} unchanged; {3} rows skipped.</translation>
+        </message>
     </context>
     <context>
         <name>AlertsTab</name>
@@ -271,10 +395,6 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>报告时限:{0}</source>
             <translation>Report by: {0}</translation>
-        </message>
-        <message>
-            <source>未结案</source>
-            <translation>Not closed</translation>
         </message>
         <message>
             <source>追踪:{0}</source>
@@ -319,10 +439,6 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>查验人</source>
             <translation>Checked by</translation>
-        </message>
-        <message>
-            <source>未保存</source>
-            <translation>Not saved</translation>
         </message>
     </context>
     <context>
@@ -752,18 +868,6 @@ Please switch to that window to carry on.</translation>
             <translation>Certificate no.</translation>
         </message>
         <message>
-            <source>发证日期(如 2026-03-01)</source>
-            <translation>Issued on (e.g. 2026-03-01)</translation>
-        </message>
-        <message>
-            <source>有效期至(如 2027-02-28)</source>
-            <translation>Valid until (e.g. 2027-02-28)</translation>
-        </message>
-        <message>
-            <source>日期应写成 2026-03-02 这样。</source>
-            <translation>Write dates like 2026-03-02.</translation>
-        </message>
-        <message>
             <source>供货单位</source>
             <translation>Supplier</translation>
         </message>
@@ -904,10 +1008,6 @@ Please switch to that window to carry on.</translation>
             <translation>Invoice received (invoice/receipt)</translation>
         </message>
         <message>
-            <source>数量应是数字。</source>
-            <translation>The quantity must be a number.</translation>
-        </message>
-        <message>
             <source>{0:g} 克</source>
             <translation>{0:g} g</translation>
         </message>
@@ -970,10 +1070,6 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>留样人</source>
             <translation>Sampled by</translation>
-        </message>
-        <message>
-            <source>留样量应是数字,时间写成 2026-03-02 12:00。</source>
-            <translation>The sample must be a number; write times like 2026-03-02 12:00.</translation>
         </message>
         <message>
             <source>登记陪餐</source>
@@ -1051,8 +1147,42 @@ Please switch to that window to carry on.</translation>
             <translation>No classes to check</translation>
         </message>
         <message>
-            <source>{0}号 {1}:已记下</source>
-            <translation>No. {0} {1}: noted</translation>
+            <source>{0}({1} {2})录入的 {3} 人还没有保存。
+保存:本班其余学生按正常记录;不保存:录入的内容丢弃。</source>
+            <translation>What you typed for {3} pupils of {0} ({1}, {2}) is not saved yet.
+Save: everyone else in the class is recorded as present and well. Don't save: what you typed is thrown away.</translation>
+        </message>
+        <message>
+            <source>晨午检未保存</source>
+            <translation>Check not saved</translation>
+        </message>
+        <message>
+            <source>录入后本班名单有变化(红色行)。</source>
+            <translation>The class's roll changed after you started typing (red rows). </translation>
+        </message>
+        <message>
+            <source>新到本班:{0},请核对后录入。</source>
+            <translation>New in the class: {0}; check them and type their lines. </translation>
+        </message>
+        <message>
+            <source>已不在本班:{0},对他们的录入不会保存。</source>
+            <translation>No longer in the class: {0}; what you typed for them is not saved.</translation>
+        </message>
+        <message>
+            <source>{0}号 {1}:已记下(未保存)</source>
+            <translation>No. {0} {1}: noted (not saved yet)</translation>
+        </message>
+        <message>
+            <source>本班名单有变化</source>
+            <translation>The class's roll changed</translation>
+        </message>
+        <message>
+            <source>按学生保存录入的内容吗?</source>
+            <translation>Save what you typed, pupil by pupil?</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
         </message>
         <message>
             <source>{0}已保存:{1} 人,例外 {2} 人。</source>
@@ -1109,20 +1239,20 @@ Please switch to that window to carry on.</translation>
             <translation>Close alert: {0} {1}</translation>
         </message>
         <message>
+            <source>结果</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>情况</source>
+            <translation>Details</translation>
+        </message>
+        <message>
             <source>向谁报告、何时报告,或核实的结果</source>
             <translation>Reported to whom and when, or what was found</translation>
         </message>
         <message>
             <source>结案</source>
             <translation>Close</translation>
-        </message>
-        <message>
-            <source>结果:</source>
-            <translation>Outcome:</translation>
-        </message>
-        <message>
-            <source>情况:</source>
-            <translation>Details:</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1308,14 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>居家</source>
             <translation>At home</translation>
+        </message>
+        <message>
+            <source>点击查看名单</source>
+            <translation>Click to see the list</translation>
+        </message>
+        <message>
+            <source>点击转到该页</source>
+            <translation>Click to go to its tab</translation>
         </message>
         <message>
             <source>近两周:发热(红)与因病缺勤(灰)人数</source>
@@ -1301,6 +1439,13 @@ Please switch to that window to carry on.</translation>
         </message>
     </context>
     <context>
+        <name>DateEdit</name>
+        <message>
+            <source>选择日期</source>
+            <translation>Pick a date</translation>
+        </message>
+    </context>
+    <context>
         <name>DeclarationForm</name>
         <message>
             <source>地点</source>
@@ -1392,6 +1537,49 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>{0}的负责人:</source>
             <translation>Head of {0}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureList</name>
+        <message>
+            <source>缺勤名单</source>
+            <translation>Absentees</translation>
+        </message>
+        <message>
+            <source>发热名单</source>
+            <translation>Fevers</translation>
+        </message>
+        <message>
+            <source>未结预警</source>
+            <translation>Open alerts</translation>
+        </message>
+        <message>
+            <source>未检班级</source>
+            <translation>Classes not checked</translation>
+        </message>
+        <message>
+            <source>居家人员</source>
+            <translation>People at home</translation>
+        </message>
+        <message>
+            <source>观察中的重点人员</source>
+            <translation>Key persons under observation</translation>
+        </message>
+        <message>
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+        <message>
+            <source>导出Excel(&amp;E)…</source>
+            <translation>Export to &amp;Excel…</translation>
+        </message>
+        <message>
+            <source>{0}:共 {1} 条</source>
+            <translation>{0}: {1} in all</translation>
+        </message>
+        <message>
+            <source>{0}:没有</source>
+            <translation>{0}: none</translation>
         </message>
     </context>
     <context>
@@ -1699,10 +1887,6 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>No class is suspended today.</translation>
         </message>
         <message>
-            <source>未保存</source>
-            <translation>Not saved</translation>
-        </message>
-        <message>
             <source>电话随访</source>
             <translation>Phone follow-up</translation>
         </message>
@@ -1743,12 +1927,12 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>Which suspension:</translation>
         </message>
         <message>
-            <source>停课的最后一天(YYYY-MM-DD):</source>
-            <translation>Last day of the suspension (YYYY-MM-DD):</translation>
+            <source>停课的最后一天</source>
+            <translation>Last day of the suspension</translation>
         </message>
         <message>
-            <source>日期写成 2026-03-02 这样的形式。</source>
-            <translation>Write dates like 2026-03-02.</translation>
+            <source>可返校日期(未定可不填)</source>
+            <translation>May return on (leave empty if not decided)</translation>
         </message>
         <message>
             <source>居家观察登记</source>
@@ -1773,10 +1957,6 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>原因</source>
             <translation>Reason</translation>
-        </message>
-        <message>
-            <source>可返校日期(YYYY-MM-DD,未定可不填)</source>
-            <translation>Back from (YYYY-MM-DD; empty if not known yet)</translation>
         </message>
         <message>
             <source>返校须查验</source>
@@ -1896,6 +2076,14 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>此人是重点人员(密切接触者等)</source>
             <translation>This person is a key person (close contact or similar)</translation>
+        </message>
+        <message>
+            <source>重点人员请填写暴露日期(或返回本地日期)。</source>
+            <translation>For a key person, fill in the exposure date (or the date back home).</translation>
+        </message>
+        <message>
+            <source>离开日期早于去的日期。</source>
+            <translation>The date left is before the date arrived.</translation>
         </message>
         <message>
             <source>移除同住成员</source>
@@ -2066,6 +2254,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>每日防控工作日志(&amp;L)…</source>
             <translation>Daily prevention &amp;log…</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表(&amp;T)…</source>
+            <translation>Illness-absence &amp;tracking register…</translation>
         </message>
         <message>
             <source>每周防控工作小结(&amp;W)…</source>
@@ -2944,10 +3136,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Imported</translation>
         </message>
         <message>
-            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。</source>
-            <translation>Roster imported. New: {0}, updated: {1}, unchanged: {2}.</translation>
-        </message>
-        <message>
             <source>{0}-错误说明.xlsx</source>
             <translation>{0}-errors.xlsx</translation>
         </message>
@@ -3458,10 +3646,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Note</translation>
         </message>
         <message>
-            <source>数量应是数字,日期写成 2026-03-02。</source>
-            <translation>The quantity must be a number; write dates like 2026-03-02.</translation>
-        </message>
-        <message>
             <source>添加物资</source>
             <translation>Add item</translation>
         </message>
@@ -3493,8 +3677,20 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Suspend a class</translation>
         </message>
         <message>
-            <source>结束日期未定(每日提示,定了再填)</source>
-            <translation>End date not known yet (a daily reminder; fill it in once known)</translation>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>停课起</source>
+            <translation>Suspended from</translation>
+        </message>
+        <message>
+            <source>停课至(最后一天,未定可不填)</source>
+            <translation>Suspended until (last day; leave empty if not decided)</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
         </message>
         <message>
             <source>如 手足口病聚集,按疾控中心意见停课</source>
@@ -3505,24 +3701,12 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Return clearance</translation>
         </message>
         <message>
-            <source>班级:</source>
-            <translation>Class:</translation>
+            <source>返校须查验</source>
+            <translation>Return needs</translation>
         </message>
         <message>
-            <source>停课起:</source>
-            <translation>Suspended from:</translation>
-        </message>
-        <message>
-            <source>停课至(最后一天):</source>
-            <translation>Suspended until (last day):</translation>
-        </message>
-        <message>
-            <source>原因:</source>
-            <translation>Reason:</translation>
-        </message>
-        <message>
-            <source>返校须查验:</source>
-            <translation>Needed to return:</translation>
+            <source>最后一天早于停课起始日期。</source>
+            <translation>The last day is before the first day of the suspension.</translation>
         </message>
         <message>
             <source>保存</source>

@@ -82,6 +82,18 @@
             <translation>取消</translation>
         </message>
         <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>不保存</source>
+            <translation>不保存</translation>
+        </message>
+        <message>
+            <source>返回继续录入</source>
+            <translation>返回继续录入</translation>
+        </message>
+        <message>
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
@@ -102,8 +114,56 @@
             <translation>{0}({1})</translation>
         </message>
         <message>
+            <source>“{0}”不是日期。请写成 2026-03-01 这样,或点右边的日历选择。</source>
+            <translation>“{0}”不是日期。请写成 2026-03-01 这样,或点右边的日历选择。</translation>
+        </message>
+        <message>
+            <source>“{0}”不是时间。请写成 2026-03-02 12:00 这样。</source>
+            <translation>“{0}”不是时间。请写成 2026-03-02 12:00 这样。</translation>
+        </message>
+        <message>
+            <source>“{0}”不是数字。</source>
+            <translation>“{0}”不是数字。</translation>
+        </message>
+        <message>
+            <source>不能小于 {0:g}。</source>
+            <translation>不能小于 {0:g}。</translation>
+        </message>
+        <message>
+            <source>不能大于 {0:g}。</source>
+            <translation>不能大于 {0:g}。</translation>
+        </message>
+        <message>
+            <source>如 2026-03-01</source>
+            <translation>如 2026-03-01</translation>
+        </message>
+        <message>
             <source>{0}:</source>
             <translation>{0}:</translation>
+        </message>
+        <message>
+            <source>必须填写。</source>
+            <translation>必须填写。</translation>
+        </message>
+        <message>
+            <source>还需填写:{0}</source>
+            <translation>还需填写:{0}</translation>
+        </message>
+        <message>
+            <source>请改正标红的项。</source>
+            <translation>请改正标红的项。</translation>
+        </message>
+        <message>
+            <source>放弃填写?</source>
+            <translation>放弃填写?</translation>
+        </message>
+        <message>
+            <source>“{0}”中填写的内容还没有保存。关闭并放弃这些内容吗?</source>
+            <translation>“{0}”中填写的内容还没有保存。关闭并放弃这些内容吗?</translation>
+        </message>
+        <message>
+            <source>放弃</source>
+            <translation>放弃</translation>
         </message>
         <message>
             <source>病假</source>
@@ -116,6 +176,18 @@
         <message>
             <source>已就诊</source>
             <translation>已就诊</translation>
+        </message>
+        <message>
+            <source>新到本班,录入后才出现</source>
+            <translation>新到本班,录入后才出现</translation>
+        </message>
+        <message>
+            <source>已不在本班,此行不会保存</source>
+            <translation>已不在本班,此行不会保存</translation>
+        </message>
+        <message>
+            <source>{0}〔{1}〕</source>
+            <translation>{0}〔{1}〕</translation>
         </message>
         <message>
             <source>、</source>
@@ -164,6 +236,34 @@
         <message>
             <source>保存每月防控工作小结</source>
             <translation>保存每月防控工作小结</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表</source>
+            <translation>因病缺课缺勤登记追踪表</translation>
+        </message>
+        <message>
+            <source>生成</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>保存因病缺课缺勤登记追踪表</source>
+            <translation>保存因病缺课缺勤登记追踪表</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表-{0}至{1}.pdf</source>
+            <translation>因病缺课缺勤登记追踪表-{0}至{1}.pdf</translation>
+        </message>
+        <message>
+            <source>结束日期早于开始日期。</source>
+            <translation>结束日期早于开始日期。</translation>
         </message>
         <message>
             <source>导出 {0} 至 {1} 的上报数据包到:</source>
@@ -233,6 +333,30 @@
             <source>找不到使用指南:{0}</source>
             <translation>找不到使用指南:{0}</translation>
         </message>
+        <message>
+            <source>其他</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>跳过 {0} 行({1}),没有导入:</source>
+            <translation>跳过 {0} 行({1}),没有导入:</translation>
+        </message>
+        <message>
+            <source>{0} {1} 行</source>
+            <translation>{0} {1} 行</translation>
+        </message>
+        <message>
+            <source>“{0}”第 {1} 行 {2}:{3}</source>
+            <translation>“{0}”第 {1} 行 {2}:{3}</translation>
+        </message>
+        <message>
+            <source>……其余 {0} 处见“错误行”,可保存错误表改正后再导入。</source>
+            <translation>……其余 {0} 处见“错误行”,可保存错误表改正后再导入。</translation>
+        </message>
+        <message>
+            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
+            <translation>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</translation>
+        </message>
     </context>
     <context>
         <name>AlertsTab</name>
@@ -271,10 +395,6 @@
         <message>
             <source>报告时限:{0}</source>
             <translation>报告时限:{0}</translation>
-        </message>
-        <message>
-            <source>未结案</source>
-            <translation>未结案</translation>
         </message>
         <message>
             <source>追踪:{0}</source>
@@ -319,10 +439,6 @@
         <message>
             <source>查验人</source>
             <translation>查验人</translation>
-        </message>
-        <message>
-            <source>未保存</source>
-            <translation>未保存</translation>
         </message>
     </context>
     <context>
@@ -752,18 +868,6 @@
             <translation>健康证编号</translation>
         </message>
         <message>
-            <source>发证日期(如 2026-03-01)</source>
-            <translation>发证日期(如 2026-03-01)</translation>
-        </message>
-        <message>
-            <source>有效期至(如 2027-02-28)</source>
-            <translation>有效期至(如 2027-02-28)</translation>
-        </message>
-        <message>
-            <source>日期应写成 2026-03-02 这样。</source>
-            <translation>日期应写成 2026-03-02 这样。</translation>
-        </message>
-        <message>
             <source>供货单位</source>
             <translation>供货单位</translation>
         </message>
@@ -904,10 +1008,6 @@
             <translation>已索票(发票/收据)</translation>
         </message>
         <message>
-            <source>数量应是数字。</source>
-            <translation>数量应是数字。</translation>
-        </message>
-        <message>
             <source>{0:g} 克</source>
             <translation>{0:g} 克</translation>
         </message>
@@ -970,10 +1070,6 @@
         <message>
             <source>留样人</source>
             <translation>留样人</translation>
-        </message>
-        <message>
-            <source>留样量应是数字,时间写成 2026-03-02 12:00。</source>
-            <translation>留样量应是数字,时间写成 2026-03-02 12:00。</translation>
         </message>
         <message>
             <source>登记陪餐</source>
@@ -1051,8 +1147,42 @@
             <translation>没有可检查的班级</translation>
         </message>
         <message>
-            <source>{0}号 {1}:已记下</source>
-            <translation>{0}号 {1}:已记下</translation>
+            <source>{0}({1} {2})录入的 {3} 人还没有保存。
+保存:本班其余学生按正常记录;不保存:录入的内容丢弃。</source>
+            <translation>{0}({1} {2})录入的 {3} 人还没有保存。
+保存:本班其余学生按正常记录;不保存:录入的内容丢弃。</translation>
+        </message>
+        <message>
+            <source>晨午检未保存</source>
+            <translation>晨午检未保存</translation>
+        </message>
+        <message>
+            <source>录入后本班名单有变化(红色行)。</source>
+            <translation>录入后本班名单有变化(红色行)。</translation>
+        </message>
+        <message>
+            <source>新到本班:{0},请核对后录入。</source>
+            <translation>新到本班:{0},请核对后录入。</translation>
+        </message>
+        <message>
+            <source>已不在本班:{0},对他们的录入不会保存。</source>
+            <translation>已不在本班:{0},对他们的录入不会保存。</translation>
+        </message>
+        <message>
+            <source>{0}号 {1}:已记下(未保存)</source>
+            <translation>{0}号 {1}:已记下(未保存)</translation>
+        </message>
+        <message>
+            <source>本班名单有变化</source>
+            <translation>本班名单有变化</translation>
+        </message>
+        <message>
+            <source>按学生保存录入的内容吗?</source>
+            <translation>按学生保存录入的内容吗?</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
         </message>
         <message>
             <source>{0}已保存:{1} 人,例外 {2} 人。</source>
@@ -1109,20 +1239,20 @@
             <translation>结案:{0} {1}</translation>
         </message>
         <message>
+            <source>结果</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>情况</source>
+            <translation>情况</translation>
+        </message>
+        <message>
             <source>向谁报告、何时报告,或核实的结果</source>
             <translation>向谁报告、何时报告,或核实的结果</translation>
         </message>
         <message>
             <source>结案</source>
             <translation>结案</translation>
-        </message>
-        <message>
-            <source>结果:</source>
-            <translation>结果:</translation>
-        </message>
-        <message>
-            <source>情况:</source>
-            <translation>情况:</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1308,14 @@
         <message>
             <source>居家</source>
             <translation>居家</translation>
+        </message>
+        <message>
+            <source>点击查看名单</source>
+            <translation>点击查看名单</translation>
+        </message>
+        <message>
+            <source>点击转到该页</source>
+            <translation>点击转到该页</translation>
         </message>
         <message>
             <source>近两周:发热(红)与因病缺勤(灰)人数</source>
@@ -1301,6 +1439,13 @@
         </message>
     </context>
     <context>
+        <name>DateEdit</name>
+        <message>
+            <source>选择日期</source>
+            <translation>选择日期</translation>
+        </message>
+    </context>
+    <context>
         <name>DeclarationForm</name>
         <message>
             <source>地点</source>
@@ -1392,6 +1537,49 @@
         <message>
             <source>{0}的负责人:</source>
             <translation>{0}的负责人:</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureList</name>
+        <message>
+            <source>缺勤名单</source>
+            <translation>缺勤名单</translation>
+        </message>
+        <message>
+            <source>发热名单</source>
+            <translation>发热名单</translation>
+        </message>
+        <message>
+            <source>未结预警</source>
+            <translation>未结预警</translation>
+        </message>
+        <message>
+            <source>未检班级</source>
+            <translation>未检班级</translation>
+        </message>
+        <message>
+            <source>居家人员</source>
+            <translation>居家人员</translation>
+        </message>
+        <message>
+            <source>观察中的重点人员</source>
+            <translation>观察中的重点人员</translation>
+        </message>
+        <message>
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+        <message>
+            <source>导出Excel(&amp;E)…</source>
+            <translation>导出Excel(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>{0}:共 {1} 条</source>
+            <translation>{0}:共 {1} 条</translation>
+        </message>
+        <message>
+            <source>{0}:没有</source>
+            <translation>{0}:没有</translation>
         </message>
     </context>
     <context>
@@ -1699,10 +1887,6 @@
             <translation>今日没有停课的班级。</translation>
         </message>
         <message>
-            <source>未保存</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
             <source>电话随访</source>
             <translation>电话随访</translation>
         </message>
@@ -1743,12 +1927,12 @@
             <translation>哪一次停课:</translation>
         </message>
         <message>
-            <source>停课的最后一天(YYYY-MM-DD):</source>
-            <translation>停课的最后一天(YYYY-MM-DD):</translation>
+            <source>停课的最后一天</source>
+            <translation>停课的最后一天</translation>
         </message>
         <message>
-            <source>日期写成 2026-03-02 这样的形式。</source>
-            <translation>日期写成 2026-03-02 这样的形式。</translation>
+            <source>可返校日期(未定可不填)</source>
+            <translation>可返校日期(未定可不填)</translation>
         </message>
         <message>
             <source>居家观察登记</source>
@@ -1773,10 +1957,6 @@
         <message>
             <source>原因</source>
             <translation>原因</translation>
-        </message>
-        <message>
-            <source>可返校日期(YYYY-MM-DD,未定可不填)</source>
-            <translation>可返校日期(YYYY-MM-DD,未定可不填)</translation>
         </message>
         <message>
             <source>返校须查验</source>
@@ -1896,6 +2076,14 @@
         <message>
             <source>此人是重点人员(密切接触者等)</source>
             <translation>此人是重点人员(密切接触者等)</translation>
+        </message>
+        <message>
+            <source>重点人员请填写暴露日期(或返回本地日期)。</source>
+            <translation>重点人员请填写暴露日期(或返回本地日期)。</translation>
+        </message>
+        <message>
+            <source>离开日期早于去的日期。</source>
+            <translation>离开日期早于去的日期。</translation>
         </message>
         <message>
             <source>移除同住成员</source>
@@ -2066,6 +2254,10 @@
         <message>
             <source>每日防控工作日志(&amp;L)…</source>
             <translation>每日防控工作日志(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>因病缺课缺勤登记追踪表(&amp;T)…</source>
+            <translation>因病缺课缺勤登记追踪表(&amp;T)…</translation>
         </message>
         <message>
             <source>每周防控工作小结(&amp;W)…</source>
@@ -2944,10 +3136,6 @@
             <translation>已导入</translation>
         </message>
         <message>
-            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。</source>
-            <translation>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人。</translation>
-        </message>
-        <message>
             <source>{0}-错误说明.xlsx</source>
             <translation>{0}-错误说明.xlsx</translation>
         </message>
@@ -3458,10 +3646,6 @@
             <translation>备注</translation>
         </message>
         <message>
-            <source>数量应是数字,日期写成 2026-03-02。</source>
-            <translation>数量应是数字,日期写成 2026-03-02。</translation>
-        </message>
-        <message>
             <source>添加物资</source>
             <translation>添加物资</translation>
         </message>
@@ -3493,8 +3677,20 @@
             <translation>班级停课</translation>
         </message>
         <message>
-            <source>结束日期未定(每日提示,定了再填)</source>
-            <translation>结束日期未定(每日提示,定了再填)</translation>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>停课起</source>
+            <translation>停课起</translation>
+        </message>
+        <message>
+            <source>停课至(最后一天,未定可不填)</source>
+            <translation>停课至(最后一天,未定可不填)</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>原因</translation>
         </message>
         <message>
             <source>如 手足口病聚集,按疾控中心意见停课</source>
@@ -3505,24 +3701,12 @@
             <translation>复课证明</translation>
         </message>
         <message>
-            <source>班级:</source>
-            <translation>班级:</translation>
+            <source>返校须查验</source>
+            <translation>返校须查验</translation>
         </message>
         <message>
-            <source>停课起:</source>
-            <translation>停课起:</translation>
-        </message>
-        <message>
-            <source>停课至(最后一天):</source>
-            <translation>停课至(最后一天):</translation>
-        </message>
-        <message>
-            <source>原因:</source>
-            <translation>原因:</translation>
-        </message>
-        <message>
-            <source>返校须查验:</source>
-            <translation>返校须查验:</translation>
+            <source>最后一天早于停课起始日期。</source>
+            <translation>最后一天早于停课起始日期。</translation>
         </message>
         <message>
             <source>保存</source>

@@ -18,6 +18,7 @@ LABEL_TABLES = {
     "vocabulary.RULE_LABELS": vocabulary.RULE_LABELS.values(),
     "vocabulary.OUTCOMES": vocabulary.OUTCOMES.values(),
     "vocabulary.KEPT_HOME_FLAGS": vocabulary.KEPT_HOME_FLAGS.values(),
+    "vocabulary.FOLLOW_UP_STATES": vocabulary.FOLLOW_UP_STATES.values(),
     "areas.LEVELS": areas.LEVELS.values(),
     "declarations.STATE_LABELS": declarations.STATE_LABELS.values(),
     "declarations.HEALTH_CHOICES": declarations.HEALTH_CHOICES,

@@ -28,10 +28,19 @@ def main_window(qtbot, school_db, tmp_path):
     return make
 
 
+@pytest.fixture(autouse=True)
+def unsaved_work_is_discarded_at_teardown(monkeypatch):
+    """No test may hang on the modal "save typed work?" question (a window closed at
+    teardown asks it); tests that answer it use ``answers.draft``."""
+    monkeypatch.setattr(ask, "save_or_discard", lambda parent, title, question: "discard",
+                        raising=False)
+
+
 class Answers:
     """Scripted answers to ui.ask's questions, and a record of what was said."""
 
     def __init__(self):
+        self.draft = "discard"  # save_or_discard: "save", "discard" or None (go back)
         self.confirm = True
         self.text = None
         self.choose = None
@@ -53,7 +62,12 @@ def answers(monkeypatch):
             return scripted.choose(items)
         return scripted.choose
 
+    def save_or_discard(parent, title, question):
+        scripted.questions.append(question)
+        return scripted.draft
+
     monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "save_or_discard", save_or_discard, raising=False)
     monkeypatch.setattr(ask, "text", lambda parent, title, label, value="": scripted.text)
     monkeypatch.setattr(ask, "choose", choose)
     monkeypatch.setattr(ask, "warn", lambda parent, title, message: scripted.warnings.append(
@@ -80,3 +94,20 @@ def make_session(tmp_path, *argv):
                                  0.0)
     session.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     return session
+
+
+def press_ok_after(monkeypatch, dialog_class, fill):
+    """The dialog's ``exec`` as a clerk uses it: ``fill(dialog)`` types, then OK is clicked
+    when it is enabled. Returns the list of dialogs shown, to look at afterwards (a form
+    refused stays open with its values and the reason on the field)."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog)
+        fill(dialog)
+        if dialog.ok_button.isEnabled():
+            dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return shown

@@ -7,7 +7,7 @@ from reopen_desktop.checks import class_checks
 from reopen_desktop.office.door import Office
 from ui.tabs.alerts_tab import AlertsTab, CloseAlertDialog
 
-from .conftest import type_chinese
+from .conftest import press_ok_after, type_chinese
 
 
 def raise_a_fever(data):
@@ -36,9 +36,8 @@ def test_closing_an_alert_with_its_outcome_removes_it_from_the_open_list(
     def answer(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("reported"))
         type_chinese(dialog.note, "10:30 电话报告镇防控办")
-        return True
 
-    monkeypatch.setattr(CloseAlertDialog, "exec", answer)
+    press_ok_after(monkeypatch, CloseAlertDialog, answer)
     tab.close_selected()
     assert tab.model.rowCount() == 0
     assert window.alerts_label.text() == "未结预警:0"
@@ -48,7 +47,7 @@ def test_closing_an_alert_with_its_outcome_removes_it_from_the_open_list(
 
 def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_db,
                                                                   monkeypatch):
-    from ui.dialogs import FormDialog
+    from ui.forms import FormDialog
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? ORDER BY id", (cid,))
@@ -61,11 +60,58 @@ def test_a_clearance_recorded_from_the_window_lets_the_pupil_back(qtbot, school_
 
     def fill(dialog):
         dialog.edits["issuer"].setText("镇卫生院")
-        return True
 
-    monkeypatch.setattr(FormDialog, "exec", fill)
+    press_ok_after(monkeypatch, FormDialog, fill)
     tab.record_clearance()
     assert not tab.follow_model.rows[0].needs_clearance
     class_checks.save_class_checks(school_db, cid, date(2026, 3, 9), "morning", [])
     tab.refresh()
     assert tab.follow_model.rowCount() == 0
+
+
+def test_closing_an_alert_with_an_empty_outcome_keeps_the_form_open(
+        main_window, school_db, monkeypatch, answers):
+    raise_a_fever(school_db)
+    window = main_window()
+    tab = window.show_page(AlertsTab)
+    seen = {}
+
+    def answer(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("reported"))
+        dialog.accept()  # OK pressed with the outcome still empty
+        seen.update(ok=dialog.ok_button.isEnabled(), result=dialog.result(),
+                    reason=dialog.error_of("detail"), open=register.open_alert_count(school_db),
+                    kind=dialog.outcome())
+        type_chinese(dialog.note, "已电话报告镇卫生院")
+    press_ok_after(monkeypatch, CloseAlertDialog, answer)
+    tab.close_selected()
+    assert not seen["ok"] and seen["result"] == 0 and seen["open"] == 1
+    assert seen["reason"] == "必须填写。" and seen["kind"] == "reported"
+    assert answers.warnings == [] and register.open_alert_count(school_db) == 0
+
+
+def test_an_expected_return_of_2026_13_45_is_never_stored(qtbot, school_db, monkeypatch,
+                                                            answers):
+    from ui.forms import FormDialog
+
+    raise_a_fever(school_db)
+    tab = AlertsTab(Office(school_db))
+    qtbot.addWidget(tab)
+    seen = {}
+
+    def fill(dialog):
+        dialog.edits["doctor"].setText("镇卫生院")
+        dialog.edits["expected_return"].setText("2026-13-45")
+        dialog.accept()
+        seen.update(ok=dialog.ok_button.isEnabled(), result=dialog.result(),
+                    reason=dialog.error_of("expected_return"))
+    press_ok_after(monkeypatch, FormDialog, fill)
+    tab.note_follow_up()
+    assert not seen["ok"] and seen["result"] == 0 and "不是日期" in seen["reason"]
+    assert school_db.query("SELECT doctor, expected_return FROM follow_ups") == [
+        {"doctor": "", "expected_return": ""}]
+
+    press_ok_after(monkeypatch, FormDialog, lambda d: d.edits["expected_return"].setText(
+        "2026-12-9"))
+    tab.note_follow_up()
+    assert school_db.scalar("SELECT expected_return FROM follow_ups") == "2026-12-09"

@@ -5,14 +5,16 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from reopen_desktop import canteen, supplies
 from reopen_desktop.grid import duties
 from reopen_desktop.office.door import Office
-from ui.dialogs import FormDialog
+from ui.forms import FormDialog
 from ui.tabs.canteen_tab import RED, CanteenTab
 from ui.tabs.supplies_tab import SuppliesTab
+
+from .conftest import press_ok_after
 
 
 @pytest.fixture
@@ -23,16 +25,15 @@ def cook(school_db):
     return person
 
 
-def _type_into(qtbot, table, row, column, text):
-    """Edit a cell as a clerk does: start editing, type, press Enter."""
+def _type_into(qtbot, table, row, column, text, saved=lambda: True):
+    """Edit a cell as a clerk does: start editing, type, press Enter; then wait until
+    ``saved()`` (the check is saved just after the edit closes, later on a busy machine)."""
     table.setCurrentCell(row, column)
-    before = table.item(row, 0)
     table.editItem(table.item(row, column))
     editor = table.findChild(QLineEdit)
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # The check is saved just after the edit closes, and the table is rebuilt from it.
-    qtbot.waitUntil(lambda: table.item(row, 0) is not before, timeout=5000)
+    qtbot.waitUntil(lambda: bool(saved()), timeout=5000)
 
 
 def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, school_db, cook,
@@ -40,7 +41,7 @@ def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, sc
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.show()
-    _type_into(qtbot, tab.checks, 0, 2, "38.1")
+    _type_into(qtbot, tab.checks, 0, 2, "38.1", lambda: tab.checks.item(0, 4).text())
     assert "暂停上岗" in tab.checks.item(0, 4).text()
     assert tab.checks.item(0, 0).foreground().color() == RED
     assert school_db.scalar("SELECT on_duty FROM canteen_checks") == 0
@@ -52,7 +53,7 @@ def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school
     school_db.conn.execute("UPDATE health_certificates SET expiry = '2020-01-01'")
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
-    _type_into(qtbot, tab.checks, 0, 2, "36.5")
+    _type_into(qtbot, tab.checks, 0, 2, "36.5", lambda: answers.warnings)
     assert "不能上岗" in answers.warnings[0]
     assert school_db.scalar("SELECT count(*) FROM canteen_checks") == 0
     assert tab.checks.item(0, 2).text() == ""
@@ -82,9 +83,50 @@ def test_low_stock_is_red_and_taking_out_too_much_is_refused(qtbot, school_db, a
     assert tab.stock.item(0, 6).text() == "库存不足"
     assert tab.stock.item(0, 0).foreground().color() == RED
     tab.stock.selectRow(0)
-    monkeypatch.setattr(FormDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(FormDialog, "values", lambda self: {
-        "quantity": "60", "day": date.today().isoformat(), "by": "总务", "note": ""})
+    shown = press_ok_after(monkeypatch, FormDialog,
+                           lambda d: d.edits["quantity"].setText("60"))
     tab.move(out=True)
-    assert "只有 40只" in answers.warnings[0]
+    [form] = shown
+    assert "只有 40只" in form.error_of("quantity") and form.result() == 0
+    assert form.edits["quantity"].text() == "60" and answers.warnings == []
     assert supplies.stock_of(school_db, item) == 40
+
+
+def test_a_certificate_typed_2026_3_1_is_read_as_a_date_and_saved_once(
+        qtbot, school_db, monkeypatch, answers):
+    person = duties.add_staff(school_db, "李帮厨", post="食堂从业人员", department="食堂")
+    tab = CanteenTab(Office(school_db))
+    qtbot.addWidget(tab)
+    answers.choose = lambda items: person
+    seen = {}
+
+    def fill(form):
+        form.edits["number"].setText("JKZ002")
+        form.edits["issued"].setText("2026-3-1")
+        form.edits["issued"].editingFinished.emit()  # the clerk leaves the field
+        form.edits["expiry"].setText("2026-13-45")
+        seen.update(issued=form.edits["issued"].text(), issued_ok=form.error_of("issued"),
+                    expiry=form.error_of("expiry"), ok=form.ok_button.isEnabled())
+        form.edits["expiry"].setText("2027-2-28")
+    press_ok_after(monkeypatch, FormDialog, fill)
+    tab.add_certificate()
+    assert seen["issued"] == "2026-03-01" and seen["issued_ok"] == ""
+    assert "不是日期" in seen["expiry"] and not seen["ok"]
+    assert answers.warnings == []
+    assert school_db.query("SELECT number, issued, expiry FROM health_certificates "
+                           "WHERE person_id = ?", (person,)) == [
+        {"number": "JKZ002", "issued": "2026-03-01", "expiry": "2027-02-28"}]
+
+
+def test_an_expired_certificate_is_refused_on_its_date_with_the_form_kept(
+        qtbot, school_db, monkeypatch, answers):
+    person = duties.add_staff(school_db, "李帮厨", post="食堂从业人员", department="食堂")
+    tab = CanteenTab(Office(school_db))
+    qtbot.addWidget(tab)
+    answers.choose = lambda items: person
+    shown = press_ok_after(monkeypatch, FormDialog, lambda form: (
+        form.edits["number"].setText("JKZ003"), form.edits["expiry"].setText("2025-3-1")))
+    tab.add_certificate()
+    [form] = shown
+    assert "2025-03-01" in form.error_of("expiry") and form.result() == 0
+    assert form.edits["number"].text() == "JKZ003" and answers.warnings == []

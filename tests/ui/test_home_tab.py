@@ -2,17 +2,14 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog
-
-from ui.dialogs import FormDialog
+from ui.forms import FormDialog
 from ui.tabs.home_tab import HomeTab, SuspensionDialog
+
+from .conftest import press_ok_after
 
 
 def _accept_with(monkeypatch, dialog_class, fill):
-    def exec_(dialog):
-        fill(dialog)
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return press_ok_after(monkeypatch, dialog_class, fill)
 
 
 def test_suspending_a_class_lists_its_pupils_and_the_call_is_recorded(
@@ -21,9 +18,9 @@ def test_suspending_a_class_lists_its_pupils_and_the_call_is_recorded(
     tab = window.show_page(HomeTab)
 
     def fill_suspension(dialog):
-        dialog.classes.setCurrentText("一年级1班")
-        dialog.no_end.setChecked(True)
-        dialog.reason.setText("流感样病例聚集")
+        dialog.edits["class_id"].setCurrentText("一年级1班")
+        dialog.edits["end"].clear()  # not yet decided
+        dialog.edits["reason"].setText("流感样病例聚集")
     _accept_with(monkeypatch, SuspensionDialog, fill_suspension)
     tab.suspend_class()
     assert tab.model.rowCount() == 5
@@ -41,14 +38,40 @@ def test_suspending_a_class_lists_its_pupils_and_the_call_is_recorded(
     tab.grab().save("/tmp/lead/home_tab.png")
 
 
-def test_a_suspension_that_ends_before_it_starts_is_refused_with_a_message(
+def test_a_suspension_that_ends_before_it_starts_is_red_and_never_saved(
         main_window, monkeypatch, answers):
     tab = main_window().show_page(HomeTab)
 
     def fill_backwards(dialog):
-        dialog.end.setDate(dialog.start.date().addDays(-3))
-        dialog.reason.setText("聚集")
-    _accept_with(monkeypatch, SuspensionDialog, fill_backwards)
+        start = date.fromisoformat(dialog.edits["start"].text())
+        dialog.edits["end"].setText(date.fromordinal(start.toordinal() - 3).isoformat())
+        dialog.edits["reason"].setText("聚集")
+    shown = _accept_with(monkeypatch, SuspensionDialog, fill_backwards)
     tab.suspend_class()
-    assert "早于开始日期" in answers.warnings[0]
+    [dialog] = shown
+    assert "早于" in dialog.error_of("end") and not dialog.ok_button.isEnabled()
     assert tab.model.rowCount() == 0 and "没有停课" in tab.suspended.text()
+
+
+def test_a_return_date_of_2026_13_45_is_refused_as_typed_and_2026_3_1_is_read(
+        main_window, monkeypatch, answers):
+    tab = main_window().show_page(HomeTab)
+    answers.text = "一年级1班学生0"
+    answers.choose = lambda items: items[0][1]
+    seen = {}
+
+    def fill(dialog):
+        dialog.edits["reason"].setText("密切接触者")
+        dialog.edits["return_on"].setText("2026-13-45")
+        seen.update(reason=dialog.error_of("return_on"), ok=dialog.ok_button.isEnabled())
+        dialog.edits["return_on"].setText("2027-3-1")
+        seen.update(value=dialog.values()["return_on"], ok_after=dialog.ok_button.isEnabled())
+    _accept_with(monkeypatch, FormDialog, fill)
+    tab.send_home()
+    assert "2026-13-45" in seen["reason"] and "不是日期" in seen["reason"] and not seen["ok"]
+    assert seen["value"] == "2027-03-01" and seen["ok_after"]
+    assert window_rows(tab) == [("一年级1班学生0", "2027-03-01")]
+
+
+def window_rows(tab):
+    return [(row.name, row.return_on) for row in tab.model.rows]

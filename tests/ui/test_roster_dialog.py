@@ -66,6 +66,9 @@ def test_invalid_rows_are_red_and_block_the_import_until_the_clerk_skips_them(
     assert dialog.import_button.isEnabled()
     dialog.import_now()
     assert school_db.scalar("SELECT count(*) FROM people WHERE name LIKE '新生%'") == 2
+    said = answers.warnings[-1]
+    assert "新增 2 人" in said and "跳过 1 行(身份证件号 1 行)" in said
+    assert "“学生”第 4 行 身份证件号:" in said and "校验位" in said
 
 
 def test_a_column_it_could_not_guess_is_chosen_from_the_sheets_headers(

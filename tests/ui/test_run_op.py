@@ -4,7 +4,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
 from reopen_desktop.errors import Cancelled, Refused
@@ -33,9 +33,7 @@ def test_a_refusal_in_the_worker_reaches_the_caller(qtbot):
         run_op(None, "测试", work)
 
 
-def test_cancel_stops_the_work_at_its_next_progress_report(qtbot, monkeypatch):
-    import ui.run_op as module
-
+def test_cancel_stops_the_work_at_its_next_progress_report(qtbot):
     started = threading.Event()
 
     def work(progress):
@@ -45,17 +43,35 @@ def test_cancel_stops_the_work_at_its_next_progress_report(qtbot, monkeypatch):
             threading.Event().wait(0.001)
         return "finished"
 
-    original = module.QProgressDialog.exec
+    def press_cancel_once_shown():
+        shown = _visible_progress()
+        if shown:
+            shown[0].findChild(QPushButton).click()  # the clerk presses 取消
+        else:
+            QTimer.singleShot(50, press_cancel_once_shown)
 
-    def exec_and_cancel(dialog):
-        started.wait(5)
-        button = dialog.findChild(QPushButton)
-        QTimer.singleShot(50, button.click)  # the clerk presses 取消
-        return original(dialog)
-
-    monkeypatch.setattr(module.QProgressDialog, "exec", exec_and_cancel)
+    QTimer.singleShot(50, press_cancel_once_shown)
     with pytest.raises(Cancelled):
         run_op(None, "测试", work)
+    assert started.is_set() and _visible_progress() == []
+
+
+def test_quick_work_shows_no_progress_window_and_the_window_takes_no_clicks_meanwhile(qtbot):
+    clicked = []
+    button = QPushButton("别处的按钮")
+    qtbot.addWidget(button)
+    button.clicked.connect(lambda: clicked.append(1))
+    button.show()
+    shown = []
+
+    def work(progress):
+        threading.Event().wait(0.2)
+        return "done"
+
+    QTimer.singleShot(50, lambda: (shown.append(len(_visible_progress())),
+                                   qtbot.mouseClick(button, Qt.MouseButton.LeftButton)))
+    assert run_op(None, "测试", work) == "done"
+    assert shown == [0] and clicked == []
 
 
 def test_thousands_of_progress_signals_do_not_wear_out_python(qtbot):
@@ -69,3 +85,35 @@ def test_thousands_of_progress_signals_do_not_wear_out_python(qtbot):
     for i in range(2000):
         emitter.moved.emit(i, 2000)
     assert sys.getrefcount(True) >= before - 10
+
+
+def _visible_progress():
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_finished_progress_window_never_comes_back_over_the_result(qtbot):
+    """Quick work ends before the dialog's half second; the result (a message box: a nested
+    event loop) must not get the progress window popping up over it afterwards."""
+    from PySide6.QtCore import QEventLoop
+
+    assert run_op(None, "测试", lambda progress: (progress(1, 2), "done")[1]) == "done"
+    seen = []
+    loop = QEventLoop()  # what ask.inform's message box runs while the clerk reads
+    QTimer.singleShot(300, lambda: seen.append(len(_visible_progress())))
+    QTimer.singleShot(900, lambda: (seen.append(len(_visible_progress())), loop.quit()))
+    loop.exec()
+    assert seen == [0, 0]
+
+
+def test_the_progress_window_is_gone_when_long_work_ends(qtbot):
+    def work(progress):
+        for i in range(8):
+            progress(i, 8)
+            threading.Event().wait(0.1)
+        return "done"
+
+    assert run_op(None, "测试", work) == "done"
+    assert _visible_progress() == []

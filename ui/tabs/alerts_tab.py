@@ -7,19 +7,17 @@ alert is said plainly: 零报告.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,12 +26,10 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.words import term
-from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
-from ui.dialogs import FormDialog, ok_cancel
+from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
 
 
@@ -120,17 +116,11 @@ class AlertsTab(QWidget):
         alert = self.selected()
         if alert is None or alert.status != "open":
             return
-        dialog = CloseAlertDialog(alert, self)
-        if not dialog.exec():
-            return
-        try:
-            self.office.alerts.close_alert(alert.id, dialog.outcome(), dialog.detail())
-        except Refused as error:
-            ask.warn(self, self.tr("未结案"), error.message())
-            return
-        self.refresh()
-        self.changed.emit()
-
+        dialog = CloseAlertDialog(alert, self, submit=lambda v: self.office.alerts.close_alert(
+            alert.id, v["outcome"], v["detail"]))
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
 
     def selected_follow_up(self) -> records.FollowUp | None:
         return self.follow_model.row_at(self.follow_table.currentIndex()) or (
@@ -140,69 +130,57 @@ class AlertsTab(QWidget):
         follow = self.selected_follow_up()
         if follow is None:
             return
-        fields = [("doctor", self.tr("就诊情况"), follow.doctor),
-                  ("diagnosis", self.tr("诊断"), follow.diagnosis),
-                  ("expected_return", self.tr("预计返校日期"), follow.expected_return)]
+        fields = [Field("doctor", self.tr("就诊情况"), follow.doctor),
+                  Field("diagnosis", self.tr("诊断"), follow.diagnosis),
+                  date_field("expected_return", self.tr("预计返校日期"), follow.expected_return)]
         if not self.office.operators.can_see_diagnosis(self.office.operators.viewer()):
             fields.pop(1)  # the diagnosis is the school doctor's to see and write
         dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"),
                             fields, [("called_family", self.tr("已联系家长"),
-                                      follow.called_family)])
-        if dialog.exec():
-            self._write(lambda: self.office.checks.update_follow_up(follow.id,
-                                                                    **dialog.values()))
+                                      follow.called_family)],
+                            submit=lambda v: self.office.checks.update_follow_up(follow.id, **v))
+        self._after(dialog)
 
     def record_clearance(self) -> None:
         follow = self.selected_follow_up()
         if follow is None:
             return
         dialog = FormDialog(self, self.tr("复课证明:{0}").format(follow.name), self.tr("登记"), [
-            ("issuer", self.tr("开具单位"), ""),
-            ("issued_on", self.tr("开具日期"), date.today().isoformat()),
-            ("checked_by", self.tr("查验人"), self.office.operator.name)])
+            Field("issuer", self.tr("开具单位"), required=True),
+            date_field("issued_on", self.tr("开具日期"), date.today().isoformat(), required=True),
+            Field("checked_by", self.tr("查验人"), self.office.operator.name, required=True)],
+            submit=lambda v: self.office.checks.record_clearance(
+                follow.person_id, issuer=v["issuer"], issued_on=day_of(v["issued_on"]),
+                checked_by=v["checked_by"]))
+        self._after(dialog)
+
+    def _after(self, dialog: FormDialog) -> None:
+        """The form wrote (inside its OK): show what it changed."""
         if dialog.exec():
-            values = dialog.values()
-            self._write(lambda: self.office.checks.record_clearance(
-                follow.person_id, issuer=str(values["issuer"]),
-                issued_on=_day(str(values["issued_on"])), checked_by=str(values["checked_by"])))
-
-    def _write(self, edit) -> None:
-        try:
-            edit()
-        except Refused as error:
-            ask.warn(self, self.tr("未保存"), error.message())
-            return
-        self.refresh()
-        self.changed.emit()
+            self.refresh()
+            self.changed.emit()
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise Refused("future_date", day=text) from None
+class CloseAlertDialog(FormDialog):
+    """Asks how an alert ended: reported (to whom, when), cleared, or not a cluster; the
+    outcome's detail is required, so OK stays off until it is written."""
 
-
-class CloseAlertDialog(QDialog):
-    """Asks how an alert ended: reported (to whom, when), cleared, or not a cluster."""
-
-    def __init__(self, alert: records.StoredAlert, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label))
-        self.kind = QComboBox()
-        for key, label in vocabulary.OUTCOMES.items():
-            self.kind.addItem(term(label), key)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("向谁报告、何时报告,或核实的结果"))
-        buttons = ok_cancel(self, self.tr("结案"))
-        form = QFormLayout(self)
-        form.addRow(QLabel(alert.message))
-        form.addRow(self.tr("结果:"), self.kind)
-        form.addRow(self.tr("情况:"), self.note)
-        form.addRow(buttons)
+    def __init__(self, alert: records.StoredAlert, parent: QWidget | None = None, *,
+                 submit: Callable[[dict[str, Any]], Any] | None = None):
+        outcomes = tuple((term(label), key) for key, label in vocabulary.OUTCOMES.items())
+        super().__init__(
+            parent, self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label),
+            self.tr("结案"), [
+                Field("outcome", self.tr("结果"), kind="choice", choices=outcomes),
+                Field("detail", self.tr("情况"), kind="lines", required=True,
+                      hint=self.tr("向谁报告、何时报告,或核实的结果"),
+                      refusals=("outcome_detail_missing",))],
+            submit=submit, intro=alert.message)
+        self.kind = self.edits["outcome"]
+        self.note = self.edits["detail"]
 
     def outcome(self) -> str:
-        return self.kind.currentData()
+        return str(self.values()["outcome"])
 
     def detail(self) -> str:
-        return self.note.toPlainText()
+        return str(self.values()["detail"])

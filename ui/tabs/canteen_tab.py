@@ -30,8 +30,8 @@ from reopen_desktop.base.words import term
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
-from ui.dialogs import FormDialog
+from ui import ask, forms
+from ui.forms import Field, FormDialog, date_field, day_of
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 
@@ -210,49 +210,37 @@ class CanteenTab(QWidget):
         if person is None:
             return
         dialog = FormDialog(self, self.tr("登记健康证"), self.tr("保存"), [
-            ("number", self.tr("健康证编号"), ""),
-            ("issued", self.tr("发证日期(如 2026-03-01)"), ""),
-            ("expiry", self.tr("有效期至(如 2027-02-28)"), "")])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        issued, expiry = self._date(values["issued"], True), self._date(values["expiry"])
-        if expiry is None or issued is False:
-            return
-        self._write(lambda: self.office.canteen.set_certificate(person, str(values["number"]),
-                                                                issued or None, expiry))
+            Field("number", self.tr("健康证编号")),
+            date_field("issued", self.tr("发证日期"), refusals=("canteen_certificate_bad",)),
+            date_field("expiry", self.tr("有效期至"), required=True,
+                       refusals=("canteen_certificate_past",))],
+            submit=lambda v: self.office.canteen.set_certificate(
+                person, v["number"], day_of(v["issued"]), day_of(v["expiry"])))
+        self._after(dialog)
 
-    def _date(self, text: object, optional: bool = False) -> date | None | bool:
-        """A typed date; None when empty and optional; False (warned) when not a date."""
-        text = str(text).strip()
-        if not text and optional:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("日期应写成 2026-03-02 这样。"))
-            return False if optional else None
+    def _after(self, dialog: FormDialog) -> None:
+        """The form wrote (inside its OK): show what it changed."""
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
 
     # --- procurement -----------------------------------------------------------------------
 
     def add_procurement(self) -> None:
         dialog = FormDialog(self, self.tr("采购登记"), self.tr("保存"), [
-            ("supplier", self.tr("供货单位"), ""), ("licence", self.tr("许可证号"), ""),
-            ("item", self.tr("品名"), ""), ("quantity", self.tr("数量"), ""),
-            ("unit", self.tr("单位"), self.tr("千克")), ("origin", self.tr("产地"), ""),
-            ("cold_chain", self.tr("冷链情况"), ""),
-            ("received_by", self.tr("验收人"), self.office.operator.name)],
+            Field("supplier", self.tr("供货单位"), required=True),
+            Field("licence", self.tr("许可证号")),
+            Field("item", self.tr("品名"), required=True),
+            Field("quantity", self.tr("数量"), required=True, check=forms.a_number(low=0),
+                  refusals=("supplies_bad_quantity",)),
+            Field("unit", self.tr("单位"), self.tr("千克")), Field("origin", self.tr("产地")),
+            Field("cold_chain", self.tr("冷链情况")),
+            Field("received_by", self.tr("验收人"), self.office.operator.name, required=True)],
             [("certificate_seen", self.tr("已索证(检验合格证明)"), True),
-             ("invoice_seen", self.tr("已索票(发票/收据)"), True)])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        try:
-            values["quantity"] = float(str(values["quantity"]))
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("数量应是数字。"))
-            return
-        self._write(lambda: self.office.canteen.add_procurement(self.selected_day(), **values))
+             ("invoice_seen", self.tr("已索票(发票/收据)"), True)],
+            submit=lambda v: self.office.canteen.add_procurement(
+                self.selected_day(), **{**v, "quantity": forms.parse_number(v["quantity"])}))
+        self._after(dialog)
 
     # --- meals and samples -----------------------------------------------------------------
 
@@ -291,23 +279,18 @@ class CanteenTab(QWidget):
             second=0, microsecond=0)
         hours = int(self.office.settings.get("sample_hours"))
         dialog = FormDialog(self, self.tr("登记留样"), self.tr("保存"), [
-            ("grams", self.tr("留样量(克)"), str(self.office.settings.get("sample_grams"))),
-            ("kept_from", self.tr("留样时间"), start.strftime(records.TIME_FORMAT)),
-            ("kept_until", self.tr("保留至"),
-             (start + timedelta(hours=hours)).strftime(records.TIME_FORMAT)),
-            ("by", self.tr("留样人"), self.office.operator.name)])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        try:
-            grams = float(str(values["grams"]))
-            kept = [datetime.strptime(str(values[k]).strip(), records.TIME_FORMAT)
-                    for k in ("kept_from", "kept_until")]
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("留样量应是数字,时间写成 2026-03-02 12:00。"))
-            return
-        self._write(lambda: self.office.canteen.record_sample(dish, grams, *kept,
-                                                              str(values["by"])))
+            Field("grams", self.tr("留样量(克)"), str(self.office.settings.get("sample_grams")),
+                  required=True, check=forms.a_number(low=0)),
+            Field("kept_from", self.tr("留样时间"), start.strftime(records.TIME_FORMAT),
+                  required=True, check=forms.a_time),
+            Field("kept_until", self.tr("保留至"),
+                  (start + timedelta(hours=hours)).strftime(records.TIME_FORMAT),
+                  required=True, check=forms.a_time),
+            Field("by", self.tr("留样人"), self.office.operator.name, required=True)],
+            submit=lambda v: self.office.canteen.record_sample(
+                dish, forms.parse_number(v["grams"]), forms.parse_time(v["kept_from"]),
+                forms.parse_time(v["kept_until"]), v["by"]))
+        self._after(dialog)
 
     # --- accompanied meals -----------------------------------------------------------------
 

@@ -4,11 +4,19 @@ One line per exception in the quick-entry box (``3 373`` = pupil 3 at 37.3 °C,
 ``12k`` = pupil 12 coughing, ``27b`` = pupil 27 absent ill), Enter after each,
 Ctrl+S to save; the next unchecked class comes up by itself. Classes not yet
 checked in this session are red in the list.
+
+What is typed is a draft (``Draft``) until it is saved, kept by pupil (person id), never by
+row: leaving the class, the date, the session or the tab, closing the window or quitting
+asks to save or discard it (or go back to it); a refresh while typing (a write elsewhere,
+the gate, an import) keeps it. When the class's roll changed since the first line was
+typed, the rows that changed are marked and a pupil who left is never saved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -35,8 +43,10 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui import ask
+from ui.models.rows_model import Index, RowsModel
 from ui.printing import print_pdf
-from ui.translations import tr
+from ui.translations import join, tr
 
 UNCHECKED = QColor("#c62828")
 CHECKED = QColor("#2e7d32")
@@ -56,6 +66,7 @@ class RollRow:
     absence_reason: str = ""
     doctor_seen: bool = False
     diagnosis: str = ""
+    change: str = ""  # the roll changed since the draft was typed: "new" or "left"
 
     @property
     def absence(self) -> str:
@@ -73,15 +84,71 @@ class RollRow:
                                   self.doctor_seen, self.diagnosis)
 
 
+ROLL_CHANGES = {"new": QT_TR_NOOP("新到本班,录入后才出现"),
+                "left": QT_TR_NOOP("已不在本班,此行不会保存")}
+CHANGED = QBrush(QColor("#ffcdd2"))
+
+
+@dataclass
+class Draft:
+    """What was typed for one class, day and session and not saved yet: the typed rows by
+    person id, and the roll (person ids) when the first line was typed."""
+
+    class_id: int
+    day: date
+    session: str
+    roll: tuple[int, ...]
+    typed: dict[int, RollRow] = field(default_factory=dict)
+
+    def key(self) -> tuple[int, date, str]:
+        return self.class_id, self.day, self.session
+
+    def apply(self, rows: list[RollRow]) -> list[RollRow]:
+        """The typed values on today's roll, by pupil; pupils who came since are marked new,
+        typed pupils no longer on the roll are added at the end, marked and never saved."""
+        here = {row.person_id for row in rows}
+        shown = []
+        for row in rows:
+            typed = self.typed.get(row.person_id)
+            row = replace(typed, number=row.number, name=row.name) if typed else row
+            shown.append(replace(row, change="" if row.person_id in self.roll else "new"))
+        gone = [replace(t, number=0, change="left") for p, t in self.typed.items()
+                if p not in here]
+        return shown + gone
+
+
+class RollModel(RowsModel):
+    """The roll as typed; rows the draft's roll change touched are red, with why."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(columns.CLASS_CHECK, parent, highlight=RollRow.is_exception)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.rows[index.row()] if index.isValid() else None
+        if row is None or not row.change:
+            return super().data(index, role)
+        why = tr(ROLL_CHANGES[row.change])
+        key = self.columns[index.column()].key
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return CHANGED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return why
+        if role == Qt.ItemDataRole.DisplayRole and key == "name":
+            return tr("{0}〔{1}〕").format(row.name, why)
+        if role == Qt.ItemDataRole.DisplayRole and key == "number" and row.change == "left":
+            return "—"
+        return super().data(index, role)
+
+
 class ChecksTab(QWidget):
     changed = Signal()
 
     def __init__(self, office: Office, parent: QWidget | None = None):
-        from ui.models.rows_model import RowsModel
-
         super().__init__(parent)
         self.office = office
         self.rows: list[RollRow] = []
+        self.draft: Draft | None = None
+        self._note: tuple[str, bool] | None = None  # what the last save said
         self.class_id = 0
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
@@ -93,7 +160,7 @@ class ChecksTab(QWidget):
         self.classes = QListWidget()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.model = RowsModel(columns.CLASS_CHECK, self, highlight=RollRow.is_exception)
+        self.model = RollModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -112,6 +179,7 @@ class ChecksTab(QWidget):
         self.blank_button = QPushButton(self.tr("打印空白表…"))
         self._lay_out()
         self._connect()
+        self._shown = (self.current_day(), self.current_session())
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -144,8 +212,8 @@ class ChecksTab(QWidget):
         layout.addWidget(split)
 
     def _connect(self) -> None:
-        self.day.dateChanged.connect(self.refresh)
-        self.session.currentIndexChanged.connect(self.refresh)
+        self.day.dateChanged.connect(self._day_or_session_changed)
+        self.session.currentIndexChanged.connect(self._day_or_session_changed)
         self.classes.currentItemChanged.connect(self._open_selected_class)
         self.entry.returnPressed.connect(self.apply_entry)
         self.save_button.clicked.connect(self.save)
@@ -206,12 +274,104 @@ class ChecksTab(QWidget):
         item = self.classes.currentItem()
         if item is None:
             return
-        self.class_id = item.data(CLASS_ROLE)
-        self.rows = self._load_roll(self.class_id)
-        self.title.setText(item.text().split("  ")[0])
+        target = item.data(CLASS_ROLE)
+        if target != self.class_id and self.has_draft():
+            # Saving writes, and the write refreshes this tab (the list is rebuilt).
+            if not self.may_leave():
+                self._select_quietly(self.class_id)  # back to the class being typed
+                return
+            self._select_quietly(target)
+        self._show_class(target)
+
+    def _select_quietly(self, class_id: int) -> None:
+        self.classes.blockSignals(True)
+        self.select_class(class_id)
+        self.classes.blockSignals(False)
+
+    def _show_class(self, class_id: int) -> None:
+        """The class's roll with what is stored, and the draft typed on it (by pupil)."""
+        changed_class = class_id != self.class_id
+        self.class_id = class_id
+        self.rows = self._load_roll(class_id)
+        if self.draft is not None and self.draft.key() == self._key():
+            self.rows = self.draft.apply(self.rows)
+        item = self.classes.currentItem()
+        self.title.setText(item.text().split("  ")[0] if item is not None else "")
         self.model.set_rows(self.rows)
-        self.message.clear()
+        if changed_class and self._note:  # what the save of the class before said stays
+            self._say(*self._note)
+        elif changed_class:
+            self.message.clear()
+        if changed_class:
+            self._note = None
+        self._say_roll_changes()
         self.entry.setFocus()
+
+    def _key(self) -> tuple[int, date, str]:
+        return self.class_id, self.current_day(), self.current_session()
+
+    def _day_or_session_changed(self) -> None:
+        """A new date or session is another check: the draft of the one shown is asked
+        about first; going back to it puts the date and session back."""
+        if self.draft is not None and (self.current_day(), self.current_session()) \
+                != (self.draft.day, self.draft.session) and not self.may_leave():
+            self._show_day_and_session(*self._shown)
+            return
+        self._shown = (self.current_day(), self.current_session())
+        self.refresh()
+
+    def _show_day_and_session(self, day: date, session: str) -> None:
+        for widget in (self.day, self.session):
+            widget.blockSignals(True)
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.session.setCurrentIndex(self.session.findData(session))
+        for widget in (self.day, self.session):
+            widget.blockSignals(False)
+
+    # --- the draft -------------------------------------------------------------------------
+
+    def has_draft(self) -> bool:
+        return self.draft is not None and bool(self.draft.typed)
+
+    def may_leave(self) -> bool:
+        """Asked before the class, date, session or tab changes, and before the window
+        closes: True when nothing typed is left unsaved (saved, or discarded on purpose)."""
+        if not self.has_draft():
+            return True
+        assert self.draft is not None
+        question = self.tr("{0}({1} {2})录入的 {3} 人还没有保存。\n保存:本班其余学生按正常记录;"
+                           "不保存:录入的内容丢弃。").format(
+            self.title.text(), self.draft.day.isoformat(),
+            self.session.itemText(self.session.findData(self.draft.session)),
+            len(self.draft.typed))
+        answer = ask.save_or_discard(self, self.tr("晨午检未保存"), question)
+        if answer == "save":
+            return self._store() is not None
+        if answer == "discard":
+            self.draft = None
+            return True
+        return False
+
+    def _remember(self, row: RollRow) -> None:
+        """Keep a typed row in the draft of the check shown (started by its first line)."""
+        if self.draft is None or self.draft.key() != self._key():
+            self.draft = Draft(*self._key(), roll=tuple(r.person_id for r in self.rows
+                                                        if r.change != "left"))
+        self.draft.typed[row.person_id] = replace(row)
+
+    def _say_roll_changes(self) -> None:
+        new = [r.name for r in self.rows if r.change == "new"]
+        left = [r.name for r in self.rows if r.change == "left"]
+        if new or left:
+            self._say(self.roll_change_note(new, left), error=True)
+
+    def roll_change_note(self, new: list[str], left: list[str]) -> str:
+        parts = [self.tr("录入后本班名单有变化(红色行)。")]
+        if new:
+            parts.append(self.tr("新到本班:{0},请核对后录入。").format(join(new)))
+        if left:
+            parts.append(self.tr("已不在本班:{0},对他们的录入不会保存。").format(join(left)))
+        return "".join(parts)
 
     def _load_roll(self, class_id: int) -> list[RollRow]:
         """The class roll, with what was already stored for this day and session."""
@@ -229,47 +389,63 @@ class ChecksTab(QWidget):
         text = self.entry.text()
         if not text.strip():
             return
+        on_roll = [row for row in self.rows if row.change != "left"]
         try:
             quick = self.office.checks.parse_quick_entry(text)
-            if not 1 <= quick.number <= len(self.rows):
+            if not 1 <= quick.number <= len(on_roll):
                 raise Refused("quick_entry_number", text=text)
             value = (self.office.checks.parse_temperature(quick.temperature)
                      if quick.temperature else None)
         except Refused as error:
             self._say(error.message(), error=True)
             return
-        row = self.rows[quick.number - 1]
+        row = on_roll[quick.number - 1]
         row.temperature = "" if value is None else str(value)  # 373 shows as 37.3
         row.symptoms = quick.symptoms
         row.absence_reason = quick.absence_reason
         row.doctor_seen, row.diagnosis = quick.doctor_seen, quick.diagnosis
+        self._remember(row)
         self.model.set_rows(self.rows)
-        self.table.scrollTo(self.model.index(quick.number - 1, 0))
+        self.table.scrollTo(self.model.index(self.rows.index(row), 0))
         self.entry.clear()
-        self._say(self.tr("{0}号 {1}:已记下").format(row.number, row.name))
+        self._say(self.tr("{0}号 {1}:已记下(未保存)").format(row.number, row.name))
 
     def save(self) -> None:
         """Save the class (exceptions + everyone else normal; the save raises the day's
         alerts with it) and move on to the next unchecked class."""
+        if self._store() is not None:
+            self.class_id = 0
+            self.refresh()
+
+    def _store(self) -> records.SaveResult | None:
+        """Write the check shown (the draft's day and session while there is one); rows of
+        pupils no longer in the class are left out, after the clerk has agreed. None when
+        nothing was written."""
         if not self.class_id:
-            return
-        entries = [row.entry() for row in self.rows if row.is_exception()]
-        day = self.current_day()
+            return None
+        class_id, day, session = self.draft.key() if self.draft else self._key()
+        on_roll = [row for row in self.rows if row.change != "left"]
+        new = [r.name for r in self.rows if r.change == "new"]
+        left = [r.name for r in self.rows if r.change == "left"]
+        if (new or left) and not ask.confirm(
+                self, self.tr("本班名单有变化"), self.roll_change_note(new, left)
+                + "\n" + self.tr("按学生保存录入的内容吗?"), yes=self.tr("保存")):
+            return None
+        entries = [row.entry() for row in on_roll if row.is_exception()]
         try:
-            result = self.office.checks.save_class_checks(self.class_id, day,
-                                                          self.current_session(), entries)
+            result = self.office.checks.save_class_checks(class_id, day, session, entries)
         except Refused as error:
             self._say(error.message(), error=True)
-            return
-        raised = result.alerts_raised
+            return None
+        self.draft = None
         notes = [self.tr("{0}已保存:{1} 人,例外 {2} 人。").format(
-            self.title.text(), len(self.rows), len(entries))]
-        self.class_id = 0
-        self.refresh()
-        if raised:
-            notes.append(self.tr("新预警 {0} 条,请查看预警。").format(raised))
-        self._say(" ".join(notes + result.warnings), error=bool(raised))
+            self.title.text(), len(on_roll), len(entries))]
+        if result.alerts_raised:
+            notes.append(self.tr("新预警 {0} 条,请查看预警。").format(result.alerts_raised))
+        self._note = (" ".join(notes + result.warnings), bool(result.alerts_raised))
+        self._say(*self._note)
         self.changed.emit()
+        return result
 
     def print_form(self, *, blank: bool) -> None:
         """The class's 晨午检登记表 as PDF: filled from what is saved, or blank for the wall."""
@@ -280,6 +456,6 @@ class ChecksTab(QWidget):
                   lambda out: self.office.reports.write_class_form(
                       name, self.current_day(), out, blank=blank))
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {UNCHECKED.name()};" if error else "")

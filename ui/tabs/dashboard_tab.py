@@ -1,7 +1,8 @@
 """The dashboard (今日概况): today at a glance, from the one core day summary.
 
 The same figures the daily log and the township bundle use; a section whose
-feature has no data yet says so instead of showing a made-up zero.
+feature has no data yet says so instead of showing a made-up zero. Each card opens
+what it counts: a list of the day (``ui.figure_lists``), or the tab that keeps it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.base.words import terms
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
@@ -33,11 +35,16 @@ SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
 
 
 class Card(QFrame):
-    """One figure with its label and a line of detail; red when it needs action."""
+    """One figure with its label and a line of detail; red when it needs action. A click
+    (or Enter when it has the focus) opens what it counts."""
+
+    clicked = Signal()
 
     def __init__(self, title: str):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(title)
         self.value = QLabel()
         self.value.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -52,6 +59,18 @@ class Card(QFrame):
         self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
                                  f"{RED if alarm else GREEN};")
         self.detail.setText(detail)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class TrendChart(QWidget):
@@ -108,8 +127,12 @@ class DashboardTab(QWidget):
             ("campus", self.tr("消毒通风")), ("canteen", self.tr("食堂")),
             ("supplies", self.tr("物资")), ("home", self.tr("居家")))}
         grid = QGridLayout()
-        for index, card in enumerate(self.cards.values()):
+        for index, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, index // 5, index % 5)
+            card.clicked.connect(lambda key=key: self.open_card(key))
+            card.setToolTip(self.tr("点击查看名单") if key in LISTS
+                            else self.tr("点击转到该页"))
+        self.lists: dict[str, FigureList] = {}
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
         layout.addLayout(self._heading_row())
@@ -153,7 +176,40 @@ class DashboardTab(QWidget):
 
         BundleDialog(self.office, self).open()
 
+    def open_card(self, key: str) -> QWidget | None:
+        """The card's list of the dashboard's day, in a window beside it (one per card,
+        brought back to the front when open); the cards without a list show their tab."""
+        if key not in LISTS:
+            return self._show_tab(key)
+        day = date.fromisoformat(self.office.reports.day_summary()["date"])
+        shown = self.lists.get(key)
+        if shown is None or shown.day != day:
+            window = self.window()
+            shown = FigureList(self.office, key, day, window if window is not self else None,
+                               getattr(window, "settings", None))
+            self.lists[key] = shown
+        shown.refresh()
+        if shown.isVisible():  # behind the main window: to the front
+            shown.raise_()
+            shown.activateWindow()
+        shown.show()
+        return shown
+
+    def _show_tab(self, key: str) -> QWidget | None:
+        from ui.tabs.campus_tab import CampusTab
+        from ui.tabs.canteen_tab import CanteenTab
+        from ui.tabs.people_tab import PeopleTab
+        from ui.tabs.supplies_tab import SuppliesTab
+
+        page = {"people": PeopleTab, "campus": CampusTab, "canteen": CanteenTab,
+                "supplies": SuppliesTab}.get(key)
+        show_page = getattr(self.window(), "show_page", None)
+        return show_page(page) if page is not None and show_page is not None else None
+
     def refresh(self) -> None:
+        for shown in self.lists.values():
+            if shown.isVisible():
+                shown.refresh()
         day = self.office.reports.day_summary()
         self.heading.setText(self.tr("{0} {1} 概况").format(day["school"], day["date"]))
         gaps = len(self.office.grid.find_gaps(self.office.grid.load_grid()))

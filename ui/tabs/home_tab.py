@@ -7,18 +7,15 @@ The gate refuses a return before the date or without the clearance it needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +24,8 @@ from PySide6.QtWidgets import (
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
-from ui.dialogs import FormDialog, ok_cancel
+from ui import ask, forms
+from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
 from ui.tables import read_only_view
 
@@ -97,25 +94,27 @@ class HomeTab(QWidget):
             return
         title = self.tr("{0} 今日电话随访").format(person.name)
         dialog = FormDialog(self, title, self.tr("保存"), [
-            ("temperature", self.tr("体温(℃,可不填)"), ""),
-            ("symptoms", self.tr("症状(用、分隔,如 咳嗽、皮疹)"), ""),
-            ("note", self.tr("情况"), self.tr("家长接听,精神好"))])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        # i18n: input, not shown
-        symptoms = [s for s in str(values["symptoms"]).replace(",", "、").split("、") if s.strip()]
-        self._write(lambda: self.office.checks.record_call(
-            person.person_id, date.today(), temperature=str(values["temperature"]),
-            symptoms=[s.strip() for s in symptoms], note=str(values["note"])))
+            Field("temperature", self.tr("体温(℃,可不填)"),
+                  check=forms.refused_by(self.office.checks.parse_temperature)),
+            Field("symptoms", self.tr("症状(用、分隔,如 咳嗽、皮疹)"),
+                  refusals=("unknown_symptom",)),
+            Field("note", self.tr("情况"), self.tr("家长接听,精神好"))],
+            submit=lambda v: self.office.checks.record_call(
+                person.person_id, date.today(), temperature=v["temperature"],
+                symptoms=_symptoms(v["symptoms"]), note=v["note"]))
+        self._after(dialog)
+
+    def _after(self, dialog: FormDialog) -> None:
+        """The form wrote (inside its OK): show what it changed."""
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
 
     def suspend_class(self) -> None:
-        dialog = SuspensionDialog(self, self._class_names())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        class_id, start, end, reason, clearance = dialog.values()
-        self._write(lambda: self.office.checks.suspend_class(class_id, start, end, reason,
-                                                             clearance_needed=clearance))
+        self._after(SuspensionDialog(self, self._class_names(), submit=lambda v: (
+            self.office.checks.suspend_class(
+                v["class_id"], day_of(v["start"]), day_of(v["end"]), v["reason"],
+                clearance_needed=v["clearance"]))))
 
     def end_suspension(self) -> None:
         choices = [(f"{s.class_name} {s.date_from} {s.reason}", s)
@@ -126,16 +125,12 @@ class HomeTab(QWidget):
         suspension = ask.choose(self, self.tr("设定复课日期"), self.tr("哪一次停课:"), choices)
         if suspension is None:
             return
-        answer = ask.text(self, self.tr("设定复课日期"), self.tr("停课的最后一天(YYYY-MM-DD):"),
-                          (date.today() + timedelta(days=6)).isoformat())
-        if answer is None:
-            return
-        try:
-            last = date.fromisoformat(answer.strip())
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("日期写成 2026-03-02 这样的形式。"))
-            return
-        self._write(lambda: self.office.checks.end_suspension(suspension.id, last))
+        self._after(FormDialog(self, self.tr("设定复课日期"), self.tr("保存"), [
+            date_field("last", self.tr("停课的最后一天"),
+                       (date.today() + timedelta(days=6)).isoformat(), required=True,
+                       refusals=("period_backwards",))],
+            submit=lambda v: self.office.checks.end_suspension(suspension.id,
+                                                               day_of(v["last"]))))
 
     def send_home(self) -> None:
         typed = ask.text(self, self.tr("居家观察登记"), self.tr("姓名或证件号后四位:"))
@@ -149,60 +144,43 @@ class HomeTab(QWidget):
                             [(f"{p.class_name or ''} {p.name}", p) for p in found])
         if person is None:
             return
-        dialog = FormDialog(self, self.tr("{0} 居家观察").format(person.name), self.tr("保存"), [
-            ("reason", self.tr("原因"), ""),
-            ("return_on", self.tr("可返校日期(YYYY-MM-DD,未定可不填)"), ""),
-            ("clearance", self.tr("返校须查验"), self.tr("复课证明"))])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        try:
-            back = str(values["return_on"]).strip()
-            return_on = date.fromisoformat(back) if back else None
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("日期写成 2026-03-02 这样的形式。"))
-            return
-        self._write(lambda: self.office.checks.send_home(
-            person.id, date.today(), str(values["reason"]), return_on=return_on,
-            clearance_needed=str(values["clearance"])))
+        self._after(FormDialog(self, self.tr("{0} 居家观察").format(person.name), self.tr("保存"), [
+            Field("reason", self.tr("原因"), required=True, refusals=("reason_required",)),
+            date_field("return_on", self.tr("可返校日期(未定可不填)"),
+                       refusals=("period_backwards",)),
+            Field("clearance", self.tr("返校须查验"), self.tr("复课证明"))],
+            submit=lambda v: self.office.checks.send_home(
+                person.id, date.today(), v["reason"], return_on=day_of(v["return_on"]),
+                clearance_needed=v["clearance"])))
 
     def _class_names(self) -> list[tuple[str, int]]:
         return self.office.grid.class_choices()
 
 
-class SuspensionDialog(QDialog):
-    """A class suspension: the class, from, to (or not yet decided), why, what return needs."""
+class SuspensionDialog(FormDialog):
+    """A class suspension: the class, from, to (empty while not yet decided), why, what
+    return needs."""
 
-    def __init__(self, parent: QWidget, classes: list[tuple[str, int]]):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("班级停课"))
-        self.classes = QComboBox()
-        for name, class_id in classes:
-            self.classes.addItem(name, class_id)
-        self.start = _date_edit(date.today())
-        self.end = _date_edit(date.today() + timedelta(days=6))
-        self.no_end = QCheckBox(self.tr("结束日期未定(每日提示,定了再填)"))
-        self.no_end.toggled.connect(lambda on: self.end.setEnabled(not on))
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("如 手足口病聚集,按疾控中心意见停课"))
-        self.clearance = QLineEdit(self.tr("复课证明"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("班级:"), self.classes)
-        form.addRow(self.tr("停课起:"), self.start)
-        form.addRow(self.tr("停课至(最后一天):"), self.end)
-        form.addRow("", self.no_end)
-        form.addRow(self.tr("原因:"), self.reason)
-        form.addRow(self.tr("返校须查验:"), self.clearance)
-        form.addRow(ok_cancel(self, self.tr("保存")))
+    def __init__(self, parent: QWidget, classes: list[tuple[str, int]], *,
+                 submit: Callable[[dict[str, Any]], Any] | None = None):
+        super().__init__(parent, self.tr("班级停课"), self.tr("保存"), [
+            Field("class_id", self.tr("班级"), kind="choice", choices=tuple(classes)),
+            date_field("start", self.tr("停课起"), date.today().isoformat(), required=True),
+            date_field("end", self.tr("停课至(最后一天,未定可不填)"),
+                       (date.today() + timedelta(days=6)).isoformat(),
+                       refusals=("period_backwards",)),
+            Field("reason", self.tr("原因"), required=True, refusals=("reason_required",),
+                  hint=self.tr("如 手足口病聚集,按疾控中心意见停课")),
+            Field("clearance", self.tr("返校须查验"), self.tr("复课证明"))],
+            submit=submit, rules=self._rules)
 
-    def values(self) -> tuple[int, date, date | None, str, str]:
-        end = None if self.no_end.isChecked() else self.end.date().toPython()
-        return (int(self.classes.currentData()), self.start.date().toPython(), end,
-                self.reason.text(), self.clearance.text())
+    def _rules(self, v: Mapping[str, Any]) -> dict[str, str]:
+        if v.get("start") and v.get("end") and v["end"] < v["start"]:
+            return {"end": self.tr("最后一天早于停课起始日期。")}
+        return {}
 
 
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _symptoms(text: str) -> list[str]:
+    """咳嗽、皮疹 (or with commas) as a list."""
+    # i18n: input, not shown
+    return [s.strip() for s in text.replace(",", "、").replace(",", "、").split("、") if s.strip()]

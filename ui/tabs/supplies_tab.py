@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
-from ui.dialogs import FormDialog
+from ui import ask, forms
+from ui.forms import Field, FormDialog, date_field, day_of
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.tabs.canteen_tab import RED
 
@@ -107,21 +107,18 @@ class SuppliesTab(QWidget):
             return
         verb = self.tr("出库") if out else self.tr("入库")
         dialog = FormDialog(self, f"{item.name}{verb}", self.tr("保存"), [
-            ("quantity", self.tr("数量({0})").format(item.unit), ""),
-            ("day", self.tr("日期"), date.today().isoformat()),
-            ("by", self.tr("经手人"), self.office.operator.name),
-            ("note", self.tr("备注"), "")])
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
-        try:
-            quantity = float(str(values["quantity"]))
-            day = date.fromisoformat(str(values["day"]).strip())
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("数量应是数字,日期写成 2026-03-02。"))
-            return
-        self._write(lambda: self.office.supplies.move(
-            item.id, day, quantity, out=out, by=str(values["by"]), note=str(values["note"])))
+            Field("quantity", self.tr("数量({0})").format(item.unit), required=True,
+                  check=forms.a_number(low=0),
+                  refusals=("supplies_bad_quantity", "supplies_below_zero")),
+            date_field("day", self.tr("日期"), date.today().isoformat(), required=True),
+            Field("by", self.tr("经手人"), self.office.operator.name),
+            Field("note", self.tr("备注"))],
+            submit=lambda v: self.office.supplies.move(
+                item.id, day_of(v["day"]), forms.parse_number(v["quantity"]), out=out,
+                by=v["by"], note=v["note"]))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
 
     def add_item(self) -> None:
         name = ask.text(self, self.tr("添加物资"), self.tr("物资名称:"))
