@@ -19,14 +19,16 @@ from reopen_desktop.datafile.storage import SYSTEM, DataFile, now
 from reopen_desktop.errors import Refused
 
 
-def reconcile(act: audit.Action, days: Iterable[date]) -> int:
+def reconcile(act: audit.Action, days: Iterable[date],
+              raised: list[Alert] | None = None) -> int:
     """Bring the stored alerts of ``days`` in line with what the rules raise on them now,
     inside the user action that changed the data, so undoing it takes the alerts back too.
 
     An alert the rules raise and nobody stored is stored; an open alert whose people or
     wording changed is brought up to date; an open alert the rules no longer raise (its
     check was corrected or undone) is closed as withdrawn, saying so. A closed alert is
-    never touched: a person decided on it. Returns how many alerts are new.
+    never touched: a person decided on it. Returns how many alerts are new (and adds them
+    to ``raised`` when given: what ``diagnose`` says it raised).
     """
     new = 0
     for day in sorted(set(days)):
@@ -41,6 +43,8 @@ def reconcile(act: audit.Action, days: Iterable[date]) -> int:
             if row is None:
                 act.insert("alerts", _stored_row(alert))
                 new += 1
+                if raised is not None:
+                    raised.append(alert)
             elif row["status"] == "open" or row["outcome"] == WITHDRAWN:
                 _bring_up_to_date(act, row, alert)
         for row in stored.values():
@@ -83,7 +87,7 @@ def after_undo(act: audit.Action, changes: list[dict[str, Any]]) -> None:
     what is left, so no alert stays open on a check that is gone."""
     days: set[date] = set()
     for change in changes:
-        if change["table_name"] == "checks":
+        if change["table_name"] in ("checks", "diagnoses"):
             for image in (change["before"], change["after"]):
                 if image:
                     days.add(date.fromisoformat(json.loads(image)["day"]))

@@ -8,9 +8,12 @@ checks, two of ill ones, the absence baseline's school days), each through an in
 own, so evaluating a new day costs about the same in the first weeks and after a year.
 Nothing is stored here (:mod:`.register` keeps alerts).
 
-The entry paths (class check, gate, import, follow-up, ``diagnose``) raise alerts by writing
-a check (its ``symptoms``, ``temperature``, ``diagnosis`` as typed, and ``onset`` when the
-family or doctor gives it) and calling ``register.raise_alerts`` for that day: every path
+The entry paths raise alerts inside their own action (``register.reconcile``) by writing
+what the rules read: the class check, the gate and ``import-checks`` write a check (its
+``symptoms``, ``temperature``, ``diagnosis`` as typed, and ``onset`` when the family or
+doctor gives it); a diagnosis given outside a check (the follow-up when the family phones,
+the person file, ``diagnose``) is a row of ``diagnoses`` for that person and day, with its
+onset, which joins the person's ill-days here as one more session of the day. Every path
 meets the same rules.
 """
 
@@ -154,6 +157,15 @@ _ROW = ("SELECT ch.id, ch.person_id, ch.day, ch.symptoms, ch.temperature, ch.dia
         "FROM checks ch CROSS JOIN people p ON p.id = ch.person_id "
         "LEFT JOIN classes c ON c.id = ch.class_id "
         "LEFT JOIN dorm_rooms d ON d.id = ch.dorm_room_id ")
+# A diagnosis given outside a check, as a session of its day with no reading taken: where
+# the person is now (they were not seen). Negative ids keep it apart from the checks' ids.
+_GIVEN = ("SELECT -dg.id AS id, dg.person_id, dg.day, '' AS symptoms, NULL AS temperature, "
+          "dg.diagnosis, dg.onset, coalesce(p.id_number, '') AS id_number, p.name, "
+          "coalesce(c.name, '') AS class_name, coalesce(d.name, '') AS dorm_name "
+          "FROM diagnoses dg CROSS JOIN people p ON p.id = dg.person_id "
+          "LEFT JOIN classes c ON c.id = p.class_id "
+          "LEFT JOIN dorm_rooms d ON d.id = p.dorm_room_id "
+          "WHERE dg.day BETWEEN :first AND :last")
 
 
 def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]:
@@ -169,11 +181,12 @@ def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]
         "AND (ch.symptoms <> '' OR ch.temperature >= :fever)",
         {"first": (day - timedelta(days=ILL_LOOK_BACK)).isoformat(), "last": last,
          "fever": fever})}
+    diagnosed = {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}
     rows.update((r["id"], r) for r in data.query(
-        _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''",
-        {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}))
+        _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''", diagnosed))
+    rows.update((r["id"], r) for r in data.query(_GIVEN, diagnosed))
     by_day: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in sorted(rows.values(), key=lambda r: r["id"]):
+    for row in sorted(rows.values(), key=lambda r: (r["id"] > 0, abs(r["id"]))):
         by_day[(row["person_id"], row["day"])].append(row)
     found = []
     for (_, on), sessions in by_day.items():
@@ -744,7 +757,8 @@ def days_affected_by(data: DataFile, day: date, today: date | None = None) -> li
                  *(rule.days for _disease, rule in catalogue.outbreak_definitions()))
     last = min(day + timedelta(days=window - 1), today or date.today())
     later = {r["day"] for r in data.query(
-        "SELECT DISTINCT day FROM checks WHERE day > ? AND day <= ?",
-        (day.isoformat(), last.isoformat()))}
+        "SELECT DISTINCT day FROM checks WHERE day > :day AND day <= :last UNION "
+        "SELECT day FROM diagnoses WHERE day > :day AND day <= :last",
+        {"day": day.isoformat(), "last": last.isoformat()})}
     return [day, *sorted(date.fromisoformat(d) for d in later)]
 

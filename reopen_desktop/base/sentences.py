@@ -612,11 +612,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "缺勤为“是”时请填写缺勤原因(病假或事假)。",
         "When 缺勤 is 是, fill in the reason (病假 or 事假).",
     ),
+    "checks_diagnosis_long": (
+        "诊断不超过 {limit} 个字,请只写诊断本身。",
+        "A diagnosis is at most {limit} characters: write the diagnosis only.",
+    ),
     "clearance_required": (
         "{name}因“{diagnosis}”缺勤,须凭复课证明返校。请先登记复课证明(开具单位、日期、查验人),"
         "再记为到校。",
         "{name} was absent with “{diagnosis}” and may return only with a clearance. Record "
         "the clearance (issuer, date, checked by) first, then mark them present.",
+    ),
+    "diagnosis_empty": (
+        "请填写诊断(家长或医生所说的原话),或从病种目录中选择。没有保存。",
+        "Enter the diagnosis (as the family or doctor gave it), or pick one from the "
+        "catalogue. Nothing was saved.",
+    ),
+    "onset_bad": (
+        "发病日期“{onset}”无法识别或晚于 {day}。请写成 2026-03-02,且不晚于诊断日期。没有保存。",
+        "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
+        "later than the day of the diagnosis. Nothing was saved.",
     ),
     "clearance_incomplete": (
         "复课证明须写明开具单位和查验人。",
@@ -1195,6 +1209,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "only be made in a new file. Nothing was changed; choose another file name.",
     ),
     # --- households without a window (household_commands.py: household link/add-member/show) ---
+    "cli_diagnosis_unclassified": (
+        "{name}:已记录“{text}”。它不对应病种目录中的任何病种(未归类),程序不据此判断;"
+        "请校医在窗口中从目录选择病种。",
+        "{name}: “{text}” recorded. It names no disease of the catalogue (unclassified), so "
+        "the program decides nothing from it; the school doctor should pick the disease in "
+        "the window.",
+    ),
+    "cli_diagnosis_not_case": (
+        "{name}:已记录“{text}”。这不是病例(阴性、排除、携带者、接触者、疫苗反应或既往史),"
+        "不因此居家,也不产生预警。",
+        "{name}: “{text}” recorded. It is not a case (negative, ruled out, carrier, contact, "
+        "vaccine reaction or past history): no stay at home, no alert.",
+    ),
+    "cli_diagnosis_home": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例),须居家,按病种目录的条件返校。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}: the pupil stays "
+        "home and returns on the catalogue's conditions.",
+    ),
+    "cli_diagnosis_doctor": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例);是否居家由校医和定点医疗机构决定。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}: the school "
+        "doctor and the designated clinic decide whether the pupil stays home.",
+    ),
+    "cli_diagnosis_case": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例);病种目录不要求因此居家。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}; the catalogue "
+        "does not keep the pupil home for it.",
+    ),
     "household_person_unknown": (
         "没有找到“{typed}”。请写在校学生的身份证号、学籍号、姓名,或“班级:姓名”"
         "(如 二年级2班:王小明)。没有改动。",
