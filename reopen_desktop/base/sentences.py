@@ -632,6 +632,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
         "later than the day of the diagnosis. Nothing was saved.",
     ),
+    "norm_unknown": ("没有可调整的标准“{name}”。", "There is no adjustable norm “{name}”."),
+    "norm_adjust_role": (
+        "{name}:只有校医或管理员可以在规范范围内调整标准。没有改动。",
+        "{name}: only the school doctor or the administrator may adjust a norm's value. "
+        "Nothing was changed.",
+    ),
+    "norm_out_of_range": (
+        "“{label}”不能设为 {value}:规范值为 {norm}(依据:{source}),本校只能在 {lowest} 至 "
+        "{highest} 之间从严调整。没有改动。",
+        "“{label}” cannot be {value}: the norm is {norm} ({source}); the school may only make "
+        "it stricter, between {lowest} and {highest}. Nothing was changed.",
+    ),
     "clearance_incomplete": (
         "复课证明须写明开具单位和查验人。",
         "A return clearance needs the issuer and who checked it.",

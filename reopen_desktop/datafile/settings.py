@@ -70,9 +70,8 @@ DEFAULTS: dict[str, Any] = {
 # (diseases/adjustments.py keeps their bounds and sources; audited, one row per adjustment,
 # the newest in force), and an adjustment wins over a value stored here.
 NORM_KEYS = frozenset({"cluster_1d_size", "cluster_3d_size", "cluster_3d_days",
-                       "shared_source_size", "shared_source_days", "shared_source_classes",
-                       "ili_threshold", "high_fever_threshold", "observation_days",
-                       "sample_hours", "sample_grams"})
+                       "shared_source_size", "shared_source_days", "sample_hours",
+                       "sample_grams"})
 _ADJUSTED = ("SELECT coalesce((SELECT value FROM norm_adjustments WHERE key = :key "
              "ORDER BY id DESC LIMIT 1), (SELECT value FROM settings WHERE key = :key))")
 

@@ -66,6 +66,16 @@ def disease(reading: Reading) -> Disease | None:
     return catalogue().get(reading.disease) if reading.disease else None
 
 
+def disease_named(typed: str | None) -> Disease | None:
+    """The catalogue disease a picker's or a form's text names: its key, its Chinese name,
+    or any name people use (whatever status words surround it); None for none."""
+    typed = (typed or "").strip()
+    if typed in catalogue():
+        return catalogue().get(typed)
+    found = [d for d in catalogue() if typed == d.name]
+    return found[0] if found else disease(read(typed))
+
+
 def is_case(reading: Reading) -> bool:
     """A case or a suspected case of a catalogue disease; 阴性, 排除, 携带者, 潜伏, 接触者,
     疫苗反应, 既往 and unclassified text are not."""
