@@ -632,6 +632,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
         "later than the day of the diagnosis. Nothing was saved.",
     ),
+    "canteen_gastro_wait": (
+        "暂停上岗:呕吐、腹泻症状消失未满 {hours} 小时,{back} 起方可上岗",
+        "Off duty: vomiting or diarrhoea ended less than {hours} hours ago; back from {back}",
+    ),
     "norm_unknown": ("没有可调整的标准“{name}”。", "There is no adjustable norm “{name}”."),
     "norm_adjust_role": (
         "{name}:只有校医或管理员可以在规范范围内调整标准。没有改动。",

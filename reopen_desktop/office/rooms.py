@@ -194,6 +194,7 @@ class CanteenRoom(Room):
     set_certificate = writes(canteen.set_certificate)
     day_checks = reads(canteen.day_checks)
     record_check = writes(canteen.record_check)
+    off_duty_rule = staticmethod(canteen.off_duty_rule)
     procurements = reads(canteen.procurements)
     add_procurement = writes(canteen.add_procurement)
     meals = reads(canteen.meals)
