@@ -636,6 +636,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "暂停上岗:呕吐、腹泻症状消失未满 {hours} 小时,{back} 起方可上岗",
         "Off duty: vomiting or diarrhoea ended less than {hours} hours ago; back from {back}",
     ),
+    "township_signal_rule": (
+        "规则:{days} 天内,同一症状组(“其他”除外)或同一病种的预警出现在 {schools} 所及以上学校,"
+        "即为乡镇信号,请核实各校之间有无共同来源(同一供餐单位、水源、活动)或相互传播。"
+        "依据:本程序规则,非国家报告标准;各校预警本身的依据见各条预警。已撤回的预警不计。",
+        "Rule: alerts of the same symptom group (other than “other”) or the same disease at "
+        "{schools} or more schools within {days} days make a township signal: check whether "
+        "the schools share a source (caterer, water, an event) or pass it on. Source: a rule "
+        "of this program, not a national reporting standard; each alert cites its own. "
+        "Withdrawn alerts do not count.",
+    ),
     "norm_unknown": ("没有可调整的标准“{name}”。", "There is no adjustable norm “{name}”."),
     "norm_adjust_role": (
         "{name}:只有校医或管理员可以在规范范围内调整标准。没有改动。",

@@ -20,7 +20,7 @@ RULES = ("cluster_1d", "cluster_3d", "shared_source", "disease_outbreak", "notif
          "unexplained", "fever", "absence_rise")  # DESIGN.md's rule ids
 
 
-OTHER_RULES = ("canteen_off_duty", "township_signal")  # the canteen's and the township's
+OTHER_RULES = ("canteen_off_duty",)  # the canteen's (canteen.py)
 
 
 def test_every_rule_has_a_source_in_the_catalogue_a_label_and_its_english():
