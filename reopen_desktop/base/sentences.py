@@ -975,12 +975,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alert_shared_source": (
         "{first} 至 {day} 全校 {classes} 个班级共 {count} 人呕吐或腹泻({class_list}),"
-        "疑似食源性或水源性聚集(3 天内 ≥{size} 人、≥{min_classes} 个班级;依据:{source})。"
+        "疑似食源性或水源性聚集({days} 天内 ≥{size} 人、≥{min_classes} 个班级;依据:{source})。"
         "可疑来源:食堂和饮用水。请立即封存食堂留样(每餐每样 ≥{grams} 克,留存 ≥{hours} 小时)"
         "和剩余食品送检,暂停可疑饮水;疫情报告人立即报告{health}和{education}。",
         "{first} to {day}: {count} people vomiting or with diarrhoea in {classes} classes "
         "({class_list}): a suspected food- or water-borne cluster (≥{size} people in ≥"
-        "{min_classes} classes within 3 days; source: {source_en}). Suspected sources: the "
+        "{min_classes} classes within {days} days; source: {source_en}). Suspected sources: the "
         "canteen and the drinking water. Seal the canteen's kept food samples (every dish of "
         "every meal, ≥{grams} g, kept ≥{hours} hours) and the leftover food for testing, stop "
         "the suspect water, and the epidemic reporter must report to {health} and "
