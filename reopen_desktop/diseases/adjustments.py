@@ -83,14 +83,14 @@ def _setting_norms() -> list[Norm]:
     d = settings.DEFAULTS
     one, three, shared = _rule("cluster_1d"), _rule("cluster_3d"), _rule("shared_source")
     sample = ("学校食品安全与营养健康管理规定(2019)及餐饮服务食品安全操作规范:每餐次每个品种"
-              "留样不少于125克、冷藏48小时以上(条文未核实)", False)
+              "留样不少于125克、冷藏48小时以上", False)
     return [
         Norm("cluster_1d_size", "同一班级或宿舍1天内相似症状人数", " 人", d["cluster_1d_size"], 2,
              d["cluster_1d_size"], *one),
         Norm("cluster_3d_size", "同一班级或宿舍连续数天内相似症状人数", " 人",
              d["cluster_3d_size"], 3, d["cluster_3d_size"], *three),
-        Norm("cluster_3d_days", "上一条的天数", " 天", d["cluster_3d_days"], d["cluster_3d_days"],
-             7, *three),
+        Norm("cluster_3d_days", "同一班级或宿舍连续数天聚集的天数", " 天", d["cluster_3d_days"],
+             d["cluster_3d_days"], 7, *three),
         Norm("shared_source_size", "疑似食源或水源:全校呕吐或腹泻人数", " 人",
              d["shared_source_size"], 3, d["shared_source_size"], *shared),
         Norm("shared_source_days", "疑似食源或水源:天数", " 天", d["shared_source_days"],
@@ -149,11 +149,16 @@ def norm(key: str) -> Norm:
     raise Refused("norm_unknown", name=key)
 
 
+def may_adjust(viewer: access.Viewer) -> bool:
+    """Whether this operator may adjust a norm's value (the window offers it only then)."""
+    return viewer.role in ADJUSTERS
+
+
 def adjust(data: DataFile, key: str, value: float, note: str = "") -> None:
     """Set ``key`` to ``value`` within its norm's range, as one audited action (undo takes
     it back). Refused (nothing written) outside the range or for a role that may not."""
     viewer = access.viewer_of(data)
-    if viewer.role not in ADJUSTERS:
+    if not may_adjust(viewer):
         raise Refused("norm_adjust_role", name=viewer.name)
     line = norm(key)
     if not line.lowest <= float(value) <= line.highest:

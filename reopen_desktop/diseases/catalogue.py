@@ -51,6 +51,11 @@ def catalogue() -> Catalogue:
     return load_catalogue(paths.resource_dir() / CATALOGUE_FILE)
 
 
+def version() -> str:
+    """The installed catalogue's version (printed with every appendix and log)."""
+    return catalogue().version
+
+
 def read(text: str | None) -> Reading:
     """What a free-text diagnosis says (a doctor's note, a parent's phone call)."""
     return _read_cached(text or "")

@@ -16,13 +16,16 @@ from reopen_desktop.checks.arrival import Window
 from reopen_desktop.checks.at_home import KeptHome
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
 from reopen_desktop.checks.figures import TrendDay
-from reopen_desktop.checks.followups import FollowUp
+from reopen_desktop.checks.followups import Diagnosis, FollowUp
 from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
 from reopen_desktop.datafile.access import OperatorRow, Viewer
 from reopen_desktop.datafile.audit import ActionInfo
 from reopen_desktop.datafile.backups import BackupInfo
 from reopen_desktop.datafile.door import Changes
 from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.diseases.adjustments import NormLine
+from reopen_desktop.diseases.catalogue import CatalogueLine
+from reopen_desktop.diseases.reader import Disease
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
@@ -50,10 +53,12 @@ __all__ = [
     "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "ROSTER_FIELDS", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
-    "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate", "Changes", "CheckEntry",
-    "ChecklistItem", "ClassBoard", "ClassNode", "ExportRecord", "FollowUp", "Gap",
+    "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate", "CatalogueLine",
+    "Changes", "CheckEntry", "ChecklistItem", "ClassBoard", "ClassNode", "Diagnosis",
+    "Disease", "ExportRecord", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
-    "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period", "PersonFile",
+    "KeptHome", "KeyPersonRow", "Member", "NormLine", "Operator", "OperatorRow", "Period",
+    "PersonFile",
     "PersonRow", "PersonScreening", "PlanDocument", "ReportResult", "RollLine",
     "RosterResult", "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",

@@ -29,6 +29,7 @@ from reopen_desktop.checks import (
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
 from reopen_desktop.demo import school as demo_school
+from reopen_desktop.diseases import adjustments, catalogue
 from reopen_desktop.grid import classes, duties, school_record
 from reopen_desktop.importers import roster
 from reopen_desktop.lists import list_export
@@ -38,6 +39,7 @@ from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
 from reopen_desktop.reports import (
     canteen_forms,
+    catalogue_appendix,
     chase_list,
     daily_log,
     disinfection_record,
@@ -147,9 +149,12 @@ class ChecksRoom(Room):
     remove_window = writes(arrival.remove_window)
     due_now = reads(arrival.due_now)
     warnings = staticmethod(arrival.warnings)
-    # follow-ups and clearances
+    # follow-ups, diagnoses given outside a check, clearances
     open_follow_ups = reads(followups.open_follow_ups)
     update_follow_up = writes(followups.update_follow_up)
+    diagnose = writes(followups.diagnose)
+    read_diagnosis = staticmethod(followups.read_diagnosis)
+    search_diseases = staticmethod(catalogue.search)
     record_clearance = writes(followups.record_clearance)
     # children kept home
     kept_home = reads(at_home.kept_home)
@@ -258,6 +263,7 @@ class ReportsRoom(Room):
     write_person_file = writes(person_file_print.write_person_file)
     write_chase_list = writes(chase_list.write_chase_list)
     write_canteen_month = writes(canteen_forms.write_canteen_month)
+    write_catalogue_appendix = writes(catalogue_appendix.write_catalogue_appendix)
     write_samples = writes(canteen_forms.write_samples)
     write_disinfection_record = writes(disinfection_record.write_disinfection_record)
     write_timetable = writes(timetable.write_timetable)
@@ -291,6 +297,12 @@ class SettingsRoom(Room):
     get = reads(settings.get)
     all = reads(settings.all_settings)
     change = writes(settings.change)
+    # the disease catalogue, read-only, and the values the school doctor may make stricter
+    catalogue_lines = staticmethod(catalogue.lines)
+    catalogue_version = staticmethod(catalogue.version)
+    norm_lines = reads(adjustments.norm_lines)
+    adjust_norm = writes(adjustments.adjust)
+    may_adjust_norms = staticmethod(adjustments.may_adjust)
 
 
 class DemoRoom(Room):
