@@ -56,6 +56,11 @@ def version() -> str:
     return catalogue().version
 
 
+def names() -> dict[str, str]:
+    """Each disease's key and Chinese name, in catalogue order (a form's completer)."""
+    return {d.key: d.name for d in catalogue()}
+
+
 def read(text: str | None) -> Reading:
     """What a free-text diagnosis says (a doctor's note, a parent's phone call)."""
     return _read_cached(text or "")

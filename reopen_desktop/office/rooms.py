@@ -107,6 +107,7 @@ class ScreeningRoom(Room):
     delete_area = writes(declarations.delete_area)
     import_areas = writes(declarations.import_areas)
     declare = writes(declarations.declare)
+    disease_names = staticmethod(catalogue.names)  # a contact's disease, as the form offers it
     person_status = reads(declarations.person_status)
     key_persons = reads(declarations.key_persons)
     release_key_person = writes(declarations.release_key_person)

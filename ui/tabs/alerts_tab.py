@@ -33,6 +33,7 @@ from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
+from ui.diagnosis_picker import DiagnosisDialog, pick_diagnosis
 from ui.dialogs import FormDialog, ok_cancel
 from ui.models.rows_model import RowsModel
 
@@ -76,11 +77,14 @@ class AlertsTab(QWidget):
             QHeaderView.ResizeMode.Stretch)
         note_button = QPushButton(self.tr("记录追踪情况(&T)…"))
         note_button.clicked.connect(self.note_follow_up)
+        self.diagnosis_button = QPushButton(self.tr("记录诊断(&D)…"))
+        self.diagnosis_button.clicked.connect(self.diagnose_follow_up)
         clearance_button = QPushButton(self.tr("登记复课证明(&R)…"))
         clearance_button.clicked.connect(self.record_clearance)
         follow_bar = QHBoxLayout()
         follow_bar.addWidget(QLabel(self.tr("缺勤与发热追踪(未结束)")), 1)
         follow_bar.addWidget(note_button)
+        follow_bar.addWidget(self.diagnosis_button)
         follow_bar.addWidget(clearance_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -148,9 +152,31 @@ class AlertsTab(QWidget):
         dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"),
                             fields, [("called_family", self.tr("已联系家长"),
                                       follow.called_family)])
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        if "diagnosis" in values and values["diagnosis"] != follow.diagnosis:
+            chosen = pick_diagnosis(self.office, self, str(values["diagnosis"]))
+            if chosen is None:
+                return
+            values["diagnosis"] = chosen
+        self._write(lambda: self.office.checks.update_follow_up(follow.id, **values))
+
+    def diagnose_follow_up(self) -> None:
+        """The family phoned with a diagnosis: picked from the catalogue, with the onset;
+        recorded for today, and its alerts raised at once (the same action)."""
+        follow = self.selected_follow_up()
+        if follow is None:
+            return
+        if not self.office.operators.can_see_diagnosis(self.office.operators.viewer()):
+            ask.warn(self, self.tr("只有校医可以"), self.tr("诊断只有校医和管理员可以记录和查看。"))
+            return
+        dialog = DiagnosisDialog(self.office, self.tr("诊断:{0}").format(follow.name),
+                                 follow.diagnosis, parent=self)
         if dialog.exec():
-            self._write(lambda: self.office.checks.update_follow_up(follow.id,
-                                                                    **dialog.values()))
+            values = dialog.values()
+            self._write(lambda: self.office.checks.update_follow_up(
+                follow.id, diagnosis=values["text"], onset=values["onset"]))
 
     def record_clearance(self) -> None:
         follow = self.selected_follow_up()
