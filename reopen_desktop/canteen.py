@@ -13,17 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
+if TYPE_CHECKING:  # the catalogue loads with the first rule read, not at start-up
+    from reopen_desktop.diseases.reader import RuleSource
+
 CANTEEN_WORD = "食堂"
 CODES = {0: "正常", 1: "发热", 2: "恶心", 3: "呕吐", 4: "腹泻", 5: "腹痛", 6: "外伤", 7: "烫伤",
          8: "湿疹", 9: "黄疸", 10: "咽痛", 11: "咳嗽", 12: "其他"}
-OFF_DUTY_CODES = frozenset({1, 4, 6, 7, 10})  # fever, diarrhoea, wound, burn, sore throat
+# Off duty (the catalogue's [[rule]] canteen_off_duty, with its sources): fever, vomiting,
+# diarrhoea, a wound or burn (皮肤有伤口或感染), jaundice (甲型、戊型肝炎 are on the list of
+# diseases that bar food work) and a sore throat (咽部炎症; with or without fever).
+OFF_DUTY_CODES = frozenset({1, 3, 4, 6, 7, 9, 10})
+# Vomiting and diarrhoea: back only once they have been gone for the hours of the
+# catalogue's norovirus food-handler line (72 h), counted from the first check without them.
+GASTRO_CODES = frozenset({3, 4})
+OFF_DUTY_RULE = "canteen_off_duty"
+GASTRO_LINE = "norovirus"  # the catalogue line whose food_handler_exclusion gives the hours
 MEALS = ("早餐", "午餐", "晚餐")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 PROCUREMENT_FIELDS = ("supplier", "licence", "item", "quantity", "unit", "origin",
@@ -205,7 +216,8 @@ def parse_codes(text: str | list[int] | None) -> list[int]:
 
 def outcome(temperature: float | None, codes: list[int], fever_threshold: float
             ) -> tuple[bool, str]:
-    """(on duty?, why not): fever or an off-duty code (发热 腹泻 外伤 烫伤 咽痛) stops work."""
+    """(on duty?, why not): fever or an off-duty code (发热 呕吐 腹泻 外伤 烫伤 黄疸 咽痛)
+    stops work."""
     reasons = []
     if temperature is not None and temperature >= fever_threshold:
         reasons.append(f"体温 {temperature:.1f}℃")
@@ -213,6 +225,43 @@ def outcome(temperature: float | None, codes: list[int], fever_threshold: float
     if not reasons:
         return True, ""
     return False, "暂停上岗:" + "、".join(reasons)
+
+
+def off_duty_rule() -> RuleSource:
+    """Who is off duty and when they are back, with its sources (the catalogue's line),
+    for the tab and the monthly form."""
+    from reopen_desktop.diseases import catalogue
+
+    return catalogue.rule_source(OFF_DUTY_RULE)
+
+
+def gastro_hours() -> int:
+    """Hours after vomiting or diarrhoea end before a worker is back (the catalogue's
+    norovirus food-handler line: 72)."""
+    from reopen_desktop.diseases import catalogue
+
+    return catalogue.catalogue().get(GASTRO_LINE).food_handler_exclusion.plus_hours
+
+
+def gastro_return(data: DataFile, person_id: int, day: date) -> date | None:
+    """The first day a worker whose vomiting or diarrhoea has ended may work again, when
+    ``day`` is before it (None: no such symptoms lately, or the hours have passed).
+
+    The end is taken as the first check without them after the last check with them (the
+    latest the symptoms can have ended; the hours run from it), so a worker with diarrhoea
+    at Monday's check and none on Tuesday is back on Friday."""
+    rows = data.query("SELECT day, codes FROM canteen_checks WHERE person_id = ? AND day < ? "
+                      "ORDER BY day DESC LIMIT 14", (person_id, day.isoformat()))
+    ill = [r["day"] for r in rows if GASTRO_CODES & _codes(r["codes"])]
+    if not ill:
+        return None
+    ended = min((r["day"] for r in rows if r["day"] > ill[0]), default=day.isoformat())
+    back = date.fromisoformat(ended) + timedelta(hours=gastro_hours())
+    return back if day < back else None
+
+
+def _codes(stored: str) -> set[int]:
+    return {int(code) for code in stored.split(",") if code}
 
 
 def record_check(data: DataFile, person_id: int, day: date, temperature: float | None,
@@ -233,6 +282,10 @@ def record_check(data: DataFile, person_id: int, day: date, temperature: float |
         raise Refused("canteen_certificate_stop", name=name, state=state,
                       state_en="has expired" if certificate.state == "expired" else "is missing")
     on_duty, reason = outcome(temperature, parsed, float(settings.get(data, "fever_threshold")))
+    back = gastro_return(data, person_id, day) if on_duty else None
+    if back is not None:
+        on_duty, reason = False, text("canteen_gastro_wait", "zh", hours=gastro_hours(),
+                                      back=back.isoformat())
     row: dict[str, Any] = {
         "day": day.isoformat(), "person_id": person_id, "temperature": temperature,
         "codes": ",".join(map(str, parsed)), "on_duty": int(on_duty), "reason": reason,

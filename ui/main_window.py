@@ -205,6 +205,7 @@ class MainWindow(AppWindow):
         self._add(tools, self.tr("锁定(&L)"), "Ctrl+Shift+L", self.lock)
         self._add(tools, self.tr("操作员与密码(&P)…"), None, self.manage_operators)
         self._add(tools, self.tr("读取乡镇公钥(&K)…"), None, self.read_township_key)
+        self._add(tools, self.tr("病种目录与标准(&C)…"), None, self.show_catalogue)
         add_language_menu(tools, self.settings, self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._add(help_menu, self.tr("使用指南(&G)"), QKeySequence.StandardKey.HelpContents,
@@ -346,6 +347,12 @@ class MainWindow(AppWindow):
 
     def lock(self) -> None:
         self.window_lock.lock()
+
+    def show_catalogue(self) -> None:
+        """设置 → 病种目录与标准: the catalogue read-only, the norms the doctor may adjust."""
+        from ui.catalogue_dialog import CatalogueDialog
+
+        CatalogueDialog(self.office, self).exec()
 
     def manage_operators(self) -> None:
         from ui.operators_dialog import OperatorsDialog

@@ -27,6 +27,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
+from ui.diagnosis_picker import DiagnosisDialog
 from ui.printing import print_pdf
 from ui.translations import join
 
@@ -71,12 +72,16 @@ class PersonFileDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         print_button = QPushButton(self.tr("打印档案(&P)…"))
         print_button.clicked.connect(self.print_file)
+        self.diagnosis_button = QPushButton(self.tr("记录诊断(&D)…"))
+        self.diagnosis_button.clicked.connect(self.record_diagnosis)
+        self.diagnosis_button.setVisible(self.office.operators.can_see_diagnosis(self.viewer))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(print_button)
+        buttons.addWidget(self.diagnosis_button)
         buttons.addStretch()
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -143,6 +148,22 @@ class PersonFileDialog(QDialog):
         if changed:
             self.saved = True
             self.load()
+
+    def record_diagnosis(self) -> None:
+        """A diagnosis as the family or doctor gave it, for a day: recorded on the person's
+        follow-up, and the alerts it raises are raised at once (the same as at the check)."""
+        dialog = DiagnosisDialog(
+            self.office, self.tr("记录诊断:{0}").format(self.record.name), dated=True,
+            parent=self, submit=lambda v: self.office.checks.diagnose(
+                self.person_id, v["day"], v["text"], onset=v["onset"]))
+        if not dialog.exec():
+            return
+        result = dialog.result_value
+        self.saved = True
+        self.load()
+        if result.alerts:
+            ask.inform(self, self.tr("已记录"), self.tr(
+                "已记录诊断,产生预警 {0} 条,请到“预警”处理。").format(len(result.alerts)))
 
     def print_file(self) -> None:
 

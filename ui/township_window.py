@@ -139,6 +139,14 @@ class TownshipWindow(AppWindow):
                          self.tr("上报情况(&R)"))
 
     def _build_lists(self) -> None:
+        self.signals_note = QLabel()
+        self.signals_note.setWordWrap(True)
+        self.signals_model = RowsModel(columns.SIGNALS, self, highlight=lambda s: True)
+        rule = QLabel(self.headquarters.figures.signal_rule())
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: #555;")
+        self.signals_tab = _page(self.signals_note, _table(self.signals_model, stretch=4), rule)
+        self.tabs.addTab(self.signals_tab, self.tr("乡镇信号(&S)"))
         self.alerts_note = QLabel()
         self.alerts_model = RowsModel(columns.ALERTS, self)
         self.tabs.addTab(_page(self.alerts_note, _table(self.alerts_model)), self.tr("预警(&A)"))
@@ -166,6 +174,7 @@ class TownshipWindow(AppWindow):
         self._show_reporting(self.headquarters.figures.reporting(day))
         self.figures_title.setText(self.tr("{0} 各校概况").format(day.isoformat()))
         self.figures_model.set_rows(self.headquarters.figures.day_figures(day))
+        self._show_signals(day)
         found = self.headquarters.figures.open_alerts()
         self.alerts_model.set_rows(found)
         self.alerts_note.setText(self.tr("各校未结预警 {0} 条").format(len(found)) if found
@@ -176,6 +185,21 @@ class TownshipWindow(AppWindow):
         self.key_note.setText(self.tr("{0} 观察期内的重点人员:{1} 个村(社区),{2} 人").format(
             day.isoformat(), len(villages), self.key_model.rowCount()))
         self.slips_model.set_rows(self.headquarters.figures.slips())
+
+    def _show_signals(self, day: date) -> None:
+        """The same group or disease at two or more schools in the week: red, and counted
+        on the tab, so the township sees it whichever tab is in front."""
+        found = self.headquarters.figures.signals(day)
+        self.signals_model.set_rows(found)
+        index = self.tabs.indexOf(self.signals_tab)
+        self.tabs.setTabText(index, self.tr("乡镇信号 {0}(&S)").format(len(found)) if found
+                             else self.tr("乡镇信号(&S)"))
+        self.tabs.tabBar().setTabTextColor(index, QColor("#C00000") if found else QColor())
+        self.signals_note.setText(
+            self.tr("截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。").format(
+                day.isoformat(), len(found)) if found
+            else self.tr("截至 {0} 的 7 天内没有乡镇信号。").format(day.isoformat()))
+        self.signals_note.setStyleSheet("color: #C00000; font-weight: bold;" if found else "")
 
     def _show_reporting(self, grid: queries.Reporting) -> None:
         day_columns = [Column(d, d[5:], d[5:], self._mark(d, grid)) for d in grid.days]

@@ -22,17 +22,19 @@ if TYPE_CHECKING:
 
 
 def reconcile(act: audit.Action, changed: Iterable[date], *, today: date | None = None,
-              only: bool = False) -> int:
+              only: bool = False, raised: list[Alert] | None = None) -> int:
     """Bring the stored alerts in line with what the rules raise now, inside the user
     action that changed the checks of the days ``changed``, so undoing it takes the alerts
     back too. The days looked at are those days and the later ones (up to ``today``) whose
     windows reach back over them (``rules.days_affected_by``); ``only`` looks at the days
-    given and no others (a whole range evaluated at once, as the demo does).
+    given and no others (a whole range evaluated at once, as the demo does). New alerts are
+    also added to ``raised`` when given (what ``diagnose`` says it raised).
 
     An alert the rules raise and nobody stored is stored; an open alert whose people or
     wording changed is brought up to date; an open alert the rules no longer raise (its
     check was corrected or undone) is closed as withdrawn, saying so. A closed alert is
-    never touched: a person decided on it. Returns how many alerts are new.
+    never touched: a person decided on it. Returns how many alerts are new (and adds them
+    to ``raised`` when given: what ``diagnose`` says it raised).
     """
     from reopen_desktop.alerts.rules import days_affected_by, evaluate  # the catalogue with it
 
@@ -51,6 +53,8 @@ def reconcile(act: audit.Action, changed: Iterable[date], *, today: date | None 
             if row is None:
                 act.insert("alerts", _stored_row(alert))
                 new += 1
+                if raised is not None:
+                    raised.append(alert)
             elif row["status"] == "open" or row["outcome"] == WITHDRAWN:
                 _bring_up_to_date(act, row, alert)
         for row in stored.values():
@@ -93,7 +97,7 @@ def after_undo(act: audit.Action, changes: list[dict[str, Any]]) -> None:
     what is left, so no alert stays open on a check that is gone."""
     days: set[date] = set()
     for change in changes:
-        if change["table_name"] == "checks":
+        if change["table_name"] in ("checks", "diagnoses"):
             for image in (change["before"], change["after"]):
                 if image:
                     days.add(date.fromisoformat(json.loads(image)["day"]))

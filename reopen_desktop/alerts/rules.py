@@ -8,9 +8,12 @@ checks, two of ill ones, the absence baseline's school days), each through an in
 own, so evaluating a new day costs about the same in the first weeks and after a year.
 Nothing is stored here (:mod:`.register` keeps alerts).
 
-The entry paths (class check, gate, import, follow-up, ``diagnose``) raise alerts by writing
-a check (its ``symptoms``, ``temperature``, ``diagnosis`` as typed, and ``onset`` when the
-family or doctor gives it) and calling ``register.raise_alerts`` for that day: every path
+The entry paths raise alerts inside their own action (``register.reconcile``) by writing
+what the rules read: the class check, the gate and ``import-checks`` write a check (its
+``symptoms``, ``temperature``, ``diagnosis`` as typed, and ``onset`` when the family or
+doctor gives it); a diagnosis given outside a check (the follow-up when the family phones,
+the person file, ``diagnose``) is a row of ``diagnoses`` for that person and day, with its
+onset, which joins the person's ill-days here as one more session of the day. Every path
 meets the same rules.
 """
 
@@ -28,6 +31,7 @@ from reopen_desktop.base import vocabulary
 from reopen_desktop.base.glossary import TERMS
 from reopen_desktop.base.vocabulary import SYMPTOMS, SYNDROMES
 from reopen_desktop.base.words import Said, Shown
+from reopen_desktop.base.words import text as words_text
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.diseases import catalogue
@@ -154,6 +158,15 @@ _ROW = ("SELECT ch.id, ch.person_id, ch.day, ch.symptoms, ch.temperature, ch.dia
         "FROM checks ch CROSS JOIN people p ON p.id = ch.person_id "
         "LEFT JOIN classes c ON c.id = ch.class_id "
         "LEFT JOIN dorm_rooms d ON d.id = ch.dorm_room_id ")
+# A diagnosis given outside a check, as a session of its day with no reading taken: where
+# the person is now (they were not seen). Negative ids keep it apart from the checks' ids.
+_GIVEN = ("SELECT -dg.id AS id, dg.person_id, dg.day, '' AS symptoms, NULL AS temperature, "
+          "dg.diagnosis, dg.onset, coalesce(p.id_number, '') AS id_number, p.name, "
+          "coalesce(c.name, '') AS class_name, coalesce(d.name, '') AS dorm_name "
+          "FROM diagnoses dg CROSS JOIN people p ON p.id = dg.person_id "
+          "LEFT JOIN classes c ON c.id = p.class_id "
+          "LEFT JOIN dorm_rooms d ON d.id = p.dorm_room_id "
+          "WHERE dg.day BETWEEN :first AND :last")
 
 
 def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]:
@@ -169,11 +182,12 @@ def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]
         "AND (ch.symptoms <> '' OR ch.temperature >= :fever)",
         {"first": (day - timedelta(days=ILL_LOOK_BACK)).isoformat(), "last": last,
          "fever": fever})}
+    diagnosed = {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}
     rows.update((r["id"], r) for r in data.query(
-        _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''",
-        {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}))
+        _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''", diagnosed))
+    rows.update((r["id"], r) for r in data.query(_GIVEN, diagnosed))
     by_day: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in sorted(rows.values(), key=lambda r: r["id"]):
+    for row in sorted(rows.values(), key=lambda r: (r["id"] > 0, abs(r["id"]))):
         by_day[(row["person_id"], row["day"])].append(row)
     found = []
     for (_, on), sessions in by_day.items():
@@ -269,13 +283,30 @@ def _group_words(people: Sequence[_Ill], groups: list[tuple[str, str]]) -> dict[
             "symptoms_en": ", ".join(TERMS.get(s, s) for s in symptoms)}
 
 
-def _reporting(limits: dict[str, Any], rule: str) -> dict[str, Any]:
-    """Whom to report to, and the rule's source, as an alert's words."""
+def _reporting(limits: dict[str, Any], rule: str, norm: Said | None = None) -> dict[str, Any]:
+    """Whom to report to, and the rule's source, as an alert's words. ``norm``: the rule's
+    threshold at the norm's values, said when the school doctor made them stricter, so the
+    alert never credits the document with the school's own number."""
     source = catalogue.rule_source(rule)
     unread = "" if source.confirmed else "(条文未核实)"
+    zh, en = source.source + unread, source.source_en + (
+        "" if source.confirmed else " (not confirmed)")
+    if norm is not None:
+        zh += f";本校已在规范范围内从严调整,规范值为{norm.chinese()}"
+        en += ("; made stricter by the school within the norm, whose value is "
+               + words_text(norm.key, "en", **norm.params))
     return {"health": limits["report_health_to"], "education": limits["report_education_to"],
-            "source": source.source + unread,
-            "source_en": source.source_en + ("" if source.confirmed else " (not confirmed)")}
+            "source": zh, "source_en": en}
+
+
+def _norm_if_adjusted(limits: dict[str, Any], key: str, params: dict[str, str],
+                      **fixed: int) -> Said | None:
+    """The rule's threshold at the defaults (the norm's) when a setting in ``params`` (the
+    threshold's parameter -> its setting) differs from its default; None otherwise."""
+    if all(limits[setting] == settings.DEFAULTS[setting] for setting in params.values()):
+        return None
+    return Said(key, {**{name: settings.DEFAULTS[setting] for name, setting in params.items()},
+                      **fixed})
 
 
 # --- clusters in a class or dormitory: one symptom group --------------------------------------
@@ -288,7 +319,9 @@ def _cluster_1d(today: list[_Ill], day: date, limits: dict[str, Any]) -> list[Al
         reached = [(group, members) for group, members in _by_group(people).items()
                    if len({p.person_id for p in members}) >= size]
         for groups, members in _one_per_syndrome(reached):
-            words = {**_reporting(limits, "cluster_1d"), **_group_words(members, groups),
+            norm = _norm_if_adjusted(limits, "alert_threshold_cluster",
+                                     {"size": "cluster_1d_size"}, days=1)
+            words = {**_reporting(limits, "cluster_1d", norm), **_group_words(members, groups),
                      "scope": scope, "day": day.isoformat(), "size": size,
                      "count": len({p.person_id for p in members})}
             found.append(_alert(
@@ -337,7 +370,10 @@ def _cluster_3d(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[Aler
                    if (found_now := _reached(members, days, size, day))]
         for groups, members in _one_per_syndrome(reached):
             span = {"first": first.isoformat(), "day": day.isoformat()}
-            words = {**_reporting(limits, "cluster_3d"), **_group_words(members, groups), **span,
+            norm = _norm_if_adjusted(limits, "alert_threshold_cluster",
+                                     {"days": "cluster_3d_days", "size": "cluster_3d_size"})
+            words = {**_reporting(limits, "cluster_3d", norm), **_group_words(members, groups),
+                     **span,
                      "scope": scope, "days": days, "size": size,
                      "count": len({p.person_id for p in members})}
             found.append(_alert(
@@ -371,7 +407,11 @@ def _shared_source(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[A
     for person in now:
         per_class[person.where].add(person.person_id)
     span = {"first": first.isoformat(), "day": day.isoformat()}
-    words = {**_reporting(limits, "shared_source"), **span, "size": size, "min_classes": classes,
+    norm = _norm_if_adjusted(limits, "alert_threshold_shared_source", {
+        "days": "shared_source_days", "size": "shared_source_size",
+        "classes": "shared_source_classes"})
+    words = {**_reporting(limits, "shared_source", norm), **span, "size": size, "days": days,
+             "min_classes": classes,
              "count": len({p.person_id for p in now}), "classes": len(per_class),
              "class_list": "、".join(f"{c} {len(per_class[c])} 人" for c in sorted(per_class)),
              "grams": limits["sample_grams"], "hours": limits["sample_hours"]}
@@ -744,7 +784,8 @@ def days_affected_by(data: DataFile, day: date, today: date | None = None) -> li
                  *(rule.days for _disease, rule in catalogue.outbreak_definitions()))
     last = min(day + timedelta(days=window - 1), today or date.today())
     later = {r["day"] for r in data.query(
-        "SELECT DISTINCT day FROM checks WHERE day > ? AND day <= ?",
-        (day.isoformat(), last.isoformat()))}
+        "SELECT DISTINCT day FROM checks WHERE day > :day AND day <= :last UNION "
+        "SELECT day FROM diagnoses WHERE day > :day AND day <= :last",
+        {"day": day.isoformat(), "last": last.isoformat()})}
     return [day, *sorted(date.fromisoformat(d) for d in later)]
 

@@ -21,6 +21,8 @@ TERMS: dict[str, str] = {
     "剧烈腹泻": "severe diarrhoea", "剧烈呕吐": "severe vomiting",
     # symptom groups (vocabulary.SYNDROMES; 其他, 黄疸, 腮腺肿大, 结膜充血 are above)
     "呼吸道": "respiratory", "胃肠道": "gastrointestinal", "皮疹/疱疹": "rash/blisters",
+    # the township's signal (township/queries.Signal): what the schools have in common
+    "病种": "disease", "症状组": "symptom group",
     # alerts (alerts.RULE_LABELS, OUTCOMES)
     "聚集(1天)": "cluster (1 day)", "聚集(3天)": "cluster (3 days)",
     "法定传染病": "notifiable disease", "不明原因": "unexplained illness",

@@ -133,6 +133,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "找不到数据文件“{path}”。请检查路径,或用 init 新建。",
         "The data file “{path}” does not exist. Check the path, or create it with init.",
     ),
+    "diagnosis_not_chosen": (
+        "这个诊断程序读不出是哪一种病(未归类)。请从病种目录中选一种,或改写诊断。没有保存。",
+        "The program cannot tell which disease this diagnosis is (unclassified). Pick one "
+        "from the disease catalogue, or reword it. Nothing was saved.",
+    ),
     "file_busy": ("数据文件“{path}”正忙:另一项工作(例如导入花名册、生成报表)正在写入。请稍候再试。"
                   "没有保存。",
                   "The data file “{path}” is busy: other work (a roster import, a report) is "
@@ -612,11 +617,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "缺勤为“是”时请填写缺勤原因(病假或事假)。",
         "When 缺勤 is 是, fill in the reason (病假 or 事假).",
     ),
+    "checks_diagnosis_long": (
+        "诊断不超过 {limit} 个字,请只写诊断本身。",
+        "A diagnosis is at most {limit} characters: write the diagnosis only.",
+    ),
     "clearance_required": (
         "{name}因“{diagnosis}”缺勤,须凭复课证明返校。请先登记复课证明(开具单位、日期、查验人),"
         "再记为到校。",
         "{name} was absent with “{diagnosis}” and may return only with a clearance. Record "
         "the clearance (issuer, date, checked by) first, then mark them present.",
+    ),
+    "diagnosis_empty": (
+        "请填写诊断(家长或医生所说的原话),或从病种目录中选择。没有保存。",
+        "Enter the diagnosis (as the family or doctor gave it), or pick one from the "
+        "catalogue. Nothing was saved.",
+    ),
+    "onset_bad": (
+        "发病日期“{onset}”无法识别或晚于 {day}。请写成 2026-03-02,且不晚于诊断日期。没有保存。",
+        "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
+        "later than the day of the diagnosis. Nothing was saved.",
+    ),
+    "canteen_gastro_wait": (
+        "暂停上岗:呕吐、腹泻症状消失未满 {hours} 小时,{back} 起方可上岗",
+        "Off duty: vomiting or diarrhoea ended less than {hours} hours ago; back from {back}",
+    ),
+    "township_signal_rule": (
+        "规则:{days} 天内,同一症状组(“其他”除外)或同一病种的预警出现在 {schools} 所及以上学校,"
+        "即为乡镇信号,请核实各校之间有无共同来源(同一供餐单位、水源、活动)或相互传播。"
+        "依据:本程序规则,非国家报告标准;各校预警本身的依据见各条预警。已撤回的预警不计。",
+        "Rule: alerts of the same symptom group (other than “other”) or the same disease at "
+        "{schools} or more schools within {days} days make a township signal: check whether "
+        "the schools share a source (caterer, water, an event) or pass it on. Source: a rule "
+        "of this program, not a national reporting standard; each alert cites its own. "
+        "Withdrawn alerts do not count.",
+    ),
+    "norm_unknown": ("没有可调整的标准“{name}”。", "There is no adjustable norm “{name}”."),
+    "norm_adjust_role": (
+        "{name}:只有校医或管理员可以在规范范围内调整标准。没有改动。",
+        "{name}: only the school doctor or the administrator may adjust a norm's value. "
+        "Nothing was changed.",
+    ),
+    "norm_out_of_range": (
+        "“{label}”不能设为 {value}:规范值为 {norm}(依据:{source}),本校只能在 {lowest} 至 "
+        "{highest} 之间从严调整。没有改动。",
+        "“{label}” cannot be {value}: the norm is {norm} ({source}); the school may only make "
+        "it stricter, between {lowest} and {highest}. Nothing was changed.",
     ),
     "clearance_incomplete": (
         "复课证明须写明开具单位和查验人。",
@@ -935,12 +980,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alert_shared_source": (
         "{first} 至 {day} 全校 {classes} 个班级共 {count} 人呕吐或腹泻({class_list}),"
-        "疑似食源性或水源性聚集(3 天内 ≥{size} 人、≥{min_classes} 个班级;依据:{source})。"
+        "疑似食源性或水源性聚集({days} 天内 ≥{size} 人、≥{min_classes} 个班级;依据:{source})。"
         "可疑来源:食堂和饮用水。请立即封存食堂留样(每餐每样 ≥{grams} 克,留存 ≥{hours} 小时)"
         "和剩余食品送检,暂停可疑饮水;疫情报告人立即报告{health}和{education}。",
         "{first} to {day}: {count} people vomiting or with diarrhoea in {classes} classes "
         "({class_list}): a suspected food- or water-borne cluster (≥{size} people in ≥"
-        "{min_classes} classes within 3 days; source: {source_en}). Suspected sources: the "
+        "{min_classes} classes within {days} days; source: {source_en}). Suspected sources: the "
         "canteen and the drinking water. Seal the canteen's kept food samples (every dish of "
         "every meal, ≥{grams} g, kept ≥{hours} hours) and the leftover food for testing, stop "
         "the suspect water, and the epidemic reporter must report to {health} and "
@@ -1197,6 +1242,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "only be made in a new file. Nothing was changed; choose another file name.",
     ),
     # --- households without a window (household_commands.py: household link/add-member/show) ---
+    "cli_diagnosis_unclassified": (
+        "{name}:已记录“{text}”。它不对应病种目录中的任何病种(未归类),程序不据此判断;"
+        "请校医在窗口中从目录选择病种。",
+        "{name}: “{text}” recorded. It names no disease of the catalogue (unclassified), so "
+        "the program decides nothing from it; the school doctor should pick the disease in "
+        "the window.",
+    ),
+    "cli_diagnosis_not_case": (
+        "{name}:已记录“{text}”。这不是病例(阴性、排除、携带者、接触者、疫苗反应或既往史),"
+        "不因此居家,也不产生预警。",
+        "{name}: “{text}” recorded. It is not a case (negative, ruled out, carrier, contact, "
+        "vaccine reaction or past history): no stay at home, no alert.",
+    ),
+    "cli_diagnosis_home": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例),须居家,按病种目录的条件返校。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}: the pupil stays "
+        "home and returns on the catalogue's conditions.",
+    ),
+    "cli_diagnosis_doctor": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例);是否居家由校医和定点医疗机构决定。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}: the school "
+        "doctor and the designated clinic decide whether the pupil stays home.",
+    ),
+    "cli_diagnosis_case": (
+        "{name}:已记录“{text}”,为{disease}(病例或疑似病例);病种目录不要求因此居家。",
+        "{name}: “{text}” recorded, a case (or suspected case) of {disease}; the catalogue "
+        "does not keep the pupil home for it.",
+    ),
     "household_person_unknown": (
         "没有找到“{typed}”。请写在校学生的身份证号、学籍号、姓名,或“班级:姓名”"
         "(如 二年级2班:王小明)。没有改动。",

@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 from reopen_desktop import summary
 from reopen_desktop.base.masking import mask_id
+from reopen_desktop.base.vocabulary import WITHDRAWN
 from reopen_desktop.campus import disinfection
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.progress import Progress, no_progress
@@ -146,10 +147,13 @@ def alerts(data: DataFile, school_id: str, date_from: date, date_to: date
            ) -> list[dict[str, Any]]:
     """Open alerts, and those closed within the range (so the township sees them close).
     The message goes as the Chinese sentence and as its catalogue key and parameters, so
-    a township window in English reads it in English (the same facts either way)."""
+    a township window in English reads it in English (the same facts either way). Each
+    carries its symptom group and disease (the catalogue's Chinese names, '' where its rule
+    has none), which the township's signal across schools counts; an alert the program
+    withdrew (its check was corrected) carries neither, so it counts toward no signal."""
     rows = data.query(
-        "SELECT id, rule, day, scope, status, deadline, people, message, message_key, "
-        "message_params FROM alerts "
+        "SELECT id, rule, day, scope, status, outcome, deadline, people, message, message_key, "
+        "message_params, syndrome, disease FROM alerts "
         "WHERE status = 'open' OR substr(closed_at, 1, 10) BETWEEN ? AND ? ORDER BY id",
         (date_from.isoformat(), date_to.isoformat()))
     records = [{"id": f"{school_id}:alert:{r['id']}", "rule": r["rule"], "date": r["day"],
@@ -157,10 +161,17 @@ def alerts(data: DataFile, school_id: str, date_from: date, date_to: date
                 "people_count": len(json.loads(r["people"] or "[]")), "message": r["message"],
                 "message_key": r["message_key"],
                 "message_params": json.loads(r["message_params"] or "{}"),
-                "deleted": False} for r in rows]
+                **_groups(r), "deleted": False} for r in rows]
     blank = {"rule": "", "date": "", "scope": "", "status": "", "deadline": "",
-             "people_count": 0, "message": "", "message_key": "", "message_params": {}}
+             "people_count": 0, "message": "", "message_key": "", "message_params": {},
+             "syndrome": "", "disease": ""}
     return records + _deleted(data, "alerts", f"{school_id}:alert:", blank)
+
+
+def _groups(row: dict[str, Any]) -> dict[str, str]:
+    if row["outcome"] == WITHDRAWN:
+        return {"syndrome": "", "disease": ""}
+    return {"syndrome": row["syndrome"], "disease": row["disease"]}
 
 
 def clearances(data: DataFile, school_id: str, date_from: date, date_to: date

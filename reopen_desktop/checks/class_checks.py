@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from reopen_desktop.alerts import register
+from reopen_desktop.base import cells
 from reopen_desktop.base.vocabulary import ABSENCE_REASONS, SESSIONS, SYMPTOMS
 from reopen_desktop.checks import followups
 from reopen_desktop.datafile import access, audit, settings
@@ -35,6 +36,7 @@ class CheckEntry:
     doctor_seen: bool = False
     diagnosis: str = ""
     lane: str = ""  # the gate lane, for a gate reading
+    onset: str = ""  # the day the illness began, as the family or doctor gives it (or '')
 
 
 @dataclass
@@ -132,7 +134,7 @@ def _refuse_session(session: str) -> None:
 def store_check(data: DataFile, act: audit.Action, person: dict[str, Any], day: date,
                 session: str, entry: CheckEntry, result: SaveResult) -> None:
     """Insert or update one check inside ``act`` (one audit row when something changed)."""
-    values = _values(data, entry, person, result)
+    values = {**_values(data, entry, person, result), "onset": _onset(entry.onset, day)}
     _follow_up(data, act, person, day, values)
     existing = data.query("SELECT * FROM checks WHERE person_id = ? AND day = ? AND session = ?",
                           (person["id"], day.isoformat(), session))
@@ -180,6 +182,17 @@ def _values(data: DataFile, entry: CheckEntry, person: dict[str, Any], result: S
             else "", "doctor_seen": int(entry.doctor_seen), "diagnosis": entry.diagnosis.strip(),
             "class_id": person["class_id"], "dorm_room_id": person["dorm_room_id"],
             "lane": entry.lane}
+
+
+def _onset(onset: str, day: date) -> str:
+    """The onset date as stored ('' when none was given); refused when it is no date or
+    after the day of the check."""
+    if not str(onset or "").strip():
+        return ""
+    parsed = cells.parse_day(onset)
+    if not parsed or parsed > day.isoformat():
+        raise Refused("onset_bad", onset=onset, day=day.isoformat())
+    return parsed
 
 
 # --- the day in figures (summary sections) -----------------------------------------------

@@ -5,19 +5,30 @@ symptoms, doctor, diagnosis, expected return) that stays open until the person
 is back. A diagnosis the disease catalogue excludes with a clearance means the person
 may not be marked present again until a return clearance is recorded (issuer, date,
 checked by).
+
+A diagnosis given outside a check (the family phones, the doctor's note, the person file,
+``diagnose``) is recorded on the person's follow-up and as that day's row of ``diagnoses``
+(with the onset given): the rules read it as a session of that day, and the same action
+brings the alerts of the days concerned up to date, so a notifiable disease phoned in is
+reported at once, as one typed at the class check is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reopen_desktop.alerts import register
+from reopen_desktop.base import cells
 from reopen_desktop.base.vocabulary import FOLLOW_UP_STATES
 from reopen_desktop.base.words import term
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
+
+if TYPE_CHECKING:
+    from reopen_desktop.alerts.rules import Alert
 
 EDITABLE = ("called_family", "symptoms", "doctor", "diagnosis", "expected_return", "note")
 
@@ -109,20 +120,153 @@ def record_clearance(data: DataFile, person_id: int, *, issuer: str, issued_on: 
             "note": note.strip(), "recorded_at": now()})
 
 
-def update_follow_up(data: DataFile, /, follow_up_id: int, **fields: Any) -> None:
-    """Note what the family said, the doctor, the diagnosis, the expected return."""
+def update_follow_up(data: DataFile, /, follow_up_id: int, *, today: date | None = None,
+                     **fields: Any) -> int:
+    """Note what the family said, the doctor, the diagnosis (and the onset they give), the
+    expected return. A diagnosis or onset given is today's (``diagnoses``), and the alerts
+    of the days it concerns are brought up to date in the same action: a notifiable
+    diagnosis phoned in raises its report at once. Returns how many alerts are new."""
     changes = {k: (int(v) if k == "called_family" else str(v).strip())
                for k, v in fields.items() if k in EDITABLE}
     if access.is_hidden_mark(str(changes.get("diagnosis"))):  # shown masked, so unchanged
         del changes["diagnosis"]
-    found = data.query("SELECT p.name, p.class_id FROM follow_ups f JOIN people p "
-                       "ON p.id = f.person_id WHERE f.id = ?", (follow_up_id,))
+    found = data.query("SELECT f.person_id, f.diagnosis, p.name, p.class_id FROM follow_ups f "
+                       "JOIN people p ON p.id = f.person_id WHERE f.id = ?", (follow_up_id,))
     if not found:
         raise Refused("not_found", what="追踪记录", id=follow_up_id)
     access.refuse_unless_may_edit_class(data, found[0]["class_id"])
-    name = found[0]["name"]
-    with audit.action(data, "follow_up", f"缺勤追踪 {name}") as act:
+    day = today or date.today()
+    onset = _onset(fields.get("onset"), day) if "onset" in fields else None
+    diagnosis = changes.get("diagnosis", found[0]["diagnosis"])
+    given = (diagnosis != found[0]["diagnosis"]
+             or (onset is not None and onset != _given_onset(data, follow_up_id)))
+    with audit.action(data, "follow_up", f"缺勤追踪 {found[0]['name']}") as act:
         act.update("follow_ups", follow_up_id, changes)
+        if not given:
+            return 0
+        _record_diagnosis(act, found[0]["person_id"], follow_up_id, day, diagnosis,
+                          onset or "", "follow_up")
+        return register.reconcile(act, [day], today=day)
+
+
+@dataclass
+class Diagnosis:
+    """A diagnosis as the family or doctor gave it, read through the disease catalogue,
+    and the alerts recording it raised.
+
+    disease: the catalogue's Chinese name when the text is a case or a suspected case,
+    else ''; status: the reader's (case, suspected, negative, carrier, contact, …,
+    unclassified: the doctor picks from the catalogue)."""
+
+    person_id: int
+    name: str
+    day: str
+    text: str
+    onset: str
+    disease: str
+    case: bool
+    status: str
+    stays_home: bool
+    needs_clearance: bool
+    doctor_decides: bool
+    alerts: list[Alert] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """What ``diagnose --json`` prints (cli-contract.md: disease, case, alerts)."""
+        return {"disease": self.disease, "case": self.case, "status": self.status,
+                "unclassified": self.status == "unclassified", "date": self.day,
+                "onset": self.onset, "stays_home": self.stays_home,
+                "needs_clearance": self.needs_clearance, "doctor_decides": self.doctor_decides,
+                "alerts": [a.as_dict() for a in self.alerts]}
+
+
+def read_diagnosis(text: str) -> Diagnosis:
+    """What a diagnosis says before it is recorded (the entry picker shows it)."""
+    return _reading(0, "", "", text, "")
+
+
+def _reading(person_id: int, name: str, day: str, text: str, onset: str) -> Diagnosis:
+    from reopen_desktop.diseases import catalogue  # loaded with the first diagnosis read
+
+    reading = catalogue.read(text)
+    found = catalogue.disease(reading) if catalogue.is_case(reading) else None
+    return Diagnosis(person_id, name, day, text.strip(), onset, found.name if found else "",
+                     catalogue.is_case(reading), reading.status,
+                     catalogue.must_stay_home(reading), catalogue.needs_clearance(reading),
+                     catalogue.doctor_decides(reading))
+
+
+def diagnose(data: DataFile, person_id: int, day: date, text: str, *, onset: Any = None,
+             today: date | None = None) -> Diagnosis:
+    """Record a diagnosis as the family or doctor gives it for ``day``: on the person's
+    open follow-up (one is opened when there is none), which decides the return and the
+    clearance, and as the day's diagnosis the rules read; the alerts of the days it
+    concerns are raised or withdrawn in the same action.
+
+    Why not the day's check: a phone call is not a check. Writing one would mark the
+    person checked (or absent) in the day's figures, and a diagnosis given before the
+    morning check would be overwritten by it. Refused (nothing written) for an empty
+    text, a future day, an onset after ``day``, someone not on the roll or not of the
+    operator's class."""
+    today = today or date.today()
+    if day > today:
+        raise Refused("future_date", day=day.isoformat())
+    if not text.strip():
+        raise Refused("diagnosis_empty")
+    rows = data.query("SELECT id, name, class_id FROM people WHERE id = ? AND active = 1",
+                      (person_id,))
+    if not rows:
+        raise Refused("not_on_roll", id=person_id)
+    access.refuse_unless_may_edit_class(data, rows[0]["class_id"])
+    given_onset = _onset(onset, day) or ""
+    result = _reading(person_id, rows[0]["name"], day.isoformat(), text, given_onset)
+    with audit.action(data, "diagnosis", f"诊断 {rows[0]['name']} {day}") as act:
+        follow_up = data.scalar("SELECT id FROM follow_ups WHERE person_id = ? AND "
+                                "status = 'open' ORDER BY id DESC", (person_id,))
+        if follow_up is None:
+            follow_up = act.insert("follow_ups", {
+                "person_id": person_id, "opened_on": day.isoformat(),
+                "reason": "illness_absence", "diagnosis": result.text})
+        else:
+            act.update("follow_ups", follow_up, {"diagnosis": result.text})
+        _record_diagnosis(act, person_id, follow_up, day, result.text, given_onset,
+                          "diagnose")
+        register.reconcile(act, [day], today=today, raised=result.alerts)
+    return result
+
+
+def _onset(value: Any, day: date) -> str | None:
+    """The onset as a date no later than ``day`` ('' for none); refused otherwise."""
+    if value is None or str(value).strip() == "":
+        return ""
+    parsed = cells.parse_day(value)
+    if not parsed or parsed > day.isoformat():
+        raise Refused("onset_bad", onset=str(value), day=day.isoformat())
+    return parsed
+
+
+def _given_onset(data: DataFile, follow_up_id: int) -> str:
+    return str(data.scalar("SELECT onset FROM diagnoses WHERE follow_up_id = ? "
+                           "ORDER BY day DESC LIMIT 1", (follow_up_id,)) or "")
+
+
+def _record_diagnosis(act: audit.Action, person_id: int, follow_up_id: int, day: date,
+                      text: str, onset: str, source: str) -> None:
+    """The day's diagnosis of the person: replaced when one was given the same day (a
+    correction), added for a new day (an earlier day keeps what was said then); taken
+    away when the diagnosis is cleared."""
+    held = act.data.scalar("SELECT id FROM diagnoses WHERE person_id = ? AND day = ?",
+                           (person_id, day.isoformat()))
+    if not text:
+        if held is not None:
+            act.delete("diagnoses", held)
+        return
+    row = {"diagnosis": text, "onset": onset, "follow_up_id": follow_up_id, "source": source,
+           "recorded_at": now(), "recorded_by": act.data.operator.name}
+    if held is None:
+        act.insert("diagnoses", {"person_id": person_id, "day": day.isoformat(), **row})
+    else:
+        act.update("diagnoses", held, row)
 
 
 def open_follow_ups(data: DataFile, today: date | None = None, *,

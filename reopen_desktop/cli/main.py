@@ -20,6 +20,7 @@ from reopen_desktop.base.words import text
 from reopen_desktop.cli import (
     bundle,
     checks,
+    diagnose,
     home,
     household,
     reports,
@@ -35,8 +36,8 @@ from reopen_desktop.errors import Refused
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
-GROUPS = (school_file, checks, reports, supplies, screening, roster, township, home, household,
-          timetable, bundle)
+GROUPS = (school_file, checks, diagnose, reports, supplies, screening, roster, township, home,
+          household, timetable, bundle)
 
 
 class Output:

@@ -715,6 +715,44 @@ def _catalogue_alerts(conn: sqlite3.Connection) -> None:
     _run_script(conn, CATALOGUE_ALERTS)
 
 
+DIAGNOSES_AND_NORMS = """
+CREATE TABLE diagnoses (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    day TEXT NOT NULL,
+    diagnosis TEXT NOT NULL CHECK (trim(diagnosis) <> ''),
+    onset TEXT NOT NULL DEFAULT '',
+    follow_up_id INTEGER REFERENCES follow_ups(id),
+    source TEXT NOT NULL DEFAULT 'follow_up',
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, day)
+);
+CREATE INDEX diagnoses_day ON diagnoses(day);
+ALTER TABLE declarations ADD COLUMN contact_disease TEXT NOT NULL DEFAULT '';
+CREATE TABLE norm_adjustments (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    adjusted_at TEXT NOT NULL,
+    adjusted_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX norm_adjustments_key ON norm_adjustments(key, id)
+"""
+
+
+def _diagnoses_and_norms(conn: sqlite3.Connection) -> None:
+    """Issue 17's entry paths and norms. A diagnosis given outside a check (the family
+    phones, the doctor's note, ``diagnose``) is kept per person and day with the onset
+    given, so the rules read it as they read a check's; the day's is replaced, an earlier
+    day's stays (what was said then). A declared contact names the disease of the case
+    (``contact_disease``, a catalogue key), whose contacts' period decides the observation.
+    The school doctor's adjustments of a norm's value are kept one row each (the newest
+    per key is in force), so each is audited and undone as any user action."""
+    _run_script(conn, DIAGNOSES_AND_NORMS)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -731,6 +769,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _alerts_per_person,
     _bulk_inserts,
     _catalogue_alerts,
+    _diagnoses_and_norms,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -66,10 +66,21 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# The settings a norm sets: the school doctor may adjust them within the norm only
+# (diseases/adjustments.py keeps their bounds and sources; audited, one row per adjustment,
+# the newest in force), and an adjustment wins over a value stored here.
+NORM_KEYS = frozenset({"cluster_1d_size", "cluster_3d_size", "cluster_3d_days",
+                       "shared_source_size", "shared_source_days", "sample_hours",
+                       "sample_grams"})
+_ADJUSTED = ("SELECT coalesce((SELECT value FROM norm_adjustments WHERE key = :key "
+             "ORDER BY id DESC LIMIT 1), (SELECT value FROM settings WHERE key = :key))")
+
+
 def get(data: DataFile, key: str) -> Any:
     """A setting's value, or its default when the school never changed it."""
     default = DEFAULTS[key]
-    stored = data.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    stored = data.scalar(_ADJUSTED if key in NORM_KEYS else
+                         "SELECT value FROM settings WHERE key = :key", {"key": key})
     if stored is None:
         return default
     return type(default)(stored) if not isinstance(default, str) else stored

@@ -51,6 +51,16 @@ def catalogue() -> Catalogue:
     return load_catalogue(paths.resource_dir() / CATALOGUE_FILE)
 
 
+def version() -> str:
+    """The installed catalogue's version (printed with every appendix and log)."""
+    return catalogue().version
+
+
+def names() -> dict[str, str]:
+    """Each disease's key and Chinese name, in catalogue order (a form's completer)."""
+    return {d.key: d.name for d in catalogue()}
+
+
 def read(text: str | None) -> Reading:
     """What a free-text diagnosis says (a doctor's note, a parent's phone call)."""
     return _read_cached(text or "")
@@ -64,6 +74,16 @@ def _read_cached(text: str) -> Reading:
 def disease(reading: Reading) -> Disease | None:
     """The catalogue disease the reading names (named even when negated: 流感阴性)."""
     return catalogue().get(reading.disease) if reading.disease else None
+
+
+def disease_named(typed: str | None) -> Disease | None:
+    """The catalogue disease a picker's or a form's text names: its key, its Chinese name,
+    or any name people use (whatever status words surround it); None for none."""
+    typed = (typed or "").strip()
+    if typed in catalogue():
+        return catalogue().get(typed)
+    found = [d for d in catalogue() if typed == d.name]
+    return found[0] if found else disease(read(typed))
 
 
 def is_case(reading: Reading) -> bool:

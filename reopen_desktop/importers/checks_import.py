@@ -1,9 +1,11 @@
 """Import the daily checks head teachers keep in spreadsheets (cli-contract.md layout).
 
 Columns 日期, 身份证号, 检次 (晨检/午检/晚检), 体温, 症状 (comma-separated), 缺勤 (是/否),
-缺勤原因 (病假/事假). Same rules as the roster: a workbook with any bad row is
-refused whole, every bad row named by sheet, row and column, nothing written;
-a re-import changes nothing.
+缺勤原因 (病假/事假), and optionally 诊断 (as the family or doctor gave it, on any row,
+present or absent: read through the disease catalogue by the rules, as a diagnosis typed at
+the class check) and 发病日期 (the day the illness began, no later than the row's date).
+Same rules as the roster: a workbook with any bad row is refused whole, every bad row named
+by sheet, row and column, nothing written; a re-import changes nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, Protocol, cast
 
 from reopen_desktop.alerts import register
 from reopen_desktop.base import vocabulary
-from reopen_desktop.base.cells import cell_text, header_key, parse_date
+from reopen_desktop.base.cells import cell_text, header_key, parse_date, parse_day
 from reopen_desktop.base.idnumber import check_id
 from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import audit
@@ -26,7 +28,9 @@ from reopen_desktop.lists.reading import find_header, read_workbook
 
 HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_number",
            "公民身份号码": "id_number", "检次": "session", "体温": "temperature",
-           "症状": "symptoms", "缺勤": "absent", "缺勤原因": "reason"}
+           "症状": "symptoms", "缺勤": "absent", "缺勤原因": "reason", "诊断": "diagnosis",
+           "发病日期": "onset"}
+MAX_DIAGNOSIS = 200  # characters: a doctor's note, never a pasted document
 REQUIRED = ("day", "id_number", "session")
 SESSION_NAMES = {label: key for key, label in vocabulary.SESSIONS.items()}
 REASONS = {"病假": "illness", "事假": "other"}
@@ -109,14 +113,14 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
     if session is None:
         return problem("检次", "检次应为 晨检、午检 或 晚检。")
     try:
-        entry = _entry(person["id"], cell)
+        entry = _entry(person["id"], cell, day)
     except Refused as error:
         return problem(cast(str, error.params.get("column", "体温")), error.message())
     rows.append(_Row(person, day, session, entry))
     return None
 
 
-def _entry(person_id: int, cell: Any) -> class_checks.CheckEntry:
+def _entry(person_id: int, cell: Any, day: date) -> class_checks.CheckEntry:
     temperature = class_checks.parse_temperature(cell_text(cell("temperature")) or None)
     symptoms = [s for s in re.split(r"[,,、;;\s]+", cell_text(cell("symptoms"))) if s]
     try:
@@ -128,7 +132,16 @@ def _entry(person_id: int, cell: Any) -> class_checks.CheckEntry:
     reason = REASONS.get(cell_text(cell("reason")), "")
     if absent and not reason:
         raise Refused("checks_reason_missing", column="缺勤原因")
-    return class_checks.CheckEntry(person_id, temperature, symptoms, absent, reason)
+    diagnosis = cell_text(cell("diagnosis"))
+    if len(diagnosis) > MAX_DIAGNOSIS:
+        raise Refused("checks_diagnosis_long", column="诊断", limit=MAX_DIAGNOSIS)
+    onset = parse_day(cell("onset"))
+    if onset is None or (onset and onset > day.isoformat()):
+        raise Refused("onset_bad", column="发病日期", onset=cell_text(cell("onset")),
+                      day=day.isoformat())
+    return class_checks.CheckEntry(person_id, temperature, symptoms, absent, reason,
+                                   diagnosis=diagnosis,
+                                   onset=onset)
 
 
 def _write(data: DataFile, rows: list[_Row], path: Path) -> ChecksImportResult:

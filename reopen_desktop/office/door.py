@@ -30,7 +30,7 @@ TABLE_ROOMS = {
     "import_mappings": "people",
     "high_risk_areas": "screening", "declarations": "screening", "travels": "screening",
     "key_persons": "screening",
-    "checks": "checks", "follow_ups": "checks", "clearances": "checks",
+    "checks": "checks", "follow_ups": "checks", "clearances": "checks", "diagnoses": "checks",
     "home_stays": "checks", "home_calls": "checks", "class_suspensions": "checks",
     "gate_lanes": "checks", "arrival_windows": "checks",
     "alerts": "alerts",
@@ -43,6 +43,7 @@ TABLE_ROOMS = {
     "doctor_duties": "preparedness",
     "exports": "exchange",
     "operators": "operators", "person_views": "operators",
+    "norm_adjustments": "settings",
 }
 
 

@@ -18,7 +18,7 @@ from reopen_desktop.checks.arrival import Window
 from reopen_desktop.checks.at_home import KeptHome
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
 from reopen_desktop.checks.figures import Absentee, FeverRow, TrendDay, UncheckedClass
-from reopen_desktop.checks.followups import FollowUp, TrackedAbsence
+from reopen_desktop.checks.followups import Diagnosis, FollowUp, TrackedAbsence
 from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
 from reopen_desktop.datafile.access import OperatorRow, Viewer
 from reopen_desktop.datafile.audit import ActionInfo
@@ -49,25 +49,22 @@ __all__ = [
     "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
-    "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate", "Changes", "CheckEntry",
-    "ChecklistItem", "ClassBoard", "ClassNode", "ExportRecord", "FollowUp", "Gap",
+    "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",
+    "Changes", "CheckEntry", "ChecklistItem", "ClassBoard", "ClassNode", "Diagnosis",
+    "ExportRecord", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
-    "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period", "PersonFile",
-    "PersonRow", "PersonScreening", "PlanDocument", "RollLine",
+    "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period",
+    "PersonFile", "PersonRow", "PersonScreening", "PlanDocument", "RollLine",
     "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
     "Absentee", "FeverRow", "TrackedAbsence", "UncheckedClass",
 ]
 
-# Records of the rooms whose modules load heavy libraries (the roster import's pypinyin,
-# the printers' reportlab): read from them when the window first asks, not at start-up.
-_LOADED_WHEN_ASKED = ("RosterResult", "ReportResult")
-
-
 def __getattr__(name: str) -> Any:
     """Records of the rooms whose modules load heavy libraries (the roster import's
-    pypinyin, the printers' reportlab): ``RosterResult``, ``ROSTER_FIELDS`` and
-    ``ReportResult`` are read from them when the window first asks, not at start-up."""
+    pypinyin, the printers' reportlab, the disease catalogue): ``RosterResult``,
+    ``ROSTER_FIELDS``, ``ReportResult``, ``NormLine``, ``CatalogueLine`` and ``Disease`` are
+    read from them when the window first asks, not at start-up."""
     if name == "RosterResult":
         from reopen_desktop.importers.roster import RosterResult
 
@@ -76,6 +73,11 @@ def __getattr__(name: str) -> Any:
         from reopen_desktop.importers.roster_rows import FIELDS
 
         return FIELDS
+    if name in ("NormLine", "CatalogueLine", "Disease"):  # the disease catalogue
+        from reopen_desktop.diseases import adjustments, catalogue, reader
+
+        return {"NormLine": adjustments.NormLine, "CatalogueLine": catalogue.CatalogueLine,
+                "Disease": reader.Disease}[name]
     if name == "ReportResult":
         from reopen_desktop.reports.pdf import ReportResult
 

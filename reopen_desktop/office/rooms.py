@@ -41,6 +41,9 @@ from reopen_desktop.screening import areas, declarations, forms, villages
 if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pypinyin, ...)
     from reopen_desktop.bundle.exports import ExportRecord
     from reopen_desktop.demo.school import DemoResult
+    from reopen_desktop.diseases.adjustments import NormLine
+    from reopen_desktop.diseases.catalogue import CatalogueLine
+    from reopen_desktop.diseases.reader import Disease
     from reopen_desktop.importers.roster import RosterResult
     from reopen_desktop.reports.pdf import ReportResult
     from reopen_desktop.reports.periods import Period
@@ -107,6 +110,15 @@ class ScreeningRoom(Room):
     delete_area = writes(declarations.delete_area)
     import_areas = writes(declarations.import_areas)
     declare = writes(declarations.declare)
+
+    @staticmethod
+    def disease_names() -> dict[str, str]:
+        """A contact's disease, as the declaration form offers it (the catalogue loads with
+        the first question)."""
+        from reopen_desktop.diseases import catalogue
+
+        return catalogue.names()
+
     person_status = reads(declarations.person_status)
     key_persons = reads(declarations.key_persons)
     release_key_person = writes(declarations.release_key_person)
@@ -152,9 +164,20 @@ class ChecksRoom(Room):
     remove_window = writes(arrival.remove_window)
     due_now = reads(arrival.due_now)
     warnings = staticmethod(arrival.warnings)
-    # follow-ups and clearances
+    # follow-ups, diagnoses given outside a check, clearances
     open_follow_ups = reads(followups.open_follow_ups)
     update_follow_up = writes(followups.update_follow_up)
+    diagnose = writes(followups.diagnose)
+    read_diagnosis = staticmethod(followups.read_diagnosis)
+
+    @staticmethod
+    def search_diseases(typed: str, limit: int = 10) -> tuple[Disease, ...]:
+        """The diagnosis picker's answers: by Chinese name, names people use, pinyin
+        initials or English."""
+        from reopen_desktop.diseases import catalogue
+
+        return catalogue.search(typed, limit)
+
     record_clearance = writes(followups.record_clearance)
     tracked_absences = reads(followups.tracked_absences)
     # children kept home
@@ -200,6 +223,7 @@ class CanteenRoom(Room):
     set_certificate = writes(canteen.set_certificate)
     day_checks = reads(canteen.day_checks)
     record_check = writes(canteen.record_check)
+    off_duty_rule = staticmethod(canteen.off_duty_rule)
     procurements = reads(canteen.procurements)
     add_procurement = writes(canteen.add_procurement)
     meals = reads(canteen.meals)
@@ -320,6 +344,11 @@ class ReportsRoom(Room):
 
         return self._write(canteen_forms.write_canteen_month, year, month, out, **options)
 
+    def write_catalogue_appendix(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import catalogue_appendix
+
+        return self._write(catalogue_appendix.write_catalogue_appendix, out, **options)
+
     def write_samples(self, day_from: date, day_to: date, out: Path,
                       **options: Any) -> ReportResult:
         from reopen_desktop.reports import canteen_forms
@@ -371,6 +400,38 @@ class SettingsRoom(Room):
     get = reads(settings.get)
     all = reads(settings.all_settings)
     change = writes(settings.change)
+
+    # The disease catalogue, read-only, and the values the school doctor may make stricter;
+    # the catalogue loads with the first of these questions, not with the window.
+
+    @staticmethod
+    def catalogue_lines() -> list[CatalogueLine]:
+        from reopen_desktop.diseases import catalogue
+
+        return catalogue.lines()
+
+    @staticmethod
+    def catalogue_version() -> str:
+        from reopen_desktop.diseases import catalogue
+
+        return catalogue.version()
+
+    def norm_lines(self) -> list[NormLine]:
+        from reopen_desktop.diseases import adjustments
+
+        return self._read(adjustments.norm_lines)
+
+    def adjust_norm(self, key: str, value: float, note: str = "") -> None:
+        """Make one norm's value stricter (the school doctor; audited, undoable)."""
+        from reopen_desktop.diseases import adjustments
+
+        self._write(adjustments.adjust, key, value, note)
+
+    @staticmethod
+    def may_adjust_norms(viewer: access.Viewer) -> bool:
+        from reopen_desktop.diseases import adjustments
+
+        return adjustments.may_adjust(viewer)
 
 
 class DemoRoom(Room):

@@ -90,11 +90,18 @@ def _month_story(the_grid: canteen.MonthGrid, threshold: float, styles: ReportSt
                                ("LEFTPADDING", (0, 0), (-1, -1), 0.5),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0.5)]))
     legend = "代码:" + "  ".join(f"{name}{code}" for code, name in canteen.CODES.items())
-    rule = (f"体温 ≥ {threshold:.1f}°C 记为发热(1)。发热、腹泻、外伤、烫伤、咽痛者暂停上岗"
-            "(红色),待痊愈后方可上岗。健康证过期者不得上岗。")
     return [para(f"{MONTH_TITLE}({the_grid.year}年{the_grid.month}月)", styles.title),
-            table, Spacer(1, 3 * mm), para(legend, styles.body), para(rule, styles.body),
-            signature_block(styles, SIGNERS)]
+            table, Spacer(1, 3 * mm), para(legend, styles.body),
+            para(off_duty_rule(threshold), styles.body), signature_block(styles, SIGNERS)]
+
+
+def off_duty_rule(threshold: float) -> str:
+    """The off-duty rule as the form prints it: the catalogue's line and its sources,
+    marked when their wording was not read."""
+    rule = canteen.off_duty_rule()
+    unread = "" if rule.confirmed else "(条文未核实)"
+    return (f"体温 ≥ {threshold:.1f}°C 记为发热(1);红色为暂停上岗。{rule.text}"
+            f"健康证过期者不得上岗。依据:{rule.source}{unread}。")
 
 
 @chinese_document

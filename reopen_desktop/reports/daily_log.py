@@ -25,6 +25,7 @@ from reopen_desktop.alerts import register
 from reopen_desktop.checks import at_home, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.diseases import adjustments, catalogue
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     NUMERALS,
@@ -57,7 +58,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = key_persons_on(data, day)
     facts["home_list"] = at_home.kept_home(data, day)
-    facts["thresholds"] = settings.all_settings(data)
+    facts["thresholds"] = standards(data)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
         printed_on=printed_on)
@@ -297,12 +298,41 @@ def _thresholds(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     return thresholds_section(facts["thresholds"], styles)
 
 
+def standards(data: DataFile) -> dict[str, Any]:
+    """What a report's standards section prints: the settings in force, the school doctor's
+    adjustments of a norm's value, and the catalogue's version."""
+    return {**settings.all_settings(data), "adjustments": adjustments.in_force(data),
+            "catalogue_version": catalogue.catalogue().version}
+
+
+def _cited(rule: str) -> str:
+    found = catalogue.rule_source(rule)
+    return f"依据:{found.source}" + ("" if found.confirmed else "(条文未核实)")
+
+
 def thresholds_section(t: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
-    """The thresholds a report used (``settings.all_settings``), as DESIGN asks every
-    report that used them to show."""
-    text = (f"发热 ≥{t['fever_threshold']}°C;流感样病例 ≥{t['ili_threshold']}°C 伴咳嗽或咽痛;"
-            f"聚集:同一班级或宿舍 1 天内 ≥{t['cluster_1d_size']} 人,或 "
-            f"{t['cluster_3d_days']} 天内 ≥{t['cluster_3d_size']} 人相似症状;"
-            f"重点人员观察 {t['observation_days']} 天;留样 ≥{t['sample_grams']} 克、"
-            f"≥{t['sample_hours']} 小时。依据《学校和托幼机构传染病疫情报告工作规范(试行)》。")
-    return [para(text, styles.body)]
+    """The rules a report used with the numbers in force (``standards``), each citing its
+    document as the catalogue gives it (unread wording marked), as DESIGN asks every report
+    that used them to show; no more than the program checks."""
+    lines = [
+        f"发热:体温 ≥{t['fever_threshold']}°C(本校规则);流感样病例:≥{t['ili_threshold']}°C "
+        "伴咳嗽或咽痛(全国流感监测方案 2017)。",
+        f"聚集(1天/3天):同一班级或宿舍 1 天内 ≥{t['cluster_1d_size']} 人,或 "
+        f"{t['cluster_3d_days']} 天内 ≥{t['cluster_3d_size']} 人,症状属同一症状组(相似症状);"
+        f"{_cited('cluster_1d')}。",
+        f"疑似食源/水源:全校 {t['shared_source_days']} 天内 ≥{t['shared_source_size']} 人"
+        f"呕吐或腹泻,分布在 ≥{t['shared_source_classes']} 个班级;{_cited('shared_source')}。",
+        f"病种聚集/暴发:病种目录中各病种的标准,按发病日期计;各条依据见目录(第 "
+        f"{t['catalogue_version']} 版)。",
+        f"法定传染病:病例或疑似病例立即报告,甲类及按甲类管理者 2 小时内;{_cited('notifiable')}。",
+        f"不明原因:无诊断的高热 ≥{t['high_fever_threshold']}°C、呼吸急促、剧烈呕吐或剧烈腹泻,"
+        f"24 小时内报告;{_cited('unexplained')}。",
+        "缺勤上升:年级或全校因病缺勤率高于本校近期基线(本校规则,非国家报告标准)。",
+        f"重点人员:旅居风险地区者观察 {t['observation_days']} 天(本校设置,自返回之日);"
+        "病例的密切接触者按病种目录的观察期(自最后接触之日)。",
+        f"留样:每个菜品 ≥{t['sample_grams']} 克、≥{t['sample_hours']} 小时。",
+        "食堂从业人员:发热、呕吐、腹泻、黄疸、咽痛、外伤或烫伤者暂停上岗,呕吐、腹泻消失 72 小时后"
+        f"方可上岗;{_cited('canteen_off_duty')}。",
+    ]
+    lines += [f"本校调整 {a.sentence}。" for a in t.get("adjustments", ())]
+    return [para(line, styles.body) for line in lines]

@@ -19,12 +19,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop import summary
 from reopen_desktop.alerts import register
-from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile import access
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.daily_log import (
     alerts_table,
     key_persons_on,
     key_persons_table,
+    standards,
     thresholds_section,
 )
 from reopen_desktop.reports.pdf import (
@@ -89,7 +90,7 @@ def period_facts(data: DataFile, period: Period) -> dict[str, Any]:
             "raised": raised, "closed": closed, "alert_list": sorted(listed, key=_by_day),
             "key_list": key_persons_on(data, found[-1] if found else period.end),
             "alerts_open": register.day_section(data, period.end),
-            "thresholds": settings.all_settings(data)}
+            "thresholds": standards(data)}
 
 
 def _school(data: DataFile) -> str:

@@ -2,9 +2,13 @@
 contacts, key persons (重点人员) with their observation period, and the "nobody missed"
 board that stays red until every person of a class has declared.
 
-One rule makes key persons, whatever the source (declaration, village list): an
-exposure on a day starts an observation of ``observation_days``; a later exposure
-restarts it. Writes are audited actions (undoable in the window).
+One rule makes key persons, whatever the source (declaration, village list, household):
+an exposure on a day (arrival from a risk area, or the last contact) starts an observation
+for the period of its cause, and a later exposure to the same cause restarts it. The period
+is the disease catalogue's for the contacts of a case of a disease (水痘 21 days, 诺如病毒
+3 …; none where the catalogue gives contacts no observation, e.g. 乙肝, or a TB contact,
+who is screened instead); a trip to a risk area, or a contact with no disease named, keeps
+the school's setting ``observation_days``. Writes are audited actions (undoable).
 """
 
 from __future__ import annotations
@@ -162,11 +166,13 @@ class ClassBoard:
 def declare(data: DataFile, person_id: int, *, declared_on: str, travels: Sequence[Travel] = (),
             arrived_on: str = "", health: str = "健康", contact_key_person: bool = False,
             contact_fever: bool = False, last_exposure: str = "", promise_signed: bool = False,
-            note: str = "", source: str = "form") -> PersonScreening:
+            note: str = "", source: str = "form", contact_disease: str = "") -> PersonScreening:
     """Record (or replace) a person's declaration, as one audited action.
 
-    A trip to a medium/high-risk area within its dates, or a contact, makes the
-    person a key person observed until exposure + ``observation_days``.
+    A trip to a medium/high-risk area within its dates, or a contact, makes the person a
+    key person observed for the period of the cause: ``observation_days`` after arrival
+    from the area or the last contact, or the catalogue's period for the contacts of
+    ``contact_disease`` (a disease of the catalogue, typed or picked) after the last contact.
     """
     name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
     if name is None:
@@ -174,7 +180,8 @@ def declare(data: DataFile, person_id: int, *, declared_on: str, travels: Sequen
     row = declaration_row(declared_on=declared_on, travels=travels, arrived_on=arrived_on,
                           health=health, contact_key_person=contact_key_person,
                           contact_fever=contact_fever, last_exposure=last_exposure,
-                          promise_signed=promise_signed, note=note, source=source)
+                          promise_signed=promise_signed, note=note, source=source,
+                          contact_disease=contact_disease)
     with audit.action(data, "declare", f"登记摸排申报 {name}") as act:
         write_declaration(data, act, person_id, row, travels)
         rescreen(data, act, [person_id])
@@ -183,8 +190,8 @@ def declare(data: DataFile, person_id: int, *, declared_on: str, travels: Sequen
 
 def declaration_row(*, declared_on: str, travels: Sequence[Travel], arrived_on: str,
                     health: str, contact_key_person: bool, contact_fever: bool,
-                    last_exposure: str, promise_signed: bool, note: str, source: str
-                    ) -> dict[str, Any]:
+                    last_exposure: str, promise_signed: bool, note: str, source: str,
+                    contact_disease: str = "") -> dict[str, Any]:
     """The declarations row, checked; Refused with every problem found."""
     problems = []
     days = {}
@@ -198,7 +205,8 @@ def declaration_row(*, declared_on: str, travels: Sequence[Travel], arrived_on: 
         problems.append(Problem("申报日期不能为空", column="申报日期"))
     for travel in travels:
         problems += _travel_problems(travel)
-    if (contact_key_person or contact_fever) and not days["last_exposure"]:
+    disease = _contact_disease(contact_disease, problems)
+    if (contact_key_person or contact_fever or disease) and not days["last_exposure"]:
         problems.append(Problem("有接触史时请填写最后接触日期", column="最后接触日期"))
     if problems:
         raise Refused("declaration_invalid", problems=problems)
@@ -207,7 +215,22 @@ def declaration_row(*, declared_on: str, travels: Sequence[Travel], arrived_on: 
             "arrived_on": arrival, "health": (health or "").strip(),
             "contact_key_person": int(contact_key_person), "contact_fever": int(contact_fever),
             "last_exposure": days["last_exposure"], "promise_signed": int(promise_signed),
-            "note": (note or "").strip(), "source": source}
+            "note": (note or "").strip(), "source": source, "contact_disease": disease}
+
+
+def _contact_disease(typed: str, problems: list[Problem]) -> str:
+    """The catalogue key of the disease of the case the person met ('' when none is named);
+    text that names no disease of the catalogue is a problem (the doctor picks one)."""
+    from reopen_desktop.diseases import catalogue  # loaded with the first disease named
+
+    typed = (typed or "").strip()
+    if not typed:
+        return ""
+    found = catalogue.disease_named(typed)
+    if found is None:
+        problems.append(Problem(f"“{typed}”不是病种目录中的病种,请从目录中选择", column="接触病种"))
+        return ""
+    return found.key
 
 
 def _travel_problems(travel: Travel) -> list[Problem]:
@@ -260,7 +283,18 @@ def exposures(data: DataFile, person_id: int) -> list[tuple[str, str]]:
         found.append(("接触重点人员", exposure))
     if declaration["contact_fever"]:
         found.append(("接触发热人员", exposure))
+    disease = declaration.get("contact_disease") or ""
+    from reopen_desktop.diseases import catalogue
+
+    if disease in catalogue.catalogue():
+        found.append((contact_reason(catalogue.catalogue().get(disease).name), exposure))
     return found
+
+
+def contact_reason(disease_name: str) -> str:
+    """How a contact of a case is named on the key persons list: the catalogue reads it
+    back as a contact of that disease (its period follows)."""
+    return f"{disease_name}密切接触者"
 
 
 def _matching_area(travel: Travel, arrived_on: str, areas: Iterable[Area]) -> Area | None:
@@ -284,7 +318,7 @@ def rescreen(data: DataFile, act: audit.Action, person_ids: Iterable[int] | None
     if person_ids is None:
         person_ids = [r["person_id"] for r in data.query(
             "SELECT person_id FROM declarations WHERE travelled OR contact_key_person "
-            "OR contact_fever")]
+            "OR contact_fever OR contact_disease <> ''")]
     changed = 0
     for person_id in person_ids:
         for reason, exposure in exposures(data, person_id):
@@ -294,18 +328,23 @@ def rescreen(data: DataFile, act: audit.Action, person_ids: Iterable[int] | None
 
 def record_exposure(data: DataFile, act: audit.Action, person_id: int, reason: str,
                     exposure: str, source: str) -> int:
-    """Observe the person until exposure + observation_days; 1 if a period started or restarted.
+    """Observe the person for the period of the cause ``reason`` names, from ``exposure``
+    (arrival or last contact); 1 if a period started or restarted.
 
-    An observing period is extended by a later exposure (the period restarts); an
-    exposure no later than one already recorded changes nothing.
+    A later exposure to the same cause restarts its period; one no later than already
+    recorded changes nothing. Causes run side by side (a trip and a contact with a case
+    are two periods; the person is observed until the later end). A contact with a
+    disease the catalogue gives no contacts' observation makes no key person.
     """
-    until = observe_until(data, exposure)
-    current = data.query("SELECT * FROM key_persons WHERE person_id = ? "
-                         "ORDER BY exposure_date DESC, id DESC LIMIT 1", (person_id,))
+    until = observe_until(data, exposure, reason)
+    if not until:
+        return 0
+    current = data.query("SELECT * FROM key_persons WHERE person_id = ? AND reason = ? "
+                         "ORDER BY exposure_date DESC, id DESC LIMIT 1", (person_id, reason))
     if current and current[0]["exposure_date"] >= exposure:
         return 0
     if current and current[0]["status"] == "observing":
-        act.update("key_persons", current[0]["id"], {"reason": reason, "exposure_date": exposure,
+        act.update("key_persons", current[0]["id"], {"exposure_date": exposure,
                                                      "observe_until": until, "source": source})
     else:
         act.insert("key_persons", {"person_id": person_id, "reason": reason,
@@ -314,9 +353,37 @@ def record_exposure(data: DataFile, act: audit.Action, person_id: int, reason: s
     return 1
 
 
-def observe_until(data: DataFile, exposure: str) -> str:
-    """The last day of observation after an exposure on ``exposure`` (the school's setting)."""
-    days = int(settings.get(data, "observation_days"))
+@dataclass(frozen=True)
+class Period:
+    """How long a cause is observed, and by which line: the catalogue's contacts' period
+    of a disease, or the school's setting (``disease`` '')."""
+
+    days: int
+    disease: str
+    source: str
+
+
+def observation_period(data: DataFile, reason: str) -> Period:
+    """The period of the cause ``reason`` names: a contact of a catalogue disease (密接,
+    接触者: the catalogue reads the words) has the catalogue's contacts' period, as the
+    school doctor may have lengthened it (``days`` 0: the catalogue observes no contacts);
+    a trip, a contact with a key person or anything else, the school's setting."""
+    from reopen_desktop.diseases import adjustments, catalogue
+
+    reading = catalogue.read(reason)
+    named = catalogue.disease(reading) if reading.status == "contact" else None
+    if named is None:
+        return Period(int(settings.get(data, "observation_days")), "", "本校设置")
+    found = adjustments.contacts_observation(data, named)
+    return Period(found.value, named.name, found.source)
+
+
+def observe_until(data: DataFile, exposure: str, reason: str = "") -> str:
+    """The last day of observation after an exposure on ``exposure`` for the cause
+    ``reason`` ('' when its catalogue line observes no contacts)."""
+    days = observation_period(data, reason).days
+    if days <= 0:
+        return ""
     return (date.fromisoformat(exposure) + timedelta(days=days)).isoformat()
 
 

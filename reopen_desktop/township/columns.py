@@ -51,6 +51,14 @@ ALERTS = (
     Column("message", "说明", "Message"),
 )
 
+SIGNALS = (
+    Column("label", "信号", "Signal"),
+    Column("first", "最早", "From"),
+    Column("last", "最近", "To"),
+    Column("school_names", "学校", "Schools"),
+    Column("detail", "各校预警(日期、范围、至少人数)", "Alerts per school (dates, scope, people)"),
+)
+
 KEY_PERSONS = (
     Column("village", "村(社区)", "Village"),
     Column("school", "学校", "School"),

@@ -38,6 +38,8 @@ class FiguresRoom(Room):
     reporting = reads(queries.reporting)
     day_figures = reads(queries.day_figures)
     open_alerts = reads(queries.open_alerts)
+    signals = reads(queries.signals)
+    signal_rule = staticmethod(queries.signal_rule)
     key_persons_by_village = reads(queries.key_persons_by_village)
     slips = reads(queries.slips)
 

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reopen_desktop.base.vocabulary import SYNDROMES
 from reopen_desktop.base.words import text
 from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import backups
@@ -42,7 +43,8 @@ RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "alerts.json": ("alerts", {
         "rule": "rule", "day": "date", "scope": "scope", "status": "status",
         "deadline": "deadline", "people_count": "people_count", "message": "message",
-        "message_key": "message_key", "message_params": "message_params"}),
+        "message_key": "message_key", "message_params": "message_params",
+        "syndrome": "syndrome", "disease": "disease"}),
     "clearances.json": ("clearances", {
         "name": "name", "class_name": "class", "day": "date", "kind": "kind"}),
 }
@@ -496,13 +498,16 @@ _DAYS_UPSERT = _upsert("days", ["day", "summary", "deleted"])
 def _record_rows(records: list[dict[str, Any]], school_id: str, export_id: str,
                  keys: tuple[str, ...], count_at: int | None) -> list[tuple[Any, ...]]:
     """The rows of one table: each field as text ('' when missing), the people count as a
-    sane number, whatever a hostile bundle put there."""
+    sane number, the fields a signal counts on checked, whatever a hostile bundle put there."""
+    checked = [(at, _CHECKED[key]) for at, key in enumerate(keys) if key in _CHECKED]
     rows = []
     for record in records:
         values: list[str | int] = [v if v.__class__ is str else _text(v)
                                    for v in map(record.get, keys)]
         if count_at is not None:
             values[count_at] = _count(record.get(keys[count_at]))
+        for at, check in checked:
+            values[at] = check(record.get(keys[at]))
         rows.append((record["id"], school_id, *values, int(bool(record.get("deleted"))),
                      export_id))
     return rows
@@ -523,6 +528,25 @@ def _text(value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else str(value)
+
+
+MAX_NAME = 40  # characters of a disease's name: the catalogue's longest is 12
+
+
+def _syndrome(value: Any) -> str:
+    """A symptom group the school's vocabulary names, else '' (it counts toward nothing)."""
+    return value if type(value) is str and value in SYNDROMES.values() else ""
+
+
+def _disease(value: Any) -> str:
+    """A disease's name as text within reason, else '': a school with a newer catalogue may
+    name one this township does not know, and it still counts; no control characters."""
+    if type(value) is not str or len(value) > MAX_NAME or not value.isprintable():
+        return ""
+    return value.strip()
+
+
+_CHECKED = {"syndrome": _syndrome, "disease": _disease}
 
 
 def _count(value: Any) -> int:

@@ -14,7 +14,7 @@ from typing import Any, cast
 from reopen_desktop.base import vocabulary, words
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.vocabulary import RULE_LABELS
-from reopen_desktop.base.words import language, term
+from reopen_desktop.base.words import language, term, text
 from reopen_desktop.bundle.exports import short_hash
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.township.merge import sequence_gaps
@@ -121,12 +121,120 @@ def open_alerts(data: DataFile) -> list[dict[str, Any]]:
 
 
 def _deadline(row: dict[str, Any]) -> str:
-    """The deadline follows from the rule and the day (vocabulary.deadline)."""
+    """The deadline follows from the rule and the day (vocabulary.deadline), and for the
+    rules whose deadline is the disease's, from the hours the school's alert carries (the
+    catalogue's: 0 立即, 2, 24)."""
     try:
-        return (vocabulary.deadline(row["rule"], date.fromisoformat(row["day"])).shown()
+        return (vocabulary.deadline(row["rule"], date.fromisoformat(row["day"]),
+                                    _hours(row.get("message_params"))).shown()
                 if row["rule"] in RULE_LABELS else row["deadline"])
     except ValueError:
         return cast(str, row["deadline"])
+
+
+DEADLINE_HOURS = (0, 2, 24)  # the only deadlines a school's alert can carry
+
+
+def _hours(params: Any) -> int | None:
+    """The alert's ``deadline_hours`` when the bundle gave a sane one, else None (the rule's
+    own deadline): the parameters came from a school's file, so nothing is assumed."""
+    try:
+        found = json.loads(params or "{}").get("deadline_hours")
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    return found if type(found) is int and found in DEADLINE_HOURS else None
+
+
+# --- the township signal: one group or disease at two or more schools within a week --------
+
+# This program's rule, not a national reporting standard (sentence township_signal_rule):
+# the township checks whether schools with the same group or disease are linked.
+SIGNAL_DAYS, SIGNAL_SCHOOLS = 7, 2
+OTHER_GROUP = "其他"  # fevers and headaches alone: no similar symptoms across schools
+
+
+@dataclass
+class SignalSchool:
+    """One school's part in a signal: its alerts of the group or disease in the window."""
+
+    name: str
+    days: list[str]
+    scopes: list[str]
+    people: int
+
+
+@dataclass
+class Signal:
+    """The same symptom group or disease at ``SIGNAL_SCHOOLS`` or more schools within
+    ``SIGNAL_DAYS`` days: the township checks for a common source or spread between them."""
+
+    kind: str  # "disease" or "syndrome"
+    name: str  # the catalogue's disease name, or the symptom group's
+    first: str
+    last: str
+    schools: list[SignalSchool]
+
+    @property
+    def label(self) -> str:
+        kind = term("病种" if self.kind == "disease" else "症状组")
+        return f"{kind}: {term(self.name)}" if language() == "en" else f"{kind}:{self.name}"
+
+    @property
+    def school_names(self) -> str:
+        return "、".join(s.name for s in self.schools)
+
+    @property
+    def detail(self) -> str:
+        return ";".join(f"{s.name} {'、'.join(d[5:] for d in s.days)} "
+                        f"{'、'.join(s.scopes)} {s.people} 人" for s in self.schools)
+
+
+def signal_rule() -> str:
+    """The signal's rule and where it comes from (this program's, not a national norm), in
+    the language things are said in now."""
+    return text("township_signal_rule", days=SIGNAL_DAYS, schools=SIGNAL_SCHOOLS)
+
+
+def signals(data: DataFile, end: date, days: int = SIGNAL_DAYS) -> list[Signal]:
+    """The township signals of the ``days`` days ending on ``end``: a disease named by
+    alerts of two or more schools, and a symptom group (not 其他) the same, unless one
+    disease's signal already names every school of the group's. Alerts withdrawn by a
+    school carry neither and count toward nothing; closed alerts count (they happened)."""
+    first = (end - timedelta(days=days - 1)).isoformat()
+    rows = data.query(
+        "SELECT a.day, a.scope, a.people_count, a.syndrome, a.disease, s.name AS school "
+        "FROM alerts a JOIN schools s ON s.school_id = a.school_id WHERE a.deleted = 0 "
+        "AND a.day BETWEEN ? AND ? AND (a.syndrome <> '' OR a.disease <> '') "
+        "ORDER BY a.day, s.name", (first, end.isoformat()))
+    diseases = _signals("disease", rows, lambda r: r["disease"])
+    groups = [g for g in _signals("syndrome", rows,
+                                  lambda r: r["syndrome"] if r["syndrome"] != OTHER_GROUP else "")
+              if not any({s.name for s in g.schools} <= {s.name for s in d.schools}
+                         and _all_of(rows, g.name, d.name) for d in diseases)]
+    return diseases + groups
+
+
+def _all_of(rows: list[dict[str, Any]], group: str, disease: str) -> bool:
+    """Every alert of the symptom group names this disease (its signal says it all)."""
+    return all(r["disease"] == disease for r in rows if r["syndrome"] == group)
+
+
+def _signals(kind: str, rows: list[dict[str, Any]], name_of: Any) -> list[Signal]:
+    by_name: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        if name_of(row):
+            by_name.setdefault(name_of(row), {}).setdefault(row["school"], []).append(row)
+    found = []
+    for name, schools in sorted(by_name.items()):
+        if len(schools) < SIGNAL_SCHOOLS:
+            continue
+        parts = [SignalSchool(school, sorted({r["day"] for r in held}),
+                              sorted({r["scope"] for r in held}),
+                              max(r["people_count"] for r in held))
+                 for school, held in sorted(schools.items())]
+        days = [d for part in parts for d in part.days]
+        found.append(Signal(kind, name, min(days), max(days), parts))
+    return found
 
 
 def key_persons_by_village(data: DataFile, day: date) -> dict[str, list[dict[str, Any]]]:

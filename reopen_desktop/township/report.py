@@ -49,6 +49,7 @@ def write_township_report(data: DataFile, day: date, out: Path, *,
     facts = {"township": township.name, "date": day.isoformat(),
              "reporting": queries.reporting(data, day),
              "figures": queries.day_figures(data, day), "alerts": queries.open_alerts(data),
+             "signals": queries.signals(data, day), "signal_rule": queries.signal_rule(),
              "villages": queries.key_persons_by_village(data, day),
              "slips": queries.slips(data)}
     return build_report(Path(out), partial(_story, facts), school_name=township.name,
@@ -60,6 +61,7 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{facts['township']} {TITLE}({facts['date']})", styles.title),
                              Spacer(1, 2 * mm)]
     sections = [("各校上报情况(近 7 天)", _reporting), ("当日各校概况", _figures),
+                ("乡镇信号(近 7 天,同一症状组或病种,2 所及以上学校)", _signals),
                 ("未结预警", _alerts), ("重点人员(按村、社区)", _villages),
                 ("数据包交接核对", _slips)]
     for number, (title, build) in enumerate(sections):
@@ -110,6 +112,18 @@ def _figures(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     widths = [CONTENT_WIDTH - 20 * mm - 6 * 17 * mm, 20 * mm, *[17 * mm] * 6]
     return [data_table(styles, ["学校", "已上报", *(label for _k, label in FIGURES)],
                        [*body, total], widths)]
+
+
+def _signals(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    note = para(facts["signal_rule"], styles.muted)
+    found: list[queries.Signal] = facts["signals"]
+    if not found:
+        return [para(f"截至 {facts['date']} 的 7 天内没有乡镇信号。", styles.body), note]
+    rows = [[s.label, f"{s.first}\n至 {s.last}", s.school_names, s.detail] for s in found]
+    widths = [32 * mm, 24 * mm, 40 * mm]
+    return [data_table(styles, ["信号", "日期", "学校", "各校预警(日期、范围、至少人数)"], rows,
+                       [*widths, CONTENT_WIDTH - sum(widths)]),
+            Spacer(1, 1.5 * mm), note]
 
 
 def _alerts(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

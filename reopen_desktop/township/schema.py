@@ -116,10 +116,20 @@ def _v3_alert_words(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE alerts ADD COLUMN message_params TEXT NOT NULL DEFAULT '{}'")
 
 
+def _v4_alert_groups(conn: sqlite3.Connection) -> None:
+    """An alert's symptom group and disease as the school's catalogue names them (issue 17),
+    so the same group or disease at two schools within a week is a township signal; older
+    bundles send neither, and their rows keep ''."""
+    conn.execute("ALTER TABLE alerts ADD COLUMN syndrome TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE alerts ADD COLUMN disease TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX alerts_day ON alerts(day)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_township,
     _v2_demo_mark,
     _v3_alert_words,
+    _v4_alert_groups,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

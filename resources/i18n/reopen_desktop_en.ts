@@ -357,6 +357,73 @@ Please switch to that window to carry on.</translation>
             <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
             <translation>Roster imported: {0} new, {1} updated, {2} unchanged; {3} rows skipped.</translation>
         </message>
+        <message>
+            <source>病例</source>
+            <translation>a case</translation>
+        </message>
+        <message>
+            <source>疑似病例</source>
+            <translation>a suspected case</translation>
+        </message>
+        <message>
+            <source>阴性,不是病例</source>
+            <translation>negative, not a case</translation>
+        </message>
+        <message>
+            <source>已排除,不是病例</source>
+            <translation>ruled out, not a case</translation>
+        </message>
+        <message>
+            <source>携带者,不是病例,不因此居家</source>
+            <translation>a carrier, not a case, no reason to stay home</translation>
+        </message>
+        <message>
+            <source>潜伏感染,不是病例,不因此居家</source>
+            <translation>a latent infection, not a case, no reason to stay home</translation>
+        </message>
+        <message>
+            <source>接触者,不是病例,不因此居家</source>
+            <translation>a contact, not a case, no reason to stay home</translation>
+        </message>
+        <message>
+            <source>疫苗反应,不是病例</source>
+            <translation>a vaccine reaction, not a case</translation>
+        </message>
+        <message>
+            <source>既往史,不是病例</source>
+            <translation>past history, not a case</translation>
+        </message>
+        <message>
+            <source>选择病种</source>
+            <translation>Pick the disease</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdjustDialog</name>
+        <message>
+            <source>调整:{0}</source>
+            <translation>Adjust: {0}</translation>
+        </message>
+        <message>
+            <source>调整原因,如 本地疾控要求</source>
+            <translation>why, e.g. the local CDC asks for it</translation>
+        </message>
+        <message>
+            <source>规范值 {0};本校只能在 {1:g} 至 {2:g} 之间从严调整。</source>
+            <translation>The norm says {0}; the school may only make it stricter, between {1:g} and {2:g}.</translation>
+        </message>
+        <message>
+            <source>本校数值:</source>
+            <translation>School's value:</translation>
+        </message>
+        <message>
+            <source>原因:</source>
+            <translation>Why:</translation>
+        </message>
+        <message>
+            <source>调整</source>
+            <translation>Adjust</translation>
+        </message>
     </context>
     <context>
         <name>AlertsTab</name>
@@ -439,6 +506,22 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>查验人</source>
             <translation>Checked by</translation>
+        </message>
+        <message>
+            <source>记录诊断(&amp;D)…</source>
+            <translation>Record &amp;diagnosis…</translation>
+        </message>
+        <message>
+            <source>只有校医可以</source>
+            <translation>School doctor only</translation>
+        </message>
+        <message>
+            <source>诊断只有校医和管理员可以记录和查看。</source>
+            <translation>Only the school doctor and the administrator record and see diagnoses.</translation>
+        </message>
+        <message>
+            <source>诊断:{0}</source>
+            <translation>Diagnosis: {0}</translation>
         </message>
     </context>
     <context>
@@ -1099,6 +1182,125 @@ Please switch to that window to carry on.</translation>
             <source>保存留样记录</source>
             <translation>Save sample record</translation>
         </message>
+        <message>
+            <source>暂停上岗规则:{0}依据:{1}{2}</source>
+            <translation>Off-duty rule: {0} Source: {1}{2}</translation>
+        </message>
+        <message>
+            <source>(条文未核实)</source>
+            <translation> (wording not confirmed)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueDialog</name>
+        <message>
+            <source>病种目录与标准</source>
+            <translation>Disease catalogue and norms</translation>
+        </message>
+        <message>
+            <source>查找病种、项目或依据(如 水痘、报告时限、2006)</source>
+            <translation>Find a disease, a fact or a source (e.g. 水痘, 报告时限, 2006)</translation>
+        </message>
+        <message>
+            <source>病种/规则</source>
+            <translation>Disease / rule</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Fact</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>核实</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>标准</source>
+            <translation>Norm</translation>
+        </message>
+        <message>
+            <source>规范值</source>
+            <translation>Norm's value</translation>
+        </message>
+        <message>
+            <source>本校现行</source>
+            <translation>School's value</translation>
+        </message>
+        <message>
+            <source>可调范围</source>
+            <translation>Allowed range</translation>
+        </message>
+        <message>
+            <source>在规范范围内调整(&amp;A)…</source>
+            <translation>&amp;Adjust within the norm…</translation>
+        </message>
+        <message>
+            <source>病种目录(只读)</source>
+            <translation>Disease catalogue (read-only)</translation>
+        </message>
+        <message>
+            <source>校医可在规范范围内从严调整(人数更少、天数或时间更长),每次调整都记入操作记录,可撤销;调整后的数值印在用到它的每份报表上,从下一次保存检查起用于预警。</source>
+            <translation>The school doctor may make a value stricter within its norm (fewer people, more days or hours). Every adjustment is recorded and can be undone; the value is printed on every report that uses it and used for alerts from the next saved check.</translation>
+        </message>
+        <message>
+            <source>只有校医或管理员可以调整标准。</source>
+            <translation>Only the school doctor or the administrator may adjust a norm.</translation>
+        </message>
+        <message>
+            <source>本校可调整的标准</source>
+            <translation>Norms the school may adjust</translation>
+        </message>
+        <message>
+            <source>打印为应急预案附件(&amp;P)…</source>
+            <translation>&amp;Print as the plan's appendix…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已核实</source>
+            <translation>confirmed</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>not confirmed</translation>
+        </message>
+        <message>
+            <source>病种目录第 {0} 版,共 {1} 条,其中未核实 {2} 条(未能读到所引文件的原文,使用前请向县疾控中心核对)。目录只读;显示 {3} 条。</source>
+            <translation>Disease catalogue version {0}: {1} lines, {2} not confirmed (the cited document's wording could not be read; check with the county CDC before relying on them). Read-only; {3} shown.</translation>
+        </message>
+        <message>
+            <source>(未核实)</source>
+            <translation> (not confirmed)</translation>
+        </message>
+        <message>
+            <source>调整标准</source>
+            <translation>Adjust a norm</translation>
+        </message>
+        <message>
+            <source>请先在表中选择一项标准。</source>
+            <translation>Select a norm in the table first.</translation>
+        </message>
+        <message>
+            <source>未调整</source>
+            <translation>Not adjusted</translation>
+        </message>
+        <message>
+            <source>保存应急预案附件</source>
+            <translation>Save the plan's appendix</translation>
+        </message>
+        <message>
+            <source>应急预案附件-传染病目录.pdf</source>
+            <translation>plan-appendix-disease-catalogue.pdf</translation>
+        </message>
     </context>
     <context>
         <name>ChecksTab</name>
@@ -1203,6 +1405,10 @@ Save: everyone else in the class is recorded as present and well. Don't save: wh
         <message>
             <source>保存登记表</source>
             <translation>Save check sheet</translation>
+        </message>
+        <message>
+            <source>诊断未归类,未记下。请从病种目录中选择。</source>
+            <translation>The diagnosis is unclassified and was not noted. Pick one from the disease catalogue.</translation>
         </message>
     </context>
     <context>
@@ -1515,6 +1721,14 @@ Save: everyone else in the class is recorded as present and well. Don't save: wh
             <source>备注</source>
             <translation>Note</translation>
         </message>
+        <message>
+            <source>接触了哪种传染病的病例,如 水痘(观察期按病种目录);不是病例接触可不填</source>
+            <translation>the disease of the case met, e.g. 水痘 (observed for the catalogue's period); leave empty for no case</translation>
+        </message>
+        <message>
+            <source>接触病例的病种</source>
+            <translation>Disease of the case met</translation>
+        </message>
     </context>
     <context>
         <name>DepartmentHeads</name>
@@ -1537,6 +1751,80 @@ Save: everyone else in the class is recorded as present and well. Don't save: wh
         <message>
             <source>{0}的负责人:</source>
             <translation>Head of {0}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosisDialog</name>
+        <message>
+            <source>YYYY-MM-DD,不知道可不填</source>
+            <translation>YYYY-MM-DD, leave empty if unknown</translation>
+        </message>
+        <message>
+            <source>记录</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>诊断:</source>
+            <translation>Diagnosis:</translation>
+        </message>
+        <message>
+            <source>诊断日期:</source>
+            <translation>Date of diagnosis:</translation>
+        </message>
+        <message>
+            <source>发病日期:</source>
+            <translation>Onset:</translation>
+        </message>
+        <message>
+            <source>仍按原文记录(未归类)</source>
+            <translation>Record as typed (unclassified)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosisPicker</name>
+        <message>
+            <source>家长或医生所说的诊断,或输入病名、拼音首字母(如 sd)</source>
+            <translation>the diagnosis as the family or doctor said it, or a disease name or pinyin initials (e.g. sd)</translation>
+        </message>
+        <message>
+            <source>疑似</source>
+            <translation>Suspected</translation>
+        </message>
+        <message>
+            <source>从目录中选择病种,或按家长、医生的原话填写。</source>
+            <translation>Pick a disease from the catalogue, or write what the family or doctor said.</translation>
+        </message>
+        <message>
+            <source>请从列表中选择病种(双击或按回车),或继续输入。</source>
+            <translation>Pick a disease from the list (double-click or Enter), or keep typing.</translation>
+        </message>
+        <message>
+            <source>未归类:病种目录中没有对应的病种,程序不据此判断。请改用目录中的病名(可输入拼音首字母查找)。</source>
+            <translation>Unclassified: no disease of the catalogue matches, so the program decides nothing from it. Use a catalogue name (type pinyin initials to find one).</translation>
+        </message>
+        <message>
+            <source>程序读作:{0}。不产生预警。</source>
+            <translation>Read as: {0}. No alert.</translation>
+        </message>
+        <message>
+            <source>须居家,返校须凭复课证明。</source>
+            <translation>Stays home; back only with a return clearance.</translation>
+        </message>
+        <message>
+            <source>须居家,按病种目录返校。</source>
+            <translation>Stays home; back on the catalogue's conditions.</translation>
+        </message>
+        <message>
+            <source>是否居家由校医和定点医疗机构决定。</source>
+            <translation>The school doctor and the designated clinic decide whether they stay home.</translation>
+        </message>
+        <message>
+            <source>病种目录不要求因此居家。</source>
+            <translation>The catalogue does not keep them home for it.</translation>
+        </message>
+        <message>
+            <source>程序读作:{0} {1}。{2}</source>
+            <translation>Read as: {0}, {1}. {2}</translation>
         </message>
     </context>
     <context>
@@ -2427,6 +2715,10 @@ The data stay on this PC.</translation>
             <source>关于</source>
             <translation>About</translation>
         </message>
+        <message>
+            <source>病种目录与标准(&amp;C)…</source>
+            <translation>Disease &amp;catalogue and norms…</translation>
+        </message>
     </context>
     <context>
         <name>OperatorDialog</name>
@@ -2689,6 +2981,26 @@ The data stay on this PC.</translation>
             <source>{0}-档案.pdf</source>
             <translation>{0}-file.pdf</translation>
         </message>
+        <message>
+            <source>记录诊断(&amp;D)…</source>
+            <translation>Record &amp;diagnosis…</translation>
+        </message>
+        <message>
+            <source>记录诊断:{0}</source>
+            <translation>Record a diagnosis: {0}</translation>
+        </message>
+        <message>
+            <source>未记录</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <source>已记录</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>已记录诊断,产生预警 {0} 条,请到“预警”处理。</source>
+            <translation>Diagnosis recorded; it raised {0} alert(s): see Alerts.</translation>
+        </message>
     </context>
     <context>
         <name>PlanDialog</name>
@@ -2886,6 +3198,18 @@ The data stay on this PC.</translation>
         <message>
             <source>删除</source>
             <translation>Delete</translation>
+        </message>
+        <message>
+            <source>打印附件:传染病目录…</source>
+            <translation>Print appendix: disease catalogue…</translation>
+        </message>
+        <message>
+            <source>保存应急预案附件</source>
+            <translation>Save the plan's appendix</translation>
+        </message>
+        <message>
+            <source>应急预案附件-传染病目录.pdf</source>
+            <translation>plan-appendix-disease-catalogue.pdf</translation>
         </message>
     </context>
     <context>
@@ -4047,6 +4371,22 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>保存乡镇防控汇总</source>
             <translation>Save township summary</translation>
+        </message>
+        <message>
+            <source>乡镇信号(&amp;S)</source>
+            <translation>&amp;Signals</translation>
+        </message>
+        <message>
+            <source>乡镇信号 {0}(&amp;S)</source>
+            <translation>&amp;Signals {0}</translation>
+        </message>
+        <message>
+            <source>截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。</source>
+            <translation>{1} township signal(s) in the 7 days to {0}: check whether these schools are linked.</translation>
+        </message>
+        <message>
+            <source>截至 {0} 的 7 天内没有乡镇信号。</source>
+            <translation>No township signal in the 7 days to {0}.</translation>
         </message>
     </context>
     <context>

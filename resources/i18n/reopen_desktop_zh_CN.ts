@@ -357,6 +357,73 @@
             <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
             <translation>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</translation>
         </message>
+        <message>
+            <source>病例</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <source>疑似病例</source>
+            <translation>疑似病例</translation>
+        </message>
+        <message>
+            <source>阴性,不是病例</source>
+            <translation>阴性,不是病例</translation>
+        </message>
+        <message>
+            <source>已排除,不是病例</source>
+            <translation>已排除,不是病例</translation>
+        </message>
+        <message>
+            <source>携带者,不是病例,不因此居家</source>
+            <translation>携带者,不是病例,不因此居家</translation>
+        </message>
+        <message>
+            <source>潜伏感染,不是病例,不因此居家</source>
+            <translation>潜伏感染,不是病例,不因此居家</translation>
+        </message>
+        <message>
+            <source>接触者,不是病例,不因此居家</source>
+            <translation>接触者,不是病例,不因此居家</translation>
+        </message>
+        <message>
+            <source>疫苗反应,不是病例</source>
+            <translation>疫苗反应,不是病例</translation>
+        </message>
+        <message>
+            <source>既往史,不是病例</source>
+            <translation>既往史,不是病例</translation>
+        </message>
+        <message>
+            <source>选择病种</source>
+            <translation>选择病种</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdjustDialog</name>
+        <message>
+            <source>调整:{0}</source>
+            <translation>调整:{0}</translation>
+        </message>
+        <message>
+            <source>调整原因,如 本地疾控要求</source>
+            <translation>调整原因,如 本地疾控要求</translation>
+        </message>
+        <message>
+            <source>规范值 {0};本校只能在 {1:g} 至 {2:g} 之间从严调整。</source>
+            <translation>规范值 {0};本校只能在 {1:g} 至 {2:g} 之间从严调整。</translation>
+        </message>
+        <message>
+            <source>本校数值:</source>
+            <translation>本校数值:</translation>
+        </message>
+        <message>
+            <source>原因:</source>
+            <translation>原因:</translation>
+        </message>
+        <message>
+            <source>调整</source>
+            <translation>调整</translation>
+        </message>
     </context>
     <context>
         <name>AlertsTab</name>
@@ -439,6 +506,22 @@
         <message>
             <source>查验人</source>
             <translation>查验人</translation>
+        </message>
+        <message>
+            <source>记录诊断(&amp;D)…</source>
+            <translation>记录诊断(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>只有校医可以</source>
+            <translation>只有校医可以</translation>
+        </message>
+        <message>
+            <source>诊断只有校医和管理员可以记录和查看。</source>
+            <translation>诊断只有校医和管理员可以记录和查看。</translation>
+        </message>
+        <message>
+            <source>诊断:{0}</source>
+            <translation>诊断:{0}</translation>
         </message>
     </context>
     <context>
@@ -1099,6 +1182,125 @@
             <source>保存留样记录</source>
             <translation>保存留样记录</translation>
         </message>
+        <message>
+            <source>暂停上岗规则:{0}依据:{1}{2}</source>
+            <translation>暂停上岗规则:{0}依据:{1}{2}</translation>
+        </message>
+        <message>
+            <source>(条文未核实)</source>
+            <translation>(条文未核实)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueDialog</name>
+        <message>
+            <source>病种目录与标准</source>
+            <translation>病种目录与标准</translation>
+        </message>
+        <message>
+            <source>查找病种、项目或依据(如 水痘、报告时限、2006)</source>
+            <translation>查找病种、项目或依据(如 水痘、报告时限、2006)</translation>
+        </message>
+        <message>
+            <source>病种/规则</source>
+            <translation>病种/规则</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>核实</source>
+            <translation>核实</translation>
+        </message>
+        <message>
+            <source>标准</source>
+            <translation>标准</translation>
+        </message>
+        <message>
+            <source>规范值</source>
+            <translation>规范值</translation>
+        </message>
+        <message>
+            <source>本校现行</source>
+            <translation>本校现行</translation>
+        </message>
+        <message>
+            <source>可调范围</source>
+            <translation>可调范围</translation>
+        </message>
+        <message>
+            <source>在规范范围内调整(&amp;A)…</source>
+            <translation>在规范范围内调整(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>病种目录(只读)</source>
+            <translation>病种目录(只读)</translation>
+        </message>
+        <message>
+            <source>校医可在规范范围内从严调整(人数更少、天数或时间更长),每次调整都记入操作记录,可撤销;调整后的数值印在用到它的每份报表上,从下一次保存检查起用于预警。</source>
+            <translation>校医可在规范范围内从严调整(人数更少、天数或时间更长),每次调整都记入操作记录,可撤销;调整后的数值印在用到它的每份报表上,从下一次保存检查起用于预警。</translation>
+        </message>
+        <message>
+            <source>只有校医或管理员可以调整标准。</source>
+            <translation>只有校医或管理员可以调整标准。</translation>
+        </message>
+        <message>
+            <source>本校可调整的标准</source>
+            <translation>本校可调整的标准</translation>
+        </message>
+        <message>
+            <source>打印为应急预案附件(&amp;P)…</source>
+            <translation>打印为应急预案附件(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>已核实</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>未核实</translation>
+        </message>
+        <message>
+            <source>病种目录第 {0} 版,共 {1} 条,其中未核实 {2} 条(未能读到所引文件的原文,使用前请向县疾控中心核对)。目录只读;显示 {3} 条。</source>
+            <translation>病种目录第 {0} 版,共 {1} 条,其中未核实 {2} 条(未能读到所引文件的原文,使用前请向县疾控中心核对)。目录只读;显示 {3} 条。</translation>
+        </message>
+        <message>
+            <source>(未核实)</source>
+            <translation>(未核实)</translation>
+        </message>
+        <message>
+            <source>调整标准</source>
+            <translation>调整标准</translation>
+        </message>
+        <message>
+            <source>请先在表中选择一项标准。</source>
+            <translation>请先在表中选择一项标准。</translation>
+        </message>
+        <message>
+            <source>未调整</source>
+            <translation>未调整</translation>
+        </message>
+        <message>
+            <source>保存应急预案附件</source>
+            <translation>保存应急预案附件</translation>
+        </message>
+        <message>
+            <source>应急预案附件-传染病目录.pdf</source>
+            <translation>应急预案附件-传染病目录.pdf</translation>
+        </message>
     </context>
     <context>
         <name>ChecksTab</name>
@@ -1203,6 +1405,10 @@
         <message>
             <source>保存登记表</source>
             <translation>保存登记表</translation>
+        </message>
+        <message>
+            <source>诊断未归类,未记下。请从病种目录中选择。</source>
+            <translation>诊断未归类,未记下。请从病种目录中选择。</translation>
         </message>
     </context>
     <context>
@@ -1515,6 +1721,14 @@
             <source>备注</source>
             <translation>备注</translation>
         </message>
+        <message>
+            <source>接触了哪种传染病的病例,如 水痘(观察期按病种目录);不是病例接触可不填</source>
+            <translation>接触了哪种传染病的病例,如 水痘(观察期按病种目录);不是病例接触可不填</translation>
+        </message>
+        <message>
+            <source>接触病例的病种</source>
+            <translation>接触病例的病种</translation>
+        </message>
     </context>
     <context>
         <name>DepartmentHeads</name>
@@ -1537,6 +1751,80 @@
         <message>
             <source>{0}的负责人:</source>
             <translation>{0}的负责人:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosisDialog</name>
+        <message>
+            <source>YYYY-MM-DD,不知道可不填</source>
+            <translation>YYYY-MM-DD,不知道可不填</translation>
+        </message>
+        <message>
+            <source>记录</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>诊断:</source>
+            <translation>诊断:</translation>
+        </message>
+        <message>
+            <source>诊断日期:</source>
+            <translation>诊断日期:</translation>
+        </message>
+        <message>
+            <source>发病日期:</source>
+            <translation>发病日期:</translation>
+        </message>
+        <message>
+            <source>仍按原文记录(未归类)</source>
+            <translation>仍按原文记录(未归类)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosisPicker</name>
+        <message>
+            <source>家长或医生所说的诊断,或输入病名、拼音首字母(如 sd)</source>
+            <translation>家长或医生所说的诊断,或输入病名、拼音首字母(如 sd)</translation>
+        </message>
+        <message>
+            <source>疑似</source>
+            <translation>疑似</translation>
+        </message>
+        <message>
+            <source>从目录中选择病种,或按家长、医生的原话填写。</source>
+            <translation>从目录中选择病种,或按家长、医生的原话填写。</translation>
+        </message>
+        <message>
+            <source>请从列表中选择病种(双击或按回车),或继续输入。</source>
+            <translation>请从列表中选择病种(双击或按回车),或继续输入。</translation>
+        </message>
+        <message>
+            <source>未归类:病种目录中没有对应的病种,程序不据此判断。请改用目录中的病名(可输入拼音首字母查找)。</source>
+            <translation>未归类:病种目录中没有对应的病种,程序不据此判断。请改用目录中的病名(可输入拼音首字母查找)。</translation>
+        </message>
+        <message>
+            <source>程序读作:{0}。不产生预警。</source>
+            <translation>程序读作:{0}。不产生预警。</translation>
+        </message>
+        <message>
+            <source>须居家,返校须凭复课证明。</source>
+            <translation>须居家,返校须凭复课证明。</translation>
+        </message>
+        <message>
+            <source>须居家,按病种目录返校。</source>
+            <translation>须居家,按病种目录返校。</translation>
+        </message>
+        <message>
+            <source>是否居家由校医和定点医疗机构决定。</source>
+            <translation>是否居家由校医和定点医疗机构决定。</translation>
+        </message>
+        <message>
+            <source>病种目录不要求因此居家。</source>
+            <translation>病种目录不要求因此居家。</translation>
+        </message>
+        <message>
+            <source>程序读作:{0} {1}。{2}</source>
+            <translation>程序读作:{0} {1}。{2}</translation>
         </message>
     </context>
     <context>
@@ -2427,6 +2715,10 @@
             <source>关于</source>
             <translation>关于</translation>
         </message>
+        <message>
+            <source>病种目录与标准(&amp;C)…</source>
+            <translation>病种目录与标准(&amp;C)…</translation>
+        </message>
     </context>
     <context>
         <name>OperatorDialog</name>
@@ -2689,6 +2981,26 @@
             <source>{0}-档案.pdf</source>
             <translation>{0}-档案.pdf</translation>
         </message>
+        <message>
+            <source>记录诊断(&amp;D)…</source>
+            <translation>记录诊断(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>记录诊断:{0}</source>
+            <translation>记录诊断:{0}</translation>
+        </message>
+        <message>
+            <source>未记录</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <source>已记录</source>
+            <translation>已记录</translation>
+        </message>
+        <message>
+            <source>已记录诊断,产生预警 {0} 条,请到“预警”处理。</source>
+            <translation>已记录诊断,产生预警 {0} 条,请到“预警”处理。</translation>
+        </message>
     </context>
     <context>
         <name>PlanDialog</name>
@@ -2886,6 +3198,18 @@
         <message>
             <source>删除</source>
             <translation>删除</translation>
+        </message>
+        <message>
+            <source>打印附件:传染病目录…</source>
+            <translation>打印附件:传染病目录…</translation>
+        </message>
+        <message>
+            <source>保存应急预案附件</source>
+            <translation>保存应急预案附件</translation>
+        </message>
+        <message>
+            <source>应急预案附件-传染病目录.pdf</source>
+            <translation>应急预案附件-传染病目录.pdf</translation>
         </message>
     </context>
     <context>
@@ -4047,6 +4371,22 @@
         <message>
             <source>保存乡镇防控汇总</source>
             <translation>保存乡镇防控汇总</translation>
+        </message>
+        <message>
+            <source>乡镇信号(&amp;S)</source>
+            <translation>乡镇信号(&amp;S)</translation>
+        </message>
+        <message>
+            <source>乡镇信号 {0}(&amp;S)</source>
+            <translation>乡镇信号 {0}(&amp;S)</translation>
+        </message>
+        <message>
+            <source>截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。</source>
+            <translation>截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。</translation>
+        </message>
+        <message>
+            <source>截至 {0} 的 7 天内没有乡镇信号。</source>
+            <translation>截至 {0} 的 7 天内没有乡镇信号。</translation>
         </message>
     </context>
     <context>

@@ -149,3 +149,38 @@ def test_the_sample_record_prints_a_missing_sample(school_db, school_path, tmp_p
     assert code == 0
     text = _pdf_text(out)
     assert "食品留样记录" in text and "炒青菜" in text and "未留样" in text
+
+
+# --- issue 17: who is off duty, and when a worker with vomiting or diarrhoea is back -------
+
+@pytest.mark.parametrize("codes, sign", [("3", "呕吐"), ("9", "黄疸"), ("6", "外伤"),
+                                         ("10", "咽痛"), ("4", "腹泻")])
+def test_vomiting_jaundice_a_wound_or_a_sore_throat_take_a_worker_off_duty(
+        school_db, cook, codes, sign):
+    check = canteen.record_check(school_db, cook, TODAY, 36.6, codes, today=TODAY)
+    assert not check.on_duty and sign in check.reason
+
+
+@pytest.mark.parametrize("codes", ["2", "5", "8", "11", "12"])
+def test_nausea_stomach_ache_eczema_or_a_cough_alone_do_not(school_db, cook, codes):
+    assert canteen.record_check(school_db, cook, TODAY, 36.6, codes, today=TODAY).on_duty
+
+
+def test_a_worker_is_back_72_hours_after_diarrhoea_has_gone(school_db, cook):
+    """Diarrhoea at Monday's check, none on Tuesday: the symptoms had ended by Tuesday's
+    check, so the worker is back on Friday, not on Thursday."""
+    later = TODAY + timedelta(days=10)
+    canteen.record_check(school_db, cook, TODAY, 36.6, "4", today=later)  # Monday
+    days = [canteen.record_check(school_db, cook, TODAY + timedelta(days=n), 36.5, "0",
+                                 today=later) for n in (1, 2, 3, 4)]
+    assert [check.on_duty for check in days] == [False, False, False, True]
+    assert "72 小时" in days[0].reason and "2026-03-06 起方可上岗" in days[0].reason
+    assert canteen.gastro_hours() == 72
+
+
+def test_the_off_duty_rule_cites_its_sources_and_says_they_were_not_all_read():
+    from reopen_desktop.diseases import catalogue
+
+    rule = catalogue.rule_source(canteen.OFF_DUTY_RULE)
+    assert "GB 31654-2021" in rule.source and "第二十七条" in rule.source
+    assert not rule.confirmed and "72小时" in rule.text

@@ -36,7 +36,7 @@ def test_the_demo_day_has_every_section_and_no_id_numbers(new_data, tmp_path):
                              printed_on=date(2026, 3, 6))
     text = pdf_text(result.path)
     for section in ("晨午检与缺勤", "预警与报告", "重点人员", "消毒与通风", "食堂", "防控物资",
-                    "本日志使用的标准", "发热≥37.3°C"):
+                    "本日志使用的标准", "体温≥37.3°C"):
         assert section in text, section
     assert "未留样" in text and "一次性手套" in text
     assert not any(number in text for number in ids)
@@ -88,3 +88,21 @@ def test_the_log_printed_from_an_english_window_is_still_chinese(school_db, tmp_
     text = pdf_text(result.path)
     assert "2026-03-02当日" in text and "发热" in text and "same day" not in text
     assert words.language() == "en"  # the window's language is left as it was
+
+
+def test_the_standards_section_cites_each_rule_as_the_catalogue_does(school_db, tmp_path):
+    """Issue 17: the standards name each rule's document, mark unread wording, say which
+    rules are the school's own, and print the school doctor's adjustments."""
+    from reopen_desktop.datafile.storage import Operator
+    from reopen_desktop.diseases import adjustments
+
+    school_db.operator = Operator("赵校医", "school_doctor")
+    adjustments.adjust(school_db, "cluster_1d_size", 2, "流感季")
+    text = pdf_text(write_daily_log(school_db, date(2026, 3, 2), tmp_path / "l.pdf").path)
+    flat = text.replace("\n", "").replace(" ", "")
+    assert "1天内≥2人,或3天内≥5人,症状属同一症状组" in flat
+    assert "报告情形(一)" in flat.replace("（", "(").replace("）", ")")
+    assert "诺如病毒感染暴发调查和预防控制技术指南" in flat and "(条文未核实)" in flat
+    assert "本校规则,非国家报告标准" in flat
+    assert "规范值3人,本校调整为2人(赵校医" in flat
+    assert "依据《学校和托幼机构传染病疫情报告工作规范(试行)》" not in flat

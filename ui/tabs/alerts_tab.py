@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.words import term
+from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui import ask
+from ui.diagnosis_picker import DiagnosisDialog, pick_diagnosis
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
 
@@ -72,11 +75,14 @@ class AlertsTab(QWidget):
             QHeaderView.ResizeMode.Stretch)
         note_button = QPushButton(self.tr("记录追踪情况(&T)…"))
         note_button.clicked.connect(self.note_follow_up)
+        self.diagnosis_button = QPushButton(self.tr("记录诊断(&D)…"))
+        self.diagnosis_button.clicked.connect(self.diagnose_follow_up)
         clearance_button = QPushButton(self.tr("登记复课证明(&R)…"))
         clearance_button.clicked.connect(self.record_clearance)
         follow_bar = QHBoxLayout()
         follow_bar.addWidget(QLabel(self.tr("缺勤与发热追踪(未结束)")), 1)
         follow_bar.addWidget(note_button)
+        follow_bar.addWidget(self.diagnosis_button)
         follow_bar.addWidget(clearance_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -131,15 +137,43 @@ class AlertsTab(QWidget):
         if follow is None:
             return
         fields = [Field("doctor", self.tr("就诊情况"), follow.doctor),
-                  Field("diagnosis", self.tr("诊断"), follow.diagnosis),
+                  Field("diagnosis", self.tr("诊断"), follow.diagnosis,
+                        refusals=("diagnosis_not_chosen",)),
                   date_field("expected_return", self.tr("预计返校日期"), follow.expected_return)]
         if not self.office.operators.can_see_diagnosis(self.office.operators.viewer()):
             fields.pop(1)  # the diagnosis is the school doctor's to see and write
         dialog = FormDialog(self, self.tr("追踪:{0}").format(follow.name), self.tr("保存"),
                             fields, [("called_family", self.tr("已联系家长"),
                                       follow.called_family)],
-                            submit=lambda v: self.office.checks.update_follow_up(follow.id, **v))
+                            submit=lambda v: self._save_follow_up(follow, v))
         self._after(dialog)
+
+    def _save_follow_up(self, follow: records.FollowUp, values: dict[str, Any]) -> int:
+        """A diagnosis typed on the follow-up is read through the catalogue first: text it
+        cannot read goes to the picker, and nothing is saved until the doctor has chosen."""
+        if "diagnosis" in values and values["diagnosis"] != follow.diagnosis:
+            chosen = pick_diagnosis(self.office, self, str(values["diagnosis"]))
+            if chosen is None:
+                raise Refused("diagnosis_not_chosen")
+            values = {**values, "diagnosis": chosen}
+        return self.office.checks.update_follow_up(follow.id, **values)
+
+    def diagnose_follow_up(self) -> None:
+        """The family phoned with a diagnosis: picked from the catalogue, with the onset;
+        recorded for today, and its alerts raised at once (the same action)."""
+        follow = self.selected_follow_up()
+        if follow is None:
+            return
+        if not self.office.operators.can_see_diagnosis(self.office.operators.viewer()):
+            ask.warn(self, self.tr("只有校医可以"), self.tr("诊断只有校医和管理员可以记录和查看。"))
+            return
+        dialog = DiagnosisDialog(
+            self.office, self.tr("诊断:{0}").format(follow.name), follow.diagnosis, parent=self,
+            submit=lambda v: self.office.checks.update_follow_up(
+                follow.id, diagnosis=v["text"], onset=v["onset"]))
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
 
     def record_clearance(self) -> None:
         follow = self.selected_follow_up()

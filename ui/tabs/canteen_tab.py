@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.base.words import term
+from reopen_desktop.base.words import language, term
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
@@ -75,6 +75,12 @@ class CanteenTab(QWidget):
         self.check_note = QLabel(self.tr("代码:") + " ".join(
             self.tr("{0}{1}").format(term(name), code) for code, name in records.CODES.items()))
         self.check_note.setWordWrap(True)
+        rule = office.canteen.off_duty_rule()
+        self.rule_note = QLabel(self.tr("暂停上岗规则:{0}依据:{1}{2}").format(
+            rule.text, rule.source if language() == "zh" else rule.source_en,
+            "" if rule.confirmed else self.tr("(条文未核实)")))
+        self.rule_note.setWordWrap(True)
+        self.rule_note.setStyleSheet("color: #555;")
         self.certificates = read_only_table()
         self.procurement = read_only_table()
         self.meals = read_only_table()
@@ -96,7 +102,8 @@ class CanteenTab(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.pages = QTabWidget()
-        self.pages.addTab(page([self.checks, self.check_note], []), self.tr("从业人员晨检"))
+        self.pages.addTab(page([self.checks, self.check_note, self.rule_note], []),
+                          self.tr("从业人员晨检"))
         self.pages.addTab(page([self.certificates], [
             self._button(self.tr("登记健康证…"), self.add_certificate)]), self.tr("健康证"))
         self.pages.addTab(page([self.procurement], [

@@ -44,6 +44,7 @@ from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
+from ui.diagnosis_picker import pick_diagnosis
 from ui.models.rows_model import Index, RowsModel
 from ui.printing import print_pdf
 from ui.translations import join, tr
@@ -399,11 +400,15 @@ class ChecksTab(QWidget):
         except Refused as error:
             self._say(error.message(), error=True)
             return
+        diagnosis = pick_diagnosis(self.office, self, quick.diagnosis)
+        if diagnosis is None:  # the picker was closed: the line stays to be corrected
+            self._say(self.tr("诊断未归类,未记下。请从病种目录中选择。"), error=True)
+            return
         row = on_roll[quick.number - 1]
         row.temperature = "" if value is None else str(value)  # 373 shows as 37.3
         row.symptoms = quick.symptoms
         row.absence_reason = quick.absence_reason
-        row.doctor_seen, row.diagnosis = quick.doctor_seen, quick.diagnosis
+        row.doctor_seen, row.diagnosis = quick.doctor_seen, diagnosis
         self._remember(row)
         self.model.set_rows(self.rows)
         self.table.scrollTo(self.model.index(self.rows.index(row), 0))

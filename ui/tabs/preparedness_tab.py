@@ -34,6 +34,7 @@ from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import ok_cancel
+from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.translations import join
 
@@ -159,7 +160,8 @@ class PreparednessTab(QWidget):
     def _lay_out(self) -> None:
         layout = QGridLayout(self)
         layout.addWidget(self._box(self.tr("应急预案(版本记录,第一行为现行版本)"), self.plans, [
-            (self.tr("登记新版本…"), self.add_plan)]), 0, 0)
+            (self.tr("登记新版本…"), self.add_plan),
+            (self.tr("打印附件:传染病目录…"), self.print_catalogue_appendix)]), 0, 0)
         layout.addWidget(self._box(self.tr("培训与演练"), self.trainings, [
             (self.tr("登记培训/演练…"), self.add_training),
             (self.tr("删除所选"), self.delete_training)]), 0, 1)
@@ -235,6 +237,11 @@ class PreparednessTab(QWidget):
         self.changed.emit()
         self.refresh()
         return True
+
+    def print_catalogue_appendix(self) -> None:
+        """The plan's appendix: the disease catalogue and the rules, each with its source."""
+        print_pdf(self, self.tr("保存应急预案附件"), self.tr("应急预案附件-传染病目录.pdf"),
+                  lambda out: self.office.reports.write_catalogue_appendix(out))
 
     def add_plan(self) -> None:
         dialog = PlanDialog(self.office.preparedness.current_plan(), self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -93,6 +94,7 @@ class ScreeningTab(QWidget):
         self.people = QListWidget()
         self.people.currentItemChanged.connect(self._show_person)
         self.form = DeclarationForm(self)
+        self.form.offer_diseases(office.screening.disease_names())
         self.form.save_button.clicked.connect(self.save_declaration)
         self.key_model = RowsModel(columns.KEY_PERSONS, self)
         self.key_view = read_only_view(self.key_model, fit=False)
@@ -408,6 +410,10 @@ class DeclarationForm(QWidget):
         self.contact_fever = QCheckBox(self.tr("接触过发热人员"))
         self.last_exposure = QLineEdit()
         self.last_exposure.setPlaceholderText("YYYY-MM-DD")
+        self.contact_disease = QLineEdit()
+        self.contact_disease.setPlaceholderText(
+            self.tr("接触了哪种传染病的病例,如 水痘(观察期按病种目录);不是病例接触可不填"))
+        self.disease_names: dict[str, str] = {}
         self.promise = QCheckBox(self.tr("已签承诺书"))
         self.note = QLineEdit()
         self.travels = QTableWidget(0, len(TRAVEL_HEADERS))
@@ -437,6 +443,7 @@ class DeclarationForm(QWidget):
         contacts.addWidget(self.contact_key)
         contacts.addWidget(self.contact_fever)
         form.addRow(self.tr("接触史"), contacts)
+        form.addRow(self.tr("接触病例的病种"), self.contact_disease)
         form.addRow(self.tr("最后接触日期"), self.last_exposure)
         form.addRow("", self.promise)
         form.addRow(self.tr("备注"), self.note)
@@ -463,6 +470,8 @@ class DeclarationForm(QWidget):
         self.contact_key.setChecked(bool(found and found["contact_key_person"]))
         self.contact_fever.setChecked(bool(found and found["contact_fever"]))
         self.last_exposure.setText(found["last_exposure"] if found else "")
+        key = (found.get("contact_disease") or "") if found else ""
+        self.contact_disease.setText(self.disease_names.get(key, key))
         self.promise.setChecked(bool(found and found["promise_signed"]))
         self.note.setText(found["note"] if found else "")
         self.travels.setRowCount(0)
@@ -481,7 +490,15 @@ class DeclarationForm(QWidget):
                 "contact_key_person": self.contact_key.isChecked(),
                 "contact_fever": self.contact_fever.isChecked(),
                 "last_exposure": self.last_exposure.text().strip(),
+                "contact_disease": self.contact_disease.text().strip(),
                 "promise_signed": self.promise.isChecked(), "note": self.note.text()}
+
+    def offer_diseases(self, names: dict[str, str]) -> None:
+        """The catalogue's diseases, completed as the contact's disease is typed."""
+        self.disease_names = names
+        completer = QCompleter(list(names.values()), self.contact_disease)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.contact_disease.setCompleter(completer)
 
     def _travels(self) -> list[records.Travel]:
         found = []
