@@ -14,6 +14,7 @@ from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
 from reopen_desktop.checks.arrival import KINDS as ARRIVAL_KINDS
 from reopen_desktop.checks.arrival import Window
 from reopen_desktop.checks.at_home import KeptHome
+from reopen_desktop.checks.attendance import ReturnStatus
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
 from reopen_desktop.checks.figures import TrendDay
 from reopen_desktop.checks.followups import FollowUp
@@ -54,7 +55,7 @@ __all__ = [
     "ChecklistItem", "ClassBoard", "ClassNode", "ExportRecord", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
     "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period", "PersonFile",
-    "PersonRow", "PersonScreening", "PlanDocument", "ReportResult", "RollLine",
+    "PersonRow", "PersonScreening", "PlanDocument", "ReportResult", "ReturnStatus", "RollLine",
     "RosterResult", "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
 ]

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop import summary
 from reopen_desktop.alerts import register
-from reopen_desktop.checks import at_home
+from reopen_desktop.checks import at_home, attendance
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.reports.pdf import (
@@ -52,6 +52,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = key_persons_on(data, day)
     facts["home_list"] = at_home.kept_home(data, day)
+    facts["away_list"] = attendance.kept_away(data, day)
     facts["thresholds"] = settings.all_settings(data)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
@@ -103,8 +104,8 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{facts['school']} {TITLE}", styles.title),
                              Spacer(1, 2 * mm), _overview(facts, styles)]
     sections = [("晨午检与缺勤", _checks), ("预警与报告", _alerts), ("重点人员", _key),
-                ("停课与居家观察", _home), ("消毒与通风", _campus), ("食堂", _canteen),
-                ("防控物资", _supplies), ("本日志使用的标准", _thresholds)]
+                ("停课与居家观察", _home), ("不得到校人员", _away), ("消毒与通风", _campus),
+                ("食堂", _canteen), ("防控物资", _supplies), ("本日志使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -212,6 +213,24 @@ def _home(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                                          "联系教师", "今日随访"], rows,
                                 [20 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm, 22 * mm, 24 * mm,
                                  24 * mm, 28 * mm]))
+    return story
+
+
+def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Who may not be at school that day and why (checks/attendance.py, the answer the gate
+    and the class roll give); the pupils of a suspended class are counted in one line."""
+    away = facts["away_list"]
+    rows = [[s.name, s.class_name or "教职工", s.reason, s.until or "未定",
+             "、".join(s.needs) or "—"] for s in away if s.sources != ["suspension"]]
+    suspended = len(away) - len(rows)
+    if not away:
+        return [para("当日没有不得到校的人员。", styles.body)]
+    story: list[Flowable] = [para(f"不得到校 {len(away)} 人" + (
+        f"(其中停课班级 {suspended} 人,见上节)" if suspended else "") + "。", styles.body)]
+    if rows:
+        story.append(data_table(styles, ["姓名", "班级", "原因", "最早返校", "还须"], rows,
+                                [20 * mm, 24 * mm, CONTENT_WIDTH - 118 * mm, 24 * mm,
+                                 50 * mm]))
     return story
 
 
