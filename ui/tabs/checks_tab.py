@@ -3,7 +3,9 @@
 One line per exception in the quick-entry box (``3 373`` = pupil 3 at 37.3 °C,
 ``12k`` = pupil 12 coughing, ``27b`` = pupil 27 absent ill), Enter after each,
 Ctrl+S to save; the next unchecked class comes up by itself. Classes not yet
-checked in this session are red in the list.
+checked in this session are red in the list. The numbers are the pupils' class numbers
+(班内学号), the ones on the printed register. Pupils the rules keep away today come
+pre-marked absent with the reason; marking one present asks for a note.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui import ask
 from ui.printing import print_pdf
 from ui.translations import tr
 
@@ -56,11 +59,14 @@ class RollRow:
     absence_reason: str = ""
     doctor_seen: bool = False
     diagnosis: str = ""
+    stopped: str = ""  # why the rules keep this pupil away today ('' when they may be here)
+    note: str = ""  # why a pupil kept away is marked present all the same
 
     @property
     def absence(self) -> str:
         label = tr(ABSENCE_LABELS.get(self.absence_reason, ""))
-        details = [tr("已就诊") if self.doctor_seen else "", self.diagnosis]
+        details = [tr("已就诊") if self.doctor_seen else "", self.diagnosis,
+                   self.stopped if self.absence_reason else self.note]
         return " ".join([label, *(d for d in details if d)]).strip()
 
     def is_exception(self) -> bool:
@@ -70,7 +76,7 @@ class RollRow:
         return records.CheckEntry(self.person_id, self.temperature or None,
                                   self.symptoms,
                                   bool(self.absence_reason), self.absence_reason,
-                                  self.doctor_seen, self.diagnosis)
+                                  self.doctor_seen, self.diagnosis, note=self.note)
 
 
 class ChecksTab(QWidget):
@@ -101,7 +107,7 @@ class ChecksTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText(self.tr("例外:序号 体温/按键,回车。如 3 373、12k、27b"))
+        self.entry.setPlaceholderText(self.tr("例外:学号 体温/按键,回车。如 3 373、12k、27b"))
         self.help = QLabel(self.tr("按键:") + self.office.checks.quick_keys_help()
                            + self.tr("  · Ctrl+S 保存本班"))
         self.help.setWordWrap(True)
@@ -217,10 +223,11 @@ class ChecksTab(QWidget):
         """The class roll, with what was already stored for this day and session."""
         roll = self.office.checks.class_roll(class_id, self.current_day(),
                                              self.current_session())
-        return [RollRow(line.person_id, number, line.name,
+        return [RollRow(line.person_id, line.number, line.name,
                         str(line.temperature) if line.temperature else "",
-                        list(line.symptoms), line.absence_reason)
-                for number, line in enumerate(roll, start=1)]
+                        list(line.symptoms), line.absence_reason, stopped=line.stopped,
+                        note=line.note)
+                for line in roll]
 
     # --- typing and saving -----------------------------------------------------------------
 
@@ -231,29 +238,27 @@ class ChecksTab(QWidget):
             return
         try:
             quick = self.office.checks.parse_quick_entry(text)
-            if not 1 <= quick.number <= len(self.rows):
-                raise Refused("quick_entry_number", text=text)
+            row = self.office.checks.pupil_numbered(self.rows, quick.number)
             value = (self.office.checks.parse_temperature(quick.temperature)
                      if quick.temperature else None)
         except Refused as error:
             self._say(error.message(), error=True)
             return
-        row = self.rows[quick.number - 1]
         row.temperature = "" if value is None else str(value)  # 373 shows as 37.3
         row.symptoms = quick.symptoms
         row.absence_reason = quick.absence_reason
         row.doctor_seen, row.diagnosis = quick.doctor_seen, quick.diagnosis
         self.model.set_rows(self.rows)
-        self.table.scrollTo(self.model.index(quick.number - 1, 0))
+        self.table.scrollTo(self.model.index(self.rows.index(row), 0))
         self.entry.clear()
         self._say(self.tr("{0}号 {1}:已记下").format(row.number, row.name))
 
     def save(self) -> None:
         """Save the class (exceptions + everyone else normal; the save raises the day's
         alerts with it) and move on to the next unchecked class."""
-        if not self.class_id:
+        if not self.class_id or not self._notes_for_pupils_kept_away():
             return
-        entries = [row.entry() for row in self.rows if row.is_exception()]
+        entries = [row.entry() for row in self.rows if row.is_exception() or row.note]
         day = self.current_day()
         try:
             result = self.office.checks.save_class_checks(self.class_id, day,
@@ -270,6 +275,19 @@ class ChecksTab(QWidget):
             notes.append(self.tr("新预警 {0} 条,请查看预警。").format(raised))
         self._say(" ".join(notes + result.warnings), error=bool(raised))
         self.changed.emit()
+
+    def _notes_for_pupils_kept_away(self) -> bool:
+        """A pupil the rules keep away, marked present: the teacher says why (audited);
+        False when the teacher cancels (nothing is saved)."""
+        for row in self.rows:
+            if row.stopped and not row.absence_reason and not row.note:
+                note = ask.text(self, self.tr("今日不得到校"), self.tr(
+                    "{0}号 {1}:{2}。\n如确已到校,请写明情况:").format(
+                    row.number, row.name, row.stopped))
+                if not (note or "").strip():
+                    return False
+                row.note = note.strip()
+        return True
 
     def print_form(self, *, blank: bool) -> None:
         """The class's 晨午检登记表 as PDF: filled from what is saved, or blank for the wall."""
