@@ -63,6 +63,9 @@ class _Bridge(QObject):
 
     @Slot()
     def finish(self) -> None:
+        # reset() stops the dialog's own timer: started when it was made, it would otherwise
+        # show the finished dialog over the result shown next (quick work ends before it).
+        self.dialog.reset()
         self.dialog.done(0)
 
 

@@ -69,3 +69,23 @@ def test_thousands_of_progress_signals_do_not_wear_out_python(qtbot):
     for i in range(2000):
         emitter.moved.emit(i, 2000)
     assert sys.getrefcount(True) >= before - 10
+
+
+def test_a_finished_progress_window_never_comes_back_over_the_result(qtbot):
+    """Quick work ends before the dialog's half-second: its timer must not show it later,
+    over the message that reports the result (issue 16)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    assert run_op(None, "测试", lambda progress: progress(1, 1) or "done") == "done"
+    seen = []
+    result_box = QEventLoop()  # as the message box saying the result runs its own loop
+
+    def look():
+        seen.extend(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible())
+        result_box.quit()
+
+    QTimer.singleShot(800, look)  # past the dialog's minimum duration
+    result_box.exec()
+    assert seen == []
