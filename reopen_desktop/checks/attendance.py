@@ -245,13 +245,12 @@ class _Facts:
 
     def _follow_up_stop(self, follow_up: dict[str, Any], days: list[tuple[str, bool, str]],
                         cleared: bool) -> Stop | None:
+        """A fever or illness not excluded by the catalogue: back once fever-free for the
+        setting's hours (after a fever) and seen by the school doctor or cleared; a diagnosis
+        only a doctor can judge (未归类, tuberculosis without a 休学 sign) wants a doctor."""
         reading = catalogue.read(follow_up["diagnosis"])
         if catalogue.must_stay_home(reading):
             return self._disease_stop(follow_up, reading, days, cleared)
-        if catalogue.doctor_decides(reading) and follow_up["diagnosis"].strip():
-            return None if cleared else Stop("follow_up", Said(
-                "stop_doctor_decides", {"diagnosis": follow_up["diagnosis"]}),
-                None, (Said("need_doctor"),))
         fevers = [d for d, feverish, _onset in days if feverish]
         until = None
         if fevers or follow_up["reason"] == "fever":
@@ -259,11 +258,14 @@ class _Facts:
             until = _first_day(_end_of(last) + timedelta(hours=self.fever_free_hours))
         if cleared and (until is None or until <= self.iso):
             return None
-        key = "stop_fever" if until else "stop_illness"
-        said = Said(key, {"since": follow_up["opened_on"], "hours": self.fever_free_hours})
-        if until is not None and until <= self.iso:
-            return Stop("clearance", said, until, (Said("need_seen"),))
-        return Stop("follow_up", said, until, () if cleared else (Said("need_seen"),))
+        doctor = catalogue.doctor_decides(reading) and bool(follow_up["diagnosis"].strip())
+        said = Said("stop_fever" if until else "stop_illness",
+                    {"since": follow_up["opened_on"], "hours": self.fever_free_hours})
+        if doctor:
+            said = Said("stop_doctor_decides", {"diagnosis": follow_up["diagnosis"]})
+        needs = () if cleared else (Said("need_doctor" if doctor else "need_seen"),)
+        time_met = until is not None and until <= self.iso
+        return Stop("clearance" if time_met else "follow_up", said, until, needs)
 
     def _disease_stop(self, follow_up: dict[str, Any], reading: Any,
                       days: list[tuple[str, bool, str]], cleared: bool) -> Stop | None:

@@ -125,8 +125,9 @@ def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None,
                   override: dict[str, str] | None = None) -> dict[str, str]:
     """field → header: known synonyms, then a remembered mapping, then the user's choice."""
     mapping: dict[str, str] = {}
+    present = set(headers)
     for field_name, (_label, synonyms) in FIELDS.items():
-        found = next((h for h in headers if h in synonyms), None)
+        found = next((s for s in synonyms if s in present), None)  # the likelier name first
         if found:
             mapping[field_name] = found
     for chosen in (remembered or {}), (override or {}):

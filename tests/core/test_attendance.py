@@ -316,3 +316,13 @@ def test_the_day_summary_counts_who_is_kept_away_by_source(school_db):
     figures = summary.day_summary(school_db, TUESDAY)["kept_away"]
     assert figures["total"] == 5  # the class of five; the feverish pupil counted once
     assert figures["by_source"]["suspension"] == 5 and figures["by_source"]["follow_up"] == 1
+
+
+def test_a_fever_a_doctor_must_judge_still_waits_out_its_fever_free_time(school_db):
+    kid = pupil(school_db)
+    morning(school_db, MONDAY, CheckEntry(kid, temperature="38.5", diagnosis="支原体肺炎"))
+    judged = attendance.status(school_db, kid, TUESDAY)
+    assert "医生判断" in judged.reason and judged.needs == ["医生意见(复课证明)"]
+    clear(school_db, kid, TUESDAY, issuer="镇卫生院")
+    assert attendance.status(school_db, kid, TUESDAY).until == WEDNESDAY.isoformat()
+    assert attendance.status(school_db, kid, WEDNESDAY).allowed

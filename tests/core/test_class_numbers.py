@@ -145,3 +145,10 @@ def test_todays_pupils_are_numbered_in_their_roll_order_when_the_file_is_upgrade
     with storage.open_data_file(path) as data:
         assert numbered(data) == {"甲": 1, "乙": 2, "丙": 3}
         assert [line.name for line in roll(data)] == ["甲", "乙", "丙"]
+
+
+def test_a_student_number_column_is_preferred_to_a_row_count(school, tmp_path):
+    header = ["序号", "学号", *HEADER[1:]]
+    rows = [[i + 11, *pupil_row(i, n, number=len(NAMES) - i)] for i, n in enumerate(NAMES)]
+    roster.import_roster(school, save_roster(tmp_path / "名册.xlsx", rows, header=header))
+    assert numbered(school) == {"陈静": 1, "刘洋": 2, "张伟": 3, "李娜": 4, "王芳": 5}
