@@ -40,6 +40,10 @@ from reopen_desktop.reports.school_report import build_school_report
 TITLE = "每日防控工作日志"
 SESSIONS = (("morning", "晨检"), ("noon", "午检"), ("evening", "晚检"))
 NO_DATA = "(本程序尚无此项记录)"
+# What keeps people away (checks/attendance.SOURCES), as the log counts them.
+AWAY_SOURCES = (("suspension", "停课"), ("home", "居家观察"), ("key_person", "重点人员"),
+                ("follow_up", "因病追踪"), ("disease", "传染病隔离"), ("clearance", "待查验证明"))
+ILLNESS_SOURCES = frozenset({"follow_up", "disease", "clearance"})
 
 
 @chinese_document
@@ -218,15 +222,19 @@ def _home(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
 
 def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     """Who may not be at school that day and why (checks/attendance.py, the answer the gate
-    and the class roll give); the pupils of a suspended class are counted in one line."""
+    and the class roll give): counted by what keeps them away; those kept away by an
+    illness (a follow-up, a disease, a clearance still owed) listed, the others being in
+    the sections above."""
     away = facts["away_list"]
-    rows = [[s.name, s.class_name or "教职工", s.reason, s.until or "未定",
-             "、".join(s.needs) or "—"] for s in away if s.sources != ["suspension"]]
-    suspended = len(away) - len(rows)
     if not away:
         return [para("当日没有不得到校的人员。", styles.body)]
-    story: list[Flowable] = [para(f"不得到校 {len(away)} 人" + (
-        f"(其中停课班级 {suspended} 人,见上节)" if suspended else "") + "。", styles.body)]
+    counts = [f"{label} {n} 人" for key, label in AWAY_SOURCES
+              if (n := sum(1 for s in away if key in s.sources))]
+    story: list[Flowable] = [para(f"不得到校 {len(away)} 人:{'、'.join(counts)}。"
+                                  "停课、居家观察和重点人员见上两节;因病的列于下表。",
+                                  styles.body)]
+    rows = [[s.name, s.class_name or "教职工", s.reason, s.until or "未定",
+             "、".join(s.needs) or "—"] for s in away if set(s.sources) & ILLNESS_SOURCES]
     if rows:
         story.append(data_table(styles, ["姓名", "班级", "原因", "最早返校", "还须"], rows,
                                 [20 * mm, 24 * mm, CONTENT_WIDTH - 118 * mm, 24 * mm,
