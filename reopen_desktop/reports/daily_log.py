@@ -299,5 +299,7 @@ def thresholds_section(t: dict[str, Any], styles: ReportStyles) -> list[Flowable
             f"聚集:同一班级或宿舍 1 天内 ≥{t['cluster_1d_size']} 人,或 "
             f"{t['cluster_3d_days']} 天内 ≥{t['cluster_3d_size']} 人相似症状;"
             f"重点人员观察 {t['observation_days']} 天;留样 ≥{t['sample_grams']} 克、"
-            f"≥{t['sample_hours']} 小时。依据《学校和托幼机构传染病疫情报告工作规范(试行)》。")
+            f"≥{t['sample_hours']} 小时。依据《学校和托幼机构传染病疫情报告工作规范(试行)》。"
+            f"发热者退热满 {t['fever_free_hours']} 小时(确诊病种按疾病目录)并经校医查看或凭复课"
+            "证明方可返校(本校规则)。")
     return [para(text, styles.body)]
