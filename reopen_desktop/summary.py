@@ -16,7 +16,7 @@ from reopen_desktop import canteen, supplies
 from reopen_desktop.alerts import register
 from reopen_desktop.base import words
 from reopen_desktop.campus import disinfection
-from reopen_desktop.checks import arrival, at_home, figures
+from reopen_desktop.checks import arrival, at_home, attendance, figures
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.grid import classes, school_record
 from reopen_desktop.screening import declarations
@@ -47,6 +47,7 @@ SECTIONS: list[Section] = [
     Section("canteen", canteen.day_section, canteen.latest),
     Section("supplies", supplies.day_section, supplies.latest),
     Section("kept_home", at_home.day_section, at_home.latest),
+    Section("kept_away", attendance.day_section),  # who may not be at school, and why
     Section("arrival", arrival.day_section, arrival.latest),
 ]
 

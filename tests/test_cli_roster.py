@@ -72,3 +72,49 @@ def test_strict_refuses_a_class_that_does_not_exist(school_path, tmp_path, capsy
     code, _, err = cli(capsys, "import-roster", str(tmp_path / "r.xlsx"), "--db",
                        str(school_path), "--strict")
     assert code == 2 and "五年级3班" in err
+
+
+def _renamed_roster(path, *, twice=False):
+    """The roster of roster() with 学生1 renamed 学生一 (and, if asked, 学生2 listed twice)."""
+    book = openpyxl.load_workbook(roster(path))
+    sheet = book.active
+    sheet["A4"] = "学生一"
+    if twice:
+        sheet.append([cell.value for cell in sheet[5]])
+    book.save(path)
+    return str(path)
+
+
+def test_a_rename_is_refused_unless_accepted_and_a_repeated_row_is_imported_once(
+        school_path, tmp_path, capsys):
+    cli(capsys, "import-roster", roster(tmp_path / "r.xlsx"), "--db", str(school_path))
+    renamed = _renamed_roster(tmp_path / "改名.xlsx", twice=True)
+    code, result, err = cli(capsys, "import-roster", renamed, "--db", str(school_path),
+                            "--json")
+    assert code == 2 and [(i["row"], i["column"]) for i in result["invalid"]] == [(4, "姓名")]
+    assert "学生1(一年级2班)" in err
+    code, result, err = cli(capsys, "import-roster", renamed, "--db", str(school_path),
+                            "--json", "--accept-renames")
+    assert code == 0 and [(r["old"], r["new"]) for r in result["renamed"]] == [("学生1", "学生一")]
+    assert [(d["name"], [r["row"] for r in d["rows"]]) for d in result["duplicates"]] == [
+        ("学生2", [5, 7])]
+    assert (result["imported"], result["updated"], result["unchanged"]) == (0, 1, 3)
+    code, result, _ = cli(capsys, "import-roster", renamed, "--db", str(school_path), "--json")
+    assert code == 0 and (result["updated"], result["unchanged"], result["renamed"]) == (
+        0, 4, [])
+
+
+def test_who_the_roster_leaves_out_is_listed_and_marked_left_only_when_asked(tmp_path, capsys):
+    school_path = tmp_path / "new.db"
+    cli(capsys, "init", "--school", "城关镇第三小学", "--db", str(school_path))
+    cli(capsys, "import-roster", roster(tmp_path / "r.xlsx"), "--db", str(school_path))
+    book = openpyxl.load_workbook(roster(tmp_path / "r.xlsx"))
+    book.active.delete_rows(6)
+    book.save(tmp_path / "少一人.xlsx")
+    code, result, err = cli(capsys, "import-roster", str(tmp_path / "少一人.xlsx"), "--db",
+                            str(school_path), "--json")
+    assert code == 0 and [m["name"] for m in result["missing"]] == ["学生3"]
+    assert result["left"] == 0
+    code, result, err = cli(capsys, "import-roster", str(tmp_path / "少一人.xlsx"), "--db",
+                            str(school_path), "--mark-left")
+    assert code == 0 and "已标记离校 1 人" in err

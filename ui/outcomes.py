@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reopen_desktop.errors import Problem
+from reopen_desktop.office import records
 from ui.translations import join, tr
 
 SHOWN_ROWS = 5  # the rest are in the dialog's 错误行 list and the error workbook
@@ -29,10 +30,19 @@ def skipped_rows(invalid: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def roster_imported(imported: int, updated: int, unchanged: int,
-                    invalid: Sequence[Problem]) -> str:
-    """The roster import's result: new, updated, unchanged, and the rows skipped."""
-    said = tr("花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。").format(
-        imported, updated, unchanged, len({(p.sheet, p.row) for p in invalid}))
-    skipped = skipped_rows(invalid)
+def roster_imported(result: records.RosterResult) -> str:
+    """The roster import's result: rows read; people new, updated, unchanged, renamed and
+    marked as left; repeated rows imported once; and the rows skipped, each with its place."""
+    said = tr("花名册已导入:读取 {0} 行,新增 {1} 人,更新 {2} 人,未变 {3} 人;跳过 {4} 行。")
+    lines = [said.format(
+        result.rows, result.imported, result.updated, result.unchanged,
+        len({(p.sheet, p.row) for p in result.invalid}))]
+    if result.renamed:
+        lines.append(tr("改名 {0} 人。").format(len(result.renamed)))
+    if result.duplicates:
+        lines.append(tr("重复行 {0} 处,各只导入一次。").format(len(result.duplicates)))
+    if result.left:
+        lines.append(tr("标记离校 {0} 人。").format(result.left))
+    said = "\n".join(lines)
+    skipped = skipped_rows(result.invalid)
     return f"{said}\n\n{skipped}" if skipped else said

@@ -2,7 +2,9 @@
 
 The preview is a dry run of the same core import (nothing is written), so what
 the clerk sees is exactly what the import will do: counts per class, new,
-updated and unchanged people, class moves, the invalid rows in red with their
+updated (old → new) and unchanged people, class moves, renames (refused until the
+clerk ticks them), repeated rows (imported once), who is at school but missing from
+this roster (marked as left only when asked), the invalid rows in red with their
 sheet, row and column, and warnings. A column the import could not recognise is
 chosen here from the sheet's own headers, and the import remembers the choice.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +54,7 @@ class RosterDialog(QDialog):
         self.path: Path | None = None
         self.preview: records.RosterResult | None = None
         self.mapping: dict[str, str] = {}
+        self.accepted: set[str] = set()  # the numbers whose renames the clerk ticked
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 640)
         self._build()
@@ -82,14 +85,29 @@ class RosterDialog(QDialog):
         self.warnings_table = self._table([self.tr("工作表"), self.tr("行号"), self.tr("列"),
                                            self.tr("提示")])
         self.moved_table = self._table([self.tr("姓名"), self.tr("原班级"), self.tr("新班级")])
-        self.tables.addTab(self.classes_table, self.tr("各班人数"))
-        self.tables.addTab(self.invalid_table, self.tr("错误行"))
-        self.tables.addTab(self.warnings_table, self.tr("提示"))
-        self.tables.addTab(self.moved_table, self.tr("调班"))
+        self.changes_table = self._table([self.tr("位置"), self.tr("姓名"), self.tr("项目"),
+                                          self.tr("原来"), self.tr("改为")])
+        self.renames_table = self._table([self.tr("确认改名"), self.tr("位置"), self.tr("证件号"),
+                                          self.tr("现姓名"), self.tr("表中姓名"), self.tr("班级")])
+        self.renames_table.itemChanged.connect(self._rename_ticked)
+        self.duplicates_table = self._table([self.tr("证件号"), self.tr("姓名"),
+                                             self.tr("出现的行")])
+        self.missing_table = self._table([self.tr("姓名"), self.tr("班级"), self.tr("证件号")])
+        for table, label in ((self.classes_table, self.tr("各班人数")),
+                             (self.invalid_table, self.tr("错误行")),
+                             (self.renames_table, self.tr("改名")),
+                             (self.duplicates_table, self.tr("重复行")),
+                             (self.changes_table, self.tr("更新内容")),
+                             (self.moved_table, self.tr("调班")),
+                             (self.missing_table, self.tr("不在本表")),
+                             (self.warnings_table, self.tr("提示"))):
+            self.tables.addTab(table, label)
         layout.addWidget(self.tables, 1)
         self.skip_invalid = QCheckBox(self.tr("跳过错误行,只导入正确的行"))
         self.skip_invalid.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_invalid)
+        self.mark_left = QCheckBox(self.tr("将不在本花名册中的人标记为离校"))
+        layout.addWidget(self.mark_left)
         self._build_buttons(layout)
 
     def _build_buttons(self, layout: QVBoxLayout) -> None:
@@ -123,18 +141,19 @@ class RosterDialog(QDialog):
 
     def load(self, path: Path) -> None:
         """Preview a new file: mappings chosen for another file do not apply to it."""
-        self.path, self.mapping = Path(path), {}
+        self.path, self.mapping, self.accepted = Path(path), {}, set()
+        self.mark_left.setChecked(False)
         self.file_label.setText(self.tr("文件:{0}").format(self.path.name))
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
         if self.path is None:
             return
-        path, mapping = self.path, dict(self.mapping)
+        path, mapping, accepted = self.path, dict(self.mapping), set(self.accepted)
         try:
             self.preview = run_op(self, self.tr("正在检查花名册…"), lambda progress: (
                 self.office.people.import_roster(path, dry_run=True, mapping=mapping,
-                                                 progress=progress)))
+                                                 accept_renames=accepted, progress=progress)))
         except Cancelled:
             return
         except Refused as error:
@@ -147,35 +166,92 @@ class RosterDialog(QDialog):
 
     def _show(self, result: records.RosterResult) -> None:
         self._show_mapping(result)
-        parts = [self.tr("新增 {0} 人,更新 {1} 人,未变 {2} 人").format(
-            result.imported, result.updated, result.unchanged)]
-        if result.staff:
-            parts.append(self.tr("其中教职工 {0} 人").format(result.staff))
-        if result.created_classes:
-            parts.append(self.tr("将新建班级:{0}").format(join(result.created_classes)))
-        if result.moved:
-            parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
-        if result.invalid:
-            parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
-                len(result.invalid)))
-        if result.warnings:
-            parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
-        self.summary.setText(self.tr(";").join(parts) + self.tr("。"))
+        self.summary.setText(self._summary(result))
         self._fill(self.classes_table, [(name, str(n)) for name, n in result.per_class.items()])
         self._fill(self.invalid_table, [(p.sheet, str(p.row), p.column, p.message)
                                         for p in result.invalid], color=RED)
         self._fill(self.warnings_table, [(p.sheet, str(p.row), p.column, p.message)
                                          for p in result.warnings])
         self._fill(self.moved_table, [(m["name"], m["from"], m["to"]) for m in result.moved])
+        self._fill(self.changes_table, [(f"{c['sheet']} {c['row']}", c["name"], f["label"],
+                                         f["old"], f["new"])
+                                        for c in result.changes for f in c["fields"]])
+        self._fill(self.duplicates_table, [(d["number"], d["name"], join(
+            [self.tr("{0} 第{1}行").format(r["sheet"], r["row"]) for r in d["rows"]]))
+            for d in result.duplicates])
+        self._fill(self.missing_table, [(m["name"], m["class"], m["id_number"])
+                                        for m in result.missing])
+        self._fill_renames(result.renames)
         for table, label, count in (
                 (self.classes_table, self.tr("各班人数"), len(result.per_class)),
                 (self.invalid_table, self.tr("错误行"), len(result.invalid)),
+                (self.renames_table, self.tr("改名"), len(result.renames)),
+                (self.duplicates_table, self.tr("重复行"), len(result.duplicates)),
+                (self.changes_table, self.tr("更新内容"), len(result.changes)),
                 (self.warnings_table, self.tr("提示"), len(result.warnings)),
-                (self.moved_table, self.tr("调班"), len(result.moved))):
+                (self.moved_table, self.tr("调班"), len(result.moved)),
+                (self.missing_table, self.tr("不在本表"), len(result.missing))):
             self.tables.setTabText(self.tables.indexOf(table), f"{label} ({count})")
-        self.tables.setCurrentWidget(self.invalid_table if result.invalid
-                                     else self.classes_table)
+        self.mark_left.setEnabled(bool(result.missing))
+        self.mark_left.setText(self.tr("将不在本花名册中的 {0} 人标记为离校").format(
+            len(result.missing)))
+        first = next((t for t, shown in ((self.renames_table, result.renames),
+                                         (self.invalid_table, result.invalid)) if shown),
+                     self.classes_table)
+        self.tables.setCurrentWidget(first)
         self._update_buttons()
+
+    def _summary(self, result: records.RosterResult) -> str:
+        parts = [self.tr("读取 {0} 行:新增 {1} 人,更新 {2} 人,未变 {3} 人").format(
+            result.rows, result.imported, result.updated, result.unchanged)]
+        if result.staff:
+            parts.append(self.tr("其中教职工 {0} 人").format(result.staff))
+        if result.created_classes:
+            parts.append(self.tr("将新建班级:{0}").format(join(result.created_classes)))
+        if result.moved:
+            parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
+        waiting = len(result.renames) - len(result.renamed)
+        if waiting:
+            parts.append(self.tr("<b style='color:#c00000'>改名 {0} 人待确认(勾选确认后才改,"
+                                 "否则该行不导入)</b>").format(waiting))
+        if result.renamed:
+            parts.append(self.tr("确认改名 {0} 人").format(len(result.renamed)))
+        if result.duplicates:
+            parts.append(self.tr("重复行 {0} 处(各只导入一次)").format(len(result.duplicates)))
+        if result.completed:
+            parts.append(self.tr("补齐身份证号 {0} 人").format(len(result.completed)))
+        if result.missing:
+            parts.append(self.tr("在校但不在本表 {0} 人").format(len(result.missing)))
+        if result.invalid:
+            parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
+                result.skipped))
+        if result.warnings:
+            parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
+        return self.tr(";").join(parts) + self.tr("。")
+
+    def _fill_renames(self, renames: list[dict]) -> None:
+        """One checkable line per rename: ticking one accepts it (and previews again)."""
+        table = self.renames_table
+        table.blockSignals(True)
+        self._fill(table, [("", f"{r['sheet']} {r['row']}", r["number"], r["old"], r["new"],
+                            r["class"]) for r in renames], color=RED)
+        for row, rename in enumerate(renames):
+            item = table.item(row, 0)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if rename["number"] in self.accepted
+                               else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, rename["number"])
+        table.blockSignals(False)
+
+    def _rename_ticked(self, item: QTableWidgetItem) -> None:
+        number = item.data(Qt.ItemDataRole.UserRole)
+        if item.column() != 0 or not number:
+            return
+        ticked = item.checkState() == Qt.CheckState.Checked
+        if ticked == (number in self.accepted):
+            return
+        (self.accepted.add if ticked else self.accepted.discard)(number)
+        self.refresh_preview()
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]],
               color: QColor | None = None) -> None:
@@ -236,17 +312,18 @@ class RosterDialog(QDialog):
         if self.path is None or self.preview is None:
             return
         path, mapping, skip = self.path, dict(self.mapping), self.skip_invalid.isChecked()
+        accepted, left = set(self.accepted), self.mark_left.isChecked()
         try:
             result = run_op(self, self.tr("正在导入花名册…"), lambda progress: (
                 self.office.people.import_roster(path, mapping=mapping, skip_invalid=skip,
+                                                 accept_renames=accepted, mark_left=left,
                                                  progress=progress)))
         except Cancelled:
             return
         except Refused as error:
             ask.warn(self, self.tr("没有导入"), error.message())
             return
-        ask.inform(self, self.tr("已导入"), outcomes.roster_imported(
-            result.imported, result.updated, result.unchanged, result.invalid))
+        ask.inform(self, self.tr("已导入"), outcomes.roster_imported(result))
         self.imported.emit(result)
         self.accept()
 
@@ -260,7 +337,7 @@ class RosterDialog(QDialog):
             return
         try:
             self.office.people.import_roster(self.path, dry_run=True, mapping=self.mapping,
-                                             errors_out=out)
+                                             accept_renames=set(self.accepted), errors_out=out)
         except Refused as error:
             ask.warn(self, self.tr("未保存"), error.message())
             return

@@ -431,6 +431,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The number {number} occurs twice in the workbook (see also {others}); check which "
         "row is wrong.",
     ),
+    "roster_place": ("{sheet} 第{row}行", "{sheet} row {row}"),
+    "roster_duplicate_kept_once": (
+        "与{first}完全相同(证件号 {number}、姓名相同),同一人只导入一次,以{first}为准。"
+        "请删去重复的行。",
+        "The same as {first} (number {number}, same name): one person, imported once as "
+        "{first} has it. Delete the repeated row.",
+    ),
+    "roster_no_id_number": (
+        "没有身份证号,暂按学籍号 {number} 识别。请补齐身份证号:以后导入填好身份证号的花名册时,"
+        "会补到这个人身上,不会新增一人。",
+        "No ID number: known by the student number {number} for now. Fill in the ID number: a "
+        "later roster that has it completes this pupil instead of adding another.",
+    ),
+    "roster_other_document": (
+        "证件类型为“{kind}”,不按居民身份证号核验,按证件号 {number} 识别。",
+        "The document is a “{kind}”: not checked as a resident ID, known by its number "
+        "{number}.",
+    ),
+    "roster_bad_class_number": (
+        "班内学号“{value}”不是 1–{largest} 的整数,已忽略,将自动编号。",
+        "The class number “{value}” is not a whole number from 1 to {largest}; it is left out "
+        "and a number is given.",
+    ),
+    "roster_number_taken": (
+        "班内学号 {wanted} 在{class_name}已是{holder}的学号,{name}编为 {given} 号。",
+        "Class number {wanted} in {class_name} is already {holder}'s: {name} gets number "
+        "{given}.",
+    ),
+    "roster_rename": (
+        "证件号 {number} 在本校已属于{old}({class_name}),这一行写的是“{new}”。如确系改名,"
+        "请在预览中勾选确认改名(命令行加 --accept-renames);否则请核对证件号。",
+        "The number {number} already belongs to {old} ({class_name}) at this school, but this "
+        "row says “{new}”. If it is a change of name, tick it in the preview (--accept-renames "
+        "on the command line); otherwise check the number.",
+    ),
     "roster_birth_mismatch": (
         "出生日期“{written}”与身份证号中的 {from_id} 不一致,以身份证号为准,请核对。",
         "The birth date “{written}” differs from {from_id} in the ID number; the ID number "
@@ -493,9 +528,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}缺勤,但没有写缺勤原因。请选择病假或事假。",
         "{name} is absent without a reason. Choose illness or other.",
     ),
+    "quick_entry_no_pupil": (
+        "本班没有学号为 {number} 的学生(本班学号 {numbers})。请对照登记表上的学号输入。",
+        "No pupil of this class has number {number} (numbers here: {numbers}). Use the "
+        "number printed on the register.",
+    ),
     "quick_entry_number": (
-        "“{text}”开头应是学生在名单中的序号,例如“3 373”(3 号,37.3℃)或“12k”(12 号咳嗽)。",
-        "“{text}” must start with the pupil's number in the list, e.g. “3 373” (no. 3, "
+        "“{text}”开头应是学生的班内学号,例如“3 373”(3 号,37.3℃)或“12k”(12 号咳嗽)。",
+        "“{text}” must start with the pupil's class number, e.g. “3 373” (no. 3, "
         "37.3 °C) or “12k” (no. 12, cough).",
     ),
     "quick_entry_key": (
@@ -671,6 +711,58 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有名为“{name}”的班级。班级名称应写成“三年级1班”这样的形式。",
         "There is no class called “{name}”. Write class names like “三年级1班”.",
     ),
+    # --- may this person be at school (checks/attendance.py) ---
+    "stop_joiner": (";", "; "),
+    "stop_part_joiner": (",", ", "),
+    "stop_list_joiner": ("、", ", "),
+    "stop_back_on": ("{until} 起方可返校", "back on {until} at the earliest"),
+    "stop_still_needs": ("还须{needs}", "still needs {needs}"),
+    "stop_fever": ("{since} 起发热追踪中,须退热满 {hours} 小时",
+                   "followed up for a fever since {since}: fever-free for {hours} hours first"),
+    "stop_illness": ("{since} 起因病缺勤追踪中",
+                     "followed up for an illness absence since {since}"),
+    "stop_doctor_decides": ("诊断“{diagnosis}”须由医生判断能否返校",
+                            "the diagnosis “{diagnosis}”: a doctor decides when they may return"),
+    "stop_disease": ("患{disease},按疾病目录须居家({rule})",
+                     "{disease_en}: kept home by the disease catalogue"),
+    "stop_home": ("{since} 起居家观察({reason})", "at home for observation since {since} "
+                  "({reason})"),
+    "stop_suspension": ("所在班级{class_name}停课至 {last}({reason})",
+                        "their class {class_name} is suspended until {last} ({reason})"),
+    "stop_suspension_open": ("所在班级{class_name}停课中,未定结束日期({reason})",
+                             "their class {class_name} is suspended, no end date yet "
+                             "({reason})"),
+    "stop_key_person": ("重点人员({reason}),观察期至 {until}",
+                        "key person ({reason}), observed until {until}"),
+    "stop_left": ("已不在在册名单上(离校)", "no longer on the roll (left the school)"),
+    "need_seen": ("校医查看或复课证明", "seen by the school doctor, or a return clearance"),
+    "need_document": ("{document}", "{document}"),
+    "need_doctor": ("医生意见(复课证明)", "a doctor's word (a return clearance)"),
+    "need_return_date": ("返校日期", "a return date"),
+    "need_end_date": ("停课结束日期", "the last day of the suspension"),
+    "person_unknown": (
+        "找不到“{person}”。请给出18位身份证号、学籍号或“班级 班内学号”(如 三年级1班 3)。"
+        "没有写入任何内容。",
+        "Nobody answers to “{person}”. Give the 18-character ID number, the student number "
+        "(学籍号) or the class and number (e.g. 三年级1班 3). Nothing was written.",
+    ),
+    "person_ambiguous": (
+        "“{person}”对应不止一人。请改用身份证号。没有写入任何内容。",
+        "More than one person answers to “{person}”. Use the ID number. Nothing was written.",
+    ),
+    "stopped_marked_present": (
+        "{name}今日不得到校:{reason}。如该生确已到校,请在备注中写明情况(将记入审计),"
+        "或先登记复课证明。没有保存。",
+        "{name} may not be at school today: {reason}. If they really are here, write why in "
+        "the note (it is audited), or record the clearance first. Nothing was saved.",
+    ),
+    "cli_return_allowed": ("{name}({class_name}){day} 可以到校。",
+                           "{name} ({class_name}) may be at school on {day}."),
+    "cli_return_stopped": ("{name}({class_name}){day} 不得到校:{reason}。{until}{needs}",
+                           "{name} ({class_name}) may not be at school on {day}: {reason}. "
+                           "{until}{needs}"),
+    "cli_return_until": ("最早 {until} 返校。", "Back on {until} at the earliest. "),
+    "cli_return_needs": ("还须:{needs}。", "Still needed: {needs}."),
     "gate_stopped": (
         "{name}不能入校:{reasons}请带到临时观察区,联系班主任和校医。",
         "{name} may not enter: {reasons} Take them to the observation area and call the head "
@@ -1180,6 +1272,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "跳过错误行 {invalid} 行。",
                           "new {imported}, updated {updated}, unchanged {unchanged}, "
                           "invalid rows skipped {invalid}."),
+    "cli_roster_rows": ("  读取 {rows} 行;跳过 {skipped} 行(原因见下);重复行合并 {duplicates} 行。",
+                        "  {rows} rows read; {skipped} skipped (why: below); {duplicates} "
+                        "repeated rows merged."),
+    "cli_roster_renamed": ("  改名:{old} → {new}({class_name})",
+                           "  Renamed: {old} → {new} ({class_name})"),
+    "cli_roster_completed": ("  补齐身份证号:{name}({class_name})",
+                             "  ID number filled in: {name} ({class_name})"),
+    "cli_roster_missing": ("  在校但不在本花名册中的 {count} 人(未标记离校,需要时加 --mark-left):"
+                           "{names}",
+                           "  {count} at school but not in this roster (not marked as left; "
+                           "--mark-left does): {names}"),
+    "cli_roster_left": ("  已标记离校 {count} 人:{names}", "  Marked as left ({count}): {names}"),
     "cli_roster_new_classes": ("  新建班级:{classes}", "  New classes: {classes}"),
     "cli_roster_moved": ("  {name}:{old} → {new}", "  {name}: {old} → {new}"),
     "cli_roster_warning": ("  {sheet} 第{row}行 {column}:{message}",

@@ -5,8 +5,8 @@ with a start, an end and a reason, often after a cluster alert), when they were
 sent home for observation, or when they are a key person still under observation
 (screening/declarations.py). While away they are followed: one health call a day by the
 teacher who keeps contact, the date they may return and the clearance they need.
-The gate refuses the return before that date or without that clearance, and lets
-them in once both hold; passing the gate ends the stay.
+Whether they may come back is checks/attendance.py's answer (the gate and the roll ask
+it): not before that date nor without that clearance; passing the gate ends the stay.
 
 A suspension may be decided without an end date (the health office has not said
 yet): that is allowed and flagged every day until an end is set.
@@ -200,25 +200,6 @@ def latest(data: DataFile) -> date | None:
 
 # --- the gate ----------------------------------------------------------------------------------
 
-def return_refusals(data: DataFile, person_id: int, day: date) -> list[str]:
-    """Why this person may not come back on ``day`` (empty: they may). Key persons are
-    judged by the gate's own rule, so they are not repeated here."""
-    reasons = []
-    for person in kept_home(data, day):
-        if person.person_id != person_id or person.source == "key_person":
-            continue
-        if person.source == "suspension":
-            until = f"至 {_day_before(person.return_on)}" if person.return_on else "(未定结束日期)"
-            reasons.append(f"所在班级停课中{until}。")
-        elif person.return_on is None or person.return_on > day.isoformat():
-            reasons.append(f"居家观察中({person.reason}),"
-                           + (f"{person.return_on} 起方可返校。" if person.return_on
-                              else "尚未确定返校日期。"))
-        elif person.clearance_needed and not _cleared_since(data, person_id, person.since):
-            reasons.append(f"返校须查验{person.clearance_needed},尚未登记。")
-    return reasons
-
-
 def end_stay_at_gate(act: audit.Action, person_id: int, day: date) -> None:
     """Inside the gate reading's action: end the person's open home stay, the gate let
     them in on ``day``."""
@@ -277,11 +258,6 @@ def _check_period(reason: str, start: date, last: date | None) -> None:
         raise Refused("period_backwards", start=start.isoformat(), end=last.isoformat())
 
 
-def _cleared_since(data: DataFile, person_id: int, since: str) -> bool:
-    return bool(data.scalar("SELECT 1 FROM clearances WHERE person_id = ? AND issued_on >= ?",
-                            (person_id, since)))
-
-
 def head_teacher_of(data: DataFile, person_id: int) -> int | None:
     """The person id of the head teacher of ``person_id``'s class (None for staff)."""
     return cast("int | None", data.scalar(
@@ -305,7 +281,3 @@ def _suspension_row(data: DataFile, suspension_id: int) -> dict[str, Any]:
 
 def _day_after(day: str | None) -> str | None:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if day else None
-
-
-def _day_before(day: str) -> str:
-    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()

@@ -16,7 +16,7 @@ from typing import Any
 from reopen_desktop.alerts import register
 from reopen_desktop.base import cells
 from reopen_desktop.base.vocabulary import ABSENCE_REASONS, SESSIONS, SYMPTOMS
-from reopen_desktop.checks import followups
+from reopen_desktop.checks import attendance, followups
 from reopen_desktop.datafile import access, audit, settings
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
@@ -37,6 +37,7 @@ class CheckEntry:
     diagnosis: str = ""
     lane: str = ""  # the gate lane, for a gate reading
     onset: str = ""  # the day the illness began, as the family or doctor gives it (or '')
+    note: str = ""  # why someone the rules keep away is marked present (audited)
 
 
 @dataclass
@@ -95,12 +96,21 @@ def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
         raise Refused("not_in_class", name=name)
     result = SaveResult()
     label = data.scalar("SELECT name FROM classes WHERE id = ?", (class_id,))
+    judged = attendance.statuses(data, day, roll, leave_out=session)
     with audit.action(data, "class_check", f"{label} {day} {SESSIONS[session]}") as act:
         for person_id, person in roll.items():
-            entry = exceptions.get(person_id, CheckEntry(person_id))
-            store_check(data, act, person, day, session, entry, result)
+            entry = exceptions.get(person_id) or _untyped(judged[person_id])
+            store_check(data, act, person, day, session, entry, result, judged[person_id])
         result.alerts_raised = register.reconcile(act, [day], today=today)
     return result
+
+
+def _untyped(judged: attendance.ReturnStatus) -> CheckEntry:
+    """A pupil nobody typed: present and normal, unless the rules keep them away today
+    (then absent, as the roll showed them pre-marked)."""
+    if judged.allowed:
+        return CheckEntry(judged.person_id)
+    return CheckEntry(judged.person_id, absent=True, absence_reason=judged.absence)
 
 
 def record_check(data: DataFile, person_id: int, day: date, session: str, entry: CheckEntry,
@@ -132,10 +142,23 @@ def _refuse_session(session: str) -> None:
 
 
 def store_check(data: DataFile, act: audit.Action, person: dict[str, Any], day: date,
-                session: str, entry: CheckEntry, result: SaveResult) -> None:
-    """Insert or update one check inside ``act`` (one audit row when something changed)."""
+                session: str, entry: CheckEntry, result: SaveResult,
+                judged: attendance.ReturnStatus | None = None) -> None:
+    """Insert or update one check inside ``act`` (one audit row when something changed).
+
+    Someone the rules keep away today (``judged``, asked when not given) marked present
+    and well is refused unless the entry carries a note saying why; then the check is
+    stored with the note and what keeps them away stays open."""
     values = {**_values(data, entry, person, result), "onset": _onset(entry.onset, day)}
-    _follow_up(data, act, person, day, values)
+    if _present_and_well(values):
+        judged = judged or attendance.status(data, person["id"], day, leave_out=session)
+        if not judged.allowed and not values["note"]:
+            raise Refused("stopped_marked_present", name=person["name"], reason=judged.reason)
+        if judged.allowed:
+            followups.close_on_return(data, act, person["id"], day)
+    else:
+        followups.open_for_check(data, act, person["id"], day, values,
+                                 settings.get(data, "fever_threshold"))
     existing = data.query("SELECT * FROM checks WHERE person_id = ? AND day = ? AND session = ?",
                           (person["id"], day.isoformat(), session))
     if not existing:
@@ -151,16 +174,9 @@ def store_check(data: DataFile, act: audit.Action, person: dict[str, Any], day: 
         result.updated += 1
 
 
-def _follow_up(data: DataFile, act: audit.Action, person: dict[str, Any], day: date,
-               values: dict[str, Any]) -> None:
-    """Absences and fevers open follow-ups; a return closes them, once cleared if needed."""
-    present_and_well = not values["absent"] and not values["symptoms"]
-    if present_and_well:
-        followups.refuse_return_without_clearance(data, person["id"], person["name"])
-        followups.close_on_return(data, act, person["id"], day)
-    else:
-        followups.open_for_check(data, act, person["id"], day, values,
-                                 settings.get(data, "fever_threshold"))
+def _present_and_well(values: dict[str, Any]) -> bool:
+    """Absences and fevers open follow-ups; a return (present and well) closes them."""
+    return not values["absent"] and not values["symptoms"]
 
 
 def _values(data: DataFile, entry: CheckEntry, person: dict[str, Any], result: SaveResult
@@ -181,7 +197,7 @@ def _values(data: DataFile, entry: CheckEntry, person: dict[str, Any], result: S
             "absent": int(entry.absent), "absence_reason": entry.absence_reason if entry.absent
             else "", "doctor_seen": int(entry.doctor_seen), "diagnosis": entry.diagnosis.strip(),
             "class_id": person["class_id"], "dorm_room_id": person["dorm_room_id"],
-            "lane": entry.lane}
+            "lane": entry.lane, "note": entry.note.strip()}
 
 
 def _onset(onset: str, day: date) -> str:
@@ -195,43 +211,43 @@ def _onset(onset: str, day: date) -> str:
     return parsed
 
 
-# --- the day in figures (summary sections) -----------------------------------------------
-
-
-
-
-
-
-
-# --- quick entry: one line per exception, typed without leaving the keyboard --------------
+# --- the class roll: what the check being typed starts from ---------------------------------
 
 
 @dataclass(frozen=True)
 class RollLine:
-    """One pupil on the class roll being checked, with what is already stored for the day
-    and session (or, for someone out with a notifiable disease and no clearance yet, the
-    absence the check will record unless the teacher changes it)."""
+    """One pupil on the class roll being checked, by their class number (班内学号), with
+    what is already stored for the day and session; or, for someone the rules keep away
+    today (checks/attendance.py), the absence the check will record unless the teacher
+    marks them present with a note (``stopped`` says why they are kept away)."""
 
     person_id: int
     name: str
     temperature: float | None = None
     symptoms: tuple[str, ...] = ()
     absence_reason: str = ""
+    number: int = 0
+    stopped: str = ""
+    note: str = ""
 
 
 def class_roll(data: DataFile, class_id: int, day: date, session: str) -> list[RollLine]:
-    """The class's active pupils in roll order, each with the day's stored check."""
+    """The class's active pupils by class number, each with the day's stored check; those
+    the rules keep away and not yet checked this session are pre-marked absent."""
     stored = {r["person_id"]: r for r in data.query(
-        "SELECT person_id, temperature, symptoms, absence_reason FROM checks "
+        "SELECT person_id, temperature, symptoms, absence_reason, note FROM checks "
         "WHERE day = ? AND session = ? AND class_id = ?", (day.isoformat(), session, class_id))}
-    roll = data.query("SELECT id, name FROM people WHERE class_id = ? AND active = 1 "
-                      "ORDER BY student_no, name", (class_id,))
-    kept_out = {f.person_id for f in followups.open_follow_ups(data) if f.needs_clearance}
+    roll = data.query("SELECT id, name, class_number FROM people WHERE class_id = ? AND "
+                      "active = 1 ORDER BY class_number IS NULL, class_number, student_no, name",
+                      (class_id,))
+    judged = attendance.statuses(data, day, [p["id"] for p in roll], leave_out=session)
     lines = []
     for person in roll:
-        found = stored.get(person["id"]) or ({"absence_reason": "illness"}
-                                             if person["id"] in kept_out else {})
+        kept = judged[person["id"]]
+        found = stored.get(person["id"]) or ({} if kept.allowed else
+                                             {"absence_reason": kept.absence})
         lines.append(RollLine(person["id"], person["name"], found.get("temperature"),
                               tuple(s for s in (found.get("symptoms") or "").split(",") if s),
-                              found.get("absence_reason") or ""))
+                              found.get("absence_reason") or "", person["class_number"] or 0,
+                              kept.reason, found.get("note") or ""))
     return lines

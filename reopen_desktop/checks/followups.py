@@ -94,15 +94,6 @@ def close_on_return(data: DataFile, act: audit.Action, person_id: int, day: date
                                              "outcome": "已返校"})
 
 
-def refuse_return_without_clearance(data: DataFile, person_id: int, name: str) -> None:
-    """A notifiable diagnosis: present again only with a recorded return clearance."""
-    for row in data.query("SELECT id, diagnosis FROM follow_ups WHERE person_id = ? "
-                          "AND status = 'open'", (person_id,)):
-        if needs_clearance(row["diagnosis"]) and not data.scalar(
-                "SELECT 1 FROM clearances WHERE follow_up_id = ?", (row["id"],)):
-            raise Refused("clearance_required", name=name, diagnosis=row["diagnosis"])
-
-
 def record_clearance(data: DataFile, person_id: int, *, issuer: str, issued_on: date,
                      checked_by: str, note: str = "") -> int:
     """Record a return clearance (复课证明) against the person's open follow-up."""

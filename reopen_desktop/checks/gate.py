@@ -3,10 +3,9 @@
 A pass carries an opaque code (never the ID number). At the gate a scanner types
 the code, or the guard types the last digits of the student number; the
 temperature and Enter store one gate check. A fever turns the screen red and
-opens a follow-up (as any fever does); a key person under observation, or
-someone whose notifiable illness still wants a clearance, is stopped with the
-reason; so is anyone kept home (checks/at_home.py) before their return date or without
-the clearance their return needs.
+opens a follow-up (as any fever does). Whoever may not be at school that day
+(checks/attendance.py: a fever or illness not yet cleared, a disease, a home stay, a
+suspended class, a key person's observation) is stopped with the reason.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from reopen_desktop.alerts import register
-from reopen_desktop.checks import at_home, class_checks, followups
+from reopen_desktop.checks import at_home, attendance, class_checks
 from reopen_desktop.datafile import access, audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
@@ -36,6 +35,8 @@ class Candidate:
 class GateVerdict:
     allowed: bool
     reasons: list[str] = field(default_factory=list)
+    until: str | None = None  # the first day the dates allow (attendance.ReturnStatus)
+    needs: list[str] = field(default_factory=list)  # what must still be recorded
 
 
 @dataclass
@@ -78,20 +79,12 @@ def find(data: DataFile, typed: str) -> list[Candidate]:
 
 
 def verdict(data: DataFile, person_id: int, day: date) -> GateVerdict:
-    """May this person come in today? Stopped: key person under observation, or a
-    notifiable illness without a return clearance."""
-    reasons = []
-    for row in data.query("SELECT reason, observe_until FROM key_persons WHERE person_id = ? "
-                          "AND status = 'observing' AND observe_until >= ?",
-                          (person_id, day.isoformat())):
-        reasons.append(f"重点人员({row['reason']}),观察期至 {row['observe_until']},不得入校。")
-    name = data.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or ""
-    try:
-        followups.refuse_return_without_clearance(data, person_id, name)
-    except Refused as error:
-        reasons.append(error.message())
-    reasons += at_home.return_refusals(data, person_id, day)
-    return GateVerdict(not reasons, reasons)
+    """May this person come in today? The one answer of :func:`attendance.status`: stopped
+    while followed up for a fever or illness, excluded for a disease, kept home, in a
+    suspended class, observed as a key person, or still owing a clearance."""
+    judged = attendance.status(data, person_id, day)
+    return GateVerdict(judged.allowed, [stop.explained + "。" for stop in judged.stops],
+                       judged.until, judged.needs)
 
 
 def record(data: DataFile, person_id: int, temperature: str, *, lane: str, day: date,

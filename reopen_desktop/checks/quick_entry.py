@@ -1,10 +1,14 @@
 """Quick entry of a class check: one line per exception, typed without leaving the keyboard.
 
-``3 373`` is pupil 3 at 37.3 °C, ``12k`` pupil 12 coughing, ``27b`` pupil 27 absent ill."""
+``3 373`` is pupil 3 at 37.3 °C, ``12k`` pupil 12 coughing, ``27b`` pupil 27 absent ill.
+The number is the pupil's class number (班内学号), printed on the register and kept when
+others join or leave: ``3`` names the same child all year (:func:`pupil_numbered`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from reopen_desktop.base.words import term
 from reopen_desktop.errors import Refused
@@ -76,6 +80,25 @@ def parse_quick_entry(text: str) -> QuickEntry:
         else:
             raise Refused("quick_entry_key", letter=key, keys=quick_keys_help())
     return entry
+
+
+class Numbered(Protocol):
+    @property
+    def number(self) -> int: ...
+
+
+N = TypeVar("N", bound=Numbered)
+
+
+def pupil_numbered(roll: Sequence[N], number: int) -> N:
+    """The pupil of ``roll`` whose class number is ``number`` (never the n-th line: a pupil
+    who joined or left does not move the others). Refused when no pupil has it."""
+    for line in roll:
+        if line.number == number:
+            return line
+    numbers = sorted(line.number for line in roll)
+    raise Refused("quick_entry_no_pupil", number=number,
+                  numbers=f"{numbers[0]}–{numbers[-1]}" if numbers else "—")
 
 
 def quick_keys_help() -> str:

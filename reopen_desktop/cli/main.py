@@ -18,6 +18,7 @@ from typing import Any
 from reopen_desktop.base import words
 from reopen_desktop.base.words import text
 from reopen_desktop.cli import (
+    attendance,
     bundle,
     checks,
     diagnose,
@@ -36,7 +37,8 @@ from reopen_desktop.errors import Refused
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
-GROUPS = (school_file, checks, diagnose, reports, supplies, screening, roster, township, home,
+GROUPS = (school_file, checks, attendance, diagnose, reports, supplies, screening, roster,
+          township, home,
           household, timetable, bundle)
 
 

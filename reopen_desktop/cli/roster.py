@@ -1,5 +1,7 @@
 """Headless ``import-roster``: students and staff from the roster workbook, all or nothing
-unless ``--skip-invalid``."""
+unless ``--skip-invalid``; a row that would rename someone is refused unless
+``--accept-renames``; people of the file's classes it does not name are listed, and marked as
+left only with ``--mark-left``."""
 
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
                         help="refuse classes that do not exist instead of creating them")
     roster.add_argument("--errors", type=Path, default=None,
                         help="write the workbook back with a red error column")
+    roster.add_argument("--accept-renames", action="store_true",
+                        help="a row whose ID number belongs to someone of another name "
+                             "renames them (refused otherwise)")
+    roster.add_argument("--mark-left", action="store_true",
+                        help="mark the people of the file's classes it does not name as left")
     roster.set_defaults(run=run_import_roster)
 
 
@@ -34,18 +41,28 @@ def run_import_roster(args: argparse.Namespace, output: CommandOutput) -> int:
     with storage.open_data_file(args.db, read_only=args.dry_run) as data:
         result = roster.import_roster(
             data, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-            strict=args.strict, errors_out=args.errors,
-            progress=cli_prose.progress("cli_progress_roster"))
+            strict=args.strict, errors_out=args.errors, accept_renames=args.accept_renames,
+            mark_left=args.mark_left, progress=cli_prose.progress("cli_progress_roster"))
     if args.dry_run and result.invalid and not args.skip_invalid:
         raise roster.invalid_rows_refusal(result.invalid, args.file)
     prose = [text("cli_roster_trial" if args.dry_run else "cli_roster_imported")
              + text("cli_roster_counts", imported=result.imported, updated=result.updated,
-                    unchanged=result.unchanged, invalid=len(result.invalid))]
+                    unchanged=result.unchanged, invalid=len(result.invalid)),
+             text("cli_roster_rows", rows=result.rows, skipped=result.skipped,
+                  duplicates=sum(len(d["rows"]) - 1 for d in result.duplicates))]
+    prose += [text("cli_roster_renamed", old=r["old"], new=r["new"], class_name=r["class"])
+              for r in result.renamed]
+    prose += [text("cli_roster_completed", name=c["name"], class_name=c["class"])
+              for c in result.completed]
+    if result.missing:
+        prose.append(text("cli_roster_left" if result.left else "cli_roster_missing",
+                          count=len(result.missing), names=cli_prose.listed(
+                              f"{m['name']}({m['class']})" for m in result.missing[:30])))
     if result.created_classes:
         prose.append(text("cli_roster_new_classes",
                           classes=cli_prose.listed(result.created_classes)))
     prose += [text("cli_roster_moved", name=m["name"], old=m["from"], new=m["to"])
               for m in result.moved]
     prose += [text("cli_roster_warning", sheet=w.sheet, row=w.row, column=w.column,
-                   message=w.message) for w in result.warnings[:50]]
+                   message=w.message) for w in result.invalid[:50] + result.warnings[:50]]
     return output.done(result.as_dict(), "\n".join(prose))

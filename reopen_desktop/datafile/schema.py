@@ -751,6 +751,53 @@ def _diagnoses_and_norms(conn: sqlite3.Connection) -> None:
     The school doctor's adjustments of a norm's value are kept one row each (the newest
     per key is in force), so each is audited and undone as any user action."""
     _run_script(conn, DIAGNOSES_AND_NORMS)
+# A pupil's number in the class (班内学号), kept: the printed register and quick entry
+# (``3 373``) name the same child all year. A pupil who arrives, or is moved in without a
+# number free in the new class, gets the next one (the highest ever given there + 1, so a
+# number of this morning's register never passes to another child); the triggers keep that
+# true whatever wrote the row (a row inserted with a number keeps it: the roster import and
+# the demo give free ones, an undo the one the pupil had). Today's pupils are numbered in
+# their roll order. No index on the numbers: a roster of 5,000 would pay for it on every
+# row, and the triggers fire only for the odd pupil added or moved by hand.
+CLASS_NUMBERS = """
+ALTER TABLE people ADD COLUMN class_number INTEGER;
+ALTER TABLE people ADD COLUMN document_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE checks ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE INDEX follow_ups_person ON follow_ups(person_id);
+CREATE INDEX follow_ups_closed ON follow_ups(closed_on) WHERE status = 'closed';
+UPDATE people SET class_number = (
+    SELECT count(*) FROM people q WHERE q.class_id = people.class_id AND q.kind = 'student'
+    AND (q.student_no, q.name, q.id) <= (people.student_no, people.name, people.id))
+WHERE class_id IS NOT NULL AND kind = 'student'
+"""
+# Whole statements (a trigger's body has semicolons of its own, so not through _run_script).
+CLASS_NUMBER_TRIGGERS = (
+    """CREATE TRIGGER people_numbered AFTER INSERT ON people
+WHEN NEW.class_number IS NULL AND NEW.class_id IS NOT NULL AND NEW.kind = 'student'
+BEGIN
+    UPDATE people SET class_number = (SELECT coalesce(max(class_number), 0) + 1 FROM people
+                                      WHERE class_id = NEW.class_id) WHERE id = NEW.id;
+END""",
+    """CREATE TRIGGER people_renumbered AFTER UPDATE OF class_id ON people
+WHEN NEW.class_id IS NOT NULL AND NEW.kind = 'student' AND NEW.class_id IS NOT OLD.class_id
+AND (NEW.class_number IS NULL OR EXISTS (
+    SELECT 1 FROM people q WHERE q.class_id = NEW.class_id AND q.class_number = NEW.class_number
+    AND q.active = 1 AND q.id <> NEW.id))
+BEGIN
+    UPDATE people SET class_number = (SELECT coalesce(max(class_number), 0) + 1 FROM people
+                                      WHERE class_id = NEW.class_id AND id <> NEW.id)
+    WHERE id = NEW.id;
+END""",
+)
+
+
+def _class_numbers(conn: sqlite3.Connection) -> None:
+    """班内学号 (issue 16): each pupil keeps a number in the class, given once; a pupil
+    without an ID number may hold another document (``id_type`` and ``document_no``); a
+    check may carry a note (why a pupil the rules keep home was marked present)."""
+    _run_script(conn, CLASS_NUMBERS)
+    for trigger in CLASS_NUMBER_TRIGGERS:
+        conn.execute(trigger)
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -770,6 +817,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _bulk_inserts,
     _catalogue_alerts,
     _diagnoses_and_norms,
+    _class_numbers,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

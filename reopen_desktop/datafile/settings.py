@@ -38,6 +38,10 @@ DEFAULTS: dict[str, Any] = {
     # days after which an open follow-up with no family call and no diagnosis is flagged
     "unexplained_absence_days": 2,  # school days the recent average looks back
     "observation_days": 14,
+    # A pupil followed up for a fever is back once fever-free this long (checks/attendance.py)
+    # and seen by the school doctor or with a clearance. A school rule: no national text was
+    # found that sets it (unconfirmed); a diagnosed disease's own catalogue line wins.
+    "fever_free_hours": 24,
     "sample_hours": 48,
     "sample_grams": 125,
     "idle_lock_minutes": 10.0,  # the window locks itself after this long untouched (access.py)

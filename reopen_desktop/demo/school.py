@@ -399,11 +399,20 @@ def _insert_students(data: DataFile, maker: _PersonMaker, classes: list[_ClassPl
     done = 0
     for plan, class_id in zip(classes, class_ids, strict=True):
         rows = [_pupil(maker, plan, class_id) for _ in range(plan.size)]
+        _number(rows)
         if plan.boarding:
             _assign_rooms(data, maker, class_id, rows, rooms_made)
         data.db.table("people").insert_all(rows)
         done += plan.size
         progress(done)
+
+
+def _number(rows: list[dict[str, Any]]) -> None:
+    """Class numbers (班内学号) by student number, as a roster lists a class; the rows keep
+    their order (and so their ids, which the demo's checks are drawn by)."""
+    ranked = sorted(range(len(rows)), key=lambda i: (rows[i]["student_no"], rows[i]["name"]))
+    for number, index in enumerate(ranked, start=1):
+        rows[index]["class_number"] = number
 
 
 def _pupil(maker: _PersonMaker, plan: _ClassPlan, class_id: int) -> dict[str, Any]:

@@ -36,11 +36,11 @@ from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.grid import classes
+from reopen_desktop.importers.roster_plan import Accept, Plan, load_existing, plan_import
 from reopen_desktop.importers.roster_rows import (
     CLASS_SLOT,
     FIELDS,
     PERSON_COLUMNS,
-    Key,
     RowReader,
     fast_initials,
 )
@@ -80,6 +80,16 @@ class RosterResult:
     moved: list[dict[str, str]] = field(default_factory=list)
     sheets: list[SheetInfo] = field(default_factory=list)
     dry_run: bool = False
+    # What the preview shows before anything is written (issue 16):
+    renames: list[dict[str, Any]] = field(default_factory=list)  # every row that renames
+    renamed: list[dict[str, Any]] = field(default_factory=list)  # those accepted (applied)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)  # kept once, rows named
+    changes: list[dict[str, Any]] = field(default_factory=list)  # updated: field old → new
+    missing: list[dict[str, Any]] = field(default_factory=list)  # at school, not in the file
+    left: int = 0  # of ``missing``, marked as left (only when asked)
+    completed: list[dict[str, Any]] = field(default_factory=list)  # an ID given at last
+    rows: int = 0  # data rows read
+    skipped: int = 0  # rows not imported (invalid or a rename not accepted)
 
     def as_dict(self) -> dict[str, Any]:
         return {"imported": self.imported, "updated": self.updated,
@@ -87,7 +97,10 @@ class RosterResult:
                 "invalid": [_located(p) for p in self.invalid],
                 "warnings": [_located(p) for p in self.warnings],
                 "classes": self.per_class, "created_classes": self.created_classes,
-                "moved": self.moved, "dry_run": self.dry_run}
+                "moved": self.moved, "dry_run": self.dry_run, "renamed": self.renamed,
+                "renames": self.renames, "duplicates": self.duplicates,
+                "changes": self.changes, "missing": self.missing, "left": self.left,
+                "completed": self.completed, "rows": self.rows, "skipped": self.skipped}
 
 
 def _located(problem: Problem) -> dict[str, Any]:
@@ -112,8 +125,9 @@ def guess_mapping(headers: list[str], remembered: dict[str, str] | None = None,
                   override: dict[str, str] | None = None) -> dict[str, str]:
     """field → header: known synonyms, then a remembered mapping, then the user's choice."""
     mapping: dict[str, str] = {}
+    present = set(headers)
     for field_name, (_label, synonyms) in FIELDS.items():
-        found = next((h for h in headers if h in synonyms), None)
+        found = next((s for s in synonyms if s in present), None)  # the likelier name first
         if found:
             mapping[field_name] = found
     for chosen in (remembered or {}), (override or {}):
@@ -149,58 +163,6 @@ def _sheet_grade(name: str, grades: list[str]) -> str:
 
 
 # --- matching and writing --------------------------------------------------------------------
-
-@dataclass
-class _Plan:
-    # the new people, a column each in PERSON_COLUMNS order (class_id still a place)
-    inserts: list[list[Any]] = field(default_factory=lambda: [[] for _ in PERSON_COLUMNS])
-    updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    unchanged: int = 0
-    moved: list[dict[str, str]] = field(default_factory=list)
-
-
-def _existing_people(data: DataFile) -> dict[Key, tuple[Any, ...]]:
-    """key → (id, active, *PERSON_COLUMNS) of everyone in the data file, in one query."""
-    rows = data.conn.execute(
-        f"SELECT id, active, {', '.join(PERSON_COLUMNS)} FROM people").fetchall()
-    id_at, type_at, no_at = (PERSON_COLUMNS.index(c) + 2 for c in (
-        "id_number", "id_type", "student_no"))
-    found: dict[Key, tuple[Any, ...]] = {r[id_at]: r for r in rows if r[id_at]}
-    found.update({("student_no", r[no_at]): r for r in rows
-                  if r[no_at] and r[type_at] == "student_number"})
-    return found
-
-
-def _plan(reader: RowReader, existing: dict[Key, tuple[Any, ...]],
-          class_ids: dict[tuple[str, int], int], class_names: dict[int, str]) -> _Plan:
-    """What to insert and what to update; blank cells keep what the data file has."""
-    if not existing:  # a new school: everyone is new
-        return _Plan(inserts=reader.columns)
-    plan, new = _Plan(), []
-    for key, record in zip(reader.keys, reader.records, strict=True):
-        before = existing.get(key)
-        if before is None:
-            new.append(record)
-            continue
-        place = record[CLASS_SLOT]
-        if place is not None:
-            record = (*record[:CLASS_SLOT], class_ids[place], *record[CLASS_SLOT + 1:])
-        changes = {c: v for c, v, old in zip(PERSON_COLUMNS, record, before[2:], strict=True)
-                   if v is not None and v != old}
-        if not before[1]:
-            changes["active"] = 1
-        if not changes:
-            plan.unchanged += 1
-            continue
-        old_class = before[2 + CLASS_SLOT]
-        if "class_id" in changes and old_class:
-            plan.moved.append({"name": record[1], "from": class_names.get(old_class, ""),
-                               "to": class_names.get(changes["class_id"], "")})
-        plan.updates.append((before[0], changes))
-    if new:
-        plan.inserts = list(map(list, zip(*new, strict=True)))
-    return plan
-
 
 def _classes(data: DataFile, reader: RowReader) -> tuple[dict[tuple[str, int], int],
                                                          list[tuple[str, int]]]:
@@ -240,14 +202,14 @@ def _audit_new_rows(act: audit.Action, table: str, first_new: int, count: int) -
         act.inserted(table, first_new, first_new + count - 1)
 
 
-def _write(data: DataFile, act: audit.Action, plan: _Plan,
-           places: dict[tuple[str, int], int]) -> None:
-    """Update (one audit row per person, before and after), then insert, in bulk."""
+def _write(data: DataFile, act: audit.Action, plan: Plan, real: dict[int, int]) -> None:
+    """Update (one audit row per person, before and after), then insert, in bulk.
+    ``real`` gives the classes just made their ids in place of their stand-ins."""
     stamp = now()
     if plan.updates:
         _update_people(data, act, plan.updates, stamp, audit.row_json(data, "people"))
     if plan.inserts[0]:
-        _insert_people(data, act, plan.inserts, stamp, places)
+        _insert_people(data, act, plan, stamp, real)
 
 
 def _update_people(data: DataFile, act: audit.Action, updates: list[tuple[int, dict[str, Any]]],
@@ -259,9 +221,16 @@ def _update_people(data: DataFile, act: audit.Action, updates: list[tuple[int, d
         if "name" in changes:
             changes["initials"] = fast_initials(changes["name"])
         changes["updated_at"] = stamp
-        assignments = ", ".join(f"{c} = ?" for c in changes)
+        # A class number goes in twice: first a placeholder no other pupil holds, then the
+        # number, so numbers that change hands in one import never meet on the way.
+        placeholder = ({**changes, "class_number": -person_id} if "class_number" in changes
+                       else changes)
+        assignments = ", ".join(f"{c} = ?" for c in placeholder)
         data.conn.execute(f"UPDATE people SET {assignments} WHERE id = ?",
-                          (*changes.values(), person_id))
+                          (*placeholder.values(), person_id))
+    data.conn.executemany("UPDATE people SET class_number = ? WHERE id = ?",
+                          [(changes["class_number"], person_id) for person_id, changes in updates
+                           if "class_number" in changes])
     after = data.conn.execute(f"SELECT id, {as_json} FROM people WHERE id IN ({ids})")
     data.conn.executemany(
         "INSERT INTO audit (action_id, table_name, record_id, before, after) "
@@ -275,11 +244,15 @@ _DEFAULTS = {c: "" for c in PERSON_COLUMNS if c not in ("kind", "name", "id_type
 _FOLDABLE = frozenset({"kind", "id_type", *_DEFAULTS})
 
 
-def _insert_people(data: DataFile, act: audit.Action, inserts: list[list[Any]],
-                   stamp: str, places: dict[tuple[str, int], int]) -> None:
+def _insert_people(data: DataFile, act: audit.Action, plan: Plan, stamp: str,
+                   real: dict[int, int]) -> None:
     """The new people, given and written a column at a time, and one audit row for all."""
+    inserts = plan.inserts
     columns = dict(zip(PERSON_COLUMNS, inserts, strict=True))
-    columns["class_id"] = list(map(places.get, columns["class_id"]))  # staff: None
+    if real:  # classes made by this import: their stand-in ids become the real ones
+        columns["class_id"] = [real.get(c, c) if c is not None else None
+                               for c in columns["class_id"]]
+    columns["class_number"] = plan.new_numbers
     once = {name: fast_initials(name) for name in set(columns["name"])}  # namesakes
     columns["initials"] = list(map(once.__getitem__, columns["name"]))
     values = _values_sql(columns) | {"updated_at": _sql_text(stamp)}
@@ -367,6 +340,7 @@ def read_roster(data: DataFile, path: str | Path, mapping: dict[str, str] | None
                               "" if staff else _sheet_grade(sheet.name, grades))
     if not infos:
         raise Refused("roster_no_header", path=Path(path).name)
+    reader.settle_numbers()
     reader.flag_duplicates()
     reader.invalid.sort(key=lambda p: (p.sheet, p.row or 0))
     return sheets, infos, reader
@@ -397,60 +371,72 @@ def _no_collector_passes(function: Callable[..., RosterResult]) -> Callable[...,
 def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
                   skip_invalid: bool = False, strict: bool = False,
                   create_classes: bool = True, mapping: dict[str, str] | None = None,
-                  errors_out: str | Path | None = None,
-                  progress: Progress | None = None) -> RosterResult:
+                  errors_out: str | Path | None = None, accept_renames: Accept = False,
+                  mark_left: bool = False, progress: Progress | None = None) -> RosterResult:
     """Import a roster workbook; see the module docstring for the rules.
 
-    Refused (nothing written) when any row is invalid and ``skip_invalid`` is off,
-    or when a class is missing and ``strict`` is on (or ``create_classes`` off).
-    With ``dry_run`` nothing is written and nothing refused: the result is the preview.
+    Refused (nothing written) when any row is invalid (a rename not in ``accept_renames``
+    is one) and ``skip_invalid`` is off, or when a class is missing and ``strict`` is on
+    (or ``create_classes`` off). With ``dry_run`` nothing is written and nothing refused:
+    the result is the preview. ``mark_left`` marks the people of the file's classes whom
+    the file does not name as having left.
     """
     progress = progress or no_progress
     progress(0, 3)
     sheets, infos, reader = read_roster(data, path, mapping)
     progress(1, 3)
-    if errors_out and reader.invalid:
-        write_errors_workbook(sheets, infos, reader.invalid, errors_out)
-    result = RosterResult(invalid=reader.invalid, warnings=reader.warnings, sheets=infos,
-                          dry_run=dry_run)
-    if reader.invalid and not skip_invalid and not dry_run:
-        raise invalid_rows_refusal(reader.invalid, path)
     class_ids, missing = _classes(data, reader)
-    result.created_classes = [classnames.class_name(g, n) for g, n in missing]
-    if missing and (strict or not create_classes) and not dry_run:
-        raise Refused("roster_unknown_classes", classes="、".join(result.created_classes))
-    _count(result, reader)
+    created = [classnames.class_name(g, n) for g, n in missing]
     # Classes still to be made get stand-in ids (negative) until they exist.
     stand_in = {place: -i - 1 for i, place in enumerate(missing)}
-    class_names = _class_names(data) | dict(zip(stand_in.values(), result.created_classes,
-                                                strict=True))
-    plan = _plan(reader, _existing_people(data), class_ids | stand_in, class_names)
-    result.imported, result.updated, result.unchanged = (
-        len(plan.inserts[0]), len(plan.updates), plan.unchanged)
-    result.moved = plan.moved
+    class_names = _class_names(data) | dict(zip(stand_in.values(), created, strict=True))
+    plan = plan_import(reader, load_existing(data), class_ids | stand_in, class_names,
+                       accept_renames=accept_renames, mark_left=mark_left)
+    invalid = sorted(reader.invalid + plan.refused, key=lambda p: (p.sheet, p.row or 0))
+    if errors_out and invalid:
+        write_errors_workbook(sheets, infos, invalid, errors_out)
+    if invalid and not skip_invalid and not dry_run:
+        raise invalid_rows_refusal(invalid, path)
+    if missing and (strict or not create_classes) and not dry_run:
+        raise Refused("roster_unknown_classes", classes="、".join(created))
+    result = _result(reader, plan, infos, invalid, created, dry_run)
     progress(2, 3)
     if not dry_run and (plan.inserts[0] or plan.updates or missing):
-        _apply(data, plan, infos, missing, class_ids | stand_in, result)
+        _apply(data, plan, infos, missing, stand_in, result)
     progress(3, 3)
     return result
 
 
-def _apply(data: DataFile, plan: _Plan, infos: list[SheetInfo], missing: list[tuple[str, int]],
-           places: dict[tuple[str, int], int], result: RosterResult) -> None:
+def _result(reader: RowReader, plan: Plan, infos: list[SheetInfo], invalid: list[Problem],
+            created: list[str], dry_run: bool) -> RosterResult:
+    result = RosterResult(
+        imported=len(plan.inserts[0]), updated=len(plan.updates) - plan.left,
+        unchanged=plan.unchanged, invalid=invalid, sheets=infos, dry_run=dry_run,
+        warnings=sorted(reader.warnings + plan.warnings, key=lambda p: (p.sheet, p.row or 0)),
+        created_classes=created, moved=plan.moved, renames=plan.renames,
+        renamed=plan.renamed, duplicates=reader.duplicates, changes=plan.changes,
+        missing=plan.missing, left=plan.left, completed=plan.completed, rows=reader.read_rows,
+        skipped=len({(p.sheet, p.row) for p in invalid}))
+    _count(result, reader)
+    return result
+
+
+def _apply(data: DataFile, plan: Plan, infos: list[SheetInfo], missing: list[tuple[str, int]],
+           stand_in: dict[tuple[str, int], int], result: RosterResult) -> None:
     """Everything in one audited action: the new classes, then the people.
 
-    ``places`` gives each class its id; those to be made have stand-in (negative) ids."""
+    The classes to be made have stand-in (negative) ids in the plan until they exist."""
     summary = (f"导入花名册:新增 {result.imported} 人,更新 {result.updated} 人"
-               + (f",新建班级 {len(missing)} 个" if missing else ""))
+               + (f",新建班级 {len(missing)} 个" if missing else "")
+               + (f",标记离校 {result.left} 人" if result.left else ""))
     with audit.action(data, "import_roster", summary) as act:
         made: dict[tuple[str, int], int] = {}
         _create_classes(data, act, missing, made)
-        if made:
-            real = {places[place]: class_id for place, class_id in made.items()}
-            for _person, changes in plan.updates:
-                if changes.get("class_id") in real:
-                    changes["class_id"] = real[changes["class_id"]]
-        _write(data, act, plan, places | made)
+        real = {stand_in[place]: class_id for place, class_id in made.items()}
+        for _person, changes in plan.updates:
+            if changes.get("class_id") in real:
+                changes["class_id"] = real[changes["class_id"]]
+        _write(data, act, plan, real)
         _remember(data, infos)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -62,14 +61,29 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "village": ("村(社区)", ("村(社区)", "所在村", "所在村(社区)", "村(居)")),
     "post": ("岗位", ("岗位", "职务")),
     "department": ("部门", ("部门",)),
+    # A class number (班内学号): 班内学号 is taken as written; 学号 and 序号 only where they
+    # start at 1 in a class (a running row count or a school-wide number is not one).
+    "class_number": ("班内学号", ("班内学号", "班内序号", "学号", "序号")),
+    "id_type": ("证件类型", ("证件类型", "身份证件类型", "证件种类")),
 }
+NUMBER_AS_WRITTEN = frozenset({"班内学号", "班内序号"})
+LARGEST_CLASS_NUMBER = 999
+# Identity documents other than the resident ID (the national registry's 身份证件类型),
+# stored with their number in ``document_no``; the resident ID and the residence permit of
+# Hong Kong, Macao and Taiwan residents (the same 18-character rule) are checked as IDs.
+RESIDENT_ID_TYPES = frozenset({"", "居民身份证", "身份证", "中华人民共和国居民身份证",
+                               "港澳台居民居住证"})
+DOCUMENT_TYPES = {"护照": "passport", "港澳居民来往内地通行证": "hk_macao_permit",
+                  "回乡证": "hk_macao_permit", "台湾居民来往大陆通行证": "taiwan_permit",
+                  "台胞证": "taiwan_permit", "外国人永久居留身份证": "foreign_permanent",
+                  "出生医学证明": "birth_certificate", "出生证明": "birth_certificate"}
 TOTAL_WORDS = ("合计", "总计", "小计")
 BOARDING = {"住校": 1, "寄宿": 1, "是": 1, "走读": 0, "否": 0}
 # The people columns an import sets, in the order of a record; class_id holds the
 # (grade, number) place until the classes are known. None means "the file says nothing".
 PERSON_COLUMNS = ("kind", "name", "sex", "id_type", "id_number", "student_no", "birth_date",
                   "class_id", "post", "department", "phone", "guardian_phone", "guardian",
-                  "address", "village", "boarding")
+                  "address", "village", "boarding", "document_no")
 CLASS_SLOT = PERSON_COLUMNS.index("class_id")
 TEXT_FIELDS = ("sex", "student_no", "birth_date", "post", "department", "phone",
                "guardian_phone", "guardian", "address", "village")
@@ -328,7 +342,7 @@ def _checked_columns(texts: dict[str, Sequence[Any]], checked: IdColumn, places:
         g or s for g, s in zip(given["sex"], checked.sexes, strict=True)]
     return odd, (texts["name"], sexes, checked.ids, given["student_no"], checked.births,
                  places, *(given[f] for f in TEXT_FIELDS[3:]),
-                 _looked_up(texts.get("boarding", blank), BOARDING))
+                 _looked_up(texts.get("boarding", blank), BOARDING), [None] * len(blank))
 
 
 def _none_for_blank(texts: Sequence[str]) -> Sequence[str | None]:
@@ -356,6 +370,16 @@ def _odd_rows(names: Sequence[str], checked: IdColumn, places: list[Any],
                    if born != id_birth and born is not None and born != ""
                    and _written_day(cell_text(born)) not in ("", id_birth))
     return sorted(odd)
+
+
+def _whole_number(cell: Any) -> int | None:
+    """3, 3.0, "3", "03", "3号" → 3; anything else None."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, int | float):
+        return int(cell) if float(cell).is_integer() else None
+    value = cell_text(cell).removesuffix("号")
+    return int(value) if value.isdigit() and value.isascii() else None
 
 
 def _looked_up(cells: Sequence[Any], table: dict[str, Any]) -> list[Any]:
@@ -405,7 +429,8 @@ def is_total(cells: list[Any]) -> bool:
             or (second.__class__ is str and second.lstrip()[:2] in TOTAL_WORDS))
 
 
-# Who a record is: its ID number (a str), or ("student_no", the L/J student number).
+# Who a record is: its ID number (a str), ("student_no", the 学籍号) for a pupil without an
+# ID number, or ("document", the number) for one with another identity document.
 Key = str | tuple[str, str]
 _FEW_PAIRS = 256  # grades × labels read by RowReader._places without finding the pairs
 
@@ -425,8 +450,14 @@ class RowReader:
         self.keys: list[Key] = []
         self.sheets: list[str] = []
         self.rows: list[int] = []
+        # each record's class number from the file, and whether it is taken as written
+        self.numbers: list[tuple[int, bool] | None] = []
+        self._sheet_numbers: dict[int, tuple[int, bool]] = {}  # by the sheet's row number
         self.invalid: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.duplicates: list[dict[str, Any]] = []
+        self.invalid_names: set[str] = set()  # names on invalid rows: never taken as gone
+        self.read_rows = 0  # data rows read (totals and blank rows not counted)
 
     @property
     def records(self) -> list[tuple[Any, ...]]:
@@ -439,8 +470,10 @@ class RowReader:
         return list(zip(self.sheets, self.rows, strict=True))
 
     def problem(self, into: list[Problem], sheet: str, row: int, field_name: str,
-                message: str) -> None:
+                message: str, name: str = "") -> None:
         into.append(Problem(message, sheet=sheet, row=row, column=FIELDS[field_name][0]))
+        if name and into is self.invalid:
+            self.invalid_names.add(same_name(name))
 
     def read_sheet(self, sheet: SheetRows, headers: list[str], mapping: dict[str, str],
                    header_index: int, staff: bool, sheet_grade: str) -> None:
@@ -449,9 +482,13 @@ class RowReader:
                                           set(at.values()))
         if not numbers:
             return
+        self.read_rows += len(numbers)
         columns = {f: by_index[i] for f, i in at.items()}
+        self._sheet_numbers = self._class_numbers(
+            sheet.name, numbers, columns.get("class_number"),
+            mapping.get("class_number", "") in NUMBER_AS_WRITTEN)
         texts = {f: c if f in COMPARED else column_texts(c, f in REPEATING)
-                 for f, c in columns.items() if f != "id_number"}
+                 for f, c in columns.items() if f not in ("id_number", "class_number")}
         if not staff and "guardian_phone" not in texts and "phone" in texts:
             texts["guardian_phone"] = texts.pop("phone")  # a pupil's phone is the family's
         self._read_columns(sheet.name, numbers, columns.get("id_number"), texts, staff,
@@ -466,6 +503,9 @@ class RowReader:
             [None] * count, [""] * count, [""] * count, set(range(count)))
         places = [None] * count if staff else self._places(texts, sheet_grade, count)
         odd, columns = _checked_columns(texts, checked, places, staff)
+        if "id_type" in texts and set(texts["id_type"]) - RESIDENT_ID_TYPES:
+            odd = sorted({*odd, *(i for i, kind in enumerate(texts["id_type"])
+                                  if kind not in RESIDENT_ID_TYPES)})
         kind, start = "staff" if staff else "student", 0
         for end in (*odd, count):
             if start < end:
@@ -473,7 +513,7 @@ class RowReader:
                 self._append_run(sheet, kind, numbers[start:end], run)
             if end < count:
                 self._careful(sheet, numbers[end], end, raw_ids, texts, staff, sheet_grade,
-                              columns[-1][end])
+                              columns[-2][end])
             start = end + 1
 
     def _append_run(self, sheet: str, kind: str, numbers: list[int], run: Any) -> None:
@@ -486,6 +526,7 @@ class RowReader:
             column.extend(values)
         self.keys.extend(ids)
         self.sheets.extend([sheet] * size)
+        self.numbers.extend(map(self._sheet_numbers.get, numbers))
         self.rows.extend(numbers)
 
     def _places(self, texts: dict[str, Sequence[Any]], sheet_grade: str,
@@ -503,6 +544,37 @@ class RowReader:
             once.setdefault(grade, {})[label] = self.place_of(cell_text(grade), cell_text(label),
                                                               sheet_grade)
         return list(map(dict.__getitem__, map(once.__getitem__, grades), labels))
+
+    def _class_numbers(self, sheet: str, rows: list[int], cells: Sequence[Any] | None,
+                       as_written: bool) -> dict[int, tuple[int, bool]]:
+        """Row number → (class number, taken as written) for the rows that give one; a
+        班内学号 that is no whole number from 1 to 999 is warned about and left out."""
+        if cells is None:
+            return {}
+        found = {}
+        for number, cell in zip(rows, cells, strict=True):
+            value = _whole_number(cell)
+            if value is not None and 1 <= value <= LARGEST_CLASS_NUMBER:
+                found[number] = (value, as_written)
+            elif as_written and cell_text(cell):
+                self.problem(self.warnings, sheet, number, "class_number", text(
+                    "roster_bad_class_number", value=cell_text(cell),
+                    largest=LARGEST_CLASS_NUMBER))
+        return found
+
+    def settle_numbers(self) -> None:
+        """Numbers from a 学号 or 序号 column count only where they start at 1 in a class:
+        otherwise the column counts rows or numbers the school, and the pupils of that
+        class are numbered as if the file gave none."""
+        lowest: dict[tuple[str, Any], int] = {}
+        for sheet, place, given in zip(self.sheets, self.columns[CLASS_SLOT], self.numbers,
+                                       strict=True):
+            if given is not None and not given[1]:
+                lowest[(sheet, place)] = min(lowest.get((sheet, place), given[0]), given[0])
+        self.numbers = [None if given is not None and not given[1]
+                        and lowest[(sheet, place)] != 1 else given
+                        for sheet, place, given in zip(self.sheets, self.columns[CLASS_SLOT],
+                                                       self.numbers, strict=True)]
 
     def place_of(self, grade: str, label: str, sheet_grade: str) -> tuple[str, int] | None:
         whole = classnames.split_class_name(label, self.grades) if label else None
@@ -530,7 +602,7 @@ class RowReader:
             if values["class_id"] is None:
                 self.problem(self.invalid, sheet, number, "class", text(
                     "roster_bad_class", grade=row.get("grade") or sheet_grade or "?",
-                    label=row.get("class") or "?"))
+                    label=row.get("class") or "?"), row["name"])
                 return
         if key:
             for column, name in zip(self.columns, PERSON_COLUMNS, strict=True):
@@ -538,18 +610,31 @@ class RowReader:
             self.keys.append(key)
             self.sheets.append(sheet)
             self.rows.append(number)
+            self.numbers.append(self._sheet_numbers.get(number))
 
     def _identity(self, sheet: str, number: int, raw: Any, row: dict[str, str],
                   values: dict[str, Any]) -> Key | None:
-        """Who the row is: its ID number, or an L/J student number; None when invalid."""
+        """Who the row is: its ID number; else (with a warning that says so) another
+        document of the type the row gives, or the 学籍号; None when invalid."""
+        kind = row.get("id_type", "")
+        if kind not in RESIDENT_ID_TYPES and cell_text(raw):
+            document = normalise_id(raw).upper()
+            values.update(id_type=DOCUMENT_TYPES.get(kind, "other"), id_number=None,
+                          document_no=document)
+            self.problem(self.warnings, sheet, number, "id_number",
+                         text("roster_other_document", kind=kind, number=document))
+            return ("document", document)
         student_no = normalise_id(row.get("student_no", "")).upper()
         if is_student_number(raw) or (not cell_text(raw) and student_no):
             number_text = normalise_id(raw).upper() if cell_text(raw) else student_no
             values.update(id_type="student_number", id_number=None, student_no=number_text)
+            self.problem(self.warnings, sheet, number, "id_number",
+                         text("roster_no_id_number", number=number_text))
             return ("student_no", number_text)  # a Key
         check = check_id(raw, roster_sex=row.get("sex"))
         if not check.ok:
-            self.problem(self.invalid, sheet, number, "id_number", check.message() or "")
+            self.problem(self.invalid, sheet, number, "id_number", check.message() or "",
+                         row.get("name", ""))
             return None
         for message in check.warning_messages():
             self.problem(self.warnings, sheet, number, "id_number", message)
@@ -563,23 +648,51 @@ class RowReader:
         return check.number
 
     def flag_duplicates(self) -> None:
-        """Both rows of a key that occurs twice are invalid, each naming the other."""
+        """A person listed twice: the same number and the same name is one person, kept
+        once (the first row) with a warning naming both rows; the same number with other
+        names makes every such row invalid, each naming the others."""
         if len(set(self.keys)) == len(self.keys):
             return
-        twice = {key for key, n in Counter(self.keys).items() if n > 1}
-        where: dict[Key, list[tuple[str, int]]] = {}
-        for key, place in zip(self.keys, self.places, strict=True):
-            if key in twice:
-                where.setdefault(key, []).append(place)
-        for key, places in where.items():
-            for sheet, number in places:
-                others = "、".join(f"{s} 第{n}行" for s, n in places if (s, n) != (sheet, number))
-                self.problem(self.invalid, sheet, number,
-                             "id_number" if isinstance(key, str) else "student_no",
-                             text("roster_duplicate", number=key if isinstance(key, str)
-                                  else key[1], others=others))
-        keep = [i for i, key in enumerate(self.keys) if key not in twice]
+        where: dict[Key, list[int]] = {}
+        for index, key in enumerate(self.keys):
+            where.setdefault(key, []).append(index)
+        dropped: set[int] = set()
+        for key, indexes in where.items():
+            if len(indexes) > 1:
+                dropped |= self._one_key_twice(key, indexes)
+        keep = [i for i in range(len(self.keys)) if i not in dropped]
         self.columns = [[column[i] for i in keep] for column in self.columns]
-        self.keys = [self.keys[i] for i in keep]
-        self.sheets = [self.sheets[i] for i in keep]
-        self.rows = [self.rows[i] for i in keep]
+        for name in ("keys", "sheets", "rows", "numbers"):
+            values = getattr(self, name)
+            setattr(self, name, [values[i] for i in keep])
+
+    def _one_key_twice(self, key: Key, indexes: list[int]) -> set[int]:
+        """The rows to drop of one key met more than once."""
+        name_at = PERSON_COLUMNS.index("name")
+        names = {same_name(self.columns[name_at][i]) for i in indexes}
+        shown = key if isinstance(key, str) else key[1]
+        column = "id_number" if isinstance(key, str) or key[0] == "document" else "student_no"
+        places = [(self.sheets[i], self.rows[i]) for i in indexes]
+        if len(names) == 1:
+            first, *again = places
+            for sheet, number in again:
+                self.problem(self.warnings, sheet, number, column, text(
+                    "roster_duplicate_kept_once", number=shown, first=_place(*first)))
+            self.duplicates.append({"number": shown, "name": self.columns[name_at][indexes[0]],
+                                    "rows": [{"sheet": s, "row": n} for s, n in places]})
+            return set(indexes[1:])
+        for sheet, number in places:
+            others = "、".join(_place(s, n) for s, n in places if (s, n) != (sheet, number))
+            self.problem(self.invalid, sheet, number, column,
+                         text("roster_duplicate", number=shown, others=others),
+                         self.columns[name_at][indexes[places.index((sheet, number))]])
+        return set(indexes)
+
+
+def same_name(name: Any) -> str:
+    """A name as compared: full-width folded and spaces taken out (张 三 is 张三)."""
+    return normalize("NFKC", str(name or "")).replace(" ", "").strip()
+
+
+def _place(sheet: str, row: int) -> str:
+    return text("roster_place", sheet=sheet, row=row)

@@ -44,7 +44,7 @@ PEOPLE = (
 
 
 CLASS_CHECK = (
-    Column("number", "序号", "No."),
+    Column("number", "学号", "No."),  # the class number (班内学号), as on the register
     Column("name", "姓名", "Name"),
     Column("temperature", "体温", "Temp."),
     Column("symptoms", "症状", "Symptoms", terms),

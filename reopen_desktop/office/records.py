@@ -16,6 +16,7 @@ from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
 from reopen_desktop.checks.arrival import KINDS as ARRIVAL_KINDS
 from reopen_desktop.checks.arrival import Window
 from reopen_desktop.checks.at_home import KeptHome
+from reopen_desktop.checks.attendance import ReturnStatus
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
 from reopen_desktop.checks.figures import Absentee, FeverRow, TrendDay, UncheckedClass
 from reopen_desktop.checks.followups import Diagnosis, FollowUp, TrackedAbsence
@@ -54,7 +55,7 @@ __all__ = [
     "ExportRecord", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
     "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period",
-    "PersonFile", "PersonRow", "PersonScreening", "PlanDocument", "RollLine",
+    "PersonFile", "PersonRow", "PersonScreening", "PlanDocument", "ReturnStatus", "RollLine",
     "SaveResult", "School", "StaffMember", "StoredAlert", "Travel",
     "TrendDay", "VillageMatch", "VillageRow", "Viewer", "Window",
     "Absentee", "FeverRow", "TrackedAbsence", "UncheckedClass",

@@ -21,6 +21,7 @@ from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import (
     arrival,
     at_home,
+    attendance,
     class_checks,
     figures,
     followups,
@@ -148,7 +149,11 @@ class ChecksRoom(Room):
     unchecked_classes = reads(figures.unchecked_classes)
     parse_temperature = staticmethod(class_checks.parse_temperature)
     parse_quick_entry = staticmethod(quick_entry.parse_quick_entry)
+    pupil_numbered = staticmethod(quick_entry.pupil_numbered)
     quick_keys_help = staticmethod(quick_entry.quick_keys_help)
+    # may this person be at school today (the gate, the roll and the log ask it)
+    return_status = reads(attendance.status)
+    kept_away = reads(attendance.kept_away)
     # the gate
     ensure_passes = writes(gate.ensure_passes)
     find = reads(gate.find)

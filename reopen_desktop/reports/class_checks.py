@@ -1,8 +1,9 @@
 """The class check form (晨午检登记表), blank for the wall or filled from the day's records.
 
-One row per pupil: morning and noon temperature and symptoms (evening for a boarding
-class), absence and its reason; the class's head-counts and the signature lines the
-paper form has. No ID numbers: the head teacher's sheet needs names only.
+One row per pupil, by class number (班内学号, the number quick entry and the checks tab
+use): morning and noon temperature and symptoms (evening for a boarding class), absence
+and its reason; the class's head-counts and the signature lines the paper form has. No ID
+numbers: the head teacher's sheet needs names only.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
 
 def _pupils(data: DataFile, class_id: int, day: date, sessions: list[str], blank: bool
             ) -> list[dict[str, Any]]:
-    pupils = data.query("SELECT id, name, sex FROM people WHERE class_id = ? AND active = 1 "
-                        "ORDER BY student_no, name", (class_id,))
+    pupils = data.query("SELECT id, name, sex, class_number FROM people WHERE class_id = ? "
+                        "AND active = 1 ORDER BY class_number IS NULL, class_number, student_no, "
+                        "name", (class_id,))
     if blank:
         return pupils
     stored = data.query("SELECT person_id, session, temperature, symptoms, absent, "
@@ -86,11 +88,11 @@ def _story(class_name: str, day: date, sessions: list[str], pupils: list[dict[st
         [("应到", str(len(pupils))), ("实到", present)],
     ], [20 * mm, CONTENT_WIDTH / 2 - 20 * mm, 20 * mm, CONTENT_WIDTH / 2 - 20 * mm]))
     story.append(Spacer(1, 3 * mm))
-    header = ["序号", "姓名", "性别"]
+    header = ["学号", "姓名", "性别"]
     for session in sessions:
         header += [f"{vocabulary.SESSIONS[session]}体温", f"{vocabulary.SESSIONS[session]}症状"]
     header += ["缺勤原因", "备注"]
-    rows = [_row(number, pupil, sessions, blank) for number, pupil in enumerate(pupils, 1)]
+    rows = [_row(pupil, sessions, blank) for pupil in pupils]
     fixed = 10 * mm + 20 * mm + 11 * mm + 18 * mm + 20 * mm
     per_session = (CONTENT_WIDTH - fixed - (20 * mm if kindergarten else 0)) / len(sessions)
     widths = [10 * mm, 20 * mm, 11 * mm] + [per_session * 0.4, per_session * 0.6] * len(
@@ -119,8 +121,8 @@ def _looks(pupil: dict[str, Any]) -> str:
     return "、".join(seen) or "正常"
 
 
-def _row(number: int, pupil: dict[str, Any], sessions: list[str], blank: bool) -> list[str]:
-    row = [str(number), pupil["name"], pupil["sex"]]
+def _row(pupil: dict[str, Any], sessions: list[str], blank: bool) -> list[str]:
+    row = [str(pupil["class_number"] or ""), pupil["name"], pupil["sex"]]
     found = pupil.get("checks", {})
     reason = ""
     for session in sessions:

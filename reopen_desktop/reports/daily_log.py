@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop import summary
 from reopen_desktop.alerts import register
-from reopen_desktop.checks import at_home, followups
+from reopen_desktop.checks import at_home, attendance, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.diseases import adjustments, catalogue
@@ -45,6 +45,10 @@ from reopen_desktop.reports.school_report import build_school_report
 TITLE = "每日防控工作日志"
 SESSIONS = (("morning", "晨检"), ("noon", "午检"), ("evening", "晚检"))
 NO_DATA = "(本程序尚无此项记录)"
+# What keeps people away (checks/attendance.SOURCES), as the log counts them.
+AWAY_SOURCES = (("suspension", "停课"), ("home", "居家观察"), ("key_person", "重点人员"),
+                ("follow_up", "因病追踪"), ("disease", "传染病隔离"), ("clearance", "待查验证明"))
+ILLNESS_SOURCES = frozenset({"follow_up", "disease", "clearance"})
 
 
 @chinese_document
@@ -58,6 +62,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["alert_list"] = _day_alerts(data, day)
     facts["key_list"] = key_persons_on(data, day)
     facts["home_list"] = at_home.kept_home(data, day)
+    facts["away_list"] = attendance.kept_away(data, day)
     facts["thresholds"] = standards(data)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
@@ -109,9 +114,9 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     story: list[Flowable] = [para(f"{facts['school']} {TITLE}", styles.title),
                              Spacer(1, 2 * mm), _overview(facts, styles)]
     sections = [("晨午检与缺勤", _checks), ("因病缺勤与追踪", _ill), ("预警与报告", _alerts),
-                ("重点人员", _key),
-                ("停课与居家观察", _home), ("消毒与通风", _campus), ("食堂", _canteen),
-                ("防控物资", _supplies), ("本日志使用的标准", _thresholds)]
+                ("重点人员", _key), ("停课与居家观察", _home), ("不得到校人员", _away),
+                ("消毒与通风", _campus), ("食堂", _canteen), ("防控物资", _supplies),
+                ("本日志使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -248,6 +253,28 @@ def _home(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     return story
 
 
+def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Who may not be at school that day and why (checks/attendance.py, the answer the gate
+    and the class roll give): counted by what keeps them away; those kept away by an
+    illness (a follow-up, a disease, a clearance still owed) listed, the others being in
+    the sections above."""
+    away = facts["away_list"]
+    if not away:
+        return [para("当日没有不得到校的人员。", styles.body)]
+    counts = [f"{label} {n} 人" for key, label in AWAY_SOURCES
+              if (n := sum(1 for s in away if key in s.sources))]
+    story: list[Flowable] = [para(f"不得到校 {len(away)} 人:{'、'.join(counts)}。"
+                                  "停课、居家观察和重点人员见上两节;因病的列于下表。",
+                                  styles.body)]
+    rows = [[s.name, s.class_name or "教职工", s.reason, s.until or "未定",
+             "、".join(s.needs) or "—"] for s in away if set(s.sources) & ILLNESS_SOURCES]
+    if rows:
+        story.append(data_table(styles, ["姓名", "班级", "原因", "最早返校", "还须"], rows,
+                                [20 * mm, 24 * mm, CONTENT_WIDTH - 118 * mm, 24 * mm,
+                                 50 * mm]))
+    return story
+
+
 def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     lines = []
     for key, label in (("disinfection", "消毒"), ("ventilation", "通风")):
@@ -330,6 +357,8 @@ def thresholds_section(t: dict[str, Any], styles: ReportStyles) -> list[Flowable
         "缺勤上升:年级或全校因病缺勤率高于本校近期基线(本校规则,非国家报告标准)。",
         f"重点人员:旅居风险地区者观察 {t['observation_days']} 天(本校设置,自返回之日);"
         "病例的密切接触者按病种目录的观察期(自最后接触之日)。",
+        f"返校:发热者退热满 {t['fever_free_hours']} 小时(确诊病种按病种目录)并经校医查看或凭复课"
+        "证明方可返校(本校规则)。",
         f"留样:每个菜品 ≥{t['sample_grams']} 克、≥{t['sample_hours']} 小时。",
         "食堂从业人员:发热、呕吐、腹泻、黄疸、咽痛、外伤或烫伤者暂停上岗,呕吐、腹泻消失 72 小时后"
         f"方可上岗;{_cited('canteen_off_duty')}。",

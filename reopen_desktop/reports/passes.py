@@ -1,8 +1,9 @@
 """一证通: A4 sheets of pass cards, ten to a page, to cut out and laminate.
 
-A card shows the school, name, class and masked ID number, and a QR code of the
-pass's opaque code: scanning it at the gate finds the person, and a lost card
-tells a finder nothing.
+A card shows the school, name, class and class number (班内学号, the number on the
+class register and in quick entry), masked ID number, and a QR code of the pass's
+opaque code: scanning it at the gate finds the person, and a lost card tells a finder
+nothing.
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = N
 def _people(data: DataFile, class_names: list[str] | None) -> list[dict[str, Any]]:
     where, params = search.class_filter(class_names)
     return data.query(
-        "SELECT p.name, coalesce(c.name, p.post, '') AS class_name, p.id_number, s.code "
+        "SELECT p.name, coalesce(c.name, p.post, '') AS class_name, p.class_number, "
+        "p.id_number, p.student_no, p.document_no, s.code "
         "FROM people p JOIN passes s ON s.person_id = p.id LEFT JOIN classes c "
         "ON c.id = p.class_id LEFT JOIN grades g ON g.id = c.grade_id "
-        f"WHERE p.active = 1 {where} ORDER BY g.position, c.number, p.kind DESC, p.name", params)
+        f"WHERE p.active = 1 {where} ORDER BY g.position, c.number, p.kind DESC, "
+        "p.class_number, p.name", params)
 
 
 def _story(school: str, people: list[dict[str, Any]], styles: ReportStyles) -> list[Flowable]:
@@ -71,9 +74,11 @@ def _story(school: str, people: list[dict[str, Any]], styles: ReportStyles) -> l
 
 
 def _card(school: str, person: dict[str, Any], styles: ReportStyles) -> Table:
+    number = f" {person['class_number']}号" if person["class_number"] else ""
     text = [para(f"{school} · 一证通", styles.cell), para(person["name"], styles.title),
-            para(person["class_name"], styles.body),
-            para(mask_id(person["id_number"]), styles.cell)]
+            para(person["class_name"] + number, styles.body),
+            para(mask_id(person["id_number"] or person["document_no"]
+                         or person["student_no"]), styles.cell)]
     inner = Table([[text, _qr(person["code"])]], colWidths=[CONTENT_WIDTH / 2 - QR_SIZE - 8 * mm,
                                                             QR_SIZE + 4 * mm])
     inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))

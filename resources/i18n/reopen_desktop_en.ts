@@ -354,8 +354,20 @@ Please switch to that window to carry on.</translation>
             <translation>… {0} more under “错误行” (invalid rows); save the error workbook, correct it and import again.</translation>
         </message>
         <message>
-            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
-            <translation>Roster imported: {0} new, {1} updated, {2} unchanged; {3} rows skipped.</translation>
+            <source>花名册已导入:读取 {0} 行,新增 {1} 人,更新 {2} 人,未变 {3} 人;跳过 {4} 行。</source>
+            <translation>Roster imported: {0} rows read, {1} people added, {2} updated, {3} unchanged; {4} rows skipped.</translation>
+        </message>
+        <message>
+            <source>改名 {0} 人。</source>
+            <translation>{0} renamed.</translation>
+        </message>
+        <message>
+            <source>重复行 {0} 处,各只导入一次。</source>
+            <translation>{0} repeated rows, each imported once.</translation>
+        </message>
+        <message>
+            <source>标记离校 {0} 人。</source>
+            <translation>{0} marked as left.</translation>
         </message>
         <message>
             <source>病例</source>
@@ -1305,8 +1317,8 @@ Please switch to that window to carry on.</translation>
     <context>
         <name>ChecksTab</name>
         <message>
-            <source>例外:序号 体温/按键,回车。如 3 373、12k、27b</source>
-            <translation>Exceptions: number, temperature or key, Enter. E.g. 3 373, 12k, 27b</translation>
+            <source>例外:学号 体温/按键,回车。如 3 373、12k、27b</source>
+            <translation>Exceptions: class number, temperature/keys, Enter. E.g. 3 373, 12k, 27b</translation>
         </message>
         <message>
             <source>按键:</source>
@@ -1393,6 +1405,16 @@ Save: everyone else in the class is recorded as present and well. Don't save: wh
         <message>
             <source>新预警 {0} 条,请查看预警。</source>
             <translation>New alerts: {0}. See the Alerts tab.</translation>
+        </message>
+        <message>
+            <source>今日不得到校</source>
+            <translation>Not to be at school today</translation>
+        </message>
+        <message>
+            <source>{0}号 {1}:{2}。
+如确已到校,请写明情况:</source>
+            <translation>No. {0} {1}: {2}.
+If they really are here, say why:</translation>
         </message>
         <message>
             <source>空白</source>
@@ -1778,6 +1800,10 @@ Save: everyone else in the class is recorded as present and well. Don't save: wh
         <message>
             <source>仍按原文记录(未归类)</source>
             <translation>Record as typed (unclassified)</translation>
+        </message>
+        <message>
+            <source>未记录</source>
+            <translation>Not recorded</translation>
         </message>
     </context>
     <context>
@@ -2990,10 +3016,6 @@ The data stay on this PC.</translation>
             <translation>Record a diagnosis: {0}</translation>
         </message>
         <message>
-            <source>未记录</source>
-            <translation>Not recorded</translation>
-        </message>
-        <message>
             <source>已记录</source>
             <translation>Recorded</translation>
         </message>
@@ -3360,6 +3382,42 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>To class</translation>
         </message>
         <message>
+            <source>位置</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>原来</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <source>改为</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>确认改名</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>证件号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>现姓名</source>
+            <translation>Name now</translation>
+        </message>
+        <message>
+            <source>表中姓名</source>
+            <translation>Name in file</translation>
+        </message>
+        <message>
+            <source>出现的行</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
             <source>各班人数</source>
             <translation>People per class</translation>
         </message>
@@ -3368,12 +3426,32 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Rows with errors</translation>
         </message>
         <message>
+            <source>改名</source>
+            <translation>Renames</translation>
+        </message>
+        <message>
+            <source>重复行</source>
+            <translation>Repeated rows</translation>
+        </message>
+        <message>
+            <source>更新内容</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
             <source>调班</source>
             <translation>Class changes</translation>
         </message>
         <message>
+            <source>不在本表</source>
+            <translation>Not in file</translation>
+        </message>
+        <message>
             <source>跳过错误行,只导入正确的行</source>
             <translation>Skip rows with errors and import only the correct ones</translation>
+        </message>
+        <message>
+            <source>将不在本花名册中的人标记为离校</source>
+            <translation>Mark those not in this roster as left</translation>
         </message>
         <message>
             <source>导入(&amp;I)</source>
@@ -3408,8 +3486,16 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Cannot read the roster</translation>
         </message>
         <message>
-            <source>新增 {0} 人,更新 {1} 人,未变 {2} 人</source>
-            <translation>new: {0}, updated: {1}, unchanged: {2}</translation>
+            <source>{0} 第{1}行</source>
+            <translation>{0} row {1}</translation>
+        </message>
+        <message>
+            <source>将不在本花名册中的 {0} 人标记为离校</source>
+            <translation>Mark the {0} not in this roster as left</translation>
+        </message>
+        <message>
+            <source>读取 {0} 行:新增 {1} 人,更新 {2} 人,未变 {3} 人</source>
+            <translation>{0} rows read: {1} new, {2} updated, {3} unchanged</translation>
         </message>
         <message>
             <source>其中教职工 {0} 人</source>
@@ -3422,6 +3508,26 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>调班 {0} 人</source>
             <translation>class changes: {0}</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#c00000'&gt;{0} renames to confirm (made only when ticked; otherwise the row is not imported)&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>确认改名 {0} 人</source>
+            <translation>{0} renames confirmed</translation>
+        </message>
+        <message>
+            <source>重复行 {0} 处(各只导入一次)</source>
+            <translation>{0} repeated rows (each imported once)</translation>
+        </message>
+        <message>
+            <source>补齐身份证号 {0} 人</source>
+            <translation>ID number filled in for {0}</translation>
+        </message>
+        <message>
+            <source>在校但不在本表 {0} 人</source>
+            <translation>{0} at school but not in this file</translation>
         </message>
         <message>
             <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>

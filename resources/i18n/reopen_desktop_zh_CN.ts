@@ -354,8 +354,20 @@
             <translation>……其余 {0} 处见“错误行”,可保存错误表改正后再导入。</translation>
         </message>
         <message>
-            <source>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</source>
-            <translation>花名册已导入:新增 {0} 人,更新 {1} 人,未变 {2} 人;跳过 {3} 行。</translation>
+            <source>花名册已导入:读取 {0} 行,新增 {1} 人,更新 {2} 人,未变 {3} 人;跳过 {4} 行。</source>
+            <translation>花名册已导入:读取 {0} 行,新增 {1} 人,更新 {2} 人,未变 {3} 人;跳过 {4} 行。</translation>
+        </message>
+        <message>
+            <source>改名 {0} 人。</source>
+            <translation>改名 {0} 人。</translation>
+        </message>
+        <message>
+            <source>重复行 {0} 处,各只导入一次。</source>
+            <translation>重复行 {0} 处,各只导入一次。</translation>
+        </message>
+        <message>
+            <source>标记离校 {0} 人。</source>
+            <translation>标记离校 {0} 人。</translation>
         </message>
         <message>
             <source>病例</source>
@@ -1305,8 +1317,8 @@
     <context>
         <name>ChecksTab</name>
         <message>
-            <source>例外:序号 体温/按键,回车。如 3 373、12k、27b</source>
-            <translation>例外:序号 体温/按键,回车。如 3 373、12k、27b</translation>
+            <source>例外:学号 体温/按键,回车。如 3 373、12k、27b</source>
+            <translation>例外:学号 体温/按键,回车。如 3 373、12k、27b</translation>
         </message>
         <message>
             <source>按键:</source>
@@ -1393,6 +1405,16 @@
         <message>
             <source>新预警 {0} 条,请查看预警。</source>
             <translation>新预警 {0} 条,请查看预警。</translation>
+        </message>
+        <message>
+            <source>今日不得到校</source>
+            <translation>今日不得到校</translation>
+        </message>
+        <message>
+            <source>{0}号 {1}:{2}。
+如确已到校,请写明情况:</source>
+            <translation>{0}号 {1}:{2}。
+如确已到校,请写明情况:</translation>
         </message>
         <message>
             <source>空白</source>
@@ -1778,6 +1800,10 @@
         <message>
             <source>仍按原文记录(未归类)</source>
             <translation>仍按原文记录(未归类)</translation>
+        </message>
+        <message>
+            <source>未记录</source>
+            <translation>未记录</translation>
         </message>
     </context>
     <context>
@@ -2990,10 +3016,6 @@
             <translation>记录诊断:{0}</translation>
         </message>
         <message>
-            <source>未记录</source>
-            <translation>未记录</translation>
-        </message>
-        <message>
             <source>已记录</source>
             <translation>已记录</translation>
         </message>
@@ -3360,6 +3382,42 @@
             <translation>新班级</translation>
         </message>
         <message>
+            <source>位置</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>原来</source>
+            <translation>原来</translation>
+        </message>
+        <message>
+            <source>改为</source>
+            <translation>改为</translation>
+        </message>
+        <message>
+            <source>确认改名</source>
+            <translation>确认改名</translation>
+        </message>
+        <message>
+            <source>证件号</source>
+            <translation>证件号</translation>
+        </message>
+        <message>
+            <source>现姓名</source>
+            <translation>现姓名</translation>
+        </message>
+        <message>
+            <source>表中姓名</source>
+            <translation>表中姓名</translation>
+        </message>
+        <message>
+            <source>出现的行</source>
+            <translation>出现的行</translation>
+        </message>
+        <message>
             <source>各班人数</source>
             <translation>各班人数</translation>
         </message>
@@ -3368,12 +3426,32 @@
             <translation>错误行</translation>
         </message>
         <message>
+            <source>改名</source>
+            <translation>改名</translation>
+        </message>
+        <message>
+            <source>重复行</source>
+            <translation>重复行</translation>
+        </message>
+        <message>
+            <source>更新内容</source>
+            <translation>更新内容</translation>
+        </message>
+        <message>
             <source>调班</source>
             <translation>调班</translation>
         </message>
         <message>
+            <source>不在本表</source>
+            <translation>不在本表</translation>
+        </message>
+        <message>
             <source>跳过错误行,只导入正确的行</source>
             <translation>跳过错误行,只导入正确的行</translation>
+        </message>
+        <message>
+            <source>将不在本花名册中的人标记为离校</source>
+            <translation>将不在本花名册中的人标记为离校</translation>
         </message>
         <message>
             <source>导入(&amp;I)</source>
@@ -3408,8 +3486,16 @@
             <translation>无法读取花名册</translation>
         </message>
         <message>
-            <source>新增 {0} 人,更新 {1} 人,未变 {2} 人</source>
-            <translation>新增 {0} 人,更新 {1} 人,未变 {2} 人</translation>
+            <source>{0} 第{1}行</source>
+            <translation>{0} 第{1}行</translation>
+        </message>
+        <message>
+            <source>将不在本花名册中的 {0} 人标记为离校</source>
+            <translation>将不在本花名册中的 {0} 人标记为离校</translation>
+        </message>
+        <message>
+            <source>读取 {0} 行:新增 {1} 人,更新 {2} 人,未变 {3} 人</source>
+            <translation>读取 {0} 行:新增 {1} 人,更新 {2} 人,未变 {3} 人</translation>
         </message>
         <message>
             <source>其中教职工 {0} 人</source>
@@ -3422,6 +3508,26 @@
         <message>
             <source>调班 {0} 人</source>
             <translation>调班 {0} 人</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>确认改名 {0} 人</source>
+            <translation>确认改名 {0} 人</translation>
+        </message>
+        <message>
+            <source>重复行 {0} 处(各只导入一次)</source>
+            <translation>重复行 {0} 处(各只导入一次)</translation>
+        </message>
+        <message>
+            <source>补齐身份证号 {0} 人</source>
+            <translation>补齐身份证号 {0} 人</translation>
+        </message>
+        <message>
+            <source>在校但不在本表 {0} 人</source>
+            <translation>在校但不在本表 {0} 人</translation>
         </message>
         <message>
             <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>

@@ -28,14 +28,18 @@ def class_names(data) -> list[str]:
 
 
 def check(data, class_name: str, on: date, entries, session: str = "morning"):
-    """One class check: the exceptions typed, everyone else present and well, except those
-    still at home awaiting a return clearance, whom the head teacher marks absent again."""
+    """One class check: the exceptions typed, everyone else present and well. A pupil back
+    after an illness absence is seen by the school doctor first (recorded as a clearance);
+    one still at home awaiting a clearance the disease needs, or the end of a fever-free
+    period, stays absent, as the roll pre-marks them (checks/attendance.py)."""
     class_id = data.scalar("SELECT id FROM classes WHERE name = ?", (class_name,))
     entries = list(entries)
     typed = {e.person_id for e in entries}
-    entries += [absent_ill(f.person_id, f.diagnosis) for f in followups.open_follow_ups(data)
-                if f.needs_clearance and f.class_name == class_name
-                and f.person_id not in typed and f.opened_on < on.isoformat()]
+    for follow_up in followups.open_follow_ups(data):
+        if (follow_up.class_name == class_name and follow_up.person_id not in typed
+                and follow_up.opened_on < on.isoformat() and not follow_up.needs_clearance):
+            followups.record_clearance(data, follow_up.person_id, issuer="校医查看",
+                                       issued_on=on, checked_by="校医")
     return class_checks.save_class_checks(data, class_id, on, session, entries, today=TODAY)
 
 

@@ -33,7 +33,13 @@ def test_an_illness_absence_opens_a_follow_up_that_closes_when_the_pupil_is_back
     assert open_one.name == "一年级1班学生0" and open_one.reason_label == "因病缺勤"
     followups.update_follow_up(school_db, open_one.id, called_family=True, doctor="镇卫生院",
                                expected_return="2026-03-04")
-    save(school_db, cid, DAY + timedelta(2), [])
+    save(school_db, cid, DAY + timedelta(2), [])  # not seen yet: pre-marked absent, still open
+    assert len(followups.open_follow_ups(school_db)) == 1
+    assert school_db.scalar("SELECT absence_reason FROM checks WHERE person_id = ? AND day = ?",
+                            (ids[0], "2026-03-04")) == "illness"
+    followups.record_clearance(school_db, ids[0], issuer="校医查看", issued_on=DAY + timedelta(3),
+                               checked_by="赵校医")
+    save(school_db, cid, DAY + timedelta(3), [])
     assert followups.open_follow_ups(school_db) == []
     outcome = school_db.scalar("SELECT outcome FROM follow_ups")
     assert outcome == "已返校"
@@ -46,10 +52,13 @@ def test_a_notifiable_diagnosis_keeps_the_pupil_out_until_a_clearance_is_recorde
                                           symptoms=["皮疹"], diagnosis="水痘")])
     assert followups.open_follow_ups(school_db)[0].needs_clearance
     back = DAY + timedelta(7)
-    with pytest.raises(Refused) as refused:
-        save(school_db, cid, back, [])
+    with pytest.raises(Refused) as refused:  # typed as present: refused without a note
+        save(school_db, cid, back, [CheckEntry(ids[0], temperature="36.5")])
     assert "复课证明" in refused.value.message() and "一年级1班学生0" in refused.value.message()
     assert school_db.scalar("SELECT count(*) FROM checks WHERE day = ?", (back.isoformat(),)) == 0
+    save(school_db, cid, back, [])  # left untyped: recorded absent, as the roll pre-marks her
+    assert school_db.scalar("SELECT absent FROM checks WHERE person_id = ? AND day = ?",
+                            (ids[0], back.isoformat())) == 1
     with pytest.raises(Refused):
         followups.record_clearance(school_db, ids[0], issuer=" ", issued_on=back, checked_by="x")
     followups.record_clearance(school_db, ids[0], issuer="镇卫生院", issued_on=back,

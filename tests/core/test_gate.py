@@ -71,3 +71,19 @@ def test_the_paper_fallback_lists_names_without_id_numbers(school_db, pupil, tmp
                           text=True).stdout
     assert "东门1 校门体温检测备用名单" in text and "一年级1班学生0" in text
     assert "110105" not in text and "二年级1班" not in text
+
+
+def test_a_pupil_sent_home_with_a_fever_is_stopped_at_the_gate_the_next_morning(school_db,
+                                                                                 pupil):
+    """Morning check 5 385, saved; next morning at the gate 6429 365: stopped, not 通过."""
+    from reopen_desktop.checks import class_checks
+
+    class_id = school_db.scalar("SELECT class_id FROM people WHERE id = ?", (pupil,))
+    class_checks.save_class_checks(school_db, class_id, DAY, "morning",
+                                   [class_checks.CheckEntry(pupil, temperature="385")],
+                                   today=DAY)
+    next_morning = date(2026, 3, 3)
+    assert not gate.verdict(school_db, pupil, next_morning).allowed
+    with pytest.raises(Refused):
+        gate.record(school_db, pupil, "365", lane="东门1", day=next_morning)
+    assert school_db.scalar("SELECT count(*) FROM checks WHERE session = 'gate'") == 0

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from reopen_desktop import summary
-from reopen_desktop.checks import at_home, followups, gate
+from reopen_desktop.checks import at_home, class_checks, followups, gate
 from reopen_desktop.errors import Refused
 
 MONDAY = date(2026, 3, 2)
@@ -133,3 +133,12 @@ def test_the_demo_suspends_the_cluster_class_and_follows_everyone_at_home(new_da
     away = at_home.kept_home(new_data, date(2026, 3, 6))
     assert {k.source for k in away} >= {"suspension", "home"}
     assert 0 < sum(k.call is None for k in away) < len(away)
+
+
+def test_saving_the_class_records_a_pupil_under_home_observation_absent_not_present(school_db):
+    kid = pupil(school_db)
+    at_home.send_home(school_db, kid, MONDAY, "密切接触者居家观察", return_on=date(2026, 3, 9))
+    class_checks.save_class_checks(school_db, class_id(school_db, "一年级1班"),
+                                   date(2026, 3, 4), "morning", [], today=date(2026, 3, 4))
+    assert school_db.query("SELECT absent, symptoms FROM checks WHERE person_id = ?",
+                           (kid,)) == [{"absent": 1, "symptoms": ""}]

@@ -119,8 +119,10 @@ def test_a_pupil_moving_in_and_one_leaving_never_move_a_fever_to_another_child(
     tab.refresh()
     shown = {row.name: (row.number, row.temperature, row.symptoms, row.change)
              for row in tab.rows}
-    assert shown["一年级1班学生2"] == (4, "38.5", [], "")  # its number moved, not the fever
+    assert shown["一年级1班学生2"] == (3, "38.5", [], "")  # her class number and her fever
     assert shown["一年级1班学生00"][3] == "new" and shown["一年级1班学生4"][3] == "left"
+    # the newcomer gets the next number after the class's five; the leaver's 5 is not reused
+    assert shown["一年级1班学生00"][0] == 6
     assert "新到本班:一年级1班学生00" in tab.message.text()
     assert "已不在本班:一年级1班学生4" in tab.message.text()
     marked = [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())]

@@ -110,3 +110,45 @@ def test_an_illness_absence_with_a_notifiable_diagnosis_raises_its_alert(main_wi
                              "WHERE diagnosis <> ''")
     assert stored == [{"doctor_seen": 1, "diagnosis": "水痘", "absence_reason": "illness"}]
     assert [a.rule for a in register.list_alerts(school_db)] == ["notifiable"]
+
+
+def test_quick_entry_finds_the_pupil_by_class_number_after_a_transfer_pupil_joins(
+        main_window, qtbot, school_db):
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    school_db.conn.execute("UPDATE people SET student_no = 'G2' || name WHERE class_id = ?",
+                           (cid,))
+    school_db.conn.execute("INSERT INTO people (kind, name, class_id, student_no) VALUES "
+                           "('student', '插班生', ?, 'G1001')", (cid,))  # first by 学籍号
+    tab = checks_tab(main_window())
+    tab.select_class(cid)
+    assert [(r.number, r.name) for r in tab.rows][:3] == [
+        (1, "一年级1班学生0"), (2, "一年级1班学生1"), (3, "一年级1班学生2")]
+    assert (tab.rows[-1].number, tab.rows[-1].name) == (6, "插班生")
+    qtbot.keyClicks(tab.entry, "3 373")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    assert "3号 一年级1班学生2" in tab.message.text()
+    assert tab.model.index(2, 0).data() == "3"
+
+
+def test_a_pupil_kept_home_comes_pre_marked_and_is_marked_present_only_with_a_note(
+        main_window, qtbot, school_db, answers, tmp_path):
+    from reopen_desktop.checks import at_home
+
+    cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    kid = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生1'")
+    today = date.today()
+    at_home.send_home(school_db, kid, today, "密切接触者居家观察")
+    tab = checks_tab(main_window())
+    tab.select_class(cid)
+    row = tab.rows[1]
+    assert row.absence_reason == "other" and "居家观察" in tab.model.index(1, 4).data()
+    tab.grab().save(str(tmp_path / "预标缺勤.png"))
+    qtbot.keyClicks(tab.entry, "2 365")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    answers.text = None  # the teacher cancels the note: nothing is saved
+    tab.save()
+    assert school_db.scalar("SELECT count(*) FROM checks WHERE class_id = ?", (cid,)) == 0
+    answers.text = "家长送来,校医已看过"
+    tab.save()
+    assert school_db.query("SELECT absent, note FROM checks WHERE person_id = ?", (kid,)) == [
+        {"absent": 0, "note": "家长送来,校医已看过"}]

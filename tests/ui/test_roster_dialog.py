@@ -103,3 +103,46 @@ def test_the_file_menu_offers_the_import_and_the_template(main_window, tmp_path,
     monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
     labels["下载花名册模板(&T)…"].trigger()
     assert openpyxl.load_workbook(out)["学生"]["A1"].value == "姓名"
+
+
+def _second_roster(tmp_path, school_db):
+    """The school's class 一年级1班 as a roster: pupil 1 renamed, pupil 2 listed twice,
+    pupil 4 left out."""
+    class_id = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
+    numbers = pupils(5)
+    for index, row in enumerate(numbers):  # the seeded pupils get their ID numbers
+        school_db.conn.execute("UPDATE people SET id_number = ? WHERE class_id = ? AND name = ?",
+                               (row[2], class_id, f"一年级1班学生{index}"))
+        row[0] = f"一年级1班学生{index}"
+    numbers[1][0] = "一年级1班学生一"
+    rows = numbers[:4] + [list(numbers[2])]
+    return roster(tmp_path / "新名册.xlsx", rows)
+
+
+def test_the_preview_shows_renames_to_tick_repeated_rows_and_who_is_missing(
+        main_window, answers, school_db, tmp_path, qtbot):
+    dialog = main_window().import_roster()
+    dialog.resize(1000, 640)
+    dialog.load(_second_roster(tmp_path, school_db))
+    assert "改名 1 人待确认" in dialog.summary.text() and "重复行 1 处" in dialog.summary.text()
+    assert "在校但不在本表 1 人" in dialog.summary.text()
+    assert dialog.tables.currentWidget() is dialog.renames_table
+    renames = dialog.renames_table
+    assert [renames.item(0, c).text() for c in (3, 4, 5)] == [
+        "一年级1班学生1", "一年级1班学生一", "一年级1班"]
+    assert dialog.missing_table.item(0, 0).text() == "一年级1班学生4"
+    assert dialog.duplicates_table.item(0, 2).text().count("第") == 2
+    assert not dialog.import_button.isEnabled()  # the rename is refused until ticked
+    dialog.grab().save(str(tmp_path / "改名预览.png"))
+    renames.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.import_button.isEnabled() and not dialog.preview.invalid
+    assert "确认改名 1 人" in dialog.summary.text()
+    for table, shot in ((dialog.missing_table, "不在本表"), (dialog.changes_table, "更新内容"),
+                        (dialog.duplicates_table, "重复行")):
+        dialog.tables.setCurrentWidget(table)
+        dialog.grab().save(str(tmp_path / f"{shot}.png"))
+    dialog.import_now()
+    assert school_db.scalar("SELECT count(*) FROM people WHERE name = '一年级1班学生一'") == 1
+    assert school_db.scalar("SELECT active FROM people WHERE name = '一年级1班学生4'") == 1
+    [said] = [m for m in answers.warnings if "花名册已导入" in m]
+    assert "读取 5 行" in said and "改名 1 人" in said and "重复行 1 处" in said

@@ -3,7 +3,9 @@
 One line per exception in the quick-entry box (``3 373`` = pupil 3 at 37.3 °C,
 ``12k`` = pupil 12 coughing, ``27b`` = pupil 27 absent ill), Enter after each,
 Ctrl+S to save; the next unchecked class comes up by itself. Classes not yet
-checked in this session are red in the list.
+checked in this session are red in the list. The numbers are the pupils' class numbers
+(班内学号), the ones on the printed register. Pupils the rules keep away today come
+pre-marked absent with the reason; marking one present asks for a note.
 
 What is typed is a draft (``Draft``) until it is saved, kept by pupil (person id), never by
 row: leaving the class, the date, the session or the tab, closing the window or quitting
@@ -68,11 +70,14 @@ class RollRow:
     doctor_seen: bool = False
     diagnosis: str = ""
     change: str = ""  # the roll changed since the draft was typed: "new" or "left"
+    stopped: str = ""  # why the rules keep this pupil away today ('' when they may be here)
+    note: str = ""  # why a pupil kept away is marked present all the same
 
     @property
     def absence(self) -> str:
         label = tr(ABSENCE_LABELS.get(self.absence_reason, ""))
-        details = [tr("已就诊") if self.doctor_seen else "", self.diagnosis]
+        details = [tr("已就诊") if self.doctor_seen else "", self.diagnosis,
+                   self.stopped if self.absence_reason else self.note]
         return " ".join([label, *(d for d in details if d)]).strip()
 
     def is_exception(self) -> bool:
@@ -82,7 +87,7 @@ class RollRow:
         return records.CheckEntry(self.person_id, self.temperature or None,
                                   self.symptoms,
                                   bool(self.absence_reason), self.absence_reason,
-                                  self.doctor_seen, self.diagnosis)
+                                  self.doctor_seen, self.diagnosis, note=self.note)
 
 
 ROLL_CHANGES = {"new": QT_TR_NOOP("新到本班,录入后才出现"),
@@ -169,7 +174,7 @@ class ChecksTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText(self.tr("例外:序号 体温/按键,回车。如 3 373、12k、27b"))
+        self.entry.setPlaceholderText(self.tr("例外:学号 体温/按键,回车。如 3 373、12k、27b"))
         self.help = QLabel(self.tr("按键:") + self.office.checks.quick_keys_help()
                            + self.tr("  · Ctrl+S 保存本班"))
         self.help.setWordWrap(True)
@@ -378,10 +383,11 @@ class ChecksTab(QWidget):
         """The class roll, with what was already stored for this day and session."""
         roll = self.office.checks.class_roll(class_id, self.current_day(),
                                              self.current_session())
-        return [RollRow(line.person_id, number, line.name,
+        return [RollRow(line.person_id, line.number, line.name,
                         str(line.temperature) if line.temperature else "",
-                        list(line.symptoms), line.absence_reason)
-                for number, line in enumerate(roll, start=1)]
+                        list(line.symptoms), line.absence_reason, stopped=line.stopped,
+                        note=line.note)
+                for line in roll]
 
     # --- typing and saving -----------------------------------------------------------------
 
@@ -393,8 +399,7 @@ class ChecksTab(QWidget):
         on_roll = [row for row in self.rows if row.change != "left"]
         try:
             quick = self.office.checks.parse_quick_entry(text)
-            if not 1 <= quick.number <= len(on_roll):
-                raise Refused("quick_entry_number", text=text)
+            row = self.office.checks.pupil_numbered(on_roll, quick.number)
             value = (self.office.checks.parse_temperature(quick.temperature)
                      if quick.temperature else None)
         except Refused as error:
@@ -404,7 +409,6 @@ class ChecksTab(QWidget):
         if diagnosis is None:  # the picker was closed: the line stays to be corrected
             self._say(self.tr("诊断未归类,未记下。请从病种目录中选择。"), error=True)
             return
-        row = on_roll[quick.number - 1]
         row.temperature = "" if value is None else str(value)  # 373 shows as 37.3
         row.symptoms = quick.symptoms
         row.absence_reason = quick.absence_reason
@@ -426,7 +430,7 @@ class ChecksTab(QWidget):
         """Write the check shown (the draft's day and session while there is one); rows of
         pupils no longer in the class are left out, after the clerk has agreed. None when
         nothing was written."""
-        if not self.class_id:
+        if not self.class_id or not self._notes_for_pupils_kept_away():
             return None
         class_id, day, session = self.draft.key() if self.draft else self._key()
         on_roll = [row for row in self.rows if row.change != "left"]
@@ -436,7 +440,7 @@ class ChecksTab(QWidget):
                 self, self.tr("本班名单有变化"), self.roll_change_note(new, left)
                 + "\n" + self.tr("按学生保存录入的内容吗?"), yes=self.tr("保存")):
             return None
-        entries = [row.entry() for row in on_roll if row.is_exception()]
+        entries = [row.entry() for row in on_roll if row.is_exception() or row.note]
         try:
             result = self.office.checks.save_class_checks(class_id, day, session, entries)
         except Refused as error:
@@ -451,6 +455,19 @@ class ChecksTab(QWidget):
         self._say(*self._note)
         self.changed.emit()
         return result
+
+    def _notes_for_pupils_kept_away(self) -> bool:
+        """A pupil the rules keep away, marked present: the teacher says why (audited);
+        False when the teacher cancels (nothing is saved)."""
+        for row in self.rows:
+            if row.stopped and not row.absence_reason and not row.note:
+                note = ask.text(self, self.tr("今日不得到校"), self.tr(
+                    "{0}号 {1}:{2}。\n如确已到校,请写明情况:").format(
+                    row.number, row.name, row.stopped))
+                if not (note or "").strip():
+                    return False
+                row.note = note.strip()
+        return True
 
     def print_form(self, *, blank: bool) -> None:
         """The class's 晨午检登记表 as PDF: filled from what is saved, or blank for the wall."""
