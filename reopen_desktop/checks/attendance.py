@@ -27,7 +27,6 @@ from reopen_desktop.base.idnumber import normalise_id
 from reopen_desktop.base.words import Said, text
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.diseases import catalogue
 from reopen_desktop.errors import Refused
 
 # What keeps a person away, and the absence a class roll pre-marks for it.
@@ -248,6 +247,8 @@ class _Facts:
         """A fever or illness not excluded by the catalogue: back once fever-free for the
         setting's hours (after a fever) and seen by the school doctor or cleared; a diagnosis
         only a doctor can judge (未归类, tuberculosis without a 休学 sign) wants a doctor."""
+        from reopen_desktop.diseases import catalogue  # read on the first follow-up, not at start
+
         reading = catalogue.read(follow_up["diagnosis"])
         if catalogue.must_stay_home(reading):
             return self._disease_stop(follow_up, reading, days, cleared)
@@ -271,6 +272,8 @@ class _Facts:
 
     def _disease_stop(self, follow_up: dict[str, Any], reading: Any,
                       days: list[tuple[str, bool, str]], cleared: bool) -> Stop | None:
+        from reopen_desktop.diseases import catalogue
+
         found = catalogue.disease(reading)
         assert found is not None  # must_stay_home names a disease
         onsets = [onset for _d, _f, onset in days if onset] or [follow_up["opened_on"]]
