@@ -36,21 +36,32 @@ from reopen_desktop.office import first_start
 from reopen_desktop.people import households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
+from reopen_desktop.preparedness import reporters as class_reporters
 from reopen_desktop.reports import (
     canteen_forms,
     chase_list,
     daily_log,
     disinfection_record,
     duty_chart,
+    epidemic,
     gate_roster,
     handover_slip,
     passes,
     period_summary,
     timetable,
+    vaccination_forms,
 )
 from reopen_desktop.reports import class_checks as class_check_form
 from reopen_desktop.reports import person_file as person_file_print
 from reopen_desktop.screening import areas, declarations, forms, villages
+from reopen_desktop.surveillance import events as outbreak_events
+from reopen_desktop.surveillance import line_list as case_list
+from reopen_desktop.surveillance import observations as all_day
+from reopen_desktop.tb import cases as tb_cases
+from reopen_desktop.tb import contacts as tb_contacts
+from reopen_desktop.tb import norms as tb_norms
+from reopen_desktop.tb import screenings as tb_screenings
+from reopen_desktop.vaccination import certificates, clinic_import
 
 
 class GridRoom(Room):
@@ -226,6 +237,65 @@ class PreparednessRoom(Room):
     set_observation_room = writes(preparedness.set_observation_room)
     doctor_on_duty = reads(preparedness.doctor_on_duty)
     set_doctor_on_duty = writes(preparedness.set_doctor_on_duty)
+    # class epidemic reporters, each semester
+    semester_of = staticmethod(class_reporters.semester_of)
+    reporter_duty = staticmethod(class_reporters.duty)
+    reporters = reads(class_reporters.reporters)
+    reporters_not_ready = reads(class_reporters.not_ready)
+    appoint_reporter = writes(class_reporters.appoint)
+    record_reporter_training = writes(class_reporters.record_training)
+
+
+class VaccinationRoom(Room):
+    """预防接种证查验: the schedule, each pupil's certificate and doses, the catch-up."""
+
+    schedule = reads(certificates.schedule_for)
+    states = reads(certificates.states)
+    find_gaps = reads(certificates.find_gaps)
+    class_figures = reads(certificates.class_figures)
+    record_certificate = writes(certificates.record_certificate)
+    add_dose = writes(certificates.add_dose)
+    mark_notified = writes(certificates.mark_notified)
+    mark_rechecked = writes(certificates.mark_rechecked)
+    import_results = writes(clinic_import.import_clinic_results)
+    provincial = reads(certificates.provincial_tables)
+    add_provincial_vaccine = writes(certificates.add_provincial_vaccine)
+    remove_provincial_vaccine = writes(certificates.remove_provincial_vaccine)
+
+
+class TbRoom(Room):
+    """School tuberculosis: entry and contact screening, cases suspended and back."""
+
+    screenings = reads(tb_screenings.screenings)
+    record_screening = writes(tb_screenings.record_screening)
+    list_intake = writes(tb_screenings.list_intake)
+    intake_figures = reads(tb_screenings.intake_figures)
+    cases = reads(tb_cases.cases)
+    record_case = writes(tb_cases.record_case)
+    suspend = writes(tb_cases.suspend)
+    record_return = writes(tb_cases.record_return)
+    may_attend = reads(tb_cases.may_attend)
+    rounds = reads(tb_contacts.rounds)
+    start_round = writes(tb_contacts.start_round)
+    screening_plan = staticmethod(tb_norms.screening_plan)
+    suspension_criteria = staticmethod(tb_norms.suspension_criteria)
+    return_requirements = staticmethod(tb_norms.return_requirements)
+    latent_stays = staticmethod(tb_norms.latent_stays)
+
+
+class SurveillanceRoom(Room):
+    """全日健康观察, the case line list and its curve, the outbreak event record."""
+
+    record_observation = writes(all_day.record_observation)
+    observations = reads(all_day.observations)
+    line_list = reads(case_list.line_list)
+    curve = staticmethod(case_list.curve)
+    annotate = writes(case_list.annotate)
+    events = reads(outbreak_events.events)
+    event_cases = reads(outbreak_events.event_cases)
+    open_event = writes(outbreak_events.open_event)
+    add_measure = writes(outbreak_events.add_measure)
+    close_event = writes(outbreak_events.close_event)
 
 
 class ExchangeRoom(Room):
@@ -261,6 +331,11 @@ class ReportsRoom(Room):
     write_disinfection_record = writes(disinfection_record.write_disinfection_record)
     write_timetable = writes(timetable.write_timetable)
     write_handover_slip = writes(handover_slip.write_handover_slip)
+    write_vaccination_register = writes(vaccination_forms.write_check_register)
+    write_catch_up_notices = writes(vaccination_forms.write_catch_up_notices)
+    write_vaccination_statistics = writes(vaccination_forms.write_check_statistics)
+    write_epidemic_curve = writes(epidemic.write_epidemic_curve)
+    write_outbreak_event = writes(epidemic.write_outbreak_event)
     export_list = writes(list_export.export_list)
 
 
