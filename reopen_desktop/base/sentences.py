@@ -142,7 +142,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "  {class_name} {name} ({id}) {vaccine} dose {doses}"
                                  "{no_catch_up}"),
     "cli_vaccination_no_catch_up": ("(不再补种)", " (not caught up)"),
-    "cli_vaccination_no_record": ("  无接种记录:{names}", "  No record: {names}"),
+    "cli_vaccination_no_record": ("  无接种记录的人数(按班级):{names}(名单见 --json)",
+                                  "  Pupils with no record, by class: {names} (names in --json)"),
     "cli_title_vaccination-register": ("预防接种证查验登记表", "The vaccination check register"),
     "cli_title_catch-up-notices": ("补种通知单", "The catch-up notices"),
     "cli_title_vaccination-statistics": ("预防接种证查验统计表", "The vaccination check figures"),

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +100,9 @@ def run_vaccination_gaps(args: argparse.Namespace, output: CommandOutput) -> int
                    no_catch_up="" if g.catch_up else text("cli_vaccination_no_catch_up"))
               for g in found.gaps]
     if found.no_record:
+        by_class = Counter(p.class_name for p in found.no_record)
         lines.append(text("cli_vaccination_no_record", names=cli_prose.listed(
-            f"{p.class_name}{p.name}" for p in found.no_record)))
+            f"{name} {count}" for name, count in by_class.items())))
     return output.done(found.as_dict(), "\n".join(lines))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.vocabulary import KEPT_HOME_FLAGS
 from reopen_desktop.base.words import language, term, terms
 
@@ -170,7 +171,7 @@ LINE_LIST = (
     Column("name", "姓名", "Name"),
     Column("sex", "性别", "Sex", term),
     Column("age", "年龄", "Age", _age),
-    Column("id_number", "身份证号", "ID number"),
+    Column("id_number", "身份证号", "ID number", mask_id),
     Column("place", "班级/宿舍", "Class/dormitory"),
     Column("onset", "发病日期", "Onset"),
     Column("symptoms", "症状", "Symptoms", terms),

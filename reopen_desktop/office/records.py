@@ -66,12 +66,15 @@ from reopen_desktop.vaccination.certificates import (
     Gaps,
     PupilState,
 )
+from reopen_desktop.vaccination.clinic_import import ClinicImportResult
+from reopen_desktop.vaccination.schedule import Schedule
 
 __all__ = [
     "ASSESSMENTS", "COMPLETE", "CONTACT_SCOPES", "MEASURES", "MISSING", "NO_BIRTH", "NO_RECORD",
     "OBSERVATION_ACTIONS", "OBSERVER_ROLES", "TB_RESULTS", "TB_RESULT_LABELS",
     "Case", "ClassFigures", "ContactRound", "Curve", "Event", "Gaps", "Measure", "Observation",
-    "ObservationResult", "PupilState", "ReporterLine", "Screening", "TbCase",
+    "ClinicImportResult", "ObservationResult", "PupilState", "ReporterLine", "Schedule",
+    "Screening", "TbCase",
     "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "ROSTER_FIELDS", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",

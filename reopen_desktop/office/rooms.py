@@ -250,6 +250,7 @@ class VaccinationRoom(Room):
     """预防接种证查验: the schedule, each pupil's certificate and doses, the catch-up."""
 
     schedule = reads(certificates.schedule_for)
+    pupils = reads(certificates.pupils)
     states = reads(certificates.states)
     find_gaps = reads(certificates.find_gaps)
     class_figures = reads(certificates.class_figures)

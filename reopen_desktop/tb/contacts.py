@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reopen_desktop.base.words import term
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
@@ -38,7 +39,7 @@ class ContactRound:
 
     @property
     def scope_label(self) -> str:
-        return f"{SCOPES.get(self.scope, self.scope)} {self.scope_name}".strip()
+        return f"{term(SCOPES.get(self.scope, self.scope))} {self.scope_name}".strip()
 
 
 def start_round(data: DataFile, case_id: int, *, scope: str, started_on: date,

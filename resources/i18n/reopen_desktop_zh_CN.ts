@@ -1005,6 +1005,112 @@
         </message>
     </context>
     <context>
+        <name>CaseDialog</name>
+        <message>
+            <source>登记肺结核病例</source>
+            <translation>登记肺结核病例</translation>
+        </message>
+        <message>
+            <source>结核病定点医疗机构</source>
+            <translation>结核病定点医疗机构</translation>
+        </message>
+        <message>
+            <source>重症菌阴肺结核(空洞/大片干酪状坏死/粟粒性)</source>
+            <translation>重症菌阴肺结核(空洞/大片干酪状坏死/粟粒性)</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>班级:</translation>
+        </message>
+        <message>
+            <source>学生:</source>
+            <translation>学生:</translation>
+        </message>
+        <message>
+            <source>诊断日期:</source>
+            <translation>诊断日期:</translation>
+        </message>
+        <message>
+            <source>诊断单位:</source>
+            <translation>诊断单位:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPage</name>
+        <message>
+            <source>全部疾病(可填 水痘、流感 …)</source>
+            <translation>全部疾病(可填 水痘、流感 …)</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>疾病</source>
+            <translation>疾病</translation>
+        </message>
+        <message>
+            <source>补充病例信息…</source>
+            <translation>补充病例信息…</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>导出 Excel…</translation>
+        </message>
+        <message>
+            <source>打印流行曲线…</source>
+            <translation>打印流行曲线…</translation>
+        </message>
+        <message>
+            <source>共 {0} 例:病例 {1},疑似病例 {2},聚集性疫情中尚未诊断 {3}。诊断为阴性、排除、携带者、接触者、疫苗反应或既往史者不列入。</source>
+            <translation>共 {0} 例:病例 {1},疑似病例 {2},聚集性疫情中尚未诊断 {3}。诊断为阴性、排除、携带者、接触者、疫苗反应或既往史者不列入。</translation>
+        </message>
+        <message>
+            <source>补充病例信息</source>
+            <translation>补充病例信息</translation>
+        </message>
+        <message>
+            <source>请先选择一个病例。</source>
+            <translation>请先选择一个病例。</translation>
+        </message>
+        <message>
+            <source>病例一览表-{0}至{1}.xlsx</source>
+            <translation>病例一览表-{0}至{1}.xlsx</translation>
+        </message>
+        <message>
+            <source>导出病例一览表</source>
+            <translation>导出病例一览表</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>病例一览表</source>
+            <translation>病例一览表</translation>
+        </message>
+        <message>
+            <source>未导出</source>
+            <translation>未导出</translation>
+        </message>
+        <message>
+            <source>流行曲线-{0}至{1}.pdf</source>
+            <translation>流行曲线-{0}至{1}.pdf</translation>
+        </message>
+        <message>
+            <source>保存流行曲线</source>
+            <translation>保存流行曲线</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecksTab</name>
         <message>
             <source>例外:序号 体温/按键,回车。如 3 373、12k、27b</source>
@@ -1123,6 +1229,40 @@
         <message>
             <source>情况:</source>
             <translation>情况:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>疫情结案</source>
+            <translation>疫情结案</translation>
+        </message>
+        <message>
+            <source>简短小结:病例数、采取的措施、结果(500 字以内)</source>
+            <translation>简短小结:病例数、采取的措施、结果(500 字以内)</translation>
+        </message>
+        <message>
+            <source>结案日期:</source>
+            <translation>结案日期:</translation>
+        </message>
+        <message>
+            <source>小结:</source>
+            <translation>小结:</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>结案</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveWidget</name>
+        <message>
+            <source>没有病例</source>
+            <translation>没有病例</translation>
+        </message>
+        <message>
+            <source>病例数(按发病日期,按班级堆叠)</source>
+            <translation>病例数(按发病日期,按班级堆叠)</translation>
         </message>
     </context>
     <context>
@@ -1392,6 +1532,183 @@
         <message>
             <source>{0}的负责人:</source>
             <translation>{0}的负责人:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoseDialog</name>
+        <message>
+            <source>补录接种剂次:{0}</source>
+            <translation>补录接种剂次:{0}</translation>
+        </message>
+        <message>
+            <source>例如 麻腮风疫苗</source>
+            <translation>例如 麻腮风疫苗</translation>
+        </message>
+        <message>
+            <source>疫苗名称(&amp;V):</source>
+            <translation>疫苗名称(&amp;V):</translation>
+        </message>
+        <message>
+            <source>剂次:</source>
+            <translation>剂次:</translation>
+        </message>
+        <message>
+            <source>接种日期:</source>
+            <translation>接种日期:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDialog</name>
+        <message>
+            <source>登记疫情报告</source>
+            <translation>登记疫情报告</translation>
+        </message>
+        <message>
+            <source>例如 三年级1班水痘聚集性疫情</source>
+            <translation>例如 三年级1班水痘聚集性疫情</translation>
+        </message>
+        <message>
+            <source>可空,例如 水痘</source>
+            <translation>可空,例如 水痘</translation>
+        </message>
+        <message>
+            <source>班级或宿舍,全校可空</source>
+            <translation>班级或宿舍,全校可空</translation>
+        </message>
+        <message>
+            <source>事件:</source>
+            <translation>事件:</translation>
+        </message>
+        <message>
+            <source>疾病:</source>
+            <translation>疾病:</translation>
+        </message>
+        <message>
+            <source>范围:</source>
+            <translation>范围:</translation>
+        </message>
+        <message>
+            <source>开始日期:</source>
+            <translation>开始日期:</translation>
+        </message>
+        <message>
+            <source>报告时间:</source>
+            <translation>报告时间:</translation>
+        </message>
+        <message>
+            <source>报告人:</source>
+            <translation>报告人:</translation>
+        </message>
+        <message>
+            <source>报告对象:</source>
+            <translation>报告对象:</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登记</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPage</name>
+        <message>
+            <source>状态</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>事件</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>疾病</source>
+            <translation>疾病</translation>
+        </message>
+        <message>
+            <source>范围</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>报告时间</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>报告人</source>
+            <translation>报告人</translation>
+        </message>
+        <message>
+            <source>报告对象</source>
+            <translation>报告对象</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <source>登记疫情报告(&amp;N)…</source>
+            <translation>登记疫情报告(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>添加措施…</source>
+            <translation>添加措施…</translation>
+        </message>
+        <message>
+            <source>结案…</source>
+            <translation>结案…</translation>
+        </message>
+        <message>
+            <source>打印登记表…</source>
+            <translation>打印登记表…</translation>
+        </message>
+        <message>
+            <source>全校</source>
+            <translation>全校</translation>
+        </message>
+        <message>
+            <source>还没有疫情报告登记。发生聚集性疫情或须报告的传染病时,在这里登记何时、由谁、向谁报告,以及采取的措施。</source>
+            <translation>还没有疫情报告登记。发生聚集性疫情或须报告的传染病时,在这里登记何时、由谁、向谁报告,以及采取的措施。</translation>
+        </message>
+        <message>
+            <source>措施:
+{0}
+小结:{1}</source>
+            <translation>措施:
+{0}
+小结:{1}</translation>
+        </message>
+        <message>
+            <source>(尚无)</source>
+            <translation>(尚无)</translation>
+        </message>
+        <message>
+            <source>(尚未结案)</source>
+            <translation>(尚未结案)</translation>
+        </message>
+        <message>
+            <source>打印登记表</source>
+            <translation>打印登记表</translation>
+        </message>
+        <message>
+            <source>请先选择一个事件。</source>
+            <translation>请先选择一个事件。</translation>
+        </message>
+        <message>
+            <source>保存疫情报告登记</source>
+            <translation>保存疫情报告登记</translation>
+        </message>
+        <message>
+            <source>疫情报告登记-{0}.pdf</source>
+            <translation>疫情报告登记-{0}.pdf</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +2309,10 @@
             <translation>预案与培训(&amp;Y)</translation>
         </message>
         <message>
+            <source>全年防控(&amp;N)</source>
+            <translation>全年防控(&amp;N)</translation>
+        </message>
+        <message>
             <source>食堂(&amp;T)</source>
             <translation>食堂(&amp;T)</translation>
         </message>
@@ -2234,6 +2555,194 @@
         <message>
             <source>关于</source>
             <translation>关于</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureDialog</name>
+        <message>
+            <source>添加处置措施</source>
+            <translation>添加处置措施</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>日期:</translation>
+        </message>
+        <message>
+            <source>措施:</source>
+            <translation>措施:</translation>
+        </message>
+        <message>
+            <source>内容:</source>
+            <translation>内容:</translation>
+        </message>
+        <message>
+            <source>执行人:</source>
+            <translation>执行人:</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesDialog</name>
+        <message>
+            <source>实验室检测结果</source>
+            <translation>实验室检测结果</translation>
+        </message>
+        <message>
+            <source>报告时间</source>
+            <translation>报告时间</translation>
+        </message>
+        <message>
+            <source>报告人</source>
+            <translation>报告人</translation>
+        </message>
+        <message>
+            <source>报告对象</source>
+            <translation>报告对象</translation>
+        </message>
+        <message>
+            <source>转归</source>
+            <translation>转归</translation>
+        </message>
+        <message>
+            <source>返校日期</source>
+            <translation>返校日期</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>补充病例信息:{0} {1}</source>
+            <translation>补充病例信息:{0} {1}</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationDialog</name>
+        <message>
+            <source>登记全日健康观察</source>
+            <translation>登记全日健康观察</translation>
+        </message>
+        <message>
+            <source>例如 男生宿舍3楼302、操场、教室</source>
+            <translation>例如 男生宿舍3楼302、操场、教室</translation>
+        </message>
+        <message>
+            <source>未测</source>
+            <translation>未测</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(无)</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>班级:</translation>
+        </message>
+        <message>
+            <source>学生:</source>
+            <translation>学生:</translation>
+        </message>
+        <message>
+            <source>观察时间:</source>
+            <translation>观察时间:</translation>
+        </message>
+        <message>
+            <source>发病时间:</source>
+            <translation>发病时间:</translation>
+        </message>
+        <message>
+            <source>地点:</source>
+            <translation>地点:</translation>
+        </message>
+        <message>
+            <source>观察人:</source>
+            <translation>观察人:</translation>
+        </message>
+        <message>
+            <source>身份:</source>
+            <translation>身份:</translation>
+        </message>
+        <message>
+            <source>体温(℃):</source>
+            <translation>体温(℃):</translation>
+        </message>
+        <message>
+            <source>症状:</source>
+            <translation>症状:</translation>
+        </message>
+        <message>
+            <source>处置:</source>
+            <translation>处置:</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>备注:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationsPage</name>
+        <message>
+            <source>时间</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>地点</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>发病时间</source>
+            <translation>发病时间</translation>
+        </message>
+        <message>
+            <source>体温</source>
+            <translation>体温</translation>
+        </message>
+        <message>
+            <source>症状</source>
+            <translation>症状</translation>
+        </message>
+        <message>
+            <source>处置</source>
+            <translation>处置</translation>
+        </message>
+        <message>
+            <source>观察人</source>
+            <translation>观察人</translation>
+        </message>
+        <message>
+            <source>晨午检之外任何时间发现的不适都在这里登记:发热或送回家、送医会开始缺勤追踪,并与当天的晨午检一起计入聚集性疫情等预警。下表为近 {0} 天。</source>
+            <translation>晨午检之外任何时间发现的不适都在这里登记:发热或送回家、送医会开始缺勤追踪,并与当天的晨午检一起计入聚集性疫情等预警。下表为近 {0} 天。</translation>
+        </message>
+        <message>
+            <source>登记观察(&amp;O)…</source>
+            <translation>登记观察(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>新预警</source>
+            <translation>新预警</translation>
+        </message>
+        <message>
+            <source>这次观察使预警增加 {0} 条,请到“预警”页查看。</source>
+            <translation>这次观察使预警增加 {0} 条,请到“预警”页查看。</translation>
         </message>
     </context>
     <context>
@@ -2608,6 +3117,30 @@
             <translation>备注</translation>
         </message>
         <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>班主任</source>
+            <translation>班主任</translation>
+        </message>
+        <message>
+            <source>疫情报告员</source>
+            <translation>疫情报告员</translation>
+        </message>
+        <message>
+            <source>培训日期</source>
+            <translation>培训日期</translation>
+        </message>
+        <message>
+            <source>考核日期</source>
+            <translation>考核日期</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>状态</translation>
+        </message>
+        <message>
             <source>应急预案(版本记录,第一行为现行版本)</source>
             <translation>应急预案(版本记录,第一行为现行版本)</translation>
         </message>
@@ -2664,8 +3197,60 @@
             <translation>保存值班</translation>
         </message>
         <message>
+            <source>{0}(依据:{1}{2})</source>
+            <translation>{0}(依据:{1}{2})</translation>
+        </message>
+        <message>
+            <source>,未核实</source>
+            <translation>,未核实</translation>
+        </message>
+        <message>
+            <source>班级疫情报告员({0})</source>
+            <translation>班级疫情报告员({0})</translation>
+        </message>
+        <message>
+            <source>指定报告员…</source>
+            <translation>指定报告员…</translation>
+        </message>
+        <message>
+            <source>登记培训考核…</source>
+            <translation>登记培训考核…</translation>
+        </message>
+        <message>
             <source>(正文已存)</source>
             <translation>(正文已存)</translation>
+        </message>
+        <message>
+            <source>尚未完成培训考核({0} 个班):{1}</source>
+            <translation>尚未完成培训考核({0} 个班):{1}</translation>
+        </message>
+        <message>
+            <source>各班疫情报告员均已培训并考核合格。</source>
+            <translation>各班疫情报告员均已培训并考核合格。</translation>
+        </message>
+        <message>
+            <source>指定报告员</source>
+            <translation>指定报告员</translation>
+        </message>
+        <message>
+            <source>请先在表中选择一个班级。</source>
+            <translation>请先在表中选择一个班级。</translation>
+        </message>
+        <message>
+            <source>{0}(本班学生)</source>
+            <translation>{0}(本班学生)</translation>
+        </message>
+        <message>
+            <source>{0}的疫情报告员:</source>
+            <translation>{0}的疫情报告员:</translation>
+        </message>
+        <message>
+            <source>登记培训考核</source>
+            <translation>登记培训考核</translation>
+        </message>
+        <message>
+            <source>请先在表中选择班级(可多选)。</source>
+            <translation>请先在表中选择班级(可多选)。</translation>
         </message>
         <message>
             <source>这一天还没有安排值班校医。</source>
@@ -2694,6 +3279,104 @@
         <message>
             <source>删除</source>
             <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvincialDialog</name>
+        <message>
+            <source>添加省级增补疫苗</source>
+            <translation>添加省级增补疫苗</translation>
+        </message>
+        <message>
+            <source>英文代码,例如 VarV</source>
+            <translation>英文代码,例如 VarV</translation>
+        </message>
+        <message>
+            <source>例如 水痘减毒活疫苗</source>
+            <translation>例如 水痘减毒活疫苗</translation>
+        </message>
+        <message>
+            <source>其他写法,用逗号分开,例如 水痘疫苗,水痘</source>
+            <translation>其他写法,用逗号分开,例如 水痘疫苗,水痘</translation>
+        </message>
+        <message>
+            <source>各剂月龄,用逗号分开,例如 12,48</source>
+            <translation>各剂月龄,用逗号分开,例如 12,48</translation>
+        </message>
+        <message>
+            <source>预防的疾病代码,例如 varicella</source>
+            <translation>预防的疾病代码,例如 varicella</translation>
+        </message>
+        <message>
+            <source>依据文件名称和文号</source>
+            <translation>依据文件名称和文号</translation>
+        </message>
+        <message>
+            <source>已核对文件原文</source>
+            <translation>已核对文件原文</translation>
+        </message>
+        <message>
+            <source>代码:</source>
+            <translation>代码:</translation>
+        </message>
+        <message>
+            <source>名称:</source>
+            <translation>名称:</translation>
+        </message>
+        <message>
+            <source>别名:</source>
+            <translation>别名:</translation>
+        </message>
+        <message>
+            <source>各剂月龄:</source>
+            <translation>各剂月龄:</translation>
+        </message>
+        <message>
+            <source>预防疾病:</source>
+            <translation>预防疾病:</translation>
+        </message>
+        <message>
+            <source>省份:</source>
+            <translation>省份:</translation>
+        </message>
+        <message>
+            <source>依据:</source>
+            <translation>依据:</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>添加</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReporterTrainingDialog</name>
+        <message>
+            <source>登记疫情报告员培训考核</source>
+            <translation>登记疫情报告员培训考核</translation>
+        </message>
+        <message>
+            <source>已考核</source>
+            <translation>已考核</translation>
+        </message>
+        <message>
+            <source>班级:{0}</source>
+            <translation>班级:{0}</translation>
+        </message>
+        <message>
+            <source>培训日期:</source>
+            <translation>培训日期:</translation>
+        </message>
+        <message>
+            <source>考核日期:</source>
+            <translation>考核日期:</translation>
+        </message>
+        <message>
+            <source>考核结果:</source>
+            <translation>考核结果:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
         </message>
     </context>
     <context>
@@ -2783,6 +3466,120 @@
         <message>
             <source>已从“{0}”恢复。恢复前的数据保存为“{1}”。</source>
             <translation>已从“{0}”恢复。恢复前的数据保存为“{1}”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsDialog</name>
+        <message>
+            <source>肺结核密切接触史</source>
+            <translation>肺结核密切接触史</translation>
+        </message>
+        <message>
+            <source>可疑症状</source>
+            <translation>可疑症状</translation>
+        </message>
+        <message>
+            <source>结核菌素皮肤试验</source>
+            <translation>结核菌素皮肤试验</translation>
+        </message>
+        <message>
+            <source>γ-干扰素释放试验</source>
+            <translation>γ-干扰素释放试验</translation>
+        </message>
+        <message>
+            <source>胸部X光片</source>
+            <translation>胸部X光片</translation>
+        </message>
+        <message>
+            <source>定点医疗机构结论</source>
+            <translation>定点医疗机构结论</translation>
+        </message>
+        <message>
+            <source>预防性服药</source>
+            <translation>预防性服药</translation>
+        </message>
+        <message>
+            <source>筛查结果:{0}</source>
+            <translation>筛查结果:{0}</translation>
+        </message>
+        <message>
+            <source>筛查日期:</source>
+            <translation>筛查日期:</translation>
+        </message>
+        <message>
+            <source>(未做/未知)</source>
+            <translation>(未做/未知)</translation>
+        </message>
+        <message>
+            <source>尚需:{0}</source>
+            <translation>尚需:{0}</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>办理复学:{0}</source>
+            <translation>办理复学:{0}</translation>
+        </message>
+        <message>
+            <source>复学诊断证明:开具单位、编号</source>
+            <translation>复学诊断证明:开具单位、编号</translation>
+        </message>
+        <message>
+            <source>症状减轻或消失</source>
+            <translation>症状减轻或消失</translation>
+        </message>
+        <message>
+            <source>胸片病灶明显吸收</source>
+            <translation>胸片病灶明显吸收</translation>
+        </message>
+        <message>
+            <source>痰涂片间隔至少满1个月</source>
+            <translation>痰涂片间隔至少满1个月</translation>
+        </message>
+        <message>
+            <source>规范治疗完成全疗程</source>
+            <translation>规范治疗完成全疗程</translation>
+        </message>
+        <message>
+            <source>达到治愈或治疗成功标准</source>
+            <translation>达到治愈或治疗成功标准</translation>
+        </message>
+        <message>
+            <source>复学日期:</source>
+            <translation>复学日期:</translation>
+        </message>
+        <message>
+            <source>复学诊断证明:</source>
+            <translation>复学诊断证明:</translation>
+        </message>
+        <message>
+            <source>规范治疗月数:</source>
+            <translation>规范治疗月数:</translation>
+        </message>
+        <message>
+            <source>阴性痰涂片次数:</source>
+            <translation>阴性痰涂片次数:</translation>
+        </message>
+        <message>
+            <source>阴性痰培养次数:</source>
+            <translation>阴性痰培养次数:</translation>
+        </message>
+        <message>
+            <source>办理复学</source>
+            <translation>办理复学</translation>
+        </message>
+        <message>
+            <source>尚需:{0}</source>
+            <translation>尚需:{0}</translation>
+        </message>
+        <message>
+            <source>符合复学条件。</source>
+            <translation>符合复学条件。</translation>
         </message>
     </context>
     <context>
@@ -3103,6 +3900,29 @@
         <message>
             <source>学校层级责任人</source>
             <translation>学校层级责任人</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchoolYearTab</name>
+        <message>
+            <source>预防接种查验</source>
+            <translation>预防接种查验</translation>
+        </message>
+        <message>
+            <source>结核病防控</source>
+            <translation>结核病防控</translation>
+        </message>
+        <message>
+            <source>病例一览表与流行曲线</source>
+            <translation>病例一览表与流行曲线</translation>
+        </message>
+        <message>
+            <source>疫情报告登记</source>
+            <translation>疫情报告登记</translation>
+        </message>
+        <message>
+            <source>全日健康观察</source>
+            <translation>全日健康观察</translation>
         </message>
     </context>
     <context>
@@ -3530,6 +4350,189 @@
         </message>
     </context>
     <context>
+        <name>TbPage</name>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>筛查日期</source>
+            <translation>筛查日期</translation>
+        </message>
+        <message>
+            <source>接触史</source>
+            <translation>接触史</translation>
+        </message>
+        <message>
+            <source>可疑症状</source>
+            <translation>可疑症状</translation>
+        </message>
+        <message>
+            <source>TST</source>
+            <translation>TST</translation>
+        </message>
+        <message>
+            <source>胸片</source>
+            <translation>胸片</translation>
+        </message>
+        <message>
+            <source>结论</source>
+            <translation>结论</translation>
+        </message>
+        <message>
+            <source>尚需</source>
+            <translation>尚需</translation>
+        </message>
+        <message>
+            <source>诊断日期</source>
+            <translation>诊断日期</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>休学条件</source>
+            <translation>休学条件</translation>
+        </message>
+        <message>
+            <source>复学尚需</source>
+            <translation>复学尚需</translation>
+        </message>
+        <message>
+            <source>病例</source>
+            <translation>病例</translation>
+        </message>
+        <message>
+            <source>轮次</source>
+            <translation>轮次</translation>
+        </message>
+        <message>
+            <source>范围</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>已筛/应筛</source>
+            <translation>已筛/应筛</translation>
+        </message>
+        <message>
+            <source>强阳性</source>
+            <translation>强阳性</translation>
+        </message>
+        <message>
+            <source>新发病例</source>
+            <translation>新发病例</translation>
+        </message>
+        <message>
+            <source>需扩大至</source>
+            <translation>需扩大至</translation>
+        </message>
+        <message>
+            <source>潜伏感染者和密切接触者不休学、正常上课(依据:{0}{1})。</source>
+            <translation>潜伏感染者和密切接触者不休学、正常上课(依据:{0}{1})。</translation>
+        </message>
+        <message>
+            <source>,未核实</source>
+            <translation>,未核实</translation>
+        </message>
+        <message>
+            <source>新生入学筛查</source>
+            <translation>新生入学筛查</translation>
+        </message>
+        <message>
+            <source>列入新生筛查名单…</source>
+            <translation>列入新生筛查名单…</translation>
+        </message>
+        <message>
+            <source>登记筛查结果…</source>
+            <translation>登记筛查结果…</translation>
+        </message>
+        <message>
+            <source>肺结核病例(休学与复学)</source>
+            <translation>肺结核病例(休学与复学)</translation>
+        </message>
+        <message>
+            <source>登记病例…</source>
+            <translation>登记病例…</translation>
+        </message>
+        <message>
+            <source>办理休学…</source>
+            <translation>办理休学…</translation>
+        </message>
+        <message>
+            <source>办理复学…</source>
+            <translation>办理复学…</translation>
+        </message>
+        <message>
+            <source>开始密切接触者筛查…</source>
+            <translation>开始密切接触者筛查…</translation>
+        </message>
+        <message>
+            <source>密切接触者筛查</source>
+            <translation>密切接触者筛查</translation>
+        </message>
+        <message>
+            <source>名单 {0} 人,已筛查 {1} 人;需转诊 {2} 人,潜伏感染 {3} 人,待完成 {4} 人。{5}</source>
+            <translation>名单 {0} 人,已筛查 {1} 人;需转诊 {2} 人,潜伏感染 {3} 人,待完成 {4} 人。{5}</translation>
+        </message>
+        <message>
+            <source>(无,不休学)</source>
+            <translation>(无,不休学)</translation>
+        </message>
+        <message>
+            <source>教职工</source>
+            <translation>教职工</translation>
+        </message>
+        <message>
+            <source> 胸片复查 {0}</source>
+            <translation> 胸片复查 {0}</translation>
+        </message>
+        <message>
+            <source>新生筛查名单</source>
+            <translation>新生筛查名单</translation>
+        </message>
+        <message>
+            <source>新生所在年级:</source>
+            <translation>新生所在年级:</translation>
+        </message>
+        <message>
+            <source>登记筛查结果</source>
+            <translation>登记筛查结果</translation>
+        </message>
+        <message>
+            <source>请先在名单中选择一人。</source>
+            <translation>请先在名单中选择一人。</translation>
+        </message>
+        <message>
+            <source>肺结核病例</source>
+            <translation>肺结核病例</translation>
+        </message>
+        <message>
+            <source>请先选择一个病例。</source>
+            <translation>请先选择一个病例。</translation>
+        </message>
+        <message>
+            <source>办理休学</source>
+            <translation>办理休学</translation>
+        </message>
+        <message>
+            <source>结核病定点医疗机构开具的休学诊断证明(单位、编号):</source>
+            <translation>结核病定点医疗机构开具的休学诊断证明(单位、编号):</translation>
+        </message>
+        <message>
+            <source>本轮筛查范围:</source>
+            <translation>本轮筛查范围:</translation>
+        </message>
+    </context>
+    <context>
         <name>TickDialog</name>
         <message>
             <source>登记{0}</source>
@@ -3909,6 +4912,209 @@
         <message>
             <source>还没有晨午检记录</source>
             <translation>还没有晨午检记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaccinationPage</name>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>出生日期</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>接种证</source>
+            <translation>接种证</translation>
+        </message>
+        <message>
+            <source>查验结果</source>
+            <translation>查验结果</translation>
+        </message>
+        <message>
+            <source>缺种疫苗及剂次</source>
+            <translation>缺种疫苗及剂次</translation>
+        </message>
+        <message>
+            <source>补种通知</source>
+            <translation>补种通知</translation>
+        </message>
+        <message>
+            <source>复查</source>
+            <translation>复查</translation>
+        </message>
+        <message>
+            <source>全部班级</source>
+            <translation>全部班级</translation>
+        </message>
+        <message>
+            <source>只看需补种和无记录</source>
+            <translation>只看需补种和无记录</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>班级:</translation>
+        </message>
+        <message>
+            <source>查验日期:</source>
+            <translation>查验日期:</translation>
+        </message>
+        <message>
+            <source>导入查验结果(&amp;I)…</source>
+            <translation>导入查验结果(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>登记接种证…</source>
+            <translation>登记接种证…</translation>
+        </message>
+        <message>
+            <source>补录剂次…</source>
+            <translation>补录剂次…</translation>
+        </message>
+        <message>
+            <source>已发补种通知</source>
+            <translation>已发补种通知</translation>
+        </message>
+        <message>
+            <source>已复查</source>
+            <translation>已复查</translation>
+        </message>
+        <message>
+            <source>打印查验登记表…</source>
+            <translation>打印查验登记表…</translation>
+        </message>
+        <message>
+            <source>打印补种通知单…</source>
+            <translation>打印补种通知单…</translation>
+        </message>
+        <message>
+            <source>打印查验统计表…</source>
+            <translation>打印查验统计表…</translation>
+        </message>
+        <message>
+            <source>省级增补疫苗…</source>
+            <translation>省级增补疫苗…</translation>
+        </message>
+        <message>
+            <source>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</source>
+            <translation>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</translation>
+        </message>
+        <message>
+            <source>按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的评估结果为准。</source>
+            <translation>按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的评估结果为准。</translation>
+        </message>
+        <message>
+            <source>,含省级增补:{0}</source>
+            <translation>,含省级增补:{0}</translation>
+        </message>
+        <message>
+            <source>全程</source>
+            <translation>全程</translation>
+        </message>
+        <message>
+            <source>需补种</source>
+            <translation>需补种</translation>
+        </message>
+        <message>
+            <source>无记录</source>
+            <translation>无记录</translation>
+        </message>
+        <message>
+            <source>缺出生日期</source>
+            <translation>缺出生日期</translation>
+        </message>
+        <message>
+            <source>未查</source>
+            <translation>未查</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>有</source>
+            <translation>有</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}剂</source>
+            <translation>{0} 第{1}剂</translation>
+        </message>
+        <message>
+            <source>(不补种)</source>
+            <translation>(不补种)</translation>
+        </message>
+        <message>
+            <source>导入接种单位的查验结果</source>
+            <translation>导入接种单位的查验结果</translation>
+        </message>
+        <message>
+            <source>Excel 或 CSV (*.xlsx *.xls *.csv)</source>
+            <translation>Excel 或 CSV (*.xlsx *.xls *.csv)</translation>
+        </message>
+        <message>
+            <source>已导入</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <source>导入接种记录 {0} 条(未变 {1} 条),涉及学生 {2} 人。</source>
+            <translation>导入接种记录 {0} 条(未变 {1} 条),涉及学生 {2} 人。</translation>
+        </message>
+        <message>
+            <source>登记接种证</source>
+            <translation>登记接种证</translation>
+        </message>
+        <message>
+            <source>所选学生的预防接种证:</source>
+            <translation>所选学生的预防接种证:</translation>
+        </message>
+        <message>
+            <source>已查验,有接种证</source>
+            <translation>已查验,有接种证</translation>
+        </message>
+        <message>
+            <source>无接种证(需补证)</source>
+            <translation>无接种证(需补证)</translation>
+        </message>
+        <message>
+            <source>补录剂次</source>
+            <translation>补录剂次</translation>
+        </message>
+        <message>
+            <source>请先选择一名学生。</source>
+            <translation>请先选择一名学生。</translation>
+        </message>
+        <message>
+            <source>保存查验登记表</source>
+            <translation>保存查验登记表</translation>
+        </message>
+        <message>
+            <source>预防接种证查验登记表-{0}.pdf</source>
+            <translation>预防接种证查验登记表-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>全校</source>
+            <translation>全校</translation>
+        </message>
+        <message>
+            <source>保存补种通知单</source>
+            <translation>保存补种通知单</translation>
+        </message>
+        <message>
+            <source>补种通知单-{0}.pdf</source>
+            <translation>补种通知单-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存查验统计表</source>
+            <translation>保存查验统计表</translation>
+        </message>
+        <message>
+            <source>预防接种证查验统计表.pdf</source>
+            <translation>预防接种证查验统计表.pdf</translation>
         </message>
     </context>
     <context>
