@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog
 
 from reopen_desktop.base.idnumber import make_id
-from reopen_desktop.vaccination.clinic_import import import_clinic_results
 from tests.core.school_year_stories import certificate_rows, clinic_workbook
 from ui.tabs import preparedness_tab
 from ui.tabs.preparedness_tab import PreparednessTab
