@@ -189,7 +189,7 @@ def _reporters(data: DataFile, today: date) -> None:
                          "AND d.role = 'head_teacher' LIMIT 1) AS teacher FROM classes c "
                          "JOIN grades g ON g.id = c.grade_id ORDER BY g.position, c.number")
     start = _semester_start(today)
-    trained = min(start + timedelta(days=14), today)
+    trained = min(start + timedelta(days=35), today)
     rows = []
     for n, row in enumerate(classes[:-1]):
         if row["teacher"] is None:

@@ -233,7 +233,7 @@ class PreparednessTab(QWidget):
             (self.tr("登记培训考核…"), self.record_reporter_training)]), 2, 0, 1, 2)
         layout.setRowStretch(0, 3)
         layout.setRowStretch(1, 2)
-        layout.setRowStretch(2, 3)
+        layout.setRowStretch(2, 2)
 
     def _box(self, title: str, body: QWidget, actions: list[tuple[str, Callable[[], None]]]
              ) -> QGroupBox:
