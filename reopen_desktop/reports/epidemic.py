@@ -40,8 +40,8 @@ CURVE_TITLE = "流行曲线与病例一览表"
 EVENT_TITLE = "疫情报告登记"
 LIST_HEADER = ("序号", "姓名", "性别年龄", "班级/宿舍", "发病日期", "症状", "诊断", "分类",
                "实验室检测", "报告时间/对象", "转归/返校")
-LIST_WIDTHS = [7 * mm, 14 * mm, 15 * mm, 18 * mm, 20 * mm, 17 * mm, 17 * mm, 14 * mm, 14 * mm,
-               21 * mm, CONTENT_WIDTH - 157 * mm]
+LIST_WIDTHS = [7 * mm, 14 * mm, 14 * mm, 21 * mm, 20 * mm, 16 * mm, 15 * mm, 14 * mm, 14 * mm,
+               21 * mm, CONTENT_WIDTH - 156 * mm]
 SHORT_STATUS = {"case": "病例", "suspected": "疑似病例", "cluster": "聚集未诊断"}
 CURVE_HEIGHT = 62 * mm
 

@@ -42,8 +42,8 @@ NOTICE_TITLE = "预防接种补种通知单"
 STATISTICS_TITLE = "入学预防接种证查验情况统计表"
 REGISTER_HEADER = ("序号", "姓名", "出生日期", "身份证号", "接种证", "查验结果",
                    "需补种疫苗及剂次", "通知日期", "复查日期")
-REGISTER_WIDTHS = [8 * mm, 15 * mm, 21 * mm, 33 * mm, 10 * mm, 13 * mm,
-                   CONTENT_WIDTH - 138 * mm, 19 * mm, 19 * mm]
+REGISTER_WIDTHS = [7 * mm, 14 * mm, 21 * mm, 37 * mm, 10 * mm, 13 * mm,
+                   CONTENT_WIDTH - 144 * mm, 21 * mm, 21 * mm]
 STATUS_WORDS = {certificates.COMPLETE: "全程", certificates.MISSING: "需补种",
                 certificates.NO_RECORD: "无记录", certificates.NO_BIRTH: "缺出生日期"}
 
