@@ -63,8 +63,7 @@ def test_the_vaccination_page_shows_who_lacks_which_dose_in_red(
 def test_recording_an_evening_observation_opens_a_follow_up_and_lists_it(
         main_window, school_db, pupils, monkeypatch, answers):
     tab = _tab(main_window())
-    page = tab.observations
-    tab.pages.setCurrentWidget(page)
+    page = tab.show_page(observations_page.ObservationsPage)
 
     def fill(dialog):
         dialog.classes.setCurrentIndex(dialog.classes.findText("一年级1班"))
@@ -90,8 +89,7 @@ def test_recording_an_evening_observation_opens_a_follow_up_and_lists_it(
 def test_a_refused_event_keeps_the_form_and_a_good_one_is_listed(
         main_window, school_db, monkeypatch, answers):
     tab = _tab(main_window())
-    page = tab.events
-    tab.pages.setCurrentWidget(page)
+    page = tab.show_page(events_page.EventsPage)
     shown = []
 
     def fill(dialog):
@@ -121,8 +119,7 @@ def test_the_line_list_page_shows_a_case_and_its_curve(main_window, school_db, p
         class_checks.CheckEntry(pupils[1], absent=True, absence_reason="illness",
                                 diagnosis="流感阴性")])
     tab = _tab(main_window())
-    tab.pages.setCurrentWidget(tab.cases)
-    page = tab.cases
+    page = tab.show_page(tab.cases.__class__)
     assert [case.person_id for case in page.model.rows] == [pupils[0]]
     assert page.curve.curve.total(day.isoformat()) == 1
 
