@@ -67,6 +67,7 @@ class MainWindow(AppWindow):
             (self.tr("居家(&J)"), "ui.tabs.home_tab.HomeTab"),
             (self.tr("消毒通风(&X)"), "ui.tabs.campus_tab.CampusTab"),
             (self.tr("预案与培训(&Y)"), "ui.tabs.preparedness_tab.PreparednessTab"),
+            (self.tr("全年防控(&N)"), "ui.tabs.school_year_tab.SchoolYearTab"),
             (self.tr("食堂(&T)"), "ui.tabs.canteen_tab.CanteenTab"),
             (self.tr("物资(&W)"), "ui.tabs.supplies_tab.SuppliesTab"),
         ]

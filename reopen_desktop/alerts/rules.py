@@ -36,6 +36,7 @@ from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.diseases import catalogue
 from reopen_desktop.diseases.reader import Disease, OutbreakRule, Reading
+from reopen_desktop.vaccination import certificates
 
 WHOLE_SCHOOL = "全校"  # the scope of a school-wide alert (and of a person with no class)
 ILI = "influenza_like_illness"  # the catalogue line the ILI rules count toward
@@ -135,7 +136,7 @@ def evaluate(data: DataFile, day: date) -> list[Alert]:
     found += _cluster_3d(ill, day, limits)
     found += _shared_source(ill, day, limits)
     found += _disease_outbreaks(ill, day, limits)
-    found += _per_person(ill, day, limits)
+    found += _per_person(data, ill, day, limits)
     found += _absence_rise(data, day, limits)
     return found
 
@@ -169,13 +170,27 @@ _GIVEN = ("SELECT -dg.id AS id, dg.person_id, dg.day, '' AS symptoms, NULL AS te
           "WHERE dg.day BETWEEN :first AND :last")
 
 
+# A 全日健康观察 (surveillance/observations.py) counts as a check of its day, where the pupil
+# was then; its id is negated so it never meets a check's.
+_OBSERVED = ("SELECT -o.id AS id, o.person_id, o.day, o.symptoms, o.temperature, "
+             "'' AS diagnosis, substr(o.onset, 1, 10) AS onset, "
+             "coalesce(p.id_number, '') AS id_number, p.name, "
+             "coalesce(c.name, '') AS class_name, coalesce(d.name, '') AS dorm_name "
+             "FROM observations o CROSS JOIN people p ON p.id = o.person_id "
+             "LEFT JOIN classes c ON c.id = o.class_id "
+             "LEFT JOIN dorm_rooms d ON d.id = o.dorm_room_id "
+             "WHERE o.day BETWEEN :first AND :last "
+             "AND (o.symptoms <> '' OR o.temperature >= :fever)")
+
+
 def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]:
-    """People ill on each day of the look-back (a symptom, a fever, a diagnosis); the
-    sessions of one day make one entry. Ill checks come through the partial index checks_ill,
+    """People ill on each day of the look-back (a symptom, a fever, a diagnosis, at a check
+    or a 全日健康观察); the sessions of one day make one entry. Ill checks come through the
+    partial index checks_ill,
     diagnosed ones through checks_diagnosed, so only the few such rows are read."""
     last = day.isoformat()
     fever = float(limits["fever_threshold"])
-    rows = {r["id"]: r for r in data.query(
+    rows = {("check", r["id"]): r for r in data.query(
         # the index's own condition, then the gate's normal readings left in SQLite
         _ROW + "WHERE ch.day BETWEEN :first AND :last "
         "AND (ch.symptoms <> '' OR ch.temperature IS NOT NULL) "
@@ -183,9 +198,13 @@ def _ill_people(data: DataFile, day: date, limits: dict[str, Any]) -> list[_Ill]
         {"first": (day - timedelta(days=ILL_LOOK_BACK)).isoformat(), "last": last,
          "fever": fever})}
     diagnosed = {"first": (day - timedelta(days=DIAGNOSED_LOOK_BACK)).isoformat(), "last": last}
-    rows.update((r["id"], r) for r in data.query(
+    rows.update((("check", r["id"]), r) for r in data.query(
         _ROW + "WHERE ch.day BETWEEN :first AND :last AND ch.diagnosis <> ''", diagnosed))
-    rows.update((r["id"], r) for r in data.query(_GIVEN, diagnosed))
+    # keyed by source: a given diagnosis and an observation may share a (negated) id
+    rows.update((("given", r["id"]), r) for r in data.query(_GIVEN, diagnosed))
+    rows.update((("observed", r["id"]), r) for r in data.query(_OBSERVED, {  # 全日健康观察
+        "first": (day - timedelta(days=ILL_LOOK_BACK)).isoformat(), "last": last,
+        "fever": fever}))
     by_day: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for row in sorted(rows.values(), key=lambda r: (r["id"] > 0, abs(r["id"]))):
         by_day[(row["person_id"], row["day"])].append(row)
@@ -569,7 +588,8 @@ def _gravity(rule: OutbreakRule) -> tuple[int, int]:
 
 # --- one person: notifiable, unexplained, fever -----------------------------------------------
 
-def _per_person(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[Alert]:
+def _per_person(data: DataFile, ill: list[_Ill], day: date, limits: dict[str, Any]
+                ) -> list[Alert]:
     """notifiable, unexplained and fever: one alert per person and rule."""
     today = [p for p in ill if p.day == day.isoformat()]
     yesterday = {p.person_id: p for p in ill
@@ -583,7 +603,7 @@ def _per_person(ill: list[_Ill], day: date, limits: dict[str, Any]) -> list[Aler
         disease = catalogue.disease(person.reading)
         if (catalogue.notifiable(person.reading) and disease is not None
                 and person.person_id not in earlier.get(disease.key, {})):
-            found.append(_notifiable(person, disease, day, limits, about))
+            found.append(_notifiable(data, person, disease, day, limits, about))
         signs = _unexplained_signs(person, high)
         if signs and not (set(signs) <= set(_unexplained_signs(yesterday.get(person.person_id),
                                                                  high))):
@@ -602,9 +622,10 @@ def _source_of(rule: str) -> tuple[str, bool]:
     return found.source, found.confirmed
 
 
-def _notifiable(person: _Ill, disease: Disease, day: date, limits: dict[str, Any],
-                about: dict[str, Any]) -> Alert:
-    """A case or suspected case the school reports at once (2 hours for class A)."""
+def _notifiable(data: DataFile, person: _Ill, disease: Disease, day: date,
+                limits: dict[str, Any], about: dict[str, Any]) -> Alert:
+    """A case or suspected case the school reports at once (2 hours for class A); for a
+    vaccine-preventable disease, with the pupils of the class and school lacking its doses."""
     reading = person.reading
     due = catalogue.deadline(reading)
     hours = due.hours if due else 0
@@ -615,6 +636,9 @@ def _notifiable(person: _Ill, disease: Disease, day: date, limits: dict[str, Any
              "status_en": " (suspected)" if reading.suspected else "",
              "legal_class": legal, "legal_class_en": _LEGAL_EN.get(legal, legal),
              "clearance": disease.clearance.document, "deadline_hours": hours}
+    unprotected = certificates.alert_note(data, disease.key, day, person.class_name)
+    if unprotected is not None:
+        words["then"] = {"key": unprotected.key, "params": unprotected.params}
     if catalogue.must_stay_home(reading):
         key = ("alert_notifiable_home" if catalogue.needs_clearance(reading)
                else "alert_notifiable_home_no_clearance")
@@ -777,15 +801,17 @@ def _alert(rule: str, day: date, scope: str, people: Iterable[_Ill], *, message:
 
 def days_affected_by(data: DataFile, day: date, today: date | None = None) -> list[date]:
     """The days whose alerts a change to ``day``'s checks can alter: that day, and the later
-    days (up to today) whose windows reach back over it and that already hold checks (a
-    check typed late, on paper days after, can complete a later day's cluster)."""
+    days (up to today) whose windows reach back over it and that already hold checks,
+    diagnoses or 全日健康观察 (a check typed late, on paper days after, can complete a later
+    day's cluster)."""
     window = max(int(settings.get(data, "cluster_3d_days")),
                  int(settings.get(data, "shared_source_days")),
                  *(rule.days for _disease, rule in catalogue.outbreak_definitions()))
     last = min(day + timedelta(days=window - 1), today or date.today())
     later = {r["day"] for r in data.query(
         "SELECT DISTINCT day FROM checks WHERE day > :day AND day <= :last UNION "
-        "SELECT day FROM diagnoses WHERE day > :day AND day <= :last",
+        "SELECT day FROM diagnoses WHERE day > :day AND day <= :last UNION "
+        "SELECT day FROM observations WHERE day > :day AND day <= :last",
         {"day": day.isoformat(), "last": last.isoformat()})}
     return [day, *sorted(date.fromisoformat(d) for d in later)]
 

@@ -58,6 +58,33 @@ TERMS: dict[str, str] = {
     "已交复课证明": "clearance shown", "已返校": "back at school",
     # staggered arrival (arrival.KINDS)
     "到校": "arrival", "放学": "leaving",
+    # the school year: TB results and outcomes (tb.screenings), cases, contact scopes
+    "无": "none", "有": "yes", "无可疑症状": "no suspect symptoms",
+    "有可疑症状": "suspect symptoms", "阴性": "negative", "阳性": "positive",
+    "强阳性": "strong positive", "未见异常": "normal", "异常": "abnormal", "排除": "excluded",
+    "潜伏感染": "latent infection", "确诊肺结核": "pulmonary TB confirmed",
+    "接受预防性服药": "preventive treatment taken",
+    "拒绝预防性服药": "preventive treatment declined",
+    "待完成": "to finish", "转诊定点医疗机构": "refer to the TB clinic",
+    "潜伏感染(留校)": "latent infection (stays in school)",
+    "确诊(见病例管理)": "case (see cases)", "已排除": "excluded",
+    "已复学": "back at school", "休学中": "suspended", "在校治疗": "treated in school",
+    "同班师生": "classmates and teachers", "同宿舍同学": "roommates",
+    "同一教学楼": "same teaching building", "同一宿舍楼层": "same dormitory floor",
+    "家庭成员": "family",
+    # observations (surveillance.observations), events, the line list
+    "教师": "teacher", "宿管员": "dormitory keeper", "校医": "school doctor",
+    "留校观察": "watched at school", "送临时观察室": "to the observation room",
+    "通知家长接回": "parents fetch", "送医就诊": "to hospital",
+    "停课": "class suspension", "终末消毒": "final disinfection",
+    "食品留样送检": "food samples tested", "其他措施": "other measure",
+    "已结案": "closed", "处置中": "in hand",
+    "病例": "case", "疑似病例": "suspected case",
+    "聚集性病例(未诊断)": "cluster member (no diagnosis)",
+    # class epidemic reporters (preparedness.reporters)
+    "合格": "passed", "不合格": "failed", "未指定": "none named", "未培训": "not trained",
+    "已培训待考核": "trained, not assessed", "考核不合格": "failed the assessment",
+    "考核合格": "passed",
 }
 
 

@@ -32,6 +32,213 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "stays home is the doctor's to say."),
     "wrong_password": ("{name}的密码不对。请重新输入。",
                        "That is not {name}'s password. Type it again."),
+    # --- the school year: vaccination certificates (vaccination/) ---
+    "vaccine_unknown": (
+        "“{name}”不是{edition}中的疫苗,没有导入。最接近的是:{closest}。程序认识的疫苗有:{known}。"
+        "非免疫规划疫苗不在查验范围内;本省增补的疫苗请先在“省级增补疫苗”中添加。",
+        "“{name}” is not a vaccine of {edition}; not imported. The closest: {closest_en}. "
+        "The vaccines known are: {known}. Vaccines outside the programme are not checked; "
+        "add your province's own vaccines under “Provincial vaccines” first.",
+    ),
+    "vaccine_unknown_key": ("未知的疫苗“{vaccine}”。", "Unknown vaccine “{vaccine}”."),
+    "vaccine_dose_beyond": (
+        "{vaccine}只有 {doses} 剂,没有第 {dose} 剂。请核对剂次。",
+        "{vaccine} has {doses} doses; there is no dose {dose}. Check the dose number.",
+    ),
+    "vaccine_dose_before_birth": (
+        "接种日期 {day} 早于出生日期 {birth}。请核对日期或身份证号。",
+        "The dose is dated {day}, before the birth date {birth}. Check the date or the ID.",
+    ),
+    "vaccine_dose_in_future": (
+        "接种日期 {day} 晚于今天({on}),还没有到。请核对日期。",
+        "The dose is dated {day}, after today ({on}). Check the date.",
+    ),
+    "vaccine_dose_refused": ("{name}的接种记录没有保存:{reason}",
+                             "{name}'s dose was not saved: {reason}"),
+    "vaccine_columns_missing": (
+        "缺少列:{columns}。查验结果表须有 身份证号、疫苗名称、剂次、接种日期 四列(姓名可选)。",
+        "Missing columns: {columns}. The results need 身份证号, 疫苗名称, 剂次 and 接种日期 "
+        "(姓名 optional).",
+    ),
+    "vaccine_id_not_on_roster": (
+        "身份证号 {id} 不在本校花名册上。请核对,或先导入花名册。",
+        "ID {id} is not on the school's roster. Check it, or import the roster first.",
+    ),
+    "vaccine_name_differs": (
+        "姓名“{name}”与花名册不一致:这个身份证号是{class_name}的{roster}。请核对姓名或身份证号。",
+        "The name “{name}” does not match the roster: this ID is {roster} of {class_name}. "
+        "Check the name or the ID.",
+    ),
+    "vaccine_dose_unreadable": ("剂次“{value}”无法识别,请写成 1、2、3 或 第1剂。",
+                                "Dose “{value}” cannot be read; write 1, 2, 3 or 第1剂."),
+    "vaccine_date_unreadable": ("接种日期“{value}”无法识别,请写成 2020-03-01。",
+                                "Date “{value}” cannot be read; write it as 2020-03-01."),
+    "vaccine_dose_twice": (
+        "{name}的这一剂(第 {dose} 剂)已在工作表“{sheet}”第 {row} 行登记为 {day},日期不同。"
+        "请核对哪一个是对的。",
+        "{name}'s dose {dose} is already on sheet “{sheet}” row {row} as {day}, with another "
+        "date. Check which is right.",
+    ),
+    "vaccine_note_stands_in": (
+        "{vaccine}第{dose}剂按{other}第{other_dose}剂计{mark}。",
+        "{vaccine} dose {dose} counted as given: {other} dose {other_dose} stands in{mark_en}.",
+    ),
+    "vaccine_note_mixed": (
+        "{vaccine}与{other}混合接种,两种程序都未完成;混合程序如何补齐未编入程序,请咨询接种单位。",
+        "{vaccine} and {other} were mixed and neither schedule is complete; how to complete a "
+        "mixed series is not encoded: ask the vaccination clinic.",
+    ),
+    "vaccine_note_no_catch_up": (
+        "{vaccine}未种,但满 {years} 周岁后不再补种{mark};列出备查,不发补种通知。",
+        "{vaccine} not given, but it is not caught up from {years} years{mark_en}; listed for "
+        "the record, no catch-up notice.",
+    ),
+    "vaccine_note_early": (
+        "{vaccine}第{dose}剂({day})早于程序起始月龄 {months} 个月;已计入,是否有效请接种单位评估。",
+        "{vaccine} dose {dose} ({day}) was given before the programme's starting age "
+        "({months} months); counted, but the clinic decides whether it is valid.",
+    ),
+    "provincial_vaccine_incomplete": (
+        "省级增补疫苗须写明代码、名称、各剂月龄和依据文件。没有保存。",
+        "A provincial vaccine needs a code, a name, the age of each dose and its document. "
+        "Nothing was saved.",
+    ),
+    "provincial_vaccine_invalid": ("省级增补疫苗与免疫程序不相容:{detail}。没有保存。",
+                                   "The provincial vaccine does not fit the schedule: "
+                                   "{detail}. Nothing was saved."),
+    "provincial_vaccine_in_use": (
+        "已有{name}的接种记录,不能删除这一疫苗。",
+        "Doses of {name} are recorded; the vaccine cannot be removed.",
+    ),
+    "alert_vaccine_gaps_counted": (
+        "预防接种查验:{class_name}未完成{vaccines}应种剂次的学生 {class_count} 人;"
+        "全校其他班级 {school_count} 人;另有 {no_record} 人无接种记录(名单留在学校)。",
+        " Vaccination check: in {class_name}, {class_count} pupils lack doses of {vaccines} "
+        "due by their age; in the other classes {school_count}; {no_record} pupils have no "
+        "record (the names stay at the school)."),
+    "alert_vaccine_gaps": (
+        "预防接种查验:{class_name}未完成{vaccines}应种剂次的学生 {class_count} 人:{class_names};"
+        "全校其他班级 {school_count} 人:{school_names};另有 {no_record} 人无接种记录。"
+        "请通知家长尽快补种,并按疾控要求开展应急接种和观察。",
+        " Vaccination check: in {class_name}, {class_count} pupils lack doses of {vaccines} "
+        "due by their age: {class_names}; in the other classes {school_count}: "
+        "{school_names}; {no_record} pupils have no record. Tell the parents to catch up at "
+        "once, and follow the CDC on emergency vaccination and observation.",
+    ),
+    "alert_vaccine_unrecorded": (
+        "本病可通过接种{vaccines}预防,但尚未录入预防接种查验结果,无法列出未接种学生。",
+        " Vaccination ({vaccines}) prevents this disease, but no certificate check has been "
+        "recorded, so the pupils lacking doses cannot be named.",
+    ),
+    "alert_vaccine_none": (
+        "国家免疫规划中没有预防本病的疫苗;如本省已纳入,可在“省级增补疫苗”中添加后列出未接种学生。",
+        " The national programme has no vaccine against this disease; if your province "
+        "gives one, add it under “Provincial vaccines” to list the pupils lacking it.",
+    ),
+    "cli_vaccination_imported": (
+        "已从“{path}”导入接种记录 {imported} 条(未变 {unchanged} 条),涉及学生 {pupils} 人。",
+        "Imported {imported} doses from “{path}” ({unchanged} unchanged), for {pupils} pupils.",
+    ),
+    "cli_vaccination_gaps_head": (
+        "预防接种证查验({date},{edition}):需补种 {gaps} 人,无接种记录 {no_record} 人。",
+        "Vaccination check ({date}, {edition}): {gaps} pupils lack doses, {no_record} have no "
+        "record.",
+    ),
+    "cli_vaccination_gap_line": ("  {class_name} {name}({id}) {vaccine} 第 {doses} 剂{no_catch_up}",
+                                 "  {class_name} {name} ({id}) {vaccine} dose {doses}"
+                                 "{no_catch_up}"),
+    "cli_vaccination_no_catch_up": ("(不再补种)", " (not caught up)"),
+    "cli_vaccination_no_record": ("  无接种记录的人数(按班级):{names}(名单见 --json)",
+                                  "  Pupils with no record, by class: {names} (names in --json)"),
+    "cli_title_vaccination-register": ("预防接种证查验登记表", "The vaccination check register"),
+    "cli_title_catch-up-notices": ("补种通知单", "The catch-up notices"),
+    "cli_title_vaccination-statistics": ("预防接种证查验统计表", "The vaccination check figures"),
+    "cli_title_epidemic-curve": ("流行曲线与病例一览表", "The epidemic curve and line list"),
+    "cli_title_outbreak-event": ("疫情报告登记", "The outbreak event record"),
+    "cli_title_line_list": ("病例一览表", "Case line list"),
+    "cli_line_list_head": ("病例一览表 {date_from} 至 {date_to}:{count} 例。",
+                           "Line list {date_from} to {date_to}: {count} cases."),
+    "cli_line_list_line": ("  {onset} {place} {name} {diagnosis}",
+                           "  {onset} {place} {name} {diagnosis}"),
+    "cli_line_list_written": ("已写入 {path}(身份证号已部分隐藏)。",
+                              "Written to {path} (ID numbers masked)."),
+    "line_list_not_xlsx": ("病例一览表导出为 Excel 文件,--out 须以 .xlsx 结尾:{path}",
+                           "The line list is written as Excel: --out must end in .xlsx: {path}"),
+    # --- the school year: TB (tb/) ---
+    "tb_bad_result": ("结核病筛查结果“{value}”不是“{column}”可选的值。没有保存。",
+                      "“{value}” is not a result “{column}” can have. Nothing was saved."),
+    "tb_certificate_missing": ("须登记结核病定点医疗机构开具的{what}(开具单位、编号或日期)。"
+                               "没有保存。",
+                               "Record the designated TB clinic's {what} (issuer, number or "
+                               "date). Nothing was saved."),
+    "tb_no_suspension_criterion": (
+        "{name}的病情不符合《学校结核病防控工作规范(2017版)》的休学条件(菌阳、病灶广泛或空洞、"
+        "明显症状、定点医疗机构建议),不予休学;潜伏感染者和密切接触者不休学。",
+        "{name}'s case meets none of the 2017 norm's conditions for suspension "
+        "(bacteriology positive, extensive or cavitary lesions, obvious symptoms, the "
+        "clinic's advice): no suspension. Latent infection and contacts stay in school.",
+    ),
+    "tb_return_refused": (
+        "{name}暂不能复学,还须:{needs}。没有保存。",
+        "{name} may not return yet; still needed: {needs}. Nothing was saved.",
+    ),
+    "tb_return_before_suspension": ("复学日期早于休学日期 {day}。没有保存。",
+                                    "The return is dated before the suspension ({day}). "
+                                    "Nothing was saved."),
+    "tb_suspended_reason": ("肺结核休学中({since} 起),凭复学诊断证明复学。",
+                            "Suspended for pulmonary TB since {since}; back with the "
+                            "clinic's return certificate."),
+    "tb_bad_scope": ("未知的筛查范围“{scope}”。", "Unknown screening scope “{scope}”."),
+    "tb_round_empty": ("{scope}中没有可筛查的人员。没有保存。",
+                       "Nobody to screen among {scope}. Nothing was saved."),
+    # --- the school year: observations, line list, events (surveillance/) ---
+    "observation_empty": ("请填写体温或至少一个症状。没有保存。",
+                          "Give a temperature or at least one symptom. Nothing was saved."),
+    "observation_incomplete": ("请填写观察地点和观察人。没有保存。",
+                               "Give the place and who observed. Nothing was saved."),
+    "observation_bad_role": ("观察人身份“{role}”应为教师、宿管员或校医。",
+                             "The observer “{role}” must be a teacher, a dormitory keeper or "
+                             "the doctor."),
+    "observation_bad_action": ("未知的处置“{action}”。", "Unknown action “{action}”."),
+    "observation_onset_after": ("发病时间 {onset} 晚于观察时间 {at}。请核对。没有保存。",
+                                "The onset {onset} is after the observation {at}. Check it. "
+                                "Nothing was saved."),
+    "line_list_backwards": (
+        "结束日期 {date_to} 早于开始日期 {date_from}。请把较早的日期写在 --from。",
+        "The end {date_to} is before the start {date_from}. Put the earlier date in --from.",
+    ),
+    "line_list_unknown_disease": ("疾病目录中没有“{name}”。最接近的是:{closest}。",
+                                  "The disease catalogue has no “{name}”. The closest: "
+                                  "{closest_en}."),
+    "line_list_bad_note": ("病例一览表没有这些栏目:{fields}。", "The line list has no {fields}."),
+    "event_incomplete": ("疫情报告登记须写明事件名称、报告人和报告对象。没有保存。",
+                         "An event needs a title, who reported and to whom. Nothing was saved."),
+    "event_reported_before": ("报告时间 {reported} 早于事件开始日期 {began}。请核对。没有保存。",
+                              "Reported at {reported}, before the event began ({began}). "
+                              "Check it. Nothing was saved."),
+    "event_bad_measure": ("未知的措施“{kind}”。", "Unknown measure “{kind}”."),
+    "event_closed": ("“{title}”已结案,不能再添加或结案。",
+                     "“{title}” is closed; nothing more can be added."),
+    "event_summary_missing": ("结案须写一段简短小结。没有保存。",
+                              "Closing needs a short summary. Nothing was saved."),
+    "event_summary_long": ("小结不超过 {limit} 字(现为 {length} 字)。没有保存。",
+                           "A summary of at most {limit} characters (this one has {length}). "
+                           "Nothing was saved."),
+    "event_close_date": ("结案日期 {day} 应在事件开始({began})之后且不晚于今天。没有保存。",
+                         "The close {day} must be after the event began ({began}) and not "
+                         "after today. Nothing was saved."),
+    # --- the school year: class epidemic reporters (preparedness/reporters.py) ---
+    "reporter_other_class": ("{name}不是{class_name}的学生,不能担任该班疫情报告员。没有保存。",
+                             "{name} is not a pupil of {class_name} and cannot be its "
+                             "reporter. Nothing was saved."),
+    "reporter_bad_assessment": ("考核结果应为“合格”或“不合格”,并写明考核日期。没有保存。",
+                                "The assessment is passed or failed, with its date. Nothing "
+                                "was saved."),
+    "reporter_bad_date": ("日期 {day} 不在{semester}内,或还没有到。没有保存。",
+                          "{day} is not in {semester}, or has not come yet. Nothing was saved."),
+    "reporter_missing": ("所选班级中有的在{semester}还没有指定疫情报告员。请先指定。没有保存。",
+                         "Some of the classes have no reporter for {semester} yet. Name them "
+                         "first. Nothing was saved."),
     # --- staggered arrival (checks/arrival.py) ---
     "lane_name_empty": ("请填写通道名称(如 东门1号通道)。没有保存。",
                         "Give the lane a name (e.g. East gate 1). Nothing was saved."),
@@ -734,6 +941,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "({reason})"),
     "stop_key_person": ("重点人员({reason}),观察期至 {until}",
                         "key person ({reason}), observed until {until}"),
+    "stop_tb": ("{since} 起肺结核休学", "suspended for pulmonary TB since {since}"),
     "stop_left": ("已不在在册名单上(离校)", "no longer on the roll (left the school)"),
     "need_seen": ("校医查看或复课证明", "seen by the school doctor, or a return clearance"),
     "need_document": ("{document}", "{document}"),

@@ -87,13 +87,22 @@ class Said:
     params: dict[str, Any] = field(default_factory=dict)
 
     def shown(self) -> str:
-        """In the current language, fixed words included."""
+        """In the current language, fixed words included (and the sentence it goes on with)."""
         return text(self.key, **{k: term(v) if k in WORD_PARAMS else v
-                                 for k, v in self.params.items()})
+                                 for k, v in self.params.items()}) + self._then("shown")
 
     def chinese(self) -> str:
         """As stored in the ``message`` column and printed."""
-        return text(self.key, "zh", **self.params)
+        return text(self.key, "zh", **self.params) + self._then("chinese")
+
+    def _then(self, how: str) -> str:
+        """A sentence may go on with another (``then``: its key and parameters), e.g. a
+        measles alert with the pupils who lack the doses: each read in its own language."""
+        then = self.params.get("then")
+        if not isinstance(then, dict) or "key" not in then:
+            return ""
+        said = Said(str(then["key"]), dict(then.get("params") or {}))
+        return str(said.shown() if how == "shown" else said.chinese())
 
     def params_json(self) -> str:
         return json.dumps(self.params, ensure_ascii=False)

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 from reopen_desktop import summary
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.vocabulary import WITHDRAWN
+from reopen_desktop.base.words import Said
 from reopen_desktop.campus import disinfection
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.progress import Progress, no_progress
@@ -158,14 +159,28 @@ def alerts(data: DataFile, school_id: str, date_from: date, date_to: date
         (date_from.isoformat(), date_to.isoformat()))
     records = [{"id": f"{school_id}:alert:{r['id']}", "rule": r["rule"], "date": r["day"],
                 "scope": r["scope"], "status": r["status"], "deadline": r["deadline"],
-                "people_count": len(json.loads(r["people"] or "[]")), "message": r["message"],
-                "message_key": r["message_key"],
-                "message_params": json.loads(r["message_params"] or "{}"),
-                **_groups(r), "deleted": False} for r in rows]
+                "people_count": len(json.loads(r["people"] or "[]")),
+                **_counted_message(r), **_groups(r), "deleted": False} for r in rows]
     blank = {"rule": "", "date": "", "scope": "", "status": "", "deadline": "",
              "people_count": 0, "message": "", "message_key": "", "message_params": {},
              "syndrome": "", "disease": ""}
     return records + _deleted(data, "alerts", f"{school_id}:alert:", blank)
+
+
+def _counted_message(row: dict[str, Any]) -> dict[str, Any]:
+    """The alert's message as the township may read it: a vaccination check's list of the
+    pupils lacking doses stays at the school (the township needs how many, not who); the
+    sentence is said again with the counts only."""
+    params = json.loads(row["message_params"] or "{}")
+    then = params.get("then")
+    if not (isinstance(then, dict) and then.get("key") == "alert_vaccine_gaps"):
+        return {"message": row["message"], "message_key": row["message_key"],
+                "message_params": params}
+    counted = {k: v for k, v in then.get("params", {}).items()
+               if k not in ("class_names", "school_names")}
+    params = {**params, "then": {"key": "alert_vaccine_gaps_counted", "params": counted}}
+    return {"message": Said(row["message_key"], params).chinese(),
+            "message_key": row["message_key"], "message_params": params}
 
 
 def _groups(row: dict[str, Any]) -> dict[str, str]:

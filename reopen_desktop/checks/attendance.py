@@ -28,10 +28,11 @@ from reopen_desktop.base.words import Said, text
 from reopen_desktop.datafile import settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
+from reopen_desktop.tb import cases as tb_cases
 
 # What keeps a person away, and the absence a class roll pre-marks for it.
 SOURCES = {"follow_up": "illness", "disease": "illness", "clearance": "illness",
-           "home": "other", "suspension": "other", "key_person": "other"}
+           "home": "other", "suspension": "other", "key_person": "other", "tb": "illness"}
 OPEN_END = "9999-12-31"
 
 
@@ -204,7 +205,7 @@ class _Facts:
         if self.people is not None and not self.people:
             return []
         return (self._follow_up_stops() + self._home_stops() + self._suspension_stops()
-                + self._key_person_stops())
+                + self._key_person_stops() + self._tb_stops())
 
     def only(self, column: str) -> str:
         """`` AND column IN (…)`` when asked about some people (ids: integers, never text)."""
@@ -295,7 +296,7 @@ class _Facts:
 
     def _ill_days(self, people: set[int]) -> dict[int, list[tuple[str, bool, str]]]:
         """Per person, the days with a fever, a symptom or an illness absence recorded (a
-        check or a home call up to ``day``): (day, feverish, onset)."""
+        check, a home call or a 全日健康观察 up to ``day``): (day, feverish, onset)."""
         marks = ",".join(map(str, people))
         rows = self.data.query(
             "SELECT person_id, day, (temperature >= :fever OR instr(symptoms, '发热') > 0) "
@@ -304,7 +305,11 @@ class _Facts:
             "absence_reason = 'illness')) AND NOT (day = :day AND session = :left) "
             "UNION ALL SELECT person_id, day, (temperature >= :fever OR "
             "instr(symptoms, '发热') > 0), '' FROM home_calls WHERE person_id IN (" + marks
-            + ") AND day <= :day AND (symptoms <> '' OR temperature >= :fever)",
+            + ") AND day <= :day AND (symptoms <> '' OR temperature >= :fever) "
+            "UNION ALL SELECT person_id, day, (temperature >= :fever OR "
+            "instr(symptoms, '发热') > 0), substr(onset, 1, 10) FROM observations "
+            "WHERE person_id IN (" + marks + ") AND day <= :day "
+            "AND (symptoms <> '' OR temperature >= :fever)",
             {"fever": self.fever, "day": self.iso, "left": self.leave_out or ""})
         found: dict[int, list[tuple[str, bool, str]]] = {}
         for row in rows:
@@ -365,6 +370,15 @@ class _Facts:
         return [(r["person_id"], Stop("key_person", Said("stop_key_person", {
             "reason": r["reason"], "until": r["observe_until"]}),
             _day_after(r["observe_until"]), (), "other")) for r in rows]
+
+    def _tb_stops(self) -> list[tuple[int, Stop]]:
+        """Pulmonary TB suspended (休学) by the designated clinic, until 复学 is recorded
+        (tb/cases.py; a case treated in school, a latent infection or a contact stays)."""
+        return [(person_id, Stop("tb", Said("stop_tb", {"since": case.suspended_on}), None,
+                                 tuple(Said("need_document", {"document": need})
+                                       for need in tb_cases.return_needs(case))))
+                for person_id, case in tb_cases.suspended(self.data, self.day,
+                                                          self.people).items()]
 
 
 def _people(data: DataFile, wanted: set[int]) -> dict[int, dict[str, Any]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options, period
+from reopen_desktop.cli import options, period, school_year
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import storage
@@ -47,6 +47,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     printed.add_argument("--gate", action="store_true", help="the gate's copy, with capacity")
     printed.add_argument("--out", type=Path, required=True)
     printed.set_defaults(run=run_timetable)
+    school_year.add_report_kinds(kinds, common)
 
 
 def _add_disinfection(kinds: Any, common: argparse.ArgumentParser) -> None:

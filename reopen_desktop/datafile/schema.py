@@ -798,6 +798,161 @@ def _class_numbers(conn: sqlite3.Connection) -> None:
     _run_script(conn, CLASS_NUMBERS)
     for trigger in CLASS_NUMBER_TRIGGERS:
         conn.execute(trigger)
+SCHOOL_YEAR = """
+CREATE TABLE provincial_vaccines (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE CHECK (trim(key) <> ''),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    aliases TEXT NOT NULL DEFAULT '[]',
+    doses TEXT NOT NULL,
+    prevents TEXT NOT NULL DEFAULT '[]',
+    province TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL CHECK (trim(source) <> ''),
+    confirmed INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE vaccination_certificates (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),
+    seen INTEGER NOT NULL DEFAULT 1,
+    checked_on TEXT NOT NULL DEFAULT '',
+    notified_on TEXT NOT NULL DEFAULT '',
+    rechecked_on TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE vaccination_doses (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    vaccine TEXT NOT NULL,
+    dose INTEGER NOT NULL CHECK (dose >= 1),
+    given_on TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    UNIQUE (person_id, vaccine, dose)
+);
+CREATE TABLE tb_cases (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    diagnosed_on TEXT NOT NULL,
+    clinic TEXT NOT NULL DEFAULT '',
+    facts TEXT NOT NULL DEFAULT '{}',
+    suspended_on TEXT NOT NULL DEFAULT '',
+    suspension_certificate TEXT NOT NULL DEFAULT '',
+    return_facts TEXT NOT NULL DEFAULT '{}',
+    returned_on TEXT NOT NULL DEFAULT '',
+    return_certificate TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX tb_cases_person ON tb_cases(person_id);
+CREATE TABLE tb_contact_rounds (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES tb_cases(id),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    scope TEXT NOT NULL CHECK (scope IN ('class', 'dormitory', 'building', 'floor',
+                                         'family', 'other')),
+    scope_name TEXT NOT NULL DEFAULT '',
+    started_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tb_screenings (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    kind TEXT NOT NULL CHECK (kind IN ('new_student', 'contact')),
+    round_id INTEGER REFERENCES tb_contact_rounds(id),
+    group_id TEXT NOT NULL DEFAULT '',
+    screened_on TEXT NOT NULL DEFAULT '',
+    contact_history TEXT NOT NULL DEFAULT '' CHECK (contact_history IN ('', 'no', 'yes')),
+    symptoms TEXT NOT NULL DEFAULT '' CHECK (symptoms IN ('', 'none', 'suspect')),
+    tst TEXT NOT NULL DEFAULT '' CHECK (tst IN ('', 'negative', 'positive',
+                                                'strong_positive')),
+    igra TEXT NOT NULL DEFAULT '' CHECK (igra IN ('', 'negative', 'positive')),
+    cxr TEXT NOT NULL DEFAULT '' CHECK (cxr IN ('', 'normal', 'abnormal')),
+    referral TEXT NOT NULL DEFAULT '' CHECK (referral IN ('', 'excluded', 'latent', 'case')),
+    therapy TEXT NOT NULL DEFAULT '' CHECK (therapy IN ('', 'accepted', 'declined')),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tb_screenings_once ON tb_screenings(person_id, kind, coalesce(round_id, 0));
+CREATE TABLE observations (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    day TEXT NOT NULL,
+    observed_at TEXT NOT NULL,
+    onset TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL CHECK (trim(place) <> ''),
+    observer TEXT NOT NULL CHECK (trim(observer) <> ''),
+    observer_role TEXT NOT NULL CHECK (observer_role IN ('teacher', 'dorm_keeper', 'doctor')),
+    temperature REAL CHECK (temperature IS NULL OR temperature BETWEEN 34.0 AND 43.0),
+    symptoms TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '' CHECK (action IN ('', 'stay', 'room', 'home', 'hospital')),
+    note TEXT NOT NULL DEFAULT '',
+    class_id INTEGER REFERENCES classes(id),
+    dorm_room_id INTEGER REFERENCES dorm_rooms(id),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX observations_day ON observations(day);
+CREATE INDEX observations_person ON observations(person_id);
+CREATE TABLE case_reports (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    disease TEXT NOT NULL DEFAULT '',
+    onset TEXT NOT NULL,
+    lab_result TEXT NOT NULL DEFAULT '',
+    reported_at TEXT NOT NULL DEFAULT '',
+    reported_by TEXT NOT NULL DEFAULT '',
+    reported_to TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    returned_on TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, disease, onset)
+);
+CREATE TABLE outbreak_events (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    disease TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    began_on TEXT NOT NULL,
+    alert_id INTEGER REFERENCES alerts(id),
+    reported_at TEXT NOT NULL,
+    reported_by TEXT NOT NULL CHECK (trim(reported_by) <> ''),
+    reported_to TEXT NOT NULL CHECK (trim(reported_to) <> ''),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    closed_on TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE event_measures (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES outbreak_events(id),
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('class_suspension', 'disinfection', 'sample_kept',
+                                       'other')),
+    detail TEXT NOT NULL DEFAULT '',
+    by_whom TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX event_measures_event ON event_measures(event_id);
+CREATE TABLE class_reporters (
+    id INTEGER PRIMARY KEY,
+    semester TEXT NOT NULL,
+    class_id INTEGER NOT NULL REFERENCES classes(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    trained_on TEXT NOT NULL DEFAULT '',
+    assessed_on TEXT NOT NULL DEFAULT '',
+    assessment TEXT NOT NULL DEFAULT '' CHECK (assessment IN ('', 'passed', 'failed')),
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (semester, class_id)
+)
+"""
+
+
+def _school_year(conn: sqlite3.Connection) -> None:
+    """The school year (issue 19): vaccination certificates checked against the national
+    schedule (and the province's own vaccines), TB screening, cases suspended and back,
+    contact rounds; 全日健康观察 at any hour; what the line list adds to a case (lab result,
+    report, outcome); the outbreak event record with its measures; and each semester's class
+    epidemic reporters."""
+    _run_script(conn, SCHOOL_YEAR)
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -818,6 +973,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _catalogue_alerts,
     _diagnoses_and_norms,
     _class_numbers,
+    _school_year,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,6 +23,7 @@ from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.demo import campus, checks, gate, households
 from reopen_desktop.demo import canteen as demo_canteen
 from reopen_desktop.demo import home as demo_home
+from reopen_desktop.demo import year as demo_year
 from reopen_desktop.errors import Refused
 from reopen_desktop.grid import school_record
 from reopen_desktop.progress import Progress, no_progress
@@ -159,6 +160,9 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
             demo_canteen.fill_canteen(data, random.Random(seed), school_days,
                                       today or date.today())
             demo_canteen.fill_supplies(data, random.Random(seed), today or date.today())
+            if school_days:
+                demo_year.fill_year(act, random.Random(seed), today or date.today(),
+                                    school_days[-1])
     return DemoResult(school=school.name, people=total, days=filled_days)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.vocabulary import KEPT_HOME_FLAGS, SESSIONS
 from reopen_desktop.base.words import language, term, terms
 
@@ -199,4 +200,27 @@ UNCHECKED_CLASSES = (
     Column("head_teacher", "班主任", "Head teacher"),
     Column("missing", "未检", "Not checked", _sessions),
     Column("suspended", "停课", "Suspended", _suspended),
+)
+
+
+def _age(value: int) -> str:
+    return f"{value}"
+
+
+# The case line list (surveillance.line_list.Case): the window, the Excel file and the PDF.
+LINE_LIST = (
+    Column("name", "姓名", "Name"),
+    Column("sex", "性别", "Sex", term),
+    Column("age", "年龄", "Age", _age),
+    Column("id_number", "身份证号", "ID number", mask_id),
+    Column("place", "班级/宿舍", "Class/dormitory"),
+    Column("onset", "发病日期", "Onset"),
+    Column("symptoms", "症状", "Symptoms", terms),
+    Column("diagnosis", "诊断", "Diagnosis"),
+    Column("status_label", "病例分类", "Classification", term),
+    Column("lab_result", "实验室检测", "Lab result"),
+    Column("reported_at", "报告时间", "Reported at"),
+    Column("reported_to", "报告对象", "Reported to"),
+    Column("outcome", "转归", "Outcome"),
+    Column("returned_on", "返校日期", "Back at school"),
 )

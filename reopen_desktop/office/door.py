@@ -44,6 +44,12 @@ TABLE_ROOMS = {
     "exports": "exchange",
     "operators": "operators", "person_views": "operators",
     "norm_adjustments": "settings",
+    "provincial_vaccines": "vaccination", "vaccination_certificates": "vaccination",
+    "vaccination_doses": "vaccination",
+    "tb_cases": "tb", "tb_contact_rounds": "tb", "tb_screenings": "tb",
+    "observations": "surveillance", "case_reports": "surveillance",
+    "outbreak_events": "surveillance", "event_measures": "surveillance",
+    "class_reporters": "preparedness",
 }
 
 
@@ -84,6 +90,9 @@ class Office(Door):
         self.backups = rooms.BackupsRoom(self)
         self.history = HistoryRoom(self)
         self.demo = rooms.DemoRoom(self)
+        self.vaccination = rooms.VaccinationRoom(self)
+        self.tb = rooms.TbRoom(self)
+        self.surveillance = rooms.SurveillanceRoom(self)
 
     @classmethod
     def open(cls, path: str | Path, *, operator: Operator = SYSTEM,

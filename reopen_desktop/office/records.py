@@ -33,6 +33,7 @@ from reopen_desktop.people.households import Household, Member
 from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
 from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
 from reopen_desktop.preparedness import TRAINING_KINDS, PlanDocument
+from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
 from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
@@ -45,8 +46,35 @@ from reopen_desktop.screening.declarations import (
 )
 from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
 from reopen_desktop.supplies import ItemStock
+from reopen_desktop.surveillance.events import MEASURES, Event, Measure
+from reopen_desktop.surveillance.line_list import Case, Curve
+from reopen_desktop.surveillance.observations import ACTIONS as OBSERVATION_ACTIONS
+from reopen_desktop.surveillance.observations import ROLES as OBSERVER_ROLES
+from reopen_desktop.surveillance.observations import Observation, ObservationResult
+from reopen_desktop.tb.cases import TbCase
+from reopen_desktop.tb.contacts import SCOPES as CONTACT_SCOPES
+from reopen_desktop.tb.contacts import ContactRound
+from reopen_desktop.tb.screenings import RESULT_CHOICES as TB_RESULTS
+from reopen_desktop.tb.screenings import RESULT_LABELS as TB_RESULT_LABELS
+from reopen_desktop.tb.screenings import Screening
+from reopen_desktop.vaccination.certificates import (
+    COMPLETE,
+    MISSING,
+    NO_BIRTH,
+    NO_RECORD,
+    ClassFigures,
+    Gaps,
+    PupilState,
+)
+from reopen_desktop.vaccination.clinic_import import ClinicImportResult
+from reopen_desktop.vaccination.schedule import Schedule
 
 __all__ = [
+    "ASSESSMENTS", "COMPLETE", "CONTACT_SCOPES", "MEASURES", "MISSING", "NO_BIRTH", "NO_RECORD",
+    "OBSERVATION_ACTIONS", "OBSERVER_ROLES", "TB_RESULTS", "TB_RESULT_LABELS",
+    "Case", "ClassFigures", "ContactRound", "Curve", "Event", "Gaps", "Measure", "Observation",
+    "ClinicImportResult", "ObservationResult", "PupilState", "ReporterLine", "Schedule",
+    "Screening", "TbCase",
     "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",

@@ -113,7 +113,53 @@ def timeline(data: DataFile, person_id: int, *, viewer: access.Viewer | None = N
     entries = [TimelineEntry(change["at"], _describe(change), change["operator"])
                for change in audit.history(data, "people", person_id)]
     entries += _check_entries(data, person_id, viewer) + _declaration_entries(data, person_id)
+    entries += _school_year_entries(data, person_id, viewer)
     return sorted(entries, key=lambda e: e.at, reverse=True)
+
+
+def _school_year_entries(data: DataFile, person_id: int, viewer: access.Viewer | None
+                         ) -> list[TimelineEntry]:
+    """全日健康观察, the vaccination certificate check and TB screening and cases."""
+    if not _has_table(data, "observations"):
+        return []
+    from datetime import date
+
+    from reopen_desktop.surveillance import observations
+    from reopen_desktop.vaccination import certificates
+
+    found = [TimelineEntry(f"{o.observed_at}:00", "全日健康观察 {}:{}{}{}".format(
+        o.place, f"{o.temperature}℃ " if o.temperature else "", "、".join(o.symptoms),
+        f",{o.action_label}" if o.action else ""), f"{o.observer}({o.role_label})")
+        for o in observations.observations(data, person_id=person_id)]
+    schedule = certificates.schedule_for(data)
+    for state in certificates.states(data, date.today(), person_ids=[person_id],
+                                     schedule=schedule):
+        paper = state.certificate
+        if paper.checked_on or state.doses:
+            found.append(TimelineEntry(f"{paper.checked_on or date.today()} 00:00:00",
+                                       "预防接种证查验:" + _vaccination_words(
+                                           state, schedule.name_of), ""))
+        found += [TimelineEntry(f"{day} 00:00:00", what, "") for day, what in (
+            (paper.notified_on, "已发补种通知单"), (paper.rechecked_on, "补种后复查")) if day]
+    found += [TimelineEntry(f"{r['screened_on']} 00:00:00", "结核病{}筛查".format(
+        "新生" if r["kind"] == "new_student" else "密切接触者"), "")
+        for r in data.query("SELECT kind, screened_on FROM tb_screenings WHERE person_id = ? "
+                            "AND screened_on <> ''", (person_id,))]
+    if access.can_see_diagnosis(viewer or access.SCHOOL):
+        for r in data.query("SELECT suspended_on, returned_on FROM tb_cases WHERE person_id = ?",
+                            (person_id,)):
+            found += [TimelineEntry(f"{day} 00:00:00", what, "") for day, what in (
+                (r["suspended_on"], "肺结核休学"), (r["returned_on"], "肺结核复学")) if day]
+    return found
+
+
+def _vaccination_words(state: Any, name_of: Any) -> str:
+    if state.certificate.seen is False:
+        return "无接种证"
+    if not state.missing:
+        return "全程接种" if state.doses else "无接种记录"
+    return "需补种 " + ";".join(f"{name_of(key)} 第{'、'.join(map(str, doses))}剂"
+                               for key, doses in state.missing.items())
 
 
 def _has_table(data: DataFile, name: str) -> bool:

@@ -1204,6 +1204,112 @@ Please switch to that window to carry on.</translation>
         </message>
     </context>
     <context>
+        <name>CaseDialog</name>
+        <message>
+            <source>登记肺结核病例</source>
+            <translation>Record a TB case</translation>
+        </message>
+        <message>
+            <source>结核病定点医疗机构</source>
+            <translation>designated TB clinic</translation>
+        </message>
+        <message>
+            <source>重症菌阴肺结核(空洞/大片干酪状坏死/粟粒性)</source>
+            <translation>Severe smear-negative TB (cavity, extensive caseous necrosis, miliary)</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>Class:</translation>
+        </message>
+        <message>
+            <source>学生:</source>
+            <translation>Pupil:</translation>
+        </message>
+        <message>
+            <source>诊断日期:</source>
+            <translation>Diagnosed on:</translation>
+        </message>
+        <message>
+            <source>诊断单位:</source>
+            <translation>Diagnosed by:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPage</name>
+        <message>
+            <source>全部疾病(可填 水痘、流感 …)</source>
+            <translation>All diseases (or type 水痘, 流感 …)</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>疾病</source>
+            <translation>Disease</translation>
+        </message>
+        <message>
+            <source>补充病例信息…</source>
+            <translation>Add case details…</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>打印流行曲线…</source>
+            <translation>Print the epidemic curve…</translation>
+        </message>
+        <message>
+            <source>共 {0} 例:病例 {1},疑似病例 {2},聚集性疫情中尚未诊断 {3}。诊断为阴性、排除、携带者、接触者、疫苗反应或既往史者不列入。</source>
+            <translation>{0} in all: {1} cases, {2} suspected, {3} cluster members without a diagnosis. A negative, excluded, carrier, contact, vaccine-reaction or past-history diagnosis is never listed.</translation>
+        </message>
+        <message>
+            <source>补充病例信息</source>
+            <translation>Case details</translation>
+        </message>
+        <message>
+            <source>请先选择一个病例。</source>
+            <translation>Select a case first.</translation>
+        </message>
+        <message>
+            <source>病例一览表-{0}至{1}.xlsx</source>
+            <translation>line-list-{0}-to-{1}.xlsx</translation>
+        </message>
+        <message>
+            <source>导出病例一览表</source>
+            <translation>Export the line list</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>病例一览表</source>
+            <translation>Case line list</translation>
+        </message>
+        <message>
+            <source>未导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>流行曲线-{0}至{1}.pdf</source>
+            <translation>epidemic-curve-{0}-to-{1}.pdf</translation>
+        </message>
+        <message>
+            <source>保存流行曲线</source>
+            <translation>Save the epidemic curve</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueDialog</name>
         <message>
             <source>病种目录与标准</source>
@@ -1481,6 +1587,40 @@ If they really are here, say why:</translation>
         <message>
             <source>结案</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>疫情结案</source>
+            <translation>Close the event</translation>
+        </message>
+        <message>
+            <source>简短小结:病例数、采取的措施、结果(500 字以内)</source>
+            <translation>A short summary: cases, measures taken, outcome (at most 500 characters)</translation>
+        </message>
+        <message>
+            <source>结案日期:</source>
+            <translation>Closed on:</translation>
+        </message>
+        <message>
+            <source>小结:</source>
+            <translation>Summary:</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>CurveWidget</name>
+        <message>
+            <source>没有病例</source>
+            <translation>No cases</translation>
+        </message>
+        <message>
+            <source>病例数(按发病日期,按班级堆叠)</source>
+            <translation>Cases (by onset day, stacked by class)</translation>
         </message>
     </context>
     <context>
@@ -1851,6 +1991,183 @@ If they really are here, say why:</translation>
         <message>
             <source>程序读作:{0} {1}。{2}</source>
             <translation>Read as: {0}, {1}. {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoseDialog</name>
+        <message>
+            <source>补录接种剂次:{0}</source>
+            <translation>Add a dose: {0}</translation>
+        </message>
+        <message>
+            <source>例如 麻腮风疫苗</source>
+            <translation>e.g. 麻腮风疫苗</translation>
+        </message>
+        <message>
+            <source>疫苗名称(&amp;V):</source>
+            <translation>&amp;Vaccine:</translation>
+        </message>
+        <message>
+            <source>剂次:</source>
+            <translation>Dose:</translation>
+        </message>
+        <message>
+            <source>接种日期:</source>
+            <translation>Given on:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDialog</name>
+        <message>
+            <source>登记疫情报告</source>
+            <translation>Record a report</translation>
+        </message>
+        <message>
+            <source>例如 三年级1班水痘聚集性疫情</source>
+            <translation>e.g. 三年级1班 chickenpox cluster</translation>
+        </message>
+        <message>
+            <source>可空,例如 水痘</source>
+            <translation>may be empty, e.g. 水痘</translation>
+        </message>
+        <message>
+            <source>班级或宿舍,全校可空</source>
+            <translation>class or dormitory; empty for the school</translation>
+        </message>
+        <message>
+            <source>事件:</source>
+            <translation>Event:</translation>
+        </message>
+        <message>
+            <source>疾病:</source>
+            <translation>Disease:</translation>
+        </message>
+        <message>
+            <source>范围:</source>
+            <translation>Where:</translation>
+        </message>
+        <message>
+            <source>开始日期:</source>
+            <translation>Began on:</translation>
+        </message>
+        <message>
+            <source>报告时间:</source>
+            <translation>Reported at:</translation>
+        </message>
+        <message>
+            <source>报告人:</source>
+            <translation>Reported by:</translation>
+        </message>
+        <message>
+            <source>报告对象:</source>
+            <translation>Reported to:</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPage</name>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>事件</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>疾病</source>
+            <translation>Disease</translation>
+        </message>
+        <message>
+            <source>范围</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Began</translation>
+        </message>
+        <message>
+            <source>报告时间</source>
+            <translation>Reported at</translation>
+        </message>
+        <message>
+            <source>报告人</source>
+            <translation>Reported by</translation>
+        </message>
+        <message>
+            <source>报告对象</source>
+            <translation>Reported to</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>Measures</translation>
+        </message>
+        <message>
+            <source>结案</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>登记疫情报告(&amp;N)…</source>
+            <translation>&amp;New report…</translation>
+        </message>
+        <message>
+            <source>添加措施…</source>
+            <translation>Add a measure…</translation>
+        </message>
+        <message>
+            <source>结案…</source>
+            <translation>Close…</translation>
+        </message>
+        <message>
+            <source>打印登记表…</source>
+            <translation>Print the record…</translation>
+        </message>
+        <message>
+            <source>全校</source>
+            <translation>whole school</translation>
+        </message>
+        <message>
+            <source>还没有疫情报告登记。发生聚集性疫情或须报告的传染病时,在这里登记何时、由谁、向谁报告,以及采取的措施。</source>
+            <translation>No event recorded yet. When a cluster or a notifiable disease is reported, record here when, by whom and to whom, and the measures taken.</translation>
+        </message>
+        <message>
+            <source>措施:
+{0}
+小结:{1}</source>
+            <translation>Measures:
+{0}
+Summary: {1}</translation>
+        </message>
+        <message>
+            <source>(尚无)</source>
+            <translation>(none yet)</translation>
+        </message>
+        <message>
+            <source>(尚未结案)</source>
+            <translation>(not closed yet)</translation>
+        </message>
+        <message>
+            <source>打印登记表</source>
+            <translation>Print the record</translation>
+        </message>
+        <message>
+            <source>请先选择一个事件。</source>
+            <translation>Select an event first.</translation>
+        </message>
+        <message>
+            <source>保存疫情报告登记</source>
+            <translation>Save the event record</translation>
+        </message>
+        <message>
+            <source>疫情报告登记-{0}.pdf</source>
+            <translation>event-record-{0}.pdf</translation>
         </message>
     </context>
     <context>
@@ -2745,6 +3062,198 @@ The data stay on this PC.</translation>
             <source>病种目录与标准(&amp;C)…</source>
             <translation>Disease &amp;catalogue and norms…</translation>
         </message>
+        <message>
+            <source>全年防控(&amp;N)</source>
+            <translation>The yea&amp;r</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureDialog</name>
+        <message>
+            <source>添加处置措施</source>
+            <translation>Add a measure</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>措施:</source>
+            <translation>Measure:</translation>
+        </message>
+        <message>
+            <source>内容:</source>
+            <translation>What:</translation>
+        </message>
+        <message>
+            <source>执行人:</source>
+            <translation>Done by:</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesDialog</name>
+        <message>
+            <source>实验室检测结果</source>
+            <translation>Lab result</translation>
+        </message>
+        <message>
+            <source>报告时间</source>
+            <translation>Reported at</translation>
+        </message>
+        <message>
+            <source>报告人</source>
+            <translation>Reported by</translation>
+        </message>
+        <message>
+            <source>报告对象</source>
+            <translation>Reported to</translation>
+        </message>
+        <message>
+            <source>转归</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>返校日期</source>
+            <translation>Back at school</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>补充病例信息:{0} {1}</source>
+            <translation>Case details: {0} {1}</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationDialog</name>
+        <message>
+            <source>登记全日健康观察</source>
+            <translation>Record an observation</translation>
+        </message>
+        <message>
+            <source>例如 男生宿舍3楼302、操场、教室</source>
+            <translation>e.g. boys' dormitory 302, playground, classroom</translation>
+        </message>
+        <message>
+            <source>未测</source>
+            <translation>not taken</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>Class:</translation>
+        </message>
+        <message>
+            <source>学生:</source>
+            <translation>Pupil:</translation>
+        </message>
+        <message>
+            <source>观察时间:</source>
+            <translation>Observed at:</translation>
+        </message>
+        <message>
+            <source>发病时间:</source>
+            <translation>Began at:</translation>
+        </message>
+        <message>
+            <source>地点:</source>
+            <translation>Where:</translation>
+        </message>
+        <message>
+            <source>观察人:</source>
+            <translation>Observed by:</translation>
+        </message>
+        <message>
+            <source>身份:</source>
+            <translation>As:</translation>
+        </message>
+        <message>
+            <source>体温(℃):</source>
+            <translation>Temperature (°C):</translation>
+        </message>
+        <message>
+            <source>症状:</source>
+            <translation>Symptoms:</translation>
+        </message>
+        <message>
+            <source>处置:</source>
+            <translation>Done:</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationsPage</name>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>地点</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>发病时间</source>
+            <translation>Began</translation>
+        </message>
+        <message>
+            <source>体温</source>
+            <translation>Temp.</translation>
+        </message>
+        <message>
+            <source>症状</source>
+            <translation>Symptoms</translation>
+        </message>
+        <message>
+            <source>处置</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>观察人</source>
+            <translation>Observer</translation>
+        </message>
+        <message>
+            <source>晨午检之外任何时间发现的不适都在这里登记:发热或送回家、送医会开始缺勤追踪,并与当天的晨午检一起计入聚集性疫情等预警。下表为近 {0} 天。</source>
+            <translation>Anything noticed outside the daily checks, at any hour, is recorded here: a fever, or a pupil sent home or to hospital, opens a follow-up, and the rules count it with the day's checks. The list shows the last {0} days.</translation>
+        </message>
+        <message>
+            <source>登记观察(&amp;O)…</source>
+            <translation>Record an &amp;observation…</translation>
+        </message>
+        <message>
+            <source>新预警</source>
+            <translation>New alerts</translation>
+        </message>
+        <message>
+            <source>这次观察使预警增加 {0} 条,请到“预警”页查看。</source>
+            <translation>This observation raised {0} new alerts: see the Alerts tab.</translation>
+        </message>
     </context>
     <context>
         <name>OperatorDialog</name>
@@ -3233,6 +3742,180 @@ The data stay on this PC.</translation>
             <source>应急预案附件-传染病目录.pdf</source>
             <translation>plan-appendix-disease-catalogue.pdf</translation>
         </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>班主任</source>
+            <translation>Head teacher</translation>
+        </message>
+        <message>
+            <source>疫情报告员</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <source>培训日期</source>
+            <translation>Trained on</translation>
+        </message>
+        <message>
+            <source>考核日期</source>
+            <translation>Assessed on</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>{0}(依据:{1}{2})</source>
+            <translation>{0} (source: {1}{2})</translation>
+        </message>
+        <message>
+            <source>,未核实</source>
+            <translation>, not confirmed</translation>
+        </message>
+        <message>
+            <source>班级疫情报告员({0})</source>
+            <translation>Class epidemic reporters ({0})</translation>
+        </message>
+        <message>
+            <source>指定报告员…</source>
+            <translation>Name a reporter…</translation>
+        </message>
+        <message>
+            <source>登记培训考核…</source>
+            <translation>Record training…</translation>
+        </message>
+        <message>
+            <source>尚未完成培训考核({0} 个班):{1}</source>
+            <translation>Not yet trained and assessed ({0} classes): {1}</translation>
+        </message>
+        <message>
+            <source>各班疫情报告员均已培训并考核合格。</source>
+            <translation>Every class's reporter is trained and has passed.</translation>
+        </message>
+        <message>
+            <source>指定报告员</source>
+            <translation>Name a reporter</translation>
+        </message>
+        <message>
+            <source>请先在表中选择一个班级。</source>
+            <translation>Select a class in the table first.</translation>
+        </message>
+        <message>
+            <source>{0}(本班学生)</source>
+            <translation>{0} (pupil of the class)</translation>
+        </message>
+        <message>
+            <source>{0}的疫情报告员:</source>
+            <translation>Reporter of {0}:</translation>
+        </message>
+        <message>
+            <source>登记培训考核</source>
+            <translation>Record training</translation>
+        </message>
+        <message>
+            <source>请先在表中选择班级(可多选)。</source>
+            <translation>Select classes in the table first (several may be selected).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvincialDialog</name>
+        <message>
+            <source>添加省级增补疫苗</source>
+            <translation>Add a provincial vaccine</translation>
+        </message>
+        <message>
+            <source>英文代码,例如 VarV</source>
+            <translation>a code, e.g. VarV</translation>
+        </message>
+        <message>
+            <source>例如 水痘减毒活疫苗</source>
+            <translation>e.g. 水痘减毒活疫苗</translation>
+        </message>
+        <message>
+            <source>其他写法,用逗号分开,例如 水痘疫苗,水痘</source>
+            <translation>other names, separated by commas, e.g. 水痘疫苗,水痘</translation>
+        </message>
+        <message>
+            <source>各剂月龄,用逗号分开,例如 12,48</source>
+            <translation>age of each dose in months, e.g. 12,48</translation>
+        </message>
+        <message>
+            <source>预防的疾病代码,例如 varicella</source>
+            <translation>disease codes it prevents, e.g. varicella</translation>
+        </message>
+        <message>
+            <source>依据文件名称和文号</source>
+            <translation>the document and its number</translation>
+        </message>
+        <message>
+            <source>已核对文件原文</source>
+            <translation>checked against the document's text</translation>
+        </message>
+        <message>
+            <source>代码:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>名称:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>别名:</source>
+            <translation>Other names:</translation>
+        </message>
+        <message>
+            <source>各剂月龄:</source>
+            <translation>Ages (months):</translation>
+        </message>
+        <message>
+            <source>预防疾病:</source>
+            <translation>Prevents:</translation>
+        </message>
+        <message>
+            <source>省份:</source>
+            <translation>Province:</translation>
+        </message>
+        <message>
+            <source>依据:</source>
+            <translation>Source:</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReporterTrainingDialog</name>
+        <message>
+            <source>登记疫情报告员培训考核</source>
+            <translation>Record the reporters' training</translation>
+        </message>
+        <message>
+            <source>已考核</source>
+            <translation>Assessed</translation>
+        </message>
+        <message>
+            <source>班级:{0}</source>
+            <translation>Classes: {0}</translation>
+        </message>
+        <message>
+            <source>培训日期:</source>
+            <translation>Trained on:</translation>
+        </message>
+        <message>
+            <source>考核日期:</source>
+            <translation>Assessed on:</translation>
+        </message>
+        <message>
+            <source>考核结果:</source>
+            <translation>Result:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
     </context>
     <context>
         <name>RestoreDialog</name>
@@ -3321,6 +4004,120 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>已从“{0}”恢复。恢复前的数据保存为“{1}”。</source>
             <translation>Restored from “{0}”. The data from before the restore is saved as “{1}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsDialog</name>
+        <message>
+            <source>肺结核密切接触史</source>
+            <translation>Close contact with TB</translation>
+        </message>
+        <message>
+            <source>可疑症状</source>
+            <translation>Suspect symptoms</translation>
+        </message>
+        <message>
+            <source>结核菌素皮肤试验</source>
+            <translation>Tuberculin skin test</translation>
+        </message>
+        <message>
+            <source>γ-干扰素释放试验</source>
+            <translation>Interferon-γ release assay</translation>
+        </message>
+        <message>
+            <source>胸部X光片</source>
+            <translation>Chest X-ray</translation>
+        </message>
+        <message>
+            <source>定点医疗机构结论</source>
+            <translation>TB clinic's conclusion</translation>
+        </message>
+        <message>
+            <source>预防性服药</source>
+            <translation>Preventive treatment</translation>
+        </message>
+        <message>
+            <source>筛查结果:{0}</source>
+            <translation>Screening results: {0}</translation>
+        </message>
+        <message>
+            <source>筛查日期:</source>
+            <translation>Screened on:</translation>
+        </message>
+        <message>
+            <source>(未做/未知)</source>
+            <translation>(not done / unknown)</translation>
+        </message>
+        <message>
+            <source>尚需:{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>办理复学:{0}</source>
+            <translation>Return to school: {0}</translation>
+        </message>
+        <message>
+            <source>复学诊断证明:开具单位、编号</source>
+            <translation>return certificate: issuer, number</translation>
+        </message>
+        <message>
+            <source>症状减轻或消失</source>
+            <translation>Symptoms better or gone</translation>
+        </message>
+        <message>
+            <source>胸片病灶明显吸收</source>
+            <translation>Lesions markedly absorbed on the X-ray</translation>
+        </message>
+        <message>
+            <source>痰涂片间隔至少满1个月</source>
+            <translation>Smears at least a month apart</translation>
+        </message>
+        <message>
+            <source>规范治疗完成全疗程</source>
+            <translation>Full course of standard treatment done</translation>
+        </message>
+        <message>
+            <source>达到治愈或治疗成功标准</source>
+            <translation>Cure or treatment-success standard met</translation>
+        </message>
+        <message>
+            <source>复学日期:</source>
+            <translation>Back on:</translation>
+        </message>
+        <message>
+            <source>复学诊断证明:</source>
+            <translation>Return certificate:</translation>
+        </message>
+        <message>
+            <source>规范治疗月数:</source>
+            <translation>Months of standard treatment:</translation>
+        </message>
+        <message>
+            <source>阴性痰涂片次数:</source>
+            <translation>Negative smears:</translation>
+        </message>
+        <message>
+            <source>阴性痰培养次数:</source>
+            <translation>Negative cultures:</translation>
+        </message>
+        <message>
+            <source>办理复学</source>
+            <translation>Record the return</translation>
+        </message>
+        <message>
+            <source>尚需:{0}</source>
+            <translation>Still needed: {0}</translation>
+        </message>
+        <message>
+            <source>符合复学条件。</source>
+            <translation>The return conditions are met.</translation>
         </message>
     </context>
     <context>
@@ -3721,6 +4518,29 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>学校层级责任人</source>
             <translation>School-level duties</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchoolYearTab</name>
+        <message>
+            <source>预防接种查验</source>
+            <translation>Vaccination check</translation>
+        </message>
+        <message>
+            <source>结核病防控</source>
+            <translation>Tuberculosis</translation>
+        </message>
+        <message>
+            <source>病例一览表与流行曲线</source>
+            <translation>Line list and epidemic curve</translation>
+        </message>
+        <message>
+            <source>疫情报告登记</source>
+            <translation>Event record</translation>
+        </message>
+        <message>
+            <source>全日健康观察</source>
+            <translation>Observations</translation>
         </message>
     </context>
     <context>
@@ -4144,6 +4964,189 @@ What is there now is first saved as a “before a restore” backup.</translatio
         </message>
     </context>
     <context>
+        <name>TbPage</name>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>筛查日期</source>
+            <translation>Screened</translation>
+        </message>
+        <message>
+            <source>接触史</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>可疑症状</source>
+            <translation>Suspect symptoms</translation>
+        </message>
+        <message>
+            <source>TST</source>
+            <translation>TST</translation>
+        </message>
+        <message>
+            <source>胸片</source>
+            <translation>X-ray</translation>
+        </message>
+        <message>
+            <source>结论</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>尚需</source>
+            <translation>Still needed</translation>
+        </message>
+        <message>
+            <source>诊断日期</source>
+            <translation>Diagnosed</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>休学条件</source>
+            <translation>Suspension criteria</translation>
+        </message>
+        <message>
+            <source>复学尚需</source>
+            <translation>Return still needs</translation>
+        </message>
+        <message>
+            <source>病例</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <source>轮次</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>范围</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>Began</translation>
+        </message>
+        <message>
+            <source>已筛/应筛</source>
+            <translation>Screened/listed</translation>
+        </message>
+        <message>
+            <source>强阳性</source>
+            <translation>Strong pos.</translation>
+        </message>
+        <message>
+            <source>新发病例</source>
+            <translation>New cases</translation>
+        </message>
+        <message>
+            <source>需扩大至</source>
+            <translation>Widen to</translation>
+        </message>
+        <message>
+            <source>潜伏感染者和密切接触者不休学、正常上课(依据:{0}{1})。</source>
+            <translation>Latent infection and contacts are not suspended and attend as usual (source: {0}{1}).</translation>
+        </message>
+        <message>
+            <source>,未核实</source>
+            <translation>, not confirmed</translation>
+        </message>
+        <message>
+            <source>新生入学筛查</source>
+            <translation>Entry screening</translation>
+        </message>
+        <message>
+            <source>列入新生筛查名单…</source>
+            <translation>List a new grade…</translation>
+        </message>
+        <message>
+            <source>登记筛查结果…</source>
+            <translation>Record results…</translation>
+        </message>
+        <message>
+            <source>肺结核病例(休学与复学)</source>
+            <translation>TB cases (suspension and return)</translation>
+        </message>
+        <message>
+            <source>登记病例…</source>
+            <translation>Record a case…</translation>
+        </message>
+        <message>
+            <source>办理休学…</source>
+            <translation>Suspend…</translation>
+        </message>
+        <message>
+            <source>办理复学…</source>
+            <translation>Return…</translation>
+        </message>
+        <message>
+            <source>开始密切接触者筛查…</source>
+            <translation>Start a contact round…</translation>
+        </message>
+        <message>
+            <source>密切接触者筛查</source>
+            <translation>Contact screening</translation>
+        </message>
+        <message>
+            <source>名单 {0} 人,已筛查 {1} 人;需转诊 {2} 人,潜伏感染 {3} 人,待完成 {4} 人。{5}</source>
+            <translation>{0} listed, {1} screened; {2} to refer, {3} latent infections, {4} to finish. {5}</translation>
+        </message>
+        <message>
+            <source>(无,不休学)</source>
+            <translation>(none: not suspended)</translation>
+        </message>
+        <message>
+            <source>教职工</source>
+            <translation>staff</translation>
+        </message>
+        <message>
+            <source> 胸片复查 {0}</source>
+            <translation> X-rays on {0}</translation>
+        </message>
+        <message>
+            <source>新生筛查名单</source>
+            <translation>Entry screening list</translation>
+        </message>
+        <message>
+            <source>新生所在年级:</source>
+            <translation>The new pupils' grade:</translation>
+        </message>
+        <message>
+            <source>登记筛查结果</source>
+            <translation>Record results</translation>
+        </message>
+        <message>
+            <source>请先在名单中选择一人。</source>
+            <translation>Select someone on the list first.</translation>
+        </message>
+        <message>
+            <source>肺结核病例</source>
+            <translation>TB case</translation>
+        </message>
+        <message>
+            <source>请先选择一个病例。</source>
+            <translation>Select a case first.</translation>
+        </message>
+        <message>
+            <source>办理休学</source>
+            <translation>Suspend</translation>
+        </message>
+        <message>
+            <source>结核病定点医疗机构开具的休学诊断证明(单位、编号):</source>
+            <translation>The TB clinic's suspension certificate (issuer, number):</translation>
+        </message>
+        <message>
+            <source>本轮筛查范围:</source>
+            <translation>This round screens:</translation>
+        </message>
+    </context>
+    <context>
         <name>TickDialog</name>
         <message>
             <source>登记{0}</source>
@@ -4539,6 +5542,209 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>还没有晨午检记录</source>
             <translation>No daily checks yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaccinationPage</name>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>出生日期</source>
+            <translation>Born</translation>
+        </message>
+        <message>
+            <source>接种证</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <source>查验结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>缺种疫苗及剂次</source>
+            <translation>Doses lacking</translation>
+        </message>
+        <message>
+            <source>补种通知</source>
+            <translation>Notice given</translation>
+        </message>
+        <message>
+            <source>复查</source>
+            <translation>Rechecked</translation>
+        </message>
+        <message>
+            <source>全部班级</source>
+            <translation>All classes</translation>
+        </message>
+        <message>
+            <source>只看需补种和无记录</source>
+            <translation>Only those lacking doses or a record</translation>
+        </message>
+        <message>
+            <source>班级:</source>
+            <translation>Class:</translation>
+        </message>
+        <message>
+            <source>查验日期:</source>
+            <translation>Check date:</translation>
+        </message>
+        <message>
+            <source>导入查验结果(&amp;I)…</source>
+            <translation>&amp;Import the clinic's results…</translation>
+        </message>
+        <message>
+            <source>登记接种证…</source>
+            <translation>Certificate…</translation>
+        </message>
+        <message>
+            <source>补录剂次…</source>
+            <translation>Add a dose…</translation>
+        </message>
+        <message>
+            <source>已发补种通知</source>
+            <translation>Notice given</translation>
+        </message>
+        <message>
+            <source>已复查</source>
+            <translation>Rechecked</translation>
+        </message>
+        <message>
+            <source>打印查验登记表…</source>
+            <translation>Print the register…</translation>
+        </message>
+        <message>
+            <source>打印补种通知单…</source>
+            <translation>Print catch-up notices…</translation>
+        </message>
+        <message>
+            <source>打印查验统计表…</source>
+            <translation>Print the figures…</translation>
+        </message>
+        <message>
+            <source>省级增补疫苗…</source>
+            <translation>Provincial vaccines…</translation>
+        </message>
+        <message>
+            <source>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</source>
+            <translation>{0} pupils: {1} complete, {2} lacking doses, {3} without a record. Notices given to {4}, {5} rechecked.</translation>
+        </message>
+        <message>
+            <source>按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的评估结果为准。</source>
+            <translation>Checked against {0}{1}. The ages by which each dose should be given come from secondary copies, not the original text (not confirmed); the clinic's assessment decides.</translation>
+        </message>
+        <message>
+            <source>,含省级增补:{0}</source>
+            <translation>, with the provincial {0}</translation>
+        </message>
+        <message>
+            <source>全程</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <source>需补种</source>
+            <translation>lacking doses</translation>
+        </message>
+        <message>
+            <source>无记录</source>
+            <translation>no record</translation>
+        </message>
+        <message>
+            <source>缺出生日期</source>
+            <translation>no birth date</translation>
+        </message>
+        <message>
+            <source>未查</source>
+            <translation>not checked</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>有</source>
+            <translation>seen</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}剂</source>
+            <translation>{0} dose {1}</translation>
+        </message>
+        <message>
+            <source>(不补种)</source>
+            <translation> (not caught up)</translation>
+        </message>
+        <message>
+            <source>导入接种单位的查验结果</source>
+            <translation>Import the clinic's results</translation>
+        </message>
+        <message>
+            <source>Excel 或 CSV (*.xlsx *.xls *.csv)</source>
+            <translation>Excel or CSV (*.xlsx *.xls *.csv)</translation>
+        </message>
+        <message>
+            <source>已导入</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>导入接种记录 {0} 条(未变 {1} 条),涉及学生 {2} 人。</source>
+            <translation>Imported {0} doses ({1} unchanged) for {2} pupils.</translation>
+        </message>
+        <message>
+            <source>登记接种证</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <source>所选学生的预防接种证:</source>
+            <translation>The selected pupils' certificates:</translation>
+        </message>
+        <message>
+            <source>已查验,有接种证</source>
+            <translation>Checked: certificate seen</translation>
+        </message>
+        <message>
+            <source>无接种证(需补证)</source>
+            <translation>No certificate (to be reissued)</translation>
+        </message>
+        <message>
+            <source>补录剂次</source>
+            <translation>Add a dose</translation>
+        </message>
+        <message>
+            <source>请先选择一名学生。</source>
+            <translation>Select one pupil first.</translation>
+        </message>
+        <message>
+            <source>保存查验登记表</source>
+            <translation>Save the check register</translation>
+        </message>
+        <message>
+            <source>预防接种证查验登记表-{0}.pdf</source>
+            <translation>vaccination-register-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>全校</source>
+            <translation>whole school</translation>
+        </message>
+        <message>
+            <source>保存补种通知单</source>
+            <translation>Save the catch-up notices</translation>
+        </message>
+        <message>
+            <source>补种通知单-{0}.pdf</source>
+            <translation>catch-up-notices-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>保存查验统计表</source>
+            <translation>Save the check figures</translation>
+        </message>
+        <message>
+            <source>预防接种证查验统计表.pdf</source>
+            <translation>vaccination-figures.pdf</translation>
         </message>
     </context>
     <context>

@@ -93,6 +93,8 @@ def test_the_demos_sick_pupils_have_their_follow_ups(new_data):
     school.fill_demo(new_data, students=300, days=5, today=date(2026, 3, 6))
     sick = new_data.scalar("SELECT count(DISTINCT person_id) FROM checks WHERE temperature >= "
                            "37.3 OR (absent = 1 AND absence_reason = 'illness')")
-    assert sick and new_data.scalar("SELECT count(*) FROM follow_ups") == sick
+    # (the demo's year also holds an autumn chickenpox cluster, followed up before these days)
+    assert sick and new_data.scalar("SELECT count(*) FROM follow_ups WHERE opened_on >= "
+                                    "(SELECT min(day) FROM checks)") == sick
     assert {r["status"] for r in new_data.query("SELECT status FROM follow_ups")} <= {
         "open", "closed"}

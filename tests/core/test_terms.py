@@ -8,7 +8,11 @@ from reopen_desktop.base.glossary import TERMS
 from reopen_desktop.base.words import term, terms
 from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import arrival, at_home
+from reopen_desktop.preparedness import reporters
 from reopen_desktop.screening import areas, declarations, villages
+from reopen_desktop.surveillance import events, line_list, observations
+from reopen_desktop.tb import contacts as tb_contacts
+from reopen_desktop.tb import screenings as tb_screenings
 
 LABEL_TABLES = {
     "vocabulary.SESSIONS": vocabulary.SESSIONS.values(),
@@ -30,6 +34,17 @@ LABEL_TABLES = {
     "at_home.SOURCES": at_home.SOURCES.values(),
     "arrival.KINDS": arrival.KINDS.values(),
     "villages.STATUS_LABELS": villages.STATUS_LABELS.values(),
+    "tb.RESULT_LABELS": [w for w in tb_screenings.RESULT_LABELS.values() if w],
+    "tb.OUTCOMES": tb_screenings.OUTCOMES.values(),
+    "tb.SCOPES": tb_contacts.SCOPES.values(),
+    "tb.case states": ("已复学", "休学中", "在校治疗"),
+    "observations.ROLES": observations.ROLES.values(),
+    "observations.ACTIONS": [w for w in observations.ACTIONS.values() if w],
+    "events.MEASURES": events.MEASURES.values(),
+    "events.status": ("已结案", "处置中"),
+    "line_list.STATUS_LABELS": line_list.STATUS_LABELS.values(),
+    "reporters.ASSESSMENTS": [w for w in reporters.ASSESSMENTS.values() if w],
+    "reporters.STATES": reporters.STATES.values(),
 }
 
 

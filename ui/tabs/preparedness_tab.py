@@ -7,9 +7,12 @@ Every write goes through ``reopen_desktop.preparedness`` as one audited action.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -131,6 +134,34 @@ class TrainingDialog(QDialog):
                 "attendee_ids": ids, "notes": self.notes.text()}
 
 
+class ReporterTrainingDialog(QDialog):
+    """The reporters of the chosen classes were trained (and assessed) this semester."""
+
+    def __init__(self, classes: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记疫情报告员培训考核"))
+        self.trained_on = _date_edit()
+        self.assessed = QCheckBox(self.tr("已考核"))
+        self.assessed_on = _date_edit()
+        self.result = QComboBox()
+        for key, label in records.ASSESSMENTS.items():
+            if key:
+                self.result.addItem(term(label), key)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("班级:{0}").format(join(classes))))
+        form.addRow(self.tr("培训日期:"), self.trained_on)
+        form.addRow("", self.assessed)
+        form.addRow(self.tr("考核日期:"), self.assessed_on)
+        form.addRow(self.tr("考核结果:"), self.result)
+        form.addRow(ok_cancel(self, self.tr("保存")))
+
+    def values(self) -> dict:
+        assessed = self.assessed.isChecked()
+        return {"trained_on": self.trained_on.date().toPython(),
+                "assessed_on": self.assessed_on.date().toPython() if assessed else None,
+                "assessment": self.result.currentData() if assessed else ""}
+
+
 class PreparednessTab(QWidget):
     """Plan versions, trainings and drills, observation room, doctor on duty."""
 
@@ -154,6 +185,14 @@ class PreparednessTab(QWidget):
         self.doctor = QComboBox()
         self.duty_note = QLineEdit()
         self.duty_label = QLabel()
+        self.reporter_header = (self.tr("班级"), self.tr("班主任"), self.tr("疫情报告员"),
+                                self.tr("培训日期"), self.tr("考核日期"), self.tr("状态"))
+        self.reporters = read_only_table(row_numbers=False)
+        self.reporter_lines: list[records.ReporterLine] = []
+        self.not_ready = QLabel()
+        self.not_ready.setWordWrap(True)
+        self.not_ready.setStyleSheet("color: #c62828;")
+        self.semester = self.office.preparedness.semester_of(date.today())
         self._lay_out()
         self.refresh()
 
@@ -180,8 +219,23 @@ class PreparednessTab(QWidget):
         form.addRow(self.duty_label)
         layout.addWidget(self._box(self.tr("校医值班"), duty, [
             (self.tr("保存值班"), self.save_duty)]), 1, 1)
+        reporters = QWidget()
+        column = QVBoxLayout(reporters)
+        column.setContentsMargins(0, 0, 0, 0)
+        duty = self.office.preparedness.reporter_duty()
+        rule = QLabel(self.tr("{0}(依据:{1}{2})").format(
+            duty["text"], duty["source"], "" if duty["confirmed"] else self.tr(",未核实")))
+        rule.setWordWrap(True)
+        column.addWidget(rule)
+        column.addWidget(self.reporters)
+        column.addWidget(self.not_ready)
+        layout.addWidget(self._box(self.tr("班级疫情报告员({0})").format(self.semester),
+                                   reporters, [
+            (self.tr("指定报告员…"), self.appoint_reporter),
+            (self.tr("登记培训考核…"), self.record_reporter_training)]), 2, 0, 1, 2)
         layout.setRowStretch(0, 3)
         layout.setRowStretch(1, 2)
+        layout.setRowStretch(2, 2)
 
     def _box(self, title: str, body: QWidget, actions: list[tuple[str, Callable[[], None]]]
              ) -> QGroupBox:
@@ -216,6 +270,48 @@ class PreparednessTab(QWidget):
         for person in self.office.grid.list_staff():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
+        self._show_reporters()
+
+    def _show_reporters(self) -> None:
+        self.reporter_lines = self.office.preparedness.reporters(self.semester)
+        fill_table(self.reporters, self.reporter_header, [
+            (r.class_name, r.head_teacher, r.reporter, r.trained_on, r.assessed_on,
+             term(r.state_label)) for r in self.reporter_lines],
+            [None if r.ready else QColor("#c62828") for r in self.reporter_lines],
+            [r.class_id for r in self.reporter_lines], fit=True)
+        waiting = [r for r in self.reporter_lines if not r.ready]
+        self.not_ready.setText(self.tr("尚未完成培训考核({0} 个班):{1}").format(
+            len(waiting), join(f"{r.class_name}({term(r.state_label)})" for r in waiting))
+            if waiting else self.tr("各班疫情报告员均已培训并考核合格。"))
+
+    def _selected_reporters(self) -> list[records.ReporterLine]:
+        rows = sorted({index.row() for index in self.reporters.selectedIndexes()})
+        return [self.reporter_lines[row] for row in rows if row < len(self.reporter_lines)]
+
+    def appoint_reporter(self) -> None:
+        chosen = self._selected_reporters()
+        if len(chosen) != 1:
+            ask.warn(self, self.tr("指定报告员"), self.tr("请先在表中选择一个班级。"))
+            return
+        line = chosen[0]
+        people = [(f"{p.name} {p.post}".strip(), p.id) for p in self.office.grid.list_staff()]
+        people += [(self.tr("{0}(本班学生)").format(p.name), p.person_id)
+                   for p in self.office.vaccination.pupils(line.class_id)]
+        person = ask.choose(self, self.tr("指定报告员"),
+                            self.tr("{0}的疫情报告员:").format(line.class_name), people)
+        if person is not None:
+            self._run(lambda: self.office.preparedness.appoint_reporter(
+                self.semester, line.class_id, person))
+
+    def record_reporter_training(self) -> None:
+        chosen = self._selected_reporters()
+        if not chosen:
+            ask.warn(self, self.tr("登记培训考核"), self.tr("请先在表中选择班级(可多选)。"))
+            return
+        dialog = ReporterTrainingDialog([r.class_name for r in chosen], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda: self.office.preparedness.record_reporter_training(
+                self.semester, [r.class_id for r in chosen], **dialog.values()))
 
     def _show_duty(self) -> None:
         duty = self.office.preparedness.doctor_on_duty(self.duty_day.date().toPython())

@@ -1,0 +1,297 @@
+"""预防接种查验: each class's pupils with their certificate and what they lack on the check
+date, the catch-up followed (notice given, rechecked), the clinic's results imported, the
+three printed forms, and the province's own vaccines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reopen_desktop.office import records
+from reopen_desktop.office.door import Office
+from ui import ask
+from ui.dialogs import ok_cancel
+from ui.printing import print_pdf
+from ui.tables import ID_ROLE, fill_table, read_only_table
+from ui.tabs.school_year.common import (
+    buttons,
+    class_combo,
+    date_edit,
+    saved,
+    until_saved,
+    write,
+)
+from ui.translations import join
+
+COLUMNS = (QT_TRANSLATE_NOOP("VaccinationPage", "班级"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "姓名"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "出生日期"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "接种证"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "查验结果"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "缺种疫苗及剂次"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "补种通知"),
+           QT_TRANSLATE_NOOP("VaccinationPage", "复查"))
+RED, ORANGE, GREY = QColor("#c62828"), QColor("#e65100"), QColor("#757575")
+
+
+class DoseDialog(QDialog):
+    """A dose typed from the certificate (or a catch-up dose given since)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("补录接种剂次:{0}").format(name))
+        self.vaccine = QLineEdit()
+        self.vaccine.setPlaceholderText(self.tr("例如 麻腮风疫苗"))
+        self.dose = QSpinBox()
+        self.dose.setRange(1, 9)
+        self.given_on = date_edit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("疫苗名称(&V):"), self.vaccine)
+        form.addRow(self.tr("剂次:"), self.dose)
+        form.addRow(self.tr("接种日期:"), self.given_on)
+        form.addRow(ok_cancel(self, self.tr("保存")))
+
+    def values(self) -> dict[str, object]:
+        return {"vaccine": self.vaccine.text(), "dose": self.dose.value(),
+                "given_on": self.given_on.date().toPython()}
+
+
+class ProvincialDialog(QDialog):
+    """A vaccine of the province's own programme, with the document that adds it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加省级增补疫苗"))
+        self.key = QLineEdit()
+        self.key.setPlaceholderText(self.tr("英文代码,例如 VarV"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("例如 水痘减毒活疫苗"))
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText(self.tr("其他写法,用逗号分开,例如 水痘疫苗,水痘"))
+        self.ages = QLineEdit()
+        self.ages.setPlaceholderText(self.tr("各剂月龄,用逗号分开,例如 12,48"))
+        self.prevents = QLineEdit()
+        self.prevents.setPlaceholderText(self.tr("预防的疾病代码,例如 varicella"))
+        self.province = QLineEdit()
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("依据文件名称和文号"))
+        self.confirmed = QCheckBox(self.tr("已核对文件原文"))
+        form = QFormLayout(self)
+        for label, field in ((self.tr("代码:"), self.key), (self.tr("名称:"), self.name),
+                             (self.tr("别名:"), self.aliases), (self.tr("各剂月龄:"), self.ages),
+                             (self.tr("预防疾病:"), self.prevents),
+                             (self.tr("省份:"), self.province), (self.tr("依据:"), self.source)):
+            form.addRow(label, field)
+        form.addRow("", self.confirmed)
+        form.addRow(ok_cancel(self, self.tr("添加")))
+
+    def values(self) -> dict[str, object]:
+        ages = _split(self.ages.text())
+        return {"key": self.key.text(), "name": self.name.text(),
+                "aliases": _split(self.aliases.text()),
+                "ages_months": [int(a) for a in ages if a.isdigit()],
+                "prevents": _split(self.prevents.text()), "province": self.province.text(),
+                "source": self.source.text(), "confirmed": self.confirmed.isChecked()}
+
+
+def _split(text: str) -> list[str]:
+    """Items typed with commas, full-width commas or 、 between them."""
+    for mark in ("\uff0c", "\u3001"):  # i18n: the commas a clerk may type
+        text = text.replace(mark, ",")
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+class VaccinationPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, office: Office, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.office = office
+        self.states: list[records.PupilState] = []
+        self.classes = class_combo(office, self.tr("全部班级"))
+        self.classes.currentIndexChanged.connect(self.refresh)
+        self.on = date_edit()
+        self.on.dateChanged.connect(self.refresh)
+        self.only_gaps = QCheckBox(self.tr("只看需补种和无记录"))
+        self.only_gaps.toggled.connect(self.refresh)
+        self.summary = QLabel()
+        self.edition = QLabel()
+        self.edition.setWordWrap(True)
+        self.table = read_only_table()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("班级:")))
+        top.addWidget(self.classes)
+        top.addWidget(QLabel(self.tr("查验日期:")))
+        top.addWidget(self.on)
+        top.addWidget(self.only_gaps)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons([
+            (self.tr("导入查验结果(&I)…"), self.import_results),
+            (self.tr("登记接种证…"), self.record_certificate),
+            (self.tr("补录剂次…"), self.add_dose),
+            (self.tr("已发补种通知"), self.mark_notified),
+            (self.tr("已复查"), self.mark_rechecked)]))
+        layout.addLayout(buttons([
+            (self.tr("打印查验登记表…"), self.print_register),
+            (self.tr("打印补种通知单…"), self.print_notices),
+            (self.tr("打印查验统计表…"), self.print_statistics),
+            (self.tr("省级增补疫苗…"), self.add_provincial)]))
+        layout.addWidget(self.edition)
+        self.refresh()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        on = self.on.date().toPython()
+        schedule = self.office.vaccination.schedule()
+        self.states = self.office.vaccination.states(on, class_id=self.classes.currentData(),
+                                                     schedule=schedule)
+        shown = [s for s in self.states if not self.only_gaps.isChecked()
+                 or s.status != records.COMPLETE]
+        fill_table(self.table, [self.tr(c) for c in COLUMNS],
+                   [self._row(s, schedule) for s in shown], [self._colour(s) for s in shown],
+                   [s.pupil.person_id for s in shown], fit=True)
+        counts = {key: sum(1 for s in self.states if s.status == key)
+                  for key in (records.COMPLETE, records.MISSING, records.NO_RECORD)}
+        self.summary.setText(self.tr("学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。"
+                                     "已发补种通知 {4} 人,已复查 {5} 人。").format(
+            len(self.states), counts[records.COMPLETE], counts[records.MISSING],
+            counts[records.NO_RECORD],
+            sum(1 for s in self.states if s.certificate.notified_on and s.missing),
+            sum(1 for s in self.states if s.certificate.rechecked_on)))
+        added = [t["name"] for t in self.office.vaccination.provincial()]
+        self.edition.setText(self.tr(
+            "按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的"
+            "评估结果为准。").format(schedule.edition, self.tr(",含省级增补:{0}").format(
+                join(added)) if added else ""))
+        self.edition.setStyleSheet("color: #e65100;")
+
+    def _row(self, state: records.PupilState, schedule: records.Schedule) -> list[str]:
+        name_of = schedule.name_of
+        status = {records.COMPLETE: self.tr("全程"), records.MISSING: self.tr("需补种"),
+                  records.NO_RECORD: self.tr("无记录"),
+                  records.NO_BIRTH: self.tr("缺出生日期")}[state.status]
+        seen = state.certificate.seen
+        paper = self.tr("未查") if seen is None and not state.doses else (
+            self.tr("无") if seen is False else self.tr("有"))
+        lacking = ";".join(
+            self.tr("{0} 第{1}剂").format(name_of(k), join(map(str, n)))
+            + (self.tr("(不补种)") if k in state.assessment.no_catch_up else "")
+            for k, n in state.missing.items())
+        return [state.pupil.class_name, state.pupil.name,
+                state.pupil.birth.isoformat() if state.pupil.birth else "", paper, status,
+                lacking, state.certificate.notified_on, state.certificate.rechecked_on]
+
+    @staticmethod
+    def _colour(state: records.PupilState) -> QColor | None:
+        if state.status == records.MISSING:
+            return GREY if state.certificate.rechecked_on else RED
+        return ORANGE if state.status == records.NO_RECORD else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.table.item(row, 0).data(ID_ROLE) for row in rows]
+
+    def _done(self) -> None:
+        self.changed.emit()
+        self.refresh()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def import_results(self) -> None:
+        path = ask.open_file(self, self.tr("导入接种单位的查验结果"),
+                             self.tr("Excel 或 CSV (*.xlsx *.xls *.csv)"))
+        if not path:
+            return
+        result = write(self, lambda: self.office.vaccination.import_results(Path(path)))
+        if isinstance(result, records.ClinicImportResult):
+            ask.inform(self, self.tr("已导入"), self.tr("导入接种记录 {0} 条(未变 {1} 条),"
+                                                       "涉及学生 {2} 人。").format(
+                result.imported, result.unchanged, result.pupils))
+            self._done()
+
+    def record_certificate(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        choice = ask.choose(self, self.tr("登记接种证"), self.tr("所选学生的预防接种证:"),
+                            [(self.tr("已查验,有接种证"), True),
+                             (self.tr("无接种证(需补证)"), False)])
+        if choice is None:
+            return
+        on = self.on.date().toPython()
+        for person_id in ids:
+            if not saved(self, lambda p=person_id: self.office.vaccination.record_certificate(
+                    p, seen=choice, checked_on=on)):
+                break
+        self._done()
+
+    def add_dose(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            ask.warn(self, self.tr("补录剂次"), self.tr("请先选择一名学生。"))
+            return
+        name = next(s.pupil.name for s in self.states if s.pupil.person_id == ids[0])
+        dialog = DoseDialog(name, self)
+        if until_saved(self, dialog, lambda: self.office.vaccination.add_dose(
+                ids[0], **dialog.values())):
+            self._done()
+
+    def mark_notified(self) -> None:
+        self._mark(self.office.vaccination.mark_notified)
+
+    def mark_rechecked(self) -> None:
+        self._mark(self.office.vaccination.mark_rechecked)
+
+    def _mark(self, action: Callable[[list[int], date], int]) -> None:
+        ids = self.selected_ids()
+        if ids and saved(self, lambda: action(ids, self.on.date().toPython())):
+            self._done()
+
+    def add_provincial(self) -> None:
+        dialog = ProvincialDialog(self)
+        if until_saved(self, dialog, lambda: self.office.vaccination.add_provincial_vaccine(
+                **dialog.values())):
+            self._done()
+
+    # --- printing ------------------------------------------------------------------------
+
+    def _class_name(self) -> str | None:
+        return self.classes.currentText() if self.classes.currentData() is not None else None
+
+    def print_register(self) -> None:
+        on, name = self.on.date().toPython(), self._class_name()
+        print_pdf(self, self.tr("保存查验登记表"), self.tr("预防接种证查验登记表-{0}.pdf").format(
+            name or self.tr("全校")), lambda out: self.office.reports.write_vaccination_register(
+                out, on=on, class_name=name))
+
+    def print_notices(self) -> None:
+        on, name = self.on.date().toPython(), self._class_name()
+        print_pdf(self, self.tr("保存补种通知单"), self.tr("补种通知单-{0}.pdf").format(
+            name or self.tr("全校")), lambda out: self.office.reports.write_catch_up_notices(
+                out, on=on, class_name=name))
+
+    def print_statistics(self) -> None:
+        on = self.on.date().toPython()
+        print_pdf(self, self.tr("保存查验统计表"), self.tr("预防接种证查验统计表.pdf"),
+                  lambda out: self.office.reports.write_vaccination_statistics(out, on=on))
+
