@@ -87,6 +87,8 @@ def _prepare(folder: Path, schools: int, weeks: int
         private = console.private_key(data)
     for number in range(schools):
         school = School(f"36010100{number:02d}", f"第{number + 1}小学")
+        with storage.open_data_file(template, kind=TOWNSHIP) as data:
+            school.enroll(data)  # from its slip, before its first bundle
         persons = [school.key_person(i, f"村{i % 7}") for i in range(KEY_PERSONS)]
         for week in range(weeks):
             days = [(FIRST_MONDAY + timedelta(days=7 * week + d)).isoformat() for d in range(5)]

@@ -828,9 +828,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}” is too large to be a bundle from this program; refused.",
     ),
     "township_bundle_bad_manifest": (
-        "数据包“{path}”的清单不完整或版本不支持,已拒收。请学校用最新版本重新导出。",
-        "The bundle “{path}” has an incomplete or unsupported manifest; refused. Ask the "
-        "school to export it again with the current version.",
+        "数据包“{path}”的清单不完整、有不合理的内容或版本不支持({detail}),已拒收,"
+        "没有写入任何内容。请学校用最新版本重新导出;学校电脑的日期不对时,先改正日期。",
+        "The bundle “{path}” has an incomplete, unreasonable or unsupported manifest "
+        "({detail}); refused, nothing was written. Ask the school to export it again with "
+        "the current version; if the school PC's date is wrong, correct it first.",
     ),
     "township_bundle_wrong_township": (
         "数据包“{path}”是发给“{township}”的,不是本乡镇,已拒收。"
@@ -852,8 +854,78 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "refused, so newer data is not overwritten.",
     ),
     "township_bundle_bad_records": (
-        "数据包“{path}”中的“{member}”内容不符合格式,已拒收。",
-        "The member “{member}” of the bundle “{path}” is not in the expected form; refused.",
+        "数据包“{path}”中的“{member}”内容不符合格式({detail}),已拒收,没有写入任何内容。"
+        "请学校用最新版本重新导出;再次出现时请与学校核实这个文件的来源。",
+        "The member “{member}” of the bundle “{path}” is not in the expected form ({detail}); "
+        "refused, nothing was written. Ask the school to export it again with the current "
+        "version; if it happens again, check with the school where this file came from.",
+    ),
+    "township_school_not_enrolled": (
+        "数据包“{path}”来自“{school}”(学校代码 {code}),本乡镇尚未登记这所学校,已拒收,"
+        "没有写入任何内容。请核对该校交接单上的学校代码和密钥指纹,登记学校"
+        "(township enroll --code {code} --fingerprint 指纹)后再导入。",
+        "The bundle “{path}” comes from “{school}” (school code {code}), a school this "
+        "township has not enrolled; refused, nothing was written. Check the school code and "
+        "key fingerprint on the school's hand-over slip, enrol the school (township enroll "
+        "--code {code} --fingerprint FINGERPRINT), then import again.",
+    ),
+    "township_school_other_key": (
+        "数据包“{path}”自称来自“{school}”(学校代码 {code}),但签名密钥的指纹({found})"
+        "与登记的({enrolled})不同,已拒收,没有写入任何内容。这可能是伪造的数据包,"
+        "请电话与学校核实;如果学校重新安装后换了密钥,凭新的交接单重新登记"
+        "(township enroll --replace)。",
+        "The bundle “{path}” claims to come from “{school}” (school code {code}), but its "
+        "signing key's fingerprint ({found}) is not the one enrolled ({enrolled}); refused, "
+        "nothing was written. It may be forged: call the school to check. If the school was "
+        "set up again and has a new key, enrol it again from its new slip (township enroll "
+        "--replace).",
+    ),
+    "township_bundle_sequence_jump": (
+        "数据包“{path}”是第 {sequence} 号,而本乡镇收到的该校数据包最新是第 {held} 号,"
+        "最多只接收到第 {most} 号,已拒收,没有写入任何内容。学校的程序不会这样编号:"
+        "请与学校核实这个文件的来源。",
+        "The bundle “{path}” is number {sequence}, but the newest this township holds from "
+        "that school is number {held}, and it takes numbers up to {most} only; refused, "
+        "nothing was written. The school's program does not number bundles so: check with "
+        "the school where this file came from.",
+    ),
+    "township_bundle_not_a_file": (
+        "“{path}”是{kind},不是普通文件,没有读取,已拒收。数据包应是U盘上的普通文件:"
+        "请学校重新导出并直接复制到U盘。",
+        "“{path}” is {kind}, not a regular file; it was not read and was refused. A bundle "
+        "is a plain file on the stick: ask the school to export it again and copy it on.",
+    ),
+    "township_file_link": ("链接(快捷方式)", "a link"),
+    "township_file_pipe": ("命名管道", "a named pipe"),
+    "township_file_device": ("设备文件", "a device"),
+    "township_file_other": ("特殊文件", "a special file"),
+    "township_file_file": ("普通文件", "a regular file"),
+    "township_file_missing": ("不存在的文件", "a file that is gone"),
+    "township_bad_fingerprint": (
+        "密钥指纹“{fingerprint}”不对:应是交接单上印的 64 位十六进制数字(0-9、A-F,"
+        "可带空格),这里有 {digits} 位。没有登记。请照交接单逐组核对后重新输入。",
+        "The key fingerprint “{fingerprint}” is wrong: it is the 64 hexadecimal digits "
+        "(0-9, A-F, spaces allowed) printed on the hand-over slip; this has {digits}. "
+        "Nothing was enrolled. Check it group by group against the slip and type it again.",
+    ),
+    "township_bad_school_code": (
+        "学校代码“{code}”不对:只能是字母、数字、-和_,最多 32 位(见交接单)。没有登记。",
+        "The school code “{code}” is wrong: letters, digits, - and _ only, at most 32 (see "
+        "the hand-over slip). Nothing was enrolled.",
+    ),
+    "township_bad_school_name": (
+        "学校名称“{name}”太长或含有不能显示的字符。没有登记。请按学校全称填写(最多 64 字)。",
+        "The school name “{name}” is too long or holds characters that cannot be shown. "
+        "Nothing was enrolled. Give the school's full name (64 characters at most).",
+    ),
+    "township_enrolled_other_key": (
+        "学校代码 {code}(“{school}”)已用另一个密钥登记(指纹 {held}),"
+        "与这次输入的({given})不同。没有改动。请先电话与学校核实;确属学校重新安装换了密钥,"
+        "加上 --replace(窗口中勾选“替换原密钥”)重新登记。",
+        "The school code {code} (“{school}”) is enrolled with another key (fingerprint "
+        "{held}), not the one given ({given}). Nothing was changed. Call the school first; "
+        "if it was set up again with a new key, enrol it again with --replace (in the window: "
+        "tick “replace the old key”).",
     ),
     "township_import_done": (
         "已导入 {imported} 个,跳过 {skipped} 个(以前导入过),拒收 {refused} 个;"
@@ -1143,6 +1215,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "(未结 {open}),复课证明 {clearances} 条",
                           "  day summaries: {days}, key persons: {key_persons}, alerts: "
                           "{alerts} ({open} open), return clearances: {clearances}"),
+    "cli_bundle_school_key": ("  学校代码 {code},密钥指纹 {fingerprint}(乡镇凭此登记本校)",
+                              "  school code {code}, key fingerprint {fingerprint} (the "
+                              "township enrols the school with these)"),
     "cli_bundle_checksum": ("  校验码 {hash}(已读回核对)",
                             "  checksum {hash} (read back and checked)"),
     "cli_bundle_slip": ("  交接单:{slip}", "  hand-over slip: {slip}"),
@@ -1167,6 +1242,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "checks about {capacity} in {minutes} minutes. Open another "
                                  "lane or make the window longer."),
     "cli_timetable_empty": ("尚未排定错峰时段。", "No staggered windows are set yet."),
+    "cli_township_enrolled": ("已登记学校“{school}”(学校代码 {code},密钥指纹 {fingerprint})。"
+                              "该校签名的数据包现在可以导入。",
+                              "Enrolled “{school}” (school code {code}, key fingerprint "
+                              "{fingerprint}). Bundles signed by its key can be imported now."),
+    "cli_township_enrolled_replaced": ("原先登记的密钥已作废,只接收新密钥签名的数据包。",
+                                       "The key enrolled before no longer counts; only "
+                                       "bundles signed by the new key are taken."),
     "cli_township_created": ("已建立乡镇“{township}”的汇总数据文件:{path}\n"
                              "公钥已写入 {public_key}(指纹 {fingerprint}),请发给各校,"
                              "用 set-township-key 保存。",

@@ -38,7 +38,10 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
             data, args.date_from or start, args.date_to or end, args.out,
             progress=cli_prose.progress("cli_progress_bundle"))
         slip = _slip(data, record.id, args.slip) if args.slip else None
-    result = {"path": record.path, "sha256": record.sha256, "short_hash": record.short_hash,
+        school = {"school_id": bundle_export.school_id(data),
+                  "school_fingerprint": bundle_export.school_fingerprint(data)}
+    result = {**school, "path": record.path, "sha256": record.sha256,
+              "short_hash": record.short_hash,
               "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
               "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
     counts = record.counts
@@ -47,9 +50,15 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
              text("cli_bundle_counts", days=counts["days"], key_persons=counts["key_persons"],
                   alerts=counts["alerts"], open=record.open_alerts,
                   clearances=counts["clearances"]),
-             text("cli_bundle_checksum", hash=record.short_hash)]
+             text("cli_bundle_checksum", hash=record.short_hash),
+             text("cli_bundle_school_key", code=school["school_id"],
+                  fingerprint=_grouped(school["school_fingerprint"]))]
     prose += [text("cli_bundle_slip", slip=slip)] if slip else []
     return output.done(result, "\n".join(prose))
+
+
+def _grouped(fingerprint: str) -> str:
+    return " ".join(fingerprint[i:i + 4].upper() for i in range(0, len(fingerprint), 4))
 
 
 def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:

@@ -1,4 +1,4 @@
-"""The headless township commands (cli-contract.md): ``township init|import|report|demo``.
+"""The headless township commands (cli-contract.md): ``township init|enroll|import|report|demo``.
 
 Added to the parser by ``cli.main``; same rules as every command (exit 0/2/1,
 ``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
@@ -26,6 +26,15 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--public-key-out", type=Path, required=True,
                       help="where to write the public key the schools need (.pem)")
     init.set_defaults(run=run_init)
+    enroll = kinds.add_parser("enroll", parents=[common],
+                              help="enrol a school: its code and key fingerprint (from its slip)")
+    enroll.add_argument("--code", required=True, help="the school code on its hand-over slip")
+    enroll.add_argument("--fingerprint", required=True,
+                        help="the key fingerprint on its slip (64 hex digits, spaces allowed)")
+    enroll.add_argument("--name", default="", help="the school's name (else its bundles say)")
+    enroll.add_argument("--replace", action="store_true",
+                        help="the school has a new key: the one enrolled before stops counting")
+    enroll.set_defaults(run=run_enroll)
     merge = kinds.add_parser("import", parents=[common],
                              help="merge school bundles (files or folders)")
     merge.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE_OR_DIR")
@@ -53,6 +62,18 @@ def run_init(args: argparse.Namespace, output: prose.CommandOutput) -> int:
          "public_key": str(args.public_key_out), "path": str(args.db)},
         text("cli_township_created", township=township.name, path=args.db,
              public_key=args.public_key_out, fingerprint=township.short_fingerprint))
+
+
+def run_enroll(args: argparse.Namespace, output: prose.CommandOutput) -> int:
+    from reopen_desktop.township import console
+
+    with storage.open_data_file(args.db, create=False, kind=TOWNSHIP) as data:
+        school = console.enroll_school(data, args.code, args.fingerprint, args.name,
+                                       replace=args.replace)
+    lines = [text("cli_township_enrolled", school=school.name, code=school.code,
+                  fingerprint=console.grouped(school.fingerprint))]
+    lines += [text("cli_township_enrolled_replaced")] if school.replaced else []
+    return output.done(school.as_dict(), "\n".join(lines))
 
 
 def run_import(args: argparse.Namespace, output: prose.CommandOutput) -> int:

@@ -3725,6 +3725,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Choose a USB stick or folder and import every bundle in it</translation>
         </message>
         <message>
+            <source>登记学校(&amp;E)…</source>
+            <translation>&amp;Enrol school…</translation>
+        </message>
+        <message>
+            <source>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</source>
+            <translation>Enrol a school with the school code and key fingerprint on its hand-over slip; bundles of schools not enrolled are refused</translation>
+        </message>
+        <message>
             <source>打印汇总(&amp;P)…</source>
             <translation>&amp;Print summary…</translation>
         </message>
@@ -3757,6 +3765,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>&amp;Hand-over check</translation>
         </message>
         <message>
+            <source>已登记学校(&amp;S)</source>
+            <translation>Enrolled &amp;schools</translation>
+        </message>
+        <message>
             <source>尚未导入数据包。</source>
             <translation>No bundles imported yet.</translation>
         </message>
@@ -3779,6 +3791,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</source>
             <translation>{0}: key persons under observation: {2} in {1} villages</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</source>
+            <translation>{0} schools enrolled. Only bundles signed with their enrolled keys are taken.</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
+            <translation>No school is enrolled yet. With the hand-over slip a school brings, click “Enrol school”.</translation>
         </message>
         <message>
             <source>无</source>
@@ -3827,6 +3847,38 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>没有导入</source>
             <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>登记学校</source>
+            <translation>Enrol school</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Enrol</translation>
+        </message>
+        <message>
+            <source>学校代码</source>
+            <translation>School code</translation>
+        </message>
+        <message>
+            <source>密钥指纹(64 位,见交接单)</source>
+            <translation>Key fingerprint (64 digits, on the slip)</translation>
+        </message>
+        <message>
+            <source>学校名称(可不填)</source>
+            <translation>School name (optional)</translation>
+        </message>
+        <message>
+            <source>替换原密钥(学校重新安装后换了密钥,已电话核实)</source>
+            <translation>Replace the old key (the school was set up again with a new key; checked by phone)</translation>
+        </message>
+        <message>
+            <source>没有登记</source>
+            <translation>Not enrolled</translation>
+        </message>
+        <message>
+            <source>已登记 {0}(学校代码 {1})</source>
+            <translation>Enrolled {0} (school code {1})</translation>
         </message>
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>

@@ -3725,6 +3725,14 @@
             <translation>选择U盘或文件夹,导入其中所有数据包</translation>
         </message>
         <message>
+            <source>登记学校(&amp;E)…</source>
+            <translation>登记学校(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</source>
+            <translation>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</translation>
+        </message>
+        <message>
             <source>打印汇总(&amp;P)…</source>
             <translation>打印汇总(&amp;P)…</translation>
         </message>
@@ -3757,6 +3765,10 @@
             <translation>交接核对(&amp;H)</translation>
         </message>
         <message>
+            <source>已登记学校(&amp;S)</source>
+            <translation>已登记学校(&amp;S)</translation>
+        </message>
+        <message>
             <source>尚未导入数据包。</source>
             <translation>尚未导入数据包。</translation>
         </message>
@@ -3779,6 +3791,14 @@
         <message>
             <source>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</source>
             <translation>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</source>
+            <translation>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
+            <translation>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</translation>
         </message>
         <message>
             <source>无</source>
@@ -3827,6 +3847,38 @@
         <message>
             <source>没有导入</source>
             <translation>没有导入</translation>
+        </message>
+        <message>
+            <source>登记学校</source>
+            <translation>登记学校</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登记</translation>
+        </message>
+        <message>
+            <source>学校代码</source>
+            <translation>学校代码</translation>
+        </message>
+        <message>
+            <source>密钥指纹(64 位,见交接单)</source>
+            <translation>密钥指纹(64 位,见交接单)</translation>
+        </message>
+        <message>
+            <source>学校名称(可不填)</source>
+            <translation>学校名称(可不填)</translation>
+        </message>
+        <message>
+            <source>替换原密钥(学校重新安装后换了密钥,已电话核实)</source>
+            <translation>替换原密钥(学校重新安装后换了密钥,已电话核实)</translation>
+        </message>
+        <message>
+            <source>没有登记</source>
+            <translation>没有登记</translation>
+        </message>
+        <message>
+            <source>已登记 {0}(学校代码 {1})</source>
+            <translation>已登记 {0}(学校代码 {1})</translation>
         </message>
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>
