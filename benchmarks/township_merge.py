@@ -119,7 +119,7 @@ def _held_rows(path: Path, raw: bytes, manifest: dict[str, Any], school_key: byt
               json.dumps({**manifest["counts"], "open_alerts": open_alerts},
                          ensure_ascii=False),
               json.dumps(manifest, ensure_ascii=False), path.name, "2026-07-01 09:00:00",
-              "基准")
+              "基准", "[]")
     return {"schools": school, "bundles": bundle}
 
 
@@ -129,7 +129,7 @@ def _insert(data: Any, held: dict[str, tuple[Any, ...]],
     school, export = held["bundles"][1], held["bundles"][0]
     data.conn.execute("INSERT OR IGNORE INTO schools (school_id, name, public_key, "
                       "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)", held["schools"])
-    data.conn.execute("INSERT INTO bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    data.conn.execute("INSERT INTO bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       held["bundles"])
     data.conn.executemany(
         "INSERT OR REPLACE INTO days VALUES (?, ?, ?, ?, 0, ?)",
