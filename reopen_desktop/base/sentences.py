@@ -133,6 +133,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "找不到数据文件“{path}”。请检查路径,或用 init 新建。",
         "The data file “{path}” does not exist. Check the path, or create it with init.",
     ),
+    "data_file_empty": (
+        "数据文件“{path}”是空的(0 字节),里面没有任何数据,可能是复制或下载没有完成。"
+        "没有改动任何文件。请检查 --db 的路径;新建数据文件用 init,恢复用备份。",
+        "The data file “{path}” is empty (0 bytes): it holds nothing, perhaps a copy or "
+        "download that did not finish. No file was changed. Check the --db path; create a "
+        "data file with init, or restore a backup.",
+    ),
+    "data_file_is_folder": (
+        "“{path}”是一个文件夹,不是数据文件。没有改动任何文件。请在 --db 后写数据文件的完整文件名。",
+        "“{path}” is a folder, not a data file. No file was changed. Give the data file's "
+        "full name after --db.",
+    ),
+    "data_file_unreadable": (
+        "无法读取数据文件“{path}”({detail})。没有改动任何文件。请检查文件的权限,"
+        "或所在的磁盘、U盘是否插好。",
+        "Cannot read the data file “{path}” ({detail}). No file was changed. Check the "
+        "file's permissions, and that its disk is connected.",
+    ),
+    "output_is_data_file": (
+        "{option} “{path}”就是正在使用的数据文件(或它的附属文件),写进去会毁掉数据。"
+        "没有写入任何内容。请给 {option} 另起一个文件名,例如“防控日志.pdf”。",
+        "{option} “{path}” is the data file in use (or one of its companion files): writing "
+        "there would destroy the data. Nothing was written. Give {option} another file "
+        "name, e.g. “daily-log.pdf”.",
+    ),
+    "output_is_sqlite": (
+        "{option} “{path}”是一个数据库文件(可能是另一个数据文件或它的备份),不能被覆盖。"
+        "没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is a database file (perhaps another data file or a backup of "
+        "one) and cannot be overwritten. Nothing was written. Choose another file name.",
+    ),
+    "output_is_input": (
+        "{option} “{path}”是本命令要读取的文件,不能同时写入。没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is a file this command reads, so it cannot be written too. "
+        "Nothing was written. Choose another file name.",
+    ),
+    "output_is_folder": (
+        "{option} “{path}”是一个文件夹。没有写入任何内容。请写出文件名,例如“{path}/防控日志.pdf”。",
+        "{option} “{path}” is a folder. Nothing was written. Give a file name, e.g. "
+        "“{path}/daily-log.pdf”.",
+    ),
+    "output_not_a_folder": (
+        "{option} 应是一个文件夹(例如U盘),“{path}”却是一个文件。没有写入任何内容。"
+        "请选择一个文件夹。",
+        "{option} must be a folder (the USB stick, say), but “{path}” is a file. Nothing "
+        "was written. Choose a folder.",
+    ),
+    "output_not_a_file": (
+        "{option} “{path}”不是普通文件(设备或管道),不能写入。没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is not a regular file (a device or a pipe) and cannot be "
+        "written. Nothing was written. Choose another file name.",
+    ),
+    "output_other_kind": (
+        "{option} “{path}”已经存在,而且不是{kind}。没有写入任何内容。请另起一个文件名;"
+        "确实要覆盖它,再加上 --force。",
+        "{option} “{path}” exists already and is not {kind}. Nothing was written. Choose "
+        "another file name; to overwrite it all the same, add --force.",
+    ),
+    "output_kind_pdf": ("PDF 文件", "a PDF file"),
+    "output_kind_workbook": ("Excel 工作簿(.xlsx)", "an Excel workbook (.xlsx)"),
+    "output_kind_key": ("公钥文件(.pem)", "a key file (.pem)"),
+    "output_kind_backup": ("备份文件", "a backup"),
+    "output_kind_folder": ("文件夹", "a folder"),
     "file_busy": ("数据文件“{path}”正忙:另一项工作(例如导入花名册、生成报表)正在写入。请稍候再试。"
                   "没有保存。",
                   "The data file “{path}” is busy: other work (a roster import, a report) is "

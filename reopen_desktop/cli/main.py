@@ -20,6 +20,7 @@ from reopen_desktop.base.words import text
 from reopen_desktop.cli import (
     bundle,
     checks,
+    files,
     home,
     household,
     reports,
@@ -71,7 +72,9 @@ class Output:
 def build_parser() -> argparse.ArgumentParser:
     """Every command, each mapped to its ``run_*`` function (``args.run``)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", required=True, help="the school's data file (created if missing)")
+    common.add_argument("--db", required=True,
+                        help="the data file (only init, demo, township init and township demo "
+                             "create one)")
     common.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     common.add_argument("--lang", choices=words.LANGUAGES, default=None,
                         help="language of messages (zh, en)")
@@ -91,6 +94,7 @@ def main(argv: list[str]) -> int:
     output = Output(args.json)
     run: Callable[[argparse.Namespace, Output], int] = args.run
     try:
+        files.check_command(args)  # the data file and every output, before anything is made
         return run(args, output)
     except Refused as error:
         return output.refused(error)

@@ -142,6 +142,22 @@ def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | N
         conn.close()
 
 
+def remove_leftovers(data_file: Path) -> list[Path]:
+    """Remove the half-made copies a killed program left: ``.partial`` files among the
+    automatic backups of ``data_file`` and a ``.restoring`` copy beside it. Only for a
+    caller holding the file's writer lock, so no backup or restore of it is under way."""
+    data_file = Path(data_file)
+    found = [*paths.backup_dir_for(data_file).glob("*.partial"),
+             data_file.with_name(data_file.name + ".restoring")]
+    removed = []
+    for leftover in found:
+        with contextlib.suppress(OSError):
+            if leftover.is_file():
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
 def restore_backup(backup: Path, data_file: Path) -> Path:
     """Put a backup in place of the data file; the replaced file is kept beside it.
 
