@@ -133,6 +133,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "找不到数据文件“{path}”。请检查路径,或用 init 新建。",
         "The data file “{path}” does not exist. Check the path, or create it with init.",
     ),
+    "disk_full": (
+        "“{path}”所在的磁盘已满(还剩 {free}),写不下了。数据文件没有损坏,没写完的改动已撤回。"
+        "请删除或移走不用的文件(腾出至少几十 MB)后重试。",
+        "The disk of “{path}” is full ({free} left): there is no room to write. The data "
+        "file is not damaged; the unfinished change was rolled back. Delete or move files "
+        "you do not need (free at least some tens of MB) and try again.",
+    ),
+    "file_read_only": (
+        "数据文件“{path}”是只读的,不能写入。没有改动任何内容。请在文件属性中去掉“只读”,"
+        "或把它复制到可以写入的文件夹后再用。",
+        "The data file “{path}” is read-only and cannot be written. Nothing was changed. "
+        "Clear its read-only attribute, or copy it to a folder you can write to.",
+    ),
+    "folder_read_only": (
+        "数据文件“{path}”所在的文件夹“{folder}”不能写入(只读,或没有权限),而写数据文件时要在"
+        "旁边建临时文件。没有改动任何内容。请把数据文件放到可以写入的文件夹"
+        "(例如“文档”),或请管理员给这个文件夹写入权限。",
+        "The folder “{folder}” of the data file “{path}” cannot be written (read-only, or "
+        "no permission), and writing the data file needs temporary files beside it. Nothing "
+        "was changed. Keep the data file in a folder you can write to (Documents, say), or "
+        "ask an administrator for write permission.",
+    ),
+    "file_cannot_open": (
+        "无法打开数据文件“{path}”({detail})。没有改动任何内容。请检查文件和所在文件夹的权限,"
+        "以及所在的磁盘是否插好。",
+        "Cannot open the data file “{path}” ({detail}). Nothing was changed. Check the "
+        "permissions of the file and its folder, and that its disk is connected.",
+    ),
+    "disk_failing": (
+        "读写数据文件“{path}”时磁盘出错({detail}),可能是磁盘或U盘故障、被拔出。"
+        "没写完的改动已撤回。请先用 check 检查文件,并尽快把数据文件和备份复制到另一个磁盘。",
+        "A disk error while reading or writing the data file “{path}” ({detail}): the disk "
+        "or stick may be failing or was pulled out. The unfinished change was rolled back. "
+        "Check the file with check, and copy the data file and its backups to another disk "
+        "soon.",
+    ),
     "data_file_empty": (
         "数据文件“{path}”是空的(0 字节),里面没有任何数据,可能是复制或下载没有完成。"
         "没有改动任何文件。请检查 --db 的路径;新建数据文件用 init,恢复用备份。",
@@ -355,6 +391,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}”不是有效的乡镇公钥文件({detail})。请使用乡镇防控指挥部发来的 .pem 公钥文件。",
         "“{path}” is not a valid township public key ({detail}). Use the .pem key file the "
         "township's prevention headquarters sent.",
+    ),
+    "checks_day_before_school": (
+        "日期 {day} 早于本校可导入的最早日期 {first}(建档前一学年),不会是本校的晨午检记录。"
+        "常见原因:Excel 把日期变成了数字或 1900 年的日期。"
+        "请把日期列设为“日期”格式,写成 2026-03-02。",
+        "The date {day} is before {first}, the earliest this school can import (a school year "
+        "before its record was made), so it is not one of its checks. Often Excel turned the "
+        "date into a number or a 1900 date: format the column as dates, e.g. 2026-03-02.",
+    ),
+    "checks_row_twice": (
+        "{name} {day} 的这一检次在表中出现两次(另一行在 {sheet} 第 {row} 行)。"
+        "请只保留正确的一行后重新导入。",
+        "{name}'s check of this session on {day} appears twice (the other is sheet {sheet}, "
+        "row {row}). Keep only the right row and import again.",
+    ),
+    "township_key_wrong_kind": (
+        "“{path}”是一个 {kind} 公钥,不是乡镇的加密公钥(X25519),例如学校自己的签名公钥。"
+        "没有保存。请使用乡镇用 township init 生成、发来的那个 .pem 文件。",
+        "“{path}” is an {kind} public key, not the township's encryption key (X25519): a "
+        "school's own signing key, perhaps. Nothing was saved. Use the .pem file the "
+        "township made with township init and sent you.",
+    ),
+    "township_key_is_private": (
+        "“{path}”是私钥,不是公钥。没有保存。私钥不应离开乡镇:请告诉乡镇防控指挥部,"
+        "并索取 township init 生成的公钥 .pem 文件。",
+        "“{path}” is a private key, not a public one. Nothing was saved. A private key must "
+        "never leave the township: tell the township headquarters, and ask for the public "
+        ".pem key township init made.",
     ),
     "id_empty": (
         "身份证号为空。请填写 18 位身份证号;没有身份证的,请在证件类型中选择其他证件。",

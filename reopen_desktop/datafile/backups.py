@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from reopen_desktop.datafile import paths
+from reopen_desktop.datafile import faults, paths
 from reopen_desktop.errors import Refused
 
 KEEP_DAILY = 14
@@ -75,6 +75,8 @@ def make_backup(source: sqlite3.Connection | Path, out: Path,
         _fsync(temporary)
         os.replace(temporary, out)
     except (OSError, sqlite3.Error) as error:
+        if faults.disk_is_full(out):  # not "failed" nor "damaged": say the disk is full
+            raise faults.full(out) from error
         raise Refused("backup_failed", out=str(out), detail=str(error)) from error
     finally:
         if own:
