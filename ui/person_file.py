@@ -71,12 +71,18 @@ class PersonFileDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         print_button = QPushButton(self.tr("打印档案(&P)…"))
         print_button.clicked.connect(self.print_file)
+        self.erase_button = QPushButton(self.tr("彻底删除此人…"))
+        self.erase_button.setToolTip(self.tr("误录或须删除个人信息时:删除此人及其全部记录,"
+                                             "不能撤销(仅管理员)"))
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setVisible(self.office.operators.may_manage_operators(self.viewer))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(print_button)
+        buttons.addWidget(self.erase_button)
         buttons.addStretch()
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -143,6 +149,23 @@ class PersonFileDialog(QDialog):
         if changed:
             self.saved = True
             self.load()
+
+    def erase(self) -> None:
+        """Erase this person for good, after a question that says what goes and that it
+        cannot be undone."""
+        question = self.tr(
+            "彻底删除{0}?\n\n此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,"
+            "姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。"
+            "删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。").format(self.record.name)
+        if not ask.confirm(self, self.tr("彻底删除"), question, yes=self.tr("彻底删除")):
+            return
+        try:
+            self.office.people.erase_person(self.person_id)
+        except Refused as error:
+            ask.warn(self, self.tr("没有删除"), error.message())
+            return
+        self.saved = True
+        self.accept()
 
     def print_file(self) -> None:
 

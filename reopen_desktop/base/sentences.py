@@ -392,6 +392,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}” is not a valid township public key ({detail}). Use the .pem key file the "
         "township's prevention headquarters sent.",
     ),
+    "erase_administrator_only": (
+        "彻底删除一个人(及其全部记录)不能撤销,只有管理员可以操作({name}不是管理员)。没有删除。",
+        "Erasing a person (and every record of them) cannot be undone; only an administrator "
+        "may do it ({name} is not one). Nothing was erased.",
+    ),
     "checks_day_before_school": (
         "日期 {day} 早于本校可导入的最早日期 {first}(建档前一学年),不会是本校的晨午检记录。"
         "常见原因:Excel 把日期变成了数字或 1900 年的日期。"

@@ -1906,8 +1906,8 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>Remove whom:</translation>
         </message>
         <message>
-            <source>从同住家庭中移除{0}?</source>
-            <translation>Remove {0} from the household?</translation>
+            <source>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</source>
+            <translation>Remove {0} from the household? Their name, ID number and phone will be erased for good; this cannot be undone.</translation>
         </message>
         <message>
             <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
@@ -2438,6 +2438,14 @@ The data stay on this PC.</translation>
             <translation>&amp;Print file…</translation>
         </message>
         <message>
+            <source>彻底删除此人…</source>
+            <translation>Erase this person…</translation>
+        </message>
+        <message>
+            <source>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</source>
+            <translation>For a person entered by mistake, or whose data must go: erase them and every record of them; cannot be undone (administrators only)</translation>
+        </message>
+        <message>
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -2488,6 +2496,22 @@ The data stay on this PC.</translation>
         <message>
             <source>未保存</source>
             <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</source>
+            <translation>Erase {0} for good?
+
+Every record of this person (checks, follow-ups, screening, household …) will be deleted, and their name, ID number and phone wiped from the history (the actions and who did them stay). This cannot be undone. Earlier backups still hold the person until the backup rules thin them out.</translation>
+        </message>
+        <message>
+            <source>彻底删除</source>
+            <translation>Erase for good</translation>
+        </message>
+        <message>
+            <source>没有删除</source>
+            <translation>Nothing erased</translation>
         </message>
         <message>
             <source>保存档案</source>

@@ -1906,8 +1906,8 @@
             <translation>移除谁:</translation>
         </message>
         <message>
-            <source>从同住家庭中移除{0}?</source>
-            <translation>从同住家庭中移除{0}?</translation>
+            <source>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</source>
+            <translation>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</translation>
         </message>
         <message>
             <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
@@ -2438,6 +2438,14 @@
             <translation>打印档案(&amp;P)…</translation>
         </message>
         <message>
+            <source>彻底删除此人…</source>
+            <translation>彻底删除此人…</translation>
+        </message>
+        <message>
+            <source>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</source>
+            <translation>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</translation>
+        </message>
+        <message>
             <source>关闭</source>
             <translation>关闭</translation>
         </message>
@@ -2488,6 +2496,22 @@
         <message>
             <source>未保存</source>
             <translation>未保存</translation>
+        </message>
+        <message>
+            <source>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</source>
+            <translation>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</translation>
+        </message>
+        <message>
+            <source>彻底删除</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message>
+            <source>没有删除</source>
+            <translation>没有删除</translation>
         </message>
         <message>
             <source>保存档案</source>

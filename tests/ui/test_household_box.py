@@ -70,3 +70,30 @@ def test_a_member_entered_by_mistake_is_removed_after_a_warning_about_the_observ
     assert "父亲王建国" not in dialog.household.summary.text()
     assert not dialog.household.remove_button.isEnabled()
     assert "重点人员" in dialog.screening.text()  # the observation stays
+
+
+def test_an_administrator_erases_a_pupil_from_the_file_after_a_plain_question(
+        qtbot, school_path, answers, tmp_path):
+    from reopen_desktop.datafile.storage import Operator, open_data_file
+
+    data = open_data_file(school_path, operator=Operator("李校长", "administrator"))
+    try:
+        dialog = first_pupils_file(qtbot, data)
+        assert dialog.erase_button.isVisibleTo(dialog)
+        dialog.resize(700, 640)
+        dialog.grab().save(str(tmp_path / "person_file_erase.png"))
+        answers.confirm = False
+        dialog.erase()
+        assert data.scalar("SELECT count(*) FROM people WHERE name = '一年级1班学生0'") == 1
+        assert "不能撤销" in answers.questions[-1]
+        answers.confirm = True
+        dialog.erase()
+        assert data.scalar("SELECT count(*) FROM people WHERE name = '一年级1班学生0'") == 0
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    finally:
+        data.close()
+
+
+def test_a_clerk_sees_no_erase_button(qtbot, school_db):
+    dialog = first_pupils_file(qtbot, school_db)
+    assert not dialog.erase_button.isVisibleTo(dialog)
