@@ -148,6 +148,8 @@ def township(days: int, schools: int = TOWNSHIP_SCHOOLS) -> tuple[Path, list[Any
         folder = Path(tempfile.mkdtemp(prefix="township-bundles-"))
         with storage.open_data_file(partial, kind=TOWNSHIP) as data:
             held = console.create_township(data, "城关镇", folder / "township.pem")
+            for member in members:
+                member.enroll(data)
             files = [s.bundle(folder, held.public_pem.encode(), span) for s in members]
             merge.import_bundles(data, files)
         shutil.rmtree(folder, ignore_errors=True)

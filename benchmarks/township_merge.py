@@ -87,6 +87,8 @@ def _prepare(folder: Path, schools: int, weeks: int
         private = console.private_key(data)
     for number in range(schools):
         school = School(f"36010100{number:02d}", f"第{number + 1}小学")
+        with storage.open_data_file(template, kind=TOWNSHIP) as data:
+            school.enroll(data)  # from its slip, before its first bundle
         persons = [school.key_person(i, f"村{i % 7}") for i in range(KEY_PERSONS)]
         for week in range(weeks):
             days = [(FIRST_MONDAY + timedelta(days=7 * week + d)).isoformat() for d in range(5)]
@@ -117,7 +119,7 @@ def _held_rows(path: Path, raw: bytes, manifest: dict[str, Any], school_key: byt
               json.dumps({**manifest["counts"], "open_alerts": open_alerts},
                          ensure_ascii=False),
               json.dumps(manifest, ensure_ascii=False), path.name, "2026-07-01 09:00:00",
-              "基准")
+              "基准", "[]")
     return {"schools": school, "bundles": bundle}
 
 
@@ -127,7 +129,7 @@ def _insert(data: Any, held: dict[str, tuple[Any, ...]],
     school, export = held["bundles"][1], held["bundles"][0]
     data.conn.execute("INSERT OR IGNORE INTO schools (school_id, name, public_key, "
                       "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)", held["schools"])
-    data.conn.execute("INSERT INTO bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    data.conn.execute("INSERT INTO bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       held["bundles"])
     data.conn.executemany(
         "INSERT OR REPLACE INTO days VALUES (?, ?, ?, ?, 0, ?)",

@@ -75,6 +75,11 @@ class PersonFileDialog(QDialog):
         self.diagnosis_button = QPushButton(self.tr("记录诊断(&D)…"))
         self.diagnosis_button.clicked.connect(self.record_diagnosis)
         self.diagnosis_button.setVisible(self.office.operators.can_see_diagnosis(self.viewer))
+        self.erase_button = QPushButton(self.tr("彻底删除此人…"))
+        self.erase_button.setToolTip(self.tr("误录或须删除个人信息时:删除此人及其全部记录,"
+                                             "不能撤销(仅管理员)"))
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setVisible(self.office.operators.may_manage_operators(self.viewer))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
@@ -82,6 +87,7 @@ class PersonFileDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(print_button)
         buttons.addWidget(self.diagnosis_button)
+        buttons.addWidget(self.erase_button)
         buttons.addStretch()
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -164,6 +170,23 @@ class PersonFileDialog(QDialog):
         if result.alerts:
             ask.inform(self, self.tr("已记录"), self.tr(
                 "已记录诊断,产生预警 {0} 条,请到“预警”处理。").format(len(result.alerts)))
+
+    def erase(self) -> None:
+        """Erase this person for good, after a question that says what goes and that it
+        cannot be undone."""
+        question = self.tr(
+            "彻底删除{0}?\n\n此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,"
+            "姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。"
+            "删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。").format(self.record.name)
+        if not ask.confirm(self, self.tr("彻底删除"), question, yes=self.tr("彻底删除")):
+            return
+        try:
+            self.office.people.erase_person(self.person_id)
+        except Refused as error:
+            ask.warn(self, self.tr("没有删除"), error.message())
+            return
+        self.saved = True
+        self.accept()
 
     def print_file(self) -> None:
 

@@ -32,6 +32,7 @@ from reopen_desktop.township import columns, merge, queries
 from reopen_desktop.township.headquarters import Headquarters
 from ui import ask, demo_mark
 from ui.app_window import AppWindow
+from ui.dialogs import FormDialog
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
@@ -110,6 +111,9 @@ class TownshipWindow(AppWindow):
         folder = self.import_folder_button = QPushButton(self.tr("导入整个文件夹(&F)…"))
         folder.setToolTip(self.tr("选择U盘或文件夹,导入其中所有数据包"))
         folder.clicked.connect(self.import_folder)
+        enroll = self.enroll_button = QPushButton(self.tr("登记学校(&E)…"))
+        enroll.setToolTip(self.tr("凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收"))
+        enroll.clicked.connect(self.enroll_school)
         printing = self.print_button = QPushButton(self.tr("打印汇总(&P)…"))
         printing.clicked.connect(self.print_report)
         key = QPushButton(self.tr("导出乡镇公钥…"))
@@ -123,7 +127,7 @@ class TownshipWindow(AppWindow):
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("日期:")))
         bar.addWidget(self.day)
-        for button in (files, folder, printing, key):
+        for button in (enroll, files, folder, printing, key):
             bar.addWidget(button)
         return bar
 
@@ -158,6 +162,10 @@ class TownshipWindow(AppWindow):
         note = QLabel(self.tr("各校最新数据包的序号、日期范围、各项数量与校验码,"
                               "应与学校交来的纸质交接单一致。"))
         self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&H)"))
+        self.schools_model = RowsModel(columns.SCHOOLS, self)
+        self.schools_note = QLabel()
+        self.schools_tab = _page(self.schools_note, _table(self.schools_model, stretch=2))
+        self.tabs.addTab(self.schools_tab, self.tr("已登记学校(&S)"))
         self.result_note = QLabel(self.tr("尚未导入数据包。"))
         self.result_note.setWordWrap(True)
         self.result_model = RowsModel(columns.IMPORT_RESULTS, self,
@@ -185,6 +193,11 @@ class TownshipWindow(AppWindow):
         self.key_note.setText(self.tr("{0} 观察期内的重点人员:{1} 个村(社区),{2} 人").format(
             day.isoformat(), len(villages), self.key_model.rowCount()))
         self.slips_model.set_rows(self.headquarters.figures.slips())
+        enrolled = self.headquarters.bundles.enrolled_schools()
+        self.schools_model.set_rows(enrolled)
+        note = (self.tr("已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。")
+                if enrolled else self.tr("尚未登记任何学校。请凭学校交来的交接单点“登记学校”。"))
+        self.schools_note.setText(note.format(len(enrolled)))
 
     def _show_signals(self, day: date) -> None:
         """The same group or disease at two or more schools in the week: red, and counted
@@ -262,6 +275,29 @@ class TownshipWindow(AppWindow):
         if result.refused:
             lines.append(self.tr("被拒收的数据包没有写入任何内容,原因见下表。"))
         return "\n".join(lines + self.headquarters.bundles.gap_texts(result))
+
+    def enroll_school(self) -> None:
+        """Enrol a school from its hand-over slip: its code, its key's fingerprint."""
+        dialog = FormDialog(self, self.tr("登记学校"), self.tr("登记"), [
+            ("code", self.tr("学校代码"), ""),
+            ("fingerprint", self.tr("密钥指纹(64 位,见交接单)"), ""),
+            ("name", self.tr("学校名称(可不填)"), "")],
+            [("replace", self.tr("替换原密钥(学校重新安装后换了密钥,已电话核实)"), False)])
+        dialog.edits["fingerprint"].setMinimumWidth(560)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        try:
+            school = self.headquarters.bundles.enroll_school(
+                str(values["code"]), str(values["fingerprint"]), str(values["name"]),
+                replace=bool(values["replace"]))
+        except Refused as error:
+            ask.warn(self, self.tr("没有登记"), error.message())
+            return
+        self.refresh()
+        self.tabs.setCurrentWidget(self.schools_tab)
+        self.statusBar().showMessage(self.tr("已登记 {0}(学校代码 {1})").format(
+            school.name, school.code), 8000)
 
     def print_report(self) -> None:
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 YES, NO = "是", "否"
@@ -29,10 +29,27 @@ def parse_day(value: Any) -> str | None:
         return None
 
 
-def parse_date(value: Any) -> date | None:
-    """A date cell as a date; None when empty or not a date."""
+def parse_date(value: Any, *, excel_serial: bool = False) -> date | None:
+    """A date cell as a date; None when empty or not a date. With ``excel_serial``, a whole
+    number of this century's days (Excel's serial date: a date column shown as a number,
+    or saved so to CSV) is read as the date it stands for."""
+    if excel_serial and (serial := _serial(value)) is not None:
+        return EXCEL_EPOCH + timedelta(days=serial)
     day = parse_day(value)
     return date.fromisoformat(day) if day else None
+
+
+# Excel's day 0 (its serials count from 1900-01-01 as 1, with a 29 February 1900 that never
+# was, so 1900-03-01 on are this many days after 1899-12-30), and the serials of 2000..2099.
+EXCEL_EPOCH = date(1899, 12, 30)
+_SERIALS = range((date(2000, 1, 1) - EXCEL_EPOCH).days, (date(2100, 1, 1) - EXCEL_EPOCH).days)
+
+
+def _serial(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    text = cell_text(value)
+    return int(text) if text.isdigit() and int(text) in _SERIALS else None
 
 
 def parse_yes_no(value: Any) -> bool | None:

@@ -345,6 +345,105 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The program cannot tell which disease this diagnosis is (unclassified). Pick one "
         "from the disease catalogue, or reword it. Nothing was saved.",
     ),
+    "disk_full": (
+        "“{path}”所在的磁盘已满(还剩 {free}),写不下了。数据文件没有损坏,没写完的改动已撤回。"
+        "请删除或移走不用的文件(腾出至少几十 MB)后重试。",
+        "The disk of “{path}” is full ({free} left): there is no room to write. The data "
+        "file is not damaged; the unfinished change was rolled back. Delete or move files "
+        "you do not need (free at least some tens of MB) and try again.",
+    ),
+    "file_read_only": (
+        "数据文件“{path}”是只读的,不能写入。没有改动任何内容。请在文件属性中去掉“只读”,"
+        "或把它复制到可以写入的文件夹后再用。",
+        "The data file “{path}” is read-only and cannot be written. Nothing was changed. "
+        "Clear its read-only attribute, or copy it to a folder you can write to.",
+    ),
+    "folder_read_only": (
+        "数据文件“{path}”所在的文件夹“{folder}”不能写入(只读,或没有权限),而写数据文件时要在"
+        "旁边建临时文件。没有改动任何内容。请把数据文件放到可以写入的文件夹"
+        "(例如“文档”),或请管理员给这个文件夹写入权限。",
+        "The folder “{folder}” of the data file “{path}” cannot be written (read-only, or "
+        "no permission), and writing the data file needs temporary files beside it. Nothing "
+        "was changed. Keep the data file in a folder you can write to (Documents, say), or "
+        "ask an administrator for write permission.",
+    ),
+    "file_cannot_open": (
+        "无法打开数据文件“{path}”({detail})。没有改动任何内容。请检查文件和所在文件夹的权限,"
+        "以及所在的磁盘是否插好。",
+        "Cannot open the data file “{path}” ({detail}). Nothing was changed. Check the "
+        "permissions of the file and its folder, and that its disk is connected.",
+    ),
+    "disk_failing": (
+        "读写数据文件“{path}”时磁盘出错({detail}),可能是磁盘或U盘故障、被拔出。"
+        "没写完的改动已撤回。请先用 check 检查文件,并尽快把数据文件和备份复制到另一个磁盘。",
+        "A disk error while reading or writing the data file “{path}” ({detail}): the disk "
+        "or stick may be failing or was pulled out. The unfinished change was rolled back. "
+        "Check the file with check, and copy the data file and its backups to another disk "
+        "soon.",
+    ),
+    "data_file_empty": (
+        "数据文件“{path}”是空的(0 字节),里面没有任何数据,可能是复制或下载没有完成。"
+        "没有改动任何文件。请检查 --db 的路径;新建数据文件用 init,恢复用备份。",
+        "The data file “{path}” is empty (0 bytes): it holds nothing, perhaps a copy or "
+        "download that did not finish. No file was changed. Check the --db path; create a "
+        "data file with init, or restore a backup.",
+    ),
+    "data_file_is_folder": (
+        "“{path}”是一个文件夹,不是数据文件。没有改动任何文件。请在 --db 后写数据文件的完整文件名。",
+        "“{path}” is a folder, not a data file. No file was changed. Give the data file's "
+        "full name after --db.",
+    ),
+    "data_file_unreadable": (
+        "无法读取数据文件“{path}”({detail})。没有改动任何文件。请检查文件的权限,"
+        "或所在的磁盘、U盘是否插好。",
+        "Cannot read the data file “{path}” ({detail}). No file was changed. Check the "
+        "file's permissions, and that its disk is connected.",
+    ),
+    "output_is_data_file": (
+        "{option} “{path}”就是正在使用的数据文件(或它的附属文件),写进去会毁掉数据。"
+        "没有写入任何内容。请给 {option} 另起一个文件名,例如“防控日志.pdf”。",
+        "{option} “{path}” is the data file in use (or one of its companion files): writing "
+        "there would destroy the data. Nothing was written. Give {option} another file "
+        "name, e.g. “daily-log.pdf”.",
+    ),
+    "output_is_sqlite": (
+        "{option} “{path}”是一个数据库文件(可能是另一个数据文件或它的备份),不能被覆盖。"
+        "没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is a database file (perhaps another data file or a backup of "
+        "one) and cannot be overwritten. Nothing was written. Choose another file name.",
+    ),
+    "output_is_input": (
+        "{option} “{path}”是本命令要读取的文件,不能同时写入。没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is a file this command reads, so it cannot be written too. "
+        "Nothing was written. Choose another file name.",
+    ),
+    "output_is_folder": (
+        "{option} “{path}”是一个文件夹。没有写入任何内容。请写出文件名,例如“{path}/防控日志.pdf”。",
+        "{option} “{path}” is a folder. Nothing was written. Give a file name, e.g. "
+        "“{path}/daily-log.pdf”.",
+    ),
+    "output_not_a_folder": (
+        "{option} 应是一个文件夹(例如U盘),“{path}”却是一个文件。没有写入任何内容。"
+        "请选择一个文件夹。",
+        "{option} must be a folder (the USB stick, say), but “{path}” is a file. Nothing "
+        "was written. Choose a folder.",
+    ),
+    "output_not_a_file": (
+        "{option} “{path}”不是普通文件(设备或管道),不能写入。没有写入任何内容。请另起一个文件名。",
+        "{option} “{path}” is not a regular file (a device or a pipe) and cannot be "
+        "written. Nothing was written. Choose another file name.",
+    ),
+    "output_other_kind": (
+        "{option} “{path}”已经存在,而且不是{kind}。没有写入任何内容。请另起一个文件名;"
+        "确实要覆盖它,再加上 --force。",
+        "{option} “{path}” exists already and is not {kind}. Nothing was written. Choose "
+        "another file name; to overwrite it all the same, add --force.",
+    ),
+    "output_kind_pdf": ("PDF 文件", "a PDF file"),
+    "output_kind_workbook": ("Excel 工作簿(.xlsx)", "an Excel workbook (.xlsx)"),
+    "output_kind_key": ("公钥文件(.pem)", "a key file (.pem)"),
+    "output_kind_backup": ("备份文件", "a backup"),
+    "output_kind_folder": ("文件夹", "a folder"),
     "file_busy": ("数据文件“{path}”正忙:另一项工作(例如导入花名册、生成报表)正在写入。请稍候再试。"
                   "没有保存。",
                   "The data file “{path}” is busy: other work (a roster import, a report) is "
@@ -504,6 +603,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}”不是有效的乡镇公钥文件({detail})。请使用乡镇防控指挥部发来的 .pem 公钥文件。",
         "“{path}” is not a valid township public key ({detail}). Use the .pem key file the "
         "township's prevention headquarters sent.",
+    ),
+    "erase_administrator_only": (
+        "彻底删除一个人(及其全部记录)不能撤销,只有管理员可以操作({name}不是管理员)。没有删除。",
+        "Erasing a person (and every record of them) cannot be undone; only an administrator "
+        "may do it ({name} is not one). Nothing was erased.",
+    ),
+    "checks_day_before_school": (
+        "日期 {day} 早于本校可导入的最早日期 {first}(建档前一学年),不会是本校的晨午检记录。"
+        "常见原因:Excel 把日期变成了数字或 1900 年的日期。"
+        "请把日期列设为“日期”格式,写成 2026-03-02。",
+        "The date {day} is before {first}, the earliest this school can import (a school year "
+        "before its record was made), so it is not one of its checks. Often Excel turned the "
+        "date into a number or a 1900 date: format the column as dates, e.g. 2026-03-02.",
+    ),
+    "checks_row_twice": (
+        "{name} {day} 的这一检次在表中出现两次(另一行在 {sheet} 第 {row} 行)。"
+        "请只保留正确的一行后重新导入。",
+        "{name}'s check of this session on {day} appears twice (the other is sheet {sheet}, "
+        "row {row}). Keep only the right row and import again.",
+    ),
+    "township_key_wrong_kind": (
+        "“{path}”是一个 {kind} 公钥,不是乡镇的加密公钥(X25519),例如学校自己的签名公钥。"
+        "没有保存。请使用乡镇用 township init 生成、发来的那个 .pem 文件。",
+        "“{path}” is an {kind} public key, not the township's encryption key (X25519): a "
+        "school's own signing key, perhaps. Nothing was saved. Use the .pem file the "
+        "township made with township init and sent you.",
+    ),
+    "township_key_is_private": (
+        "“{path}”是私钥,不是公钥。没有保存。私钥不应离开乡镇:请告诉乡镇防控指挥部,"
+        "并索取 township init 生成的公钥 .pem 文件。",
+        "“{path}” is a private key, not a public one. Nothing was saved. A private key must "
+        "never leave the township: tell the township headquarters, and ask for the public "
+        ".pem key township init made.",
     ),
     "id_empty": (
         "身份证号为空。请填写 18 位身份证号;没有身份证的,请在证件类型中选择其他证件。",
@@ -1173,9 +1305,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{path}” is too large to be a bundle from this program; refused.",
     ),
     "township_bundle_bad_manifest": (
-        "数据包“{path}”的清单不完整或版本不支持,已拒收。请学校用最新版本重新导出。",
-        "The bundle “{path}” has an incomplete or unsupported manifest; refused. Ask the "
-        "school to export it again with the current version.",
+        "数据包“{path}”的清单不完整、有不合理的内容或版本不支持({detail}),已拒收,"
+        "没有写入任何内容。请学校用最新版本重新导出;学校电脑的日期不对时,先改正日期。",
+        "The bundle “{path}” has an incomplete, unreasonable or unsupported manifest "
+        "({detail}); refused, nothing was written. Ask the school to export it again with "
+        "the current version; if the school PC's date is wrong, correct it first.",
     ),
     "township_bundle_wrong_township": (
         "数据包“{path}”是发给“{township}”的,不是本乡镇,已拒收。"
@@ -1197,8 +1331,78 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "refused, so newer data is not overwritten.",
     ),
     "township_bundle_bad_records": (
-        "数据包“{path}”中的“{member}”内容不符合格式,已拒收。",
-        "The member “{member}” of the bundle “{path}” is not in the expected form; refused.",
+        "数据包“{path}”中的“{member}”内容不符合格式({detail}),已拒收,没有写入任何内容。"
+        "请学校用最新版本重新导出;再次出现时请与学校核实这个文件的来源。",
+        "The member “{member}” of the bundle “{path}” is not in the expected form ({detail}); "
+        "refused, nothing was written. Ask the school to export it again with the current "
+        "version; if it happens again, check with the school where this file came from.",
+    ),
+    "township_school_not_enrolled": (
+        "数据包“{path}”来自“{school}”(学校代码 {code}),本乡镇尚未登记这所学校,已拒收,"
+        "没有写入任何内容。请核对该校交接单上的学校代码和密钥指纹,登记学校"
+        "(township enroll --code {code} --fingerprint 指纹)后再导入。",
+        "The bundle “{path}” comes from “{school}” (school code {code}), a school this "
+        "township has not enrolled; refused, nothing was written. Check the school code and "
+        "key fingerprint on the school's hand-over slip, enrol the school (township enroll "
+        "--code {code} --fingerprint FINGERPRINT), then import again.",
+    ),
+    "township_school_other_key": (
+        "数据包“{path}”自称来自“{school}”(学校代码 {code}),但签名密钥的指纹({found})"
+        "与登记的({enrolled})不同,已拒收,没有写入任何内容。这可能是伪造的数据包,"
+        "请电话与学校核实;如果学校重新安装后换了密钥,凭新的交接单重新登记"
+        "(township enroll --replace)。",
+        "The bundle “{path}” claims to come from “{school}” (school code {code}), but its "
+        "signing key's fingerprint ({found}) is not the one enrolled ({enrolled}); refused, "
+        "nothing was written. It may be forged: call the school to check. If the school was "
+        "set up again and has a new key, enrol it again from its new slip (township enroll "
+        "--replace).",
+    ),
+    "township_bundle_sequence_jump": (
+        "数据包“{path}”是第 {sequence} 号,而本乡镇收到的该校数据包最新是第 {held} 号,"
+        "最多只接收到第 {most} 号,已拒收,没有写入任何内容。学校的程序不会这样编号:"
+        "请与学校核实这个文件的来源。",
+        "The bundle “{path}” is number {sequence}, but the newest this township holds from "
+        "that school is number {held}, and it takes numbers up to {most} only; refused, "
+        "nothing was written. The school's program does not number bundles so: check with "
+        "the school where this file came from.",
+    ),
+    "township_bundle_not_a_file": (
+        "“{path}”是{kind},不是普通文件,没有读取,已拒收。数据包应是U盘上的普通文件:"
+        "请学校重新导出并直接复制到U盘。",
+        "“{path}” is {kind}, not a regular file; it was not read and was refused. A bundle "
+        "is a plain file on the stick: ask the school to export it again and copy it on.",
+    ),
+    "township_file_link": ("链接(快捷方式)", "a link"),
+    "township_file_pipe": ("命名管道", "a named pipe"),
+    "township_file_device": ("设备文件", "a device"),
+    "township_file_other": ("特殊文件", "a special file"),
+    "township_file_file": ("普通文件", "a regular file"),
+    "township_file_missing": ("不存在的文件", "a file that is gone"),
+    "township_bad_fingerprint": (
+        "密钥指纹“{fingerprint}”不对:应是交接单上印的 64 位十六进制数字(0-9、A-F,"
+        "可带空格),这里有 {digits} 位。没有登记。请照交接单逐组核对后重新输入。",
+        "The key fingerprint “{fingerprint}” is wrong: it is the 64 hexadecimal digits "
+        "(0-9, A-F, spaces allowed) printed on the hand-over slip; this has {digits}. "
+        "Nothing was enrolled. Check it group by group against the slip and type it again.",
+    ),
+    "township_bad_school_code": (
+        "学校代码“{code}”不对:只能是字母、数字、-和_,最多 32 位(见交接单)。没有登记。",
+        "The school code “{code}” is wrong: letters, digits, - and _ only, at most 32 (see "
+        "the hand-over slip). Nothing was enrolled.",
+    ),
+    "township_bad_school_name": (
+        "学校名称“{name}”太长或含有不能显示的字符。没有登记。请按学校全称填写(最多 64 字)。",
+        "The school name “{name}” is too long or holds characters that cannot be shown. "
+        "Nothing was enrolled. Give the school's full name (64 characters at most).",
+    ),
+    "township_enrolled_other_key": (
+        "学校代码 {code}(“{school}”)已用另一个密钥登记(指纹 {held}),"
+        "与这次输入的({given})不同。没有改动。请先电话与学校核实;确属学校重新安装换了密钥,"
+        "加上 --replace(窗口中勾选“替换原密钥”)重新登记。",
+        "The school code {code} (“{school}”) is enrolled with another key (fingerprint "
+        "{held}), not the one given ({given}). Nothing was changed. Call the school first; "
+        "if it was set up again with a new key, enrol it again with --replace (in the window: "
+        "tick “replace the old key”).",
     ),
     "township_import_done": (
         "已导入 {imported} 个,跳过 {skipped} 个(以前导入过),拒收 {refused} 个;"
@@ -1502,6 +1706,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "(未结 {open}),复课证明 {clearances} 条",
                           "  day summaries: {days}, key persons: {key_persons}, alerts: "
                           "{alerts} ({open} open), return clearances: {clearances}"),
+    "cli_bundle_school_key": ("  学校代码 {code},密钥指纹 {fingerprint}(乡镇凭此登记本校)",
+                              "  school code {code}, key fingerprint {fingerprint} (the "
+                              "township enrols the school with these)"),
     "cli_bundle_checksum": ("  校验码 {hash}(已读回核对)",
                             "  checksum {hash} (read back and checked)"),
     "cli_bundle_slip": ("  交接单:{slip}", "  hand-over slip: {slip}"),
@@ -1526,6 +1733,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "checks about {capacity} in {minutes} minutes. Open another "
                                  "lane or make the window longer."),
     "cli_timetable_empty": ("尚未排定错峰时段。", "No staggered windows are set yet."),
+    "cli_township_enrolled": ("已登记学校“{school}”(学校代码 {code},密钥指纹 {fingerprint})。"
+                              "该校签名的数据包现在可以导入。",
+                              "Enrolled “{school}” (school code {code}, key fingerprint "
+                              "{fingerprint}). Bundles signed by its key can be imported now."),
+    "cli_township_enrolled_replaced": ("原先登记的密钥已作废,只接收新密钥签名的数据包。",
+                                       "The key enrolled before no longer counts; only "
+                                       "bundles signed by the new key are taken."),
     "cli_township_created": ("已建立乡镇“{township}”的汇总数据文件:{path}\n"
                              "公钥已写入 {public_key}(指纹 {fingerprint}),请发给各校,"
                              "用 set-township-key 保存。",

@@ -49,6 +49,19 @@ def school_id(data: DataFile) -> str:
     return "K" + file_format.fingerprint(file_format.school_public_pem(key))[:12]
 
 
+def school_fingerprint(data: DataFile) -> str:
+    """The fingerprint (sha256 hex) of the school's signing key: what the township enrols
+    the school with, printed on every hand-over slip. Made with the key if there is none
+    yet; '' for a file open read-only that has none."""
+    pem = settings.get(data, "school_signing_key")
+    if not pem and data.read_only:
+        return ""
+    if not pem:
+        with data.atomic():
+            pem = school_key(data).decode("ascii")
+    return file_format.fingerprint(file_format.school_public_pem(pem))
+
+
 def township_key(data: DataFile) -> bytes:
     """The stored township key (PEM); refused when missing or not an X25519 key."""
     pem: str = settings.get(data, "township_public_key")
@@ -84,16 +97,17 @@ def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str |
     ident = school_id(data)
     records = bundle_records.collect(data, ident, date_from, date_to, today=today,
                                      progress=progress)
-    sequence = _reserve_sequence(data)
+    sequence, unsent = _reserve_sequence(data)
     created_at = now()
     manifest = {"school_id": ident, "school_name": school.name, "township": school.township,
-                "export_id": uuid.uuid4().hex, "sequence": sequence,
+                "export_id": uuid.uuid4().hex, "sequence": sequence, "unsent": unsent,
                 "from": date_from.isoformat(), "to": date_to.isoformat(),
                 "created_at": created_at.replace(" ", "T"),
                 "schema_version": data.schema_version(), "counts": records.counts()}
     raw = file_format.seal(manifest, bundle_records.members(records, ident, created_at),
                            signing_pem, township_pem)
     target = out_dir / f"{_safe(ident)}_{date_from}_{date_to}_{sequence:04d}{file_format.SUFFIX}"
+    remove_leftovers(out_dir)
     try:
         digest = write_verified(raw, target)
     except BaseException:
@@ -108,25 +122,45 @@ def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str |
     return record
 
 
-def _reserve_sequence(data: DataFile) -> int:
-    """The next sequence number, committed as taken before its file is written.
+MAX_UNSENT = 100  # the township takes at most so many (township.intake)
+
+
+def _reserve_sequence(data: DataFile) -> tuple[int, list[int]]:
+    """The next sequence number, committed as taken before its file is written, and the
+    numbers before it that were reserved but never recorded as exported.
 
     A power cut after the file's rename but before its record would otherwise leave a
     whole bundle on the stick whose number the next export reuses, and the township
     would refuse one of the two as older than what it holds. (Found by SIGKILL tests.)
-    A number reserved by a crashed export is skipped: the township sees a gap, not a clash.
+    A number reserved by a crashed export is skipped, and the next bundle names it as
+    never sent, so the township does not list it as missing (a lost stick) for ever.
     """
     with data.atomic():
-        sequence = max(int(settings.get(data, "bundle_sequence")),
-                       int(settings.get(data, "bundle_reserved"))) + 1
+        recorded = int(settings.get(data, "bundle_sequence"))
+        sequence = max(recorded, int(settings.get(data, "bundle_reserved"))) + 1
         settings.put(data, "bundle_reserved", sequence)
-    return sequence
+    return sequence, list(range(max(recorded + 1, sequence - MAX_UNSENT), sequence))
 
 
 def _release_sequence(data: DataFile, sequence: int) -> None:
     with contextlib.suppress(Exception), data.atomic():  # the caller's error matters more
         if int(settings.get(data, "bundle_reserved")) == sequence:
             settings.put(data, "bundle_reserved", sequence - 1)
+
+
+_LEFTOVER = re.compile(r"\.[^/\\]+\.rdbundle\.[0-9a-f]{8}\.part")
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the half-written bundles an export cut short (a pulled stick, a crash) left in
+    ``folder``: only files named as :func:`write_verified` names its temporary files."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                _remove(Path(entry.path))
+                removed.append(Path(entry.path))
+    return removed
 
 
 def write_verified(raw: bytes, target: Path) -> str:

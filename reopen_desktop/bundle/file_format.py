@@ -30,7 +30,7 @@ import struct
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,9 +50,13 @@ INDEX_MEMBER = "members.json"
 HKDF_INFO = b"reopen-desktop bundle v1"
 
 # Caps against hostile files (a forged bundle can be encrypted by anyone: the key is public).
-MAX_MANIFEST_BYTES = 1 << 20
-MAX_PAYLOAD_BYTES = 250 << 20
-MAX_UNCOMPRESSED_BYTES = 200 << 20
+# A year's bundle of a school of 5,000 is a few MB; these leave room and still bound the
+# memory a stick of forged bundles can take (each member is never inflated past its cap).
+MAX_MANIFEST_BYTES = 64 << 10
+MAX_PAYLOAD_BYTES = 64 << 20
+MAX_UNCOMPRESSED_BYTES = 128 << 20
+MAX_MEMBER_BYTES = 64 << 20  # any one inner member, unless the caller caps it lower
+MAX_INDEX_BYTES = 64 << 10  # members.json: a name and a hash per member
 MAX_INNER_MEMBERS = 64
 
 # What ``seal`` writes, and so all a bundle's ZIP may hold: members with plain names (no
@@ -209,16 +213,19 @@ def open_payload(raw: bytes, manifest: dict[str, Any], township_private_pem: byt
 
 def open_members(outer: dict[str, bytes], manifest: dict[str, Any],
                  township_private_pem: bytes, path: str = "",
-                 wanted: frozenset[str] | None = None) -> dict[str, bytes]:
+                 wanted: frozenset[str] | None = None,
+                 caps: Mapping[str, int] | None = None) -> dict[str, bytes]:
     """:func:`open_payload` of the outer members :func:`read_bundle` returned with this
     (verified) ``manifest``; only the inner members ``wanted`` when given (each still
-    checked against its hash; AES-GCM has authenticated the whole payload anyway)."""
+    checked against its hash; AES-GCM has authenticated the whole payload anyway). A
+    member is inflated only when its declared size is within its cap (``caps``, else
+    :data:`MAX_MEMBER_BYTES`), and never past that size: a bomb is refused unread."""
     township, township_raw = _township_private(_as_bytes(township_private_pem))
     if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
         raise Refused("bundle_wrong_township", path=path)
     payload = _checked_payload(outer, manifest, path)
     plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
-    return _inner_members(plain, path, wanted)
+    return _inner_members(plain, path, wanted, caps or {})
 
 
 @functools.lru_cache(maxsize=2)
@@ -375,13 +382,19 @@ def _inner_zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
-                   ) -> dict[str, bytes]:
+def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None,
+                   caps: Mapping[str, int] | None = None) -> dict[str, bytes]:
     """Every member of the decrypted ZIP (or those ``wanted``), checked against
-    members.json; bombs refused."""
+    members.json; bombs refused before a byte is inflated: the whole, and each member read
+    against its cap (``caps``, else :data:`MAX_MEMBER_BYTES`; the index its own)."""
+    caps = {**(caps or {}), INDEX_MEMBER: MAX_INDEX_BYTES}
     try:
         with _opened(plain, MAX_INNER_MEMBERS) as (archive, listed):
             if sum(info.file_size for info in listed.values()) > MAX_UNCOMPRESSED_BYTES:
+                raise Refused("bundle_too_large", path=path)
+            if any(info.file_size > caps.get(name, MAX_MEMBER_BYTES)
+                   for name, info in listed.items()
+                   if wanted is None or name in wanted or name == INDEX_MEMBER):
                 raise Refused("bundle_too_large", path=path)
             names = [name for name in listed if name != INDEX_MEMBER]
             contents = {name: _read(plain, archive, info) for name, info in listed.items()

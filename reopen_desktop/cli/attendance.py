@@ -9,10 +9,9 @@ from typing import Any
 
 from reopen_desktop.base.words import text
 from reopen_desktop.checks import attendance
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -29,7 +28,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_return_status(args: argparse.Namespace, output: CommandOutput) -> int:
     """Reads only: an unknown person is refused (exit 2), a bad date is argparse's exit 2."""
     day = args.date or date.today()
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         judged = attendance.status(data, attendance.find_person(data, args.person), day)
     return output.done(judged.as_dict(), _prose(judged))
 

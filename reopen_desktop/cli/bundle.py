@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
-from reopen_desktop.datafile import storage
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
 
@@ -22,9 +22,10 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
                         help="first day (default: the last export's last day, or today)")
     export.add_argument("--to", dest="date_to", type=options.day, default=None,
                         help="last day (default: today)")
-    export.add_argument("--out", type=Path, required=True, help="the folder, e.g. the USB stick")
-    export.add_argument("--slip", type=Path, default=None,
-                        help="also print the hand-over slip (交接单) to this PDF")
+    files.output(export, "--out", files.FOLDER, required=True,
+                 help="the folder, e.g. the USB stick")
+    files.output(export, "--slip", files.PDF,
+                 help="also print the hand-over slip (交接单) to this PDF")
     export.set_defaults(run=run_export_bundle)
 
 
@@ -32,13 +33,16 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
     from reopen_desktop.bundle import export as bundle_export
     from reopen_desktop.bundle import exports
 
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         start, end = exports.next_range(data)
         record = bundle_export.export_bundle(
             data, args.date_from or start, args.date_to or end, args.out,
             progress=cli_prose.progress("cli_progress_bundle"))
         slip = _slip(data, record.id, args.slip) if args.slip else None
-    result = {"path": record.path, "sha256": record.sha256, "short_hash": record.short_hash,
+        school = {"school_id": bundle_export.school_id(data),
+                  "school_fingerprint": bundle_export.school_fingerprint(data)}
+    result = {**school, "path": record.path, "sha256": record.sha256,
+              "short_hash": record.short_hash,
               "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
               "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
     counts = record.counts
@@ -47,12 +51,18 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
              text("cli_bundle_counts", days=counts["days"], key_persons=counts["key_persons"],
                   alerts=counts["alerts"], open=record.open_alerts,
                   clearances=counts["clearances"]),
-             text("cli_bundle_checksum", hash=record.short_hash)]
+             text("cli_bundle_checksum", hash=record.short_hash),
+             text("cli_bundle_school_key", code=school["school_id"],
+                  fingerprint=_grouped(school["school_fingerprint"]))]
     prose += [text("cli_bundle_slip", slip=slip)] if slip else []
     return output.done(result, "\n".join(prose))
 
 
-def _slip(data: storage.DataFile, export_row_id: int, out: Path) -> str | None:
+def _grouped(fingerprint: str) -> str:
+    return " ".join(fingerprint[i:i + 4].upper() for i in range(0, len(fingerprint), 4))
+
+
+def _slip(data: DataFile, export_row_id: int, out: Path) -> str | None:
     """The slip's path; a slip that cannot be written is said, not fatal: the bundle is
     already written and recorded (reprint it from the window's export list)."""
     from reopen_desktop.reports import handover_slip

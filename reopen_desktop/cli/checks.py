@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -36,7 +35,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_summary(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop import summary
 
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         result = summary.day_summary(data, args.date)
     lines = [text("cli_summary_head", school=result["school"], date=result["date"],
                   people=result["people"], classes=result["classes"])]
@@ -49,7 +48,7 @@ def run_summary(args: argparse.Namespace, output: CommandOutput) -> int:
 def run_import_checks(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.importers.checks_import import import_checks
 
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         result = import_checks(data, args.file)
     prose = text("cli_checks_imported", imported=result.imported, updated=result.updated,
                  unchanged=result.unchanged, days=cli_prose.listed(result.days),
@@ -63,7 +62,7 @@ def run_alerts(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.alerts import rules
 
     options.require_range("--days", args.days, 1, 366)
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         end = args.date or date.today()
         found = rules.alerts_between(data, end, args.days)
     lines = [text("cli_alert_line", date=a.date, rule=a.rule, scope=a.scope, message=a.message,

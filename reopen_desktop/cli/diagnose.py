@@ -8,10 +8,9 @@ import argparse
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli.household import PERSON_HELP, find_person
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -30,7 +29,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_diagnose(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.checks import followups
 
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         person = find_person(data, args.person)
         result = followups.diagnose(data, person.id, args.date, args.text, onset=args.onset)
     lines = [text("cli_diagnosis_" + _verdict(result), name=result.name, text=result.text,

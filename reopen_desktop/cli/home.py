@@ -9,9 +9,8 @@ from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import at_home
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
@@ -33,7 +32,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run_kept_home(args: argparse.Namespace, output: CommandOutput) -> int:
     day = args.date or date.today()
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         away = at_home.kept_home(data, day)
         section = at_home.day_section(data, day)
     people = [{"name": k.name, "class": k.class_name, "why": k.source, "reason": k.reason,
@@ -55,7 +54,7 @@ def _line(away: at_home.KeptHome) -> str:
 
 
 def run_suspend_class(args: argparse.Namespace, output: CommandOutput) -> int:
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         class_id = data.scalar("SELECT id FROM classes WHERE name = ?", (args.class_name,))
         if class_id is None:
             raise Refused("unknown_class", name=args.class_name)

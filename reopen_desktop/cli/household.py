@@ -13,9 +13,8 @@ from typing import Any
 from reopen_desktop.base import idnumber
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import language, term, text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
-from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.people import households, search
@@ -96,7 +95,7 @@ def _named(person: search.PersonRow) -> str:
 
 
 def run_link(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         ids = [find_person(data, typed).id for typed in args.person]
         household = households.household_by_id(data, households.link(data, ids, args.name))
         pupils = _pupils(data, household, date.today())
@@ -109,7 +108,7 @@ def run_add_member(args: argparse.Namespace, output: cli_prose.CommandOutput) ->
     _refuse_loose_dates(args)
     travels = ([Travel(args.from_area, _iso(args.travel_from), _iso(args.travel_to),
                        args.transport)] if args.from_area.strip() else [])
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         pupil = find_person(data, args.person)
         before = households.household_of(data, pupil.id)
         member_id = households.add_member(
@@ -128,7 +127,7 @@ def run_add_member(args: argparse.Namespace, output: cli_prose.CommandOutput) ->
 def run_remove_member(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     """The member named, off the pupil's household; the pupils they made key persons stay
     observed (the school doctor ends that), and the command says who they are."""
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         pupil = find_person(data, args.person)
         household = households.household_of(data, pupil.id)
         named = [m for m in household.members if m.name == args.name.strip()] if household else []
@@ -149,7 +148,7 @@ def run_remove_member(args: argparse.Namespace, output: cli_prose.CommandOutput)
 
 def run_show(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
     day = args.date or date.today()
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         person = find_person(data, args.person)
         household = households.household_of(data, person.id)
         if household is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from reopen_desktop.cli import (
     bundle,
     checks,
     diagnose,
+    files,
     home,
     household,
     reports,
@@ -33,6 +35,7 @@ from reopen_desktop.cli import (
     timetable,
     township,
 )
+from reopen_desktop.datafile import faults
 from reopen_desktop.errors import Refused
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
@@ -74,7 +77,9 @@ class Output:
 def build_parser() -> argparse.ArgumentParser:
     """Every command, each mapped to its ``run_*`` function (``args.run``)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", required=True, help="the school's data file (created if missing)")
+    common.add_argument("--db", required=True,
+                        help="the data file (only init, demo, township init and township demo "
+                             "create one)")
     common.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     common.add_argument("--lang", choices=words.LANGUAGES, default=None,
                         help="language of messages (zh, en)")
@@ -94,18 +99,28 @@ def main(argv: list[str]) -> int:
     output = Output(args.json)
     run: Callable[[argparse.Namespace, Output], int] = args.run
     try:
+        files.check_command(args)  # the data file and every output, before anything is made
         return run(args, output)
     except Refused as error:
         return output.refused(error)
+    except (sqlite3.Error, OSError) as error:  # a full disk, a read-only file: said truly
+        fault = faults.refusal(error, args.db)
+        if fault is None:
+            return _internal(output, error)
+        return output.refused(fault)
     except Exception as error:  # the contract: exit 1 with a message, never a bare traceback
-        detail = f"{type(error).__name__}: {error}"
-        if output.as_json:
-            print(json.dumps({"ok": False, "error": words.text("internal_error",
-                                                               detail=detail)},
-                             ensure_ascii=False))
-        print(words.text("internal_error", detail=detail), file=sys.stderr)
-        traceback.print_exc(file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal(output, error)
+
+
+def _internal(output: Output, error: Exception) -> int:
+    """Exit 1: what happened, for the technician, with the traceback on stderr."""
+    detail = f"{type(error).__name__}: {error}"
+    if output.as_json:
+        print(json.dumps({"ok": False, "error": words.text("internal_error", detail=detail)},
+                         ensure_ascii=False))
+    print(words.text("internal_error", detail=detail), file=sys.stderr)
+    traceback.print_exc(file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _early_language(argv: list[str]) -> None:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options, prose
+from reopen_desktop.cli import files, options, prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 if TYPE_CHECKING:  # the printer loads reportlab: imported when a summary is printed
     from reopen_desktop.reports.periods import Period
@@ -23,13 +21,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
                                  help="the weekly summary (每周防控工作小结), Monday to Sunday")
     weekly.add_argument("--week-of", dest="week_of", type=options.day, default=None,
                         help="any day of the week (default: this week)")
-    weekly.add_argument("--out", type=Path, required=True)
+    files.output(weekly, "--out", files.PDF, required=True)
     weekly.set_defaults(run=run_weekly)
     monthly = commands.add_parser("monthly", parents=[common],
                                   help="the monthly summary (每月防控工作小结)")
     monthly.add_argument("--month", type=options.month, default=None,
                          help="YYYY-MM (default: this month)")
-    monthly.add_argument("--out", type=Path, required=True)
+    files.output(monthly, "--out", files.PDF, required=True)
     monthly.set_defaults(run=run_monthly)
 
 
@@ -51,7 +49,7 @@ def run_monthly(args: argparse.Namespace, output: CommandOutput) -> int:
 def _write(args: argparse.Namespace, output: Any, period: Period, title_key: str) -> int:
     from reopen_desktop.reports import period_summary
 
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         result = period_summary.write_period_summary(data, period, args.out)
     return prose.report_done(output, result, _title(period, title_key),
                              **{"from": period.start.isoformat(),

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
+from reopen_desktop.cli import files
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -24,8 +24,8 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
                         help="import the valid rows, skip the invalid ones")
     roster.add_argument("--strict", action="store_true",
                         help="refuse classes that do not exist instead of creating them")
-    roster.add_argument("--errors", type=Path, default=None,
-                        help="write the workbook back with a red error column")
+    files.output(roster, "--errors", files.WORKBOOK,
+                 help="write the workbook back with a red error column")
     roster.add_argument("--accept-renames", action="store_true",
                         help="a row whose ID number belongs to someone of another name "
                              "renames them (refused otherwise)")
@@ -38,7 +38,7 @@ def run_import_roster(args: argparse.Namespace, output: CommandOutput) -> int:
     """A dry run with invalid rows exits 2 as the import would: scripts check the status."""
     from reopen_desktop.importers import roster
 
-    with storage.open_data_file(args.db, read_only=args.dry_run) as data:
+    with files.data_file(args, write=not args.dry_run) as data:
         result = roster.import_roster(
             data, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
             strict=args.strict, errors_out=args.errors, accept_renames=args.accept_renames,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
 from reopen_desktop.datafile import backups, settings, storage
@@ -26,6 +26,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
                       help="the school is a kindergarten (托幼园所): grades 托班/小班/中班/大班")
     init.add_argument("--township-key", type=Path, default=None)
     init.set_defaults(run=run_init)
+    files.creates(init)
 
     demo = commands.add_parser("demo", parents=[common], help="fill a new file with a demo school")
     demo.add_argument("--students", type=int, default=600)
@@ -35,13 +36,14 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.add_argument("--kindergarten", action="store_true",
                       help="a kindergarten (小班/中班/大班, classes 小一班)")
     demo.set_defaults(run=run_demo)
+    files.creates(demo)
 
     check = commands.add_parser("check", parents=[common],
                                 help="integrity, schema version, head-counts")
     check.set_defaults(run=run_check)
 
     backup = commands.add_parser("backup", parents=[common], help="consistent copy of the file")
-    backup.add_argument("--out", type=Path, required=True)
+    files.output(backup, "--out", files.BACKUP, required=True)
     backup.set_defaults(run=run_backup)
 
     key = commands.add_parser("set-township-key", parents=[common],
@@ -57,7 +59,7 @@ def run_init(args: argparse.Namespace, output: CommandOutput) -> int:
     if not args.school.strip():
         raise Refused("school_name_empty")
     key = read_township_key(args.township_key) if args.township_key else None
-    with storage.new_or_existing(args.db) as data, data.atomic():
+    with files.data_file(args) as data, data.atomic():
         school = school_record.create_school(data, args.school, township=args.township,
                                              code=args.code,
                                              kindergarten=args.kindergarten)
@@ -71,7 +73,7 @@ def run_set_township_key(args: argparse.Namespace, output: CommandOutput) -> int
     from reopen_desktop.bundle.township_key import read_township_key, store_township_key
 
     pem = read_township_key(args.key_file)
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         store_township_key(data, pem)
     return output.done({"ok": True, "key_file": str(args.key_file)},
                        text("cli_township_key_saved"))
@@ -84,7 +86,7 @@ def run_demo(args: argparse.Namespace, output: CommandOutput) -> int:
         options.require_range("--staff", args.staff, 5, 2000)
     from reopen_desktop.demo import school as demo_school
 
-    with storage.new_or_existing(args.db) as data:
+    with files.data_file(args) as data:
         result = demo_school.fill_demo(data, students=args.students, staff=args.staff,
                                        days=args.days, seed=args.seed,
                                        progress=cli_prose.progress("cli_progress_demo"),
@@ -99,7 +101,7 @@ def run_check(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.grid import classes as grid_classes
     from reopen_desktop.grid import school_record
 
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         problems = storage.integrity_problems(data)
         school = school_record.get_school(data)
         classes = grid_classes.class_head_counts(data) if school else {}

@@ -12,10 +12,9 @@ from typing import Any
 
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 from reopen_desktop.errors import Refused
 
 
@@ -38,7 +37,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--from", dest="date_from", type=options.day, required=True)
     listing.add_argument("--to", dest="date_to", type=options.day, required=True)
     listing.add_argument("--disease", default=None)
-    listing.add_argument("--out", type=Path, default=None, help="write it as FILE.xlsx")
+    files.output(listing, "--out", files.WORKBOOK, help="write it as FILE.xlsx")
     listing.set_defaults(run=run_line_list)
 
 
@@ -52,26 +51,20 @@ def add_report_kinds(kinds: Any, common: argparse.ArgumentParser) -> None:
         if kind != "vaccination-statistics":
             form.add_argument("--class", dest="class_name", default=None)
         form.add_argument("--date", type=options.day, default=None, help="the check date")
-        form.add_argument("--out", type=Path, required=True)
+        files.output(form, "--out", files.PDF, required=True)
         form.set_defaults(run=run_vaccination_form, kind=kind)
     chart = kinds.add_parser("epidemic-curve", parents=[common],
                              help="cases by onset day, stacked by class, with the line list")
     chart.add_argument("--from", dest="date_from", type=options.day, required=True)
     chart.add_argument("--to", dest="date_to", type=options.day, required=True)
     chart.add_argument("--disease", default=None)
-    chart.add_argument("--out", type=Path, required=True)
+    files.output(chart, "--out", files.PDF, required=True)
     chart.set_defaults(run=run_epidemic_curve)
     event = kinds.add_parser("outbreak-event", parents=[common],
                              help="an event's 疫情报告登记, with its cases and measures")
     event.add_argument("--event", type=int, required=True, help="the event's number")
-    event.add_argument("--out", type=Path, required=True)
+    files.output(event, "--out", files.PDF, required=True)
     event.set_defaults(run=run_outbreak_event)
-
-
-def refuse_writing_over(out: Path, db: str | Path) -> None:
-    """No ``--out`` ever overwrites the data file (cli-contract.md)."""
-    if out.exists() and Path(db).exists() and out.resolve() == Path(db).resolve():
-        raise Refused("backup_same_file", out=str(out))
 
 
 # --- vaccination -------------------------------------------------------------------------
@@ -79,7 +72,7 @@ def refuse_writing_over(out: Path, db: str | Path) -> None:
 def run_vaccination_import(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.vaccination.clinic_import import import_clinic_results
 
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         result = import_clinic_results(data, args.file)
     return output.done(result.as_dict(), text(
         "cli_vaccination_imported", imported=result.imported, unchanged=result.unchanged,
@@ -89,7 +82,7 @@ def run_vaccination_import(args: argparse.Namespace, output: CommandOutput) -> i
 def run_vaccination_gaps(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.vaccination import certificates
 
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         found = certificates.find_gaps(data, args.date, vaccine=args.vaccine,
                                        class_name=args.class_name)
     lines = [text("cli_vaccination_gaps_head", date=found.on.isoformat(), edition=found.edition,
@@ -109,12 +102,11 @@ def run_vaccination_gaps(args: argparse.Namespace, output: CommandOutput) -> int
 def run_vaccination_form(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import vaccination_forms
 
-    refuse_writing_over(args.out, args.db)
     writers = {"vaccination-register": vaccination_forms.write_check_register,
                "catch-up-notices": vaccination_forms.write_catch_up_notices,
                "vaccination-statistics": vaccination_forms.write_check_statistics}
     extra = {"class_name": args.class_name} if args.kind != "vaccination-statistics" else {}
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         result = writers[args.kind](data, args.out, on=args.date, **extra)
     return cli_prose.report_done(output, result, text(f"cli_title_{args.kind}"))
 
@@ -124,9 +116,7 @@ def run_vaccination_form(args: argparse.Namespace, output: CommandOutput) -> int
 def run_line_list(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.surveillance import line_list
 
-    if args.out is not None:
-        refuse_writing_over(args.out, args.db)
-    with storage.open_data_file(args.db, create=False, read_only=args.out is None) as data:
+    with files.data_file(args, write=args.out is not None) as data:
         cases = line_list.line_list(data, args.date_from, args.date_to, disease=args.disease)
         written = _export(data, args.out, cases, args) if args.out is not None else None
     result: dict[str, Any] = {"from": args.date_from.isoformat(), "to": args.date_to.isoformat(),
@@ -159,8 +149,7 @@ def _export(data: Any, out: Path, cases: list[Any], args: argparse.Namespace) ->
 def run_epidemic_curve(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import epidemic
 
-    refuse_writing_over(args.out, args.db)
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         result = epidemic.write_epidemic_curve(data, args.out, args.date_from, args.date_to,
                                                disease=args.disease)
     return cli_prose.report_done(output, result, text("cli_title_epidemic-curve"))
@@ -169,7 +158,6 @@ def run_epidemic_curve(args: argparse.Namespace, output: CommandOutput) -> int:
 def run_outbreak_event(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.reports import epidemic
 
-    refuse_writing_over(args.out, args.db)
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         result = epidemic.write_outbreak_event(data, args.out, args.event)
     return cli_prose.report_done(output, result, text("cli_title_outbreak-event"))

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import term, text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -25,7 +24,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     villages = commands.add_parser("villages", help="key persons and the villages (联防联控)")
     kinds = villages.add_subparsers(dest="kind", required=True)
     export = kinds.add_parser("export", parents=[common], help="key persons by village (.xlsx)")
-    export.add_argument("--out", type=Path, required=True)
+    files.output(export, "--out", files.WORKBOOK, required=True)
     export.set_defaults(run=run_villages_export)
     match = kinds.add_parser("match", parents=[common], help="match a village's key persons")
     match.add_argument("file", type=Path)
@@ -42,7 +41,7 @@ def run_board(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import declarations as screening_declarations
 
     day = args.date or date.today()
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         lines = screening_declarations.board(data, day)
         section = screening_declarations.day_section(data, day)
     classes = [{"class": b.class_name, "head_teacher": b.head_teacher, "total": b.total,
@@ -66,7 +65,7 @@ def _board_line(line: Any, staff_row: str) -> str:
 def run_villages_export(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import villages
 
-    with storage.open_data_file(args.db) as data:
+    with files.data_file(args, write=True) as data:
         result = villages.export_key_persons_by_village(data, args.out)
     return output.done({"path": str(result.path), "villages": result.villages,
                         "people": result.people},
@@ -78,7 +77,7 @@ def run_villages_match(args: argparse.Namespace, output: CommandOutput) -> int:
     """Report the match; --apply records only exact ID matches (suggestions need a person)."""
     from reopen_desktop.screening import villages
 
-    with storage.open_data_file(args.db, read_only=not args.apply) as data:
+    with files.data_file(args, write=args.apply) as data:
         match = villages.match_village_list(data, args.file)
         applied = None
         if args.apply:
@@ -98,7 +97,7 @@ def run_villages_match(args: argparse.Namespace, output: CommandOutput) -> int:
 def run_import_declarations(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop.screening import forms
 
-    with storage.open_data_file(args.db) as data:
+    with files.data_file(args, write=True) as data:
         result = forms.import_declarations(data, args.file)
     return output.done({"imported": result.imported, "updated": result.updated,
                         "key_persons": result.key_persons},

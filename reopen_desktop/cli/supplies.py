@@ -7,9 +7,8 @@ from datetime import date
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options
+from reopen_desktop.cli import files, options
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -23,7 +22,7 @@ def run_supplies(args: argparse.Namespace, output: CommandOutput) -> int:
     from reopen_desktop import supplies
 
     day = args.date or date.today()
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         items = [item.as_dict() for item in supplies.stock_table(data, day)]
     return output.done({"date": day.isoformat(), "items": items},
                        "\n".join(_line(i) for i in items) or text("cli_supplies_none"))

@@ -8,8 +8,9 @@ from typing import Any
 
 from reopen_desktop.base.words import term, text
 from reopen_desktop.checks import arrival
+from reopen_desktop.cli import files
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import storage
+from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
 
@@ -35,7 +36,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_lane(args: argparse.Namespace, output: CommandOutput) -> int:
-    with storage.open_data_file(args.db, create=False) as data:
+    with files.data_file(args, write=True) as data:
         arrival.add_lane(data, args.name, args.per_minute)
     return output.done({"lane": args.name.strip()}, text("cli_lane_added", lane=args.name.strip()))
 
@@ -43,7 +44,7 @@ def run_lane(args: argparse.Namespace, output: CommandOutput) -> int:
 def run_set(args: argparse.Namespace, output: CommandOutput) -> int:
     if not (args.arrive or args.leave):
         raise Refused("window_missing")
-    with storage.open_data_file(args.db, create=False) as data, data.atomic():
+    with files.data_file(args, write=True) as data, data.atomic():
         where = ({"class_id": _id(data, "classes", args.class_name)} if args.class_name
                  else {"grade_id": _id(data, "grades", args.grade)})
         for kind, span in (("arrive", args.arrive), ("leave", args.leave)):
@@ -57,7 +58,7 @@ def run_set(args: argparse.Namespace, output: CommandOutput) -> int:
 
 
 def run_show(args: argparse.Namespace, output: CommandOutput) -> int:
-    with storage.open_data_file(args.db, read_only=True) as data:
+    with files.data_file(args) as data:
         windows = arrival.timetable(data)
     rows = [{"scope": w.scope, "kind": w.kind, "starts": w.starts, "ends": w.ends,
              "lane": w.lane, "people": w.people, "capacity": w.capacity} for w in windows]
@@ -74,7 +75,7 @@ def over_capacity(windows: list[arrival.Window]) -> list[str]:
                  capacity=w.capacity) for w in windows if w.over_capacity]
 
 
-def _id(data: storage.DataFile, table: str, name: str) -> int:
+def _id(data: DataFile, table: str, name: str) -> int:
     found = data.scalar(f"SELECT id FROM {table} WHERE name = ?", (name.strip(),))
     if found is None:
         raise Refused("unknown_class", name=name)

@@ -1,4 +1,4 @@
-"""The headless township commands (cli-contract.md): ``township init|import|report|demo``.
+"""The headless township commands (cli-contract.md): ``township init|enroll|import|report|demo``.
 
 Added to the parser by ``cli.main``; same rules as every command (exit 0/2/1,
 ``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.cli import options, prose
-from reopen_desktop.datafile import storage
+from reopen_desktop.cli import files, options, prose
 from reopen_desktop.township.schema import TOWNSHIP
 
 
@@ -23,9 +22,19 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     init = kinds.add_parser("init", parents=[common],
                             help="create a township data file and its key pair")
     init.add_argument("--township", required=True)
-    init.add_argument("--public-key-out", type=Path, required=True,
-                      help="where to write the public key the schools need (.pem)")
+    files.output(init, "--public-key-out", files.KEY, required=True,
+                 help="where to write the public key the schools need (.pem)")
+    files.creates(init)
     init.set_defaults(run=run_init)
+    enroll = kinds.add_parser("enroll", parents=[common],
+                              help="enrol a school: its code and key fingerprint (from its slip)")
+    enroll.add_argument("--code", required=True, help="the school code on its hand-over slip")
+    enroll.add_argument("--fingerprint", required=True,
+                        help="the key fingerprint on its slip (64 hex digits, spaces allowed)")
+    enroll.add_argument("--name", default="", help="the school's name (else its bundles say)")
+    enroll.add_argument("--replace", action="store_true",
+                        help="the school has a new key: the one enrolled before stops counting")
+    enroll.set_defaults(run=run_enroll)
     merge = kinds.add_parser("import", parents=[common],
                              help="merge school bundles (files or folders)")
     merge.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE_OR_DIR")
@@ -33,7 +42,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     report = kinds.add_parser("report", parents=[common],
                               help="the township summary across schools (PDF)")
     report.add_argument("--date", type=options.day, default=None)
-    report.add_argument("--out", type=Path, required=True)
+    files.output(report, "--out", files.PDF, required=True)
     report.set_defaults(run=run_report)
     demo = kinds.add_parser("demo", parents=[common],
                             help="a new township file filled with demo schools' bundles")
@@ -41,12 +50,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.add_argument("--days", type=int, default=5)
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(run=run_demo)
+    files.creates(demo)
 
 
 def run_init(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import console
 
-    with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
+    with files.data_file(args, kind=TOWNSHIP) as data:
         township = console.create_township(data, args.township, args.public_key_out)
     return output.done(
         {"township": township.name, "fingerprint": township.fingerprint,
@@ -55,10 +65,22 @@ def run_init(args: argparse.Namespace, output: prose.CommandOutput) -> int:
              public_key=args.public_key_out, fingerprint=township.short_fingerprint))
 
 
+def run_enroll(args: argparse.Namespace, output: prose.CommandOutput) -> int:
+    from reopen_desktop.township import console
+
+    with files.data_file(args, write=True, kind=TOWNSHIP) as data:
+        school = console.enroll_school(data, args.code, args.fingerprint, args.name,
+                                       replace=args.replace)
+    lines = [text("cli_township_enrolled", school=school.name, code=school.code,
+                  fingerprint=console.grouped(school.fingerprint))]
+    lines += [text("cli_township_enrolled_replaced")] if school.replaced else []
+    return output.done(school.as_dict(), "\n".join(lines))
+
+
 def run_import(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.township import merge
 
-    with storage.open_data_file(args.db, create=False, kind=TOWNSHIP) as data:
+    with files.data_file(args, write=True, kind=TOWNSHIP) as data:
         result = merge.import_bundles(data, args.bundles,
                                       progress=prose.progress("cli_progress_bundles_in"))
     lines = [merge.summary_text(result)]
@@ -73,7 +95,7 @@ def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:
 
     from reopen_desktop.township import queries, report
 
-    with storage.open_data_file(args.db, read_only=True, kind=TOWNSHIP) as data:
+    with files.data_file(args, kind=TOWNSHIP) as data:
         day = args.date or queries.latest_day(data) or date.today()
         result = report.write_township_report(data, day, args.out)
     return prose.report_done(output, result, text("cli_title_township", date=day),
@@ -83,7 +105,7 @@ def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:
 def run_demo(args: argparse.Namespace, output: prose.CommandOutput) -> int:
     from reopen_desktop.demo import township as demo_township
 
-    with storage.new_or_existing(args.db, kind=TOWNSHIP) as data:
+    with files.data_file(args, kind=TOWNSHIP) as data:
         result = demo_township.fill_township_demo(
             data, schools=args.schools, days=args.days, seed=args.seed,
             progress=prose.progress("township_demo_title"))

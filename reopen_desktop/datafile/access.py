@@ -115,6 +115,19 @@ def refuse_unless_school_wide(data: DataFile) -> None:
         raise Refused("school_wide_only", name=viewer.name)
 
 
+def printable_classes(data: DataFile, class_names: list[str] | None) -> list[str] | None:
+    """The classes a printed list of people (passes, a gate roster) may cover for the
+    operator: any for the school-wide roles (None: the whole school), a head teacher's own
+    class only; refused when a head teacher names another one."""
+    viewer = viewer_of(data)
+    if not is_class_bound(viewer):
+        return class_names
+    own = data.scalar("SELECT name FROM classes WHERE id = ?", (viewer.class_id,))
+    if own is None or any(name != own for name in class_names or [own]):
+        raise Refused("not_your_class", name=viewer.name)
+    return [own]
+
+
 def refuse_unless_may_see_person(data: DataFile, viewer: Viewer | None, person_id: int) -> None:
     if viewer is None or not is_class_bound(viewer):
         return

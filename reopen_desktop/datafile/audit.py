@@ -96,6 +96,51 @@ def _dump(row: dict[str, Any] | None) -> str | None:
 PERSONAL_TABLES = frozenset({"people", "household_members", "household_travels",
                              "declarations", "travels", "key_persons", "operators"})
 
+# What an erased person's data become in the audit trail (redact): the action, who did it
+# and when stay; what it said about them does not.
+REDACTED = "(已删除)"
+MIN_WORD = 2  # shorter words are not scrubbed from other rows' history (too common)
+
+
+def redact(data: DataFile, erased: dict[str, set[int]], words: set[str]) -> int:
+    """Erase a person from the audit trail, inside the caller's action: every text value
+    of every image of the ``erased`` rows (table -> ids) becomes :data:`REDACTED`, and each
+    of ``words`` (their name, ID number, phone) wherever else the trail or an action's
+    summary kept a copy (an alert's sentence, "查看档案 张三"). The audit rows stay, so the
+    history still says who did what and when. Returns the audit rows changed."""
+    changed = 0
+    for table, ids in erased.items():
+        for chunk in _chunks(sorted(ids)):
+            rows = data.query(
+                f"SELECT id, before, after FROM audit WHERE table_name = ? AND through_id IS "
+                f"NULL AND record_id IN ({','.join('?' * len(chunk))})", (table, *chunk))
+            for row in rows:
+                data.conn.execute("UPDATE audit SET before = ?, after = ? WHERE id = ?",
+                                  (_redacted(row["before"]), _redacted(row["after"]),
+                                   row["id"]))
+            changed += len(rows)
+    scrub = sorted(w for w in words if len(w.strip()) >= MIN_WORD)
+    for word in scrub:
+        changed += data.conn.execute(
+            "UPDATE audit SET before = replace(before, :w, :r), after = replace(after, :w, :r) "
+            "WHERE instr(before, :w) OR instr(after, :w)", {"w": word, "r": REDACTED}).rowcount
+        data.conn.execute("UPDATE actions SET summary = replace(summary, :w, :r) "
+                          "WHERE instr(summary, :w)", {"w": word, "r": REDACTED})
+    return changed
+
+
+def _redacted(image: str | None) -> str | None:
+    """An image with every non-empty text value replaced (ids and numbers kept)."""
+    if image is None:
+        return None
+    row = json.loads(image)
+    return _dump({k: REDACTED if isinstance(v, str) and v else v for k, v in row.items()})
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
 # An audit row on this pseudo-table marks an action whose rows were written in bulk
 # without one audit row each: it cannot be undone, nor can anything before it.
 BARRIER = ""

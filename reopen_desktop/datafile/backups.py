@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from reopen_desktop.datafile import paths
+from reopen_desktop.datafile import faults, paths
 from reopen_desktop.errors import Refused
 
 KEEP_DAILY = 14
@@ -75,6 +75,8 @@ def make_backup(source: sqlite3.Connection | Path, out: Path,
         _fsync(temporary)
         os.replace(temporary, out)
     except (OSError, sqlite3.Error) as error:
+        if faults.disk_is_full(out):  # not "failed" nor "damaged": say the disk is full
+            raise faults.full(out) from error
         raise Refused("backup_failed", out=str(out), detail=str(error)) from error
     finally:
         if own:
@@ -140,6 +142,22 @@ def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | N
         return daily_backup(conn, Path(data_file), today)
     finally:
         conn.close()
+
+
+def remove_leftovers(data_file: Path) -> list[Path]:
+    """Remove the half-made copies a killed program left: ``.partial`` files among the
+    automatic backups of ``data_file`` and a ``.restoring`` copy beside it. Only for a
+    caller holding the file's writer lock, so no backup or restore of it is under way."""
+    data_file = Path(data_file)
+    found = [*paths.backup_dir_for(data_file).glob("*.partial"),
+             data_file.with_name(data_file.name + ".restoring")]
+    removed = []
+    for leftover in found:
+        with contextlib.suppress(OSError):
+            if leftover.is_file():
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
 
 
 def restore_backup(backup: Path, data_file: Path) -> Path:

@@ -67,6 +67,9 @@ DEFAULTS: dict[str, Any] = {
     "certificate_warning_days": 30,  # 健康证: warn this many days before expiry
     "supplies_reserve_days": 14,  # default reserve: this many days of use (per item settable)
     "supplies_usage_days": 14,  # days of cover come from this many days of real use
+    # the program's own: checks may be imported for this many days before the school's record
+    # was made (the school year under way when the program came); earlier ones are typos
+    "checks_import_lookback_days": 366,
 }
 
 

@@ -18,12 +18,12 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from reopen_desktop.datafile import backups, clean_close, schema
+from reopen_desktop.datafile import backups, clean_close, faults, schema
 from reopen_desktop.errors import Refused
 
 if TYPE_CHECKING:  # imported when first used: it costs ~60 ms of every start-up
@@ -95,6 +95,7 @@ class DataFile:
         self._local.conn = conn
         self._connections = [conn]
         self._connections_lock = threading.Lock()
+        self.opened_on = date.today()  # checked (or found sealed) that day: what a seal says
         # Results computed from the file, each stored with the revision it was computed at
         # (see :meth:`revision`), so a second reader of the same day pays nothing.
         self.memo: dict[Any, tuple[Any, Any]] = {}
@@ -156,6 +157,10 @@ class DataFile:
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise Refused("file_busy", path=str(self.path)) from error
+            raise faults.refusal(error, self.path) or error from error
+        except sqlite3.DatabaseError as error:
+            if faults.is_damage(error):  # found while writing: say so, offer the backup
+                raise _damaged(self.path, str(error)) from error
             raise
 
     def schema_version(self) -> int:
@@ -169,13 +174,14 @@ class DataFile:
             with self._connections_lock:
                 connections, self._connections = self._connections, []
             if sealable:
-                connections[0].execute("PRAGMA optimize")
+                with contextlib.suppress(sqlite3.Error):  # a full disk: the work is saved
+                    connections[0].execute("PRAGMA optimize")
             self._closed = True
             for conn in connections:
                 conn.close()
             self._local = threading.local()
             if sealable:  # still locked: nobody writes between the close and the seal
-                clean_close.seal(self.path)
+                clean_close.seal(self.path, self.opened_on)
         finally:
             if self._lock:
                 self._lock.release()
@@ -296,12 +302,18 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
         conn = _connect(path, read_only=True)
         return DataFile(path, conn, read_only=True, operator=operator, lock=None)
     lock = WriterLock(path, operator)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except OSError as error:  # the folder may not be written (the lock file goes there)
+        raise faults.refusal(error, path) or error from error
     try:
         clean_close.break_seal(path)  # before the first write: a crash now means check next time
         conn = _connect(path, read_only=False)
         if found_version < kind.schema().SCHEMA_VERSION:
             _migrate(path, conn, found_version, kind)
+    except (sqlite3.Error, OSError) as error:
+        lock.release()
+        raise faults.refusal(error, path) or error from error
     except BaseException:
         lock.release()
         raise
@@ -338,12 +350,16 @@ def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    if not _has_sqlite_header(path):
-        raise Refused("not_sqlite", path=str(path))
+    try:
+        if not _has_sqlite_header(path):
+            raise Refused("not_sqlite", path=str(path))
+    except OSError as error:
+        raise Refused("data_file_unreadable", path=str(path),
+                      detail=error.strerror or str(error)) from None
     try:
         conn = _connect(path, read_only=True)
     except sqlite3.DatabaseError as error:
-        raise _damaged(path, str(error)) from None
+        raise faults.refusal(error, path) or _damaged(path, str(error)) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -352,14 +368,17 @@ def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
         known = kind.schema().SCHEMA_VERSION
         if version > known:
             raise Refused("too_new", path=str(path), found=version, known=known)
-        problems = ["ok"] if clean_close.is_sealed(path) else [
+        sealed = clean_close.is_sealed(path)
+        problems = ["ok"] if sealed else [
             row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
-        raise _damaged(path, str(error)) from None
+        raise faults.refusal(error, path) or _damaged(path, str(error)) from None
     finally:
         conn.close()
     if problems != ["ok"]:
         raise _damaged(path, "; ".join(problems))
+    if not sealed:
+        clean_close.renew(path)  # sealed on an earlier day, sound today: no check till tomorrow
     return int(version)
 
 
@@ -409,6 +428,8 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     """A connection with our settings; explicit transactions only (isolation_level=None)."""
     if read_only:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
+        if _unwritable_folder(path):  # a read-only disk: no -shm can be made beside it
+            uri += "&immutable=1"  # and nobody can write there, so nothing changes
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -422,6 +443,13 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         # Deleted pupils must not stay readable in free pages (off on Windows builds).
         conn.execute("PRAGMA secure_delete = ON")
     return conn
+
+
+def _unwritable_folder(path: Path) -> bool:
+    """Whether the folder of ``path`` cannot be written (a read-only disk or folder), where
+    SQLite cannot make the shared-memory file a reader of a WAL file needs."""
+    folder = Path(path).resolve().parent
+    return not os.access(folder, os.W_OK) and not Path(str(path) + "-shm").exists()
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, found: int, kind: FileKind = SCHOOL) -> None:
@@ -441,6 +469,9 @@ def _migrate(path: Path, conn: sqlite3.Connection, found: int, kind: FileKind = 
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             conn.close()
+            fault = faults.refusal(error, path)
+            if fault is not None and fault.key == "disk_full":
+                raise fault from error
             raise Refused("migration_failed", path=str(path), step=step, detail=str(error),
                           backup=str(backup or "")) from error
 

@@ -11,7 +11,8 @@ closed theirs), the second has not sent the last day's report (a gap in the repo
 rate), the third lost the stick of the day before (a missing bundle number; its next
 bundle, which starts at the last one's last day as 今日上报 does, brought that day again),
 and the last (of four or more) is a kindergarten. The school files and
-the public key are removed again; the township file is marked as demo data.
+the public key are removed again; the township file is marked as demo data. Each school is
+enrolled with its code and key fingerprint, as a real township enrols them from their slips.
 """
 
 from __future__ import annotations
@@ -100,9 +101,11 @@ def fill_township_demo(data: DataFile, *, schools: int = 6, days: int = 5, seed:
         usb.mkdir()
         lost.mkdir()
         for index, plan in enumerate(plans):
-            _make_school(work / f"school{index + 1}.db", plan, township.public_pem, school_days,
-                         today, (usb, lost), _part(progress, index, len(plans) + 1))
-        imported = merge.import_bundles(data, [usb], backup=False,
+            fingerprint = _make_school(work / f"school{index + 1}.db", plan,
+                                       township.public_pem, school_days, today, (usb, lost),
+                                       _part(progress, index, len(plans) + 1))
+            console.enroll_school(data, plan.code, fingerprint, plan.name)
+        imported = merge.import_bundles(data, [usb], backup=False, today=today,
                                         progress=_part(progress, len(plans), len(plans) + 1))
     return TownshipDemoResult(
         township.name, [p.name for p in plans], len(school_days), imported.count(merge.IMPORTED),
@@ -147,9 +150,10 @@ def _school_name(index: int) -> str:
 
 
 def _make_school(path: Path, plan: DemoSchool, township_pem: str, school_days: list[date],
-                 today: date, folders: tuple[Path, Path], progress: Progress) -> None:
+                 today: date, folders: tuple[Path, Path], progress: Progress) -> str:
     """Fill one school, give it the township's key and export its bundles day by day, each
-    over the range 今日上报 takes that day (``bundle.next_range``)."""
+    over the range 今日上报 takes that day (``bundle.next_range``); its key's fingerprint,
+    which the township enrols it with, as a real township does from the school's slip."""
     usb, lost = folders
     with storage.open_data_file(path) as school:
         demo_school.fill_demo(school, students=plan.pupils, days=len(school_days), seed=plan.seed,
@@ -166,6 +170,7 @@ def _make_school(path: Path, plan: DemoSchool, township_pem: str, school_days: l
                 export.export_bundle(school, start, end, lost if day == plan.lost_day else usb,
                                      today=day)
             progress(4 * len(school_days) + number, 5 * len(school_days))
+        return export.school_fingerprint(school)
 
 
 def _part(progress: Progress, index: int, parts: int) -> Callable[[int, int], None]:

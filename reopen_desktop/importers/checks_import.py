@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -20,8 +20,9 @@ from reopen_desktop.alerts import register
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.cells import cell_text, header_key, parse_date, parse_day
 from reopen_desktop.base.idnumber import check_id
+from reopen_desktop.base.words import text
 from reopen_desktop.checks import class_checks
-from reopen_desktop.datafile import audit
+from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.lists.reading import find_header, read_workbook
@@ -58,6 +59,7 @@ class _Row:
     day: date
     session: str
     entry: class_checks.CheckEntry
+    where: tuple[str, int] = ("", 0)  # its sheet and row, to name it beside its twin
 
 
 def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
@@ -69,6 +71,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
         "WHERE active = 1 AND id_number IS NOT NULL")}
     rows: list[_Row] = []
     problems: list[Problem] = []
+    first = _first_day(data)
     for sheet in read_workbook(path):
         header_at = find_header(sheet.rows, set(HEADERS))
         if header_at is None:
@@ -82,9 +85,13 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
                                     sheet.rows[header_at][0]))
             continue
         for number, cells in sheet.rows[header_at + 1:]:
-            _read_row(cells, columns, roll, today or date.today(),
+            read = len(rows)
+            _read_row(cells, columns, roll, (first, today or date.today()),
                       lambda column, message, n=number, s=sheet.name: problems.append(
                           Problem(message, path.name, s, n, column)), rows)
+            if len(rows) > read:  # the row was taken: where it is, should it come twice
+                rows[-1].where = (sheet.name, number)
+    problems += _twice(rows, path.name)
     if problems:
         raise Refused("import_invalid", problems=problems, path=path.name, count=len(problems))
     if not rows:
@@ -93,16 +100,18 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
 
 
 def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[str, Any]],
-              today: date, problem: _Report, rows: list[_Row]) -> None:
+              days: tuple[date, date], problem: _Report, rows: list[_Row]) -> None:
     def cell(key: str) -> Any:
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    day = parse_date(cell("day"))
+    day = parse_date(cell("day"), excel_serial=True)
     if day is None:
         return problem("日期", f"日期“{cell_text(cell('day'))}”无法识别,请写成 2026-03-02。")
-    if day > today:
+    if day > days[1]:
         return problem("日期", f"日期 {day} 还没有到。")
+    if day < days[0]:
+        return problem("日期", text("checks_day_before_school", day=day, first=days[0]))
     identity = check_id(cell("id_number"))
     if not identity.ok:
         return problem("身份证号", cast(str, identity.message()))  # not ok: it says why
@@ -118,6 +127,28 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
         return problem(cast(str, error.params.get("column", "体温")), error.message())
     rows.append(_Row(person, day, session, entry))
     return None
+
+
+def _first_day(data: DataFile) -> date:
+    """The earliest day a check may be imported for: a school year before the school's
+    record was made (``checks_import_lookback_days``)."""
+    made = data.scalar("SELECT min(created_at) FROM schools") or ""
+    since = date.fromisoformat(made[:10]) if len(made) >= 10 else date.today()
+    return since - timedelta(days=int(settings.get(data, "checks_import_lookback_days")))
+
+
+def _twice(rows: list[_Row], file: str) -> list[Problem]:
+    """A person's check of one day and session given twice in the file: which one counts
+    is the clerk's to say, so both rows are named, neither is taken."""
+    seen: dict[tuple[int, date, str], _Row] = {}
+    problems = []
+    for row in rows:
+        first = seen.setdefault((row.person["id"], row.day, row.session), row)
+        if first is not row:
+            problems.append(Problem(text("checks_row_twice", name=row.person["name"],
+                                         day=row.day, sheet=first.where[0],
+                                         row=first.where[1]), file, *row.where, "身份证号"))
+    return problems
 
 
 def _entry(person_id: int, cell: Any, day: date) -> class_checks.CheckEntry:

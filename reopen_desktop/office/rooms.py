@@ -33,7 +33,7 @@ from reopen_desktop.datafile.door import Room, reads, writes
 from reopen_desktop.grid import classes, duties, school_record
 from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
-from reopen_desktop.people import households
+from reopen_desktop.people import erasure, households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
 from reopen_desktop.preparedness import reporters as class_reporters
@@ -98,6 +98,7 @@ class PeopleRoom(Room):
     link = writes(households.link)
     add_member = writes(households.add_member)
     remove_member = writes(households.remove_member)
+    erase_person = writes(erasure.erase_person)
     def import_roster(self, path: str | Path, **options: Any) -> RosterResult:
         """The roster import (pypinyin loads with it, the first time)."""
         from reopen_desktop.importers import roster

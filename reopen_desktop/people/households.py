@@ -21,6 +21,7 @@ from reopen_desktop.base import cells, idnumber
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
+from reopen_desktop.people import erasure
 from reopen_desktop.screening import declarations
 from reopen_desktop.screening.areas import LEVELS, RISKY_LEVELS, list_areas
 from reopen_desktop.screening.declarations import Travel
@@ -101,10 +102,12 @@ def add_member(data: DataFile, household_id: int | None, *, name: str, relation:
 
 
 def remove_member(data: DataFile, member_id: int) -> list[str]:
-    """Take a person off their household (entered by mistake, or moved out): one audited,
-    undoable action. The observations this member started for the pupils stay: ending one
-    is the school doctor's decision (screening.release_key_person). Returns the names of
-    those pupils, for the clerk to be told."""
+    """Take a person off their household (entered by mistake, or moved out) and erase them:
+    their name, ID number and phone leave the file, the audit trail and the WAL
+    (people.erasure), so the action cannot be undone. The observations this member started
+    for the pupils stay (their reason no longer names the member): ending one is the school
+    doctor's decision (screening.release_key_person). Returns the names of those pupils,
+    for the clerk to be told."""
     household_id = data.scalar("SELECT household_id FROM household_members WHERE id = ?",
                                (member_id,))
     if household_id is None:
@@ -113,11 +116,8 @@ def remove_member(data: DataFile, member_id: int) -> list[str]:
     member = next(m for m in household.members if m.id == member_id)
     observed = [p["name"] for p in household.people] if member_exposures(data, member) else []
     with audit.action(data, "household_member_removed",
-                      f"移除同住成员 {member.relation}{member.name}") as act:
-        for travel in data.query("SELECT id FROM household_travels WHERE member_id = ?",
-                                 (member_id,)):
-            act.delete("household_travels", travel["id"])
-        act.delete("household_members", member_id)
+                      f"移除同住成员 {member.relation or '家庭成员'}", undoable=False) as act:
+        erasure.erase_member(act, member_id)
     return observed
 
 

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop.base import vocabulary
-from reopen_desktop.datafile import settings
+from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 from reopen_desktop.grid import duties, school_record
@@ -46,6 +46,7 @@ def write_class_form(data: DataFile, class_name: str, day: date, out: Path, *,
     klass = data.query("SELECT id, name, boarding FROM classes WHERE name = ?", (class_name,))
     if not klass:
         raise Refused("unknown_class", name=class_name)
+    access.refuse_unless_may_edit_class(data, klass[0]["id"])  # a head teacher: their own
     sessions = ["morning", "noon"] + (["evening"] if klass[0]["boarding"] else [])
     pupils = _pupils(data, klass[0]["id"], day, sessions, blank)
     teacher = next((c.head_teachers for g in duties.load_grid(data).grades for c in g.classes

@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from reopen_desktop.datafile import settings
+from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.people import search
 from reopen_desktop.reports.pdf import (
@@ -36,7 +36,7 @@ TITLE = "校门体温检测备用名单"
 def write_gate_roster(data: DataFile, out: Path, *, lane: str,
                       class_names: list[str] | None = None,
                       printed_on: date | None = None) -> ReportResult:
-    roll = _people(data, class_names)
+    roll = _people(data, access.printable_classes(data, class_names))
     fever = settings.get(data, "fever_threshold")
     return build_school_report(
         data, Path(out), partial(_story, lane, roll, fever), title=TITLE,

@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.checks import gate
+from reopen_desktop.datafile import access
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.grid import school_record
 from reopen_desktop.people import search
@@ -42,7 +43,9 @@ CARD_HEIGHT = 44 * mm
 @chinese_document
 def write_passes(data: DataFile, out: Path, *, class_names: list[str] | None = None,
                  printed_on: date | None = None) -> ReportResult:
-    """Pass cards for everyone (or the classes named), making missing pass codes first."""
+    """Pass cards for everyone (or the classes named), making missing pass codes first; a
+    head teacher's, for their own class only."""
+    class_names = access.printable_classes(data, class_names)
     gate.ensure_passes(data)
     school = school_record.require_school(data)
     roll = _people(data, class_names)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from reopen_desktop.base import cells as base_cells
 from reopen_desktop.base.idnumber import normalise_id
 from reopen_desktop.base.masking import mask_id, mask_phone
-from reopen_desktop.datafile import audit
+from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.lists import reading, writing
@@ -91,6 +91,7 @@ def export_key_persons_by_village(data: DataFile, out_xlsx: Path, *, day: date |
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    access.refuse_unless_school_wide(data)  # every class's key persons, with addresses
     groups = _by_village(data, day or date.today())
     book = Workbook()
     book.remove(cast("Worksheet", book.active))  # a new workbook opens on its one worksheet

@@ -6,6 +6,7 @@ from typing import Any
 
 from reopen_desktop.base.words import language
 from reopen_desktop.lists.columns import Column
+from reopen_desktop.township.console import grouped
 
 # As the school's hand-over slip (reports/handover_slip.py) labels them.
 COUNT_LABELS = (("days", "每日汇总", "days"), ("key_persons", "重点人员", "key persons"),
@@ -87,4 +88,11 @@ SLIPS = (
     Column("counts", "各项数量", "Counts", counts_text),
     Column("short_hash", "校验码", "Check code"),
     Column("imported_at", "导入时间", "Imported"),
+)
+
+SCHOOLS = (
+    Column("code", "学校代码", "School code"),
+    Column("name", "学校", "School"),
+    Column("fingerprint", "密钥指纹", "Key fingerprint", grouped),
+    Column("enrolled_at", "登记时间", "Enrolled"),
 )

@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 
 
 class BundlesRoom(Room):
-    """The township's own record and key, and the schools' bundles merged into the file."""
+    """The township's own record and key, the schools it enrols, and their bundles merged
+    into the file."""
 
     require_township = reads(console.require_township)
+    enrolled_schools = reads(console.enrolled_schools)
+    enroll_school = writes(console.enroll_school)
+    normal_fingerprint = staticmethod(console.normal_fingerprint)
+    grouped = staticmethod(console.grouped)
     import_bundles = writes(merge.import_bundles)
     write_public_key = staticmethod(console.write_public_key)
     summary_text = staticmethod(merge.summary_text)

@@ -1,10 +1,14 @@
 """Importing school bundles into the township file: verify, then merge idempotently.
 
 Each bundle is judged on its own and merged in its own transaction: the signature
-is checked before anything is decrypted, a school's key is registered on its first
-bundle and another key for that school is refused, the same export again is
-skipped, an older one refused. Records replace by their bundle "id", so importing
-a bundle twice, or a newer bundle over an older one, never doubles a record.
+is checked before anything is decrypted; only a school enrolled on purpose (its code and
+its key's fingerprint, from its signed paper slip: ``console.enroll_school``) is merged,
+and only when signed by that key; the same export again is skipped, an older one refused,
+and one numbered too far beyond what is held refused. Everything in it is checked against
+the declared members (``intake``) before a byte is written. Records are keyed by the
+enrolled school and their own id, so importing a bundle twice, or a newer bundle over an
+older one, never doubles a record, and no school can reach another school's records.
+Only regular files are read: a link, a pipe or a device on a stick is refused unread.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import itertools
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -20,34 +27,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop.base.vocabulary import SYNDROMES
 from reopen_desktop.base.words import text
 from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import backups
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
 from reopen_desktop.progress import Progress
-from reopen_desktop.township import console
+from reopen_desktop.township import console, intake
 
 SUFFIX = ".rdbundle"
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
-MAX_COUNT = 1_000_000  # a people count beyond any school is clamped, never a crash
+MAX_BUNDLE_BYTES = file_format.MAX_PAYLOAD_BYTES + file_format.MAX_MANIFEST_BYTES + 4096
 IMPORTED, SKIPPED, REFUSED = "imported", "skipped", "refused"
-
-# member file -> (table, {column: record key}); "id", "deleted" and the school are implied.
-RECORDS: dict[str, tuple[str, dict[str, str]]] = {
-    "key_persons.json": ("key_persons", {
-        "name": "name", "sex": "sex", "class_name": "class", "village": "village",
-        "reason": "reason", "observe_from": "observe_from", "observe_until": "observe_until",
-        "status": "status", "id_masked": "id_masked"}),
-    "alerts.json": ("alerts", {
-        "rule": "rule", "day": "date", "scope": "scope", "status": "status",
-        "deadline": "deadline", "people_count": "people_count", "message": "message",
-        "message_key": "message_key", "message_params": "message_params",
-        "syndrome": "syndrome", "disease": "disease"}),
-    "clearances.json": ("clearances", {
-        "name": "name", "class_name": "class", "day": "date", "kind": "kind"}),
-}
+# A school's next bundle is numbered at most this far beyond the newest held (a lost stick
+# or two, exports the township never got); its first at most FIRST_SEQUENCE.
+SEQUENCE_MARGIN, FIRST_SEQUENCE = 100, 10_000
+MAX_GAPS_SHOWN = 20  # missing numbers listed per school; more are rarer than a lost stick
+MAX_FILES, MAX_DEPTH = 10_000, 6  # what a folder walk looks at, at most
+REMEMBERED_BYTES = 16 << 20  # members kept to know again (a weekly one is ~10 kB)
 
 
 @dataclass
@@ -129,61 +125,117 @@ class _Read:
     unverified: file_format.Unverified | None = None
     refused: Refused | None = None  # its signature or manifest, found bad by the checks
     opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
+    checked: intake.Manifest | None = None  # its manifest once the signature is verified
 
 
 HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
-MERGED = frozenset({"days.json", *RECORDS})  # the inner members the merge reads
+MERGED = intake.names()  # the inner members the merge reads
 # Bundles the checks' thread takes at a time, and how many such runs it may be ahead of
 # the merge (what it has opened, each bundle up to OPENED_AHEAD_BYTES, waits in memory).
 CHECKS_A_TASK, RUNS_AHEAD = 16, 4
 OPENED_AHEAD_BYTES = 1024 * 1024  # a weekly bundle's records are ~5 kB
 
 
-def bundle_files(sources: Iterable[Path]) -> list[Path]:
+def bundle_files(sources: Iterable[Path]) -> tuple[list[Path], list[BundleOutcome]]:
     """The bundle files named, folders expanded to the ``.rdbundle`` files inside them
-    (sub-folders too: a stick may hold one folder per school); each file once."""
+    (sub-folders too, a few deep: a stick may hold one folder per school); each file once.
+    A link, a pipe or a device is never followed nor read: it comes back refused, with
+    what it is."""
     found: dict[Path, None] = {}
-    for source in (Path(s).resolve() for s in sources):  # resolved once, not file by file
-        inside = sorted(source.rglob(f"*{SUFFIX}")) if source.is_dir() else [source]
-        found.update(dict.fromkeys(inside))
-    return list(found)
+    refused: list[BundleOutcome] = []
+    for source in sources:
+        source = Path(os.path.abspath(source))  # a link named on the command line stays one
+        kind = _kind(source)
+        if kind == "folder":
+            _walk(source, found, refused, 0)
+        elif kind == "file" or kind == "missing":
+            found[source] = None  # a missing file is refused when it is read, by name
+        else:
+            refused.append(_not_a_file(source, kind))
+    return list(found), refused
+
+
+def _walk(folder: Path, found: dict[Path, None], refused: list[BundleOutcome],
+          depth: int) -> None:
+    """The bundles in ``folder`` and its sub-folders, without following links."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        refused.append(BundleOutcome(folder.name, REFUSED, text(
+            "township_bundle_unreadable", path=str(folder), detail=error.strerror or "")))
+        return
+    for entry in entries:
+        if len(found) + len(refused) >= MAX_FILES:
+            return
+        path = Path(entry.path)
+        kind = _kind(path)
+        if kind == "folder" and depth < MAX_DEPTH:
+            _walk(path, found, refused, depth + 1)
+        elif entry.name.endswith(SUFFIX) and kind == "file":
+            found[path] = None
+        elif entry.name.endswith(SUFFIX) and kind not in ("folder", "missing"):
+            refused.append(_not_a_file(path, kind))
+
+
+def _kind(path: Path) -> str:
+    """"file", "folder", "missing", or what else it is ("link", "pipe", "device", "other"),
+    from the entry itself (a link is not followed)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "missing"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISLNK(mode):
+        return "link"
+    if stat.S_ISFIFO(mode):
+        return "pipe"
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"
+
+
+def _not_a_file(path: Path, kind: str) -> BundleOutcome:
+    return BundleOutcome(path.name, REFUSED, text(
+        "township_bundle_not_a_file", path=str(path), kind=text(f"township_file_{kind}")))
 
 
 def import_bundles(data: DataFile, sources: Sequence[Path], *,
-                   progress: Progress | None = None, backup: bool = True) -> ImportResult:
+                   progress: Progress | None = None, backup: bool = True,
+                   today: date | None = None) -> ImportResult:
     """Import every bundle in ``sources`` (files or folders), oldest sequence first.
 
     A refused bundle changes nothing and does not stop the others; each one that is
     imported is its own transaction, so a cancel keeps those already merged.
     ``backup=False`` only for a file just made with nothing to keep (the demo township).
+    ``today`` bounds the dates a bundle may carry (a week ahead at most).
     """
     township = console.require_township(data)
     private = console.private_key(data)
-    files = bundle_files(sources)
-    if not files:
+    files, outcomes = bundle_files(sources)
+    if not files and not outcomes:
         raise Refused("township_no_bundles", paths="、".join(str(s) for s in sources))
     report = progress or (lambda done, total: None)
-    outcomes: list[BundleOutcome] = []
+    today = today or date.today()
     with _Backup(data) if backup else contextlib.nullcontext(lambda: None) as backed_up:
-        readable = _read_all(files, report, outcomes)
+        readable = _read_all(files, report, outcomes, today)
         readable.sort(key=_merge_order)
         holdings = _Holdings(data)
-        with _Checks(readable, private) as checks:
+        with _Checks(readable, private, today) as checks:
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
                 outcomes.append(
                     _import_one(data, township, private, bundle, holdings, backed_up)
-                    if bundle.refused is None else
-                    BundleOutcome(bundle.file.name, REFUSED, bundle.refused.message()))
+                    if bundle.refused is None else _refused_unread(bundle))
                 bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
 
 
-def _read_all(files: list[Path], report: Progress,
-              outcomes: list[BundleOutcome]) -> list[_Read]:
+def _read_all(files: list[Path], report: Progress, outcomes: list[BundleOutcome],
+              today: date) -> list[_Read]:
     """Every file read (nothing decrypted, nothing written), its outer members kept up to
     :data:`HELD_BYTES` in all. Refusals go to ``outcomes``."""
     readable: list[_Read] = []
@@ -191,7 +243,7 @@ def _read_all(files: list[Path], report: Progress,
     for done, file in enumerate(files):
         report(done, 2 * len(files))
         try:
-            readable.append(_read(file, hold=held < HELD_BYTES))
+            readable.append(_read(file, today, hold=held < HELD_BYTES))
         except Refused as error:
             outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
             continue
@@ -199,7 +251,7 @@ def _read_all(files: list[Path], report: Progress,
     return readable
 
 
-def _read(file: Path, *, hold: bool) -> _Read:
+def _read(file: Path, today: date, *, hold: bool) -> _Read:
     """The file's manifest, read; its outer members kept when ``hold``, and then its
     signature left to :class:`_Checks`; else checked now (nothing is decrypted yet)."""
     raw = _bytes(file)
@@ -207,14 +259,24 @@ def _read(file: Path, *, hold: bool) -> _Read:
     read = _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
                  found.outer if hold else None, unverified=found if hold else None)
     if not hold:
-        _verify(file, found)
+        read.checked = _verify(file, found, today)
     return read
 
 
-def _verify(file: Path, found: file_format.Unverified) -> None:
-    """The signature, the format, and the manifest's fields the merge relies on."""
+def _verify(file: Path, found: file_format.Unverified, today: date) -> intake.Manifest:
+    """The signature, the format, and the manifest's fields, each checked."""
     found.verify()
-    _check_manifest(file, found.manifest)
+    try:
+        return intake.check_manifest(found.manifest, today)
+    except intake.Invalid as error:
+        raise Refused("township_bundle_bad_manifest", path=file.name,
+                      detail=str(error)) from None
+
+
+def _refused_unread(bundle: _Read) -> BundleOutcome:
+    """A bundle whose signature or manifest failed: nothing it says is named."""
+    assert bundle.refused is not None
+    return BundleOutcome(bundle.file.name, REFUSED, bundle.refused.message())
 
 
 def _merge_order(bundle: _Read) -> tuple[str, int]:
@@ -232,8 +294,8 @@ class _Checks:
     too); reading the records (JSON) stays with the merge, where it was measured faster.
     """
 
-    def __init__(self, bundles: list[_Read], private: bytes):
-        self.bundles, self.private = bundles, private
+    def __init__(self, bundles: list[_Read], private: bytes, today: date):
+        self.bundles, self.private, self.today = bundles, private, today
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
 
@@ -245,7 +307,7 @@ class _Checks:
                         CHECKS_A_TASK):
             if at not in self.runs:
                 self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
-                                                 self.private)
+                                                 self.private, self.today)
         self.runs[first].result()
 
     def __enter__(self) -> _Checks:
@@ -255,14 +317,14 @@ class _Checks:
         self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
 
 
-def _check_run(bundles: list[_Read], private: bytes) -> None:
+def _check_run(bundles: list[_Read], private: bytes, today: date) -> None:
     """Check each bundle's signature and manifest, then open it; what fails is kept on the
     bundle for the merge to report at its step."""
     for bundle in bundles:
         if bundle.unverified is None:
             continue
         try:
-            _verify(bundle.file, bundle.unverified)
+            bundle.checked = _verify(bundle.file, bundle.unverified, today)
         except Refused as error:
             bundle.refused = error
             continue
@@ -277,27 +339,36 @@ def _check_run(bundles: list[_Read], private: bytes) -> None:
             bundle.opened = opened  # a bigger one is opened again in its turn
 
 
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
 def _bytes(file: Path) -> bytes:
+    """The file's bytes, if it is a regular file (a link is not followed, a pipe never
+    waited on) of at most :data:`MAX_BUNDLE_BYTES`; what grows while it is read stops there."""
     try:
-        if file.stat().st_size > MAX_BUNDLE_BYTES:
-            raise Refused("township_bundle_too_large", path=file.name)
-        return file.read_bytes()
+        handle = os.open(file, _OPEN_FLAGS)
     except OSError as error:
-        raise Refused("township_bundle_unreadable", path=file.name, detail=str(error)) from None
-
-
-def _check_manifest(file: Path, manifest: dict[str, Any]) -> None:
-    """The fields the merge relies on, with the types it relies on (read_manifest has
-    checked the signature, the format and its version)."""
+        kind = _kind(file)
+        if kind not in ("file", "missing"):
+            raise Refused("township_bundle_not_a_file", path=str(file),
+                          kind=text(f"township_file_{kind}")) from None
+        raise Refused("township_bundle_unreadable", path=file.name,
+                      detail=error.strerror or str(error)) from None
     try:
-        ok = (isinstance(manifest["school_id"], str) and manifest["school_id"].strip()
-              and isinstance(manifest["export_id"], str) and manifest["export_id"]
-              and type(manifest["sequence"]) is int and manifest["sequence"] >= 1
-              and date.fromisoformat(manifest["from"]) <= date.fromisoformat(manifest["to"]))
-    except (KeyError, TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise Refused("township_bundle_bad_manifest", path=file.name)
+        with os.fdopen(handle, "rb") as stream:
+            found = os.fstat(stream.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                raise Refused("township_bundle_not_a_file", path=str(file),
+                              kind=text(f"township_file_{_kind(file)}"))
+            # read() sizes its buffer by what it is asked for: ask for what is there
+            raw = stream.read(min(found.st_size, MAX_BUNDLE_BYTES) + 1)
+    except OSError as error:
+        raise Refused("township_bundle_unreadable", path=file.name,
+                      detail=error.strerror or str(error)) from None
+    if len(raw) > MAX_BUNDLE_BYTES:
+        raise Refused("township_bundle_too_large", path=file.name)
+    return raw
 
 
 class _Backup:
@@ -328,28 +399,29 @@ class _Backup:
 
 def _import_one(data: DataFile, township: console.Township, private: bytes, bundle: _Read,
                 holdings: _Holdings, backup: Callable[[], None]) -> BundleOutcome:
-    m = bundle.manifest
-    outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m["school_id"],
-                            school=str(m.get("school_name", "")), sequence=m["sequence"],
-                            date_from=m["from"], date_to=m["to"])
+    m = bundle.checked
+    assert m is not None  # verified by the first reading or by the checks
+    outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m.school_id,
+                            school=m.school_name, sequence=m.sequence, date_from=m.date_from,
+                            date_to=m.date_to)
     try:
-        holdings.check_school_key(bundle)
-        if m.get("township_key_fingerprint") != township.fingerprint:
+        outcome.school = holdings.check_school(bundle, m) or outcome.school
+        if bundle.manifest.get("township_key_fingerprint") != township.fingerprint:
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
-                          township=str(m.get("township", "")))
+                          township=m.township)
         members = _open(bundle, private)
-        if holdings.holds(m["export_id"]):
+        if holdings.holds(m.export_id):
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
-        holdings.check_not_older(bundle)
-        records = _records(bundle.file.name, m["school_id"], members)
+        holdings.check_sequence(bundle, m)
+        rows = holdings.rows(bundle, m, members)
         backup()
         with data.atomic():
-            _store(data, bundle, records)
+            _store(data, bundle, m, rows)
     except Refused as error:
         outcome.reason = error.message()
         return outcome
-    holdings.merged(bundle)
+    holdings.merged(m, rows, members)
     outcome.outcome = IMPORTED
     return outcome
 
@@ -364,51 +436,118 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
         return opened
     if bundle.outer is not None:
         return file_format.open_members(bundle.outer, bundle.manifest, private,
-                                        bundle.file.name, MERGED)
-    return file_format.open_payload(_bytes(bundle.file), bundle.manifest, private,
-                                    bundle.file.name)
+                                        bundle.file.name, MERGED, intake.CAPS)
+    raw = _bytes(bundle.file)
+    signed, _key, outer = file_format.read_bundle(raw, bundle.file.name)
+    if signed != bundle.manifest:
+        raise Refused("bundle_damaged", path=bundle.file.name, detail="manifest")
+    return file_format.open_members(outer, bundle.manifest, private, bundle.file.name, MERGED,
+                                    intake.CAPS)
+
+
+# Per member of a bundle: its rows (each (id, *columns, deleted, school_id, export_id)), and
+# whether they are to be written (not when the member is byte for byte the one this school's
+# last merged bundle brought: those rows are held exactly so).
+Rows = dict[str, tuple[list[tuple[Any, ...]], bool]]
 
 
 class _Holdings:
-    """What each bundle is checked against: its school's key and newest sequence, each
-    read once per school and import and kept as bundles merge (the import is the file's
-    one writer: the writer lock says so), and whether its export is held already."""
+    """What each bundle is checked against: its school as enrolled and its newest sequence,
+    each read once per school and import and kept as bundles merge (the import is the
+    file's one writer: the writer lock says so), whether its export is held already, and
+    each member as the school's last merged bundle brought it."""
 
     def __init__(self, data: DataFile):
         self.data = data
-        self.keys: dict[str, str | None] = {}  # school_id -> its public key, base64
+        self.schools: dict[str, dict[str, Any] | None] = {}  # school_id -> enrolled row
         self.newest: dict[str, int] = {}  # school_id -> the highest sequence held
+        self.last: dict[tuple[str, str], tuple[bytes, list[tuple[Any, ...]]]] = {}
+        self.remembered = 0  # bytes of members kept in ``last``
 
     def holds(self, export_id: str) -> bool:
         return self.data.scalar("SELECT 1 FROM bundles WHERE export_id = ?",
                                 (export_id,)) is not None
 
-    def check_school_key(self, bundle: _Read) -> None:
-        """A school's first bundle registers its key; one signed by another key is foreign."""
-        held = self._key(bundle.manifest["school_id"])
-        if held is not None and held != _b64(bundle.school_key):
-            raise Refused("township_bundle_foreign_key", path=bundle.file.name,
-                          school=bundle.manifest.get("school_name",
-                                                     bundle.manifest["school_id"]))
+    def check_school(self, bundle: _Read, m: intake.Manifest) -> str:
+        """Refused unless the school is enrolled and the bundle is signed by the key it was
+        enrolled with; its enrolled name."""
+        school = self._school(m.school_id)
+        if school is None:
+            raise Refused("township_school_not_enrolled", path=bundle.file.name,
+                          school=m.school_name or m.school_id, code=m.school_id)
+        found = hashlib.sha256(bundle.school_key).hexdigest()
+        if found != school["fingerprint"]:
+            raise Refused("township_school_other_key", path=bundle.file.name,
+                          school=school["name"] or m.school_id, code=m.school_id,
+                          found=console.grouped(found), enrolled=console.grouped(
+                              school["fingerprint"]))
+        return str(school["name"])
 
-    def check_not_older(self, bundle: _Read) -> None:
+    def check_sequence(self, bundle: _Read, m: intake.Manifest) -> None:
         """Sequence numbers are never reused: one at or below the newest held is a stale
-        copy."""
-        newest = self._newest(bundle.manifest["school_id"])
-        if bundle.manifest["sequence"] <= newest:
+        copy; one far beyond it (or a first one beyond :data:`FIRST_SEQUENCE`) is no
+        number the school's program gives."""
+        newest = self._newest(m.school_id)
+        if m.sequence <= newest:
             raise Refused("township_bundle_older", path=bundle.file.name,
-                          sequence=bundle.manifest["sequence"], held=newest)
+                          sequence=m.sequence, held=newest)
+        most = newest + SEQUENCE_MARGIN if newest else FIRST_SEQUENCE
+        if m.sequence > most:
+            raise Refused("township_bundle_sequence_jump", path=bundle.file.name,
+                          sequence=m.sequence, held=newest, most=most)
 
-    def merged(self, bundle: _Read) -> None:
-        school = bundle.manifest["school_id"]
-        self.keys[school] = self._key(school) or _b64(bundle.school_key)
-        self.newest[school] = max(self._newest(school), bundle.manifest["sequence"])
+    def rows(self, bundle: _Read, m: intake.Manifest, members: dict[str, bytes]) -> Rows:
+        """Every merged member's rows, each value checked (Refused names the first bad one);
+        a day summary outside the bundle's range is refused too."""
+        rows: Rows = {}
+        tail = (m.school_id, m.export_id)
+        for member in intake.MEMBERS:
+            raw = members.get(member.name)
+            if raw is None:
+                raise Refused("township_bundle_bad_records", path=bundle.file.name,
+                              member=member.name, detail="missing")
+            last = self.last.get((m.school_id, member.name))
+            if last is not None and last[0] == raw:
+                rows[member.name] = (last[1], False)
+                continue
+            try:
+                rows[member.name] = (member.rows(raw, m.school_id, tail), True)
+            except intake.Invalid as error:
+                raise Refused("township_bundle_bad_records", path=bundle.file.name,
+                              member=member.name, detail=str(error)) from None
+        outside = [row[1] for row in rows[intake.DAYS.name][0]
+                   if not m.date_from <= row[1] <= m.date_to]
+        if outside:
+            raise Refused("township_bundle_bad_records", path=bundle.file.name,
+                          member=intake.DAYS.name,
+                          detail=f"{outside[0]} ∉ {m.date_from}..{m.date_to}")
+        return rows
 
-    def _key(self, school_id: str) -> str | None:
-        if school_id not in self.keys:
-            self.keys[school_id] = self.data.scalar(
-                "SELECT public_key FROM schools WHERE school_id = ?", (school_id,))
-        return self.keys[school_id]
+    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes]) -> None:
+        """The bundle is committed: its number is the newest, its name the school's, and
+        its members (small ones, as a weekly bundle's are) the ones to know again."""
+        self.newest[m.school_id] = max(self._newest(m.school_id), m.sequence)
+        school = self._school(m.school_id)
+        if school is not None:
+            school["name"] = m.school_name or m.school_id
+        for name, (member_rows, _write) in rows.items():
+            self._forget((m.school_id, name))
+            raw = members[name]
+            if len(raw) <= REMEMBERED_BYTES - self.remembered:
+                self.last[(m.school_id, name)] = (raw, member_rows)
+                self.remembered += len(raw)
+
+    def _forget(self, key: tuple[str, str]) -> None:
+        last = self.last.pop(key, None)
+        if last is not None:
+            self.remembered -= len(last[0])
+
+    def _school(self, school_id: str) -> dict[str, Any] | None:
+        if school_id not in self.schools:
+            rows = self.data.query("SELECT name, fingerprint, public_key FROM schools "
+                                   "WHERE school_id = ? AND enrolled_at <> ''", (school_id,))
+            self.schools[school_id] = rows[0] if rows else None
+        return self.schools[school_id]
 
     def _newest(self, school_id: str) -> int:
         if school_id not in self.newest:
@@ -418,140 +557,52 @@ class _Holdings:
         return self.newest[school_id]
 
 
-def _records(file: str, school_id: str, members: dict[str, bytes]
-             ) -> dict[str, list[dict[str, Any]]]:
-    """The payload's record lists, each record belonging to this school (its id says so),
-    so one school's bundle can never overwrite another school's records."""
-    records: dict[str, list[dict[str, Any]]] = {}
-    prefix = f"{school_id}:"
-    for member in ("days.json", *RECORDS):
-        try:
-            rows = json.loads(members[member].decode("utf-8"))
-            good = isinstance(rows, list) and all(
-                type(r) is dict and type(key := r.get("id")) is str and key.startswith(prefix)
-                for r in rows)
-            if member == "days.json" and good:
-                good = all(isinstance(r.get("summary"), dict)
-                           and date.fromisoformat(r["date"]) for r in rows)
-        except (KeyError, TypeError, ValueError, RecursionError):  # hostile nesting too
-            good = False
-        if not good:
-            raise Refused("township_bundle_bad_records", path=file, member=member)
-        records[member] = rows
-    return records
-
-
-def _store(data: DataFile, bundle: _Read, records: dict[str, list[dict[str, Any]]]) -> None:
-    m = bundle.manifest
-    school_id, export_id, stamp = m["school_id"], m["export_id"], now()
-    data.conn.execute(
-        "INSERT INTO schools (school_id, name, public_key, fingerprint, first_seen) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(school_id) DO UPDATE SET name = excluded.name "
-        "WHERE name <> excluded.name",  # no page written when nothing changed
-        (school_id, str(m.get("school_name") or school_id), _b64(bundle.school_key),
-         hashlib.sha256(bundle.school_key).hexdigest(), stamp))
+def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows) -> None:
+    stamp = now()
+    key = _b64(bundle.school_key)
+    data.conn.execute(  # no page written when nothing changed
+        "UPDATE schools SET name = ?, public_key = ? WHERE school_id = ? "
+        "AND (name <> ? OR public_key <> ?)",
+        (m.school_name or m.school_id, key, m.school_id, m.school_name or m.school_id, key))
     data.conn.execute(
         "INSERT INTO bundles (export_id, school_id, sequence, date_from, date_to, created_at, "
-        "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (export_id, school_id, m["sequence"], m["from"], m["to"], str(m.get("created_at", "")),
-         str(m.get("payload_sha256", "")), bundle.sha256,
-         json.dumps(_slip_counts(m, records), ensure_ascii=False),
-         json.dumps(m, ensure_ascii=False), bundle.file.name, stamp, str(data.operator)))
-    data.conn.executemany(
-        _DAYS_UPSERT,
-        [(r["id"], school_id, r["date"], json.dumps(r["summary"], ensure_ascii=False),
-          int(bool(r.get("deleted"))), export_id) for r in records["days.json"]])
-    for member, (insert, keys, count_at) in _INSERTS.items():
-        data.conn.executemany(insert, _record_rows(records[member], school_id, export_id,
-                                                   keys, count_at))
+        "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by, "
+        "unsent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (m.export_id, m.school_id, m.sequence, m.date_from, m.date_to, m.created_at,
+         m.payload_sha256, bundle.sha256, json.dumps(_slip_counts(m, rows), ensure_ascii=False),
+         json.dumps(bundle.manifest, ensure_ascii=False), bundle.file.name, stamp,
+         str(data.operator), json.dumps(m.unsent)))
+    for member in intake.MEMBERS:
+        member_rows, write = rows[member.name]
+        if write:
+            data.conn.executemany(_UPSERTS[member.name], member_rows)
 
 
-def _inserts() -> dict[str, tuple[str, tuple[str, ...], int | None]]:
-    """Per member of :data:`RECORDS`: its INSERT, the record keys of its columns in order,
-    and where among them the people count is (the one number).
-
-    A record the township holds as it arrives again (a key person is sent in every bundle
-    while observed) is left as it is: no page written, so its ``export_id`` names the
-    bundle that brought it as it stands."""
-    made = {}
-    for member, (table, columns) in RECORDS.items():
-        made[member] = (_upsert(table, [*columns, "deleted"]), tuple(columns.values()),
-                        list(columns).index("people_count") if "people_count" in columns
-                        else None)
-    return made
-
-
-def _upsert(table: str, kept: list[str]) -> str:
-    """INSERT of a record by id that rewrites a held one only when one of ``kept`` differs."""
-    names = ["id", "school_id", *kept, "export_id"]
+def _upsert(member: intake.Member) -> str:
+    """INSERT of a member's rows keyed by (school, id) that rewrites a held row only when
+    one of its columns or its ``deleted`` differs: a record the township holds as it
+    arrives again (a key person is sent in every bundle while observed) is left as it is,
+    no page written, so its ``export_id`` names the bundle that brought it as it stands."""
+    kept = [*member.columns, "deleted"]
+    names = ["id", *kept, "school_id", "export_id"]
     changed = ", ".join(f"{c} = excluded.{c}" for c in [*kept, "export_id"])
-    return (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-            f"ON CONFLICT(id) DO UPDATE SET {changed} "
+    return (f"INSERT INTO {member.table} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT(school_id, id) DO UPDATE SET {changed} "
             f"WHERE ({', '.join(kept)}) IS NOT ({', '.join('excluded.' + c for c in kept)})")
 
 
-_INSERTS = _inserts()
-_DAYS_UPSERT = _upsert("days", ["day", "summary", "deleted"])
+_UPSERTS = {member.name: _upsert(member) for member in intake.MEMBERS}
+_ALERT_STATUS = 1 + intake.ALERTS.columns.index("status")
+_ALERT_DELETED = 1 + len(intake.ALERTS.columns)
 
 
-def _record_rows(records: list[dict[str, Any]], school_id: str, export_id: str,
-                 keys: tuple[str, ...], count_at: int | None) -> list[tuple[Any, ...]]:
-    """The rows of one table: each field as text ('' when missing), the people count as a
-    sane number, the fields a signal counts on checked, whatever a hostile bundle put there."""
-    checked = [(at, _CHECKED[key]) for at, key in enumerate(keys) if key in _CHECKED]
-    rows = []
-    for record in records:
-        values: list[str | int] = [v if v.__class__ is str else _text(v)
-                                   for v in map(record.get, keys)]
-        if count_at is not None:
-            values[count_at] = _count(record.get(keys[count_at]))
-        for at, check in checked:
-            values[at] = check(record.get(keys[at]))
-        rows.append((record["id"], school_id, *values, int(bool(record.get("deleted"))),
-                     export_id))
-    return rows
-
-
-def _slip_counts(manifest: dict[str, Any], records: dict[str, list[dict[str, Any]]]
-                 ) -> dict[str, Any]:
+def _slip_counts(m: intake.Manifest, rows: Rows) -> dict[str, Any]:
     """The manifest's counts plus the open alerts among the records: the figures the
     school's hand-over slip prints, to reconcile paper and file."""
-    open_alerts = sum(1 for r in records["alerts.json"]
-                      if r.get("status") == "open" and not r.get("deleted"))
-    counts = manifest.get("counts")
-    return {**(counts if isinstance(counts, dict) else {}), "open_alerts": open_alerts}
-
-
-def _text(value: Any) -> str:
-    """A field as text: '' when missing, structures (an alert's parameters) as JSON."""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
-
-
-MAX_NAME = 40  # characters of a disease's name: the catalogue's longest is 12
-
-
-def _syndrome(value: Any) -> str:
-    """A symptom group the school's vocabulary names, else '' (it counts toward nothing)."""
-    return value if type(value) is str and value in SYNDROMES.values() else ""
-
-
-def _disease(value: Any) -> str:
-    """A disease's name as text within reason, else '': a school with a newer catalogue may
-    name one this township does not know, and it still counts; no control characters."""
-    if type(value) is not str or len(value) > MAX_NAME or not value.isprintable():
-        return ""
-    return value.strip()
-
-
-_CHECKED = {"syndrome": _syndrome, "disease": _disease}
-
-
-def _count(value: Any) -> int:
-    """A count as a number within reason: a hostile or broken bundle never crashes the merge."""
-    return min(max(value, 0), MAX_COUNT) if type(value) is int else 0
+    open_alerts = sum(1 for r in rows[intake.ALERTS.name][0]
+                      if r[_ALERT_STATUS] == "open" and not r[_ALERT_DELETED])
+    return {**m.counts, "open_alerts": open_alerts}
 
 
 def _b64(raw: bytes) -> str:
@@ -559,9 +610,22 @@ def _b64(raw: bytes) -> str:
 
 
 def sequence_gaps(data: DataFile) -> dict[str, list[int]]:
-    """Per school, the sequence numbers below its newest that never arrived (lost sticks)."""
+    """Per school, the sequence numbers below its newest that never arrived (lost sticks),
+    at most :data:`MAX_GAPS_SHOWN`, lowest first. Numbers the school said never left it (an
+    export cut short) are not missing; a school whose first bundle held came with a number
+    beyond :data:`SEQUENCE_MARGIN` (it exported before it was enrolled) is counted from there."""
     held: dict[str, set[int]] = {}
-    for row in data.query("SELECT school_id, sequence FROM bundles"):
+    unsent: dict[str, set[int]] = {}
+    for row in data.query("SELECT school_id, sequence, unsent FROM bundles"):
         held.setdefault(row["school_id"], set()).add(row["sequence"])
-    return {school: missing for school, numbers in sorted(held.items())
-            if (missing := sorted(set(range(1, max(numbers) + 1)) - numbers))}
+        if row["unsent"] != "[]":
+            unsent.setdefault(row["school_id"], set()).update(json.loads(row["unsent"]))
+    gaps = {}
+    for school, numbers in sorted(held.items()):
+        first = 1 if min(numbers) <= SEQUENCE_MARGIN else min(numbers)
+        skip = numbers | unsent.get(school, set())
+        missing = list(itertools.islice(
+            (n for n in range(first, max(numbers)) if n not in skip), MAX_GAPS_SHOWN))
+        if missing:
+            gaps[school] = missing
+    return gaps

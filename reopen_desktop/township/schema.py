@@ -1,7 +1,8 @@
 """The township data file's schema: an append-only list of steps, as datafile/schema.py for schools.
 
-Records merged from bundles keep the bundle's own ids ("<school_id>:..."), so a
-re-import replaces instead of adding; every record remembers the export it came in.
+Records merged from bundles are keyed by the enrolled school that signed them and the
+bundle's own id, so a re-import replaces instead of adding and no school can name another
+school's records; every record remembers the export it came in.
 """
 
 from __future__ import annotations
@@ -125,11 +126,50 @@ def _v4_alert_groups(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX alerts_day ON alerts(day)")
 
 
+RECORD_TABLES = ("days", "key_persons", "alerts", "clearances")
+
+
+def _v5_enrolled_schools(conn: sqlite3.Connection) -> None:
+    """Schools are enrolled on purpose (code and key fingerprint from the school's slip),
+    and every merged record is keyed by the enrolled school that signed it plus its own
+    id, so no bundle can name another school's records. Schools a township already held
+    were registered by their first bundle: they stay, enrolled with the key they used
+    then. Numbers a school says never left it (an export cut short) are kept per bundle,
+    so they are not listed as missing."""
+    conn.execute("ALTER TABLE schools ADD COLUMN enrolled_at TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE schools ADD COLUMN enrolled_by TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE schools SET enrolled_at = first_seen, enrolled_by = '首个数据包'")
+    conn.execute("ALTER TABLE bundles ADD COLUMN unsent TEXT NOT NULL DEFAULT '[]'")
+    for table in RECORD_TABLES:
+        _key_by_school(conn, table)
+
+
+def _key_by_school(conn: sqlite3.Connection, table: str) -> None:
+    """Rebuild ``table`` with the primary key (school_id, id), keeping every column it has
+    now (another step may have added some) and its indexes."""
+    created = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (table,)).fetchone()[0]
+    indexes = [row[0] for row in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,))]
+    body = created[created.index("(") + 1:created.rindex(")")]
+    if "id TEXT PRIMARY KEY" not in body:
+        raise sqlite3.DatabaseError(f"{table}: not the shape this step rebuilds")
+    body = body.replace("id TEXT PRIMARY KEY", "id TEXT NOT NULL", 1)
+    conn.execute(f"CREATE TABLE {table}_keyed ({body}, PRIMARY KEY (school_id, id))")
+    conn.execute(f"INSERT INTO {table}_keyed SELECT * FROM {table}")
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_keyed RENAME TO {table}")
+    for index in indexes:
+        conn.execute(index)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_township,
     _v2_demo_mark,
     _v3_alert_words,
     _v4_alert_groups,
+    _v5_enrolled_schools,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

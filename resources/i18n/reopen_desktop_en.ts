@@ -2725,8 +2725,8 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>Remove whom:</translation>
         </message>
         <message>
-            <source>从同住家庭中移除{0}?</source>
-            <translation>Remove {0} from the household?</translation>
+            <source>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</source>
+            <translation>Remove {0} from the household? Their name, ID number and phone will be erased for good; this cannot be undone.</translation>
         </message>
         <message>
             <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
@@ -3457,6 +3457,14 @@ The data stay on this PC.</translation>
             <translation>&amp;Print file…</translation>
         </message>
         <message>
+            <source>彻底删除此人…</source>
+            <translation>Erase this person…</translation>
+        </message>
+        <message>
+            <source>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</source>
+            <translation>For a person entered by mistake, or whose data must go: erase them and every record of them; cannot be undone (administrators only)</translation>
+        </message>
+        <message>
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -3507,6 +3515,22 @@ The data stay on this PC.</translation>
         <message>
             <source>未保存</source>
             <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</source>
+            <translation>Erase {0} for good?
+
+Every record of this person (checks, follow-ups, screening, household …) will be deleted, and their name, ID number and phone wiped from the history (the actions and who did them stay). This cannot be undone. Earlier backups still hold the person until the backup rules thin them out.</translation>
+        </message>
+        <message>
+            <source>彻底删除</source>
+            <translation>Erase for good</translation>
+        </message>
+        <message>
+            <source>没有删除</source>
+            <translation>Nothing erased</translation>
         </message>
         <message>
             <source>保存档案</source>
@@ -5342,6 +5366,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Choose a USB stick or folder and import every bundle in it</translation>
         </message>
         <message>
+            <source>登记学校(&amp;E)…</source>
+            <translation>&amp;Enrol school…</translation>
+        </message>
+        <message>
+            <source>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</source>
+            <translation>Enrol a school with the school code and key fingerprint on its hand-over slip; bundles of schools not enrolled are refused</translation>
+        </message>
+        <message>
             <source>打印汇总(&amp;P)…</source>
             <translation>&amp;Print summary…</translation>
         </message>
@@ -5374,6 +5406,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>&amp;Hand-over check</translation>
         </message>
         <message>
+            <source>已登记学校(&amp;S)</source>
+            <translation>Enrolled &amp;schools</translation>
+        </message>
+        <message>
             <source>尚未导入数据包。</source>
             <translation>No bundles imported yet.</translation>
         </message>
@@ -5396,6 +5432,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</source>
             <translation>{0}: key persons under observation: {2} in {1} villages</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</source>
+            <translation>{0} schools enrolled. Only bundles signed with their enrolled keys are taken.</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
+            <translation>No school is enrolled yet. With the hand-over slip a school brings, click “Enrol school”.</translation>
         </message>
         <message>
             <source>无</source>
@@ -5444,6 +5488,38 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>没有导入</source>
             <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>登记学校</source>
+            <translation>Enrol school</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Enrol</translation>
+        </message>
+        <message>
+            <source>学校代码</source>
+            <translation>School code</translation>
+        </message>
+        <message>
+            <source>密钥指纹(64 位,见交接单)</source>
+            <translation>Key fingerprint (64 digits, on the slip)</translation>
+        </message>
+        <message>
+            <source>学校名称(可不填)</source>
+            <translation>School name (optional)</translation>
+        </message>
+        <message>
+            <source>替换原密钥(学校重新安装后换了密钥,已电话核实)</source>
+            <translation>Replace the old key (the school was set up again with a new key; checked by phone)</translation>
+        </message>
+        <message>
+            <source>没有登记</source>
+            <translation>Not enrolled</translation>
+        </message>
+        <message>
+            <source>已登记 {0}(学校代码 {1})</source>
+            <translation>Enrolled {0} (school code {1})</translation>
         </message>
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>

@@ -2725,8 +2725,8 @@
             <translation>移除谁:</translation>
         </message>
         <message>
-            <source>从同住家庭中移除{0}?</source>
-            <translation>从同住家庭中移除{0}?</translation>
+            <source>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</source>
+            <translation>从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。</translation>
         </message>
         <message>
             <source>{0} 因此人成为重点人员,移除后观察不会结束;如属误录,请校医在“摸排 → 重点人员”中解除。</source>
@@ -3457,6 +3457,14 @@
             <translation>打印档案(&amp;P)…</translation>
         </message>
         <message>
+            <source>彻底删除此人…</source>
+            <translation>彻底删除此人…</translation>
+        </message>
+        <message>
+            <source>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</source>
+            <translation>误录或须删除个人信息时:删除此人及其全部记录,不能撤销(仅管理员)</translation>
+        </message>
+        <message>
             <source>关闭</source>
             <translation>关闭</translation>
         </message>
@@ -3507,6 +3515,22 @@
         <message>
             <source>未保存</source>
             <translation>未保存</translation>
+        </message>
+        <message>
+            <source>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</source>
+            <translation>彻底删除{0}?
+
+此人的晨午检、追踪、摸排、同住家庭等全部记录将被删除,姓名、身份证号、电话也会从操作记录中抹去(操作本身和操作人仍保留)。删除后不能撤销。此前的备份中仍有此人,按备份保留规则逐步淘汰。</translation>
+        </message>
+        <message>
+            <source>彻底删除</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message>
+            <source>没有删除</source>
+            <translation>没有删除</translation>
         </message>
         <message>
             <source>保存档案</source>
@@ -5342,6 +5366,14 @@
             <translation>选择U盘或文件夹,导入其中所有数据包</translation>
         </message>
         <message>
+            <source>登记学校(&amp;E)…</source>
+            <translation>登记学校(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</source>
+            <translation>凭学校交接单上的学校代码和密钥指纹登记;未登记学校的数据包一律拒收</translation>
+        </message>
+        <message>
             <source>打印汇总(&amp;P)…</source>
             <translation>打印汇总(&amp;P)…</translation>
         </message>
@@ -5374,6 +5406,10 @@
             <translation>交接核对(&amp;H)</translation>
         </message>
         <message>
+            <source>已登记学校(&amp;S)</source>
+            <translation>已登记学校(&amp;S)</translation>
+        </message>
+        <message>
             <source>尚未导入数据包。</source>
             <translation>尚未导入数据包。</translation>
         </message>
@@ -5396,6 +5432,14 @@
         <message>
             <source>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</source>
             <translation>{0} 观察期内的重点人员:{1} 个村(社区),{2} 人</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</source>
+            <translation>已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
+            <translation>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</translation>
         </message>
         <message>
             <source>无</source>
@@ -5444,6 +5488,38 @@
         <message>
             <source>没有导入</source>
             <translation>没有导入</translation>
+        </message>
+        <message>
+            <source>登记学校</source>
+            <translation>登记学校</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登记</translation>
+        </message>
+        <message>
+            <source>学校代码</source>
+            <translation>学校代码</translation>
+        </message>
+        <message>
+            <source>密钥指纹(64 位,见交接单)</source>
+            <translation>密钥指纹(64 位,见交接单)</translation>
+        </message>
+        <message>
+            <source>学校名称(可不填)</source>
+            <translation>学校名称(可不填)</translation>
+        </message>
+        <message>
+            <source>替换原密钥(学校重新安装后换了密钥,已电话核实)</source>
+            <translation>替换原密钥(学校重新安装后换了密钥,已电话核实)</translation>
+        </message>
+        <message>
+            <source>没有登记</source>
+            <translation>没有登记</translation>
+        </message>
+        <message>
+            <source>已登记 {0}(学校代码 {1})</source>
+            <translation>已登记 {0}(学校代码 {1})</translation>
         </message>
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>

@@ -197,3 +197,39 @@ def test_a_head_teacher_cannot_print_the_school_log_with_other_classes_names(sch
     assert refused.value.key == "school_wide_only" and not (tmp_path / "log.pdf").exists()
     as_operator(school, "赵校医", "school_doctor")
     assert daily_log.write_daily_log(school, DAY, tmp_path / "log.pdf").pages >= 1
+
+
+def test_a_head_teacher_prints_only_their_own_classs_forms_and_passes(school, tmp_path):
+    """Another class's check form, its QR passes (which open the gate) and the school-wide
+    list of key persons with their villages are not a head teacher's to print."""
+    from reopen_desktop.reports import class_checks as forms
+    from reopen_desktop.reports import gate_roster, passes
+    from reopen_desktop.screening import villages
+
+    as_operator(school, "周老师", "head_teacher")
+    with pytest.raises(Refused) as refused:
+        forms.write_class_form(school, "二年级1班", DAY, tmp_path / "form.pdf")
+    assert refused.value.key == "not_your_class"
+    assert forms.write_class_form(school, "一年级1班", DAY, tmp_path / "own.pdf").pages == 1
+    with pytest.raises(Refused):
+        passes.write_passes(school, tmp_path / "passes.pdf", class_names=["二年级1班"])
+    with pytest.raises(Refused):
+        gate_roster.write_gate_roster(school, tmp_path / "gate.pdf", lane="东门",
+                                      class_names=["一年级1班", "二年级1班"])
+    own = passes.write_passes(school, tmp_path / "own-passes.pdf")  # no class named: theirs
+    assert own.pages == 1
+    with pytest.raises(Refused) as refused:
+        villages.export_key_persons_by_village(school, tmp_path / "villages.xlsx")
+    assert refused.value.key == "school_wide_only"
+    assert not (tmp_path / "form.pdf").exists() and not (tmp_path / "villages.xlsx").exists()
+    as_operator(school, "张校长", "administrator")
+    assert passes.write_passes(school, tmp_path / "all.pdf").pages >= 1
+    villages.export_key_persons_by_village(school, tmp_path / "villages.xlsx")
+
+
+def test_a_head_teachers_passes_name_only_their_pupils(school, tmp_path, pdf_text):
+    from reopen_desktop.reports import passes
+
+    as_operator(school, "周老师", "head_teacher")
+    printed = pdf_text(passes.write_passes(school, tmp_path / "p.pdf").path)
+    assert "一年级1班学生0" in printed and "二年级1班" not in printed

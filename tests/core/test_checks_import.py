@@ -73,3 +73,35 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(school_db, 
     assert "复测" in refused.value.problems[0].message
     assert refused.value.message().startswith("“bad.xlsx”中有 5 处问题")
     assert school_db.scalar("SELECT count(*) FROM checks") == 0
+
+
+def test_two_rows_for_one_pupil_and_session_are_refused_naming_both(school_db, roll, tmp_path):
+    """Which of the two is right is the head teacher's to say: neither is taken."""
+    rows = [["2026-03-02", roll[0], "晨检", 36.5, "", "否", ""],
+            ["2026-03-02", roll[1], "晨检", 36.5, "", "否", ""],
+            ["2026-03-02", roll[0], "晨检", 38.2, "", "否", ""],
+            ["2026-03-02", roll[0], "午检", 36.6, "", "否", ""]]
+    with pytest.raises(Refused) as refused:
+        import_checks(school_db, sheet(tmp_path / "c.xlsx", rows))
+    [twice] = refused.value.problems
+    assert (twice.row, twice.column) == (5, "身份证号")
+    assert "第 3 行" in twice.message and "两次" in twice.message
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0
+
+
+def test_an_excel_serial_date_is_read_as_the_date_it_stands_for(school_db, roll, tmp_path):
+    serial = (date(2026, 3, 2) - date(1899, 12, 30)).days  # 46083: a date column as numbers
+    rows = [[serial, roll[0], "晨检", 36.5, "", "否", ""],
+            [str(serial), roll[1], "晨检", 36.5, "", "否", ""]]
+    result = import_checks(school_db, sheet(tmp_path / "c.xlsx", rows))
+    assert result.days == ["2026-03-02"] and result.imported == 2
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", 1, "2010-09-01"])
+def test_a_date_before_the_school_existed_is_refused(school_db, roll, tmp_path, day):
+    rows = [[day, roll[0], "晨检", 36.5, "", "否", ""]]
+    with pytest.raises(Refused) as refused:
+        import_checks(school_db, sheet(tmp_path / "c.xlsx", rows))
+    [problem] = refused.value.problems
+    assert problem.column == "日期" and ("早于" in problem.message or "无法识别" in problem.message)
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0

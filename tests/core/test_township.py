@@ -46,8 +46,13 @@ def township(tmp_path, capsys):
 
 
 @pytest.fixture
-def schools():
-    return School("3601010001", "城关镇第一小学"), School("3601010002", "城关镇中心小学")
+def schools(township):
+    """Two schools the township has enrolled from their slips."""
+    made = School("3601010001", "城关镇第一小学"), School("3601010002", "城关镇中心小学")
+    with storage.open_data_file(township[0], kind=TOWNSHIP) as data:
+        for school in made:
+            school.enroll(data)
+    return made
 
 
 def test_township_init_keeps_the_private_key_in_the_file_and_writes_only_the_public_one(
@@ -101,8 +106,8 @@ def _swap_after_reading(monkeypatch, replacement):
     """Every bundle file is overwritten by ``replacement`` right after its first reading."""
     read = merge._read
 
-    def read_then_swap(file, **kwargs):
-        found = read(file, **kwargs)
+    def read_then_swap(file, *args, **kwargs):
+        found = read(file, *args, **kwargs)
         file.write_bytes(replacement.read_bytes())  # validly signed, but not this bundle
         return found
 
@@ -167,7 +172,7 @@ def test_a_truncated_file_and_a_stray_file_are_refused_but_good_bundles_still_im
     (tmp_path / "usb" / "notes.rdbundle").write_text("not a bundle", encoding="utf-8")
     code, result = run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
     assert code == 2
-    assert result["imported"] == 1 and result["schools"] == 1
+    assert result["imported"] == 1 and result["schools"] == 2  # both enrolled
     assert sorted(r["file"] for r in result["refused"]) == sorted([cut.name, "notes.rdbundle"])
     assert good.name not in {r["file"] for r in result["refused"]}
 
@@ -433,6 +438,11 @@ def test_a_bundle_exported_by_a_school_imports_once_and_again_changes_nothing(
     record = export.export_bundle(school_db, date(2026, 3, 2), date(2026, 3, 6),
                                   tmp_path / "usb", today=date(2026, 3, 6))
     code, result = run(capsys, "township", "import", record.path, "--db", str(db))
+    assert code == 2 and "尚未登记" in result["refused"][0]["reason"]
+    code, enrolled = run(capsys, "township", "enroll", "--code", export.school_id(school_db),
+                         "--fingerprint", export.school_fingerprint(school_db), "--db", str(db))
+    assert code == 0 and enrolled["code"] == export.school_id(school_db)
+    code, result = run(capsys, "township", "import", record.path, "--db", str(db))
     assert code == 0 and (result["imported"], result["schools"]) == (1, 1)
     with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
         slip = queries.slips(data)[0]
@@ -457,7 +467,7 @@ def test_an_unwritable_public_key_path_creates_no_township(tmp_path, capsys):
     assert not db.exists()
 
 
-def test_hostile_records_in_a_signed_bundle_are_refused_or_clamped_never_a_crash(
+def test_hostile_records_in_a_signed_bundle_are_refused_never_a_crash(
         township, schools, tmp_path, capsys):
     db, public = township
     school = schools[0]
@@ -468,4 +478,7 @@ def test_hostile_records_in_a_signed_bundle_are_refused_or_clamped_never_a_crash
     huge = school.bundle(tmp_path / "b", public, WEEK[:1], sequence=1, alerts=[
         school.alert(1, MONDAY, people_count=10**30)])
     code, result = run(capsys, "township", "import", str(huge), "--db", str(db))
+    assert code == 2 and "people_count" in result["refused"][0]["reason"]
+    fine = school.bundle(tmp_path / "c", public, WEEK[:1], sequence=1)
+    code, result = run(capsys, "township", "import", str(fine), "--db", str(db))
     assert code == 0 and result["imported"] == 1

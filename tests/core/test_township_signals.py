@@ -45,6 +45,8 @@ def merge_bundles(township, tmp_path, *bundles):
     paths = [school.bundle(tmp_path / "usb", public, [day], alerts=alerts)
              for school, day, alerts in bundles]
     with storage.open_data_file(db, kind=TOWNSHIP) as data:
+        for school in {s.school_id: s for s, _day, _alerts in bundles}.values():
+            school.enroll(data)  # the township takes bundles only from schools it enrolled
         merge.import_bundles(data, paths)
     return db
 
@@ -154,3 +156,18 @@ def test_an_alert_the_school_withdrew_travels_closed_and_counts_toward_no_signal
     followups.diagnose(school_db, pupil, day(1), "水痘已排除", today=TODAY)
     [sent] = records.alerts(school_db, "S1", day(1), TODAY)
     assert (sent["status"], sent["syndrome"], sent["disease"]) == ("closed", "", "")
+
+
+def test_an_alert_whose_sentence_goes_on_with_another_is_taken_and_deeper_nesting_refused():
+    from reopen_desktop.township import intake
+
+    params = intake.Params("message_params")
+    counted = {"deadline_hours": 2, "then": {"key": "alert_vaccine_gaps_counted", "params": {
+        "vaccines": "麻腮风疫苗", "class_count": 1, "school_count": 1}}}
+    assert json.loads(params.value(counted)) == counted
+    for hostile in ({"then": {"key": "x", "params": {"then": {"key": "y", "params": {}}}}},
+                    {"then": {"key": "Not A Word", "params": {}}},
+                    {"then": {"key": "x", "params": {}, "more": 1}},
+                    {"other": {"key": "x", "params": {}}}):
+        with pytest.raises(intake.Invalid):
+            params.value(hostile)

@@ -38,8 +38,10 @@ class School:
                key_persons: list[dict] | None = None, alerts: list[dict] | None = None,
                sequence: int | None = None, key: bytes | None = None,
                records: dict[str, list[dict]] | None = None,
-               raw: dict[str, bytes] | None = None) -> Path:
-        """Seal one bundle of ``days`` (next sequence unless given) into the folder ``out``."""
+               raw: dict[str, bytes] | None = None,
+               manifest: dict[str, Any] | None = None) -> Path:
+        """Seal one bundle of ``days`` (next sequence unless given) into the folder ``out``;
+        ``records``, ``raw`` and ``manifest`` put in what a hostile school could sign."""
         if sequence is None:
             self.sequence += 1
             sequence = self.sequence
@@ -52,18 +54,31 @@ class School:
         members.update(raw or {})  # member bytes as a hostile school could sign them
         members["summary.csv"] = b"date,school\n"
         members["summary.adx.xml"] = b"<adx xmlns='urn:ihe:qrph:adx:2015'/>"
-        manifest = {"format": "reopen-desktop-bundle", "format_version": 1,
-                    "school_id": self.school_id, "school_name": self.name, "township": "城关镇",
-                    "export_id": uuid.uuid4().hex, "sequence": sequence,
-                    "from": min(days), "to": max(days), "created_at": f"{max(days)}T17:00:00",
-                    "schema_version": 1,
-                    "counts": {"days": len(days), "key_persons": len(chosen["key_persons.json"]),
-                               "alerts": len(chosen["alerts.json"]), "clearances": 0}}
-        raw = file_format.seal(manifest, members, key or self.key, township_pem)
+        signed = {"format": "reopen-desktop-bundle", "format_version": 1,
+                  "school_id": self.school_id, "school_name": self.name, "township": "城关镇",
+                  "export_id": uuid.uuid4().hex, "sequence": sequence,
+                  "from": min(days), "to": max(days), "created_at": f"{max(days)}T17:00:00",
+                  "schema_version": 1,
+                  "counts": {"days": len(days), "key_persons": len(chosen["key_persons.json"]),
+                             "alerts": len(chosen["alerts.json"]), "clearances": 0},
+                  **(manifest or {})}
+        sealed = file_format.seal(signed, members, key or self.key, township_pem)
         out.mkdir(parents=True, exist_ok=True)
         path = out / f"{self.school_id}_{min(days)}_{max(days)}_{sequence:04d}.rdbundle"
-        path.write_bytes(raw)
+        path.write_bytes(sealed)
         return path
+
+    @property
+    def fingerprint(self) -> str:
+        """Its key's fingerprint, as its hand-over slip prints it."""
+        return file_format.fingerprint(file_format.school_public_pem(self.key))
+
+    def enroll(self, township: Any) -> None:
+        """Enrol this school in the township data file ``township`` (open), as the township
+        does from the school's slip."""
+        from reopen_desktop.township import console
+
+        console.enroll_school(township, self.school_id, self.fingerprint, self.name)
 
     def key_person(self, number: int, village: str, **changes: Any) -> dict[str, Any]:
         return {"id": f"{self.school_id}:kp:{number}", "name": f"学生{number}", "sex": "女",

@@ -1,5 +1,7 @@
 """The household in the person file: a father back from a high-risk area shows at once."""
 
+from PySide6.QtWidgets import QDialog
+
 from reopen_desktop.office.door import Office
 from reopen_desktop.screening import declarations
 from ui.forms import FormDialog
@@ -115,3 +117,28 @@ def test_an_id_already_in_another_household_is_refused_on_its_field(
     [form] = shown
     assert "一年级1班学生0" in form.error_of("id_number") and form.result() == 0
     assert form.edits["name"].text() == "王建国" and answers.warnings == []
+def test_an_administrator_erases_a_pupil_from_the_file_after_a_plain_question(
+        qtbot, school_path, answers, tmp_path):
+    from reopen_desktop.datafile.storage import Operator, open_data_file
+
+    data = open_data_file(school_path, operator=Operator("李校长", "administrator"))
+    try:
+        dialog = first_pupils_file(qtbot, data)
+        assert dialog.erase_button.isVisibleTo(dialog)
+        dialog.resize(700, 640)
+        dialog.grab().save(str(tmp_path / "person_file_erase.png"))
+        answers.confirm = False
+        dialog.erase()
+        assert data.scalar("SELECT count(*) FROM people WHERE name = '一年级1班学生0'") == 1
+        assert "不能撤销" in answers.questions[-1]
+        answers.confirm = True
+        dialog.erase()
+        assert data.scalar("SELECT count(*) FROM people WHERE name = '一年级1班学生0'") == 0
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    finally:
+        data.close()
+
+
+def test_a_clerk_sees_no_erase_button(qtbot, school_db):
+    dialog = first_pupils_file(qtbot, school_db)
+    assert not dialog.erase_button.isVisibleTo(dialog)

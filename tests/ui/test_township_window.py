@@ -15,6 +15,13 @@ from .conftest import make_session
 WEEK = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
 
 
+def enrolled(data, *schools):
+    """The schools, enrolled from their slips."""
+    for school in schools:
+        school.enroll(data)
+    return schools
+
+
 def open_township(qtbot, tmp_path):
     data = storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP)
     township = console.create_township(data, "城关镇", tmp_path / "township.pem")
@@ -28,7 +35,8 @@ def open_township(qtbot, tmp_path):
 def test_importing_a_usb_folder_lists_each_bundle_and_fills_the_grid(qtbot, tmp_path,
                                                                      monkeypatch):
     window, data, public = open_township(qtbot, tmp_path)
-    first, second = School("3601010001", "城关镇第一小学"), School("3601010002", "城关镇中心小学")
+    first, second = enrolled(data, School("3601010001", "城关镇第一小学"),
+                             School("3601010002", "城关镇中心小学"))
     usb = tmp_path / "usb"
     first.bundle(usb, public, WEEK, key_persons=[first.key_person(1, "东村")],
                  alerts=[first.alert(1, WEEK[3])])
@@ -61,7 +69,8 @@ def test_importing_a_usb_folder_lists_each_bundle_and_fills_the_grid(qtbot, tmp_
 
 def test_a_second_import_of_the_same_folder_skips_every_bundle(qtbot, tmp_path, monkeypatch):
     window, data, public = open_township(qtbot, tmp_path)
-    School("3601010001", "城关镇第一小学").bundle(tmp_path / "usb", public, WEEK)
+    enrolled(data, School("3601010001", "城关镇第一小学"))[0].bundle(tmp_path / "usb", public,
+                                                                 WEEK)
     window.import_paths([tmp_path / "usb"])
     result = window.import_paths([tmp_path / "usb"])
     assert [b.outcome for b in result.bundles] == [merge.SKIPPED]
@@ -74,7 +83,8 @@ def test_printing_the_township_summary_writes_the_pdf_of_the_chosen_day(qtbot, t
     from ui import printing
 
     window, data, public = open_township(qtbot, tmp_path)
-    School("3601010001", "城关镇第一小学").bundle(tmp_path / "usb", public, WEEK)
+    enrolled(data, School("3601010001", "城关镇第一小学"))[0].bundle(tmp_path / "usb", public,
+                                                                 WEEK)
     window.import_paths([tmp_path / "usb"])
     out = tmp_path / "汇总.pdf"
     monkeypatch.setattr(ask, "save_file", lambda *args: str(out))
@@ -103,3 +113,34 @@ def test_the_program_opened_on_a_township_file_shows_the_township_window(qtbot, 
     finally:
         session.township_window.close()
         session.close()
+
+
+def test_a_school_enrolled_from_its_slip_is_listed_and_its_bundle_then_imports(
+        qtbot, tmp_path, monkeypatch, answers):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs import FormDialog
+
+    window, data, public = open_township(qtbot, tmp_path)
+    school = School("3601010001", "城关镇第一小学")
+    bundle = school.bundle(tmp_path / "usb", public, WEEK)
+    result = window.import_paths([bundle])
+    assert result.bundles[0].outcome == merge.REFUSED and "尚未登记" in result.bundles[0].reason
+
+    typed = " ".join(school.fingerprint[i:i + 4].upper() for i in range(0, 64, 4))
+    slip = {"code": school.school_id, "fingerprint": typed, "name": "", "replace": False}
+    monkeypatch.setattr(FormDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(FormDialog, "values", lambda self: slip)
+    window.enroll_button.click()
+
+    assert window.tabs.currentWidget() is window.schools_tab
+    assert [r.code for r in window.schools_model.rows] == [school.school_id]
+    assert "已登记 1 所学校" in window.schools_note.text()
+    window.resize(1100, 500)
+    window.grab().save(str(tmp_path / "township_schools.png"))
+    assert window.import_paths([bundle]).bundles[0].outcome == merge.IMPORTED
+
+    slip["fingerprint"] = "1234"  # a clerk's typo is refused with what to do
+    window.enroll_button.click()
+    assert answers.warnings and "64 位" in answers.warnings[-1]
+    data.close()
