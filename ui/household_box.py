@@ -132,7 +132,8 @@ class HouseholdBox(QGroupBox):
                             [(f"{m.relation}{m.name}", m) for m in household.members])
         if member is None:
             return
-        question = self.tr("从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。").format(
+        question = self.tr(
+            "从同住家庭中移除{0}?其姓名、身份证号、电话将被彻底删除,不能撤销。").format(
             f"{member.relation}{member.name}")
         if self.office.people.member_exposures(member):
             question += "\n" + self.tr(
