@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
-from reopen_desktop.office import records
+from reopen_desktop.office import files, records
 from reopen_desktop.office.door import Office
 from ui import ask, demo_mark, period_reports, table_export, table_tools
 from ui.app_window import AppWindow
@@ -349,8 +349,6 @@ class MainWindow(AppWindow):
         ask.inform(self, self.tr("乡镇公钥"), said)
 
     def about(self) -> None:
-        from reopen_desktop import __version__
-
         about = self.tr("复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。")
-        ask.inform(self, self.tr("关于"), about.format(__version__))
+        ask.inform(self, self.tr("关于"), about.format(files.program_version()))
 

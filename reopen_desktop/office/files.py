@@ -12,6 +12,7 @@ from reopen_desktop.datafile.paths import (
     data_dir,
     default_data_file,
     demo_data_file,
+    program_version,
     resource_dir,
 )
 from reopen_desktop.datafile.storage import Operator, file_kind, location_problem
@@ -21,7 +22,7 @@ from reopen_desktop.township.schema import TOWNSHIP
 
 __all__ = ["daily_backup_of_file", "data_dir", "default_data_file", "demo_data_file",
            "file_kind", "location_problem", "make_backup", "make_demo_township",
-           "resource_dir", "restore_backup"]
+           "program_version", "resource_dir", "restore_backup"]
 
 
 def make_demo_township(path: Path, operator: Operator, progress: Progress = no_progress
