@@ -30,8 +30,10 @@ from reopen_desktop.cli import (
     timetable,
     township,
 )
+from reopen_desktop.datafile import logbook
 from reopen_desktop.errors import Refused
 
+_log = logbook.logger("cli")
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
@@ -90,11 +92,14 @@ def main(argv: list[str]) -> int:
         words.set_language(args.lang)
     output = Output(args.json)
     run: Callable[[argparse.Namespace, Output], int] = args.run
+    logbook.start()
     try:
         return run(args, output)
     except Refused as error:
+        _log.info("command %s refused: %s", args.command, error.key)
         return output.refused(error)
     except Exception as error:  # the contract: exit 1 with a message, never a bare traceback
+        _log.exception("command %s failed", args.command)
         detail = f"{type(error).__name__}: {error}"
         if output.as_json:
             print(json.dumps({"ok": False, "error": words.text("internal_error",

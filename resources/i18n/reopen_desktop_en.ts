@@ -1126,6 +1126,56 @@ Please switch to that window to carry on.</translation>
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>程序出错</source>
+            <translation>Something went wrong</translation>
+        </message>
+        <message>
+            <source>(没有日志文件)</source>
+            <translation>(no log file)</translation>
+        </message>
+        <message>
+            <source>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</source>
+            <translation>What you just did did not finish: the program met an unexpected error.
+Data already saved is not affected; this last step may not have been saved, so check it and do it again.
+
+The error is recorded in the log file:
+{0}
+
+When you ask for help, click "Copy diagnostics" and send what it copies to whoever supports you (ID numbers and phone numbers in it are masked).</translation>
+        </message>
+        <message>
+            <source>复制诊断信息</source>
+            <translation>Copy diagnostics</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>Open the log folder</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已复制</source>
+            <translation>Copied</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <source>未完成</source>
+            <translation>Not done</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardTab</name>
         <message>
             <source>晨检</source>

@@ -1126,6 +1126,56 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>程序出错</source>
+            <translation>程序出错</translation>
+        </message>
+        <message>
+            <source>(没有日志文件)</source>
+            <translation>(没有日志文件)</translation>
+        </message>
+        <message>
+            <source>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</source>
+            <translation>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</translation>
+        </message>
+        <message>
+            <source>复制诊断信息</source>
+            <translation>复制诊断信息</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>已复制</source>
+            <translation>已复制</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <source>未完成</source>
+            <translation>未完成</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardTab</name>
         <message>
             <source>晨检</source>
