@@ -228,7 +228,7 @@ class MainWindow(AppWindow):
     def save_roster_template(self) -> None:
         from ui.wizard_pages import save_roster_template
 
-        made = save_roster_template(self)
+        made = save_roster_template(self, self.office)
         if made:
             self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
 

@@ -86,6 +86,9 @@ class RosterDialog(QDialog):
         self.tables.addTab(self.invalid_table, self.tr("错误行"))
         self.tables.addTab(self.warnings_table, self.tr("提示"))
         self.tables.addTab(self.moved_table, self.tr("调班"))
+        self.villages_table = self._table([self.tr("村(社区)"), self.tr("人数"),
+                                           self.tr("例:现住址")])
+        self.tables.addTab(self.villages_table, self.tr("从现住址识别的村(社区)"))
         layout.addWidget(self.tables, 1)
         self.skip_invalid = QCheckBox(self.tr("跳过错误行,只导入正确的行"))
         self.skip_invalid.toggled.connect(self._update_buttons)
@@ -155,6 +158,9 @@ class RosterDialog(QDialog):
             parts.append(self.tr("将新建班级:{0}").format(join(result.created_classes)))
         if result.moved:
             parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
+        from_address = result.villages_from_address
+        if from_address.people:
+            parts.append(self.tr("从现住址识别村(社区){0} 人").format(from_address.people))
         if result.invalid:
             parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
                 len(result.invalid)))
@@ -167,11 +173,15 @@ class RosterDialog(QDialog):
         self._fill(self.warnings_table, [(p.sheet, str(p.row), p.column, p.message)
                                          for p in result.warnings])
         self._fill(self.moved_table, [(m["name"], m["from"], m["to"]) for m in result.moved])
+        self._fill(self.villages_table, [(village, str(count), from_address.examples[village])
+                                         for village, count in from_address.counts.items()])
         for table, label, count in (
                 (self.classes_table, self.tr("各班人数"), len(result.per_class)),
                 (self.invalid_table, self.tr("错误行"), len(result.invalid)),
                 (self.warnings_table, self.tr("提示"), len(result.warnings)),
-                (self.moved_table, self.tr("调班"), len(result.moved))):
+                (self.moved_table, self.tr("调班"), len(result.moved)),
+                (self.villages_table, self.tr("从现住址识别的村(社区)"),
+                 len(from_address.counts))):
             self.tables.setTabText(self.tables.indexOf(table), f"{label} ({count})")
         self.tables.setCurrentWidget(self.invalid_table if result.invalid
                                      else self.classes_table)

@@ -94,6 +94,7 @@ class PeopleRoom(Room):
     remove_member = writes(households.remove_member)
     import_roster = writes(roster.import_roster)
     write_template = staticmethod(roster.write_template)
+    write_school_template = reads(roster.write_school_template)
 
 
 class ScreeningRoom(Room):
