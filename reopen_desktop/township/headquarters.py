@@ -12,7 +12,7 @@ from pathlib import Path
 from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.door import Door, Room, reads, writes
 from reopen_desktop.datafile.storage import SYSTEM, Operator
-from reopen_desktop.township import console, merge, queries, report
+from reopen_desktop.township import console, county_export, merge, queries, report
 from reopen_desktop.township.schema import TOWNSHIP
 
 
@@ -27,7 +27,8 @@ class BundlesRoom(Room):
 
 
 class FiguresRoom(Room):
-    """What the console shows: who reported, the day's figures, open alerts, key persons."""
+    """What the console shows: who reported, the day's figures, open alerts, key persons;
+    the printed summary and the export upward to the county."""
 
     latest_day = reads(queries.latest_day)
     reporting = reads(queries.reporting)
@@ -36,6 +37,8 @@ class FiguresRoom(Room):
     key_persons_by_village = reads(queries.key_persons_by_village)
     slips = reads(queries.slips)
     write_township_report = reads(report.write_township_report)
+    export_for_county = reads(county_export.export_for_county)  # files only, not the data file
+    county_mapping_path = reads(county_export.mapping_path)
 
 
 class Headquarters(Door):

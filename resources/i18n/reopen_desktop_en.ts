@@ -82,6 +82,22 @@ Please switch to that window to carry on.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>从:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>到:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <source>打开所在文件夹</source>
+            <translation>Open the folder</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -2906,6 +2922,18 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Class changes</translation>
         </message>
         <message>
+            <source>村(社区)</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>例:现住址</source>
+            <translation>Example address</translation>
+        </message>
+        <message>
+            <source>从现住址识别的村(社区)</source>
+            <translation>Villages read from addresses</translation>
+        </message>
+        <message>
             <source>跳过错误行,只导入正确的行</source>
             <translation>Skip rows with errors and import only the correct ones</translation>
         </message>
@@ -2956,6 +2984,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>调班 {0} 人</source>
             <translation>class changes: {0}</translation>
+        </message>
+        <message>
+            <source>从现住址识别村(社区){0} 人</source>
+            <translation>village read from the address for {0} people</translation>
         </message>
         <message>
             <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
@@ -3779,6 +3811,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>&amp;Print summary…</translation>
         </message>
         <message>
+            <source>导出给县平台(&amp;E)…</source>
+            <translation>&amp;Export for the county…</translation>
+        </message>
+        <message>
+            <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
+            <translation>The schools' daily summaries as ADX and DHIS2 CSV (with metadata and the org unit mapping)</translation>
+        </message>
+        <message>
             <source>导出乡镇公钥…</source>
             <translation>Export township public key…</translation>
         </message>
@@ -3881,6 +3921,38 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>
             <translation>township-summary-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>导出给县平台</source>
+            <translation>Export for the county</translation>
+        </message>
+        <message>
+            <source>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</source>
+            <translation>Exports the daily summaries the schools reported in this range. The mapping of school codes to the county's org unit codes is kept in:
+{0}
+(edit its third column in Excel; new schools are added by themselves)</translation>
+        </message>
+        <message>
+            <source>选择保存导出文件的文件夹</source>
+            <translation>Choose the folder for the exported files</translation>
+        </message>
+        <message>
+            <source>没有导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</source>
+            <translation>Exported {0} school days ({1} schools, {2} values):
+{3}</translation>
+        </message>
+        <message>
+            <source>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</source>
+            <translation>Schools added to the mapping: {0}. Their own code stands in for the county's org unit code; correct it in the mapping:
+{1}</translation>
         </message>
         <message>
             <source>保存乡镇公钥</source>

@@ -82,6 +82,22 @@
             <translation>取消</translation>
         </message>
         <message>
+            <source>从:</source>
+            <translation>从:</translation>
+        </message>
+        <message>
+            <source>到:</source>
+            <translation>到:</translation>
+        </message>
+        <message>
+            <source>打开所在文件夹</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
@@ -2906,6 +2922,18 @@
             <translation>调班</translation>
         </message>
         <message>
+            <source>村(社区)</source>
+            <translation>村(社区)</translation>
+        </message>
+        <message>
+            <source>例:现住址</source>
+            <translation>例:现住址</translation>
+        </message>
+        <message>
+            <source>从现住址识别的村(社区)</source>
+            <translation>从现住址识别的村(社区)</translation>
+        </message>
+        <message>
             <source>跳过错误行,只导入正确的行</source>
             <translation>跳过错误行,只导入正确的行</translation>
         </message>
@@ -2956,6 +2984,10 @@
         <message>
             <source>调班 {0} 人</source>
             <translation>调班 {0} 人</translation>
+        </message>
+        <message>
+            <source>从现住址识别村(社区){0} 人</source>
+            <translation>从现住址识别村(社区){0} 人</translation>
         </message>
         <message>
             <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
@@ -3779,6 +3811,14 @@
             <translation>打印汇总(&amp;P)…</translation>
         </message>
         <message>
+            <source>导出给县平台(&amp;E)…</source>
+            <translation>导出给县平台(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
+            <translation>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</translation>
+        </message>
+        <message>
             <source>导出乡镇公钥…</source>
             <translation>导出乡镇公钥…</translation>
         </message>
@@ -3881,6 +3921,38 @@
         <message>
             <source>乡镇防控汇总-{0}.pdf</source>
             <translation>乡镇防控汇总-{0}.pdf</translation>
+        </message>
+        <message>
+            <source>导出给县平台</source>
+            <translation>导出给县平台</translation>
+        </message>
+        <message>
+            <source>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</source>
+            <translation>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</translation>
+        </message>
+        <message>
+            <source>选择保存导出文件的文件夹</source>
+            <translation>选择保存导出文件的文件夹</translation>
+        </message>
+        <message>
+            <source>没有导出</source>
+            <translation>没有导出</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</source>
+            <translation>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</translation>
+        </message>
+        <message>
+            <source>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</source>
+            <translation>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</translation>
         </message>
         <message>
             <source>保存乡镇公钥</source>
