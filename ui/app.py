@@ -29,7 +29,7 @@ from reopen_desktop.office import files
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
 from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, crash_dialog, font_check, translations
+from ui import ask, colors, crash_dialog, font_check, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
 from ui.translations import tr
@@ -320,6 +320,7 @@ def run_window(argv: list[str], started: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     logbook = files.start_log(faults=True)
     crash_dialog.install(app, logbook)
+    colors.adapt()  # Windows in dark mode gives a dark palette: colours to match
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(files.resource_dir() / "icon" / "reopen-desktop.png")))

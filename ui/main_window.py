@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import files, records
 from reopen_desktop.office.door import Office
-from ui import ask, demo_mark, period_reports, table_export, table_tools
+from ui import ask, colors, demo_mark, period_reports, screen_fit, table_export, table_tools
 from ui.app_window import AppWindow
 from ui.dialogs import operator_label
 from ui.language_menu import add_language_menu
@@ -35,11 +35,11 @@ class MainWindow(AppWindow):
         # Each tab is built the first time it comes to the front: start-up builds and
         # fills only the first, which is what keeps the first paint quick.
         self._built: dict[str, QWidget] = {}
-        self._holders: list[tuple[str, QWidget]] = []
+        self._holders: list[tuple[str, QVBoxLayout]] = []
         for label, page_class in self.tab_classes():
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders.append((page_class, holder))
+            # in a scroll area: a small screen (1366×768 at 125 %) still reaches every field
+            holder, layout = screen_fit.scrolling()
+            self._holders.append((page_class, layout))
             self.tabs.addTab(holder, label)
         self._build_page(0)
         self.tabs.currentChanged.connect(self._refresh_current)
@@ -76,7 +76,7 @@ class MainWindow(AppWindow):
             module, _, name = dotted.rpartition(".")
             page = getattr(importlib.import_module(module), name)(self.office)
             page.changed.connect(self.refresh_status)
-            holder.layout().addWidget(page)
+            holder.addWidget(page)
             table_export.install(page, self.office, self.tabs.tabText(index))
             table_tools.install(page, self.settings, name)
             self._built[dotted] = page
@@ -84,9 +84,11 @@ class MainWindow(AppWindow):
 
     def page(self, page_class: type) -> QWidget:
         """The tab of that class, built now if it was not yet."""
+        return self._build_page(self._index(page_class))
+
+    def _index(self, page_class: type) -> int:
         wanted = f"{page_class.__module__}.{page_class.__name__}"
-        index = next(i for i, (dotted, _h) in enumerate(self._holders) if dotted == wanted)
-        return self._build_page(index)
+        return next(i for i, (dotted, _h) in enumerate(self._holders) if dotted == wanted)
 
     @property
     def pages(self) -> list[QWidget]:
@@ -101,7 +103,7 @@ class MainWindow(AppWindow):
 
     def show_page(self, page_class: type) -> QWidget:
         page = self.page(page_class)
-        self.tabs.setCurrentWidget(page.parentWidget())
+        self.tabs.setCurrentIndex(self._index(page_class))
         return page
 
     def _refresh_current(self, index: int) -> None:
@@ -187,7 +189,7 @@ class MainWindow(AppWindow):
 
         open_count = self.office.alerts.open_alert_count(viewer=self.office.operators.viewer())
         self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
-        self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
+        self.alerts_label.setStyleSheet(colors.css(colors.DANGER, bold=True) if open_count
                                         else "")
         self.refresh_undo()
 

@@ -33,11 +33,11 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import ROSTER_FIELDS as FIELDS
-from ui import ask, table_export
+from ui import ask, colors, screen_fit, table_export
 from ui.run_op import run_op
 from ui.translations import join
 
-RED = QColor("#c00000")
+RED = colors.DANGER
 NOT_MAPPED = ""
 
 
@@ -54,6 +54,7 @@ class RosterDialog(QDialog):
         self.mapping: dict[str, str] = {}
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 640)
+        screen_fit.fit(self)
         self._build()
         table_export.install(self, office, self.tr("花名册预览"))
 
@@ -162,8 +163,8 @@ class RosterDialog(QDialog):
         if from_address.people:
             parts.append(self.tr("从现住址识别村(社区){0} 人").format(from_address.people))
         if result.invalid:
-            parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
-                len(result.invalid)))
+            parts.append(self.tr("<b style='color:{1}'>错误 {0} 行</b>").format(
+                len(result.invalid), colors.DANGER))
         if result.warnings:
             parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
         self.summary.setText(self.tr(";").join(parts) + self.tr("。"))

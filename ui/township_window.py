@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -30,7 +30,7 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.lists.columns import Column
 from reopen_desktop.township import columns, merge, queries
 from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, demo_mark
+from ui import ask, colors, demo_mark
 from ui.app_window import AppWindow
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
@@ -61,7 +61,6 @@ def _page(*parts: QWidget) -> QWidget:
 class _GridModel(RowsModel):
     """The reporting grid: a day a school should have reported and did not shows in red."""
 
-    MISSING = QBrush(QColor("#C00000"))
 
     def __init__(self, parent: QWidget, missing: str):
         super().__init__([], parent, highlight=lambda r: r["rate"] < 1)
@@ -71,7 +70,7 @@ class _GridModel(RowsModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
                 and super().data(index) == self.missing:
-            return self.MISSING
+            return QBrush(colors.DANGER)
         return super().data(index, role)
 
 

@@ -23,11 +23,8 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
 from reopen_desktop.office.rooms import ExchangeRoom, PeopleRoom
-from ui import ask
+from ui import ask, colors
 from ui.translations import tr
-
-ERROR_STYLE = "color: #c62828;"
-DONE_STYLE = "color: #2e7d32;"
 
 
 def _note(text: str) -> QLabel:
@@ -104,7 +101,7 @@ class TownshipKeyPage(QWizardPage):
     def read_key(self, path: Path) -> None:
         """Check the file now, so a wrong file is said on this page, not after finishing."""
         self.pem, said = check_key_file(path)
-        self.status.setStyleSheet(DONE_STYLE if self.pem else ERROR_STYLE)
+        self.status.setStyleSheet(colors.css(colors.OK if self.pem else colors.DANGER))
         self.status.setText(said)
 
 

@@ -86,11 +86,11 @@ IMPORT_RESULTS = (
 
 SLIPS = (
     Column("school", "学校", "School"),
+    Column("program_version", "程序版本", "Program version", version_text),
     Column("sequence", "最新序号", "Newest no."),
     Column("bundles", "已收个数", "Bundles"),
     Column("range_text", "日期范围", "Range"),
     Column("counts", "各项数量", "Counts", counts_text),
     Column("short_hash", "校验码", "Check code"),
     Column("imported_at", "导入时间", "Imported"),
-    Column("program_version", "程序版本", "Program version", version_text),
 )

@@ -1021,6 +1021,13 @@ Please switch to that window to carry on.</translation>
         </message>
     </context>
     <context>
+        <name>Card</name>
+        <message>
+            <source>需要处理</source>
+            <translation>Needs action</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecksTab</name>
         <message>
             <source>例外:序号 体温/按键,回车。如 3 373、12k、27b</source>
@@ -2990,8 +2997,8 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>village read from the address for {0} people</translation>
         </message>
         <message>
-            <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
-            <translation>&lt;b style='color:#c00000'&gt;rows with errors: {0}&lt;/b&gt;</translation>
+            <source>&lt;b style='color:{1}'&gt;错误 {0} 行&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{1}'&gt;{0} rows with errors&lt;/b&gt;</translation>
         </message>
         <message>
             <source>提示 {0} 条</source>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,11 +35,11 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui import colors
 from ui.printing import print_pdf
 from ui.translations import tr
 
-UNCHECKED = QColor("#c62828")
-CHECKED = QColor("#2e7d32")
+UNCHECKED, CHECKED = colors.DANGER, colors.OK
 CLASS_ROLE = Qt.ItemDataRole.UserRole
 ABSENCE_LABELS = {"illness": QT_TR_NOOP("病假"), "other": QT_TR_NOOP("事假")}
 
