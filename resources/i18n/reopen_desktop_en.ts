@@ -114,6 +114,22 @@ Please switch to that window to carry on.</translation>
             <translation>Font</translation>
         </message>
         <message>
+            <source>没有能打开 PDF 的程序</source>
+            <translation>No program opens PDFs</translation>
+        </message>
+        <message>
+            <source>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</source>
+            <translation>The PDF is saved, but no program on this computer opens PDFs, so it was not opened.
+
+File: {0}
+
+Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF) and print it from there, or copy it to a computer that prints.</translation>
+        </message>
+        <message>
             <source>{0}({1})</source>
             <translation>{0} ({1})</translation>
         </message>

@@ -114,6 +114,22 @@
             <translation>字体</translation>
         </message>
         <message>
+            <source>没有能打开 PDF 的程序</source>
+            <translation>没有能打开 PDF 的程序</translation>
+        </message>
+        <message>
+            <source>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</source>
+            <translation>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</translation>
+        </message>
+        <message>
             <source>{0}({1})</source>
             <translation>{0}({1})</translation>
         </message>

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,7 @@ from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
 from ui.models.rows_model import Index, RowsModel
+from ui.printing import open_pdf
 from ui.tables import read_only_view
 
 RED, RED_FILL, GREEN_FILL = colors.DANGER, colors.DANGER_FILL, colors.OK_FILL
@@ -354,7 +355,7 @@ class ScreeningTab(QWidget):
             result = self._write(self.tr("未生成"),
                                  lambda: self.office.reports.write_chase_list(out))
             if result is not None:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+                open_pdf(self, Path(result.path))  # or where it is, with no PDF viewer
 
     def export_villages(self) -> None:
         out = self.save_path(self.tr("导出分村重点人员"), self.tr("重点人员_分村.xlsx"),
