@@ -30,7 +30,7 @@ def version_text(version: str) -> str:
     the township sees which schools to update ("" : a bundle from before versions)."""
     english = language() == "en"
     if not version:
-        return "unknown (before 0.2)" if english else "未知(0.2 以前)"
+        return "unknown (older build)" if english else "未知(旧版)"
     if older_than(version, program_version()):
         return f"{version} (old, please update)" if english else f"{version}(旧版,请更新)"
     return version
