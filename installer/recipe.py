@@ -84,9 +84,12 @@ QT_LIBRARIES_DROPPED = re.compile(
 
 
 def project_version() -> str:
-    """The package version from pyproject.toml: the exe's version info and the setup's."""
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return tomllib.load(file)["project"]["version"]
+    """The package version from pyproject.toml: the exe's version info and the setup's,
+    read by the program's own reader (the About box and the bundle's manifest use it)."""
+    sys.path.insert(0, str(ROOT))
+    from reopen_desktop.datafile.paths import program_version
+
+    return program_version()
 
 
 def version_numbers(version: str) -> tuple[int, int, int, int]:
@@ -127,10 +130,12 @@ def version_info_text(version: str) -> str:
 
 def resource_datas() -> list[tuple[str, str]]:
     """(file, folder in the bundle) for each of our resources: under ``resources/`` there,
-    where ``paths.resource_dir()`` looks when the program is installed."""
+    where ``paths.resource_dir()`` looks when the program is installed; and pyproject.toml
+    at the top, where ``paths.program_version()`` reads the one version."""
     base = ROOT / "resources"
-    return sorted((str(found), str(Path("resources") / found.parent.relative_to(base)))
-                  for pattern in RESOURCE_PATTERNS for found in base.glob(pattern))
+    return sorted([(str(ROOT / "pyproject.toml"), "."),
+                   *((str(found), str(Path("resources") / found.parent.relative_to(base)))
+                     for pattern in RESOURCE_PATTERNS for found in base.glob(pattern))])
 
 
 # Licence texts travel with the program, in _internal/licenses/ (THIRD_PARTY_NOTICES.md says

@@ -91,3 +91,16 @@ def test_the_layers_on_the_map_are_the_layers_the_contract_enforces():
     block = text.split("## The layers")[1].split("No package has")[0]
     drawn = [line.split("(")[0].strip() for line in block.splitlines() if line.startswith("    ")]
     assert drawn == [" ".join(layer.split()) for layer in layers]
+
+
+def test_the_window_starts_without_the_heavy_libraries_or_the_disease_catalogue():
+    """The office door is what the window imports at start; the printers' reportlab, the
+    roster's pypinyin, the bundle's cryptography and the catalogue (TOML, ~25 ms) load when
+    first used, so a clerk who opens the program to type a check never waits for them."""
+    code = ("import sys, reopen_desktop.office.door\n"
+            "print(sorted({m.split('.')[0] if not m.startswith('reopen_desktop') else m "
+            "for m in sys.modules if m.startswith(('reportlab', 'pypinyin', 'cryptography', "
+            "'reopen_desktop.diseases'))}))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=ROOT, check=True)
+    assert found.stdout.strip() == "[]"

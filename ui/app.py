@@ -32,13 +32,14 @@ from reopen_desktop.office.records import Operator
 
 if TYPE_CHECKING:  # the township's door loads only for a township file
     from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, translations
+from ui import ask, colors, crash_dialog, font_check, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
 from ui.translations import tr
 from ui.wizard import FirstStartWizard, apply_plan, import_roster_after
 
 ORGANISATION, APPLICATION = "reopen-desktop", "reopen-desktop"
+_log = files.logger("window")
 
 
 def parse_window_args(argv: list[str]) -> argparse.Namespace:
@@ -213,6 +214,11 @@ class Session:
             return path
 
     def start(self) -> int:
+        if self.args.smoke:  # no question may wait for an answer in a smoke run
+            if not font_check.has_chinese_font():
+                print(font_check.note(), file=sys.stderr, flush=True)
+        else:
+            font_check.say_once_without_chinese_font(None, self.settings)
         path = self.data_path()
         operator = self.operator()
         if operator is None:
@@ -225,6 +231,7 @@ class Session:
         if self.args.demo_township and not path.exists() \
                 and not self.make_demo_township(path, operator):
             return 2
+        _log.info("window on %s (%s file)", path.name, files.file_kind(path) or "new")
         if files.file_kind(path) == "township":
             return self.start_township(path, operator)
         self.office = self.open_data(path, operator)
@@ -315,6 +322,9 @@ class Session:
 def run_window(argv: list[str], started: float | None = None) -> int:
     args = parse_window_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    logbook = files.start_log(faults=True)
+    crash_dialog.install(app, logbook)
+    colors.adapt()  # Windows in dark mode gives a dark palette: colours to match
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(files.resource_dir() / "icon" / "reopen-desktop.png")))

@@ -7,6 +7,8 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from ui import screen_fit
+
 DEFAULT_SIZE = (1100, 720)
 
 
@@ -23,11 +25,13 @@ class AppWindow(QMainWindow):
         self._painted = False
 
     def restore_geometry(self) -> None:
-        """Where the window was last closed; the default size the first time."""
+        """Where the window was last closed; the default size the first time; within the
+        screen's free area either way."""
         kept = self.settings.value(self._geometry_key, b"")
         self.restoreGeometry(kept)
         if not kept:
             self.resize(*DEFAULT_SIZE)
+        screen_fit.fit(self)  # a small screen, or a bigger one the window was last on
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

@@ -7,8 +7,11 @@ None for cancel); none of them knows about the data file.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from reopen_desktop.errors import Refused
@@ -106,3 +109,48 @@ def saved(parent: QWidget | None, write: Callable[[], object]) -> bool:
         warn(parent, _tr("未保存"), error.message())
         return False
     return True
+
+
+def date_range(parent: QWidget | None, title: str, label: str, start: date, end: date
+               ) -> tuple[date, date] | None:
+    """A range of days (from, to), asked with two calendars; None when cancelled."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    form = QFormLayout(dialog)
+    note = QLabel(label)
+    note.setWordWrap(True)
+    form.addRow(note)
+    edits = []
+    for caption, day in ((_tr("从:"), start), (_tr("到:"), end)):
+        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(caption, edit)
+        edits.append(edit)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    first, last = (date.fromisoformat(e.date().toString("yyyy-MM-dd")) for e in edits)
+    return first, last
+
+
+def show_folder(parent: QWidget | None, title: str, message: str, folder: Path) -> None:
+    """A message about files written to ``folder``, with a button that opens the folder in
+    the system's file manager (where the clerk can open, copy or print them)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    opener = box.addButton(_tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is opener:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

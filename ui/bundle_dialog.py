@@ -29,7 +29,7 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.rooms import ExchangeRoom
-from ui import ask
+from ui import ask, colors
 from ui.printing import print_pdf
 from ui.run_op import run_op
 from ui.translations import tr as _tr
@@ -114,7 +114,7 @@ class BundleDialog(QDialog):
         lines = QVBoxLayout(box)
         done = QLabel(self.tr("已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。")
                       .format(record.sequence, record.date_from, record.date_to))
-        done.setStyleSheet("font-size: 15px; font-weight: bold; color: #2e7d32;")
+        done.setStyleSheet(f"font-size: 15px; {colors.css(colors.OK, bold=True)}")
         self.path_label = QLabel(self.tr("文件:{0}").format(record.path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hash_label = QLabel(self.tr("校验码:{0}").format(record.short_hash))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.base import words
 from reopen_desktop.office import files
+from ui import screen_fit
 
 # The page for each tab (by class name); anything else opens the index.
 PAGE_FOR = {
@@ -89,6 +90,7 @@ class HelpWindow(QWidget):
         layout.addWidget(self.browser, 1)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         self.resize(900, 760)
+        screen_fit.fit(self)
 
     def show_page(self, slug: str) -> None:
         self.browser.setSource(QUrl.fromLocalFile(str(page_path(slug))),

@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
-from reopen_desktop.office import records
+from reopen_desktop.office import files, records
 from reopen_desktop.office.door import Office
-from ui import ask, demo_mark, period_reports, table_export, table_tools
+from ui import ask, colors, demo_mark, period_reports, screen_fit, table_export, table_tools
 from ui.app_window import AppWindow
 from ui.dialogs import operator_label
 from ui.language_menu import add_language_menu
@@ -35,11 +35,11 @@ class MainWindow(AppWindow):
         # Each tab is built the first time it comes to the front: start-up builds and
         # fills only the first, which is what keeps the first paint quick.
         self._built: dict[str, QWidget] = {}
-        self._holders: list[tuple[str, QWidget]] = []
+        self._holders: list[tuple[str, QVBoxLayout]] = []
         for label, page_class in self.tab_classes():
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders.append((page_class, holder))
+            # in a scroll area: a small screen (1366×768 at 125 %) still reaches every field
+            holder, layout = screen_fit.scrolling()
+            self._holders.append((page_class, layout))
             self.tabs.addTab(holder, label)
         self._build_page(0)
         self._front = 0  # the tab in front, to go back to when leaving it is refused
@@ -78,7 +78,7 @@ class MainWindow(AppWindow):
             module, _, name = dotted.rpartition(".")
             page = getattr(importlib.import_module(module), name)(self.office)
             page.changed.connect(self.refresh_status)
-            holder.layout().addWidget(page)
+            holder.addWidget(page)
             table_export.install(page, self.office, self.tabs.tabText(index))
             table_tools.install(page, self.settings, name)
             self._built[dotted] = page
@@ -86,9 +86,17 @@ class MainWindow(AppWindow):
 
     def page(self, page_class: type) -> QWidget:
         """The tab of that class, built now if it was not yet."""
+        return self._build_page(self._index(page_class))
+
+    def current_page(self) -> QWidget | None:
+        """The tab shown (its page, not the scroll area that holds it), or None before it
+        is built."""
+        index = self.tabs.currentIndex()
+        return self._built.get(self._holders[index][0]) if index >= 0 else None
+
+    def _index(self, page_class: type) -> int:
         wanted = f"{page_class.__module__}.{page_class.__name__}"
-        index = next(i for i, (dotted, _h) in enumerate(self._holders) if dotted == wanted)
-        return self._build_page(index)
+        return next(i for i, (dotted, _h) in enumerate(self._holders) if dotted == wanted)
 
     @property
     def pages(self) -> list[QWidget]:
@@ -103,7 +111,7 @@ class MainWindow(AppWindow):
 
     def show_page(self, page_class: type) -> QWidget:
         page = self.page(page_class)
-        self.tabs.setCurrentWidget(page.parentWidget())
+        self.tabs.setCurrentIndex(self._index(page_class))
         return page
 
     def _tab_changed(self, index: int) -> None:
@@ -226,7 +234,7 @@ class MainWindow(AppWindow):
 
         open_count = self.office.alerts.open_alert_count(viewer=self.office.operators.viewer())
         self.alerts_label.setText(self.tr("未结预警:{0}").format(open_count))
-        self.alerts_label.setStyleSheet("color: #c62828; font-weight: bold;" if open_count
+        self.alerts_label.setStyleSheet(colors.css(colors.DANGER, bold=True) if open_count
                                         else "")
         self.refresh_undo()
 
@@ -267,7 +275,7 @@ class MainWindow(AppWindow):
     def save_roster_template(self) -> None:
         from ui.wizard_pages import save_roster_template
 
-        made = save_roster_template(self)
+        made = save_roster_template(self, self.office)
         if made:
             self.statusBar().showMessage(self.tr("花名册模板已保存到 {0}").format(made), 8000)
 
@@ -395,8 +403,6 @@ class MainWindow(AppWindow):
         ask.inform(self, self.tr("乡镇公钥"), said)
 
     def about(self) -> None:
-        from reopen_desktop import __version__
-
         about = self.tr("复学防控桌面 {0}\n学校复学疫情防控的离线管理程序。\n数据只保存在本机。")
-        ask.inform(self, self.tr("关于"), about.format(__version__))
+        ask.inform(self, self.tr("关于"), about.format(files.program_version()))
 

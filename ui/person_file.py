@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, screen_fit
 from ui.diagnosis_picker import DiagnosisDialog
 from ui.printing import print_pdf
 from ui.translations import join
@@ -42,6 +42,7 @@ class PersonFileDialog(QDialog):
         self.person_id = person_id
         self.saved = False
         self.resize(640, 620)
+        screen_fit.fit(self)
         self.identity = QLabel()
         self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

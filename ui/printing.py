@@ -3,7 +3,8 @@ dialog when it takes more than half a second), say what went wrong, open it to p
 
 Every print button goes through :func:`print_pdf`, so each one asks the same way,
 warns about a missing Chinese font the same way, and opens the result in the
-system's PDF viewer (where the clerk prints it).
+system's PDF viewer (where the clerk prints it), or says where the file is when no
+program on the PC opens PDFs.
 """
 
 from __future__ import annotations
@@ -41,5 +42,18 @@ def print_pdf(parent: QWidget | None, title: str, file_name: str,
         return None
     for warning in result.warnings:
         ask.warn(parent, _tr("字体"), warning)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+    open_pdf(parent, Path(result.path))
     return result
+
+
+def open_pdf(parent: QWidget | None, path: Path) -> bool:
+    """Open the PDF in the system's viewer, where the clerk prints it. When no program opens
+    PDFs, say so, with the file's path and a button that opens its folder: the file is
+    there to copy to a PC that prints, or to print once a viewer is installed."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    ask.show_folder(parent, _tr("没有能打开 PDF 的程序"), _tr(
+        "PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。\n\n文件:{0}\n\n"
+        "请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开"
+        "它打印,或把它复制到能打印的电脑上。").format(path), path.parent)
+    return False

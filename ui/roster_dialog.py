@@ -35,11 +35,11 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import ROSTER_FIELDS as FIELDS
-from ui import ask, outcomes, table_export
+from ui import ask, colors, outcomes, screen_fit, table_export
 from ui.run_op import run_op
 from ui.translations import join
 
-RED = QColor("#c00000")
+RED = colors.DANGER
 NOT_MAPPED = ""
 
 
@@ -57,6 +57,7 @@ class RosterDialog(QDialog):
         self.accepted: set[str] = set()  # the numbers whose renames the clerk ticked
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 640)
+        screen_fit.fit(self)
         self._build()
         table_export.install(self, office, self.tr("花名册预览"))
 
@@ -93,6 +94,8 @@ class RosterDialog(QDialog):
         self.duplicates_table = self._table([self.tr("证件号"), self.tr("姓名"),
                                              self.tr("出现的行")])
         self.missing_table = self._table([self.tr("姓名"), self.tr("班级"), self.tr("证件号")])
+        self.villages_table = self._table([self.tr("村(社区)"), self.tr("人数"),
+                                           self.tr("例:现住址")])
         for table, label in ((self.classes_table, self.tr("各班人数")),
                              (self.invalid_table, self.tr("错误行")),
                              (self.renames_table, self.tr("改名")),
@@ -100,6 +103,7 @@ class RosterDialog(QDialog):
                              (self.changes_table, self.tr("更新内容")),
                              (self.moved_table, self.tr("调班")),
                              (self.missing_table, self.tr("不在本表")),
+                             (self.villages_table, self.tr("从现住址识别的村(社区)")),
                              (self.warnings_table, self.tr("提示"))):
             self.tables.addTab(table, label)
         layout.addWidget(self.tables, 1)
@@ -182,6 +186,9 @@ class RosterDialog(QDialog):
         self._fill(self.missing_table, [(m["name"], m["class"], m["id_number"])
                                         for m in result.missing])
         self._fill_renames(result.renames)
+        from_address = result.villages_from_address
+        self._fill(self.villages_table, [(village, str(count), from_address.examples[village])
+                                         for village, count in from_address.counts.items()])
         for table, label, count in (
                 (self.classes_table, self.tr("各班人数"), len(result.per_class)),
                 (self.invalid_table, self.tr("错误行"), len(result.invalid)),
@@ -190,7 +197,9 @@ class RosterDialog(QDialog):
                 (self.changes_table, self.tr("更新内容"), len(result.changes)),
                 (self.warnings_table, self.tr("提示"), len(result.warnings)),
                 (self.moved_table, self.tr("调班"), len(result.moved)),
-                (self.missing_table, self.tr("不在本表"), len(result.missing))):
+                (self.missing_table, self.tr("不在本表"), len(result.missing)),
+                (self.villages_table, self.tr("从现住址识别的村(社区)"),
+                 len(from_address.counts))):
             self.tables.setTabText(self.tables.indexOf(table), f"{label} ({count})")
         self.mark_left.setEnabled(bool(result.missing))
         self.mark_left.setText(self.tr("将不在本花名册中的 {0} 人标记为离校").format(
@@ -212,19 +221,22 @@ class RosterDialog(QDialog):
             parts.append(self.tr("调班 {0} 人").format(len(result.moved)))
         waiting = len(result.renames) - len(result.renamed)
         if waiting:
-            parts.append(self.tr("<b style='color:#c00000'>改名 {0} 人待确认(勾选确认后才改,"
-                                 "否则该行不导入)</b>").format(waiting))
+            parts.append(self.tr("<b style='color:{1}'>改名 {0} 人待确认(勾选确认后才改,"
+                                 "否则该行不导入)</b>").format(waiting, colors.DANGER))
         if result.renamed:
             parts.append(self.tr("确认改名 {0} 人").format(len(result.renamed)))
         if result.duplicates:
             parts.append(self.tr("重复行 {0} 处(各只导入一次)").format(len(result.duplicates)))
         if result.completed:
             parts.append(self.tr("补齐身份证号 {0} 人").format(len(result.completed)))
+        if result.villages_from_address.people:
+            parts.append(self.tr("从现住址识别村(社区){0} 人").format(
+                result.villages_from_address.people))
         if result.missing:
             parts.append(self.tr("在校但不在本表 {0} 人").format(len(result.missing)))
         if result.invalid:
-            parts.append(self.tr("<b style='color:#c00000'>错误 {0} 行</b>").format(
-                result.skipped))
+            parts.append(self.tr("<b style='color:{1}'>错误 {0} 行</b>").format(
+                result.skipped, colors.DANGER))
         if result.warnings:
             parts.append(self.tr("提示 {0} 条").format(len(result.warnings)))
         return self.tr(";").join(parts) + self.tr("。")

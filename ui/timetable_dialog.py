@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
@@ -46,7 +46,7 @@ class TimetableDialog(QDialog):
         self.lanes = QLabel()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #c62828;")
+        self.warnings.setStyleSheet(colors.css(colors.DANGER))
         bar = QHBoxLayout()
         for text, slot in ((self.tr("添加通道…"), self.add_lane),
                            (self.tr("设定时段(&S)…"), self.set_window),

@@ -9,7 +9,7 @@ folder (the USB stick) off the ui thread, and the township summary is printed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSettings, Qt
@@ -30,7 +30,7 @@ from reopen_desktop.errors import Cancelled, Refused
 from reopen_desktop.lists.columns import Column
 from reopen_desktop.township import columns, merge, queries
 from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, demo_mark
+from ui import ask, colors, demo_mark
 from ui.app_window import AppWindow
 from ui.dialogs import FormDialog
 from ui.models.rows_model import RowsModel
@@ -62,7 +62,6 @@ def _page(*parts: QWidget) -> QWidget:
 class _GridModel(RowsModel):
     """The reporting grid: a day a school should have reported and did not shows in red."""
 
-    MISSING = QBrush(QColor("#C00000"))
 
     def __init__(self, parent: QWidget, missing: str):
         super().__init__([], parent, highlight=lambda r: r["rate"] < 1)
@@ -72,7 +71,7 @@ class _GridModel(RowsModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
                 and super().data(index) == self.missing:
-            return self.MISSING
+            return QBrush(colors.DANGER)
         return super().data(index, role)
 
 
@@ -116,6 +115,9 @@ class TownshipWindow(AppWindow):
         enroll.clicked.connect(self.enroll_school)
         printing = self.print_button = QPushButton(self.tr("打印汇总(&P)…"))
         printing.clicked.connect(self.print_report)
+        county = self.county_button = QPushButton(self.tr("导出给县平台(&E)…"))
+        county.setToolTip(self.tr("各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)"))
+        county.clicked.connect(self.export_for_county)
         key = QPushButton(self.tr("导出乡镇公钥…"))
         key.setToolTip(self.tr("各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包"))
         key.clicked.connect(self.save_public_key)
@@ -127,7 +129,7 @@ class TownshipWindow(AppWindow):
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("日期:")))
         bar.addWidget(self.day)
-        for button in (enroll, files, folder, printing, key):
+        for button in (enroll, files, folder, printing, county, key):
             bar.addWidget(button)
         return bar
 
@@ -207,7 +209,7 @@ class TownshipWindow(AppWindow):
         index = self.tabs.indexOf(self.signals_tab)
         self.tabs.setTabText(index, self.tr("乡镇信号 {0}(&S)").format(len(found)) if found
                              else self.tr("乡镇信号(&S)"))
-        self.tabs.tabBar().setTabTextColor(index, QColor("#C00000") if found else QColor())
+        self.tabs.tabBar().setTabTextColor(index, colors.DANGER if found else QColor())
         self.signals_note.setText(
             self.tr("截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。").format(
                 day.isoformat(), len(found)) if found
@@ -305,6 +307,34 @@ class TownshipWindow(AppWindow):
         print_pdf(self, self.tr("保存乡镇防控汇总"),
                   self.tr("乡镇防控汇总-{0}.pdf").format(day.isoformat()),
                   lambda out: self.headquarters.figures.write_township_report(day, out))
+
+    def export_for_county(self) -> None:
+        """The merged days of a range, for the county's system (ADX, DHIS2 CSV, metadata)."""
+        end = self.selected_day()
+        mapping = self.headquarters.figures.county_mapping_path()
+        chosen = ask.date_range(self, self.tr("导出给县平台"), self.tr(
+            "导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:\n{0}\n"
+            "(可用 Excel 修改第三列;新学校会自动加入)").format(mapping),
+            end - timedelta(days=6), end)
+        folder = chosen and ask.choose_folder(self, self.tr("选择保存导出文件的文件夹"))
+        if not chosen or not folder:
+            return
+        try:
+            result = self.headquarters.figures.export_for_county(*chosen, Path(folder))
+        except Refused as error:
+            ask.warn(self, self.tr("没有导出"), error.message())
+            return
+        if not result.files:
+            ask.warn(self, self.tr("没有导出"), result.note)
+            return
+        said = self.tr("已导出 {0} 个学校日({1} 所学校,{2} 个数值):\n{3}").format(
+            result.days, result.schools, result.values,
+            "\n".join(f.name for f in result.files))
+        if result.new_in_mapping:
+            said += "\n\n" + self.tr("对照表新增学校 {0},暂用学校代码作机构编码,"
+                                      "请按县平台的编码在对照表中改正:\n{1}").format(
+                join(result.new_in_mapping), result.mapping)
+        ask.show_folder(self, self.tr("导出给县平台"), said, Path(folder))
 
     def save_public_key(self) -> None:
         """The public key again, for a school that lost the file it was given."""

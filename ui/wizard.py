@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.base import classnames
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import MAX_CLASSES_PER_GRADE, Operator
+from ui import screen_fit
 from ui.wizard_pages import OperatorPage, RosterPage, TownshipKeyPage
 
 # i18n: data, grade names are stored as written
@@ -155,6 +157,10 @@ class FirstStartWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&F)"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        screen_fit.fit(self)  # the buttons stay on a 1366×768 screen at 125 %
 
     def plan(self) -> SchoolPlan:
         return SchoolPlan(

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from reopen_desktop.errors import Refused
+from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
 from reopen_desktop.office.rooms import ExchangeRoom, PeopleRoom
-from ui import ask
+from ui import ask, colors
 from ui.translations import tr
-
-ERROR_STYLE = "color: #c62828;"
-DONE_STYLE = "color: #2e7d32;"
 
 
 def _note(text: str) -> QLabel:
@@ -103,18 +101,21 @@ class TownshipKeyPage(QWizardPage):
     def read_key(self, path: Path) -> None:
         """Check the file now, so a wrong file is said on this page, not after finishing."""
         self.pem, said = check_key_file(path)
-        self.status.setStyleSheet(DONE_STYLE if self.pem else ERROR_STYLE)
+        self.status.setStyleSheet(colors.css(colors.OK if self.pem else colors.DANGER))
         self.status.setText(said)
 
 
-def save_roster_template(parent: QWidget | None) -> Path | None:
-    """Ask where, write the roster template there; None when cancelled or refused (said)."""
+def save_roster_template(parent: QWidget | None, office: Office | None = None) -> Path | None:
+    """Ask where, write the roster template there (with the school's grades, classes and
+    villages in its dropdowns when an ``office`` is open); None when cancelled or refused."""
 
     suggested = str(Path.home() / tr("花名册模板.xlsx"))
     out = ask.save_file(parent, tr("保存花名册模板"), suggested, tr("Excel 文件 (*.xlsx)"))
     if not out:
         return None
     try:
+        if office is not None:
+            return office.people.write_school_template(Path(out))
         return PeopleRoom.write_template(Path(out))
     except Refused as error:
         ask.warn(parent, tr("未保存"), error.message())

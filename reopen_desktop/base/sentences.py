@@ -1848,6 +1848,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_household_no_exposure": ("    → 对在校孩子无影响(未去中高风险地区,不是重点人员)",
                                   "    → nothing for the pupils (no medium- or high-risk area, "
                                   "not a key person)"),
+    "county_export_nothing": (
+        "{date_from} 至 {date_to} 没有任何学校上报的数据,没有写入任何文件。"
+        "请先导入各校的数据包,或换一个日期范围。",
+        "No school reported anything from {date_from} to {date_to}, so no file was written. "
+        "Import the schools' bundles first, or choose another range.",
+    ),
+    "county_mapping_unreadable": (
+        "读不出机构编码对照表“{path}”({detail})。没有导出任何内容。请在 Excel 中把它另存为"
+        "“CSV UTF-8”,或删除它,下次导出时会重新生成。",
+        "The org unit mapping “{path}” cannot be read ({detail}). Nothing was exported. Save "
+        "it from Excel as “CSV UTF-8”, or delete it and the next export makes a new one.",
+    ),
+    "county_export_write_failed": (
+        "无法写入“{path}”({detail})。没有导出任何内容。请检查文件夹是否可写、磁盘是否已满。",
+        "“{path}” could not be written ({detail}). Nothing was exported. Check that the folder "
+        "can be written to and the disk is not full.",
+    ),
+    "cli_county_export_done": (
+        "已导出 {days} 个学校日({schools} 所学校,{values} 个数值)给县平台:\n{files}\n"
+        "机构编码对照表:{mapping}",
+        "Exported {days} school days ({schools} schools, {values} values) for the county:\n"
+        "{files}\nOrg unit mapping: {mapping}",
+    ),
+    "cli_county_mapping_added": (
+        "对照表新增学校(暂用学校代码作机构编码,请按县平台改正):{schools}",
+        "Schools added to the mapping (their own code stands in for the county's; correct "
+        "it): {schools}",
+    ),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

@@ -27,6 +27,7 @@ from reopen_desktop.bundle import file_format
 from reopen_desktop.bundle import records as bundle_records
 from reopen_desktop.bundle.exports import KIND, ExportRecord, get_export
 from reopen_desktop.datafile import access, settings
+from reopen_desktop.datafile.paths import program_version
 from reopen_desktop.datafile.signing_key import school_key
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
@@ -103,7 +104,8 @@ def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str |
                 "export_id": uuid.uuid4().hex, "sequence": sequence, "unsent": unsent,
                 "from": date_from.isoformat(), "to": date_to.isoformat(),
                 "created_at": created_at.replace(" ", "T"),
-                "schema_version": data.schema_version(), "counts": records.counts()}
+                "schema_version": data.schema_version(), "counts": records.counts(),
+                "program_version": program_version()}
     raw = file_format.seal(manifest, bundle_records.members(records, ident, created_at),
                            signing_pem, township_pem)
     target = out_dir / f"{_safe(ident)}_{date_from}_{date_to}_{sequence:04d}{file_format.SUFFIX}"

@@ -35,9 +35,10 @@ from reopen_desktop.cli import (
     timetable,
     township,
 )
-from reopen_desktop.datafile import faults
+from reopen_desktop.datafile import faults, logbook
 from reopen_desktop.errors import Refused
 
+_log = logbook.logger("cli")
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
@@ -98,22 +99,26 @@ def main(argv: list[str]) -> int:
         words.set_language(args.lang)
     output = Output(args.json)
     run: Callable[[argparse.Namespace, Output], int] = args.run
+    logbook.start()
     try:
         files.check_command(args)  # the data file and every output, before anything is made
         return run(args, output)
     except Refused as error:
+        _log.info("command %s refused: %s", args.command, error.key)
         return output.refused(error)
     except (sqlite3.Error, OSError) as error:  # a full disk, a read-only file: said truly
         fault = faults.refusal(error, args.db)
         if fault is None:
-            return _internal(output, error)
+            return _internal(output, error, args.command)
         return output.refused(fault)
     except Exception as error:  # the contract: exit 1 with a message, never a bare traceback
-        return _internal(output, error)
+        return _internal(output, error, args.command)
 
 
-def _internal(output: Output, error: Exception) -> int:
-    """Exit 1: what happened, for the technician, with the traceback on stderr."""
+def _internal(output: Output, error: Exception, command: str) -> int:
+    """Exit 1: what happened, for the technician, with the traceback on stderr and in the
+    program's log."""
+    _log.exception("command %s failed", command)
     detail = f"{type(error).__name__}: {error}"
     if output.as_json:
         print(json.dumps({"ok": False, "error": words.text("internal_error", detail=detail)},

@@ -12,7 +12,7 @@ from reopen_desktop.base.words import text
 from reopen_desktop.cli import files, options
 from reopen_desktop.cli import prose as cli_prose
 from reopen_desktop.cli.prose import CommandOutput
-from reopen_desktop.datafile import backups, settings, storage
+from reopen_desktop.datafile import backups, paths, settings, storage
 from reopen_desktop.errors import Refused
 from reopen_desktop.township.schema import TOWNSHIP
 
@@ -108,7 +108,8 @@ def run_check(args: argparse.Namespace, output: CommandOutput) -> int:
         people = int(data.scalar("SELECT count(*) FROM people WHERE active = 1") or 0)
         version = data.schema_version()
     result = {"ok": not problems, "problems": problems, "schema_version": version,
-              "school": school.name if school else None, "people": people, "classes": classes}
+              "school": school.name if school else None, "people": people, "classes": classes,
+              "program_version": paths.program_version()}
     state = (text("cli_check_unsound", problems="; ".join(problems)) if problems
              else text("cli_check_sound"))
     school_name = school.name if school else text("cli_check_no_school")

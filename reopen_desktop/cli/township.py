@@ -1,4 +1,5 @@
-"""The headless township commands (cli-contract.md): ``township init|enroll|import|report|demo``.
+"""The headless township commands (cli-contract.md):
+``township init|enroll|import|report|export|demo``.
 
 Added to the parser by ``cli.main``; same rules as every command (exit 0/2/1,
 ``--json``, Chinese unless ``--lang en``). ``import`` exits 2 when any bundle was
@@ -44,6 +45,14 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--date", type=options.day, default=None)
     files.output(report, "--out", files.PDF, required=True)
     report.set_defaults(run=run_report)
+    county = kinds.add_parser("export", parents=[common],
+                              help="the merged school days as ADX and DHIS2 CSV, with metadata")
+    county.add_argument("--from", dest="date_from", type=options.day, required=True)
+    county.add_argument("--to", dest="date_to", type=options.day, required=True)
+    files.output(county, "--out", files.FOLDER, required=True, help="an existing folder")
+    county.add_argument("--mapping", type=Path, default=None,
+                        help="school code → county org unit code (CSV; default: beside --db)")
+    county.set_defaults(run=run_county_export)
     demo = kinds.add_parser("demo", parents=[common],
                             help="a new township file filled with demo schools' bundles")
     demo.add_argument("--schools", type=int, default=6)
@@ -88,6 +97,22 @@ def run_import(args: argparse.Namespace, output: prose.CommandOutput) -> int:
               for b in result.bundles]
     lines += [f"  {line}" for line in merge.gap_texts(result)]
     return output.done(result.as_dict(), "\n".join(lines), refused=bool(result.refused))
+
+
+def run_county_export(args: argparse.Namespace, output: prose.CommandOutput) -> int:
+    from reopen_desktop.township import county_export
+
+    with files.data_file(args, kind=TOWNSHIP) as data:
+        result = county_export.export_for_county(data, args.date_from, args.date_to, args.out,
+                                                 mapping=args.mapping)
+    if not result.files:
+        return output.done(result.as_dict(), result.note)
+    lines = [text("cli_county_export_done", days=result.days, schools=result.schools,
+                  values=result.values, files="\n".join(f"  {f}" for f in result.files),
+                  mapping=result.mapping)]
+    if result.new_in_mapping:
+        lines.append(text("cli_county_mapping_added", schools="、".join(result.new_in_mapping)))
+    return output.done(result.as_dict(), "\n".join(lines))
 
 
 def run_report(args: argparse.Namespace, output: prose.CommandOutput) -> int:

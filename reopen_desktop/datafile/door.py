@@ -12,14 +12,19 @@ called on the thread that wrote.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
+from reopen_desktop.datafile import logbook
 from reopen_desktop.datafile.storage import DataFile, Operator
+from reopen_desktop.errors import Cancelled, Refused
 
+_log = logbook.logger("door")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -119,7 +124,8 @@ class Room:
         """Call a core function that writes, as :func:`writes` does: the door's listeners
         hear what it changed."""
         mark = self.door.mark()
-        result = function(self._data, *args, **kwargs)
+        with _logged(getattr(function, "__name__", "write")):
+            result = function(self._data, *args, **kwargs)
         self.door._wrote(mark)
         return result
 
@@ -150,6 +156,22 @@ class _Call(Generic[P, R]):
             return room._read(function, *args, **kwargs)
 
         return call
+
+
+@contextlib.contextmanager
+def _logged(name: str) -> Iterator[None]:
+    """A line in the program's log per write: which core function, how long, refused with
+    which key (never its values: they may hold a name or an ID number)."""
+    started = time.perf_counter()
+    try:
+        yield
+    except Refused as error:
+        _log.info("write %s refused: %s", name, error.key)
+        raise
+    except Cancelled:
+        _log.info("write %s cancelled", name)
+        raise
+    _log.info("write %s done in %.0f ms", name, (time.perf_counter() - started) * 1000)
 
 
 def reads(function: Callable[Concatenate[DataFile, P], R]) -> _Call[P, R]:

@@ -8,9 +8,11 @@ to a file the user picked, so a USB stick is not filled with backups.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 APP_DIR_NAME = "reopen-desktop"
@@ -40,9 +42,25 @@ def resource_dir() -> Path:
     PyInstaller unpacks them under ``sys._MEIPASS`` (the bundle's ``_internal`` folder),
     which is never the folder of the user's data.
     """
+    return program_root() / "resources"
+
+
+def program_root() -> Path:
+    """The project folder when run from source; the bundle's ``_internal`` when installed."""
     bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources"
+    return Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def program_version() -> str:
+    """The program's version, read from the one place it is written: ``pyproject.toml``'s
+    ``[project] version`` (the installer carries that file beside the resources). The About
+    box, the bundle's manifest and the Windows version resource all read it here."""
+    try:
+        with (program_root() / "pyproject.toml").open("rb") as file:
+            return str(tomllib.load(file)["project"]["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "0+unknown"  # a broken install still starts; the About box shows it
 
 
 def default_data_file() -> Path:

@@ -36,7 +36,7 @@ from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
 from reopen_desktop.grid import classes
-from reopen_desktop.importers.roster_plan import Accept, Plan, load_existing, plan_import
+from reopen_desktop.importers.roster_plan import Accept, Existing, Plan, load_existing, plan_import
 from reopen_desktop.importers.roster_rows import (
     CLASS_SLOT,
     FIELDS,
@@ -44,6 +44,7 @@ from reopen_desktop.importers.roster_rows import (
     RowReader,
     fast_initials,
 )
+from reopen_desktop.importers.village_names import FromAddress, fill_villages
 from reopen_desktop.lists.reading import SheetRows, find_header, read_workbook
 from reopen_desktop.lists.writing import cell_safe
 from reopen_desktop.progress import Progress, no_progress
@@ -52,6 +53,9 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 REQUIRED = ("name", "id_number")
+# Columns of digits that are not numbers: written back as text, so Excel keeps every digit.
+NUMBER_FIELDS = ("id_number", "student_no", "phone", "guardian_phone")
+VILLAGE_SLOT, ADDRESS_SLOT = PERSON_COLUMNS.index("village"), PERSON_COLUMNS.index("address")
 STAFF_SHEET_WORDS = ("教职工", "教师", "职工")
 
 
@@ -90,6 +94,8 @@ class RosterResult:
     completed: list[dict[str, Any]] = field(default_factory=list)  # an ID given at last
     rows: int = 0  # data rows read
     skipped: int = 0  # rows not imported (invalid or a rename not accepted)
+    # 村(社区) read from 现住址 where the roster left it empty (shown in the preview)
+    villages_from_address: FromAddress = field(default_factory=FromAddress)
 
     def as_dict(self) -> dict[str, Any]:
         return {"imported": self.imported, "updated": self.updated,
@@ -100,7 +106,8 @@ class RosterResult:
                 "moved": self.moved, "dry_run": self.dry_run, "renamed": self.renamed,
                 "renames": self.renames, "duplicates": self.duplicates,
                 "changes": self.changes, "missing": self.missing, "left": self.left,
-                "completed": self.completed, "rows": self.rows, "skipped": self.skipped}
+                "completed": self.completed, "rows": self.rows, "skipped": self.skipped,
+                "villages_from_address": self.villages_from_address.counts}
 
 
 def _located(problem: Problem) -> dict[str, Any]:
@@ -384,13 +391,15 @@ def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
     progress = progress or no_progress
     progress(0, 3)
     sheets, infos, reader = read_roster(data, path, mapping)
+    existing = load_existing(data)
+    from_address = _villages_from_addresses(data, reader, existing)
     progress(1, 3)
     class_ids, missing = _classes(data, reader)
     created = [classnames.class_name(g, n) for g, n in missing]
     # Classes still to be made get stand-in ids (negative) until they exist.
     stand_in = {place: -i - 1 for i, place in enumerate(missing)}
     class_names = _class_names(data) | dict(zip(stand_in.values(), created, strict=True))
-    plan = plan_import(reader, load_existing(data), class_ids | stand_in, class_names,
+    plan = plan_import(reader, existing, class_ids | stand_in, class_names,
                        accept_renames=accept_renames, mark_left=mark_left)
     invalid = sorted(reader.invalid + plan.refused, key=lambda p: (p.sheet, p.row or 0))
     if errors_out and invalid:
@@ -400,6 +409,7 @@ def import_roster(data: DataFile, path: str | Path, *, dry_run: bool = False,
     if missing and (strict or not create_classes) and not dry_run:
         raise Refused("roster_unknown_classes", classes="、".join(created))
     result = _result(reader, plan, infos, invalid, created, dry_run)
+    result.villages_from_address = from_address
     progress(2, 3)
     if not dry_run and (plan.inserts[0] or plan.updates or missing):
         _apply(data, plan, infos, missing, stand_in, result)
@@ -438,6 +448,19 @@ def _apply(data: DataFile, plan: Plan, infos: list[SheetInfo], missing: list[tup
                 changes["class_id"] = real[changes["class_id"]]
         _write(data, act, plan, real)
         _remember(data, infos)
+
+
+def _villages_from_addresses(data: DataFile, reader: RowReader,
+                             existing: Existing) -> FromAddress:
+    """村(社区) read from 现住址 for the rows that leave it empty, unless the data file
+    already holds a village for that person (a blank cell keeps what the file has)."""
+    held = 2 + VILLAGE_SLOT
+    settled = [bool(existing.by_key[key][held]) if key in existing.by_key else False
+               for key in reader.keys]
+    known = [r["village"] for r in data.query(
+        "SELECT DISTINCT village FROM people WHERE village <> ''")]
+    return fill_villages(reader.columns[VILLAGE_SLOT], reader.columns[ADDRESS_SLOT], known,
+                         settled)
 
 
 def _class_names(data: DataFile) -> dict[int, str]:
@@ -481,8 +504,12 @@ def write_errors_workbook(sheets: list[SheetRows], infos: list[SheetInfo],
 
 def _copy_rows(target: Any, sheet: SheetRows, info: SheetInfo, problems: list[Problem],
                red: Any, fill: Any) -> None:
+    from reopen_desktop.lists import sheets
+
     id_column = (info.headers.index(info.mapping["id_number"]) + 1
                  if "id_number" in info.mapping else None)
+    numbers = [info.headers.index(info.mapping[f]) + 1 for f in NUMBER_FIELDS
+               if f in info.mapping and f != "id_number"]
     error_column = len(info.headers) + 1
     target.cell(info.header_row, error_column, ERROR_HEADER).font = red
     messages: dict[int, list[str]] = {}
@@ -498,6 +525,9 @@ def _copy_rows(target: Any, sheet: SheetRows, info: SheetInfo, problems: list[Pr
             cell = target.cell(number, error_column, cell_safe(";".join(messages[number])))
             cell.font, cell.fill = red, fill
     target.column_dimensions[_letter(error_column)].width = 60
+    last = max(target.max_row, info.header_row + 1)
+    sheets.text_columns(target, [_letter(i) for i in numbers], info.header_row + 1, last)
+    sheets.set_up(target, header_row=info.header_row, landscape=True)
 
 
 def _letter(index: int) -> str:
@@ -506,33 +536,68 @@ def _letter(index: int) -> str:
     return get_column_letter(index)
 
 
-def write_template(path: str | Path) -> Path:
-    """The roster template: headers, one example row, IDs as text, a 就读方式 dropdown."""
-    import openpyxl
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
+TEMPLATE_ROWS = 2000  # rows formatted and given dropdowns: more than any school's roster
+STUDENT_COLUMNS = (("姓名", 10), ("性别", 6), ("身份证件号", 22), ("学籍号", 22), ("年级", 9),
+                   ("班级", 8), ("就读方式", 9), ("监护人姓名", 10), ("监护人电话", 15),
+                   ("现住址", 30), ("村(社区)", 12))
+STAFF_COLUMNS = (("姓名", 10), ("性别", 6), ("身份证件号", 22), ("岗位", 10), ("部门", 12),
+                 ("联系电话", 15))
+EXAMPLE = ["张晓明", "男", "110105201801010131", "G110105201801010131", "一年级", "(1)班", "走读",
+           "张建国", "13900000000", "某某镇东风村1组", "东风村"]
 
+
+def write_template(path: str | Path, *, grades: list[str] | None = None,
+                   class_numbers: int = 12, villages: list[str] | None = None) -> Path:
+    """The roster template: headers, one example pupil, a staff sheet; ID, 学籍号 and phone
+    columns formatted as text on both sheets; dropdowns for 性别, 年级, 班级, 就读方式
+    (and 村(社区) when the school knows its villages); header frozen and filtered; set up
+    to print. ``grades`` default to every known grade (the shipped template)."""
+    import openpyxl
+
+    from reopen_desktop.lists import sheets
     from reopen_desktop.lists.writing import save_workbook
 
-    headers = ["姓名", "性别", "身份证件号", "学籍号", "年级", "班级", "就读方式",
-               "监护人姓名", "监护人电话", "现住址", "村(社区)"]
-    example = ["张晓明", "男", "110105201801010131", "G110105201801010131", "一年级", "(1)班",
-               "走读", "张建国", "13900000000", "某某镇某某路1号", "东风村"]
     book = openpyxl.Workbook()
-    sheet = cast("Worksheet", book.active)  # a new workbook opens on its one worksheet
-    sheet.title = "学生"
-    sheet.append(headers)
-    sheet.append(example)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column in ("C", "D", "I"):
-        sheet.column_dimensions[column].width = 22
-        for row in range(2, 2001):
-            sheet[f"{column}{row}"].number_format = "@"
-    choice = DataValidation(type="list", formula1='"走读,住校"', allow_blank=True)
-    sheet.add_data_validation(choice)
-    choice.add("G2:G2000")
+    students = cast("Worksheet", book.active)  # a new workbook opens on its one worksheet
+    students.title = "学生"
+    _template_sheet(students, STUDENT_COLUMNS, text=("C", "D", "I"), example=EXAMPLE)
+    last = TEMPLATE_ROWS + 1
+    sheets.dropdown(students, f"B2:B{last}", ["男", "女"])
+    sheets.dropdown(students, f"E2:E{last}", grades or classnames.GRADE_ORDER, strict=False)
+    sheets.dropdown(students, f"F2:F{last}", [f"({n})班" for n in range(1, class_numbers + 1)],
+                    strict=False)
+    sheets.dropdown(students, f"G2:G{last}", ["走读", "住校"])
+    sheets.dropdown(students, f"K2:K{last}", villages or [], strict=False)
     staff = book.create_sheet("教职工")
-    staff.append(["姓名", "性别", "身份证件号", "岗位", "部门", "联系电话"])
-    staff.column_dimensions["C"].width = 22
+    _template_sheet(staff, STAFF_COLUMNS, text=("C", "F"))
+    sheets.dropdown(staff, f"B2:B{last}", ["男", "女"])
     return save_workbook(book, Path(path))
+
+
+def _template_sheet(sheet: Any, columns: tuple[tuple[str, int], ...], text: tuple[str, ...],
+                    example: list[str] | None = None) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from reopen_desktop.lists import sheets
+
+    sheet.append([title for title, _width in columns])
+    if example:
+        sheet.append(example)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="E6E6E6")
+    for index, (_title, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width * 1.2
+        sheet.cell(1, index).font, sheet.cell(1, index).fill = bold, fill
+    sheets.text_columns(sheet, text, 2, TEMPLATE_ROWS + 1)
+    sheets.set_up(sheet)
+
+
+def write_school_template(data: DataFile, path: str | Path) -> Path:
+    """The roster template with this school's grades, class numbers and known villages in
+    its dropdowns."""
+    grades = [r["name"] for r in data.query("SELECT name FROM grades ORDER BY position")]
+    most = data.scalar("SELECT max(number) FROM classes") or 0
+    villages = [r["village"] for r in data.query(
+        "SELECT DISTINCT village FROM people WHERE village <> '' ORDER BY village")]
+    return write_template(path, grades=grades or None, class_numbers=int(most) or 12,
+                          villages=villages)

@@ -1,5 +1,6 @@
-"""Any list the window shows, as an Excel workbook: the header row frozen, columns wide
-enough for what they hold, identifying numbers as text and masked, formulas defused.
+"""Any list the window shows, as an Excel workbook: the header row frozen and filtered,
+columns wide enough for what they hold, identifying numbers as text and masked, dates as
+real dates, formulas defused, set up for printing (:mod:`reopen_desktop.lists.sheets`).
 
 The window hands over plain headers and rows (what the clerk sees, in the order seen);
 this module decides how each column is written and records the export (who, when,
@@ -23,12 +24,12 @@ from reopen_desktop.base.masking import mask_id, mask_phone
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.grid import school_record
-from reopen_desktop.lists import writing
+from reopen_desktop.lists import sheets, writing
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-TEXT = "@"  # Excel's "text" number format: a typed-over ID stays text too
+TEXT = sheets.TEXT
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _NUMBER = re.compile(r"^-?(0|[1-9]\d{0,9})(\.\d+)?$")  # no leading zeros, no 18-digit IDs
 _TAIL = ("后四位", "last 4", "尾号")
@@ -116,16 +117,16 @@ def _workbook(headers: Sequence[str], rows: Sequence[Sequence[Any]],
     for row in rows:
         sheet.append([_value(value, kind) for value, kind in zip(row, kinds, strict=True)])
     for index, kind in enumerate(kinds, start=1):
-        if kind.text:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            if kind.text:
                 cell.number_format = TEXT
+            else:
+                sheets.date_format(cell)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E6E6E6")
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
-    sheet.freeze_panes = "A2"
-    if headers:
-        sheet.auto_filter.ref = sheet.dimensions
     _fit_widths(sheet, headers, rows)
+    sheets.set_up(sheet, filtered=bool(headers))
     return book
 
 
@@ -134,8 +135,10 @@ def _value(value: Any, kind: ColumnKind) -> Any:
     text = "" if value is None else str(value)
     if kind.mask and text:
         return kind.mask(text)
-    if kind.text or not _NUMBER.match(text):
+    if kind.text:
         return writing.cell_safe(text) if text else None
+    if not _NUMBER.match(text):
+        return sheets.as_cell(writing.cell_safe(text)) if text else None
     return float(text) if "." in text else int(text)
 
 
@@ -167,3 +170,4 @@ def _describe(book: Any, title: str, note: str, count: int, data: DataFile, *,
         sheet.append([line[0], writing.cell_safe(str(line[1]))])
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 60
+    sheets.print_setup(sheet)

@@ -99,6 +99,7 @@ class PeopleRoom(Room):
     add_member = writes(households.add_member)
     remove_member = writes(households.remove_member)
     erase_person = writes(erasure.erase_person)
+
     def import_roster(self, path: str | Path, **options: Any) -> RosterResult:
         """The roster import (pypinyin loads with it, the first time)."""
         from reopen_desktop.importers import roster
@@ -110,6 +111,12 @@ class PeopleRoom(Room):
         from reopen_desktop.importers import roster
 
         return roster.write_template(path)
+
+    def write_school_template(self, path: str | Path) -> Path:
+        """The roster template with this school's grades and classes in its dropdowns."""
+        from reopen_desktop.importers import roster
+
+        return self._read(roster.write_school_template, path)
 
 
 class ScreeningRoom(Room):

@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from reopen_desktop.alerts import register
-from reopen_desktop.alerts.rules import days_affected_by
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
@@ -66,7 +65,7 @@ def erase_person(data: DataFile, person_id: int) -> Erased:
                                          "WHERE household_id = ?", (household,)):
                     words |= _words(member)
                 _drop(act, "households", [household], erased)
-        register.reconcile(act, {d for day in days for d in days_affected_by(data, day)})
+        register.reconcile(act, days)  # with the later days their windows reach
         _scrub(act, words, erased, person_id)
     return erased
 

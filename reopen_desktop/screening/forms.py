@@ -14,7 +14,7 @@ from reopen_desktop.base import cells as base_cells
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Problem, Refused
-from reopen_desktop.lists import reading, writing
+from reopen_desktop.lists import reading, sheets, writing
 from reopen_desktop.screening.declarations import (
     HEALTH_CHOICES,
     STAFF_ROW,
@@ -70,7 +70,8 @@ FILLED_BY_TEACHER = [c.title for c in TEMPLATE[PREFILLED:]]
 
 def write_declaration_template(path: Path, data: DataFile, class_id: int | None = None) -> int:
     """The .xlsx head teachers fill in: a row per pupil (name, class, last 4 ID digits),
-    是/否 dropdowns, dates kept as text. Returns the number of rows written."""
+    是/否 and health dropdowns, date columns that take only dates, the rest as text;
+    header frozen and filtered, set up to print landscape. Returns the rows written."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -91,29 +92,20 @@ def write_declaration_template(path: Path, data: DataFile, class_id: int | None 
         sheet.cell(HEADER_ROW, index).font = Font(bold=True)
         sheet.cell(HEADER_ROW, index).fill = PatternFill("solid", fgColor="DDDDDD")
         sheet.cell(HEADER_ROW, index).alignment = Alignment(wrap_text=True)
-        for row in range(HEADER_ROW + 1, last + 1):
-            sheet.cell(row, index).number_format = "@"
+        if column.kind == "day":
+            sheets.date_columns(sheet, [letter], HEADER_ROW + 1, last)
+        else:
+            sheets.text_columns(sheet, [letter], HEADER_ROW + 1, last)
         _validate(sheet, column, f"{letter}{HEADER_ROW + 1}:{letter}{last}")
-    sheet.freeze_panes = f"{get_column_letter(PREFILLED + 1)}{HEADER_ROW + 1}"
+    sheets.set_up(sheet, header_row=HEADER_ROW, freeze_column=PREFILLED + 1, landscape=True)
     writing.save_workbook(book, path)
     return len(people)
 
 
 def _validate(sheet: Any, column: TemplateColumn, cells: str) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    choices = {"yes_no": f"{base_cells.YES},{base_cells.NO}", "health": ",".join(HEALTH_CHOICES)}
+    choices = {"yes_no": [base_cells.YES, base_cells.NO], "health": list(HEALTH_CHOICES)}
     if column.kind in choices:
-        rule = DataValidation(type="list", formula1=f'"{choices[column.kind]}"', allow_blank=True,
-                              showErrorMessage=True, error="请从下拉列表中选择")
-    elif column.kind == "day":
-        rule = DataValidation(type="textLength", operator="equal", formula1="10",
-                              allow_blank=True, showErrorMessage=True,
-                              error="日期请写成 YYYY-MM-DD,例如 2026-02-20")
-    else:
-        return
-    sheet.add_data_validation(rule)
-    rule.add(cells)
+        sheets.dropdown(sheet, cells, choices[column.kind])
 
 
 def _template_people(data: DataFile, class_id: int | None) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from reopen_desktop.base.masking import mask_id, mask_phone
 from reopen_desktop.datafile import access, audit
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
-from reopen_desktop.lists import reading, writing
+from reopen_desktop.lists import reading, sheets, writing
 from reopen_desktop.screening import declarations
 
 if TYPE_CHECKING:
@@ -101,17 +101,29 @@ def export_key_persons_by_village(data: DataFile, out_xlsx: Path, *, day: date |
         sheet.append([f"{village} 重点人员名单(学校提供,{(day or date.today()).isoformat()})"])
         sheet.append(list(EXPORT_HEADER))
         for row in rows:
-            sheet.append(row)
+            sheet.append([sheets.as_cell(value) for value in row])
         for index, width in enumerate(EXPORT_WIDTHS):
             sheet.column_dimensions[chr(ord("A") + index)].width = width * 1.2
             sheet.cell(2, index + 1).font = Font(bold=True)
+        _set_up(sheet, len(rows))
     if not groups:
-        book.create_sheet("无重点人员").append(["目前没有处于观察期的重点人员。"])
+        empty = book.create_sheet("无重点人员")
+        empty.append(["目前没有处于观察期的重点人员。"])
+        sheets.print_setup(empty)
     people = sum(len(rows) for rows in groups.values())
     with data.atomic():
         writing.save_workbook(book, out_xlsx)
         _record_export(data, out_xlsx, people)
     return ExportResult(Path(out_xlsx), len(groups), people)
+
+
+def _set_up(sheet: Any, count: int) -> None:
+    """IDs and phones kept as the text they are, 观察至 a real date, header row 2 frozen
+    and filtered, printed landscape with the title and header on every page."""
+    last = 2 + max(count, 1)
+    sheets.text_columns(sheet, ["C", "E"], 3, last)
+    sheets.dates_as_dates(sheet, 3)
+    sheets.set_up(sheet, header_row=2, landscape=True)
 
 
 def _by_village(data: DataFile, day: date) -> dict[str, list[list[str]]]:

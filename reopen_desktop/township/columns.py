@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from reopen_desktop.base.words import language
+from reopen_desktop.datafile.paths import program_version
 from reopen_desktop.lists.columns import Column
 from reopen_desktop.township.console import grouped
+from reopen_desktop.township.queries import older_than
 
 # As the school's hand-over slip (reports/handover_slip.py) labels them.
 COUNT_LABELS = (("days", "每日汇总", "days"), ("key_persons", "重点人员", "key persons"),
@@ -22,6 +24,17 @@ def _reported(value: bool) -> str:
     if language() == "en":
         return "yes" if value else "NO"
     return "已上报" if value else "未上报"
+
+
+def version_text(version: str) -> str:
+    """A school's program version, marked in words when older than the console's own, so
+    the township sees which schools to update ("" : a bundle from before versions)."""
+    english = language() == "en"
+    if not version:
+        return "unknown (older build)" if english else "未知(旧版)"
+    if older_than(version, program_version()):
+        return f"{version} (old, please update)" if english else f"{version}(旧版,请更新)"
+    return version
 
 
 def counts_text(counts: dict[str, Any]) -> str:
@@ -82,6 +95,7 @@ IMPORT_RESULTS = (
 
 SLIPS = (
     Column("school", "学校", "School"),
+    Column("program_version", "程序版本", "Program version", version_text),
     Column("sequence", "最新序号", "Newest no."),
     Column("bundles", "已收个数", "Bundles"),
     Column("range_text", "日期范围", "Range"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reopen_desktop.datafile import storage
 from reopen_desktop.datafile.door import Door, Room, reads, writes
 from reopen_desktop.datafile.storage import SYSTEM, Operator
-from reopen_desktop.township import console, merge, queries
+from reopen_desktop.township import console, county_export, merge, queries
 from reopen_desktop.township.schema import TOWNSHIP
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ class BundlesRoom(Room):
 
 
 class FiguresRoom(Room):
-    """What the console shows: who reported, the day's figures, open alerts, key persons."""
+    """What the console shows: who reported, the day's figures, open alerts, key persons;
+    the printed summary and the export upward to the county."""
 
     latest_day = reads(queries.latest_day)
     reporting = reads(queries.reporting)
@@ -47,6 +48,8 @@ class FiguresRoom(Room):
     signal_rule = staticmethod(queries.signal_rule)
     key_persons_by_village = reads(queries.key_persons_by_village)
     slips = reads(queries.slips)
+    export_for_county = reads(county_export.export_for_county)  # files only, not the data file
+    county_mapping_path = reads(county_export.mapping_path)
 
     def write_township_report(self, day: date, out: Path, **options: Any) -> ReportResult:
         """The printed summary (reportlab loads with it, the first time)."""

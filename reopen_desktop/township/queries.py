@@ -7,6 +7,7 @@ and daily log use), so the township never recomputes a school's numbers.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, cast
@@ -21,6 +22,7 @@ from reopen_desktop.township.merge import sequence_gaps
 
 WINDOW_DAYS = 7
 NO_VILLAGE = "未填村(社区)"
+VERSION = re.compile(r"[0-9A-Za-z.+-]{1,32}")
 
 
 def latest_day(data: DataFile) -> date | None:
@@ -255,7 +257,7 @@ def slips(data: DataFile) -> list[dict[str, Any]]:
     """Per school, its newest bundle's hand-over slip figures, to reconcile with the paper."""
     rows = data.query(
         "SELECT s.name AS school, s.school_id, b.sequence, b.date_from, b.date_to, b.counts, "
-        "b.file_sha256, b.imported_at, (SELECT count(*) FROM bundles x "
+        "b.file_sha256, b.imported_at, b.manifest, (SELECT count(*) FROM bundles x "
         "WHERE x.school_id = s.school_id) AS bundles FROM schools s "
         "JOIN bundles b ON b.school_id = s.school_id AND b.sequence = "
         "(SELECT max(sequence) FROM bundles y WHERE y.school_id = s.school_id) ORDER BY s.name")
@@ -263,4 +265,22 @@ def slips(data: DataFile) -> list[dict[str, Any]]:
         row["counts"] = json.loads(row["counts"])
         row["short_hash"] = short_hash(row.pop("file_sha256"))  # as the slip prints it
         row["range_text"] = f"{row['date_from']} – {row['date_to']}"
+        row["program_version"] = program_version_of(row.pop("manifest"))
     return rows
+
+
+def program_version_of(manifest: str) -> str:
+    """The version of the program that made a school's newest bundle ("" when the bundle
+    predates the field, or holds anything but a short version string)."""
+    try:
+        found = json.loads(manifest).get("program_version")
+    except (ValueError, AttributeError):
+        return ""
+    return found if isinstance(found, str) and VERSION.fullmatch(found) else ""
+
+
+def older_than(version: str, reference: str) -> bool:
+    """Whether ``version`` is an older release than ``reference`` (numbers compared)."""
+    def numbers(text: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in re.findall(r"\d+", text.split("+")[0])[:3])
+    return bool(version) and numbers(version) < numbers(reference)

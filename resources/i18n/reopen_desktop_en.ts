@@ -409,6 +409,38 @@ Please switch to that window to carry on.</translation>
             <source>选择病种</source>
             <translation>Pick the disease</translation>
         </message>
+        <message>
+            <source>从:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>到:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <source>打开所在文件夹</source>
+            <translation>Open the folder</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>没有能打开 PDF 的程序</source>
+            <translation>No program opens PDFs</translation>
+        </message>
+        <message>
+            <source>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</source>
+            <translation>The PDF is saved, but no program on this computer opens PDFs, so it was not opened.
+
+File: {0}
+
+Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF) and print it from there, or copy it to a computer that prints.</translation>
+        </message>
     </context>
     <context>
         <name>AdjustDialog</name>
@@ -1204,6 +1236,13 @@ Please switch to that window to carry on.</translation>
         </message>
     </context>
     <context>
+        <name>Card</name>
+        <message>
+            <source>需要处理</source>
+            <translation>Needs action</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
             <source>登记肺结核病例</source>
@@ -1610,6 +1649,56 @@ If they really are here, say why:</translation>
         <message>
             <source>结案</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>程序出错</source>
+            <translation>Something went wrong</translation>
+        </message>
+        <message>
+            <source>(没有日志文件)</source>
+            <translation>(no log file)</translation>
+        </message>
+        <message>
+            <source>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</source>
+            <translation>What you just did did not finish: the program met an unexpected error.
+Data already saved is not affected; this last step may not have been saved, so check it and do it again.
+
+The error is recorded in the log file:
+{0}
+
+When you ask for help, click "Copy diagnostics" and send what it copies to whoever supports you (ID numbers and phone numbers in it are masked).</translation>
+        </message>
+        <message>
+            <source>复制诊断信息</source>
+            <translation>Copy diagnostics</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>Open the log folder</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已复制</source>
+            <translation>Copied</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <source>未完成</source>
+            <translation>Not done</translation>
         </message>
     </context>
     <context>
@@ -4331,8 +4420,8 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>class changes: {0}</translation>
         </message>
         <message>
-            <source>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
-            <translation>&lt;b style='color:#c00000'&gt;{0} renames to confirm (made only when ticked; otherwise the row is not imported)&lt;/b&gt;</translation>
+            <source>&lt;b style='color:{1}'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{1}'&gt;{0} renames to confirm (tick to accept; otherwise the row is not imported)&lt;/b&gt;</translation>
         </message>
         <message>
             <source>确认改名 {0} 人</source>
@@ -4349,10 +4438,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>在校但不在本表 {0} 人</source>
             <translation>{0} at school but not in this file</translation>
-        </message>
-        <message>
-            <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
-            <translation>&lt;b style='color:#c00000'&gt;rows with errors: {0}&lt;/b&gt;</translation>
         </message>
         <message>
             <source>提示 {0} 条</source>
@@ -4409,6 +4494,26 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>错误表已保存到 {0}。请在 Excel 中按红色的“错误说明”列改正后重新导入。</source>
             <translation>The errors workbook is saved to {0}. Correct the rows in Excel following the red “错误说明” column, then import again.</translation>
+        </message>
+        <message>
+            <source>村(社区)</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>例:现住址</source>
+            <translation>Example address</translation>
+        </message>
+        <message>
+            <source>从现住址识别的村(社区)</source>
+            <translation>Villages read from addresses</translation>
+        </message>
+        <message>
+            <source>从现住址识别村(社区){0} 人</source>
+            <translation>village read from the address for {0} people</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{1}'&gt;错误 {0} 行&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{1}'&gt;{0} rows with errors&lt;/b&gt;</translation>
         </message>
     </context>
     <context>
@@ -5572,6 +5677,46 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>截至 {0} 的 7 天内没有乡镇信号。</source>
             <translation>No township signal in the 7 days to {0}.</translation>
+        </message>
+        <message>
+            <source>导出给县平台(&amp;E)…</source>
+            <translation>&amp;Export for the county…</translation>
+        </message>
+        <message>
+            <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
+            <translation>The schools' daily summaries as ADX and DHIS2 CSV (with metadata and the org unit mapping)</translation>
+        </message>
+        <message>
+            <source>导出给县平台</source>
+            <translation>Export for the county</translation>
+        </message>
+        <message>
+            <source>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</source>
+            <translation>Exports the daily summaries the schools reported in this range. The mapping of school codes to the county's org unit codes is kept in:
+{0}
+(edit its third column in Excel; new schools are added by themselves)</translation>
+        </message>
+        <message>
+            <source>选择保存导出文件的文件夹</source>
+            <translation>Choose the folder for the exported files</translation>
+        </message>
+        <message>
+            <source>没有导出</source>
+            <translation>Not exported</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</source>
+            <translation>Exported {0} school days ({1} schools, {2} values):
+{3}</translation>
+        </message>
+        <message>
+            <source>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</source>
+            <translation>Schools added to the mapping: {0}. Their own code stands in for the county's org unit code; correct it in the mapping:
+{1}</translation>
         </message>
     </context>
     <context>

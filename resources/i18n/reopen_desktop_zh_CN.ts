@@ -409,6 +409,38 @@
             <source>选择病种</source>
             <translation>选择病种</translation>
         </message>
+        <message>
+            <source>从:</source>
+            <translation>从:</translation>
+        </message>
+        <message>
+            <source>到:</source>
+            <translation>到:</translation>
+        </message>
+        <message>
+            <source>打开所在文件夹</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>没有能打开 PDF 的程序</source>
+            <translation>没有能打开 PDF 的程序</translation>
+        </message>
+        <message>
+            <source>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</source>
+            <translation>PDF 已保存,但这台电脑上没有能打开 PDF 的程序,所以没有打开它。
+
+文件:{0}
+
+请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</translation>
+        </message>
     </context>
     <context>
         <name>AdjustDialog</name>
@@ -1204,6 +1236,13 @@
         </message>
     </context>
     <context>
+        <name>Card</name>
+        <message>
+            <source>需要处理</source>
+            <translation>需要处理</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
             <source>登记肺结核病例</source>
@@ -1610,6 +1649,56 @@
         <message>
             <source>结案</source>
             <translation>结案</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>程序出错</source>
+            <translation>程序出错</translation>
+        </message>
+        <message>
+            <source>(没有日志文件)</source>
+            <translation>(没有日志文件)</translation>
+        </message>
+        <message>
+            <source>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</source>
+            <translation>刚才的操作没有完成:程序遇到了一个意外的错误。
+已经保存的数据不受影响;刚才这一步可能没有保存,请检查后再做一次。
+
+错误已记录在日志文件中:
+{0}
+
+需要帮助时,请点“复制诊断信息”,把内容发给技术支持(其中的身份证号和电话号码已打码)。</translation>
+        </message>
+        <message>
+            <source>复制诊断信息</source>
+            <translation>复制诊断信息</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>已复制</source>
+            <translation>已复制</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <source>未完成</source>
+            <translation>未完成</translation>
         </message>
     </context>
     <context>
@@ -4331,8 +4420,8 @@
             <translation>调班 {0} 人</translation>
         </message>
         <message>
-            <source>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
-            <translation>&lt;b style='color:#c00000'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</translation>
+            <source>&lt;b style='color:{1}'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{1}'&gt;改名 {0} 人待确认(勾选确认后才改,否则该行不导入)&lt;/b&gt;</translation>
         </message>
         <message>
             <source>确认改名 {0} 人</source>
@@ -4349,10 +4438,6 @@
         <message>
             <source>在校但不在本表 {0} 人</source>
             <translation>在校但不在本表 {0} 人</translation>
-        </message>
-        <message>
-            <source>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</source>
-            <translation>&lt;b style='color:#c00000'&gt;错误 {0} 行&lt;/b&gt;</translation>
         </message>
         <message>
             <source>提示 {0} 条</source>
@@ -4409,6 +4494,26 @@
         <message>
             <source>错误表已保存到 {0}。请在 Excel 中按红色的“错误说明”列改正后重新导入。</source>
             <translation>错误表已保存到 {0}。请在 Excel 中按红色的“错误说明”列改正后重新导入。</translation>
+        </message>
+        <message>
+            <source>村(社区)</source>
+            <translation>村(社区)</translation>
+        </message>
+        <message>
+            <source>例:现住址</source>
+            <translation>例:现住址</translation>
+        </message>
+        <message>
+            <source>从现住址识别的村(社区)</source>
+            <translation>从现住址识别的村(社区)</translation>
+        </message>
+        <message>
+            <source>从现住址识别村(社区){0} 人</source>
+            <translation>从现住址识别村(社区){0} 人</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{1}'&gt;错误 {0} 行&lt;/b&gt;</source>
+            <translation>&lt;b style='color:{1}'&gt;错误 {0} 行&lt;/b&gt;</translation>
         </message>
     </context>
     <context>
@@ -5572,6 +5677,46 @@
         <message>
             <source>截至 {0} 的 7 天内没有乡镇信号。</source>
             <translation>截至 {0} 的 7 天内没有乡镇信号。</translation>
+        </message>
+        <message>
+            <source>导出给县平台(&amp;E)…</source>
+            <translation>导出给县平台(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
+            <translation>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</translation>
+        </message>
+        <message>
+            <source>导出给县平台</source>
+            <translation>导出给县平台</translation>
+        </message>
+        <message>
+            <source>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</source>
+            <translation>导出这段时间各校上报的每日汇总。学校代码与县平台机构编码的对照表在:
+{0}
+(可用 Excel 修改第三列;新学校会自动加入)</translation>
+        </message>
+        <message>
+            <source>选择保存导出文件的文件夹</source>
+            <translation>选择保存导出文件的文件夹</translation>
+        </message>
+        <message>
+            <source>没有导出</source>
+            <translation>没有导出</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</source>
+            <translation>已导出 {0} 个学校日({1} 所学校,{2} 个数值):
+{3}</translation>
+        </message>
+        <message>
+            <source>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</source>
+            <translation>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
+{1}</translation>
         </message>
     </context>
     <context>

@@ -61,6 +61,7 @@ def test_the_installed_program_makes_a_demo_school_and_checks_it(program, tmp_pa
     assert checked.returncode == 0, checked.stderr
     report = json.loads(checked.stdout)
     assert report["ok"] is True
+    assert report["program_version"] == build.recipe.project_version()  # read in the bundle
     assert report["people"] == json.loads(made.stdout)["people"] > 0
 
 

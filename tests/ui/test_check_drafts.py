@@ -80,10 +80,10 @@ def test_switching_tab_with_a_draft_asks_and_going_back_stays(main_window, qtbot
     tab = open_first_class(window, qtbot, "5 385")
     answers.draft = None
     window.show_page(DashboardTab)
-    assert window.tabs.currentWidget() is tab.parentWidget()
+    assert window.current_page() is tab
     answers.draft = "discard"
     window.show_page(DashboardTab)
-    assert window.tabs.currentWidget() is not tab.parentWidget()
+    assert window.current_page() is not tab
 
 
 def test_ctrl_q_with_a_draft_asks_and_saves_before_the_window_closes(main_window, qtbot,

@@ -98,7 +98,7 @@ def test_the_cards_without_a_list_show_their_tab(main_window, school_db):
     window = main_window()
     tab = window.show_page(DashboardTab)
     assert isinstance(tab.open_card("campus"), CampusTab)
-    assert window.tabs.currentWidget() is window.page(CampusTab).parentWidget()
+    assert window.current_page() is window.page(CampusTab)
 
 
 def test_the_lists_close_with_the_main_window(main_window, school_db):

@@ -6,17 +6,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from reopen_desktop.lists.columns import Column
+from ui import colors
 
 Index = QModelIndex | QPersistentModelIndex
+MARKED_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole)
 
 
 class RowsModel(QAbstractTableModel):
     """Shows a list of dataclass rows; ``set_rows`` resets it (Vorta's way: reset on refresh)."""
-
-    HIGHLIGHT = QBrush(QColor("#fff3e0"))
 
     def __init__(self, columns: Sequence[Column], parent: Any = None,
                  highlight: Callable[[Any], bool] | None = None):
@@ -68,8 +68,12 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.BackgroundRole and self.highlight and self.highlight(row):
-            return self.HIGHLIGHT
+        if role in MARKED_ROLES and self.highlight and self.highlight(row):
+            if role == Qt.ItemDataRole.BackgroundRole:  # the palette's base, tinted
+                return QBrush(colors.ROW_HIGHLIGHT)
+            if index.column() == 0:  # and a mark: never colour alone
+                return colors.mark_icon()
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.columns[index.column()].show(row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,13 +36,11 @@ from PySide6.QtWidgets import (
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 
-OVERDUE = QColor("#c62828")
-DONE = QColor("#2e7d32")
-WARNING = QColor("#e65100")
+OVERDUE, DONE, WARNING = colors.DANGER, colors.OK, colors.WARNING
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 EVERY_AREA = 0
 RECHECK_MS = 60_000
@@ -410,7 +408,7 @@ class AreaEditor(QWidget):
                 area.name))
             row.setData(ITEM_ROLE, area.id)
             if not area.active:
-                row.setForeground(QBrush(QColor("#888888")))
+                row.setForeground(QBrush(colors.MUTED))
             self.areas.addItem(row)
             if area.id == selected:
                 self.areas.setCurrentItem(row)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -30,13 +30,12 @@ from reopen_desktop.base.words import language, term
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask, forms
+from ui import ask, colors, forms
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 
-RED = QColor("#c62828")
-ORANGE = QColor("#e65100")
+RED, ORANGE = colors.DANGER, colors.WARNING
 CHECK_COLUMNS = (QT_TRANSLATE_NOOP("CanteenTab", "姓名"), QT_TRANSLATE_NOOP("CanteenTab", "健康证"),
                  QT_TRANSLATE_NOOP("CanteenTab", "体温 ℃"), QT_TRANSLATE_NOOP("CanteenTab", "代码"),
                  QT_TRANSLATE_NOOP("CanteenTab", "结果"))

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,14 +45,13 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.diagnosis_picker import pick_diagnosis
 from ui.models.rows_model import Index, RowsModel
 from ui.printing import print_pdf
 from ui.translations import join, tr
 
-UNCHECKED = QColor("#c62828")
-CHECKED = QColor("#2e7d32")
+UNCHECKED, CHECKED = colors.DANGER, colors.OK
 CLASS_ROLE = Qt.ItemDataRole.UserRole
 ABSENCE_LABELS = {"illness": QT_TR_NOOP("病假"), "other": QT_TR_NOOP("事假")}
 
@@ -92,7 +91,6 @@ class RollRow:
 
 ROLL_CHANGES = {"new": QT_TR_NOOP("新到本班,录入后才出现"),
                 "left": QT_TR_NOOP("已不在本班,此行不会保存")}
-CHANGED = QBrush(QColor("#ffcdd2"))
 
 
 @dataclass
@@ -136,7 +134,7 @@ class RollModel(RowsModel):
         why = tr(ROLL_CHANGES[row.change])
         key = self.columns[index.column()].key
         if role == Qt.ItemDataRole.BackgroundRole:
-            return CHANGED
+            return colors.DANGER_FILL  # adapted to the palette (dark mode)
         if role == Qt.ItemDataRole.ToolTipRole:
             return why
         if role == Qt.ItemDataRole.DisplayRole and key == "name":

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from reopen_desktop.base.words import terms
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
+from ui import colors
 from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
 
-RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
+RED, GREEN, GREY = colors.DANGER, colors.OK, colors.MUTED
 SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
@@ -50,12 +51,21 @@ class Card(QFrame):
         self.value.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.mark = QLabel()  # a warning mark beside a red figure: never colour alone
+        self.mark.setPixmap(colors.mark_icon().pixmap(16, 16))
+        self.mark.setToolTip(self.tr("需要处理"))
+        self.mark.hide()
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.mark)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.value, self.detail):
+        layout.addLayout(heading)
+        for widget in (self.value, self.detail):
             layout.addWidget(widget)
 
     def show_figure(self, value: str, detail: str = "", *, alarm: bool = False) -> None:
         self.value.setText(value)
+        self.mark.setVisible(alarm)
         self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
                                  f"{RED if alarm else GREEN};")
         self.detail.setText(detail)
@@ -104,7 +114,7 @@ class TrendChart(QWidget):
                                           (0.5, day.illness_absent, GREY)):
                 height = area.height() * value / top
                 painter.fillRect(QRectF(left + slot * offset, area.bottom() - height,
-                                        slot * 0.33, height), QColor(colour))
+                                        slot * 0.33, height), colour)
             painter.drawText(QRectF(left, area.bottom() + 4, slot, 16),
                              Qt.AlignmentFlag.AlignCenter, day.day[5:])
         painter.end()

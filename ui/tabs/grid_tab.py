@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,11 +36,11 @@ from reopen_desktop.base import classnames
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import StaffDialog
 from ui.translations import join
 
-GAP_COLOR = QColor("#c62828")
+GAP_COLOR = colors.DANGER
 NODE_ROLE = Qt.ItemDataRole.UserRole  # ("school" | "grade" | "class", id)
 NEW_STAFF = -1
 NOBODY = 0

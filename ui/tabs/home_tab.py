@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask, forms
+from ui import ask, colors, forms
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
 from ui.tables import read_only_view
@@ -77,7 +77,7 @@ class HomeTab(QWidget):
             s.reason) for s in in_force]
         self.suspended.setText("\n".join(lines) or self.tr("今日没有停课的班级。"))
         self.suspended.setStyleSheet(
-            "color: #c62828;" if any(s.open_ended for s in in_force) else "")
+            colors.css(colors.DANGER) if any(s.open_ended for s in in_force) else "")
 
     def _write(self, write) -> None:
         if ask.saved(self, write):

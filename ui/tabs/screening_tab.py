@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,11 +44,12 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.models.rows_model import Index, RowsModel
+from ui.printing import open_pdf
 from ui.tables import read_only_view
 
-RED, RED_FILL, GREEN_FILL = QColor("#c62828"), QColor("#ffebee"), QColor("#e8f5e9")
+RED, RED_FILL, GREEN_FILL = colors.DANGER, colors.DANGER_FILL, colors.OK_FILL
 ALL_CLASSES = -1
 TRAVEL_HEADERS = (QT_TRANSLATE_NOOP("DeclarationForm", "地点"),
                   QT_TRANSLATE_NOOP("DeclarationForm", "开始日期"),
@@ -65,6 +66,9 @@ class BoardModel(RowsModel):
             return QBrush(RED)
         if line is not None and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(GREEN_FILL if line.complete else RED_FILL)
+        if line is not None and role == Qt.ItemDataRole.DecorationRole and index.column() == 0 \
+                and not line.complete:
+            return colors.mark_icon()  # not colour alone
         return super().data(index, role)
 
 
@@ -353,7 +357,7 @@ class ScreeningTab(QWidget):
             result = self._write(self.tr("未生成"),
                                  lambda: self.office.reports.write_chase_list(out))
             if result is not None:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+                open_pdf(self, Path(result.path))  # or where it is, with no PDF viewer
 
     def export_villages(self) -> None:
         out = self.save_path(self.tr("导出分村重点人员"), self.tr("重点人员_分村.xlsx"),
@@ -606,7 +610,7 @@ class VillageMatchDialog(QDialog):
         for column, value in enumerate(values, start=1):
             item = QTableWidgetItem(value)
             if line.status != records.MATCHED:
-                item.setForeground(RED if line.person_id is None else QColor("#e65100"))
+                item.setForeground(RED if line.person_id is None else colors.WARNING)
             self.table.setItem(row, column, item)
 
     def accepted_rows(self) -> list[int]:
