@@ -648,6 +648,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Enter where the observation room is. Nothing was saved.",
     ),
     "bad_outcome": ("未知的结案结果“{outcome}”。", "Unknown outcome “{outcome}”."),
+    "outcome_not_for_rule": (
+        "“{rule}”预警只涉及一个人,不能以“{outcome}”结案。请选“已报告”或“已排除”。没有保存。",
+        "A “{rule_en}” alert concerns one person; it cannot be closed as “not a cluster”. "
+        "Choose reported or cleared. Nothing was saved.",
+    ),
     "outcome_detail_missing": (
         "结案为“{outcome}”时须写明情况(例如:已于 10:30 电话报告镇防控办张主任)。",
         "Closing as “{outcome}” needs the details (e.g. reported by phone at 10:30 to the "
