@@ -682,6 +682,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
         "later than the day of the diagnosis. Nothing was saved.",
     ),
+    "canteen_certificate_off_expired": (
+        "暂停上岗:健康证已过期(有效期至 {expiry})",
+        "Off duty: health certificate expired ({expiry})",
+    ),
+    "canteen_certificate_off_missing": (
+        "暂停上岗:没有健康证",
+        "Off duty: no health certificate",
+    ),
     "canteen_gastro_wait": (
         "暂停上岗:呕吐、腹泻症状消失未满 {hours} 小时,{back} 起方可上岗",
         "Off duty: vomiting or diarrhoea ended less than {hours} hours ago; back from {back}",
@@ -786,10 +794,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "canteen_certificate_bad": (
         "健康证的日期不对:{detail}。没有保存。",
         "The health certificate's dates are wrong: {detail}. Nothing was saved.",
-    ),
-    "canteen_certificate_stop": (
-        "{name}的健康证{state},不能上岗。请先办理(更新)健康证。没有保存。",
-        "{name}'s health certificate {state_en}; they may not work. Nothing was saved.",
     ),
     "canteen_bad_codes": (
         "晨检代码“{codes}”不对:只能是 0 到 12 的数字,用逗号或空格分开。没有保存。",

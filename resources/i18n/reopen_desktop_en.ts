@@ -943,10 +943,6 @@ Please switch to that window to carry on.</translation>
             <translation>Not saved</translation>
         </message>
         <message>
-            <source>体温应是数字,例如 36.5。</source>
-            <translation>The temperature must be a number, e.g. 36.5.</translation>
-        </message>
-        <message>
             <source>登记健康证</source>
             <translation>Record health certificate</translation>
         </message>
@@ -1013,6 +1009,10 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>结果</source>
             <translation>Result</translation>
+        </message>
+        <message>
+            <source>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</source>
+            <translation>Type in the temperature cell (365 or 36.5 both work) and press Enter to save and go to the next worker; Enter or F2 changes a filled cell, so does a double-click. The codes cell takes symptom codes, such as 4 or 4,6.</translation>
         </message>
         <message>
             <source>代码:</source>
@@ -1093,6 +1093,22 @@ Please switch to that window to carry on.</translation>
         <message>
             <source>状态</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>还没有教职工。请先在“防控网络”页添加食堂人员。</source>
+            <translation>There are no staff yet. Add the canteen staff on the Prevention grid tab first.</translation>
+        </message>
+        <message>
+            <source>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</source>
+            <translation>No staff member's post or department contains 食堂 (canteen). Choose from all staff in the next step; whoever has a health certificate registered is listed as a canteen worker.</translation>
+        </message>
+        <message>
+            <source>教职工:</source>
+            <translation>Staff member:</translation>
+        </message>
+        <message>
+            <source>其他教职工…</source>
+            <translation>Other staff member…</translation>
         </message>
         <message>
             <source>已索证(检验合格证明)</source>

@@ -943,10 +943,6 @@
             <translation>未保存</translation>
         </message>
         <message>
-            <source>体温应是数字,例如 36.5。</source>
-            <translation>体温应是数字,例如 36.5。</translation>
-        </message>
-        <message>
             <source>登记健康证</source>
             <translation>登记健康证</translation>
         </message>
@@ -1013,6 +1009,10 @@
         <message>
             <source>结果</source>
             <translation>结果</translation>
+        </message>
+        <message>
+            <source>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</source>
+            <translation>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</translation>
         </message>
         <message>
             <source>代码:</source>
@@ -1093,6 +1093,22 @@
         <message>
             <source>状态</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>还没有教职工。请先在“防控网络”页添加食堂人员。</source>
+            <translation>还没有教职工。请先在“防控网络”页添加食堂人员。</translation>
+        </message>
+        <message>
+            <source>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</source>
+            <translation>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</translation>
+        </message>
+        <message>
+            <source>教职工:</source>
+            <translation>教职工:</translation>
+        </message>
+        <message>
+            <source>其他教职工…</source>
+            <translation>其他教职工…</translation>
         </message>
         <message>
             <source>已索证(检验合格证明)</source>
