@@ -265,3 +265,10 @@ def test_a_single_fever_cannot_be_closed_as_not_a_cluster(school_db):
         register.close_alert(school_db, alert.id, "not_cluster", "核实")
     assert "只涉及一个人" in refused.value.message()
     assert register.open_alert_count(school_db) == 1
+
+
+@pytest.mark.parametrize("typed", ["365", "36.5", "36.5℃", "３６５", "３６．５ ℃", "36.5°C"])
+def test_a_temperature_reads_the_same_however_it_was_typed(typed):
+    from reopen_desktop.checks.class_checks import parse_temperature
+
+    assert parse_temperature(typed) == 36.5
