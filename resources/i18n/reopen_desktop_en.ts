@@ -278,6 +278,14 @@ Please switch to that window to carry on.</translation>
             <translation>Not exported</translation>
         </message>
         <message>
+            <source>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</source>
+            <translation>The township key has not been read yet, so the bundle cannot be encrypted; nothing was exported. Plug in the USB stick from the township headquarters, choose its .pem file under Settings → Read the township key…, then press Send today's report again.</translation>
+        </message>
+        <message>
+            <source>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</source>
+            <translation>The stored township key is not the key bundles are encrypted to; nothing was exported. Ask the township headquarters for the right .pem key file and read it again under Settings → Read the township key….</translation>
+        </message>
+        <message>
             <source>U 盘 {0}</source>
             <translation>USB stick {0}</translation>
         </message>

@@ -278,6 +278,14 @@
             <translation>没有导出</translation>
         </message>
         <message>
+            <source>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</source>
+            <translation>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</translation>
+        </message>
+        <message>
+            <source>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</source>
+            <translation>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</translation>
+        </message>
+        <message>
             <source>U 盘 {0}</source>
             <translation>U 盘 {0}</translation>
         </message>
