@@ -3158,6 +3158,10 @@ The data stay on this PC.</translation>
             <translation>Note</translation>
         </message>
         <message>
+            <source>请选择值班人员</source>
+            <translation>Choose who is on duty</translation>
+        </message>
+        <message>
             <source>应急预案(版本记录,第一行为现行版本)</source>
             <translation>Contingency plan (versions; the first line is the one in force)</translation>
         </message>
@@ -3218,10 +3222,6 @@ The data stay on this PC.</translation>
             <translation>(text saved)</translation>
         </message>
         <message>
-            <source>这一天还没有安排值班校医。</source>
-            <translation>No doctor on duty is set for this day.</translation>
-        </message>
-        <message>
             <source>值班校医:{0}</source>
             <translation>Doctor on duty: {0}</translation>
         </message>
@@ -3248,6 +3248,10 @@ The data stay on this PC.</translation>
         <message>
             <source>打印附件:传染病目录…</source>
             <translation>Print appendix: disease catalogue…</translation>
+        </message>
+        <message>
+            <source>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</source>
+            <translation>Nobody is on duty as school doctor this day, and the prevention grid names no school doctor: choose who is on duty.</translation>
         </message>
         <message>
             <source>保存应急预案附件</source>

@@ -3158,6 +3158,10 @@
             <translation>备注</translation>
         </message>
         <message>
+            <source>请选择值班人员</source>
+            <translation>请选择值班人员</translation>
+        </message>
+        <message>
             <source>应急预案(版本记录,第一行为现行版本)</source>
             <translation>应急预案(版本记录,第一行为现行版本)</translation>
         </message>
@@ -3218,10 +3222,6 @@
             <translation>(正文已存)</translation>
         </message>
         <message>
-            <source>这一天还没有安排值班校医。</source>
-            <translation>这一天还没有安排值班校医。</translation>
-        </message>
-        <message>
             <source>值班校医:{0}</source>
             <translation>值班校医:{0}</translation>
         </message>
@@ -3248,6 +3248,10 @@
         <message>
             <source>打印附件:传染病目录…</source>
             <translation>打印附件:传染病目录…</translation>
+        </message>
+        <message>
+            <source>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</source>
+            <translation>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</translation>
         </message>
         <message>
             <source>保存应急预案附件</source>

@@ -152,6 +152,7 @@ class PreparednessTab(QWidget):
         self.duty_day = _date_edit()
         self.duty_day.dateChanged.connect(lambda _: self._show_duty())
         self.doctor = QComboBox()
+        self.doctor.setPlaceholderText(self.tr("请选择值班人员"))
         self.duty_note = QLineEdit()
         self.duty_label = QLabel()
         self._lay_out()
@@ -213,14 +214,17 @@ class PreparednessTab(QWidget):
         self.equipment.setPlainText(room.equipment if room else "")
         self.room_note.setText(room.note if room else "")
         self.doctor.clear()
-        for person in self.office.grid.list_staff():
+        for person in self.office.preparedness.duty_candidates():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
 
     def _show_duty(self) -> None:
         duty = self.office.preparedness.doctor_on_duty(self.duty_day.date().toPython())
-        if duty is None:
-            self.duty_label.setText(self.tr("这一天还没有安排值班校医。"))
+        if duty is None:  # no school doctor in the grid either: nobody is picked for the clerk
+            self.doctor.setCurrentIndex(-1)
+            self.duty_note.clear()
+            self.duty_label.setText(self.tr("这一天还没有安排值班校医,防控网络也没有指定学校校医:"
+                                            "请选择值班人员。"))
             return
         self.doctor.setCurrentIndex(max(0, self.doctor.findData(duty.person_id)))
         self.duty_note.setText(duty.note)
