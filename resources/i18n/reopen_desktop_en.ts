@@ -1606,6 +1606,14 @@ If they really are here, say why:</translation>
             <translation>Pupils: {0}, classes: {1}</translation>
         </message>
         <message>
+            <source>请先导入花名册:文件 → 导入花名册(Ctrl+I)</source>
+            <translation>Import the roster first: File → Import roster… (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>请先导入花名册</source>
+            <translation>Import the roster first</translation>
+        </message>
+        <message>
             <source>尚无记录</source>
             <translation>No records yet</translation>
         </message>

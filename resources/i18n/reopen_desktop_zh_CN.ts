@@ -1606,6 +1606,14 @@
             <translation>学生 {0} 人,{1} 个班</translation>
         </message>
         <message>
+            <source>请先导入花名册:文件 → 导入花名册(Ctrl+I)</source>
+            <translation>请先导入花名册:文件 → 导入花名册(Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>请先导入花名册</source>
+            <translation>请先导入花名册</translation>
+        </message>
+        <message>
             <source>尚无记录</source>
             <translation>尚无记录</translation>
         </message>

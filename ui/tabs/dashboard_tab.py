@@ -54,10 +54,11 @@ class Card(QFrame):
         for widget in (self.title, self.value, self.detail):
             layout.addWidget(widget)
 
-    def show_figure(self, value: str, detail: str = "", *, alarm: bool = False) -> None:
+    def show_figure(self, value: str, detail: str = "", *, alarm: bool = False,
+                    colour: str = "") -> None:
         self.value.setText(value)
         self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
-                                 f"{RED if alarm else GREEN};")
+                                 f"{colour or (RED if alarm else GREEN)};")
         self.detail.setText(detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -222,8 +223,18 @@ class DashboardTab(QWidget):
         self._show_alerts_and_screening(day)
         self._show_campus(day)
         self._show_home(day.get("kept_home"))
+        if not day["students"]:
+            self._ask_for_the_roster()
         self.chart.show_days(self.office.checks.trend(date.fromisoformat(day["date"])))
         self._show_last_export()
+
+    def _ask_for_the_roster(self) -> None:
+        """No pupils yet: the figures that would read as a calm green zero (nobody absent,
+        no alert, nobody home) say what to do first instead."""
+        self.cards["people"].show_figure("—", self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"),
+                                         alarm=True)
+        for key in ("alerts", "home"):
+            self.cards[key].show_figure("—", self.tr("请先导入花名册"), colour=GREY)
 
     def _show_checks(self, day: dict[str, Any]) -> None:
         if day["checks"] is None or self.office.checks.latest_day() is None:
