@@ -1974,8 +1974,8 @@ If they really are here, say why:</translation>
             <translation>Nobody found for {0}. Check the pass or the student number.</translation>
         </message>
         <message>
-            <source>有 {0} 人符合,请选择</source>
-            <translation>Matches: {0}. Choose one</translation>
+            <source>有 {0} 人符合,请用 ↑↓ 选择,回车确认</source>
+            <translation>{0} people match: choose with ↑↓, then Enter</translation>
         </message>
         <message>
             <source>{0} 体温 {1}℃ 发热!

@@ -1974,8 +1974,8 @@
             <translation>查无此人:{0}。请核对一证通或学籍号。</translation>
         </message>
         <message>
-            <source>有 {0} 人符合,请选择</source>
-            <translation>有 {0} 人符合,请选择</translation>
+            <source>有 {0} 人符合,请用 ↑↓ 选择,回车确认</source>
+            <translation>有 {0} 人符合,请用 ↑↓ 选择,回车确认</translation>
         </message>
         <message>
             <source>{0} 体温 {1}℃ 发热!
