@@ -171,3 +171,15 @@ def test_an_expired_certificate_is_refused_on_its_date_with_the_form_kept(
     [form] = shown
     assert "2025-03-01" in form.error_of("expiry") and form.result() == 0
     assert form.edits["number"].text() == "JKZ003" and answers.warnings == []
+
+
+def test_a_new_supply_item_is_selected_after_adding(qtbot, school_db, answers):
+    supplies.add_item(school_db, "口罩", "只")
+    supplies.add_item(school_db, "手套", "副")
+    tab = SuppliesTab(Office(school_db))
+    qtbot.addWidget(tab)
+    tab.stock.selectRow(0)
+    answers.text = "消毒液"
+    tab.add_item()
+    assert tab.current_item().name == "消毒液"
+    assert [r["name"] for r in school_db.query("SELECT name FROM supply_items")][-1] == "消毒液"
