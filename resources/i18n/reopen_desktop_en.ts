@@ -2197,10 +2197,6 @@ Undo (Ctrl+Z) brings it back.</translation>
     <context>
         <name>HomeTab</name>
         <message>
-            <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
-            <translation>Double-click a row to record today's phone call. Rows not yet called are light orange; on return, the gate checks “May return on” and “Return needs”.</translation>
-        </message>
-        <message>
             <source>电话随访(&amp;F)…</source>
             <translation>Phone &amp;follow-up…</translation>
         </message>
@@ -2283,6 +2279,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>居家观察登记</source>
             <translation>Record home observation</translation>
+        </message>
+        <message>
+            <source>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
+            <translation>Double-click a row or press Enter to record today's phone call (then the next person is selected). Rows not yet called are light orange; on return, the gate checks “May return on” and “Return needs”.</translation>
         </message>
         <message>
             <source>姓名或证件号后四位:</source>

@@ -2197,10 +2197,6 @@
     <context>
         <name>HomeTab</name>
         <message>
-            <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
-            <translation>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</translation>
-        </message>
-        <message>
             <source>电话随访(&amp;F)…</source>
             <translation>电话随访(&amp;F)…</translation>
         </message>
@@ -2283,6 +2279,10 @@
         <message>
             <source>居家观察登记</source>
             <translation>居家观察登记</translation>
+        </message>
+        <message>
+            <source>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
+            <translation>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</translation>
         </message>
         <message>
             <source>姓名或证件号后四位:</source>
