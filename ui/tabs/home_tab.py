@@ -49,7 +49,8 @@ class HomeTab(QWidget):
         layout.addLayout(self._buttons())
         layout.addWidget(self.suspended)
         layout.addWidget(self.table, 1)
-        hint = QLabel(self.tr("双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;"
+        hint = QLabel(self.tr("双击一行或按回车登记今日电话随访(保存后转到下一位)。"
+                              "未随访的行以浅橙色标出;"
                               "返校时校门按“可返校日期”和“返校须查验”把关。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
