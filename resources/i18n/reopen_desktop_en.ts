@@ -214,6 +214,10 @@ Please switch to that window to carry on.</translation>
             <translation>sorted by “{0}”, {1}</translation>
         </message>
         <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+        <message>
             <source>导出Excel</source>
             <translation>Export to Excel</translation>
         </message>
@@ -2348,6 +2352,10 @@ Undo (Ctrl+Z) brings it back.</translation>
             <translation>No household members recorded yet.</translation>
         </message>
         <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+        <message>
             <source>行程:{0}</source>
             <translation>Travel: {0}</translation>
         </message>
@@ -2491,11 +2499,11 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>今日概况(&amp;D)</source>
-            <translation>To&amp;day</translation>
+            <translation>&amp;Today</translation>
         </message>
         <message>
             <source>防控网络(&amp;G)</source>
-            <translation>&amp;Grid</translation>
+            <translation>Gri&amp;d</translation>
         </message>
         <message>
             <source>人员档案(&amp;P)</source>
@@ -2503,7 +2511,7 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>摸排(&amp;S)</source>
-            <translation>&amp;Screening</translation>
+            <translation>Screen&amp;ing</translation>
         </message>
         <message>
             <source>晨午检(&amp;C)</source>
@@ -2515,23 +2523,23 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>居家(&amp;J)</source>
-            <translation>At home (&amp;J)</translation>
+            <translation>At ho&amp;me</translation>
         </message>
         <message>
             <source>消毒通风(&amp;X)</source>
-            <translation>Disinfection (&amp;X)</translation>
+            <translation>Disinfecti&amp;on</translation>
         </message>
         <message>
             <source>预案与培训(&amp;Y)</source>
-            <translation>Plans and training (&amp;Y)</translation>
+            <translation>P&amp;lans and training</translation>
         </message>
         <message>
             <source>食堂(&amp;T)</source>
-            <translation>Can&amp;teen</translation>
+            <translation>Ca&amp;nteen</translation>
         </message>
         <message>
             <source>物资(&amp;W)</source>
-            <translation>Supplies (&amp;W)</translation>
+            <translation>S&amp;upplies</translation>
         </message>
         <message>
             <source>示例数据</source>
@@ -2575,7 +2583,7 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>校门(&amp;M)</source>
-            <translation>Gate (&amp;M)</translation>
+            <translation>&amp;Gate</translation>
         </message>
         <message>
             <source>校门快检模式(&amp;G)…</source>
@@ -4207,7 +4215,7 @@ What is there now is first saved as a “before a restore” backup.</translatio
         </message>
         <message>
             <source>完成时间(&amp;T):</source>
-            <translation>Done at (&amp;T):</translation>
+            <translation>Done a&amp;t:</translation>
         </message>
         <message>
             <source>执行人(&amp;O):</source>
@@ -4227,11 +4235,11 @@ What is there now is first saved as a “before a restore” backup.</translatio
         </message>
         <message>
             <source>作用时间(&amp;M):</source>
-            <translation>Contact time (&amp;M):</translation>
+            <translation>Contact ti&amp;me:</translation>
         </message>
         <message>
             <source>通风时长(&amp;M):</source>
-            <translation>Ventilation (&amp;M):</translation>
+            <translation>Ventilation ti&amp;me:</translation>
         </message>
     </context>
     <context>

@@ -214,6 +214,10 @@
             <translation>按“{0}”{1}</translation>
         </message>
         <message>
+            <source>;</source>
+            <translation>;</translation>
+        </message>
+        <message>
             <source>导出Excel</source>
             <translation>导出Excel</translation>
         </message>
@@ -2346,6 +2350,10 @@
         <message>
             <source>尚未登记同住成员。</source>
             <translation>尚未登记同住成员。</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
         </message>
         <message>
             <source>行程:{0}</source>

@@ -297,13 +297,14 @@ class DashboardTab(QWidget):
         if not home or not (home["total"] or home["suspended_classes"]):
             self.cards["home"].show_figure("0", self.tr("无停课、无居家观察"))
             return
-        problems = [self.tr("今日未随访 {0} 人").format(home["not_called"])
-                    if home["not_called"] else "",
-                    self.tr("停课未定结束日期:{0}").format(join(home["open_ended"]))
-                    if home["open_ended"] else ""]
-        classes = self.tr("停课班级 {0} 个").format(len(home["suspended_classes"]))
+        lines = [self.tr("停课班级 {0} 个").format(len(home["suspended_classes"]))
+                 if home["suspended_classes"] else "",
+                 self.tr("今日未随访 {0} 人").format(home["not_called"])
+                 if home["not_called"] else "",
+                 self.tr("停课未定结束日期:{0}").format(join(home["open_ended"]))
+                 if home["open_ended"] else ""]
         self.cards["home"].show_figure(str(home["total"]),
-                                       ";".join([classes] + [p for p in problems if p]),
+                                       self.tr(";").join(line for line in lines if line),
                                        alarm=bool(home["not_called"] or home["open_ended"]))
 
     def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
