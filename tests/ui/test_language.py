@@ -50,7 +50,7 @@ def test_the_english_tabs_and_menus_each_have_their_own_alt_key(english, main_wi
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     labels += [a.text() for a in window.menuBar().actions()]
     keys = [re.search(r"&(\w)", label).group(1).lower() for label in labels]
-    assert len(keys) == len(set(keys)), sorted(zip(keys, labels))
+    assert len(keys) == len(set(keys)), sorted(zip(keys, labels, strict=True))
 
 
 def test_the_english_home_card_says_only_what_is_there(english, qtbot, school_db):
