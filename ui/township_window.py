@@ -97,6 +97,7 @@ class TownshipWindow(AppWindow):
         layout.addLayout(self._build_bar())
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._build_help_menu()
         self.statusBar().showMessage(self.tr("乡镇公钥指纹:{0}(与各校核对)").format(
             self.township.short_fingerprint))
         self.refresh()
@@ -113,7 +114,8 @@ class TownshipWindow(AppWindow):
         printing = self.print_button = QPushButton(self.tr("打印汇总(&P)…"))
         printing.clicked.connect(self.print_report)
         key = QPushButton(self.tr("导出乡镇公钥…"))
-        key.setToolTip(self.tr("各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包"))
+        key.setToolTip(self.tr("各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,"
+                               "才能给本乡镇导出数据包"))
         key.clicked.connect(self.save_public_key)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         bar = QHBoxLayout()
@@ -126,6 +128,26 @@ class TownshipWindow(AppWindow):
         for button in (files, folder, printing, key):
             bar.addWidget(button)
         return bar
+
+    def _build_help_menu(self) -> None:
+        """帮助: the guide's township page (F1, as in the school's window) and 关于."""
+        menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        guide = menu.addAction(self.tr("使用指南(&G)"))
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_help)
+        menu.addAction(self.tr("关于(&A)")).triggered.connect(self.about)
+
+    def show_help(self) -> None:
+        from ui import help_window
+
+        help_window.open_help(self, help_window.page_for(self))
+
+    def about(self) -> None:
+        from reopen_desktop import __version__
+
+        ask.inform(self, self.tr("关于"), self.tr(
+            "复学防控桌面 {0} · 乡镇汇总\n汇总各校交来的上报数据包。\n数据只保存在本机。").format(
+            __version__))
 
     def _build_reporting_tab(self) -> None:
         self.rate = QLabel()
@@ -157,7 +179,7 @@ class TownshipWindow(AppWindow):
         self.slips_model = RowsModel(columns.SLIPS, self)
         note = QLabel(self.tr("各校最新数据包的序号、日期范围、各项数量与校验码,"
                               "应与学校交来的纸质交接单一致。"))
-        self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&H)"))
+        self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&J)"))
         self.result_note = QLabel(self.tr("尚未导入数据包。"))
         self.result_note.setWordWrap(True)
         self.result_model = RowsModel(columns.IMPORT_RESULTS, self,

@@ -4391,10 +4391,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Export township public key…</translation>
         </message>
         <message>
-            <source>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</source>
-            <translation>Schools can export bundles for this township once they have saved this public key with set-township-key</translation>
-        </message>
-        <message>
             <source>日期:</source>
             <translation>Date:</translation>
         </message>
@@ -4409,10 +4405,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>重点人员(&amp;K)</source>
             <translation>&amp;Key persons</translation>
-        </message>
-        <message>
-            <source>交接核对(&amp;H)</source>
-            <translation>&amp;Hand-over check</translation>
         </message>
         <message>
             <source>尚未导入数据包。</source>
@@ -4461,6 +4453,38 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>未报</source>
             <translation>missing</translation>
+        </message>
+        <message>
+            <source>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</source>
+            <translation>Schools can export bundles for this township once they have read this key under Settings → Read the township key…</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>使用指南(&amp;G)</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>关于(&amp;A)</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</source>
+            <translation>Reopen Desktop {0} · township console
+Gathers the bundles the schools hand in.
+The data stays on this computer.</translation>
+        </message>
+        <message>
+            <source>交接核对(&amp;J)</source>
+            <translation>Hand-o&amp;ver check</translation>
         </message>
         <message>
             <source>选择数据包</source>

@@ -4391,10 +4391,6 @@
             <translation>导出乡镇公钥…</translation>
         </message>
         <message>
-            <source>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</source>
-            <translation>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</translation>
-        </message>
-        <message>
             <source>日期:</source>
             <translation>日期:</translation>
         </message>
@@ -4409,10 +4405,6 @@
         <message>
             <source>重点人员(&amp;K)</source>
             <translation>重点人员(&amp;K)</translation>
-        </message>
-        <message>
-            <source>交接核对(&amp;H)</source>
-            <translation>交接核对(&amp;H)</translation>
         </message>
         <message>
             <source>尚未导入数据包。</source>
@@ -4461,6 +4453,38 @@
         <message>
             <source>未报</source>
             <translation>未报</translation>
+        </message>
+        <message>
+            <source>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</source>
+            <translation>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>使用指南(&amp;G)</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>关于(&amp;A)</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</source>
+            <translation>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</translation>
+        </message>
+        <message>
+            <source>交接核对(&amp;J)</source>
+            <translation>交接核对(&amp;J)</translation>
         </message>
         <message>
             <source>选择数据包</source>

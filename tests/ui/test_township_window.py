@@ -103,3 +103,15 @@ def test_the_program_opened_on_a_township_file_shows_the_township_window(qtbot, 
     finally:
         session.township_window.close()
         session.close()
+
+
+def test_the_township_console_has_a_help_menu_whose_guide_opens_its_page(qtbot, tmp_path):
+    window, _data, _public = open_township(qtbot, tmp_path)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["帮助(&H)"]
+    guide = window.menuBar().actions()[0].menu().actions()[0]
+    assert guide.shortcut().toString() == "F1"
+    guide.trigger()
+    assert window.help_window.browser.source().toLocalFile().endswith("zh/township.md")
+    assert "乡镇" in window.help_window.browser.toPlainText()
+    window.help_window.close()
