@@ -1579,7 +1579,7 @@ If they really are here, say why:</translation>
         </message>
         <message>
             <source>今日上报(&amp;U)…</source>
-            <translation>Send today's rep&amp;ort…</translation>
+            <translation>Send toda&amp;y's report…</translation>
         </message>
         <message>
             <source>把上次上报以来的数据导出到 U 盘,送乡镇防控办</source>

@@ -82,3 +82,5 @@ def test_a_school_without_a_roster_is_asked_to_import_it_not_shown_green_zeros(q
         assert "请先导入花名册" in card.detail.text(), key
         assert GREEN not in card.value.styleSheet(), key
     assert "文件 → 导入花名册" in tab.cards["people"].detail.text()
+    assert all(GREEN not in card.value.styleSheet() for card in tab.cards.values()
+               if card.value.text() == "—")  # no record yet is not good news

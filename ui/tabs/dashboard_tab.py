@@ -29,6 +29,7 @@ from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
 
 RED, GREEN, GREY = "#c62828", "#2e7d32", "#616161"
+NOTHING_YET = "—"  # a card's figure before there is any record
 SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
@@ -57,8 +58,9 @@ class Card(QFrame):
     def show_figure(self, value: str, detail: str = "", *, alarm: bool = False,
                     colour: str = "") -> None:
         self.value.setText(value)
+        calm = GREY if value == NOTHING_YET else GREEN  # no figure yet is not good news
         self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
-                                 f"{colour or (RED if alarm else GREEN)};")
+                                 f"{colour or (RED if alarm else calm)};")
         self.detail.setText(detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -231,15 +233,15 @@ class DashboardTab(QWidget):
     def _ask_for_the_roster(self) -> None:
         """No pupils yet: the figures that would read as a calm green zero (nobody absent,
         no alert, nobody home) say what to do first instead."""
-        self.cards["people"].show_figure("—", self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"),
+        self.cards["people"].show_figure(NOTHING_YET, self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"),
                                          alarm=True)
         for key in ("alerts", "home"):
-            self.cards[key].show_figure("—", self.tr("请先导入花名册"), colour=GREY)
+            self.cards[key].show_figure(NOTHING_YET, self.tr("请先导入花名册"))
 
     def _show_checks(self, day: dict[str, Any]) -> None:
         if day["checks"] is None or self.office.checks.latest_day() is None:
             for key in ("checks", "absent", "fevers"):
-                self.cards[key].show_figure("—", self.tr("尚无记录"))
+                self.cards[key].show_figure(NOTHING_YET, self.tr("尚无记录"))
             return
         sessions = day["checks"]["sessions"]
         lines = [self.tr("{0} {1}/{2} 班").format(self.tr(label), sessions[k]["classes_done"],
@@ -271,7 +273,7 @@ class DashboardTab(QWidget):
                     screening.get("missing", 0), screening.get("key_persons_observing", 0)),
                 alarm=screening.get("missing", 0) > 0)
         else:
-            self.cards["screening"].show_figure("—", self.tr("尚无记录"))
+            self.cards["screening"].show_figure(NOTHING_YET, self.tr("尚无记录"))
 
     def _show_campus(self, day: dict[str, Any]) -> None:
         campus = [day.get("disinfection"), day.get("ventilation")]
@@ -280,12 +282,12 @@ class DashboardTab(QWidget):
             self.cards["campus"].show_figure(str(overdue), self.tr("项超时未做"),
                                              alarm=overdue > 0)
         else:
-            self.cards["campus"].show_figure("—", self.tr("尚无记录"))
+            self.cards["campus"].show_figure(NOTHING_YET, self.tr("尚无记录"))
         self._show_canteen(day.get("canteen"))
         supplies = day.get("supplies")
         low = supplies.get("low", []) if isinstance(supplies, dict) else []
         if not supplies or not supplies.get("items"):
-            self.cards["supplies"].show_figure("—", self.tr("尚无记录"))
+            self.cards["supplies"].show_figure(NOTHING_YET, self.tr("尚无记录"))
         else:
             names = join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
                              for item in low)
@@ -310,7 +312,7 @@ class DashboardTab(QWidget):
     def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
         """Workers off duty, certificates expiring or expired, meals without samples."""
         if not canteen or not (canteen["workers"] or canteen["meals"]):
-            self.cards["canteen"].show_figure("—", self.tr("尚无记录"))
+            self.cards["canteen"].show_figure(NOTHING_YET, self.tr("尚无记录"))
             return
         problems = [self.tr("{0} 人暂停上岗").format(len(canteen["off_duty"]))
                     if canteen["off_duty"] else "",
