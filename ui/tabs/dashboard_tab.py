@@ -233,8 +233,8 @@ class DashboardTab(QWidget):
     def _ask_for_the_roster(self) -> None:
         """No pupils yet: the figures that would read as a calm green zero (nobody absent,
         no alert, nobody home) say what to do first instead."""
-        self.cards["people"].show_figure(NOTHING_YET, self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"),
-                                         alarm=True)
+        self.cards["people"].show_figure(
+            NOTHING_YET, self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"), alarm=True)
         for key in ("alerts", "home"):
             self.cards[key].show_figure(NOTHING_YET, self.tr("请先导入花名册"))
 
