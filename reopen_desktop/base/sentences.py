@@ -865,10 +865,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bundle_wrong_township": (
         "数据包“{path}”是发给另一个乡镇的(加密所用的乡镇公钥不是本乡镇的),无法打开,已拒收。"
-        "请让学校用本乡镇的公钥(set-township-key)重新导出。",
+        "请让学校读取本乡镇的公钥(在学校的窗口中:“设置 → 读取乡镇公钥…”)后重新导出。",
         "The bundle “{path}” was made for another township (it is encrypted to a different "
-        "township key); it cannot be opened and was refused. Ask the school to store this "
-        "township's key (set-township-key) and export again.",
+        "township key); it cannot be opened and was refused. Ask the school to read this "
+        "township's key (in the school's window: Settings → Read the township key…) and "
+        "export again.",
     ),
     "bundle_too_new": (
         "数据包“{path}”由更新版本的程序导出(格式版本 {found},本程序只认识到 {known})。"
