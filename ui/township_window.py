@@ -35,7 +35,7 @@ from ui.app_window import AppWindow
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
-from ui.tables import read_only_view
+from ui.tables import enter_moves_on, read_only_view
 from ui.translations import join
 
 
@@ -43,6 +43,7 @@ def _table(model: RowsModel, *, stretch: int = -1, wrap: bool = False) -> QTable
     """The shared read-only list (column ``stretch`` takes the spare width); with ``wrap``
     long text (a refusal's reason) wraps and its row grows, else it is cut short."""
     table = read_only_view(model, stretch=stretch, single=False)
+    enter_moves_on(table)
     table.setWordWrap(wrap)
     if wrap:
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
