@@ -783,8 +783,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- canteen and supplies (canteen.py, supplies.py) ---
     "canteen_not_worker": (
-        "{name}不是食堂从业人员(岗位或部门应含“食堂”)。没有保存。",
-        "{name} is not a canteen worker (post or department must contain 食堂). Nothing saved.",
+        "{name}不是食堂从业人员(岗位或部门含“食堂”、或已登记健康证的教职工才是)。"
+        "请先在“健康证”页为他登记健康证。没有保存。",
+        "{name} is not a canteen worker (a staff member whose post or department contains 食堂, "
+        "or who has a health certificate registered). Register their certificate on the "
+        "health certificate page first. Nothing saved.",
     ),
     "canteen_certificate_past": (
         "健康证有效期至 {expiry},已经过期,不能登记。请先办理新的健康证。没有保存。",
