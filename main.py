@@ -12,9 +12,18 @@ import time
 STARTED = time.perf_counter()
 
 
+def first_word(argv: list[str]) -> str:
+    """The first argument that is neither ``--lang X`` nor an option: the command, if any."""
+    rest = list(argv)
+    while rest and (rest[0] == "--lang" or rest[0].startswith("--lang=")):
+        rest = rest[1 if "=" in rest[0] else 2:]
+    return rest[0] if rest and not rest[0].startswith("-") else ""
+
+
 def main(argv: list[str]) -> int:
-    if argv and not argv[0].startswith("-"):
-        # A word first is a headless command; the command parser names unknown ones.
+    if first_word(argv):
+        # A word first (after --lang) is a headless command; the command parser names
+        # unknown ones.
         from reopen_desktop.cli.main import main as run_command
 
         return run_command(argv)

@@ -1,8 +1,10 @@
 """The canteen (食堂): workers' health certificates and pre-shift checks, procurement with
 索证索票, food samples (留样) and meals accompanied by school leaders (陪餐).
 
-Canteen workers are staff whose post or department says 食堂. A worker without a valid
-health certificate may not work: a check for them is refused, not recorded as on duty.
+Canteen workers are staff whose post or department says 食堂, and any staff member the
+canteen has registered a health certificate for (a kitchen helper whose post reads 厨工).
+A worker without a valid health certificate may not work: their check is recorded as turned
+away (off duty, the certificate named), so the monthly form and the daily log show them.
 A food sample that is too small or kept too briefly is refused at entry (the rule is the
 school's setting), so a stored sample always meets it; a meal with a dish that has no
 sample yet is flagged until one is entered.
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # the catalogue loads with the first rule read, not at start-
     from reopen_desktop.diseases.reader import RuleSource
 
 CANTEEN_WORD = "食堂"
+CERTIFICATE_STOP = "健康证"  # in the stored reason of a worker turned away for it
 CODES = {0: "正常", 1: "发热", 2: "恶心", 3: "呕吐", 4: "腹泻", 5: "腹痛", 6: "外伤", 7: "烫伤",
          8: "湿疹", 9: "黄疸", 10: "咽痛", 11: "咳嗽", 12: "其他"}
 # Off duty (the catalogue's [[rule]] canteen_off_duty, with its sources): fever, vomiting,
@@ -80,6 +83,11 @@ class Check:
     def codes_text(self) -> str:
         return ",".join(str(code) for code in self.codes)
 
+    @property
+    def certificate_stop(self) -> bool:
+        """Turned away for a missing or expired health certificate."""
+        return not self.on_duty and CERTIFICATE_STOP in self.reason
+
 
 @dataclass
 class Dish:
@@ -128,9 +136,9 @@ def workers(data: DataFile, day: date | None = None) -> list[Worker]:
     """Active canteen staff by name, each with their certificate as of ``day`` (today)."""
     rows = data.query("SELECT id, name, post, department FROM people WHERE kind = 'staff' "
                       "AND active = 1 ORDER BY name, id")
-    found = [Worker(r["id"], r["name"], r["post"]) for r in rows
-             if is_worker(r["post"], r["department"])]
     certificates = {c.person_id: c for c in _certificates(data, day or date.today())}
+    found = [Worker(r["id"], r["name"], r["post"]) for r in rows
+             if is_worker(r["post"], r["department"]) or r["id"] in certificates]
     for worker in found:
         worker.certificate = certificates.get(worker.id)
     return found
@@ -172,7 +180,7 @@ def set_certificate(data: DataFile, person_id: int, number: str, issued: date | 
     """Enter or renew a worker's certificate. A certificate already expired at entry, one
     issued in the future or after its expiry is refused (a typo, most likely)."""
     today = today or date.today()
-    name = _require_worker(data, person_id)
+    name = _require_worker(data, person_id, any_staff=True)
     if expiry < today:
         raise Refused("canteen_certificate_past", expiry=expiry.isoformat())
     if issued and (issued > today or issued > expiry):
@@ -189,13 +197,18 @@ def set_certificate(data: DataFile, person_id: int, number: str, issued: date | 
             act.update("health_certificates", int(existing), row)
 
 
-def _require_worker(data: DataFile, person_id: int) -> str:
+def _require_worker(data: DataFile, person_id: int, *, any_staff: bool = False) -> str:
+    """The worker's name; refused for someone who is not a canteen worker (with
+    ``any_staff``: not staff at all, since a certificate makes a staff member one)."""
     rows = data.query("SELECT name, post, department, kind FROM people WHERE id = ?",
                       (person_id,))
     if not rows:
         raise Refused("not_found", what="人员", id=person_id)
     row = rows[0]
-    if row["kind"] != "staff" or not is_worker(row["post"], row["department"]):
+    certified = data.scalar("SELECT 1 FROM health_certificates WHERE person_id = ?",
+                            (person_id,))
+    if row["kind"] != "staff" or not (any_staff or certified
+                                      or is_worker(row["post"], row["department"])):
         raise Refused("canteen_not_worker", name=row["name"])
     return str(row["name"])
 
@@ -268,24 +281,23 @@ def record_check(data: DataFile, person_id: int, day: date, temperature: float |
                  codes: str | list[int] | None, *, checked_by: str = "",
                  today: date | None = None) -> Check:
     """Record (or correct) a worker's pre-shift check of ``day``. Refused for a future day,
-    bad codes or temperature, and for a worker whose certificate is missing or expired
-    on ``day`` (hard stop: they may not be checked in)."""
+    bad codes or temperature. A worker whose certificate is missing or expired on ``day``
+    is turned away: recorded off duty with the certificate as the reason, so the form keeps
+    their row."""
     if day > (today or date.today()):
         raise Refused("canteen_future_day", day=day.isoformat())
     name = _require_worker(data, person_id)
     parsed = parse_codes(codes)
     if temperature is not None and not 34.0 <= temperature <= 43.0:
         raise Refused("canteen_bad_temperature", value=temperature)
-    certificate = certificate_of(data, person_id, day)
-    if certificate.state in ("missing", "expired"):
-        state = "已过期" if certificate.state == "expired" else "未登记"
-        raise Refused("canteen_certificate_stop", name=name, state=state,
-                      state_en="has expired" if certificate.state == "expired" else "is missing")
     on_duty, reason = outcome(temperature, parsed, float(settings.get(data, "fever_threshold")))
     back = gastro_return(data, person_id, day) if on_duty else None
     if back is not None:
         on_duty, reason = False, text("canteen_gastro_wait", "zh", hours=gastro_hours(),
                                       back=back.isoformat())
+    stop = _certificate_stop(certificate_of(data, person_id, day))
+    if stop:
+        on_duty, reason = False, stop + ("、" + reason.partition(":")[2] if reason else "")
     row: dict[str, Any] = {
         "day": day.isoformat(), "person_id": person_id, "temperature": temperature,
         "codes": ",".join(map(str, parsed)), "on_duty": int(on_duty), "reason": reason,
@@ -298,6 +310,15 @@ def record_check(data: DataFile, person_id: int, day: date, temperature: float |
         else:
             act.update("canteen_checks", int(existing), row)
     return Check(person_id, name, row["day"], temperature, parsed, on_duty, reason)
+
+
+def _certificate_stop(certificate: Certificate) -> str:
+    """The reason a worker is turned away for their certificate ("" when it is valid)."""
+    if certificate.state == "expired":
+        return text("canteen_certificate_off_expired", "zh", expiry=certificate.expiry)
+    if certificate.state == "missing":
+        return text("canteen_certificate_off_missing", "zh")
+    return ""
 
 
 def _checks(data: DataFile, day_from: date, day_to: date) -> list[Check]:

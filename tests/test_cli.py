@@ -155,3 +155,12 @@ def test_alerts_lists_what_the_rules_raise_with_the_contract_keys(school_path, c
 def test_a_day_without_alerts_is_an_explicit_zero_report(school_path, capsys):
     code, result, err = cli(capsys, "alerts", "--db", str(school_path), "--date", "2026-03-02")
     assert code == 0 and "零报告" in err
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_lang_is_accepted_before_or_after_the_command(tmp_path, order):
+    args = ["init", "--school", "", "--db", str(tmp_path / "s.db")]
+    args = ["--lang", "en", *args] if order == "before" else [*args, "--lang", "en"]
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 2 and "school name cannot be empty" in done.stderr, done.stderr

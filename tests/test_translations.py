@@ -65,6 +65,14 @@ def test_english_keeps_every_placeholder_and_shortcut():
         f"  [{m.context}] {m.source} -> {m.translation}" for m in wrong[:25])
 
 
+def test_english_shortcuts_sit_in_the_word_not_in_a_chinese_style_suffix():
+    """"At home (&J)" is how Chinese marks a key; English underlines a letter of the word."""
+    suffixed = [m for m in build.read_messages(build.ts_path("en"))
+                if re.search(r"\(&\w\)", m.translation)]
+    assert not suffixed, "English with a (&X) suffix:\n" + "\n".join(
+        f"  [{m.context}] {m.translation}" for m in suffixed[:25])
+
+
 def test_english_is_not_the_chinese_copied():
     """Chinese may stay inside English where it is data (e.g. 王丽, the 错误说明 column)."""
     copied = [m for m in build.read_messages(build.ts_path("en"))

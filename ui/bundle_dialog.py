@@ -52,11 +52,25 @@ def report_today(parent: QWidget | None, office: Office) -> BundleDialog | None:
     except Cancelled:
         return None
     except Refused as error:
-        ask.warn(parent, _tr("没有导出"), error.message())
+        ask.warn(parent, _tr("没有导出"), window_refusal(error))
         return None
     dialog = BundleDialog(office, parent, exported=record)
     dialog.open()
     return dialog
+
+
+def window_refusal(error: Refused) -> str:
+    """The core's refusal as a window user reads it: the township key is read through the
+    menu, not with the headless command the core's sentence names."""
+    if error.key == "bundle_no_township_key":
+        return _tr("还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。"
+                   "请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的"
+                   " .pem 文件,然后再点“今日上报”。")
+    if error.key == "bundle_bad_township_key":
+        return _tr("保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。"
+                   "请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中"
+                   "重新读取。")
+    return error.message()
 
 
 def choose_target(parent: QWidget | None, label: str) -> str | None:

@@ -7,7 +7,6 @@ appendix.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,11 +27,11 @@ from PySide6.QtWidgets import (
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 
-RED = QBrush(QColor("#c62828"))
+RED = colors.DANGER  # adapted to the palette (dark mode)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 

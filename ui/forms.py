@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.base import cells, idnumber
 from reopen_desktop.errors import Refused
-from ui import ask
+from ui import ask, colors
 from ui.translations import join, tr
 
-RED = "#c62828"
-GREY = "#616161"
+RED = colors.DANGER
+GREY = colors.MUTED
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 # A check gets the field's text and says why it is wrong, or "" when it is right.
@@ -155,9 +155,9 @@ def _calendar_icon() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setPen(QColor(GREY))
+    painter.setPen(QColor(GREY.name()))
     painter.drawRect(1, 2, 13, 12)
-    painter.fillRect(1, 2, 14, 4, QColor(RED))
+    painter.fillRect(1, 2, 14, 4, QColor(RED.name()))
     for x in (4, 8, 12):
         for y in (8, 11):
             painter.drawPoint(x - 1, y)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
@@ -21,6 +21,15 @@ from reopen_desktop.office.door import Office
 from ui.translations import join
 
 GREEN, RED, NEUTRAL = "#2e7d32", "#c62828", "#37474f"
+
+
+CHOICE_PIXELS = 28  # the "which of these" list, read at arm's length like the scan line
+CHOICE_ROWS = 6  # rows shown at once; more scroll (the core finds at most 10)
+
+
+def _pixels(font: QFont, size: int) -> QFont:
+    font.setPixelSize(size)
+    return font
 
 
 class GateWindow(QWidget):
@@ -38,6 +47,8 @@ class GateWindow(QWidget):
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText(self.tr("体温,如 365,回车"))
         self.choices = QListWidget()
+        self.choices.setFont(_pixels(self.choices.font(), CHOICE_PIXELS))
+        self.choices.setSpacing(4)
         self.choices.hide()
         self.due = QLabel()
         self.due.setWordWrap(True)
@@ -83,10 +94,13 @@ class GateWindow(QWidget):
             item = QListWidgetItem(f"{person.name}  {person.class_name}")
             item.setData(Qt.ItemDataRole.UserRole, person)
             self.choices.addItem(item)
+        shown = range(min(len(found), CHOICE_ROWS))  # every name readable without scrolling
+        self.choices.setFixedHeight(sum(self.choices.sizeHintForRow(i) + 2 * 4 for i in shown)
+                                    + 2 * self.choices.frameWidth())
         self.choices.show()
         self.choices.setCurrentRow(0)
         self.choices.setFocus()
-        self._show(self.tr("有 {0} 人符合,请选择").format(len(found)), NEUTRAL)
+        self._show(self.tr("有 {0} 人符合,请用 ↑↓ 选择,回车确认").format(len(found)), NEUTRAL)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.choices.hide()

@@ -23,13 +23,21 @@ from reopen_desktop.base import words
 from reopen_desktop.office import files
 from ui import screen_fit
 
-# The page for each tab (by class name); anything else opens the index.
+# The page for each tab and window (by class name); anything else opens the index.
 PAGE_FOR = {
-    "DashboardTab": "index",
-    "GridTab": "first-day",
-    "PeopleTab": "first-day",
+    "DashboardTab": "dashboard",
+    "GridTab": "grid",
+    "PeopleTab": "people",
+    "ScreeningTab": "screening",
     "ChecksTab": "morning-check",
     "AlertsTab": "cluster-alert",
+    "HomeTab": "home",
+    "CampusTab": "campus",
+    "PreparednessTab": "preparedness",
+    "SchoolYearTab": "school-year",
+    "CanteenTab": "canteen",
+    "SuppliesTab": "supplies",
+    "TownshipWindow": "township",
 }
 
 
@@ -46,7 +54,12 @@ def page_path(slug: str, language: str | None = None) -> Path:
 
 
 def page_for(widget: QWidget | None) -> str:
-    return PAGE_FOR.get(type(widget).__name__, "index") if widget is not None else "index"
+    return page_for_class(type(widget).__name__) if widget is not None else "index"
+
+
+def page_for_class(name: str) -> str:
+    """The guide page of a tab or window class (``"ChecksTab"`` → ``"morning-check"``)."""
+    return PAGE_FOR.get(name, "index")
 
 
 class GuideBrowser(QTextBrowser):
@@ -89,6 +102,7 @@ class HelpWindow(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.browser, 1)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.resize(900, 760)
         screen_fit.fit(self)
 

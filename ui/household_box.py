@@ -58,7 +58,7 @@ class HouseholdBox(QGroupBox):
             + (members or [self.tr("尚未登记同住成员。")])))
 
     def _member_line(self, member: records.Member) -> str:
-        trips = ";".join(" ".join(filter(None, (t.place, "~".join(
+        trips = self.tr(";").join(" ".join(filter(None, (t.place, "~".join(
             filter(None, (t.date_from, t.date_to)))))) for t in member.travels)
         parts = [f"{member.relation}{member.name}", member.health,
                  self.tr("行程:{0}").format(trips) if trips else "",

@@ -163,7 +163,7 @@ def filter_note(view: QAbstractItemView) -> str:
         order = _tr("升序") if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder \
             else _tr("降序")
         parts.append(_tr("按“{0}”{1}").format(name, order))
-    return ";".join(parts)
+    return _tr(";").join(parts)
 
 
 def export_view(view: QAbstractItemView, office: Office, title: str) -> Path | None:

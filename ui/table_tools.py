@@ -1,5 +1,5 @@
-"""Every table of a tab sorts (click a header), filters (a box above it) and remembers its
-columns (widths, order, sort) from one start to the next.
+"""Every table of a tab sorts (click a header), filters (a box above it), remembers its
+columns (widths, order, sort) from one start to the next, and moves on with Enter.
 
 Installed on a tab page once it is built (``MainWindow._build_page``), so no tab needs
 to know. Sorting reorders the rows inside the model (``RowsModel.sort``) rather than
@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QTableView, QWidget
 
 from ui.models.rows_model import RowsModel
+from ui.tables import enter_moves_on
 from ui.translations import tr as _tr
 
 _MARK = "table_tools_installed"
@@ -26,6 +27,7 @@ def install(page: QWidget, settings: QSettings | None, name: str) -> None:
         if view.property(_MARK):
             continue
         view.setProperty(_MARK, True)
+        enter_moves_on(view)
         if isinstance(view.model(), RowsModel):
             _sortable(view)
         if settings is not None:

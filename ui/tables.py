@@ -4,10 +4,10 @@ remembered columns are added afterwards, to every table alike (``ui.table_tools`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -75,3 +75,47 @@ def fill_table(table: QTableWidget, header: Sequence[str], rows: Sequence[Sequen
     else:  # a narrow table in a wide window reads like a bug
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.blockSignals(False)
+
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_ENTER_MARK = "enter_moves_on"
+
+
+class EnterMovesOn(QObject):
+    """Enter on a read-only list does the list's action for the current row, if it has one
+    (a phone call logged), then, unless the action was cancelled (returned false), makes
+    the next row current: going down a list is Enter, Enter, … as on paper."""
+
+    def __init__(self, view: QTableView, action: Callable[[], bool] | None = None):
+        super().__init__(view)
+        self.view = view
+        self.action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent)
+                or event.key() not in ENTER_KEYS
+                or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            return False
+        here = self.view.currentIndex()
+        if self.action is None or self.action():
+            self.move_on(here.row(), max(0, here.column()))
+        return True
+
+    def move_on(self, row: int, column: int) -> None:
+        """The first row shown below ``row`` becomes current (the list may have been
+        refilled by the action: the place is the one Enter was pressed on)."""
+        model = self.view.model()
+        below = next((r for r in range(row + 1, model.rowCount() if model else 0)
+                      if not self.view.isRowHidden(r)), None)
+        if below is not None:
+            self.view.setCurrentIndex(model.index(below, column))
+
+
+def enter_moves_on(view: QTableView, action: Callable[[], bool] | None = None) -> None:
+    """Give a read-only list Enter (``EnterMovesOn``) once; an editable grid keeps its own
+    Enter (it edits the cell)."""
+    if view.property(_ENTER_MARK) or view.editTriggers() != (
+            QAbstractItemView.EditTrigger.NoEditTriggers):
+        return
+    view.setProperty(_ENTER_MARK, True)
+    view.installEventFilter(EnterMovesOn(view, action))

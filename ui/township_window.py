@@ -36,7 +36,7 @@ from ui.dialogs import FormDialog
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
 from ui.run_op import run_op
-from ui.tables import read_only_view
+from ui.tables import enter_moves_on, read_only_view
 from ui.translations import join
 
 
@@ -44,6 +44,7 @@ def _table(model: RowsModel, *, stretch: int = -1, wrap: bool = False) -> QTable
     """The shared read-only list (column ``stretch`` takes the spare width); with ``wrap``
     long text (a refusal's reason) wraps and its row grows, else it is cut short."""
     table = read_only_view(model, stretch=stretch, single=False)
+    enter_moves_on(table)
     table.setWordWrap(wrap)
     if wrap:
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -97,6 +98,7 @@ class TownshipWindow(AppWindow):
         layout.addLayout(self._build_bar())
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._build_help_menu()
         self.statusBar().showMessage(self.tr("乡镇公钥指纹:{0}(与各校核对)").format(
             self.township.short_fingerprint))
         self.refresh()
@@ -115,11 +117,12 @@ class TownshipWindow(AppWindow):
         enroll.clicked.connect(self.enroll_school)
         printing = self.print_button = QPushButton(self.tr("打印汇总(&P)…"))
         printing.clicked.connect(self.print_report)
-        county = self.county_button = QPushButton(self.tr("导出给县平台(&E)…"))
+        county = self.county_button = QPushButton(self.tr("导出给县平台(&C)…"))
         county.setToolTip(self.tr("各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)"))
         county.clicked.connect(self.export_for_county)
         key = QPushButton(self.tr("导出乡镇公钥…"))
-        key.setToolTip(self.tr("各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包"))
+        key.setToolTip(self.tr("各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,"
+                               "才能给本乡镇导出数据包"))
         key.clicked.connect(self.save_public_key)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         bar = QHBoxLayout()
@@ -132,6 +135,26 @@ class TownshipWindow(AppWindow):
         for button in (enroll, files, folder, printing, county, key):
             bar.addWidget(button)
         return bar
+
+    def _build_help_menu(self) -> None:
+        """帮助: the guide's township page (F1, as in the school's window) and 关于."""
+        menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        guide = menu.addAction(self.tr("使用指南(&G)"))
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_help)
+        menu.addAction(self.tr("关于(&A)")).triggered.connect(self.about)
+
+    def show_help(self) -> None:
+        from ui import help_window
+
+        help_window.open_help(self, help_window.page_for(self))
+
+    def about(self) -> None:
+        from reopen_desktop import __version__
+
+        ask.inform(self, self.tr("关于"), self.tr(
+            "复学防控桌面 {0} · 乡镇汇总\n汇总各校交来的上报数据包。\n数据只保存在本机。").format(
+            __version__))
 
     def _build_reporting_tab(self) -> None:
         self.rate = QLabel()
@@ -150,7 +173,7 @@ class TownshipWindow(AppWindow):
         self.signals_model = RowsModel(columns.SIGNALS, self, highlight=lambda s: True)
         rule = QLabel(self.headquarters.figures.signal_rule())
         rule.setWordWrap(True)
-        rule.setStyleSheet("color: #555;")
+        rule.setStyleSheet(f"color: {colors.MUTED};")
         self.signals_tab = _page(self.signals_note, _table(self.signals_model, stretch=4), rule)
         self.tabs.addTab(self.signals_tab, self.tr("乡镇信号(&S)"))
         self.alerts_note = QLabel()
@@ -163,11 +186,11 @@ class TownshipWindow(AppWindow):
         self.slips_model = RowsModel(columns.SLIPS, self)
         note = QLabel(self.tr("各校最新数据包的序号、日期范围、各项数量与校验码,"
                               "应与学校交来的纸质交接单一致。"))
-        self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&H)"))
+        self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&J)"))
         self.schools_model = RowsModel(columns.SCHOOLS, self)
         self.schools_note = QLabel()
         self.schools_tab = _page(self.schools_note, _table(self.schools_model, stretch=2))
-        self.tabs.addTab(self.schools_tab, self.tr("已登记学校(&S)"))
+        self.tabs.addTab(self.schools_tab, self.tr("已登记学校(&L)"))
         self.result_note = QLabel(self.tr("尚未导入数据包。"))
         self.result_note.setWordWrap(True)
         self.result_model = RowsModel(columns.IMPORT_RESULTS, self,

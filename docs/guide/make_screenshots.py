@@ -21,8 +21,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from reopen_desktop.office.door import Office
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -38,6 +36,7 @@ class Scene:
 
         from reopen_desktop.datafile import storage
         from reopen_desktop.demo import school
+        from reopen_desktop.office.door import Office
         from ui.main_window import MainWindow
 
         self.work = work
@@ -49,19 +48,31 @@ class Scene:
         self.window = MainWindow(self.office, self.settings)
         self.window.resize(*SIZE)
         self.window.show()
+        self.closing: list[Callable[[], None]] = []  # other files a shot opened
 
     def tab(self, dotted: str):
         """Bring the tab whose class is ``module.Class`` to the front and return it."""
         import importlib
 
         module, _, name = dotted.rpartition(".")
+        self.forget_drafts()
         page = self.window.show_page(getattr(importlib.import_module(module), name))
         settle()
         return page
 
+    def forget_drafts(self) -> None:
+        """What a shot typed into a check is only for its picture: never saved, and never
+        the cause of a "save or discard?" question that would wait for a click."""
+        for page in self.window.pages:
+            if getattr(page, "draft", None) is not None:
+                page.draft = None
+
     def close(self) -> None:
+        self.forget_drafts()
         self.window.close()
         self.data.close()
+        for close in self.closing:
+            close()
 
 
 def settle() -> None:
@@ -211,6 +222,51 @@ def shot_restore_backup(scene: Scene):
     return dialog
 
 
+def _tab_shot(dotted: str, prepare: Callable[[object], None] | None = None
+              ) -> Callable[[Scene], object]:
+    """A shot of the main window with one tab in front (``prepare`` sets it up first)."""
+    def shoot(scene: Scene):
+        page = scene.tab(dotted)
+        if prepare is not None:
+            prepare(page)
+            settle()
+        return scene.window
+    return shoot
+
+
+def _first_row(page) -> None:
+    """Select the first row of the page's main list, as a clerk would before acting."""
+    table = getattr(page, "table", None) or getattr(page, "stock", None)
+    if table is not None and table.model().rowCount():
+        table.selectRow(0)
+
+
+def shot_people(scene: Scene):
+    page = scene.tab("ui.tabs.people_tab.PeopleTab")
+    page.search_box.setText("一年级1班")
+    page.refresh()
+    return scene.window
+
+
+def shot_township(scene: Scene):
+    from PySide6.QtCore import QSettings
+
+    from reopen_desktop.datafile import storage
+    from reopen_desktop.demo import township
+    from reopen_desktop.township.headquarters import Headquarters
+    from reopen_desktop.township.schema import TOWNSHIP
+    from ui.township_window import TownshipWindow
+
+    data = storage.open_data_file(scene.work / "township.db", kind=TOWNSHIP)
+    township.fill_township_demo(data, schools=3, days=3)
+    window = TownshipWindow(Headquarters(data),
+                            QSettings(str(scene.work / "township.ini"), QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    window.show()
+    scene.closing.append(data.close)
+    return window
+
+
 # In this order: the gate's shots add today's records, so they come after the day's views.
 SHOTS: dict[str, Callable[[Scene], object]] = {
     "first-day": shot_first_day,
@@ -220,6 +276,17 @@ SHOTS: dict[str, Callable[[Scene], object]] = {
     "usb-report": shot_usb_report,
     "usb-report-done": shot_usb_report_done,
     "restore-backup": shot_restore_backup,
+    "dashboard": _tab_shot("ui.tabs.dashboard_tab.DashboardTab"),
+    "grid": _tab_shot("ui.tabs.grid_tab.GridTab"),
+    "people": shot_people,
+    "screening": _tab_shot("ui.tabs.screening_tab.ScreeningTab"),
+    "home": _tab_shot("ui.tabs.home_tab.HomeTab", _first_row),
+    "campus": _tab_shot("ui.tabs.campus_tab.CampusTab"),
+    "preparedness": _tab_shot("ui.tabs.preparedness_tab.PreparednessTab"),
+    "school-year": _tab_shot("ui.tabs.school_year_tab.SchoolYearTab"),
+    "canteen": _tab_shot("ui.tabs.canteen_tab.CanteenTab"),
+    "supplies": _tab_shot("ui.tabs.supplies_tab.SuppliesTab", _first_row),
+    "township": shot_township,
     "cluster-alert": shot_cluster_alert,
     "gate": shot_gate,
     "fever": shot_fever,

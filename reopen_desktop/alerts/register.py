@@ -142,6 +142,19 @@ class StoredAlert:
     def rule_label(self) -> str:
         return term(RULE_LABELS.get(self.rule, self.rule))
 
+    @property
+    def outcomes(self) -> dict[str, str]:
+        return outcomes_for(self.rule)
+
+
+def outcomes_for(rule: str) -> dict[str, str]:
+    """How an alert of ``rule`` may be closed: 经核实不是聚集 only for a rule about a group
+    (a single fever or a single notifiable case has no cluster to rule out)."""
+    from reopen_desktop.alerts.rules import PER_PERSON_RULES
+
+    return {key: label for key, label in OUTCOMES.items()
+            if key != "not_cluster" or rule not in PER_PERSON_RULES}
+
 
 def list_alerts(data: DataFile, *, only_open: bool = True, limit: int = 500,
                 viewer: access.Viewer | None = None,
@@ -201,6 +214,9 @@ def close_alert(data: DataFile, alert_id: int, outcome: str, detail: str) -> Non
     if not rows or rows[0]["status"] != "open":
         raise Refused("not_found", what="未结预警", id=alert_id)
     label = RULE_LABELS.get(rows[0]["rule"], rows[0]["rule"])
+    if outcome not in outcomes_for(rows[0]["rule"]):
+        raise Refused("outcome_not_for_rule", outcome=OUTCOMES[outcome], rule=label,
+                      rule_en=term(label))
     with audit.action(data, "close_alert", f"结案 {rows[0]['scope']} {label}") as act:
         act.update("alerts", alert_id, {"status": "closed",
                                         "outcome": f"{OUTCOMES[outcome]}:{detail}",

@@ -987,6 +987,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Enter where the observation room is. Nothing was saved.",
     ),
     "bad_outcome": ("未知的结案结果“{outcome}”。", "Unknown outcome “{outcome}”."),
+    "outcome_not_for_rule": (
+        "“{rule}”预警只涉及一个人,不能以“{outcome}”结案。请选“已报告”或“已排除”。没有保存。",
+        "A “{rule_en}” alert concerns one person; it cannot be closed as “not a cluster”. "
+        "Choose reported or cleared. Nothing was saved.",
+    ),
     "outcome_detail_missing": (
         "结案为“{outcome}”时须写明情况(例如:已于 10:30 电话报告镇防控办张主任)。",
         "Closing as “{outcome}” needs the details (e.g. reported by phone at 10:30 to the "
@@ -1015,6 +1020,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "发病日期“{onset}”无法识别或晚于 {day}。请写成 2026-03-02,且不晚于诊断日期。没有保存。",
         "The onset “{onset}” is not a date or is after {day}. Write it like 2026-03-02, no "
         "later than the day of the diagnosis. Nothing was saved.",
+    ),
+    "canteen_certificate_off_expired": (
+        "暂停上岗:健康证已过期(有效期至 {expiry})",
+        "Off duty: health certificate expired ({expiry})",
+    ),
+    "canteen_certificate_off_missing": (
+        "暂停上岗:没有健康证",
+        "Off duty: no health certificate",
     ),
     "canteen_gastro_wait": (
         "暂停上岗:呕吐、腹泻症状消失未满 {hours} 小时,{back} 起方可上岗",
@@ -1110,8 +1123,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- canteen and supplies (canteen.py, supplies.py) ---
     "canteen_not_worker": (
-        "{name}不是食堂从业人员(岗位或部门应含“食堂”)。没有保存。",
-        "{name} is not a canteen worker (post or department must contain 食堂). Nothing saved.",
+        "{name}不是食堂从业人员(岗位或部门含“食堂”、或已登记健康证的教职工才是)。"
+        "请先在“健康证”页为他登记健康证。没有保存。",
+        "{name} is not a canteen worker (a staff member whose post or department contains 食堂, "
+        "or who has a health certificate registered). Register their certificate on the "
+        "health certificate page first. Nothing saved.",
     ),
     "canteen_certificate_past": (
         "健康证有效期至 {expiry},已经过期,不能登记。请先办理新的健康证。没有保存。",
@@ -1121,10 +1137,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "canteen_certificate_bad": (
         "健康证的日期不对:{detail}。没有保存。",
         "The health certificate's dates are wrong: {detail}. Nothing was saved.",
-    ),
-    "canteen_certificate_stop": (
-        "{name}的健康证{state},不能上岗。请先办理(更新)健康证。没有保存。",
-        "{name}'s health certificate {state_en}; they may not work. Nothing was saved.",
     ),
     "canteen_bad_codes": (
         "晨检代码“{codes}”不对:只能是 0 到 12 的数字,用逗号或空格分开。没有保存。",
@@ -1196,10 +1208,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bundle_wrong_township": (
         "数据包“{path}”是发给另一个乡镇的(加密所用的乡镇公钥不是本乡镇的),无法打开,已拒收。"
-        "请让学校用本乡镇的公钥(set-township-key)重新导出。",
+        "请让学校读取本乡镇的公钥(在学校的窗口中:“设置 → 读取乡镇公钥…”)后重新导出。",
         "The bundle “{path}” was made for another township (it is encrypted to a different "
-        "township key); it cannot be opened and was refused. Ask the school to store this "
-        "township's key (set-township-key) and export again.",
+        "township key); it cannot be opened and was refused. Ask the school to read this "
+        "township's key (in the school's window: Settings → Read the township key…) and "
+        "export again.",
     ),
     "bundle_too_new": (
         "数据包“{path}”由更新版本的程序导出(格式版本 {found},本程序只认识到 {known})。"

@@ -8,6 +8,7 @@ second check for the same person, day and session updates the first (audited).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,10 +51,12 @@ class SaveResult:
 
 
 def parse_temperature(text: str | float | None) -> float | None:
-    """``373`` or ``37.3`` → 37.3; empty → None; outside 34.0–43.0 refused ("re-measure")."""
+    """``373`` or ``37.3`` → 37.3; empty → None; outside 34.0–43.0 refused ("re-measure").
+    The one reader of a typed temperature (checks, gate, home calls, imports, canteen);
+    full-width digits and a ℃ from the input method are read as typed on a keyboard."""
     if text is None or str(text).strip() == "":
         return None
-    raw = str(text).strip().replace("℃", "").replace("°C", "")
+    raw = unicodedata.normalize("NFKC", str(text)).strip().replace("°C", "").replace("℃", "")
     try:
         value = float(raw)
     except ValueError:

@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     parser = build_parser()
+    argv = language_last(argv)
     _early_language(argv)
     args = parser.parse_args(argv)
     if args.lang:
@@ -126,6 +127,17 @@ def _internal(output: Output, error: Exception, command: str) -> int:
     print(words.text("internal_error", detail=detail), file=sys.stderr)
     traceback.print_exc(file=sys.stderr)
     return EXIT_INTERNAL
+
+
+def language_last(argv: list[str]) -> list[str]:
+    """``--lang en check --db F`` read as ``check --db F --lang en``: the language may be
+    given before the command as well as after it (each command's parser knows it)."""
+    lead: list[str] = []
+    rest = list(argv)
+    while rest and (rest[0] == "--lang" or rest[0].startswith("--lang=")):
+        taken = 1 if "=" in rest[0] else 2
+        lead, rest = lead + rest[:taken], rest[taken:]
+    return rest + lead if rest else argv
 
 
 def _early_language(argv: list[str]) -> None:

@@ -277,6 +277,7 @@ class PreparednessRoom(Room):
     observation_room = reads(preparedness.observation_room)
     set_observation_room = writes(preparedness.set_observation_room)
     doctor_on_duty = reads(preparedness.doctor_on_duty)
+    duty_candidates = reads(preparedness.duty_candidates)
     set_doctor_on_duty = writes(preparedness.set_doctor_on_duty)
     # class epidemic reporters, each semester
     semester_of = staticmethod(class_reporters.semester_of)

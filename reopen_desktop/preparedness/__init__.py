@@ -13,6 +13,7 @@ from reopen_desktop.preparedness.plan import (
     current_plan,
     delete_training,
     doctor_on_duty,
+    duty_candidates,
     duty_roster,
     list_trainings,
     observation_room,
@@ -24,6 +25,7 @@ from reopen_desktop.preparedness.plan import (
 __all__ = [
     "TRAINING_KINDS", "DoctorDuty", "ObservationRoom", "PlanDocument", "Training",
     "add_plan_version", "add_training", "current_plan", "delete_training", "doctor_on_duty",
-    "duty_roster", "list_trainings", "observation_room", "plan_versions", "set_doctor_on_duty",
+    "duty_candidates", "duty_roster", "list_trainings", "observation_room", "plan_versions",
+    "set_doctor_on_duty",
     "set_observation_room",
 ]

@@ -203,6 +203,24 @@ def doctor_on_duty(data: DataFile, day: date) -> DoctorDuty | None:
     return None
 
 
+MEDICAL_WORDS = ("校医", "医", "卫生", "保健")  # posts or departments that can stand in
+
+
+def duty_candidates(data: DataFile) -> list[duties.StaffMember]:
+    """The staff who may be put on duty, the likeliest first: the grid's school doctors,
+    then staff whose post or department is medical (卫生室, 保健医), then everyone else by
+    name, so the list never opens on a kitchen helper."""
+    doctors = [h.person_id for h in duties.load_grid(data).school_duties.get("school_doctor", [])]
+
+    def likelihood(person: duties.StaffMember) -> tuple[int, str]:
+        if person.id in doctors:
+            return 0, person.name
+        medical = any(word in f"{person.post}{person.department}" for word in MEDICAL_WORDS)
+        return (1 if medical else 2), person.name
+
+    return sorted(duties.list_staff(data), key=likelihood)
+
+
 def duty_roster(data: DataFile, date_from: date, date_to: date) -> list[DoctorDuty]:
     """The days between two dates that have a doctor on the roster."""
     return [DoctorDuty(**row) for row in data.query(

@@ -35,6 +35,7 @@ MONTH_TITLE = "食堂从业人员晨检记录表"
 SAMPLES_TITLE = "食品留样记录"
 NAME_WIDTH = 17 * mm
 SIGNERS = ("晨检人", "食堂负责人", "分管领导")
+CERTIFICATE_MARK = "证"  # a month-form cell: turned away for a missing or expired certificate
 SAMPLE_HEADER = ("日期", "餐次", "菜品名称", "留样量(克)", "留样时间", "销毁时间", "留样人")
 SAMPLE_WIDTHS = [22 * mm, 14 * mm, 34 * mm, 20 * mm, 30 * mm, 30 * mm,
                  CONTENT_WIDTH - 150 * mm]
@@ -59,7 +60,10 @@ def write_canteen_month(data: DataFile, year: int, month: int, out: Path, *,
 
 
 def cell_codes(check: canteen.Check, threshold: float) -> str:
-    """The codes a cell shows: a fever by thermometer counts as 1 even if not typed."""
+    """The codes a cell shows: a fever by thermometer counts as 1 even if not typed; a
+    worker turned away for their health certificate shows 证 (the legend says so)."""
+    if check.certificate_stop:
+        return CERTIFICATE_MARK
     codes = set(check.codes)
     if check.temperature is not None and check.temperature >= threshold:
         codes = (codes - {0}) | {1}
@@ -89,7 +93,8 @@ def _month_story(the_grid: canteen.MonthGrid, threshold: float, styles: ReportSt
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0.5),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0.5)]))
-    legend = "代码:" + "  ".join(f"{name}{code}" for code, name in canteen.CODES.items())
+    legend = ("代码:" + "  ".join(f"{name}{code}" for code, name in canteen.CODES.items())
+              + f"  {CERTIFICATE_MARK}=健康证缺失或过期,暂停上岗")
     return [para(f"{MONTH_TITLE}({the_grid.year}年{the_grid.month}月)", styles.title),
             table, Spacer(1, 3 * mm), para(legend, styles.body),
             para(off_duty_rule(threshold), styles.body), signature_block(styles, SIGNERS)]

@@ -441,6 +441,18 @@ File: {0}
 
 Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF) and print it from there, or copy it to a computer that prints.</translation>
         </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</source>
+            <translation>The township key has not been read yet, so the bundle cannot be encrypted; nothing was exported. Plug in the USB stick from the township headquarters, choose its .pem file under Settings → Read the township key…, then press Send today's report again.</translation>
+        </message>
+        <message>
+            <source>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</source>
+            <translation>The stored township key is not the key bundles are encrypted to; nothing was exported. Ask the township headquarters for the right .pem key file and read it again under Settings → Read the township key….</translation>
+        </message>
     </context>
     <context>
         <name>AdjustDialog</name>
@@ -975,10 +987,6 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <translation>Not saved</translation>
         </message>
         <message>
-            <source>体温应是数字,例如 36.5。</source>
-            <translation>The temperature must be a number, e.g. 36.5.</translation>
-        </message>
-        <message>
             <source>登记健康证</source>
             <translation>Record health certificate</translation>
         </message>
@@ -1233,6 +1241,26 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
         <message>
             <source>(条文未核实)</source>
             <translation> (wording not confirmed)</translation>
+        </message>
+        <message>
+            <source>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</source>
+            <translation>Type in the temperature cell (365 or 36.5 both work) and press Enter to save and go to the next worker; Enter or F2 changes a filled cell, so does a double-click. The codes cell takes symptom codes, such as 4 or 4,6.</translation>
+        </message>
+        <message>
+            <source>还没有教职工。请先在“防控网络”页添加食堂人员。</source>
+            <translation>There are no staff yet. Add the canteen staff on the Prevention grid tab first.</translation>
+        </message>
+        <message>
+            <source>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</source>
+            <translation>No staff member's post or department contains 食堂 (canteen). Choose from all staff in the next step; whoever has a health certificate registered is listed as a canteen worker.</translation>
+        </message>
+        <message>
+            <source>教职工:</source>
+            <translation>Staff member:</translation>
+        </message>
+        <message>
+            <source>其他教职工…</source>
+            <translation>Other staff member…</translation>
         </message>
     </context>
     <context>
@@ -1780,7 +1808,7 @@ When you ask for help, click "Copy diagnostics" and send what it copies to whoev
         </message>
         <message>
             <source>今日上报(&amp;U)…</source>
-            <translation>Send today's rep&amp;ort…</translation>
+            <translation>Report today to the to&amp;wnship…</translation>
         </message>
         <message>
             <source>把上次上报以来的数据导出到 U 盘,送乡镇防控办</source>
@@ -1893,6 +1921,14 @@ When you ask for help, click "Copy diagnostics" and send what it copies to whoev
         <message>
             <source>;</source>
             <translation>; </translation>
+        </message>
+        <message>
+            <source>请先导入花名册:文件 → 导入花名册(Ctrl+I)</source>
+            <translation>Import the roster first: File → Import roster… (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>请先导入花名册</source>
+            <translation>Import the roster first</translation>
         </message>
     </context>
     <context>
@@ -2348,10 +2384,6 @@ Summary: {1}</translation>
             <translation>Nobody found for {0}. Check the pass or the student number.</translation>
         </message>
         <message>
-            <source>有 {0} 人符合,请选择</source>
-            <translation>Matches: {0}. Choose one</translation>
-        </message>
-        <message>
             <source>{0} 体温 {1}℃ 发热!
 请送临时观察室,通知家长和校医。</source>
             <translation>{0}: {1}℃, fever!
@@ -2372,6 +2404,10 @@ Take them to the observation room and tell the parents and the school doctor.</t
         <message>
             <source>此刻本通道没有安排到校的班级。</source>
             <translation>No class is due at this lane now.</translation>
+        </message>
+        <message>
+            <source>有 {0} 人符合,请用 ↑↓ 选择,回车确认</source>
+            <translation>{0} people match: choose with ↑↓, then Enter</translation>
         </message>
     </context>
     <context>
@@ -2571,10 +2607,6 @@ Undo (Ctrl+Z) brings it back.</translation>
     <context>
         <name>HomeTab</name>
         <message>
-            <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
-            <translation>Double-click a row to record today's phone call. Rows not yet called are light orange; on return, the gate checks “May return on” and “Return needs”.</translation>
-        </message>
-        <message>
             <source>电话随访(&amp;F)…</source>
             <translation>Phone &amp;follow-up…</translation>
         </message>
@@ -2685,6 +2717,10 @@ Undo (Ctrl+Z) brings it back.</translation>
         <message>
             <source>复课证明</source>
             <translation>Return clearance</translation>
+        </message>
+        <message>
+            <source>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
+            <translation>Double-click a row or press Enter to record today's phone call (then the next person is selected). Rows not yet called are light orange; on return, the gate checks “May return on” and “Return needs”.</translation>
         </message>
     </context>
     <context>
@@ -2825,6 +2861,10 @@ Undo (Ctrl+Z) brings it back.</translation>
             <source>移除</source>
             <translation>Remove</translation>
         </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
     </context>
     <context>
         <name>LockScreen</name>
@@ -2865,11 +2905,11 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>今日概况(&amp;D)</source>
-            <translation>To&amp;day</translation>
+            <translation>&amp;Today</translation>
         </message>
         <message>
             <source>防控网络(&amp;G)</source>
-            <translation>&amp;Grid</translation>
+            <translation>Gri&amp;d</translation>
         </message>
         <message>
             <source>人员档案(&amp;P)</source>
@@ -2877,7 +2917,7 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>摸排(&amp;S)</source>
-            <translation>&amp;Screening</translation>
+            <translation>Screen&amp;ing</translation>
         </message>
         <message>
             <source>晨午检(&amp;C)</source>
@@ -2889,23 +2929,23 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>居家(&amp;J)</source>
-            <translation>At home (&amp;J)</translation>
+            <translation>At ho&amp;me</translation>
         </message>
         <message>
             <source>消毒通风(&amp;X)</source>
-            <translation>Disinfection (&amp;X)</translation>
+            <translation>Disinfecti&amp;on</translation>
         </message>
         <message>
             <source>预案与培训(&amp;Y)</source>
-            <translation>Plans and training (&amp;Y)</translation>
+            <translation>P&amp;lans and training</translation>
         </message>
         <message>
             <source>食堂(&amp;T)</source>
-            <translation>Can&amp;teen</translation>
+            <translation>Ca&amp;nteen</translation>
         </message>
         <message>
             <source>物资(&amp;W)</source>
-            <translation>Supplies (&amp;W)</translation>
+            <translation>S&amp;upplies</translation>
         </message>
         <message>
             <source>示例数据</source>
@@ -2949,7 +2989,7 @@ Undo (Ctrl+Z) brings it back.</translation>
         </message>
         <message>
             <source>校门(&amp;M)</source>
-            <translation>Gate (&amp;M)</translation>
+            <translation>&amp;Gate</translation>
         </message>
         <message>
             <source>校门快检模式(&amp;G)…</source>
@@ -3153,7 +3193,7 @@ The data stay on this PC.</translation>
         </message>
         <message>
             <source>全年防控(&amp;N)</source>
-            <translation>The yea&amp;r</translation>
+            <translation>School &amp;year</translation>
         </message>
     </context>
     <context>
@@ -3816,10 +3856,6 @@ Every record of this person (checks, follow-ups, screening, household …) will 
             <translation>(text saved)</translation>
         </message>
         <message>
-            <source>这一天还没有安排值班校医。</source>
-            <translation>No doctor on duty is set for this day.</translation>
-        </message>
-        <message>
             <source>值班校医:{0}</source>
             <translation>Doctor on duty: {0}</translation>
         </message>
@@ -3930,6 +3966,14 @@ Every record of this person (checks, follow-ups, screening, household …) will 
         <message>
             <source>请先在表中选择班级(可多选)。</source>
             <translation>Select classes in the table first (several may be selected).</translation>
+        </message>
+        <message>
+            <source>请选择值班人员</source>
+            <translation>Choose who is on duty</translation>
+        </message>
+        <message>
+            <source>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</source>
+            <translation>Nobody is on duty as school doctor this day, and the prevention grid names no school doctor: choose who is on duty.</translation>
         </message>
     </context>
     <context>
@@ -5303,7 +5347,7 @@ What is there now is first saved as a “before a restore” backup.</translatio
         </message>
         <message>
             <source>完成时间(&amp;T):</source>
-            <translation>Done at (&amp;T):</translation>
+            <translation>Done a&amp;t:</translation>
         </message>
         <message>
             <source>执行人(&amp;O):</source>
@@ -5323,11 +5367,11 @@ What is there now is first saved as a “before a restore” backup.</translatio
         </message>
         <message>
             <source>作用时间(&amp;M):</source>
-            <translation>Contact time (&amp;M):</translation>
+            <translation>Contact ti&amp;me:</translation>
         </message>
         <message>
             <source>通风时长(&amp;M):</source>
-            <translation>Ventilation (&amp;M):</translation>
+            <translation>Ventilation ti&amp;me:</translation>
         </message>
     </context>
     <context>
@@ -5487,10 +5531,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Export township public key…</translation>
         </message>
         <message>
-            <source>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</source>
-            <translation>Schools can export bundles for this township once they have saved this public key with set-township-key</translation>
-        </message>
-        <message>
             <source>日期:</source>
             <translation>Date:</translation>
         </message>
@@ -5505,14 +5545,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>重点人员(&amp;K)</source>
             <translation>&amp;Key persons</translation>
-        </message>
-        <message>
-            <source>交接核对(&amp;H)</source>
-            <translation>&amp;Hand-over check</translation>
-        </message>
-        <message>
-            <source>已登记学校(&amp;S)</source>
-            <translation>Enrolled &amp;schools</translation>
         </message>
         <message>
             <source>尚未导入数据包。</source>
@@ -5569,6 +5601,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>未报</source>
             <translation>missing</translation>
+        </message>
+        <message>
+            <source>导出给县平台(&amp;C)…</source>
+            <translation>Export for the &amp;county…</translation>
+        </message>
+        <message>
+            <source>已登记学校(&amp;L)</source>
+            <translation>Enro&amp;lled schools</translation>
         </message>
         <message>
             <source>选择数据包</source>
@@ -5679,10 +5719,6 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>No township signal in the 7 days to {0}.</translation>
         </message>
         <message>
-            <source>导出给县平台(&amp;E)…</source>
-            <translation>&amp;Export for the county…</translation>
-        </message>
-        <message>
             <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
             <translation>The schools' daily summaries as ADX and DHIS2 CSV (with metadata and the org unit mapping)</translation>
         </message>
@@ -5717,6 +5753,38 @@ What is there now is first saved as a “before a restore” backup.</translatio
 {1}</source>
             <translation>Schools added to the mapping: {0}. Their own code stands in for the county's org unit code; correct it in the mapping:
 {1}</translation>
+        </message>
+        <message>
+            <source>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</source>
+            <translation>Schools can export bundles for this township once they have read this key under Settings → Read the township key…</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>使用指南(&amp;G)</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <source>关于(&amp;A)</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</source>
+            <translation>Reopen Desktop {0} · township console
+Gathers the bundles the schools hand in.
+The data stays on this computer.</translation>
+        </message>
+        <message>
+            <source>交接核对(&amp;J)</source>
+            <translation>Hand-o&amp;ver check</translation>
         </message>
     </context>
     <context>

@@ -441,6 +441,18 @@
 
 请安装一个 PDF 阅读器(例如 WPS Office、Adobe Acrobat Reader、SumatraPDF)后打开它打印,或把它复制到能打印的电脑上。</translation>
         </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
+        </message>
+        <message>
+            <source>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</source>
+            <translation>还没有读取乡镇公钥,无法加密上报数据包,没有导出任何内容。请插上乡镇防控指挥部给的 U 盘,在菜单“设置 → 读取乡镇公钥…”中选择其中的 .pem 文件,然后再点“今日上报”。</translation>
+        </message>
+        <message>
+            <source>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</source>
+            <translation>保存的乡镇公钥不是上报数据包用的公钥,没有导出任何内容。请向乡镇防控指挥部索取正确的 .pem 公钥文件,在菜单“设置 → 读取乡镇公钥…”中重新读取。</translation>
+        </message>
     </context>
     <context>
         <name>AdjustDialog</name>
@@ -975,10 +987,6 @@
             <translation>未保存</translation>
         </message>
         <message>
-            <source>体温应是数字,例如 36.5。</source>
-            <translation>体温应是数字,例如 36.5。</translation>
-        </message>
-        <message>
             <source>登记健康证</source>
             <translation>登记健康证</translation>
         </message>
@@ -1233,6 +1241,26 @@
         <message>
             <source>(条文未核实)</source>
             <translation>(条文未核实)</translation>
+        </message>
+        <message>
+            <source>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</source>
+            <translation>在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。</translation>
+        </message>
+        <message>
+            <source>还没有教职工。请先在“防控网络”页添加食堂人员。</source>
+            <translation>还没有教职工。请先在“防控网络”页添加食堂人员。</translation>
+        </message>
+        <message>
+            <source>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</source>
+            <translation>没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;登记了健康证的人即列为食堂从业人员。</translation>
+        </message>
+        <message>
+            <source>教职工:</source>
+            <translation>教职工:</translation>
+        </message>
+        <message>
+            <source>其他教职工…</source>
+            <translation>其他教职工…</translation>
         </message>
     </context>
     <context>
@@ -1894,6 +1922,14 @@
             <source>;</source>
             <translation>;</translation>
         </message>
+        <message>
+            <source>请先导入花名册:文件 → 导入花名册(Ctrl+I)</source>
+            <translation>请先导入花名册:文件 → 导入花名册(Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>请先导入花名册</source>
+            <translation>请先导入花名册</translation>
+        </message>
     </context>
     <context>
         <name>DateEdit</name>
@@ -2348,10 +2384,6 @@
             <translation>查无此人:{0}。请核对一证通或学籍号。</translation>
         </message>
         <message>
-            <source>有 {0} 人符合,请选择</source>
-            <translation>有 {0} 人符合,请选择</translation>
-        </message>
-        <message>
             <source>{0} 体温 {1}℃ 发热!
 请送临时观察室,通知家长和校医。</source>
             <translation>{0} 体温 {1}℃ 发热!
@@ -2372,6 +2404,10 @@
         <message>
             <source>此刻本通道没有安排到校的班级。</source>
             <translation>此刻本通道没有安排到校的班级。</translation>
+        </message>
+        <message>
+            <source>有 {0} 人符合,请用 ↑↓ 选择,回车确认</source>
+            <translation>有 {0} 人符合,请用 ↑↓ 选择,回车确认</translation>
         </message>
     </context>
     <context>
@@ -2571,10 +2607,6 @@
     <context>
         <name>HomeTab</name>
         <message>
-            <source>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
-            <translation>双击一行登记今日电话随访。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</translation>
-        </message>
-        <message>
             <source>电话随访(&amp;F)…</source>
             <translation>电话随访(&amp;F)…</translation>
         </message>
@@ -2685,6 +2717,10 @@
         <message>
             <source>复课证明</source>
             <translation>复课证明</translation>
+        </message>
+        <message>
+            <source>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</source>
+            <translation>双击一行或按回车登记今日电话随访(保存后转到下一位)。未随访的行以浅橙色标出;返校时校门按“可返校日期”和“返校须查验”把关。</translation>
         </message>
     </context>
     <context>
@@ -2824,6 +2860,10 @@
         <message>
             <source>移除</source>
             <translation>移除</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
         </message>
     </context>
     <context>
@@ -3816,10 +3856,6 @@
             <translation>(正文已存)</translation>
         </message>
         <message>
-            <source>这一天还没有安排值班校医。</source>
-            <translation>这一天还没有安排值班校医。</translation>
-        </message>
-        <message>
             <source>值班校医:{0}</source>
             <translation>值班校医:{0}</translation>
         </message>
@@ -3930,6 +3966,14 @@
         <message>
             <source>请先在表中选择班级(可多选)。</source>
             <translation>请先在表中选择班级(可多选)。</translation>
+        </message>
+        <message>
+            <source>请选择值班人员</source>
+            <translation>请选择值班人员</translation>
+        </message>
+        <message>
+            <source>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</source>
+            <translation>这一天还没有安排值班校医,防控网络也没有指定学校校医:请选择值班人员。</translation>
         </message>
     </context>
     <context>
@@ -5487,10 +5531,6 @@
             <translation>导出乡镇公钥…</translation>
         </message>
         <message>
-            <source>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</source>
-            <translation>各校用 set-township-key 保存这个公钥后,才能给本乡镇导出数据包</translation>
-        </message>
-        <message>
             <source>日期:</source>
             <translation>日期:</translation>
         </message>
@@ -5505,14 +5545,6 @@
         <message>
             <source>重点人员(&amp;K)</source>
             <translation>重点人员(&amp;K)</translation>
-        </message>
-        <message>
-            <source>交接核对(&amp;H)</source>
-            <translation>交接核对(&amp;H)</translation>
-        </message>
-        <message>
-            <source>已登记学校(&amp;S)</source>
-            <translation>已登记学校(&amp;S)</translation>
         </message>
         <message>
             <source>尚未导入数据包。</source>
@@ -5569,6 +5601,14 @@
         <message>
             <source>未报</source>
             <translation>未报</translation>
+        </message>
+        <message>
+            <source>导出给县平台(&amp;C)…</source>
+            <translation>导出给县平台(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>已登记学校(&amp;L)</source>
+            <translation>已登记学校(&amp;L)</translation>
         </message>
         <message>
             <source>选择数据包</source>
@@ -5679,10 +5719,6 @@
             <translation>截至 {0} 的 7 天内没有乡镇信号。</translation>
         </message>
         <message>
-            <source>导出给县平台(&amp;E)…</source>
-            <translation>导出给县平台(&amp;E)…</translation>
-        </message>
-        <message>
             <source>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</source>
             <translation>各校每日汇总导出为 ADX 和 DHIS2 CSV(附元数据和机构编码对照表)</translation>
         </message>
@@ -5717,6 +5753,38 @@
 {1}</source>
             <translation>对照表新增学校 {0},暂用学校代码作机构编码,请按县平台的编码在对照表中改正:
 {1}</translation>
+        </message>
+        <message>
+            <source>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</source>
+            <translation>各校在“设置 → 读取乡镇公钥…”中读取这个公钥后,才能给本乡镇导出数据包</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>使用指南(&amp;G)</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>关于(&amp;A)</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <source>关于</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</source>
+            <translation>复学防控桌面 {0} · 乡镇汇总
+汇总各校交来的上报数据包。
+数据只保存在本机。</translation>
+        </message>
+        <message>
+            <source>交接核对(&amp;J)</source>
+            <translation>交接核对(&amp;J)</translation>
         </message>
     </context>
     <context>

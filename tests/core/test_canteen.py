@@ -58,12 +58,27 @@ def test_a_fever_by_thermometer_takes_a_worker_off_duty(school_db, cook):
     assert not check.on_duty and "38.1" in check.reason
 
 
-def test_an_expired_certificate_stops_the_worker_and_nothing_is_written(school_db, cook):
+def test_an_expired_certificate_turns_the_worker_away_and_the_form_keeps_the_row(
+        school_db, cook):
     later = TODAY + timedelta(days=301)
-    with pytest.raises(Refused) as refused:
-        canteen.record_check(school_db, cook, later, 36.5, "0", today=later)
-    assert "健康证已过期" in refused.value.message() and "不能上岗" in refused.value.message()
-    assert _count(school_db, "canteen_checks") == 0
+    check = canteen.record_check(school_db, cook, later, 36.5, "0", today=later)
+    assert not check.on_duty and check.reason.startswith("暂停上岗:健康证已过期(有效期至 ")
+    assert _count(school_db, "canteen_checks") == 1
+    grid = canteen.month_grid(school_db, later.year, later.month)
+    [(worker, cells)] = grid.rows
+    assert worker.name == "王厨师" and canteen_forms.cell_codes(cells[later.day], 37.3) == "证"
+    assert canteen.day_section(school_db, later)["off_duty"] == [
+        {"name": "王厨师", "reason": check.reason}]
+
+
+def test_a_staff_member_without_canteen_in_the_post_becomes_a_worker_with_a_certificate(
+        school_db):
+    helper = duties.add_staff(school_db, "李帮厨", post="厨工")
+    assert canteen.workers(school_db, TODAY) == []
+    canteen.set_certificate(school_db, helper, "JKZ9", None, TODAY + timedelta(days=90),
+                            today=TODAY)
+    assert [w.name for w in canteen.workers(school_db, TODAY)] == ["李帮厨"]
+    assert canteen.record_check(school_db, helper, TODAY, 36.4, "", today=TODAY).on_duty
 
 
 def test_a_certificate_expiring_within_thirty_days_is_warned(school_db, cook):

@@ -253,3 +253,22 @@ def test_an_alert_stays_open_until_closed_with_to_whom_and_when(school_db):
     assert register.open_alert_count(school_db) == 0
     [closed] = register.list_alerts(school_db, only_open=False)
     assert closed.status == "closed" and closed.outcome.startswith("已排除")
+
+
+def test_a_single_fever_cannot_be_closed_as_not_a_cluster(school_db):
+    ids = pupils(school_db, "一年级1班")
+    check(school_db, "一年级1班", MONDAY, [CheckEntry(ids[0], temperature="38.2")])
+    register.raise_alerts(school_db, MONDAY)
+    [alert] = register.list_alerts(school_db)
+    assert "not_cluster" not in alert.outcomes
+    with pytest.raises(Refused) as refused:
+        register.close_alert(school_db, alert.id, "not_cluster", "核实")
+    assert "只涉及一个人" in refused.value.message()
+    assert register.open_alert_count(school_db) == 1
+
+
+@pytest.mark.parametrize("typed", ["365", "36.5", "36.5℃", "３６５", "３６．５ ℃", "36.5°C"])
+def test_a_temperature_reads_the_same_however_it_was_typed(typed):
+    from reopen_desktop.checks.class_checks import parse_temperature
+
+    assert parse_temperature(typed) == 36.5

@@ -117,3 +117,19 @@ def test_the_timeline_carries_abnormal_checks_and_the_declaration(demo_db):
                                    [class_checks.CheckEntry(person["id"], temperature="37.8")])
     whats = [e.what for e in people_person_file.person_file(demo_db, person["id"]).timeline]
     assert "晨检:37.8℃ 发热" in whats
+
+
+def test_initials_that_start_a_name_come_before_a_rare_reading_in_the_middle(school_db):
+    from reopen_desktop.grid import duties
+
+    duties.add_staff(school_db, "姜桐瑶", post="教师")
+    duties.add_staff(school_db, "邓宇", post="教师")
+    assert [r.name for r in search.search(school_db, "dy")][:2] == ["邓宇", "姜桐瑶"]
+
+
+def test_an_exact_name_comes_before_names_that_contain_it(school_db):
+    from reopen_desktop.grid import duties
+
+    duties.add_staff(school_db, "丁李娜", post="教师")
+    duties.add_staff(school_db, "李娜", post="教师")
+    assert [r.name for r in search.search(school_db, "李娜")][:2] == ["李娜", "丁李娜"]

@@ -47,7 +47,7 @@ def test_a_closed_alert_shows_its_outcome_in_the_month(school_db, tmp_path):
                                    [class_checks.CheckEntry(pupil, temperature="38.4")])
     register.raise_alerts(school_db, date(2026, 3, 2))
     alert = register.list_alerts(school_db)[0]
-    register.close_alert(school_db, alert.id, "not_cluster", "家长带去就诊,普通感冒")
+    register.close_alert(school_db, alert.id, "cleared", "家长带去就诊,普通感冒")
     text = pdf_text(period_summary.write_period_summary(
         school_db, periods.month(2026, 3), tmp_path / "m.pdf").path)
     assert "2026年3月" in text and "一年级1班学生0" in text and "零报告" not in text

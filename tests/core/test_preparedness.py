@@ -79,3 +79,10 @@ def test_the_doctor_on_duty_is_the_school_doctor_until_someone_is_put_on_the_ros
     on_duty = preparedness.doctor_on_duty(school_db, day)
     assert (on_duty.name, on_duty.assigned, on_duty.note) == ("孙老师", True, "校医外出培训")
     assert [d.day for d in preparedness.duty_roster(school_db, day, day)] == ["2026-03-02"]
+
+
+def test_the_duty_list_opens_on_the_school_doctor_not_a_kitchen_helper(school_db):
+    duties.add_staff(school_db, "阿帮厨", post="食堂帮厨", department="食堂")
+    duties.add_staff(school_db, "钱护士", post="保健医")
+    names = [s.name for s in preparedness.duty_candidates(school_db)]
+    assert names[:2] == ["赵校医", "钱护士"] and "阿帮厨" in names[2:]

@@ -116,3 +116,12 @@ def test_an_expected_return_of_2026_13_45_is_never_stored(qtbot, school_db, monk
         "2026-12-9"))
     tab.note_follow_up()
     assert school_db.scalar("SELECT expected_return FROM follow_ups") == "2026-12-09"
+
+
+def test_closing_a_single_fever_does_not_offer_not_a_cluster(qtbot, school_db):
+    raise_a_fever(school_db)
+    [alert] = register.list_alerts(school_db)
+    dialog = CloseAlertDialog(alert)
+    qtbot.addWidget(dialog)
+    offered = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert offered == ["reported", "cleared"]

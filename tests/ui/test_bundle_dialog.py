@@ -53,7 +53,8 @@ def test_todays_report_without_the_township_key_says_what_to_do(qtbot, school_db
     tab = DashboardTab(Office(school_db))
     qtbot.addWidget(tab)
     tab.report_button.click()
-    assert "set-township-key" in answers.warnings[0]
+    assert "set-township-key" not in answers.warnings[0]
+    assert "设置 → 读取乡镇公钥" in answers.warnings[0]
     assert tab.findChild(BundleDialog) is None and exports.list_exports(school_db) == []
 
 

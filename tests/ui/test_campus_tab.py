@@ -87,3 +87,16 @@ def test_a_drill_entered_in_the_preparedness_tab_lists_its_attendees(
     assert tab.trainings.rowCount() == 1
     assert tab.trainings.item(0, 1).text() == "演练"
     assert preparedness.list_trainings(school_db)[0].attendees
+
+
+def test_ticking_an_item_moves_to_the_next_one_still_to_do(campus_tab, qtbot, monkeypatch):
+    monkeypatch.setattr(TickDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    first = campus_tab.items.index(campus_tab.current_item())
+    qtbot.keyClick(campus_tab.tree, Qt.Key.Key_Return)
+    after = campus_tab.current_item()
+    assert campus_tab.items[first].status == "done"
+    assert after.status != "done"
+    assert campus_tab.items.index(after) == next(
+        i for i, item in enumerate(campus_tab.items) if i > first and item.status != "done")
+    qtbot.keyClick(campus_tab.tree, Qt.Key.Key_Return)
+    assert sum(item.status == "done" for item in campus_tab.items) == 2

@@ -48,15 +48,56 @@ def test_typing_a_temperature_of_38_1_marks_the_worker_off_duty_in_red(qtbot, sc
     assert not answers.warnings
 
 
-def test_a_worker_with_an_expired_certificate_cannot_be_checked_in(qtbot, school_db, cook,
-                                                                 answers):
+def test_a_worker_with_an_expired_certificate_is_turned_away_and_keeps_a_row(
+        qtbot, school_db, cook, answers):
     school_db.conn.execute("UPDATE health_certificates SET expiry = '2020-01-01'")
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
-    _type_into(qtbot, tab.checks, 0, 2, "36.5", lambda: answers.warnings)
-    assert "不能上岗" in answers.warnings[0]
-    assert school_db.scalar("SELECT count(*) FROM canteen_checks") == 0
-    assert tab.checks.item(0, 2).text() == ""
+    _type_into(qtbot, tab.checks, 0, 2, "36.5", lambda: tab.checks.item(0, 4).text())
+    assert tab.checks.item(0, 4).text() == "暂停上岗:健康证已过期(有效期至 2020-01-01)"
+    assert tab.checks.item(0, 0).foreground().color() == RED
+    assert school_db.scalar("SELECT on_duty FROM canteen_checks") == 0
+    assert not answers.warnings
+
+
+def test_enter_edits_the_temperature_and_365_is_saved_as_36_5_then_the_next_worker(
+        qtbot, school_db, cook, answers):
+    helper = duties.add_staff(school_db, "赵帮厨", post="食堂帮厨")
+    canteen.set_certificate(school_db, helper, "JKZ002", None,
+                            date.today() + timedelta(days=200))
+    tab = CanteenTab(Office(school_db))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert "F2" in tab.entry_hint.text() and "365" in tab.entry_hint.text()
+    tab.checks.setCurrentCell(0, 0)
+    tab.checks.setFocus()
+    qtbot.keyClick(tab.checks, Qt.Key.Key_Return)
+    editor = tab.checks.findChild(QLineEdit)
+    assert editor is not None and tab.checks.currentColumn() == 2
+    qtbot.keyClicks(editor, "365")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: school_db.scalar("SELECT count(*) FROM canteen_checks") == 1,
+                    timeout=5000)
+    assert school_db.scalar("SELECT temperature FROM canteen_checks") == 36.5
+    assert not answers.warnings
+    assert (tab.checks.currentRow(), tab.checks.currentColumn()) == (1, 2)
+
+
+def test_a_certificate_with_no_canteen_post_says_so_and_offers_every_staff_member(
+        qtbot, school_db, answers, monkeypatch):
+    helper = duties.add_staff(school_db, "李帮厨", post="厨工")
+    answers.choose = lambda items: next(value for label, value in items if "李帮厨" in label)
+    tab = CanteenTab(Office(school_db))
+    qtbot.addWidget(tab)
+
+    def answer(dialog):
+        dialog.edits["expiry"].setText((date.today() + timedelta(days=100)).isoformat())
+
+    press_ok_after(monkeypatch, FormDialog, answer)
+    tab.add_certificate()
+    assert "没有岗位或部门含“食堂”" in answers.warnings[0]
+    assert school_db.scalar("SELECT person_id FROM health_certificates") == helper
+    assert tab.checks.item(0, 0).text() == "李帮厨"
 
 
 def test_a_meal_missing_a_sample_shows_red(qtbot, school_db):
@@ -130,3 +171,15 @@ def test_an_expired_certificate_is_refused_on_its_date_with_the_form_kept(
     [form] = shown
     assert "2025-03-01" in form.error_of("expiry") and form.result() == 0
     assert form.edits["number"].text() == "JKZ003" and answers.warnings == []
+
+
+def test_a_new_supply_item_is_selected_after_adding(qtbot, school_db, answers):
+    supplies.add_item(school_db, "口罩", "只")
+    supplies.add_item(school_db, "手套", "副")
+    tab = SuppliesTab(Office(school_db))
+    qtbot.addWidget(tab)
+    tab.stock.selectRow(0)
+    answers.text = "消毒液"
+    tab.add_item()
+    assert tab.current_item().name == "消毒液"
+    assert [r["name"] for r in school_db.query("SELECT name FROM supply_items")][-1] == "消毒液"

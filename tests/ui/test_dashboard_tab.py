@@ -5,7 +5,7 @@ from datetime import date
 from reopen_desktop.alerts import register
 from reopen_desktop.checks import class_checks
 from reopen_desktop.office.door import Office
-from ui.tabs.dashboard_tab import DashboardTab
+from ui.tabs.dashboard_tab import GREEN, DashboardTab
 
 
 def test_without_checks_the_cards_say_so_instead_of_zero(qtbot, school_db):
@@ -66,3 +66,21 @@ def test_a_new_school_is_pointed_to_its_gaps_and_shows_no_false_100_percent(qtbo
     qtbot.addWidget(tab)
     assert "还有 7 处空缺" in tab.gaps.text()
     assert tab.cards["screening"].value.text() == "—"
+
+
+def test_a_school_without_a_roster_is_asked_to_import_it_not_shown_green_zeros(qtbot,
+                                                                                new_data):
+    from reopen_desktop.grid import classes, school_record
+
+    school_record.create_school(new_data, "新学校")
+    classes.add_grades_in_bulk(new_data, ["一年级"], 2)
+    tab = DashboardTab(Office(new_data))
+    qtbot.addWidget(tab)
+    for key in ("people", "alerts", "home"):
+        card = tab.cards[key]
+        assert card.value.text() == "—", key
+        assert "请先导入花名册" in card.detail.text(), key
+        assert str(GREEN) not in card.value.styleSheet(), key
+    assert "文件 → 导入花名册" in tab.cards["people"].detail.text()
+    assert all(str(GREEN) not in card.value.styleSheet() for card in tab.cards.values()
+               if card.value.text() == "—")  # no record yet is not good news

@@ -53,3 +53,21 @@ def test_a_key_person_is_stopped_before_anything_is_stored(qtbot, school_db):
     assert RED in window.banner.styleSheet() and "重点人员" in window.banner.text()
     assert school_db.scalar("SELECT count(*) FROM checks") == 0
     assert not gate.verdict(school_db, pupil, date.today()).allowed
+
+
+def test_the_which_of_these_two_list_is_large_enough_to_read(qtbot, school_db):
+    window, pupil, _code = open_gate(qtbot, school_db)
+    window.resize(800, 700)
+    other = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生1'")
+    school_db.conn.execute("UPDATE people SET student_no = 'G110105201801019012' WHERE id = ?",
+                           (other,))
+    qtbot.keyClicks(window.scan, "012")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert window.choices.isVisible() and window.choices.count() == 2
+    assert window.choices.font().pixelSize() >= 24
+    rows = sum(window.choices.visualItemRect(window.choices.item(i)).height()
+               for i in range(2))
+    assert window.choices.viewport().height() >= rows >= 2 * 30
+    qtbot.keyClick(window.choices, Qt.Key.Key_Down)
+    qtbot.keyClick(window.choices, Qt.Key.Key_Return)
+    assert not window.choices.isVisible() and window.temperature.hasFocus()

@@ -1,6 +1,7 @@
 """The window in English, and the menu choice that switches the language."""
 
 import re
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -27,7 +28,7 @@ def menu_texts(window) -> list[str]:
 def test_the_window_in_english_has_english_tabs_and_menus(english, main_window):
     window = main_window()
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs[:3] == ["To&day", "&Grid", "&People"]
+    assert tabs[:3] == ["&Today", "Gri&d", "&People"]
     assert "&File" in menu_texts(window) and "&Reports" in menu_texts(window)
     file_menu = window.menuBar().actions()[0].menu()
     assert "&Import roster…" in [a.text() for a in file_menu.actions()]
@@ -42,6 +43,28 @@ def test_no_tab_or_menu_of_the_english_window_is_left_in_chinese(english, main_w
         texts += [a.text() for a in action.menu().actions()  # undo names the stored change
                   if a.text() != translations.MENU_TITLE and a is not window.undo_action]
     assert not [t for t in texts if CHINESE.search(t)]
+
+
+def test_the_english_tabs_and_menus_each_have_their_own_alt_key(english, main_window):
+    window = main_window()
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    labels += [a.text() for a in window.menuBar().actions()]
+    labels.append(window.pages[0].report_button.text())  # the dashboard, in front
+    keys = [re.search(r"&(\w)", label).group(1).lower() for label in labels]
+    assert len(keys) == len(set(keys)), sorted(zip(keys, labels, strict=True))
+
+
+def test_the_english_home_card_says_only_what_is_there(english, qtbot, school_db):
+    from reopen_desktop.checks import at_home
+    from reopen_desktop.office.door import Office
+    from ui.tabs.dashboard_tab import DashboardTab
+
+    pupil = school_db.scalar("SELECT id FROM people WHERE kind = 'student' ORDER BY id")
+    at_home.send_home(school_db, pupil, date.today(), "发热")
+    tab = DashboardTab(Office(school_db))
+    qtbot.addWidget(tab)
+    shown = tab.cards["home"].detail.text()
+    assert shown == "Not called today: 1", shown  # no "Classes suspended: 0;" before it
 
 
 def test_the_core_messages_follow_the_window_language(english):

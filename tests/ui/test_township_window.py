@@ -144,3 +144,15 @@ def test_a_school_enrolled_from_its_slip_is_listed_and_its_bundle_then_imports(
     window.enroll_button.click()
     assert answers.warnings and "64 位" in answers.warnings[-1]
     data.close()
+
+
+def test_the_township_console_has_a_help_menu_whose_guide_opens_its_page(qtbot, tmp_path):
+    window, _data, _public = open_township(qtbot, tmp_path)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["帮助(&H)"]
+    guide = window.menuBar().actions()[0].menu().actions()[0]
+    assert guide.shortcut().toString() == "F1"
+    guide.trigger()
+    assert window.help_window.browser.source().toLocalFile().endswith("zh/township.md")
+    assert "乡镇" in window.help_window.browser.toPlainText()
+    window.help_window.close()

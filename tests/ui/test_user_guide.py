@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from ui import help_window
@@ -87,3 +88,48 @@ def test_a_program_without_its_guide_says_so_instead_of_an_empty_window(main_win
     window = main_window()
     window.show_help()
     assert "找不到使用指南" in answers.warnings[0]
+
+
+def test_f1_has_a_page_of_its_own_for_every_tab_in_both_languages(main_window):
+    window = main_window()
+    for _label, dotted in window.tab_classes():
+        slug = help_window.page_for_class(dotted.rpartition(".")[2])
+        assert slug != "index", dotted
+        for language in LANGUAGES:
+            assert (GUIDE / language / f"{slug}.md").exists(), (language, slug)
+
+
+def test_f1_on_each_tab_opens_its_page(main_window, qtbot):
+    import importlib
+
+    window = main_window()
+    for _label, dotted in window.tab_classes():
+        module, _, name = dotted.rpartition(".")
+        window.show_page(getattr(importlib.import_module(module), name))
+        window.show_help()
+        shown = window.help_window.browser.source().toLocalFile()
+        assert shown.endswith(f"zh/{help_window.page_for_class(name)}.md"), (name, shown)
+    window.help_window.close()
+
+
+def test_escape_closes_the_guide(main_window, qtbot):
+    window = main_window()
+    window.show_help()
+    guide = window.help_window
+    with qtbot.waitExposed(guide):
+        guide.show()
+    guide.activateWindow()
+    qtbot.keyClick(guide.browser, Qt.Key.Key_Escape)
+    assert not guide.isVisible()
+
+
+def test_the_guide_shows_no_developer_commands():
+    from reopen_desktop.cli.main import build_parser
+
+    commands = set(build_parser()._subparsers._group_actions[0].choices)
+    for language in LANGUAGES:
+        for page in (GUIDE / language).glob("*.md"):
+            body = page.read_text(encoding="utf-8")
+            quoted = set(re.findall(r"`([^`]+)`", body))
+            assert "uv run" not in body and "main.py" not in body, page
+            assert not {q.split()[0] for q in quoted} & commands, (page, quoted & commands)

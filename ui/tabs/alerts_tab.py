@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reopen_desktop.base import vocabulary
 from reopen_desktop.base.words import term
 from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
@@ -201,7 +200,7 @@ class CloseAlertDialog(FormDialog):
 
     def __init__(self, alert: records.StoredAlert, parent: QWidget | None = None, *,
                  submit: Callable[[dict[str, Any]], Any] | None = None):
-        outcomes = tuple((term(label), key) for key, label in vocabulary.OUTCOMES.items())
+        outcomes = tuple((term(label), key) for key, label in alert.outcomes.items())
         super().__init__(
             parent, self.tr("结案:{0} {1}").format(alert.scope, alert.rule_label),
             self.tr("结案"), [

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -40,6 +41,8 @@ CHECK_COLUMNS = (QT_TRANSLATE_NOOP("CanteenTab", "姓名"), QT_TRANSLATE_NOOP("C
                  QT_TRANSLATE_NOOP("CanteenTab", "体温 ℃"), QT_TRANSLATE_NOOP("CanteenTab", "代码"),
                  QT_TRANSLATE_NOOP("CanteenTab", "结果"))
 TEMPERATURE, CODES, RESULT = 2, 3, 4
+OTHER_STAFF = -1  # the certificate picker's "someone else on the staff" item
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def page(widgets: Sequence[QWidget], buttons: Sequence[QPushButton]) -> QWidget:
@@ -71,6 +74,16 @@ class CanteenTab(QWidget):
         self.checks = QTableWidget()
         self.checks.horizontalHeader().setStretchLastSection(True)
         self.checks.itemChanged.connect(self._check_edited)
+        self.checks.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                    | QAbstractItemView.EditTrigger.EditKeyPressed
+                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.checks.setProperty("enter_edits", True)  # the tables' Enter-moves-on stays off
+        self.checks.installEventFilter(self)
+        self._next_cell: tuple[int, int] | None = None
+        self.entry_hint = QLabel(self.tr(
+            "在“体温”格直接输入(365 或 36.5 都可),按回车保存并转到下一位;"
+            "回车或 F2 修改已填的格,双击也可。“代码”格填症状代码,如 4 或 4,6。"))
+        self.entry_hint.setWordWrap(True)
         self.check_note = QLabel(self.tr("代码:") + " ".join(
             self.tr("{0}{1}").format(term(name), code) for code, name in records.CODES.items()))
         self.check_note.setWordWrap(True)
@@ -101,7 +114,8 @@ class CanteenTab(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.pages = QTabWidget()
-        self.pages.addTab(page([self.checks, self.check_note, self.rule_note], []),
+        self.pages.addTab(page([self.entry_hint, self.checks, self.check_note, self.rule_note],
+                               []),
                           self.tr("从业人员晨检"))
         self.pages.addTab(page([self.certificates], [
             self._button(self.tr("登记健康证…"), self.add_certificate)]), self.tr("健康证"))
@@ -158,6 +172,9 @@ class CanteenTab(QWidget):
             colours.append(RED if check is not None and not check.on_duty else None)
             ids.append(worker.id)
         fill_table(self.checks, [self.tr(c) for c in CHECK_COLUMNS], rows, colours, ids)
+        if self._next_cell is not None and self._next_cell[0] < self.checks.rowCount():
+            self.checks.setCurrentCell(*self._next_cell)
+        self._next_cell = None
         self.checks.blockSignals(True)
         for r in range(self.checks.rowCount()):
             for c in (0, 1, RESULT):
@@ -167,8 +184,29 @@ class CanteenTab(QWidget):
                 self.checks.item(r, 1).setForeground(QBrush(RED))
         self.checks.blockSignals(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter on the check table edits the current worker's cell (the temperature when
+        another column is current), as F2 and a double-click do."""
+        if (watched is self.checks and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in ENTER_KEYS
+                and self.checks.state() != QAbstractItemView.State.EditingState):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def edit_current(self) -> None:
+        row = max(0, self.checks.currentRow())
+        if row >= self.checks.rowCount():
+            return
+        column = self.checks.currentColumn()
+        self.checks.setCurrentCell(row, column if column in (TEMPERATURE, CODES)
+                                   else TEMPERATURE)
+        self.checks.editItem(self.checks.currentItem())
+
     def _check_edited(self, item: QTableWidgetItem) -> None:
-        """A typed temperature or codes are saved at once; a refusal is shown and undone."""
+        """A typed temperature or codes are saved at once and the next worker's cell is
+        current; a refusal is shown and undone. The temperature is read as everywhere
+        (``365`` or ``36.5``)."""
         if item.column() not in (TEMPERATURE, CODES):
             return
         row = item.row()
@@ -176,13 +214,14 @@ class CanteenTab(QWidget):
         if not temperature_text:
             return
         try:
-            temperature = float(temperature_text)
-        except ValueError:
-            ask.warn(self, self.tr("未保存"), self.tr("体温应是数字,例如 36.5。"))
+            temperature = self.office.checks.parse_temperature(temperature_text)
+        except Refused as error:
+            ask.warn(self, self.tr("未保存"), error.message())
             QTimer.singleShot(0, self.refresh)
             return
         person = self.checks.item(row, 0).data(ID_ROLE)
         codes = self.checks.item(row, CODES).text()
+        self._next_cell = (row + 1, item.column())
         # Saved (and the table rebuilt) once the editor has closed, not inside its commit.
         QTimer.singleShot(0, lambda: self._write(lambda: self.office.canteen.record_check(
             person, self.selected_day(), temperature, codes,
@@ -192,6 +231,7 @@ class CanteenTab(QWidget):
         try:
             write()
         except Refused as error:
+            self._next_cell = None
             ask.warn(self, self.tr("未保存"), error.message())
             self.refresh()
             return False
@@ -210,9 +250,7 @@ class CanteenTab(QWidget):
                    [colours[c.state] for c in found], [c.person_id for c in found])
 
     def add_certificate(self) -> None:
-        workers = self.office.canteen.workers()
-        person = ask.choose(self, self.tr("登记健康证"), self.tr("从业人员:"),
-                            [(w.name, w.id) for w in workers])
+        person = self._certificate_holder()
         if person is None:
             return
         dialog = FormDialog(self, self.tr("登记健康证"), self.tr("保存"), [
@@ -223,6 +261,32 @@ class CanteenTab(QWidget):
             submit=lambda v: self.office.canteen.set_certificate(
                 person, v["number"], day_of(v["issued"]), day_of(v["expiry"])))
         self._after(dialog)
+
+    def _certificate_holder(self) -> int | None:
+        """A canteen worker, or any staff member (a certificate makes them one); when no
+        post or department says 食堂, the clerk is told so before the staff list."""
+        workers = self.office.canteen.workers()
+        staff = self._staff()
+        if not staff:
+            ask.inform(self, self.tr("登记健康证"),
+                       self.tr("还没有教职工。请先在“防控网络”页添加食堂人员。"))
+            return None
+        if not workers:
+            ask.inform(self, self.tr("登记健康证"), self.tr(
+                "没有岗位或部门含“食堂”的教职工。请在下一步从全部教职工中选择;"
+                "登记了健康证的人即列为食堂从业人员。"))
+            return ask.choose(self, self.tr("登记健康证"), self.tr("教职工:"), staff)
+        person = ask.choose(self, self.tr("登记健康证"), self.tr("从业人员:"),
+                            [(w.name, w.id) for w in workers]
+                            + [(self.tr("其他教职工…"), OTHER_STAFF)])
+        if person == OTHER_STAFF:
+            return ask.choose(self, self.tr("登记健康证"), self.tr("教职工:"), staff)
+        return person
+
+    def _staff(self) -> list[tuple[str, int]]:
+        """Every active staff member as the pickers list them: name(post)."""
+        return [(f"{s.name}({s.post})" if s.post else s.name, s.id)
+                for s in self.office.grid.list_staff()]
 
     def _after(self, dialog: FormDialog) -> None:
         """The form wrote (inside its OK): show what it changed."""
@@ -305,9 +369,7 @@ class CanteenTab(QWidget):
                           [(term(m), m) for m in records.MEALS])
         if meal is None:
             return
-        staff = [(f"{s.name}({s.post})" if s.post else s.name, s.id)
-                 for s in self.office.grid.list_staff()]
-        leader = ask.choose(self, self.tr("登记陪餐"), self.tr("陪餐领导:"), staff)
+        leader = ask.choose(self, self.tr("登记陪餐"), self.tr("陪餐领导:"), self._staff())
         if leader is None:
             return
         remarks = ask.text(self, self.tr("登记陪餐"), self.tr("意见与建议:"))

@@ -30,6 +30,7 @@ from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
 
 RED, GREEN, GREY = colors.DANGER, colors.OK, colors.MUTED
+NOTHING_YET = "—"  # a card's figure before there is any record
 SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
@@ -63,11 +64,13 @@ class Card(QFrame):
         for widget in (self.value, self.detail):
             layout.addWidget(widget)
 
-    def show_figure(self, value: str, detail: str = "", *, alarm: bool = False) -> None:
+    def show_figure(self, value: str, detail: str = "", *, alarm: bool = False,
+                    colour: str = "") -> None:
         self.value.setText(value)
         self.mark.setVisible(alarm)
+        calm = GREY if value == NOTHING_YET else GREEN  # no figure yet is not good news
         self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
-                                 f"{RED if alarm else GREEN};")
+                                 f"{colour or (RED if alarm else calm)};")
         self.detail.setText(detail)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -232,13 +235,23 @@ class DashboardTab(QWidget):
         self._show_alerts_and_screening(day)
         self._show_campus(day)
         self._show_home(day.get("kept_home"))
+        if not day["students"]:
+            self._ask_for_the_roster()
         self.chart.show_days(self.office.checks.trend(date.fromisoformat(day["date"])))
         self._show_last_export()
+
+    def _ask_for_the_roster(self) -> None:
+        """No pupils yet: the figures that would read as a calm green zero (nobody absent,
+        no alert, nobody home) say what to do first instead."""
+        self.cards["people"].show_figure(
+            NOTHING_YET, self.tr("请先导入花名册:文件 → 导入花名册(Ctrl+I)"), alarm=True)
+        for key in ("alerts", "home"):
+            self.cards[key].show_figure(NOTHING_YET, self.tr("请先导入花名册"))
 
     def _show_checks(self, day: dict[str, Any]) -> None:
         if day["checks"] is None or self.office.checks.latest_day() is None:
             for key in ("checks", "absent", "fevers"):
-                self.cards[key].show_figure("—", self.tr("尚无记录"))
+                self.cards[key].show_figure(NOTHING_YET, self.tr("尚无记录"))
             return
         sessions = day["checks"]["sessions"]
         lines = [self.tr("{0} {1}/{2} 班").format(self.tr(label), sessions[k]["classes_done"],
@@ -270,7 +283,7 @@ class DashboardTab(QWidget):
                     screening.get("missing", 0), screening.get("key_persons_observing", 0)),
                 alarm=screening.get("missing", 0) > 0)
         else:
-            self.cards["screening"].show_figure("—", self.tr("尚无记录"))
+            self.cards["screening"].show_figure(NOTHING_YET, self.tr("尚无记录"))
 
     def _show_campus(self, day: dict[str, Any]) -> None:
         campus = [day.get("disinfection"), day.get("ventilation")]
@@ -279,12 +292,12 @@ class DashboardTab(QWidget):
             self.cards["campus"].show_figure(str(overdue), self.tr("项超时未做"),
                                              alarm=overdue > 0)
         else:
-            self.cards["campus"].show_figure("—", self.tr("尚无记录"))
+            self.cards["campus"].show_figure(NOTHING_YET, self.tr("尚无记录"))
         self._show_canteen(day.get("canteen"))
         supplies = day.get("supplies")
         low = supplies.get("low", []) if isinstance(supplies, dict) else []
         if not supplies or not supplies.get("items"):
-            self.cards["supplies"].show_figure("—", self.tr("尚无记录"))
+            self.cards["supplies"].show_figure(NOTHING_YET, self.tr("尚无记录"))
         else:
             names = join(str(item.get("name", item)) if isinstance(item, dict) else str(item)
                              for item in low)
@@ -296,19 +309,20 @@ class DashboardTab(QWidget):
         if not home or not (home["total"] or home["suspended_classes"]):
             self.cards["home"].show_figure("0", self.tr("无停课、无居家观察"))
             return
-        problems = [self.tr("今日未随访 {0} 人").format(home["not_called"])
-                    if home["not_called"] else "",
-                    self.tr("停课未定结束日期:{0}").format(join(home["open_ended"]))
-                    if home["open_ended"] else ""]
-        classes = self.tr("停课班级 {0} 个").format(len(home["suspended_classes"]))
+        lines = [self.tr("停课班级 {0} 个").format(len(home["suspended_classes"]))
+                 if home["suspended_classes"] else "",
+                 self.tr("今日未随访 {0} 人").format(home["not_called"])
+                 if home["not_called"] else "",
+                 self.tr("停课未定结束日期:{0}").format(join(home["open_ended"]))
+                 if home["open_ended"] else ""]
         self.cards["home"].show_figure(str(home["total"]),
-                                       ";".join([classes] + [p for p in problems if p]),
+                                       self.tr(";").join(line for line in lines if line),
                                        alarm=bool(home["not_called"] or home["open_ended"]))
 
     def _show_canteen(self, canteen: dict[str, Any] | None) -> None:
         """Workers off duty, certificates expiring or expired, meals without samples."""
         if not canteen or not (canteen["workers"] or canteen["meals"]):
-            self.cards["canteen"].show_figure("—", self.tr("尚无记录"))
+            self.cards["canteen"].show_figure(NOTHING_YET, self.tr("尚无记录"))
             return
         problems = [self.tr("{0} 人暂停上岗").format(len(canteen["off_duty"]))
                     if canteen["off_duty"] else "",

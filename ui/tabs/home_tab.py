@@ -27,7 +27,7 @@ from reopen_desktop.office.door import Office
 from ui import ask, colors, forms
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
-from ui.tables import read_only_view
+from ui.tables import enter_moves_on, read_only_view
 
 
 class HomeTab(QWidget):
@@ -43,12 +43,14 @@ class HomeTab(QWidget):
         self.model = RowsModel(columns.KEPT_HOME, self, highlight=lambda k: k.call is None)
         self.table = read_only_view(self.model)
         self.table.doubleClicked.connect(lambda _index: self.record_call())
+        enter_moves_on(self.table, self.record_call)  # call, Enter, next family
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._buttons())
         layout.addWidget(self.suspended)
         layout.addWidget(self.table, 1)
-        hint = QLabel(self.tr("双击一行登记今日电话随访。未随访的行以浅橙色标出;"
+        hint = QLabel(self.tr("双击一行或按回车登记今日电话随访(保存后转到下一位)。"
+                              "未随访的行以浅橙色标出;"
                               "返校时校门按“可返校日期”和“返校须查验”把关。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -87,11 +89,12 @@ class HomeTab(QWidget):
     def selected(self) -> records.KeptHome | None:
         return self.model.row_at(self.table.currentIndex())
 
-    def record_call(self) -> None:
+    def record_call(self) -> bool:
+        """The selected person's call of today; True when it was saved."""
         person = self.selected()
         if person is None:
             ask.inform(self, self.tr("电话随访"), self.tr("请先在表中选一个人。"))
-            return
+            return False
         title = self.tr("{0} 今日电话随访").format(person.name)
         dialog = FormDialog(self, title, self.tr("保存"), [
             Field("temperature", self.tr("体温(℃,可不填)"),
@@ -102,13 +105,15 @@ class HomeTab(QWidget):
             submit=lambda v: self.office.checks.record_call(
                 person.person_id, date.today(), temperature=v["temperature"],
                 symptoms=_symptoms(v["symptoms"]), note=v["note"]))
-        self._after(dialog)
+        return self._after(dialog)
 
-    def _after(self, dialog: FormDialog) -> None:
+    def _after(self, dialog: FormDialog) -> bool:
         """The form wrote (inside its OK): show what it changed."""
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
-            self.changed.emit()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
 
     def suspend_class(self) -> None:
         self._after(SuspensionDialog(self, self._class_names(), submit=lambda v: (

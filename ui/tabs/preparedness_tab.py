@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +34,7 @@ from reopen_desktop.base.words import term
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -183,6 +182,7 @@ class PreparednessTab(QWidget):
         self.duty_day = _date_edit()
         self.duty_day.dateChanged.connect(lambda _: self._show_duty())
         self.doctor = QComboBox()
+        self.doctor.setPlaceholderText(self.tr("请选择值班人员"))
         self.duty_note = QLineEdit()
         self.duty_label = QLabel()
         self.reporter_header = (self.tr("班级"), self.tr("班主任"), self.tr("疫情报告员"),
@@ -267,7 +267,7 @@ class PreparednessTab(QWidget):
         self.equipment.setPlainText(room.equipment if room else "")
         self.room_note.setText(room.note if room else "")
         self.doctor.clear()
-        for person in self.office.grid.list_staff():
+        for person in self.office.preparedness.duty_candidates():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
         self._show_reporters()
@@ -277,7 +277,7 @@ class PreparednessTab(QWidget):
         fill_table(self.reporters, self.reporter_header, [
             (r.class_name, r.head_teacher, r.reporter, r.trained_on, r.assessed_on,
              term(r.state_label)) for r in self.reporter_lines],
-            [None if r.ready else QColor("#c62828") for r in self.reporter_lines],
+            [None if r.ready else colors.DANGER for r in self.reporter_lines],
             [r.class_id for r in self.reporter_lines], fit=True)
         waiting = [r for r in self.reporter_lines if not r.ready]
         self.not_ready.setText(self.tr("尚未完成培训考核({0} 个班):{1}").format(
@@ -315,8 +315,11 @@ class PreparednessTab(QWidget):
 
     def _show_duty(self) -> None:
         duty = self.office.preparedness.doctor_on_duty(self.duty_day.date().toPython())
-        if duty is None:
-            self.duty_label.setText(self.tr("这一天还没有安排值班校医。"))
+        if duty is None:  # no school doctor in the grid either: nobody is picked for the clerk
+            self.doctor.setCurrentIndex(-1)
+            self.duty_note.clear()
+            self.duty_label.setText(self.tr("这一天还没有安排值班校医,防控网络也没有指定学校校医:"
+                                            "请选择值班人员。"))
             return
         self.doctor.setCurrentIndex(max(0, self.doctor.findData(duty.person_id)))
         self.duty_note.setText(duty.note)

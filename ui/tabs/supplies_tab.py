@@ -125,8 +125,20 @@ class SuppliesTab(QWidget):
         if not name:
             return
         unit = ask.text(self, self.tr("添加物资"), self.tr("单位(如 只、瓶、升):"))
-        if unit is not None:
-            self._write(lambda: self.office.supplies.add_item(name, unit))
+        if unit is None:
+            return
+        added: list[int] = []
+        self._write(lambda: added.append(self.office.supplies.add_item(name, unit)))
+        if added:
+            self.select_item(added[0])
+
+    def select_item(self, item_id: int) -> None:
+        """Make an item current (the one just added: 入库 is usually next)."""
+        for row in range(self.stock.rowCount()):
+            if self.stock.item(row, 0).data(ID_ROLE) == item_id:
+                self.stock.selectRow(row)
+                self.stock.scrollToItem(self.stock.item(row, 0))
+                return
 
     def set_reserve(self) -> None:
         item = self.current_item()
