@@ -800,6 +800,34 @@ def _class_numbers(conn: sqlite3.Connection) -> None:
         conn.execute(trigger)
 
 
+DINING_AND_DORMITORIES = """
+CREATE TABLE dining_halls (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    seats INTEGER NOT NULL CHECK (seats > 0),
+    tables INTEGER NOT NULL CHECK (tables > 0)
+);
+CREATE TABLE dining_shifts (
+    id INTEGER PRIMARY KEY,
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    meal TEXT NOT NULL CHECK (meal IN ('早餐', '午餐', '晚餐')),
+    starts TEXT NOT NULL,
+    ends TEXT NOT NULL,
+    hall_id INTEGER NOT NULL REFERENCES dining_halls(id),
+    first_table INTEGER NOT NULL,
+    last_table INTEGER NOT NULL,
+    UNIQUE (class_id, meal)
+);
+ALTER TABLE dorm_rooms ADD COLUMN isolation INTEGER NOT NULL DEFAULT 0
+"""
+
+
+def _dining_and_dormitories(conn: sqlite3.Connection) -> None:
+    """Issue 21: dining in shifts (a hall's seats and tables, each class's shift per meal)
+    and a dormitory room set aside for isolation (no boarder may be assigned to it)."""
+    _run_script(conn, DINING_AND_DORMITORIES)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -818,6 +846,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _catalogue_alerts,
     _diagnoses_and_norms,
     _class_numbers,
+    _dining_and_dormitories,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,7 +26,12 @@ from reopen_desktop.datafile.audit import ActionInfo
 from reopen_desktop.datafile.backups import BackupInfo
 from reopen_desktop.datafile.door import Changes
 from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.dining import RULES as DINING_RULES
+from reopen_desktop.dining import Hall, Shift
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
+from reopen_desktop.grid.dormitories import LIMIT_CONFIRMED as DORM_LIMIT_CONFIRMED
+from reopen_desktop.grid.dormitories import LIMIT_SOURCE as DORM_LIMIT_SOURCE
+from reopen_desktop.grid.dormitories import Boarder, DormRoom
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
@@ -47,7 +52,8 @@ from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMat
 from reopen_desktop.supplies import ItemStock
 
 __all__ = [
-    "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
+    "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED", "DORM_LIMIT_SOURCE",
+    "Boarder", "DormRoom", "Hall", "Shift", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",
