@@ -39,13 +39,13 @@ class RuleLine:
 # news reports, so each line says how far it is confirmed.
 RULES = (
     RuleLine("规范就餐流程,尽量集中分餐、送餐到班;开餐前半小时完成就餐区域的消毒和通风换气。",
-             "《中小学校新冠肺炎疫情防控技术方案》(教育部、国家卫生健康委,2021年春季版)"
-             "第二部分“保障食堂卫生”(据转载文本,原文未核实)", False),
+             "《中小学校新冠肺炎疫情防控技术方案》(教育部、国家卫生健康委)“保障食堂卫生”,"
+             "据2021年3月的转载文本", False),
     RuleLine("就餐场所合理分配空间,师生适当错峰就餐。",
-             "《中小学校新冠病毒感染防控技术方案》“开学前准备”(据转载文本,原文未核实)", False),
+             "《中小学校新冠病毒感染防控技术方案》“开学前准备”,据转载文本", False),
     RuleLine("用餐桌椅同向单人单座,保持间隔 1.5 米。",
              "《大专院校新冠肺炎疫情防控技术方案》(国卫办疾控函〔2020〕304号,据新闻报道);"
-             "中小学是否适用未核实,本校按此估算餐厅容量", False),
+             "中小学是否适用不明,本校按此估算餐厅容量", False),
 )
 
 
@@ -207,13 +207,17 @@ def _peak(row: dict[str, Any], rows: list[dict[str, Any]]) -> tuple[int, str]:
 
 
 def warnings(shifts: list[Shift], language: str | None = None) -> list[str]:
-    """The timetable's warnings, each once, in ``language`` (default: the current one;
-    the printed sheets and the day summary ask for Chinese)."""
-    seen: dict[str, None] = {}
+    """The timetable's warnings, each once (two classes sharing tables are one warning,
+    though both rows are marked), in ``language`` (default: the current one; the printed
+    sheets and the day summary ask for Chinese)."""
+    seen: dict[object, str] = {}
     for shift in shifts:
         for said in shift.warnings:
-            seen.setdefault(text(said.key, language, **said.params), None)
-    return list(seen)
+            pair = frozenset((said.params.get("scope"), said.params.get("other")))
+            key = (said.key, said.params["meal"], pair) if said.key == "dining_tables_overlap" \
+                else said.chinese()
+            seen.setdefault(key, text(said.key, language, **said.params))
+    return list(seen.values())
 
 
 def class_timetable(shifts: list[Shift]) -> dict[str, dict[str, Shift]]:

@@ -319,8 +319,9 @@ def _dining(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
              for s in part["shifts"]]
     if part["not_recorded"]:
         lines.append("未登记供餐:" + "、".join(part["not_recorded"]))
-    return [*(para(line, styles.body) for line in lines),
-            *(para("※ " + line, styles.alert) for line in part["warnings"])]
+    warned = [para(f"※ 就餐时间表有 {len(part['warnings'])} 条提醒(餐桌冲突或超过容量),"
+                   "见“分餐错峰就餐时间表(食堂用)”。", styles.alert)] if part["warnings"] else []
+    return [*(para(line, styles.body) for line in lines), *warned]
 
 
 def _dormitories(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
@@ -328,13 +329,16 @@ def _dormitories(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     part = facts.get("dormitories")
     if not part:
         return [para(NO_DATA, styles.body)]
-    limit = f"疫情期间每间不超过 {part['limit']} 人" if part["limit"] else "未设疫情限额"
+    limit = (f"疫情期间每间不超过 {part['limit']} 人(依据:{part['limit_source']})"
+             if part["limit"] else "未设疫情限额")
     lines = [f"宿舍 {part['rooms']} 间,床位 {part['beds']},住宿生 {part['boarders']} 人;{limit}。",
              "隔离室:" + ("、".join(part["isolation"]) or "未设"),
              f"晚检 {part['evening_checked']} 人,缺寝 {part['evening_absent']} 人"
              + (";异常:" + ";".join(part["evening_ill"]) if part["evening_ill"] else "。")]
+    over = [f"超过床位:{'、'.join(part['over_capacity'])}" if part["over_capacity"] else "",
+            f"超过疫情限额:{'、'.join(part['over_limit'])}" if part["over_limit"] else ""]
     return [*(para(line, styles.body) for line in lines),
-            *(para("※ " + line, styles.alert) for line in part["warnings"])]
+            *(para("※ " + line, styles.alert) for line in over if line)]
 
 
 def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

@@ -67,7 +67,7 @@ def _story(shifts: list[dining.Shift], halls: list[dining.Hall], for_classes: bo
             story += _meal_grid(meal, [s for s in shifts if s.meal == meal], halls, styles)
         story += [para("※ " + line, styles.alert) for line in dining.warnings(shifts, "zh")]
     story += heading("依据", styles)
-    story += [para(f"{line.text}({line.source}{'' if line.confirmed else ';未核实'})",
+    story += [para(f"{line.text}({line.source}{'' if line.confirmed else ';原文未核实'})",
                    styles.muted) for line in dining.RULES]
     story.append(signature_block(styles, ["食堂负责人" if not for_classes else "分管副校长"]))
     return story
@@ -99,11 +99,13 @@ def _meal_grid(meal: str, shifts: list[dining.Shift], halls: list[dining.Hall],
 
 
 def _classes_table(shifts: list[dining.Shift], styles: ReportStyles) -> Flowable:
-    """A line per class: each meal's batch, time, hall and tables."""
+    """A line per class: each meal's batch, time, hall and tables (meals no class eats in
+    shifts are left out)."""
+    meals = [meal for meal in dining.MEALS if any(s.meal == meal for s in shifts)]
     rows: list[list[Cell]] = [
         [name, *((f"第{s.batch}批 {s.starts}-{s.ends}\n{s.hall} {s.tables}号桌"
-                  if (s := found.get(meal)) else "—") for meal in dining.MEALS)]
+                  if (s := found.get(meal)) else "—") for meal in meals)]
         for name, found in dining.class_timetable(shifts).items()]
-    width = (CONTENT_WIDTH - 30 * mm) / len(dining.MEALS)
-    return data_table(styles, ["班级", *dining.MEALS], rows, [30 * mm] + [width] * 3)
+    width = (CONTENT_WIDTH - 30 * mm) / len(meals)
+    return data_table(styles, ["班级", *meals], rows, [30 * mm] + [width] * len(meals))
 

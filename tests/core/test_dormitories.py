@@ -118,5 +118,5 @@ def test_the_day_summary_and_daily_log_show_rooms_limit_and_isolation(boarding, 
     assert (part["rooms"], part["boarders"], part["beds"], part["limit"]) == (3, 5, 14, 6)
     assert part["isolation"] == ["隔离101"] and "未核实" in part["limit_source"]
     page = pdf_text(daily_log.write_daily_log(boarding, DAY, tmp_path / "log.pdf").path)
-    assert "宿舍 3 间,床位 14,住宿生 5 人;疫情期间每间不超过 6 人。" in page
+    assert "宿舍 3 间,床位 14,住宿生 5 人;疫情期间每间不超过 6 人(依据:" in page
     assert "隔离室:隔离101" in page
