@@ -80,10 +80,16 @@ class DiningPanel(QWidget):
                                 self.tr("人数"), self.tr("提醒")),
                    [(term(s.meal), self.tr("第{0}批").format(s.batch), s.class_name, s.starts,
                      s.ends, s.hall, s.tables, s.pupils,
-                     self.tr("有冲突") if s.warned else "") for s in self.shifts],
+                     self._flags(s)) for s in self.shifts],
                    [RED if s.warned else None for s in self.shifts],
                    [s.id for s in self.shifts])
         self.warnings.setText("\n".join(self.office.canteen.dining_warnings(self.shifts)))
+
+    def _flags(self, shift: records.Shift) -> str:
+        """What is wrong with a shift, in a word or two (the sentences are below the table)."""
+        words = {"dining_tables_overlap": self.tr("餐桌冲突"),
+                 "dining_hall_over": self.tr("超过容量")}
+        return self.tr("、").join(dict.fromkeys(words[said.key] for said in shift.warnings))
 
     def selected(self) -> records.Shift | None:
         row = self.table.currentRow()

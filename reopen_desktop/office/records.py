@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reopen_desktop.alerts.register import StoredAlert
+from reopen_desktop.base.words import Said
 from reopen_desktop.bundle.exports import ExportRecord
 from reopen_desktop.campus.disinfection import ChecklistItem
 from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
@@ -53,7 +54,8 @@ from reopen_desktop.supplies import ItemStock
 
 __all__ = [
     "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED", "DORM_LIMIT_SOURCE",
-    "Boarder", "DormRoom", "Hall", "Shift", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
+    "Boarder", "DormRoom", "Hall", "Said", "Shift",
+    "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",

@@ -44,7 +44,7 @@ def test_a_clerk_sets_two_shifts_sees_the_shared_tables_in_red_and_undoes_one(
     table = tab.dining.table
     assert table.rowCount() == 2
     assert [table.item(r, 2).text() for r in range(2)] == ["一年级1班", "一年级2班"]
-    assert table.item(1, 8).text() == "有冲突" and table.item(1, 6).text() == "4-6"
+    assert table.item(1, 8).text() == "餐桌冲突" and table.item(1, 6).text() == "4-6"
     assert "同一时间用同一批餐桌" in tab.dining.warnings.text()
     assert "同一时间用同一批餐桌" in answers.warnings[-1]  # said when saved
     assert "未核实" in tab.dining.rules.text()
