@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from reopen_desktop.base import cells
-from reopen_desktop.base.words import Said, text
+from reopen_desktop.base.words import Said, language, text
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
@@ -28,24 +28,46 @@ MEALS = ("早餐", "午餐", "晚餐")  # the canteen's meals (canteen.MEALS), i
 
 @dataclass(frozen=True)
 class RuleLine:
-    """A line of the dining rule with the document it comes from."""
+    """A line of the dining rule with the document it comes from, in both languages."""
 
-    text: str
-    source: str
+    text_zh: str
+    source_zh: str
+    text_en: str
+    source_en: str
     confirmed: bool
+
+    @property
+    def text(self) -> str:
+        return self.text_en if language() == "en" else self.text_zh
+
+    @property
+    def source(self) -> str:
+        return self.source_en if language() == "en" else self.source_zh
 
 
 # Read with the `search` tool (pages): the national texts were found only as reprints and
-# news reports, so each line says how far it is confirmed.
+# news reports, so none is confirmed against the original.
 RULES = (
     RuleLine("规范就餐流程,尽量集中分餐、送餐到班;开餐前半小时完成就餐区域的消毒和通风换气。",
              "《中小学校新冠肺炎疫情防控技术方案》(教育部、国家卫生健康委)“保障食堂卫生”,"
-             "据2021年3月的转载文本", False),
+             "据2021年3月的转载文本",
+             "Orderly meals, served in portions and brought to the classes where possible; the "
+             "dining area disinfected and aired half an hour before the meal.",
+             "COVID-19 technical plan for primary and secondary schools (Ministry of Education, "
+             "National Health Commission), “canteen hygiene”, as reprinted in March 2021",
+             False),
     RuleLine("就餐场所合理分配空间,师生适当错峰就餐。",
-             "《中小学校新冠病毒感染防控技术方案》“开学前准备”,据转载文本", False),
+             "《中小学校新冠病毒感染防控技术方案》“开学前准备”,据转载文本",
+             "Share out the dining space; pupils and staff eat at staggered times.",
+             "Technical plan for COVID-19 infection in primary and secondary schools, "
+             "“before term”, as reprinted", False),
     RuleLine("用餐桌椅同向单人单座,保持间隔 1.5 米。",
              "《大专院校新冠肺炎疫情防控技术方案》(国卫办疾控函〔2020〕304号,据新闻报道);"
-             "中小学是否适用不明,本校按此估算餐厅容量", False),
+             "中小学是否适用不明,本校按此估算餐厅容量",
+             "Seats facing one way, one to a seat, 1.5 m apart.",
+             "COVID-19 technical plan for colleges (国卫办疾控函〔2020〕304号, as reported in the "
+             "news); whether it applies to schools is unclear: the school sizes its halls by it",
+             False),
 )
 
 

@@ -126,7 +126,7 @@ class DiningPanel(QWidget):
         dialog = FormDialog(self, self.tr("设定就餐时段"), self.tr("保存"), [
             Field("class_id", self.tr("班级"), str(current.class_id) if current else "",
                   "choice", choices=tuple(self.office.grid.class_choices())),
-            Field("meal", self.tr("餐次"), current.meal if current else "午餐", "choice",
+            Field("meal", self.tr("餐次"), current.meal if current else records.MEALS[1], "choice",
                   choices=tuple((term(m), m) for m in records.MEALS)),
             Field("starts", self.tr("开始"), current.starts if current else "11:30",
                   required=True, refusals=("bad_clock", "window_backwards"), hint="11:30"),

@@ -104,7 +104,7 @@ class DormDialog(QDialog):
         self.limit.setText(self.tr(
             "疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;"
             "蓝色:隔离室,不安排住宿生。").format(
-            in_force, records.DORM_LIMIT_SOURCE,
+            in_force, self.office.grid.dorm_limit_source(),
             "" if records.DORM_LIMIT_CONFIRMED else self.tr(";原文未核实"))
             if in_force else self.tr("未设疫情期间限额(设置 dorm_outbreak_limit)。"))
         self.rooms = self.office.grid.dorm_rooms(self.day.date().toPython())
@@ -113,7 +113,7 @@ class DormDialog(QDialog):
             self.tr("晚检"), self.tr("缺寝"), self.tr("晚检异常")),
             [(r.name, r.class_name, r.boarders, "" if r.capacity is None else r.capacity,
               self._state(r), r.evening_checked or "", r.evening_absent or "",
-              "、".join(r.evening_ill)) for r in self.rooms],
+              self.tr("、").join(r.evening_ill)) for r in self.rooms],
             [self._colour(r) for r in self.rooms], [r.id for r in self.rooms])
         over_beds = [r.name for r in self.rooms if r.over_capacity]
         over_limit = [r.name for r in self.rooms if r.over_limit]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reopen_desktop.base.words import Said, text
+from reopen_desktop.base.words import Said, language, text
 from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
@@ -23,7 +23,15 @@ from reopen_desktop.errors import Refused
 # Read with the `search` tool (pages corpus): only a news report of the texts was found.
 LIMIT_SOURCE = ("《中小学校新冠肺炎疫情防控技术方案》(2020年春季)学生宿舍每间不超过6人;"
                 "秋冬季方案(国卫办疾控函〔2020〕668号)取消此硬性条件(据人民日报报道)")
+LIMIT_SOURCE_EN = ("COVID-19 technical plan for primary and secondary schools (spring 2020): "
+                   "at most 6 boarders a room; the autumn-winter plan (国卫办疾控函〔2020〕668号) dropped "
+                   "it (as reported by People's Daily)")
 LIMIT_CONFIRMED = False
+
+
+def limit_source() -> str:
+    """Where the outbreak limit comes from, in the current language."""
+    return LIMIT_SOURCE_EN if language() == "en" else LIMIT_SOURCE
 
 
 @dataclass(frozen=True)

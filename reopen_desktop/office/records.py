@@ -31,7 +31,6 @@ from reopen_desktop.dining import RULES as DINING_RULES
 from reopen_desktop.dining import Hall, Shift
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from reopen_desktop.grid.dormitories import LIMIT_CONFIRMED as DORM_LIMIT_CONFIRMED
-from reopen_desktop.grid.dormitories import LIMIT_SOURCE as DORM_LIMIT_SOURCE
 from reopen_desktop.grid.dormitories import Boarder, DormRoom
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
@@ -53,7 +52,7 @@ from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMat
 from reopen_desktop.supplies import ItemStock
 
 __all__ = [
-    "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED", "DORM_LIMIT_SOURCE",
+    "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED",
     "Boarder", "DormRoom", "Hall", "Said", "Shift",
     "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",

@@ -68,6 +68,7 @@ class GridRoom(Room):
     dorm_rooms = reads(dormitories.rooms)
     boarders = reads(dormitories.boarders)
     dorm_limit = reads(dormitories.limit)
+    dorm_limit_source = staticmethod(dormitories.limit_source)
     add_dorm_room = writes(dormitories.add_room)
     set_dorm_capacity = writes(dormitories.set_capacity)
     set_dorm_isolation = writes(dormitories.set_isolation)

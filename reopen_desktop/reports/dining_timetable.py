@@ -67,7 +67,7 @@ def _story(shifts: list[dining.Shift], halls: list[dining.Hall], for_classes: bo
             story += _meal_grid(meal, [s for s in shifts if s.meal == meal], halls, styles)
         story += [para("※ " + line, styles.alert) for line in dining.warnings(shifts, "zh")]
     story += heading("依据", styles)
-    story += [para(f"{line.text}({line.source}{'' if line.confirmed else ';原文未核实'})",
+    story += [para(f"{line.text_zh}({line.source_zh}{'' if line.confirmed else ';原文未核实'})",
                    styles.muted) for line in dining.RULES]
     story.append(signature_block(styles, ["食堂负责人" if not for_classes else "分管副校长"]))
     return story

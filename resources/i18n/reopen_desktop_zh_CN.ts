@@ -1055,6 +1055,10 @@
             <translation>登记陪餐…</translation>
         </message>
         <message>
+            <source>分餐错峰</source>
+            <translation>分餐错峰</translation>
+        </message>
+        <message>
             <source>日期</source>
             <translation>日期</translation>
         </message>
@@ -1347,6 +1351,10 @@
         <message>
             <source>检次:</source>
             <translation>检次:</translation>
+        </message>
+        <message>
+            <source>宿舍晚检…</source>
+            <translation>宿舍晚检…</translation>
         </message>
         <message>
             <source>{0}  ✓ {1} 人</source>
@@ -1851,6 +1859,344 @@
         <message>
             <source>程序读作:{0} {1}。{2}</source>
             <translation>程序读作:{0} {1}。{2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiningPanel</name>
+        <message>
+            <source>依据:{0}({1}{2})</source>
+            <translation>依据:{0}({1}{2})</translation>
+        </message>
+        <message>
+            <source>;原文未核实</source>
+            <translation>;原文未核实</translation>
+        </message>
+        <message>
+            <source>添加或修改就餐场所…</source>
+            <translation>添加或修改就餐场所…</translation>
+        </message>
+        <message>
+            <source>设定班级就餐时段…</source>
+            <translation>设定班级就餐时段…</translation>
+        </message>
+        <message>
+            <source>删除所选时段</source>
+            <translation>删除所选时段</translation>
+        </message>
+        <message>
+            <source>打印食堂用…</source>
+            <translation>打印食堂用…</translation>
+        </message>
+        <message>
+            <source>打印班级版…</source>
+            <translation>打印班级版…</translation>
+        </message>
+        <message>
+            <source>就餐场所:{0}</source>
+            <translation>就餐场所:{0}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
+        </message>
+        <message>
+            <source>{0}({1} 座,{2} 张桌)</source>
+            <translation>{0}({1} 座,{2} 张桌)</translation>
+        </message>
+        <message>
+            <source>还没有就餐场所:请先“添加或修改就餐场所”(如 一楼餐厅,疫情期间可坐多少人,有几张桌)。</source>
+            <translation>还没有就餐场所:请先“添加或修改就餐场所”(如 一楼餐厅,疫情期间可坐多少人,有几张桌)。</translation>
+        </message>
+        <message>
+            <source>餐次</source>
+            <translation>餐次</translation>
+        </message>
+        <message>
+            <source>批次</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>就餐场所</source>
+            <translation>就餐场所</translation>
+        </message>
+        <message>
+            <source>桌号</source>
+            <translation>桌号</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>提醒</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>第{0}批</source>
+            <translation>第{0}批</translation>
+        </message>
+        <message>
+            <source>餐桌冲突</source>
+            <translation>餐桌冲突</translation>
+        </message>
+        <message>
+            <source>超过容量</source>
+            <translation>超过容量</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>可同时就餐人数</source>
+            <translation>可同时就餐人数</translation>
+        </message>
+        <message>
+            <source>餐桌数</source>
+            <translation>餐桌数</translation>
+        </message>
+        <message>
+            <source>同名场所会被修改。可同时就餐人数按分散就座(同向、隔位)计算。</source>
+            <translation>同名场所会被修改。可同时就餐人数按分散就座(同向、隔位)计算。</translation>
+        </message>
+        <message>
+            <source>设定就餐时段</source>
+            <translation>设定就餐时段</translation>
+        </message>
+        <message>
+            <source>请先添加就餐场所。</source>
+            <translation>请先添加就餐场所。</translation>
+        </message>
+        <message>
+            <source>从几号桌</source>
+            <translation>从几号桌</translation>
+        </message>
+        <message>
+            <source>到几号桌</source>
+            <translation>到几号桌</translation>
+        </message>
+        <message>
+            <source>一个班级每个餐次一个时段,重新设定会替换原来的。同一场所同一时间用同一批餐桌、或人数超过场所容量时会提醒。</source>
+            <translation>一个班级每个餐次一个时段,重新设定会替换原来的。同一场所同一时间用同一批餐桌、或人数超过场所容量时会提醒。</translation>
+        </message>
+        <message>
+            <source>已保存,但请注意</source>
+            <translation>已保存,但请注意</translation>
+        </message>
+        <message>
+            <source>删除时段</source>
+            <translation>删除时段</translation>
+        </message>
+        <message>
+            <source>请先在表中选一个时段。</source>
+            <translation>请先在表中选一个时段。</translation>
+        </message>
+        <message>
+            <source>删除{0}的{1}时段?</source>
+            <translation>删除{0}的{1}时段?</translation>
+        </message>
+        <message>
+            <source>班级版</source>
+            <translation>班级版</translation>
+        </message>
+        <message>
+            <source>食堂用</source>
+            <translation>食堂用</translation>
+        </message>
+        <message>
+            <source>保存就餐时间表</source>
+            <translation>保存就餐时间表</translation>
+        </message>
+        <message>
+            <source>{0}-分餐错峰就餐时间表-{1}.pdf</source>
+            <translation>{0}-分餐错峰就餐时间表-{1}.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>DormDialog</name>
+        <message>
+            <source>宿舍与晚检</source>
+            <translation>宿舍与晚检</translation>
+        </message>
+        <message>
+            <source>晚检日期:</source>
+            <translation>晚检日期:</translation>
+        </message>
+        <message>
+            <source>调到其他宿舍(&amp;M)…</source>
+            <translation>调到其他宿舍(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>设定床位数…</source>
+            <translation>设定床位数…</translation>
+        </message>
+        <message>
+            <source>设为/取消隔离室</source>
+            <translation>设为/取消隔离室</translation>
+        </message>
+        <message>
+            <source>添加宿舍…</source>
+            <translation>添加宿舍…</translation>
+        </message>
+        <message>
+            <source>本宿舍住宿生(可多选,再点“调到其他宿舍”):</source>
+            <translation>本宿舍住宿生(可多选,再点“调到其他宿舍”):</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
+            <translation>疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</translation>
+        </message>
+        <message>
+            <source>;原文未核实</source>
+            <translation>;原文未核实</translation>
+        </message>
+        <message>
+            <source>未设疫情期间限额(设置 dorm_outbreak_limit)。</source>
+            <translation>未设疫情期间限额(设置 dorm_outbreak_limit)。</translation>
+        </message>
+        <message>
+            <source>宿舍</source>
+            <translation>宿舍</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>住宿生</source>
+            <translation>住宿生</translation>
+        </message>
+        <message>
+            <source>床位</source>
+            <translation>床位</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>晚检</source>
+            <translation>晚检</translation>
+        </message>
+        <message>
+            <source>缺寝</source>
+            <translation>缺寝</translation>
+        </message>
+        <message>
+            <source>晚检异常</source>
+            <translation>晚检异常</translation>
+        </message>
+        <message>
+            <source>超过床位:{0}</source>
+            <translation>超过床位:{0}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>超过疫情限额({0} 人/间):{1}</source>
+            <translation>超过疫情限额({0} 人/间):{1}</translation>
+        </message>
+        <message>
+            <source>隔离室</source>
+            <translation>隔离室</translation>
+        </message>
+        <message>
+            <source>超过床位</source>
+            <translation>超过床位</translation>
+        </message>
+        <message>
+            <source>超过限额</source>
+            <translation>超过限额</translation>
+        </message>
+        <message>
+            <source>调整宿舍</source>
+            <translation>调整宿舍</translation>
+        </message>
+        <message>
+            <source>请先选宿舍,再在右边选要调走的住宿生。</source>
+            <translation>请先选宿舍,再在右边选要调走的住宿生。</translation>
+        </message>
+        <message>
+            <source>{0}(住 {1} 人,{2} 床)</source>
+            <translation>{0}(住 {1} 人,{2} 床)</translation>
+        </message>
+        <message>
+            <source>把所选 {0} 人调到:</source>
+            <translation>把所选 {0} 人调到:</translation>
+        </message>
+        <message>
+            <source>已调整,但请注意</source>
+            <translation>已调整,但请注意</translation>
+        </message>
+        <message>
+            <source>设定床位数</source>
+            <translation>设定床位数</translation>
+        </message>
+        <message>
+            <source>请先选一间宿舍。</source>
+            <translation>请先选一间宿舍。</translation>
+        </message>
+        <message>
+            <source>{0}的床位数:</source>
+            <translation>{0}的床位数:</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>床位数应是整数,例如 8。</source>
+            <translation>床位数应是整数,例如 8。</translation>
+        </message>
+        <message>
+            <source>取消“{0}”的隔离室标记?</source>
+            <translation>取消“{0}”的隔离室标记?</translation>
+        </message>
+        <message>
+            <source>把“{0}”设为隔离室?设为隔离室后不能安排住宿生。</source>
+            <translation>把“{0}”设为隔离室?设为隔离室后不能安排住宿生。</translation>
+        </message>
+        <message>
+            <source>添加宿舍</source>
+            <translation>添加宿舍</translation>
+        </message>
+        <message>
+            <source>宿舍名称(如 隔离室1):</source>
+            <translation>宿舍名称(如 隔离室1):</translation>
+        </message>
+        <message>
+            <source>床位数:</source>
+            <translation>床位数:</translation>
+        </message>
+        <message>
+            <source>这间宿舍用作隔离室吗?</source>
+            <translation>这间宿舍用作隔离室吗?</translation>
         </message>
     </context>
     <context>

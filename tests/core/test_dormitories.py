@@ -116,7 +116,8 @@ def test_the_day_summary_and_daily_log_show_rooms_limit_and_isolation(boarding, 
     dormitories.add_room(boarding, "隔离101", 2, isolation=True)
     part = summary.day_summary(boarding, DAY)["dormitories"]
     assert (part["rooms"], part["boarders"], part["beds"], part["limit"]) == (3, 5, 14, 6)
-    assert part["isolation"] == ["隔离101"] and "未核实" in part["limit_source"]
+    assert part["isolation"] == ["隔离101"] and "2020年春季" in part["limit_source"]
+    assert not dormitories.LIMIT_CONFIRMED
     page = pdf_text(daily_log.write_daily_log(boarding, DAY, tmp_path / "log.pdf").path)
     assert "宿舍 3 间,床位 14,住宿生 5 人;疫情期间每间不超过 6 人(依据:" in page
     assert "隔离室:隔离101" in page
