@@ -24,8 +24,8 @@ from reopen_desktop.errors import Refused
 LIMIT_SOURCE = ("《中小学校新冠肺炎疫情防控技术方案》(2020年春季)学生宿舍每间不超过6人;"
                 "秋冬季方案(国卫办疾控函〔2020〕668号)取消此硬性条件(据人民日报报道)")
 LIMIT_SOURCE_EN = ("COVID-19 technical plan for primary and secondary schools (spring 2020): "
-                   "at most 6 boarders a room; the autumn-winter plan (国卫办疾控函〔2020〕668号) dropped "
-                   "it (as reported by People's Daily)")
+                   "at most 6 boarders a room; the autumn-winter plan "
+                   "(国卫办疾控函〔2020〕668号) dropped it (as reported by People's Daily)")
 LIMIT_CONFIRMED = False
 
 
