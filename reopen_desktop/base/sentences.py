@@ -883,6 +883,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dorm_over_limit": ("“{room}”住 {boarders} 人,超过疫情期间每间不超过 {limit} 人的限额。",
                         "“{room}” has {boarders} boarders, more than the outbreak limit of "
                         "{limit} a room."),
+    "dorm_limit_out_of_range": ("疫情期间限额应为 1 至 {highest} 人(最大宿舍的床位数),"
+                                "不是“{value}”。不需要限额时请取消“启用疫情期间限额”。没有保存。",
+                                "The outbreak limit must be 1 to {highest} boarders (the largest "
+                                "room's beds), not “{value}”. To have no limit, switch it off "
+                                "instead. Nothing was saved."),
+    "dorm_limit_no_beds": ("还没有哪间宿舍设了床位数,无法设定限额。请先选宿舍点“设定床位数”。"
+                           "没有保存。",
+                           "No room has its beds set yet, so no limit can be set. Choose a room "
+                           "and set its beds first. Nothing was saved."),
     "dorm_over_capacity": ("“{room}”住 {boarders} 人,超过床位数 {capacity}。",
                            "“{room}” has {boarders} boarders, more than its {capacity} beds."),
     # --- the township console (township/) ---------------------------------------------

@@ -818,13 +818,21 @@ CREATE TABLE dining_shifts (
     last_table INTEGER NOT NULL,
     UNIQUE (class_id, meal)
 );
-ALTER TABLE dorm_rooms ADD COLUMN isolation INTEGER NOT NULL DEFAULT 0
+ALTER TABLE dorm_rooms ADD COLUMN isolation INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE dorm_limit (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    per_room INTEGER NOT NULL CHECK (per_room > 0),
+    in_force INTEGER NOT NULL DEFAULT 0 CHECK (in_force IN (0, 1))
+);
+INSERT INTO dorm_limit (id, per_room, in_force) VALUES (1, 6, 0)
 """
 
 
 def _dining_and_dormitories(conn: sqlite3.Connection) -> None:
     """Issue 21: dining in shifts (a hall's seats and tables, each class's shift per meal)
-    and a dormitory room set aside for isolation (no boarder may be assigned to it)."""
+    and a dormitory room set aside for isolation (no boarder may be assigned to it); the
+    outbreak limit of boarders a room, one row (6, the spring-2020 plan's, not in force)
+    so that its value and its switch are audited and undone like any record."""
     _run_script(conn, DINING_AND_DORMITORIES)
 
 

@@ -67,9 +67,6 @@ DEFAULTS: dict[str, Any] = {
     "certificate_warning_days": 30,  # 健康证: warn this many days before expiry
     "supplies_reserve_days": 14,  # default reserve: this many days of use (per item settable)
     "supplies_usage_days": 14,  # days of cover come from this many days of real use
-    # boarders a dormitory room may hold during an outbreak (0: no limit); its source is
-    # grid/dormitories.LIMIT_SOURCE (the spring-2020 national plan's 6, unconfirmed)
-    "dorm_outbreak_limit": 6,
 }
 
 

@@ -2,11 +2,13 @@
 a room set aside for isolation, and the evening check room by room.
 
 A room's capacity is its beds: a move that would put more boarders in a room than it has
-beds is refused. The outbreak limit (the setting ``dorm_outbreak_limit``, boarders a room,
-0 for none) is a school rule with the source below: a room above it is warned, not
-refused, since the beds are there and the school decides when the limit is in force. A
-room set aside for isolation holds no boarder: it cannot be set aside while anyone sleeps
-there, and nobody can be moved into it.
+beds is refused. The outbreak limit (boarders a room, with the source below) applies only
+while the school has switched it on (启用疫情期间限额: it declares outbreak measures for
+its dormitories); outside that no room is marked over it, and the daily log says the limit
+is not in force. A room above it is warned, not refused, since the beds are there. Its
+value and its switch are one row of ``dorm_limit``, so each change is audited (who, when)
+and undone like any record. A room set aside for isolation holds no boarder: it cannot be
+set aside while anyone sleeps there, and nobody can be moved into it.
 """
 
 from __future__ import annotations
@@ -75,8 +77,33 @@ class Boarder:
     room_id: int | None
 
 
+@dataclass(frozen=True)
+class Limit:
+    """The outbreak limit: its value, whether it is in force, and its last change."""
+
+    per_room: int
+    in_force: bool
+    changed_at: str  # "" while nobody has changed it
+    changed_by: str
+    highest: int  # the largest room's beds: the limit may be set from 1 up to this (0: none)
+
+
+def limit_state(data: DataFile) -> Limit:
+    row = data.query("SELECT per_room, in_force FROM dorm_limit WHERE id = 1")[0]
+    changes = audit.history(data, "dorm_limit", 1)
+    last = changes[-1] if changes else {"at": "", "operator": ""}
+    return Limit(row["per_room"], bool(row["in_force"]), last["at"], last["operator"],
+                 _most_beds(data))
+
+
 def limit(data: DataFile) -> int:
-    return int(settings.get(data, "dorm_outbreak_limit") or 0)
+    """The limit in force: boarders a room, 0 while the school has not switched it on."""
+    return int(data.scalar("SELECT per_room * in_force FROM dorm_limit WHERE id = 1") or 0)
+
+
+def _most_beds(data: DataFile) -> int:
+    return int(data.scalar("SELECT coalesce(max(capacity), 0) FROM dorm_rooms "
+                           "WHERE isolation = 0") or 0)
 
 
 def rooms(data: DataFile, day: date | None = None) -> list[DormRoom]:
@@ -125,6 +152,29 @@ def boarders(data: DataFile, room_id: int | None = None) -> list[Boarder]:
 
 
 # --- what the school changes -------------------------------------------------------------------
+
+def set_limit_in_force(data: DataFile, in_force: bool) -> None:
+    """Switch the outbreak limit on (the school declares outbreak measures for its
+    dormitories) or off; rooms over it are marked only while it is on."""
+    state = limit_state(data)
+    summary = (f"启用宿舍疫情期间限额(每间不超过 {state.per_room} 人)" if in_force
+               else "停用宿舍疫情期间限额")
+    with audit.action(data, "set_dorm_limit_in_force", summary) as act:
+        act.update("dorm_limit", 1, {"in_force": int(in_force)})
+
+
+def set_limit(data: DataFile, per_room: int) -> None:
+    """The limit's value: from 1 up to the largest room's beds (a limit above every room's
+    beds would limit nothing, and 0 is no limit: switch it off instead)."""
+    highest = _most_beds(data)
+    if not highest:
+        raise Refused("dorm_limit_no_beds")
+    if not isinstance(per_room, int) or isinstance(per_room, bool) \
+            or not 1 <= per_room <= highest:
+        raise Refused("dorm_limit_out_of_range", value=per_room, highest=highest)
+    with audit.action(data, "set_dorm_limit", f"宿舍疫情期间限额 每间 {per_room} 人") as act:
+        act.update("dorm_limit", 1, {"per_room": per_room})
+
 
 def add_room(data: DataFile, name: str, capacity: int, *, isolation: bool = False) -> int:
     """A room of no class yet (an isolation room, a room freed for the outbreak)."""
@@ -212,14 +262,17 @@ def _check_capacity(name: str, capacity: object) -> None:
 # --- the day -----------------------------------------------------------------------------------
 
 def day_section(data: DataFile, day: date) -> dict[str, Any] | None:
-    """The summary's "dormitories": rooms, boarders and beds, the limit with its source,
-    rooms above capacity or limit, isolation rooms and the evening check. None: no rooms."""
+    """The summary's "dormitories": rooms, boarders and beds, the limit (0 while not in
+    force) with its value and source, rooms above capacity or the limit in force,
+    isolation rooms and the evening check. None: no rooms."""
     found = rooms(data, day)
     if not found:
         return None
+    state = limit_state(data)
     return {
         "rooms": len(found), "boarders": sum(r.boarders for r in found),
         "beds": sum(r.capacity or 0 for r in found), "limit": limit(data),
+        "limit_per_room": state.per_room, "limit_in_force": state.in_force,
         "limit_source": LIMIT_SOURCE,
         "over_capacity": [r.name for r in found if r.over_capacity],
         "over_limit": [r.name for r in found if r.over_limit],

@@ -32,6 +32,7 @@ from reopen_desktop.dining import Hall, Shift
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from reopen_desktop.grid.dormitories import LIMIT_CONFIRMED as DORM_LIMIT_CONFIRMED
 from reopen_desktop.grid.dormitories import Boarder, DormRoom
+from reopen_desktop.grid.dormitories import Limit as DormLimit
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
@@ -53,7 +54,7 @@ from reopen_desktop.supplies import ItemStock
 
 __all__ = [
     "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED",
-    "Boarder", "DormRoom", "Hall", "Said", "Shift",
+    "Boarder", "DormLimit", "DormRoom", "Hall", "Said", "Shift",
     "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",

@@ -330,7 +330,8 @@ def _dormitories(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     if not part:
         return [para(NO_DATA, styles.body)]
     limit = (f"疫情期间每间不超过 {part['limit']} 人(依据:{part['limit_source']};原文未核实)"
-             if part["limit"] else "未设疫情限额")
+             if part["limit"] else
+             f"疫情期间限额(每间 {part['limit_per_room']} 人)未启用,不按限额标记宿舍")
     lines = [f"宿舍 {part['rooms']} 间,床位 {part['beds']},住宿生 {part['boarders']} 人;{limit}。",
              "隔离室:" + ("、".join(part["isolation"]) or "未设"),
              f"晚检 {part['evening_checked']} 人,缺寝 {part['evening_absent']} 人"
