@@ -2,6 +2,10 @@
 and the outbreak limit, the isolation rooms marked, the evening check of the day room by
 room; boarders moved between rooms, beds set, a room set aside for isolation.
 
+The outbreak limit marks rooms only while 启用疫情期间限额 is ticked (the school has
+declared outbreak measures for its dormitories); its value is set here too, from 1 up to
+the largest room's beds. The line under the switch says who changed it last and when.
+
 Every write is one audited action of ``office.grid`` (undo: Ctrl+Z).
 """
 
@@ -14,6 +18,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -55,6 +61,13 @@ class DormDialog(QDialog):
         self.limit = QLabel()
         self.limit.setWordWrap(True)
         self.limit.setStyleSheet("color: #555;")
+        self.in_force = QCheckBox(self.tr("启用疫情期间限额(&L)"))
+        self.in_force.toggled.connect(self.switch_limit)
+        self.per_room = QSpinBox()
+        self.per_room.setSuffix(self.tr(" 人/间"))
+        self.limit_range = QLabel()
+        self.limit_changed = QLabel()
+        self.limit_changed.setStyleSheet("color: #555;")
         self.table = read_only_table(row_numbers=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._show_boarders)
@@ -93,20 +106,46 @@ class DormDialog(QDialog):
         close = self._button(self.tr("关闭"), self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(self._limit_bar())
         layout.addWidget(self.limit)
         layout.addWidget(split, 1)
         layout.addWidget(self.warnings)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
+    def _limit_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        for widget in (self.in_force, QLabel(self.tr("限额:")), self.per_room,
+                       self.limit_range, self._button(self.tr("设定(&S)"), self.set_limit),
+                       self.limit_changed):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
+
+    def _show_limit(self) -> int:
+        """The switch, the value and the sentence under them; returns the limit in force."""
+        state = self.office.grid.dorm_limit_state()
+        self.in_force.blockSignals(True)
+        self.in_force.setChecked(state.in_force)
+        self.in_force.blockSignals(False)
+        self.per_room.setRange(1, max(1, state.highest, state.per_room))  # shown as stored
+        self.per_room.setValue(state.per_room)
+        self.limit_range.setText(self.tr("(1–{0},最大宿舍的床位数)").format(state.highest)
+                                 if state.highest else self.tr("(先设定床位数)"))
+        self.limit_changed.setText(self.tr("最近更改:{0} {1}").format(
+            state.changed_at[:16], state.changed_by) if state.changed_at else "")
+        source = self.tr("依据:{0}{1}").format(
+            self.office.grid.dorm_limit_source(),
+            "" if records.DORM_LIMIT_CONFIRMED else self.tr(";原文未核实"))
+        self.limit.setText(self.tr(
+            "疫情期间限额已启用:每间限住 {0} 人({1})。红色:超过床位;橙色:超过限额;"
+            "蓝色:隔离室,不安排住宿生。").format(state.per_room, source) if state.in_force
+            else self.tr("疫情期间限额未启用:学校宣布宿舍实行疫情防控措施时勾选“启用疫情期间限额”,"
+                         "超过限额的宿舍才标为橙色({0})。红色:超过床位;蓝色:隔离室。").format(source))
+        return state.per_room if state.in_force else 0
+
     def refresh(self) -> None:
         chosen = self.selected()
-        in_force = self.office.grid.dorm_limit()
-        self.limit.setText(self.tr(
-            "疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;"
-            "蓝色:隔离室,不安排住宿生。").format(
-            in_force, self.office.grid.dorm_limit_source(),
-            "" if records.DORM_LIMIT_CONFIRMED else self.tr(";原文未核实"))
-            if in_force else self.tr("未设疫情期间限额(设置 dorm_outbreak_limit)。"))
+        in_force = self._show_limit()
         self.rooms = self.office.grid.dorm_rooms(self.day.date().toPython())
         fill_table(self.table, (
             self.tr("宿舍"), self.tr("班级"), self.tr("住宿生"), self.tr("床位"), self.tr("状态"),
@@ -161,6 +200,14 @@ class DormDialog(QDialog):
         self.refresh()
         self.changed.emit()
         return True
+
+    def switch_limit(self, on: bool) -> None:
+        """One audited action (undo: Ctrl+Z); a refusal puts the box back."""
+        if not self._wrote(lambda: self.office.grid.set_dorm_limit_in_force(on)):
+            self.refresh()
+
+    def set_limit(self) -> None:
+        self._wrote(lambda: self.office.grid.set_dorm_limit(self.per_room.value()))
 
     def move(self) -> None:
         room = self.selected()

@@ -2067,16 +2067,8 @@ If they really are here, say why:</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <source>疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
-            <translation>During an outbreak at most {0} boarders a room (source: {1}{2}). Red: more than the beds; orange: above the limit; blue: isolation room, no boarders.</translation>
-        </message>
-        <message>
             <source>;原文未核实</source>
             <translation>; original text not confirmed</translation>
-        </message>
-        <message>
-            <source>未设疫情期间限额(设置 dorm_outbreak_limit)。</source>
-            <translation>No outbreak limit set (setting dorm_outbreak_limit).</translation>
         </message>
         <message>
             <source>宿舍</source>
@@ -2117,6 +2109,46 @@ If they really are here, say why:</translation>
         <message>
             <source>、</source>
             <translation>, </translation>
+        </message>
+        <message>
+            <source>启用疫情期间限额(&amp;L)</source>
+            <translation>Outbreak &amp;limit in force</translation>
+        </message>
+        <message>
+            <source> 人/间</source>
+            <translation> a room</translation>
+        </message>
+        <message>
+            <source>限额:</source>
+            <translation>Limit:</translation>
+        </message>
+        <message>
+            <source>设定(&amp;S)</source>
+            <translation>&amp;Set</translation>
+        </message>
+        <message>
+            <source>(1–{0},最大宿舍的床位数)</source>
+            <translation>(1–{0}, the largest room's beds)</translation>
+        </message>
+        <message>
+            <source>(先设定床位数)</source>
+            <translation>(set the rooms' beds first)</translation>
+        </message>
+        <message>
+            <source>最近更改:{0} {1}</source>
+            <translation>Last changed: {0} {1}</translation>
+        </message>
+        <message>
+            <source>依据:{0}{1}</source>
+            <translation>source: {0}{1}</translation>
+        </message>
+        <message>
+            <source>疫情期间限额已启用:每间限住 {0} 人({1})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
+            <translation>Outbreak limit in force: at most {0} boarders a room ({1}). Red: more than the beds; orange: above the limit; blue: isolation room, no boarders.</translation>
+        </message>
+        <message>
+            <source>疫情期间限额未启用:学校宣布宿舍实行疫情防控措施时勾选“启用疫情期间限额”,超过限额的宿舍才标为橙色({0})。红色:超过床位;蓝色:隔离室。</source>
+            <translation>Outbreak limit not in force: tick “Outbreak limit in force” when the school declares outbreak measures for its dormitories; only then are rooms above it marked orange ({0}). Red: more than the beds; blue: isolation room.</translation>
         </message>
         <message>
             <source>超过疫情限额({0} 人/间):{1}</source>

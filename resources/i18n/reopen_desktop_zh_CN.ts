@@ -2067,16 +2067,8 @@
             <translation>关闭</translation>
         </message>
         <message>
-            <source>疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
-            <translation>疫情期间每间限住 {0} 人(依据:{1}{2})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</translation>
-        </message>
-        <message>
             <source>;原文未核实</source>
             <translation>;原文未核实</translation>
-        </message>
-        <message>
-            <source>未设疫情期间限额(设置 dorm_outbreak_limit)。</source>
-            <translation>未设疫情期间限额(设置 dorm_outbreak_limit)。</translation>
         </message>
         <message>
             <source>宿舍</source>
@@ -2117,6 +2109,46 @@
         <message>
             <source>、</source>
             <translation>、</translation>
+        </message>
+        <message>
+            <source>启用疫情期间限额(&amp;L)</source>
+            <translation>启用疫情期间限额(&amp;L)</translation>
+        </message>
+        <message>
+            <source> 人/间</source>
+            <translation> 人/间</translation>
+        </message>
+        <message>
+            <source>限额:</source>
+            <translation>限额:</translation>
+        </message>
+        <message>
+            <source>设定(&amp;S)</source>
+            <translation>设定(&amp;S)</translation>
+        </message>
+        <message>
+            <source>(1–{0},最大宿舍的床位数)</source>
+            <translation>(1–{0},最大宿舍的床位数)</translation>
+        </message>
+        <message>
+            <source>(先设定床位数)</source>
+            <translation>(先设定床位数)</translation>
+        </message>
+        <message>
+            <source>最近更改:{0} {1}</source>
+            <translation>最近更改:{0} {1}</translation>
+        </message>
+        <message>
+            <source>依据:{0}{1}</source>
+            <translation>依据:{0}{1}</translation>
+        </message>
+        <message>
+            <source>疫情期间限额已启用:每间限住 {0} 人({1})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
+            <translation>疫情期间限额已启用:每间限住 {0} 人({1})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</translation>
+        </message>
+        <message>
+            <source>疫情期间限额未启用:学校宣布宿舍实行疫情防控措施时勾选“启用疫情期间限额”,超过限额的宿舍才标为橙色({0})。红色:超过床位;蓝色:隔离室。</source>
+            <translation>疫情期间限额未启用:学校宣布宿舍实行疫情防控措施时勾选“启用疫情期间限额”,超过限额的宿舍才标为橙色({0})。红色:超过床位;蓝色:隔离室。</translation>
         </message>
         <message>
             <source>超过疫情限额({0} 人/间):{1}</source>
