@@ -22,6 +22,7 @@ from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.demo import campus, checks, gate, households
 from reopen_desktop.demo import canteen as demo_canteen
+from reopen_desktop.demo import dining as demo_dining
 from reopen_desktop.demo import home as demo_home
 from reopen_desktop.errors import Refused
 from reopen_desktop.grid import school_record
@@ -159,6 +160,7 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
             demo_canteen.fill_canteen(data, random.Random(seed), school_days,
                                       today or date.today())
             demo_canteen.fill_supplies(data, random.Random(seed), today or date.today())
+            demo_dining.fill_dining(data)
     return DemoResult(school=school.name, people=total, days=filled_days)
 
 

@@ -60,3 +60,36 @@ def test_a_clerk_sets_two_shifts_sees_the_shared_tables_in_red_and_undoes_one(
                         lambda parent, title, name, write: write(out))
     tab.dining.print_timetable(False)
     assert out.exists() and out.stat().st_size > 1000
+
+
+def test_a_new_user_finds_the_demo_schools_dining_page_and_dormitories_filled(
+        qtbot, new_data, monkeypatch, tmp_path):
+    from datetime import date
+
+    from reopen_desktop.demo import school as demo_school
+    from ui.dorm_dialog import DormDialog
+
+    friday = date(2024, 3, 1)
+    demo_school.fill_demo(new_data, students=600, today=friday)
+    office = Office(new_data)
+    tab = CanteenTab(office)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 620)
+    tab.pages.setCurrentWidget(tab.dining)
+    assert "一楼餐厅" in tab.dining.halls.text() and "二楼餐厅" in tab.dining.halls.text()
+    assert tab.dining.table.rowCount() == 12 and tab.dining.warnings.text() == ""
+    dorms = DormDialog(office, friday)
+    qtbot.addWidget(dorms)
+    states = [dorms.table.item(r, 4).text() for r in range(dorms.table.rowCount())]
+    assert states.count("隔离室") == 1 and set(states) == {"", "隔离室"}
+    assert not dorms.in_force.isChecked() and dorms.warnings.text() == ""
+    if SHOTS:
+        tab.grab().save(os.path.join(SHOTS, "canteen_dining_demo.png"))
+        dorms.grab().save(os.path.join(SHOTS, "dorm_dialog_demo.png"))
+    out = tmp_path / "dining.pdf"
+    monkeypatch.setattr("ui.dining_panel.print_pdf",
+                        lambda parent, title, name, write: write(out))
+    tab.dining.print_timetable(False)
+    if SHOTS:
+        import shutil
+        shutil.copy(out, os.path.join(SHOTS, "dining_demo.pdf"))
