@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from reopen_desktop import canteen, supplies
+from reopen_desktop import canteen, dining, supplies
 from reopen_desktop.alerts import register
 from reopen_desktop.base import words
 from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import arrival, at_home, attendance, figures
 from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.grid import classes, school_record
+from reopen_desktop.grid import classes, dormitories, school_record
 from reopen_desktop.screening import declarations
 
 # The keys cli-contract.md promises for `summary --json`, in print order.
@@ -49,6 +49,8 @@ SECTIONS: list[Section] = [
     Section("kept_home", at_home.day_section, at_home.latest),
     Section("kept_away", attendance.day_section),  # who may not be at school, and why
     Section("arrival", arrival.day_section, arrival.latest),
+    Section("dining", dining.day_section),  # meals served by shift (分餐、错峰就餐)
+    Section("dormitories", dormitories.day_section),  # beds, limit, isolation, evening check
 ]
 
 

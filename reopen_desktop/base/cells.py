@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 YES, NO = "是", "否"
@@ -50,6 +50,19 @@ def _serial(value: Any) -> int | None:
         return None
     text = cell_text(value)
     return int(text) if text.isdigit() and int(text) in _SERIALS else None
+
+
+def parse_clock(value: Any) -> str | None:
+    """A time of day as ``HH:MM`` (``7:30``, ``07:30``, ``0730``, full-width colon); None
+    when it is no time of day."""
+    raw = cell_text(value).replace("\uff1a", ":")
+    if ":" not in raw and raw.isdigit() and len(raw) in (3, 4):
+        raw = f"{raw[:-2]}:{raw[-2:]}"
+    try:
+        hours, minutes = raw.split(":")
+        return time(int(hours), int(minutes)).strftime("%H:%M")
+    except ValueError:
+        return None
 
 
 def parse_yes_no(value: Any) -> bool | None:

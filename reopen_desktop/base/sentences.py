@@ -1180,6 +1180,72 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已经有名为“{name}”的物资。没有保存。",
         "There is already a supply item called “{name}”. Nothing was saved.",
     ),
+    # --- dining in shifts (dining.py) ---
+    "dining_hall_name_empty": ("请填写就餐场所名称(如 一楼餐厅)。没有保存。",
+                               "Give the dining hall a name (e.g. Ground-floor hall). Nothing "
+                               "was saved."),
+    "dining_hall_bad_size": ("“{hall}”的座位数({seats})和餐桌数({tables})都应大于 0。没有保存。",
+                             "“{hall}” needs more than 0 seats ({seats}) and tables ({tables})."
+                             " Nothing was saved."),
+    "dining_hall_unknown": ("没有名为“{hall}”的就餐场所。已有:{known}。请先添加就餐场所。"
+                            "没有保存。",
+                            "There is no dining hall called “{hall}”. Halls: {known}. Add the "
+                            "hall first. Nothing was saved."),
+    "dining_bad_tables": ("“{hall}”只有 1-{tables} 号餐桌,不能安排 {first}-{last} 号。"
+                          "请改正桌号。没有保存。",
+                          "“{hall}” has tables 1-{tables} only, not {first}-{last}. Correct the "
+                          "table numbers. Nothing was saved."),
+    "dining_tables_overlap": ("{scope}{meal}与{other}({starts}-{ends},{tables} 号桌)在“{hall}”"
+                              "同一时间用同一批餐桌。请错开时间或换桌号。",
+                              "{scope} ({meal}) uses the same tables of “{hall}” at the same "
+                              "time as {other} ({starts}-{ends}, tables {tables}). Move the "
+                              "time or the tables."),
+    "dining_hall_over": ("“{hall}”{meal} {at} 起同时就餐 {people} 人,超过容量 {seats} 人。"
+                         "请分批或换场所。",
+                         "“{hall}” ({meal}) has {people} pupils eating at once from {at}, more "
+                         "than its {seats} places. Split the shift or use another hall."),
+    # --- dormitories (grid/dormitories.py) ---
+    "dorm_room_name_empty": ("请填写宿舍名称(如 男生宿舍101)。没有保存。",
+                             "Give the room a name (e.g. Boys' room 101). Nothing was saved."),
+    "dorm_room_exists": ("已有名为“{room}”的宿舍。没有保存。",
+                         "There is already a room called “{room}”. Nothing was saved."),
+    "dorm_bad_capacity": ("“{room}”的床位数应大于 0,不是“{value}”。没有保存。",
+                          "“{room}” needs more than 0 beds, not “{value}”. Nothing was saved."),
+    "dorm_capacity_below_boarders": ("“{room}”现住 {boarders} 人,床位数不能少于此数。"
+                                     "请先调出住宿生。没有保存。",
+                                     "“{room}” has {boarders} boarders: it cannot have fewer "
+                                     "beds. Move boarders out first. Nothing was saved."),
+    "dorm_isolation_occupied": ("“{room}”还住着 {boarders} 名住宿生,不能设为隔离室。请先把他们调到"
+                                "其他宿舍。没有保存。",
+                                "“{room}” still has {boarders} boarders and cannot be set aside "
+                                "for isolation. Move them to other rooms first. Nothing was "
+                                "saved."),
+    "dorm_to_isolation": ("“{room}”是隔离室,不能安排住宿生。请选其他宿舍。没有保存。",
+                          "“{room}” is set aside for isolation: no boarder may be assigned to "
+                          "it. Choose another room. Nothing was saved."),
+    "dorm_full": ("“{room}”有 {capacity} 个床位,已住 {boarders} 人,放不下 {moving} 人。"
+                  "请选其他宿舍或先增加床位。没有保存。",
+                  "“{room}” has {capacity} beds and {boarders} boarders: {moving} more do not "
+                  "fit. Choose another room or add beds first. Nothing was saved."),
+    "dorm_not_boarder": ("{name}不是在册住宿生,不能调整宿舍。请先在学生档案中改为住校。没有保存。",
+                         "{name} is not an enrolled boarder and cannot be moved between rooms. "
+                         "Make them a boarder in their file first. Nothing was saved."),
+    "dorm_nobody_moved": ("请选择要调整的住宿生。没有保存。",
+                          "Choose the boarders to move. Nothing was saved."),
+    "dorm_over_limit": ("“{room}”住 {boarders} 人,超过疫情期间每间不超过 {limit} 人的限额。",
+                        "“{room}” has {boarders} boarders, more than the outbreak limit of "
+                        "{limit} a room."),
+    "dorm_limit_out_of_range": ("疫情期间限额应为 1 至 {highest} 人(最大宿舍的床位数),"
+                                "不是“{value}”。不需要限额时请取消“启用疫情期间限额”。没有保存。",
+                                "The outbreak limit must be 1 to {highest} boarders (the largest "
+                                "room's beds), not “{value}”. To have no limit, switch it off "
+                                "instead. Nothing was saved."),
+    "dorm_limit_no_beds": ("还没有哪间宿舍设了床位数,无法设定限额。请先选宿舍点“设定床位数”。"
+                           "没有保存。",
+                           "No room has its beds set yet, so no limit can be set. Choose a room "
+                           "and set its beds first. Nothing was saved."),
+    "dorm_over_capacity": ("“{room}”住 {boarders} 人,超过床位数 {capacity}。",
+                           "“{room}” has {boarders} boarders, more than its {capacity} beds."),
     # --- the township console (township/) ---------------------------------------------
     "is_township_file": (
         "“{path}”是乡镇汇总数据文件,不是学校的数据文件。文件没有被改动。"

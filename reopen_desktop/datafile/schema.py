@@ -955,6 +955,42 @@ def _school_year(conn: sqlite3.Connection) -> None:
     _run_script(conn, SCHOOL_YEAR)
 
 
+DINING_AND_DORMITORIES = """
+CREATE TABLE dining_halls (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    seats INTEGER NOT NULL CHECK (seats > 0),
+    tables INTEGER NOT NULL CHECK (tables > 0)
+);
+CREATE TABLE dining_shifts (
+    id INTEGER PRIMARY KEY,
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    meal TEXT NOT NULL CHECK (meal IN ('早餐', '午餐', '晚餐')),
+    starts TEXT NOT NULL,
+    ends TEXT NOT NULL,
+    hall_id INTEGER NOT NULL REFERENCES dining_halls(id),
+    first_table INTEGER NOT NULL,
+    last_table INTEGER NOT NULL,
+    UNIQUE (class_id, meal)
+);
+ALTER TABLE dorm_rooms ADD COLUMN isolation INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE dorm_limit (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    per_room INTEGER NOT NULL CHECK (per_room > 0),
+    in_force INTEGER NOT NULL DEFAULT 0 CHECK (in_force IN (0, 1))
+);
+INSERT INTO dorm_limit (id, per_room, in_force) VALUES (1, 6, 0)
+"""
+
+
+def _dining_and_dormitories(conn: sqlite3.Connection) -> None:
+    """Issue 21: dining in shifts (a hall's seats and tables, each class's shift per meal)
+    and a dormitory room set aside for isolation (no boarder may be assigned to it); the
+    outbreak limit of boarders a room, one row (6, the spring-2020 plan's, not in force)
+    so that its value and its switch are audited and undone like any record."""
+    _run_script(conn, DINING_AND_DORMITORIES)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -974,6 +1010,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _diagnoses_and_norms,
     _class_numbers,
     _school_year,
+    _dining_and_dormitories,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,7 @@ from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.demo import campus, checks, gate, households
 from reopen_desktop.demo import canteen as demo_canteen
+from reopen_desktop.demo import dining as demo_dining
 from reopen_desktop.demo import home as demo_home
 from reopen_desktop.demo import year as demo_year
 from reopen_desktop.errors import Refused
@@ -163,6 +164,7 @@ def fill_demo(data: DataFile, *, students: int = 600, staff: int | None = None, 
             if school_days:
                 demo_year.fill_year(act, random.Random(seed), today or date.today(),
                                     school_days[-1])
+            demo_dining.fill_dining(data)
     return DemoResult(school=school.name, people=total, days=filled_days)
 
 

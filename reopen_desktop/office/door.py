@@ -37,6 +37,7 @@ TABLE_ROOMS = {
     "campus_areas": "campus", "campus_records": "campus",
     "health_certificates": "canteen", "canteen_checks": "canteen", "procurements": "canteen",
     "meals": "canteen", "dishes": "canteen", "accompanied_meals": "canteen",
+    "dining_halls": "canteen", "dining_shifts": "canteen",
     "supply_items": "supplies", "supply_movements": "supplies",
     "plan_documents": "preparedness", "trainings": "preparedness",
     "training_attendees": "preparedness", "observation_rooms": "preparedness",

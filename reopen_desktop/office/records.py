@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reopen_desktop.alerts.register import StoredAlert
+from reopen_desktop.base.words import Said
 from reopen_desktop.bundle.exports import ExportRecord
 from reopen_desktop.campus.disinfection import ChecklistItem
 from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
@@ -26,7 +27,12 @@ from reopen_desktop.datafile.audit import ActionInfo
 from reopen_desktop.datafile.backups import BackupInfo
 from reopen_desktop.datafile.door import Changes
 from reopen_desktop.datafile.storage import Operator
+from reopen_desktop.dining import RULES as DINING_RULES
+from reopen_desktop.dining import Hall, Shift
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
+from reopen_desktop.grid.dormitories import LIMIT_CONFIRMED as DORM_LIMIT_CONFIRMED
+from reopen_desktop.grid.dormitories import Boarder, DormRoom
+from reopen_desktop.grid.dormitories import Limit as DormLimit
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
@@ -75,7 +81,9 @@ __all__ = [
     "Case", "ClassFigures", "ContactRound", "Curve", "Event", "Gaps", "Measure", "Observation",
     "ClinicImportResult", "ObservationResult", "PupilState", "ReporterLine", "Schedule",
     "Screening", "TbCase",
-    "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
+    "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED",
+    "Boarder", "DormLimit", "DormRoom", "Hall", "Said", "Shift",
+    "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reopen_desktop import canteen, preparedness, summary, supplies
+from reopen_desktop import canteen, dining, preparedness, summary, supplies
 from reopen_desktop.alerts import register
 from reopen_desktop.bundle import drives, exports
 from reopen_desktop.bundle import township_key as township_keys
@@ -30,7 +30,7 @@ from reopen_desktop.checks import (
 )
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
-from reopen_desktop.grid import classes, duties, school_record
+from reopen_desktop.grid import classes, dormitories, duties, school_record
 from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
 from reopen_desktop.people import erasure, households
@@ -73,6 +73,18 @@ class GridRoom(Room):
     grade_choices = reads(classes.grade_choices)
     add_grade = writes(classes.add_grade)
     add_class = writes(classes.add_class)
+    # dormitories: beds, the outbreak limit, moves, isolation, the evening check
+    dorm_rooms = reads(dormitories.rooms)
+    boarders = reads(dormitories.boarders)
+    dorm_limit = reads(dormitories.limit)
+    dorm_limit_state = reads(dormitories.limit_state)
+    set_dorm_limit = writes(dormitories.set_limit)
+    set_dorm_limit_in_force = writes(dormitories.set_limit_in_force)
+    dorm_limit_source = staticmethod(dormitories.limit_source)
+    add_dorm_room = writes(dormitories.add_room)
+    set_dorm_capacity = writes(dormitories.set_capacity)
+    set_dorm_isolation = writes(dormitories.set_isolation)
+    move_boarders = writes(dormitories.move_boarders)
     add_grades_in_bulk = writes(classes.add_grades_in_bulk)
     rename_grade = writes(classes.rename_grade)
     renumber_class = writes(classes.renumber_class)
@@ -253,6 +265,13 @@ class CanteenRoom(Room):
     record_sample = writes(canteen.record_sample)
     accompanied = reads(canteen.accompanied)
     add_accompanied = writes(canteen.add_accompanied)
+    # dining in shifts (分餐、错峰就餐)
+    halls = reads(dining.halls)
+    set_hall = writes(dining.set_hall)
+    dining_timetable = reads(dining.timetable)
+    set_shift = writes(dining.set_shift)
+    remove_shift = writes(dining.remove_shift)
+    dining_warnings = staticmethod(dining.warnings)
 
 
 class SuppliesRoom(Room):
@@ -442,6 +461,11 @@ class ReportsRoom(Room):
         from reopen_desktop.reports import disinfection_record
 
         return self._write(disinfection_record.write_disinfection_record, out, **options)
+
+    def write_dining_timetable(self, out: Path, **options: Any) -> ReportResult:
+        from reopen_desktop.reports import dining_timetable
+
+        return self._write(dining_timetable.write_dining_timetable, out, **options)
 
     def write_timetable(self, out: Path, **options: Any) -> ReportResult:
         from reopen_desktop.reports import timetable

@@ -115,7 +115,8 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                              Spacer(1, 2 * mm), _overview(facts, styles)]
     sections = [("晨午检与缺勤", _checks), ("因病缺勤与追踪", _ill), ("预警与报告", _alerts),
                 ("重点人员", _key), ("停课与居家观察", _home), ("不得到校人员", _away),
-                ("消毒与通风", _campus), ("食堂", _canteen), ("防控物资", _supplies),
+                ("消毒与通风", _campus), ("食堂", _canteen), ("分餐错峰就餐", _dining),
+                ("住宿", _dormitories), ("防控物资", _supplies),
                 ("本日志使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
@@ -305,6 +306,40 @@ def _canteen(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
         "未留样:" + "、".join(part["meals_without_samples"]) if part["meals_without_samples"]
         else "各餐均已留样。"))
     return [para(line, styles.body) for line in lines]
+
+
+def _dining(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Meals served by shift: the pupils at school of each batch's classes."""
+    part = facts.get("dining")
+    if not part:
+        return [para("(尚未排定就餐时段)", styles.body)]
+    lines = [f"{s['meal']}第{s['batch']}批 {s['starts']}-{s['ends']}({'、'.join(s['halls'])}):"
+             f"{'、'.join(s['classes'])},就餐 {s['served']} 人"
+             + (f"({'、'.join(s['unchecked'])}未晨检,按在册人数)" if s["unchecked"] else "")
+             for s in part["shifts"]]
+    if part["not_recorded"]:
+        lines.append("未登记供餐:" + "、".join(part["not_recorded"]))
+    warned = [para(f"※ 就餐时间表有 {len(part['warnings'])} 条提醒(餐桌冲突或超过容量),"
+                   "见“分餐错峰就餐时间表(食堂用)”。", styles.alert)] if part["warnings"] else []
+    return [*(para(line, styles.body) for line in lines), *warned]
+
+
+def _dormitories(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Boarders and beds, the outbreak limit, isolation rooms, the evening check."""
+    part = facts.get("dormitories")
+    if not part:
+        return [para(NO_DATA, styles.body)]
+    limit = (f"疫情期间每间不超过 {part['limit']} 人(依据:{part['limit_source']};原文未核实)"
+             if part["limit"] else
+             f"疫情期间限额(每间 {part['limit_per_room']} 人)未启用,不按限额标记宿舍")
+    lines = [f"宿舍 {part['rooms']} 间,床位 {part['beds']},住宿生 {part['boarders']} 人;{limit}。",
+             "隔离室:" + ("、".join(part["isolation"]) or "未设"),
+             f"晚检 {part['evening_checked']} 人,缺寝 {part['evening_absent']} 人"
+             + (";异常:" + ";".join(part["evening_ill"]) if part["evening_ill"] else "。")]
+    over = [f"超过床位:{'、'.join(part['over_capacity'])}" if part["over_capacity"] else "",
+            f"超过疫情限额:{'、'.join(part['over_limit'])}" if part["over_limit"] else ""]
+    return [*(para(line, styles.body) for line in lines),
+            *(para("※ " + line, styles.alert) for line in over if line)]
 
 
 def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

@@ -508,6 +508,6 @@ def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-NUMERALS = "一二三四五六七八九十"
+NUMERALS = (*"一二三四五六七八九十", "十一", "十二", "十三", "十四", "十五", "十六")
 
 

@@ -1262,6 +1262,10 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <source>其他教职工…</source>
             <translation>Other staff member…</translation>
         </message>
+        <message>
+            <source>分餐错峰</source>
+            <translation>Dining shifts</translation>
+        </message>
     </context>
     <context>
         <name>Card</name>
@@ -1604,6 +1608,10 @@ If they really are here, say why:</translation>
         <message>
             <source>诊断未归类,未记下。请从病种目录中选择。</source>
             <translation>The diagnosis is unclassified and was not noted. Pick one from the disease catalogue.</translation>
+        </message>
+        <message>
+            <source>宿舍晚检…</source>
+            <translation>Dormitories…</translation>
         </message>
     </context>
     <context>
@@ -2116,6 +2124,376 @@ When you ask for help, click "Copy diagnostics" and send what it copies to whoev
         <message>
             <source>程序读作:{0} {1}。{2}</source>
             <translation>Read as: {0}, {1}. {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiningPanel</name>
+        <message>
+            <source>依据:{0}({1}{2})</source>
+            <translation>Source: {0} ({1}{2})</translation>
+        </message>
+        <message>
+            <source>;原文未核实</source>
+            <translation>; original text not confirmed</translation>
+        </message>
+        <message>
+            <source>添加或修改就餐场所…</source>
+            <translation>Add or change a hall…</translation>
+        </message>
+        <message>
+            <source>设定班级就餐时段…</source>
+            <translation>Set a class's shift…</translation>
+        </message>
+        <message>
+            <source>删除所选时段</source>
+            <translation>Delete the chosen shift</translation>
+        </message>
+        <message>
+            <source>打印食堂用…</source>
+            <translation>Print for the canteen…</translation>
+        </message>
+        <message>
+            <source>打印班级版…</source>
+            <translation>Print for the classes…</translation>
+        </message>
+        <message>
+            <source>就餐场所:{0}</source>
+            <translation>Dining halls: {0}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>{0}({1} 座,{2} 张桌)</source>
+            <translation>{0} ({1} places, {2} tables)</translation>
+        </message>
+        <message>
+            <source>还没有就餐场所:请先“添加或修改就餐场所”(如 一楼餐厅,疫情期间可坐多少人,有几张桌)。</source>
+            <translation>No dining hall yet: first “Add or change a hall” (e.g. Ground-floor hall, how many may eat there at once during the outbreak, how many tables).</translation>
+        </message>
+        <message>
+            <source>餐次</source>
+            <translation>Meal</translation>
+        </message>
+        <message>
+            <source>批次</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>开始</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>就餐场所</source>
+            <translation>Hall</translation>
+        </message>
+        <message>
+            <source>桌号</source>
+            <translation>Tables</translation>
+        </message>
+        <message>
+            <source>人数</source>
+            <translation>Pupils</translation>
+        </message>
+        <message>
+            <source>提醒</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <source>第{0}批</source>
+            <translation>Batch {0}</translation>
+        </message>
+        <message>
+            <source>餐桌冲突</source>
+            <translation>shared tables</translation>
+        </message>
+        <message>
+            <source>超过容量</source>
+            <translation>hall over capacity</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>可同时就餐人数</source>
+            <translation>Places at once</translation>
+        </message>
+        <message>
+            <source>餐桌数</source>
+            <translation>Tables</translation>
+        </message>
+        <message>
+            <source>同名场所会被修改。可同时就餐人数按分散就座(同向、隔位)计算。</source>
+            <translation>A hall of the same name is changed. Count the places with pupils seated apart (facing one way, a seat between).</translation>
+        </message>
+        <message>
+            <source>设定就餐时段</source>
+            <translation>Set a dining shift</translation>
+        </message>
+        <message>
+            <source>请先添加就餐场所。</source>
+            <translation>Add a dining hall first.</translation>
+        </message>
+        <message>
+            <source>从几号桌</source>
+            <translation>From table</translation>
+        </message>
+        <message>
+            <source>到几号桌</source>
+            <translation>To table</translation>
+        </message>
+        <message>
+            <source>一个班级每个餐次一个时段,重新设定会替换原来的。同一场所同一时间用同一批餐桌、或人数超过场所容量时会提醒。</source>
+            <translation>A class has one shift per meal; setting it again replaces it. You are warned when two classes use the same tables of a hall at the same time, or a hall holds more pupils than its places.</translation>
+        </message>
+        <message>
+            <source>已保存,但请注意</source>
+            <translation>Saved, but note</translation>
+        </message>
+        <message>
+            <source>删除时段</source>
+            <translation>Delete shift</translation>
+        </message>
+        <message>
+            <source>请先在表中选一个时段。</source>
+            <translation>Choose a shift in the table first.</translation>
+        </message>
+        <message>
+            <source>删除{0}的{1}时段?</source>
+            <translation>Delete the {1} shift of {0}?</translation>
+        </message>
+        <message>
+            <source>班级版</source>
+            <translation>classes</translation>
+        </message>
+        <message>
+            <source>食堂用</source>
+            <translation>canteen</translation>
+        </message>
+        <message>
+            <source>保存就餐时间表</source>
+            <translation>Save the dining timetable</translation>
+        </message>
+        <message>
+            <source>{0}-分餐错峰就餐时间表-{1}.pdf</source>
+            <translation>{0}-dining-timetable-{1}.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>DormDialog</name>
+        <message>
+            <source>宿舍与晚检</source>
+            <translation>Dormitories and the evening check</translation>
+        </message>
+        <message>
+            <source>晚检日期:</source>
+            <translation>Evening check of:</translation>
+        </message>
+        <message>
+            <source>调到其他宿舍(&amp;M)…</source>
+            <translation>&amp;Move to another room…</translation>
+        </message>
+        <message>
+            <source>设定床位数…</source>
+            <translation>Set beds…</translation>
+        </message>
+        <message>
+            <source>设为/取消隔离室</source>
+            <translation>Set aside for isolation / give back</translation>
+        </message>
+        <message>
+            <source>添加宿舍…</source>
+            <translation>Add a room…</translation>
+        </message>
+        <message>
+            <source>本宿舍住宿生(可多选,再点“调到其他宿舍”):</source>
+            <translation>Boarders of this room (choose several, then “Move to another room”):</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>;原文未核实</source>
+            <translation>; original text not confirmed</translation>
+        </message>
+        <message>
+            <source>宿舍</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>住宿生</source>
+            <translation>Boarders</translation>
+        </message>
+        <message>
+            <source>床位</source>
+            <translation>Beds</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>晚检</source>
+            <translation>Evening check</translation>
+        </message>
+        <message>
+            <source>缺寝</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>晚检异常</source>
+            <translation>Unwell at the evening check</translation>
+        </message>
+        <message>
+            <source>超过床位:{0}</source>
+            <translation>More than the beds: {0}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>启用疫情期间限额(&amp;L)</source>
+            <translation>Outbreak &amp;limit in force</translation>
+        </message>
+        <message>
+            <source> 人/间</source>
+            <translation> a room</translation>
+        </message>
+        <message>
+            <source>限额:</source>
+            <translation>Limit:</translation>
+        </message>
+        <message>
+            <source>设定(&amp;S)</source>
+            <translation>&amp;Set</translation>
+        </message>
+        <message>
+            <source>(1–{0},最大宿舍的床位数)</source>
+            <translation>(1–{0}, the largest room's beds)</translation>
+        </message>
+        <message>
+            <source>(先设定床位数)</source>
+            <translation>(set the rooms' beds first)</translation>
+        </message>
+        <message>
+            <source>最近更改:{0} {1}</source>
+            <translation>Last changed: {0} {1}</translation>
+        </message>
+        <message>
+            <source>依据:{0}{1}</source>
+            <translation>source: {0}{1}</translation>
+        </message>
+        <message>
+            <source>疫情期间限额已启用:每间限住 {0} 人({1})。红色:超过床位;橙色:超过限额;蓝色:隔离室,不安排住宿生。</source>
+            <translation>Outbreak limit in force: at most {0} boarders a room ({1}). Red: more than the beds; orange: above the limit; blue: isolation room, no boarders.</translation>
+        </message>
+        <message>
+            <source>疫情期间限额未启用:学校宣布宿舍实行疫情防控措施时勾选“启用疫情期间限额”,超过限额的宿舍才标为橙色({0})。红色:超过床位;蓝色:隔离室。</source>
+            <translation>Outbreak limit not in force: tick “Outbreak limit in force” when the school declares outbreak measures for its dormitories; only then are rooms above it marked orange ({0}). Red: more than the beds; blue: isolation room.</translation>
+        </message>
+        <message>
+            <source>超过疫情限额({0} 人/间):{1}</source>
+            <translation>Above the outbreak limit ({0} a room): {1}</translation>
+        </message>
+        <message>
+            <source>隔离室</source>
+            <translation>Isolation room</translation>
+        </message>
+        <message>
+            <source>超过床位</source>
+            <translation>more than the beds</translation>
+        </message>
+        <message>
+            <source>超过限额</source>
+            <translation>above the limit</translation>
+        </message>
+        <message>
+            <source>调整宿舍</source>
+            <translation>Move boarders</translation>
+        </message>
+        <message>
+            <source>请先选宿舍,再在右边选要调走的住宿生。</source>
+            <translation>Choose a room first, then the boarders to move on the right.</translation>
+        </message>
+        <message>
+            <source>{0}(住 {1} 人,{2} 床)</source>
+            <translation>{0} ({1} boarders, {2} beds)</translation>
+        </message>
+        <message>
+            <source>把所选 {0} 人调到:</source>
+            <translation>Move the {0} chosen to:</translation>
+        </message>
+        <message>
+            <source>已调整,但请注意</source>
+            <translation>Moved, but note</translation>
+        </message>
+        <message>
+            <source>设定床位数</source>
+            <translation>Set beds</translation>
+        </message>
+        <message>
+            <source>请先选一间宿舍。</source>
+            <translation>Choose a room first.</translation>
+        </message>
+        <message>
+            <source>{0}的床位数:</source>
+            <translation>Beds in {0}:</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>床位数应是整数,例如 8。</source>
+            <translation>Beds are a whole number, e.g. 8.</translation>
+        </message>
+        <message>
+            <source>取消“{0}”的隔离室标记?</source>
+            <translation>Give “{0}” back as an ordinary room?</translation>
+        </message>
+        <message>
+            <source>把“{0}”设为隔离室?设为隔离室后不能安排住宿生。</source>
+            <translation>Set “{0}” aside for isolation? No boarder can be assigned to it then.</translation>
+        </message>
+        <message>
+            <source>添加宿舍</source>
+            <translation>Add a room</translation>
+        </message>
+        <message>
+            <source>宿舍名称(如 隔离室1):</source>
+            <translation>Room name (e.g. Isolation 1):</translation>
+        </message>
+        <message>
+            <source>床位数:</source>
+            <translation>Beds:</translation>
+        </message>
+        <message>
+            <source>这间宿舍用作隔离室吗?</source>
+            <translation>Is this room set aside for isolation?</translation>
         </message>
     </context>
     <context>

@@ -32,6 +32,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors, forms
+from ui.dining_panel import DiningPanel
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -97,6 +98,8 @@ class CanteenTab(QWidget):
         self.procurement = read_only_table()
         self.meals = read_only_table()
         self.accompanied = read_only_table()
+        self.dining = DiningPanel(office)
+        self.dining.changed.connect(self.changed)
         self._lay_out()
         self.refresh()
 
@@ -127,6 +130,7 @@ class CanteenTab(QWidget):
             self._button(self.tr("登记所选菜品的留样…"), self.add_sample)]), self.tr("留样"))
         self.pages.addTab(page([self.accompanied], [
             self._button(self.tr("登记陪餐…"), self.add_accompanied)]), self.tr("陪餐"))
+        self.pages.addTab(self.dining, self.tr("分餐错峰"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -156,6 +160,7 @@ class CanteenTab(QWidget):
         fill_table(self.accompanied, (self.tr("日期"), self.tr("餐次"), self.tr("陪餐领导"),
                                       self.tr("意见与建议")),
                    [(r["day"], term(r["meal"]), r["name"], r["remarks"]) for r in rows])
+        self.dining.refresh()
 
     # --- checks ----------------------------------------------------------------------------
 

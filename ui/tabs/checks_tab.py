@@ -192,6 +192,9 @@ class ChecksTab(QWidget):
         bar.addWidget(self.day)
         bar.addWidget(QLabel(self.tr("检次:")))
         bar.addWidget(self.session)
+        dorms = QPushButton(self.tr("宿舍晚检…"))
+        dorms.clicked.connect(self.open_dorms)
+        bar.addWidget(dorms)
         bar.addStretch()
         right = QWidget()
         column = QVBoxLayout(right)
@@ -214,6 +217,13 @@ class ChecksTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(split)
+
+    def open_dorms(self) -> None:
+        """The rooms, their beds and isolation, and the evening check of the day shown."""
+        from ui.dorm_dialog import DormDialog
+
+        DormDialog(self.office, self.current_day(), self).exec()
+        self.refresh()
 
     def _connect(self) -> None:
         self.day.dateChanged.connect(self._day_or_session_changed)
