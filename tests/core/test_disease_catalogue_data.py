@@ -418,7 +418,7 @@ def _write(tmp_path, text):
             "excluded_by_program",
         ),
         ('name_en = "Malaria"', 'name_en = "Malaria"\nfavourite_colour = "red"', "unknown field"),
-        ('[catalogue]\nversion = "0.3.0"', '[catalogue]\nversion = ""', "version"),
+        ('[catalogue]\nversion = "0.3.1"', '[catalogue]\nversion = ""', "version"),
     ],
 )
 def test_malformed_catalogue_is_refused(tmp_path, catalogue_text, old, new, message):

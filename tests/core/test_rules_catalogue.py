@@ -61,7 +61,7 @@ def test_the_catalogue_lines_show_every_source_and_mark_what_was_not_confirmed()
 
 
 def test_the_entry_picker_finds_a_disease_by_the_names_people_use():
-    assert catalogue.search("lg")[0].name == "流行性感冒"
+    assert catalogue.search("lg")[0].name == "流感"
     assert catalogue.search("痄腮")[0].name == "流行性腮腺炎"
     assert catalogue.search("红眼病")[0].name == "急性出血性结膜炎"
     assert {d.name for d in catalogue.search("疱疹")} >= {"疱疹性咽峡炎"}
@@ -77,7 +77,7 @@ def test_alerts_json_carries_the_group_and_the_disease(school_path, capsys):
     found = json.loads(capsys.readouterr().out)["alerts"]
     assert code == 0
     assert [(a["rule"], a["syndrome"], a["disease"]) for a in found] == [
-        ("cluster_1d", "呼吸道", ""), ("notifiable", "呼吸道", "流行性感冒")]
+        ("cluster_1d", "呼吸道", ""), ("notifiable", "呼吸道", "流感")]
     assert all({"rule", "date", "scope", "people", "message"} <= set(a) for a in found)
 
 

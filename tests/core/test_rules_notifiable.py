@@ -28,7 +28,7 @@ def test_a_diagnosis_that_is_not_a_case_raises_nothing_and_the_pupil_may_come_ba
 
 @pytest.mark.parametrize("typed, disease, legal, deadline", [
     ("水痘", "水痘", "非国家法定报告病种", "立即"),
-    ("甲流", "流行性感冒", "丙类", "立即"),
+    ("甲流", "流感", "丙类", "立即"),
     ("疑似麻疹", "麻疹", "乙类", "立即"),
     ("霍乱", "霍乱", "甲类", "立即,最迟 2 小时内"),
     ("传染性非典型肺炎", "传染性非典型肺炎", "乙类(按甲类管理)", "立即,最迟 2 小时内"),
