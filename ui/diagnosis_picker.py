@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.translations import join, tr
 
@@ -106,10 +106,11 @@ class DiagnosisPicker(QWidget):
         elif found.status == UNCLASSIFIED:
             self.reading.setText(self.tr("未归类:病种目录中没有对应的病种,程序不据此判断。"
                                          "请改用目录中的病名(可输入拼音首字母查找)。"))
-            self.reading.setStyleSheet("color: #c62828;")
+            self.reading.setStyleSheet(f"color: {colors.DANGER};")
         else:
             self.reading.setText(self._verdict(found))
-            self.reading.setStyleSheet("color: #c62828;" if found.case else "color: #2e7d32;")
+            shade = colors.DANGER if found.case else colors.OK
+            self.reading.setStyleSheet(f"color: {shade};")
 
     def _verdict(self, found) -> str:
         status = tr(STATUS_LABELS.get(found.status, found.status))

@@ -10,18 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reopen_desktop.base.words import term
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask, forms
+from ui import ask, colors, forms
 from ui.forms import Field, FormDialog
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 
-RED = QColor("#c62828")
+RED = colors.DANGER
 
 
 class DiningPanel(QWidget):
@@ -39,13 +38,13 @@ class DiningPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.set_shift())
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #c62828;")
+        self.warnings.setStyleSheet(f"color: {colors.DANGER};")
         self.rules = QLabel("\n".join(
             self.tr("依据:{0}({1}{2})").format(line.text, line.source,
                                              "" if line.confirmed else self.tr(";原文未核实"))
             for line in records.DINING_RULES))
         self.rules.setWordWrap(True)
-        self.rules.setStyleSheet("color: #555;")
+        self.rules.setStyleSheet(f"color: {colors.MUTED};")
         bar = QHBoxLayout()
         for text, slot in ((self.tr("添加或修改就餐场所…"), self.set_hall),
                            (self.tr("设定班级就餐时段…"), self.set_shift),

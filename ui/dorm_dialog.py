@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.tables import fill_table, read_only_table
 
-RED = QColor("#c62828")
-ORANGE = QColor("#e65100")
+RED = colors.DANGER
+ORANGE = colors.WARNING
 BLUE = QColor("#1565c0")
 
 
@@ -60,14 +60,14 @@ class DormDialog(QDialog):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.limit = QLabel()
         self.limit.setWordWrap(True)
-        self.limit.setStyleSheet("color: #555;")
+        self.limit.setStyleSheet(f"color: {colors.MUTED};")
         self.in_force = QCheckBox(self.tr("启用疫情期间限额(&L)"))
         self.in_force.toggled.connect(self.switch_limit)
         self.per_room = QSpinBox()
         self.per_room.setSuffix(self.tr(" 人/间"))
         self.limit_range = QLabel()
         self.limit_changed = QLabel()
-        self.limit_changed.setStyleSheet("color: #555;")
+        self.limit_changed.setStyleSheet(f"color: {colors.MUTED};")
         self.table = read_only_table(row_numbers=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._show_boarders)
@@ -75,7 +75,7 @@ class DormDialog(QDialog):
         self.boarders.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #c62828;")
+        self.warnings.setStyleSheet(f"color: {colors.DANGER};")
         self._lay_out()
         self.refresh()
 

@@ -237,7 +237,8 @@ class TownshipWindow(AppWindow):
             self.tr("截至 {0} 的 7 天内有 {1} 个乡镇信号:请核实这些学校之间有无关联。").format(
                 day.isoformat(), len(found)) if found
             else self.tr("截至 {0} 的 7 天内没有乡镇信号。").format(day.isoformat()))
-        self.signals_note.setStyleSheet("color: #C00000; font-weight: bold;" if found else "")
+        self.signals_note.setStyleSheet(
+            f"color: {colors.DANGER}; font-weight: bold;" if found else "")
 
     def _show_reporting(self, grid: queries.Reporting) -> None:
         day_columns = [Column(d, d[5:], d[5:], self._mark(d, grid)) for d in grid.days]

@@ -13,6 +13,7 @@ from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.grid import duties
 from reopen_desktop.office.door import Office
+from ui import colors
 from ui.catalogue_dialog import AdjustDialog, CatalogueDialog
 from ui.diagnosis_picker import DiagnosisDialog, DiagnosisPicker
 from ui.person_file import PersonFileDialog
@@ -169,7 +170,7 @@ def test_the_doctor_adjusts_a_norm_in_the_dialog_and_a_looser_value_cannot_be_ty
     monkeypatch.setattr(AdjustDialog, "exec", stricter)
     dialog.adjust_selected()
     assert dialog.norms.item(row, 2).text() == "2 人"
-    assert dialog.norms.item(row, 2).foreground().color().name() == "#c62828"
+    assert dialog.norms.item(row, 2).foreground().color().name() == colors.DANGER.name()
 
 
 def test_the_canteen_tab_shows_a_worker_off_duty_and_the_rule(qtbot, school_db):

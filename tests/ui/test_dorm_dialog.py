@@ -7,6 +7,7 @@ from datetime import date
 from reopen_desktop.checks import class_checks
 from reopen_desktop.grid import classes, dormitories
 from reopen_desktop.office.door import Office
+from ui import colors
 from ui.dorm_dialog import DormDialog
 
 DAY = date(2026, 3, 2)
@@ -80,7 +81,7 @@ def test_a_clerk_switches_the_outbreak_limit_on_sets_it_and_sees_rooms_over_it(
     dialog.in_force.setChecked(True)
     assert "疫情期间限额已启用:每间限住 4 人" in dialog.limit.text()
     assert column(dialog, 4)[0] == "超过限额"
-    assert dialog.table.item(0, 0).foreground().color().name() == "#e65100"
+    assert dialog.table.item(0, 0).foreground().color().name() == colors.WARNING.name()
     assert "超过疫情限额(4 人/间):101" in dialog.warnings.text()
     assert school_db.operator.name in dialog.limit_changed.text()
     if SHOTS:

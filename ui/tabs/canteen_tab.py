@@ -93,7 +93,7 @@ class CanteenTab(QWidget):
             rule.text, rule.source if language() == "zh" else rule.source_en,
             "" if rule.confirmed else self.tr("(条文未核实)")))
         self.rule_note.setWordWrap(True)
-        self.rule_note.setStyleSheet("color: #555;")
+        self.rule_note.setStyleSheet(f"color: {colors.MUTED};")
         self.certificates = read_only_table()
         self.procurement = read_only_table()
         self.meals = read_only_table()

@@ -191,7 +191,7 @@ class PreparednessTab(QWidget):
         self.reporter_lines: list[records.ReporterLine] = []
         self.not_ready = QLabel()
         self.not_ready.setWordWrap(True)
-        self.not_ready.setStyleSheet("color: #c62828;")
+        self.not_ready.setStyleSheet(f"color: {colors.DANGER};")
         self.semester = self.office.preparedness.semester_of(date.today())
         self._lay_out()
         self.refresh()

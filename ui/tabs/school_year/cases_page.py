@@ -24,7 +24,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.models.rows_model import RowsModel
 from ui.printing import print_pdf
@@ -115,7 +115,7 @@ class CasesPage(QWidget):
             self.model.set_rows([])
             self.curve.set_curve(None)
             self.summary.setText(refused_text(error))
-            self.summary.setStyleSheet("color: #c62828;")
+            self.summary.setStyleSheet(f"color: {colors.DANGER};")
             return
         self.summary.setStyleSheet("")
         self.model.set_rows(cases)

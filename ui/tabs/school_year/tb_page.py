@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.base.words import term
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.tabs.school_year.common import (
@@ -59,8 +59,8 @@ RESULT_FIELDS = (("contact_history", QT_TRANSLATE_NOOP("ResultsDialog", "肺结�
                  ("cxr", QT_TRANSLATE_NOOP("ResultsDialog", "胸部X光片")),
                  ("referral", QT_TRANSLATE_NOOP("ResultsDialog", "定点医疗机构结论")),
                  ("therapy", QT_TRANSLATE_NOOP("ResultsDialog", "预防性服药")))
-OUTCOME_COLOURS = {"refer": QColor("#c62828"), "pending": QColor("#e65100"),
-                   "case": QColor("#c62828"), "latent": QColor("#1565c0")}
+OUTCOME_COLOURS = {"refer": colors.DANGER, "pending": colors.WARNING,
+                   "case": colors.DANGER, "latent": QColor("#1565c0")}
 
 
 class ResultsDialog(QDialog):
@@ -147,7 +147,7 @@ class ReturnDialog(QDialog):
             "cure_or_success_standard_met": QCheckBox(self.tr("达到治愈或治疗成功标准"))}
         self.needs = QLabel()
         self.needs.setWordWrap(True)
-        self.needs.setStyleSheet("color: #c62828;")
+        self.needs.setStyleSheet(f"color: {colors.DANGER};")
         form = QFormLayout(self)
         form.addRow(self.tr("复学日期:"), self.day)
         form.addRow(self.tr("复学诊断证明:"), self.certificate)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
-from ui import ask
+from ui import ask, colors
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -46,7 +46,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("VaccinationPage", "班级"),
            QT_TRANSLATE_NOOP("VaccinationPage", "缺种疫苗及剂次"),
            QT_TRANSLATE_NOOP("VaccinationPage", "补种通知"),
            QT_TRANSLATE_NOOP("VaccinationPage", "复查"))
-RED, ORANGE, GREY = QColor("#c62828"), QColor("#e65100"), QColor("#757575")
+RED, ORANGE, GREY = colors.DANGER, colors.WARNING, colors.MUTED
 
 
 class DoseDialog(QDialog):
@@ -183,7 +183,7 @@ class VaccinationPage(QWidget):
             "按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的"
             "评估结果为准。").format(schedule.edition, self.tr(",含省级增补:{0}").format(
                 join(added)) if added else ""))
-        self.edition.setStyleSheet("color: #e65100;")
+        self.edition.setStyleSheet(f"color: {colors.WARNING};")
 
     def _row(self, state: records.PupilState, schedule: records.Schedule) -> list[str]:
         name_of = schedule.name_of
