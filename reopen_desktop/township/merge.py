@@ -503,6 +503,9 @@ class _Holdings:
         tail = (m.school_id, m.export_id)
         for member in intake.MEMBERS:
             raw = members.get(member.name)
+            if raw is None and member.optional:
+                rows[member.name] = ([], False)  # from an older school program: kept as held
+                continue
             if raw is None:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail="missing")
@@ -532,7 +535,9 @@ class _Holdings:
             school["name"] = m.school_name or m.school_id
         for name, (member_rows, _write) in rows.items():
             self._forget((m.school_id, name))
-            raw = members[name]
+            raw = members.get(name)
+            if raw is None:  # an optional member the bundle did not bring
+                continue
             if len(raw) <= REMEMBERED_BYTES - self.remembered:
                 self.last[(m.school_id, name)] = (raw, member_rows)
                 self.remembered += len(raw)

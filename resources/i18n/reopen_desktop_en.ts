@@ -5511,6 +5511,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>&amp;Hand-over check</translation>
         </message>
         <message>
+            <source>挂钩与预案(&amp;G)</source>
+            <translation>Liaison and plan (&amp;G)</translation>
+        </message>
+        <message>
             <source>已登记学校(&amp;S)</source>
             <translation>Enrolled &amp;schools</translation>
         </message>
@@ -5545,6 +5549,22 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
             <translation>No school is enrolled yet. With the hand-over slip a school brings, click “Enrol school”.</translation>
+        </message>
+        <message>
+            <source>挂钩与预案 缺 {0}(&amp;G)</source>
+            <translation>Liaison and plan: {0} lacking (&amp;G)</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。</source>
+            <translation>No school is enrolled yet.</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</source>
+            <translation>{0} schools enrolled; {1} lack a liaison leader, a reopening instructor or a contingency plan in force: {2}. As each school's newest bundle says.</translation>
+        </message>
+        <message>
+            <source>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</source>
+            <translation>All {0} enrolled schools have a liaison leader, a reopening instructor and a contingency plan in force.</translation>
         </message>
         <message>
             <source>无</source>

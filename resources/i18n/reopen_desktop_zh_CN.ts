@@ -5511,6 +5511,10 @@
             <translation>交接核对(&amp;H)</translation>
         </message>
         <message>
+            <source>挂钩与预案(&amp;G)</source>
+            <translation>挂钩与预案(&amp;G)</translation>
+        </message>
+        <message>
             <source>已登记学校(&amp;S)</source>
             <translation>已登记学校(&amp;S)</translation>
         </message>
@@ -5545,6 +5549,22 @@
         <message>
             <source>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</source>
             <translation>尚未登记任何学校。请凭学校交来的交接单点“登记学校”。</translation>
+        </message>
+        <message>
+            <source>挂钩与预案 缺 {0}(&amp;G)</source>
+            <translation>挂钩与预案 缺 {0}(&amp;G)</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。</source>
+            <translation>尚未登记任何学校。</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</source>
+            <translation>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</translation>
+        </message>
+        <message>
+            <source>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</source>
+            <translation>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</translation>
         </message>
         <message>
             <source>无</source>
