@@ -27,6 +27,24 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     files.output(export, "--slip", files.PDF,
                  help="also print the hand-over slip (交接单) to this PDF")
     export.set_defaults(run=run_export_bundle)
+    read = commands.add_parser(
+        "read-receipts", parents=[common],
+        help="read the township's receipts on the stick: bundles received are marked so")
+    read.add_argument("folder", type=Path, metavar="DIR", help="the folder, e.g. the USB stick")
+    read.set_defaults(run=run_read_receipts)
+
+
+def run_read_receipts(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
+    """Exit 2 when any receipt was refused (forged, altered, damaged): those changed
+    nothing; genuine ones beside them are taken all the same, as ``township import`` does."""
+    from reopen_desktop.bundle import receipts
+
+    with files.data_file(args, write=True) as data:
+        found = receipts.read_receipts(data, args.folder)
+    counted = receipts.counts(found)
+    prose = _receipts_prose(found) or [text("cli_receipts_read", **counted)]
+    return output.done({**counted, "receipts": [r.as_dict() for r in found]},
+                       "\n".join(prose), refused=counted["refused"] > 0)
 
 
 def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
@@ -55,7 +73,19 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
              text("cli_bundle_school_key", code=school["school_id"],
                   fingerprint=_grouped(school["school_fingerprint"]))]
     prose += [text("cli_bundle_slip", slip=slip)] if slip else []
+    result["receipts"] = [r.as_dict() for r in record.receipts]
+    prose += _receipts_prose(list(record.receipts))
     return output.done(result, "\n".join(prose))
+
+
+def _receipts_prose(found: list[Any]) -> list[str]:
+    """A count line, then each receipt's reason (none when the stick held no receipts)."""
+    from reopen_desktop.bundle import receipts
+
+    if not found:
+        return []
+    return [text("cli_receipts_read", **receipts.counts(found)),
+            *(f"    {r.reason}" for r in found)]
 
 
 def _grouped(fingerprint: str) -> str:

@@ -955,6 +955,15 @@ def _school_year(conn: sqlite3.Connection) -> None:
     _run_script(conn, SCHOOL_YEAR)
 
 
+def _bundle_receipts(conn: sqlite3.Connection) -> None:
+    """The township's receipt (回执) of each bundle (issue 21): the key the school checks it
+    with (``file_format.receipt_key``, kept when the bundle is sealed; '' for bundles sealed
+    before), and once a genuine receipt is read, when the township received it and the
+    receipt itself, kept as proof."""
+    for column in ("receipt_key", "received_at", "receipt"):
+        conn.execute(f"ALTER TABLE exports ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -974,6 +983,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _diagnoses_and_norms,
     _class_numbers,
     _school_year,
+    _bundle_receipts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

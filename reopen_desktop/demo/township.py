@@ -8,11 +8,12 @@ all (``merge.import_bundles``). So the console shows what real bundles give it, 
 change in the bundle or the merge shows here too. A few schools differ, so every part of
 the console has something to show: the first keeps its alerts open (the others have
 closed theirs), the second has not sent the last day's report (a gap in the reporting
-rate) and has no 复学指导员 yet (挂钩与预案), the third lost the stick of the day before (a missing bundle number; its next
-bundle, which starts at the last one's last day as 今日上报 does, brought that day again),
-and the last (of four or more) is a kindergarten. The school files and
-the public key are removed again; the township file is marked as demo data. Each school is
-enrolled with its code and key fingerprint, as a real township enrols them from their slips.
+rate) and has no 复学指导员 yet (挂钩与预案), the third lost the stick of the day before
+(a missing bundle number; its next bundle, which starts at the last one's last day as
+今日上报 does, brought that day again), and the last (of four or more) is a kindergarten.
+The school files and the public key are removed again; the township file is marked as demo
+data. Each school is enrolled with its code and key fingerprint, as a real township enrols
+them from their slips.
 """
 
 from __future__ import annotations
