@@ -300,6 +300,10 @@ class TownshipWindow(AppWindow):
 
     def _result_text(self, result: merge.ImportResult) -> str:
         lines = [self.headquarters.bundles.summary_text(result)]
+        written = sum(1 for b in result.bundles if b.receipt)
+        if written:
+            lines.append(self.tr("已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。")
+                         .format(written))
         if result.refused:
             lines.append(self.tr("被拒收的数据包没有写入任何内容,原因见下表。"))
         return "\n".join(lines + self.headquarters.bundles.gap_texts(result))

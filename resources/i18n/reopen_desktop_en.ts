@@ -737,6 +737,10 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <translation>Check code</translation>
         </message>
         <message>
+            <source>乡镇回执</source>
+            <translation>Township receipt</translation>
+        </message>
+        <message>
             <source>文件</source>
             <translation>File</translation>
         </message>
@@ -757,6 +761,14 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <translation>&amp;Print hand-over slip…</translation>
         </message>
         <message>
+            <source>读取回执(&amp;R)…</source>
+            <translation>&amp;Read receipts…</translation>
+        </message>
+        <message>
+            <source>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</source>
+            <translation>Read the receipts the township wrote on the USB stick; bundles whose receipt verifies are marked “received”</translation>
+        </message>
+        <message>
             <source>已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。</source>
             <translation>Report bundle no. {0} ({1} to {2}) exported, read back and verified.</translation>
         </message>
@@ -773,8 +785,36 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <translation>Daily summaries: {0} days; key persons: {1}; alerts: {2} (open: {3}); return clearances: {4}. Print the hand-over slip, take it with the USB stick to the township prevention office and check the code together there.</translation>
         </message>
         <message>
+            <source>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</source>
+            <translation>Township receipts on the stick: {0} received, {1} refused, {2} ignored.</translation>
+        </message>
+        <message>
             <source>{0} 至 {1}</source>
             <translation>{0} to {1}</translation>
+        </message>
+        <message>
+            <source>已接收 {0}</source>
+            <translation>Received {0}</translation>
+        </message>
+        <message>
+            <source>未收到回执</source>
+            <translation>No receipt yet</translation>
+        </message>
+        <message>
+            <source>从哪里读取乡镇回执:</source>
+            <translation>Read the township's receipts from:</translation>
+        </message>
+        <message>
+            <source>没有读取</source>
+            <translation>Not read</translation>
+        </message>
+        <message>
+            <source>读取回执</source>
+            <translation>Read receipts</translation>
+        </message>
+        <message>
+            <source>{0} 里没有乡镇回执。</source>
+            <translation>There are no township receipts in {0}.</translation>
         </message>
         <message>
             <source>交接单_第{0}号.pdf</source>
@@ -5613,6 +5653,10 @@ What is there now is first saved as a “before a restore” backup.</translatio
         <message>
             <source>没有导入</source>
             <translation>Not imported</translation>
+        </message>
+        <message>
+            <source>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</source>
+            <translation>Receipts written beside {0} bundles; each school reads its own on its next export to the same stick.</translation>
         </message>
         <message>
             <source>登记学校</source>

@@ -737,6 +737,10 @@
             <translation>校验码</translation>
         </message>
         <message>
+            <source>乡镇回执</source>
+            <translation>乡镇回执</translation>
+        </message>
+        <message>
             <source>文件</source>
             <translation>文件</translation>
         </message>
@@ -757,6 +761,14 @@
             <translation>打印交接单(&amp;P)…</translation>
         </message>
         <message>
+            <source>读取回执(&amp;R)…</source>
+            <translation>读取回执(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</source>
+            <translation>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</translation>
+        </message>
+        <message>
             <source>已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。</source>
             <translation>已导出第 {0} 号上报数据包({1} 至 {2}),写入后已读回核对无误。</translation>
         </message>
@@ -773,8 +785,36 @@
             <translation>每日汇总 {0} 天,重点人员 {1} 条,预警 {2} 条(未结 {3}),复课证明 {4} 条。请打印交接单,与 U 盘一起送乡镇防控办,当面核对校验码。</translation>
         </message>
         <message>
+            <source>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</source>
+            <translation>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</translation>
+        </message>
+        <message>
             <source>{0} 至 {1}</source>
             <translation>{0} 至 {1}</translation>
+        </message>
+        <message>
+            <source>已接收 {0}</source>
+            <translation>已接收 {0}</translation>
+        </message>
+        <message>
+            <source>未收到回执</source>
+            <translation>未收到回执</translation>
+        </message>
+        <message>
+            <source>从哪里读取乡镇回执:</source>
+            <translation>从哪里读取乡镇回执:</translation>
+        </message>
+        <message>
+            <source>没有读取</source>
+            <translation>没有读取</translation>
+        </message>
+        <message>
+            <source>读取回执</source>
+            <translation>读取回执</translation>
+        </message>
+        <message>
+            <source>{0} 里没有乡镇回执。</source>
+            <translation>{0} 里没有乡镇回执。</translation>
         </message>
         <message>
             <source>交接单_第{0}号.pdf</source>
@@ -5613,6 +5653,10 @@
         <message>
             <source>没有导入</source>
             <translation>没有导入</translation>
+        </message>
+        <message>
+            <source>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</source>
+            <translation>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</translation>
         </message>
         <message>
             <source>登记学校</source>

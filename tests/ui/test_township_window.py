@@ -49,10 +49,13 @@ def test_importing_a_usb_folder_lists_each_bundle_and_fills_the_grid(qtbot, tmp_
     window.import_folder_button.click()
 
     outcomes = {b.file: b.outcome for b in window.result_model.rows}
-    assert outcomes == {p.name: merge.IMPORTED for p in usb.iterdir() if p != broken} | {
+    assert outcomes == {p.name: merge.IMPORTED for p in usb.glob("*.rdbundle") if p != broken} | {
         broken.name: merge.REFUSED}
     assert window.tabs.currentWidget() is window.result_tab
     assert "拒收 1 个" in window.result_note.text()
+    assert "已在数据包旁写回执 2 个" in window.result_note.text()
+    assert sorted(p.name for p in usb.glob("*.receipt")) == sorted(
+        p.name + ".receipt" for p in usb.glob("*.rdbundle") if p != broken)
     reason = next(b.reason for b in window.result_model.rows if b.outcome == merge.REFUSED)
     assert reason  # the clerk is told why
     names = [window.grid_model.columns[0].show(row) for row in window.grid_model.rows]
