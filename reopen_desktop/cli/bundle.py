@@ -42,7 +42,7 @@ def run_read_receipts(args: argparse.Namespace, output: cli_prose.CommandOutput)
     with files.data_file(args, write=True) as data:
         found = receipts.read_receipts(data, args.folder)
     counted = receipts.counts(found)
-    prose = _receipts_prose(found) or [text("cli_receipts_read", **counted)]
+    prose = _receipts_prose(found) or [_counted(counted)]
     return output.done({**counted, "receipts": [r.as_dict() for r in found]},
                        "\n".join(prose), refused=counted["refused"] > 0)
 
@@ -59,7 +59,7 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
         slip = _slip(data, record.id, args.slip) if args.slip else None
         school = {"school_id": bundle_export.school_id(data),
                   "school_fingerprint": bundle_export.school_fingerprint(data)}
-    result = {**school, "path": record.path, "sha256": record.sha256,
+    result: dict[str, Any] = {**school, "path": record.path, "sha256": record.sha256,
               "short_hash": record.short_hash,
               "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
               "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
@@ -84,8 +84,12 @@ def _receipts_prose(found: list[Any]) -> list[str]:
 
     if not found:
         return []
-    return [text("cli_receipts_read", **receipts.counts(found)),
-            *(f"    {r.reason}" for r in found)]
+    return [_counted(receipts.counts(found)), *(f"    {r.reason}" for r in found)]
+
+
+def _counted(counted: dict[str, int]) -> str:
+    return text("cli_receipts_read", accepted=counted["accepted"], refused=counted["refused"],
+                ignored=counted["ignored"])
 
 
 def _grouped(fingerprint: str) -> str:
