@@ -145,7 +145,8 @@ class BundleDialog(QDialog):
         refused = sum(r.outcome == "refused" for r in found)
         head = self.tr("U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。").format(
             accepted, refused, len(found) - accepted - refused)
-        label = QLabel("\n".join([head, *(r.reason for r in found)]))
+        news = [r.reason for r in found if r.outcome != "already"]  # not those read before
+        label = QLabel("\n".join([head, *news]))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         if refused:

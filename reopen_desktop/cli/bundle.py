@@ -79,12 +79,14 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
 
 
 def _receipts_prose(found: list[Any]) -> list[str]:
-    """A count line, then each receipt's reason (none when the stick held no receipts)."""
-    from reopen_desktop.bundle import receipts
+    """A count line, then each receipt's reason but those read before (a stick collects
+    them all term); nothing when the stick held no receipts."""
+    from reopen_desktop.bundle import receipt_format, receipts
 
     if not found:
         return []
-    return [_counted(receipts.counts(found)), *(f"    {r.reason}" for r in found)]
+    return [_counted(receipts.counts(found)),
+            *(f"    {r.reason}" for r in found if r.outcome != receipt_format.ALREADY)]
 
 
 def _counted(counted: dict[str, int]) -> str:
