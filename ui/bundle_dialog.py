@@ -97,6 +97,7 @@ class BundleDialog(QDialog):
                QT_TRANSLATE_NOOP("BundleDialog", "预警(未结)"),
                QT_TRANSLATE_NOOP("BundleDialog", "复课证明"),
                QT_TRANSLATE_NOOP("BundleDialog", "校验码"),
+               QT_TRANSLATE_NOOP("BundleDialog", "乡镇回执"),
                QT_TRANSLATE_NOOP("BundleDialog", "文件"))
 
     def __init__(self, office: Office, parent: QWidget | None = None, *,
@@ -120,6 +121,11 @@ class BundleDialog(QDialog):
         self.print_button.setDefault(exported is not None)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_slip)
+        self.receipts_button = QPushButton(self.tr("读取回执(&R)…"))
+        self.receipts_button.setToolTip(self.tr(
+            "读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”"))
+        buttons.addButton(self.receipts_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.receipts_button.clicked.connect(self.read_receipts)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -142,7 +148,24 @@ class BundleDialog(QDialog):
         detail.setWordWrap(True)
         for widget in (done, self.path_label, self.hash_label, detail):
             lines.addWidget(widget)
+        if record.receipts:
+            lines.addWidget(self._receipts_label(list(record.receipts)))
         return box
+
+    def _receipts_label(self, found: list[records.ReceiptOutcome]) -> QLabel:
+        """What the receipts on the stick came to, one line each, in words; red when one
+        was refused (a forged or damaged receipt changed nothing)."""
+        accepted = sum(r.outcome in ("accepted", "already") for r in found)
+        refused = sum(r.outcome == "refused" for r in found)
+        head = self.tr("U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。").format(
+            accepted, refused, len(found) - accepted - refused)
+        news = [r.reason for r in found if r.outcome != "already"]  # not those read before
+        label = QLabel("\n".join([head, *news]))
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        if refused:
+            label.setStyleSheet(colors.css(colors.DANGER, bold=True))
+        return label
 
     def _history_table(self) -> QTableWidget:
         self.records = self.office.exchange.list_exports()
@@ -160,6 +183,8 @@ class BundleDialog(QDialog):
                       str(counts.get("key_persons", 0)),
                       f"{counts.get('alerts', 0)}({record.open_alerts})",
                       str(counts.get("clearances", 0)), record.short_hash,
+                      self.tr("已接收 {0}").format(record.received_at) if record.received
+                      else self.tr("未收到回执"),
                       Path(record.path).name)
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
@@ -169,6 +194,29 @@ class BundleDialog(QDialog):
         if self.records:
             table.selectRow(0)
         return table
+
+    def read_receipts(self) -> None:
+        """读取回执: the stick chosen as for an export; the list shows the bundles received."""
+        folder = choose_target(self, self.tr("从哪里读取乡镇回执:"))
+        if not folder:
+            return
+        try:
+            found = self.office.exchange.read_receipts(folder)
+        except Refused as error:
+            ask.warn(self, self.tr("没有读取"), error.message())
+            return
+        if not found:
+            ask.inform(self, self.tr("读取回执"), self.tr("{0} 里没有乡镇回执。").format(folder))
+            return
+        self._refill()
+        said = ask.warn if any(r.outcome == "refused" for r in found) else ask.inform
+        said(self, self.tr("读取回执"), self._receipts_label(found).text())
+
+    def _refill(self) -> None:
+        fresh = self._history_table()
+        self.layout().replaceWidget(self.table, fresh)
+        self.table.deleteLater()
+        self.table = fresh
 
     def selected(self) -> records.ExportRecord | None:
         rows = self.table.selectionModel().selectedRows()

@@ -187,6 +187,11 @@ class TownshipWindow(AppWindow):
         note = QLabel(self.tr("各校最新数据包的序号、日期范围、各项数量与校验码,"
                               "应与学校交来的纸质交接单一致。"))
         self.tabs.addTab(_page(note, _table(self.slips_model)), self.tr("交接核对(&J)"))
+        self.grids_note = QLabel()
+        self.grids_note.setWordWrap(True)
+        self.grids_model = RowsModel(columns.GRIDS, self, highlight=lambda g: bool(g.lacking))
+        self.grids_tab = _page(self.grids_note, _table(self.grids_model, stretch=4))
+        self.tabs.addTab(self.grids_tab, self.tr("挂钩与预案(&G)"))
         self.schools_model = RowsModel(columns.SCHOOLS, self)
         self.schools_note = QLabel()
         self.schools_tab = _page(self.schools_note, _table(self.schools_model, stretch=2))
@@ -218,11 +223,32 @@ class TownshipWindow(AppWindow):
         self.key_note.setText(self.tr("{0} 观察期内的重点人员:{1} 个村(社区),{2} 人").format(
             day.isoformat(), len(villages), self.key_model.rowCount()))
         self.slips_model.set_rows(self.headquarters.figures.slips())
+        self._show_grids()
         enrolled = self.headquarters.bundles.enrolled_schools()
         self.schools_model.set_rows(enrolled)
         note = (self.tr("已登记 {0} 所学校。只接收这些学校用登记的密钥签名的数据包。")
                 if enrolled else self.tr("尚未登记任何学校。请凭学校交来的交接单点“登记学校”。"))
         self.schools_note.setText(note.format(len(enrolled)))
+
+    def _show_grids(self) -> None:
+        """挂钩制 and 一校一策: the schools lacking a 挂钩领导, a 复学指导员 or a plan come
+        first, what they lack said in words; the tab counts them."""
+        grids = self.headquarters.figures.school_grids()
+        self.grids_model.set_rows(grids)
+        lacking = [g for g in grids if g.lacking]
+        index = self.tabs.indexOf(self.grids_tab)
+        self.tabs.setTabText(index, self.tr("挂钩与预案 缺 {0}(&G)").format(len(lacking))
+                             if lacking else self.tr("挂钩与预案(&G)"))
+        if not grids:
+            note = self.tr("尚未登记任何学校。")
+        elif lacking:
+            note = self.tr("已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:"
+                           "{2}。以各校最新数据包为准。").format(
+                len(grids), len(lacking), join(g.name for g in lacking))
+        else:
+            note = self.tr("已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。").format(
+                len(grids))
+        self.grids_note.setText(note)
 
     def _show_signals(self, day: date) -> None:
         """The same group or disease at two or more schools in the week: red, and counted
@@ -298,6 +324,10 @@ class TownshipWindow(AppWindow):
 
     def _result_text(self, result: merge.ImportResult) -> str:
         lines = [self.headquarters.bundles.summary_text(result)]
+        written = sum(1 for b in result.bundles if b.receipt)
+        if written:
+            lines.append(self.tr("已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。")
+                         .format(written))
         if result.refused:
             lines.append(self.tr("被拒收的数据包没有写入任何内容,原因见下表。"))
         return "\n".join(lines + self.headquarters.bundles.gap_texts(result))

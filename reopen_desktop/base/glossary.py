@@ -85,6 +85,8 @@ TERMS: dict[str, str] = {
     "合格": "passed", "不合格": "failed", "未指定": "none named", "未培训": "not trained",
     "已培训待考核": "trained, not assessed", "考核不合格": "failed the assessment",
     "考核合格": "passed",
+    # a receipt's fields the school compares with its export list (bundle/receipts.py)
+    "学校代码": "school code", "数据包序号": "bundle number", "数据包校验码": "bundle checksum",
 }
 
 

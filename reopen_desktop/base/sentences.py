@@ -1500,6 +1500,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这个数据包已经导入过,本次没有改动。",
         "This bundle was imported before; nothing changed.",
     ),
+    "township_receipt_not_written": (
+        "回执没能写到 {path}({detail}):数据包已导入;请换一个可写的 U 盘再导入一次,"
+        "学校才能看到“已接收”。",
+        "The receipt could not be written to {path} ({detail}): the bundle is imported; "
+        "import it again from a writable stick so the school sees it as received.",
+    ),
+    # --- receipts read back at the school (bundle/receipts.py) ---
+    "receipt_accepted": (
+        "第 {sequence} 号数据包:已接收({township},{received_at})。",
+        "Bundle no. {sequence}: received by {township} on {received_at}.",
+    ),
+    "receipt_already": (
+        "第 {sequence} 号数据包:回执早已读过,仍为已接收。",
+        "Bundle no. {sequence}: receipt read before; still received.",
+    ),
+    "receipt_unknown_bundle": (
+        "{file}:不是本校导出的数据包的回执(本校上报记录中没有这个数据包),已忽略。",
+        "{file}: not a receipt for a bundle this school exported (no such bundle in its "
+        "export list); ignored.",
+    ),
+    "receipt_no_key": (
+        "{file}:第 {sequence} 号数据包是旧版程序导出的,无法核验回执,已忽略。",
+        "{file}: bundle no. {sequence} was exported by an older program version, so its "
+        "receipt cannot be checked; ignored.",
+    ),
+    "receipt_damaged": (
+        "{file}:回执文件损坏或不是本程序写的({detail}),已拒收,什么也没改。",
+        "{file}: the receipt is damaged or not written by this program ({detail}); refused, "
+        "nothing changed.",
+    ),
+    "receipt_bad_mac": (
+        "{file}:回执的签名核验不通过(伪造、被改动,或不是本校数据包所交乡镇写的),已拒收,"
+        "什么也没改。",
+        "{file}: the receipt's signature does not verify (forged, altered, or not written "
+        "by the township the bundle was sent to); refused, nothing changed.",
+    ),
+    "receipt_other_township": (
+        "{file}:回执来自另一个乡镇({township},密钥指纹 {fingerprint}),不是本校数据包所交的"
+        "乡镇,已拒收,什么也没改。",
+        "{file}: the receipt comes from another township ({township}, key fingerprint "
+        "{fingerprint}), not the one the bundle was sent to; refused, nothing changed.",
+    ),
+    "receipt_mismatch": (
+        "{file}:回执所写的{what}与本校第 {sequence} 号数据包的记录不符,已拒收,什么也没改。",
+        "{file}: the receipt's {what} does not match this school's record of bundle no. "
+        "{sequence}; refused, nothing changed.",
+    ),
+    "receipt_unreadable": (
+        "{file}:读不出回执({detail}),已跳过。",
+        "{file}: the receipt cannot be read ({detail}); skipped.",
+    ),
+    "cli_receipts_read": (
+        "  回执:接收 {accepted} 个,拒收 {refused} 个,忽略 {ignored} 个。",
+        "  receipts: {accepted} accepted, {refused} refused, {ignored} ignored.",
+    ),
     # --- alerts raised by the rules (alerts/, base/words.py): stored as key + params ---
     "alert_cluster_1d": (
         "{scope}{day} 有 {count} 人出现相似症状({symptom}),"

@@ -13,6 +13,7 @@ a record of an export that did not happen.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -23,9 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reopen_desktop.bundle import file_format
+from reopen_desktop.bundle import file_format, receipts
 from reopen_desktop.bundle import records as bundle_records
 from reopen_desktop.bundle.exports import KIND, ExportRecord, get_export
+from reopen_desktop.bundle.identity import school_id as school_id
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.paths import program_version
 from reopen_desktop.datafile.signing_key import school_key
@@ -38,16 +40,6 @@ _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), getattr(errno, "E
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-
-
-def school_id(data: DataFile) -> str:
-    """The school code, or "K" + the first 12 hex of the signing key's fingerprint."""
-    code = school_record.require_school(data).code.strip()
-    if code:
-        return code
-    with data.atomic():
-        key = school_key(data)
-    return "K" + file_format.fingerprint(file_format.school_public_pem(key))[:12]
 
 
 def school_fingerprint(data: DataFile) -> str:
@@ -106,8 +98,8 @@ def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str |
                 "created_at": created_at.replace(" ", "T"),
                 "schema_version": data.schema_version(), "counts": records.counts(),
                 "program_version": program_version()}
-    raw = file_format.seal(manifest, bundle_records.members(records, ident, created_at),
-                           signing_pem, township_pem)
+    raw, receipt_key = file_format.seal_with_receipt_key(
+        manifest, bundle_records.members(records, ident, created_at), signing_pem, township_pem)
     target = out_dir / f"{_safe(ident)}_{date_from}_{date_to}_{sequence:04d}{file_format.SUFFIX}"
     remove_leftovers(out_dir)
     try:
@@ -116,12 +108,15 @@ def export_bundle(data: DataFile, date_from: date, date_to: date, out_dir: str |
         _release_sequence(data, sequence)  # nothing was written: the number is still free
         raise
     try:
-        record = _record(data, manifest, target, digest, records, operator)
+        record = _record(data, manifest, target, digest, records, operator, receipt_key)
     except BaseException:
         _remove(target)  # not recorded, so not exported: no stray file with a reused number
         _release_sequence(data, sequence)
         raise
-    return record
+    # the township's receipts of earlier bundles on this stick: read once the export is done,
+    # so a refused export has written nothing
+    found = receipts.read_receipts(data, out_dir)
+    return dataclasses.replace(get_export(data, record.id), receipts=tuple(found))
 
 
 MAX_UNSENT = 100  # the township takes at most so many (township.intake)
@@ -187,7 +182,8 @@ def write_verified(raw: bytes, target: Path) -> str:
 
 
 def _record(data: DataFile, manifest: dict[str, Any], target: Path, digest: str,
-            records: bundle_records.Records, operator: str | None) -> ExportRecord:
+            records: bundle_records.Records, operator: str | None,
+            receipt_key: bytes) -> ExportRecord:
     """The export and the new sequence number, in the one transaction that marks it done.
 
     The ``exports`` row is the record (who, when, what, where); it is not an undoable
@@ -198,7 +194,8 @@ def _record(data: DataFile, manifest: dict[str, Any], target: Path, digest: str,
            "date_from": manifest["from"], "date_to": manifest["to"],
            "what": f"上报数据包 第{manifest['sequence']}号", "path": str(target),
            "sha256": digest, "counts": json.dumps(counts),
-           "operator": operator or data.operator.name, "exported_at": now()}
+           "operator": operator or data.operator.name, "exported_at": now(),
+           "receipt_key": receipt_key.hex()}
     with data.atomic():
         cursor = data.conn.execute(
             f"INSERT INTO exports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",

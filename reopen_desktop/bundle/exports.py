@@ -7,10 +7,11 @@ say when the school last reported without paying for it at start-up.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reopen_desktop.bundle.receipt_format import ReceiptOutcome
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Refused
 
@@ -32,6 +33,13 @@ class ExportRecord:
     open_alerts: int
     operator: str
     exported_at: str
+    received_at: str = ""  # when the township received it, by its receipt ('' : no receipt)
+    # the receipts read from the stick by the export that made this record
+    receipts: tuple[ReceiptOutcome, ...] = field(default=(), compare=False)
+
+    @property
+    def received(self) -> bool:
+        return bool(self.received_at)
 
     @property
     def short_hash(self) -> str:
@@ -59,7 +67,7 @@ def _as_record(row: dict[str, Any]) -> ExportRecord:
     open_alerts = int(counts.pop("open_alerts", 0))
     return ExportRecord(row["id"], row["export_id"], int(row["sequence"] or 0), row["date_from"],
                         row["date_to"], row["path"], row["sha256"], counts, open_alerts,
-                        row["operator"], row["exported_at"])
+                        row["operator"], row["exported_at"], row["received_at"])
 
 
 def next_range(data: DataFile, today: date | None = None) -> tuple[date, date]:

@@ -48,6 +48,7 @@ SUFFIX = ".rdbundle"
 OUTER_MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
 INDEX_MEMBER = "members.json"
 HKDF_INFO = b"reopen-desktop bundle v1"
+RECEIPT_INFO = b"reopen-desktop receipt v1"  # the receipt key's label (receipt_key)
 
 # Caps against hostile files (a forged bundle can be encrypted by anyone: the key is public).
 # A year's bundle of a school of 5,000 is a few MB; these leave room and still bound the
@@ -119,11 +120,20 @@ def seal(manifest: dict[str, Any], members: dict[str, bytes], school_private_pem
     Fills ``payload_sha256``, ``township_key_fingerprint``, ``school_public_key`` (and
     ``export_id``, ``format``, ``format_version`` when missing) in a copy of ``manifest``.
     """
+    return seal_with_receipt_key(manifest, members, school_private_pem, township_public_pem)[0]
+
+
+def seal_with_receipt_key(manifest: dict[str, Any], members: dict[str, bytes],
+                          school_private_pem: bytes, township_public_pem: bytes
+                          ) -> tuple[bytes, bytes]:
+    """:func:`seal`, and the bundle's receipt key (:func:`receipt_key`), which the school
+    keeps with its record of the export to check the township's receipt for it."""
     signer = _load_ed25519_private(school_private_pem)
     township = load_township_public(township_public_pem)
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION,
                 "export_id": uuid.uuid4().hex, **manifest}
-    payload = _encrypt(_inner_zip(members), township, manifest["export_id"].encode("ascii"))
+    payload, receipt = _encrypt(_inner_zip(members), township,
+                                manifest["export_id"].encode("ascii"))
     manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
     manifest["township_key_fingerprint"] = hashlib.sha256(_raw(township)).hexdigest()
     manifest["school_public_key"] = base64.b64encode(_raw(signer.public_key())).decode("ascii")
@@ -134,7 +144,28 @@ def seal(manifest: dict[str, Any], members: dict[str, bytes], school_private_pem
         bundle.writestr("manifest.json", manifest_bytes)
         bundle.writestr("manifest.sig", signer.sign(manifest_bytes))
         bundle.writestr("payload.bin", payload)
-    return out.getvalue()
+    return out.getvalue(), receipt
+
+
+def receipt_key(payload_head: bytes, township_private_pem: bytes) -> bytes:
+    """The township's side of a bundle's receipt key, from the first bytes of its
+    ``payload.bin`` (the ephemeral public key) and the township's private key.
+
+    Both sides derive it from the same X25519 shared secret as the payload's AES key, with
+    HKDF-SHA256 (RFC 5869) under another label (:data:`RECEIPT_INFO`), as HPKE (RFC 9180)
+    exports a secret: only the township holding the private key and the school that sealed
+    the bundle can make it, and it reveals nothing of the AES key. A receipt authenticated
+    with it (HMAC-SHA256, ``receipt_format``) comes from the township the bundle was sealed
+    to, and is for that bundle alone."""
+    if len(payload_head) < 32:
+        raise Refused("bundle_damaged", detail="payload.bin too short")
+    township, township_raw = _township_private(_as_bytes(township_private_pem))
+    try:
+        ephemeral = x25519.X25519PublicKey.from_public_bytes(payload_head[:32])
+        shared = township.exchange(ephemeral)
+    except ValueError:
+        raise Refused("bundle_damaged", detail="payload.bin key") from None
+    return _derived(shared, RECEIPT_INFO, payload_head[:32], township_raw)
 
 
 def read_manifest(raw: bytes, path: str = "") -> tuple[dict[str, Any], bytes]:
@@ -411,16 +442,24 @@ def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
 
 
 def _shared_key(shared: bytes, ephemeral_raw: bytes, township_raw: bytes) -> bytes:
+    return _derived(shared, HKDF_INFO, ephemeral_raw, township_raw)
+
+
+def _derived(shared: bytes, label: bytes, ephemeral_raw: bytes, township_raw: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                info=HKDF_INFO + ephemeral_raw + township_raw).derive(shared)
+                info=label + ephemeral_raw + township_raw).derive(shared)
 
 
-def _encrypt(plain: bytes, township: x25519.X25519PublicKey, aad: bytes) -> bytes:
+def _encrypt(plain: bytes, township: x25519.X25519PublicKey, aad: bytes
+             ) -> tuple[bytes, bytes]:
+    """The payload, and the bundle's receipt key (see :func:`receipt_key`)."""
     ephemeral = x25519.X25519PrivateKey.generate()
     ephemeral_raw = _raw(ephemeral.public_key())
-    key = _shared_key(ephemeral.exchange(township), ephemeral_raw, _raw(township))
+    shared = ephemeral.exchange(township)
+    key = _shared_key(shared, ephemeral_raw, _raw(township))
     nonce = os.urandom(12)
-    return ephemeral_raw + nonce + AESGCM(key).encrypt(nonce, plain, aad)
+    return (ephemeral_raw + nonce + AESGCM(key).encrypt(nonce, plain, aad),
+            _derived(shared, RECEIPT_INFO, ephemeral_raw, _raw(township)))
 
 
 def _decrypt(payload: bytes, township: x25519.X25519PrivateKey, township_raw: bytes,

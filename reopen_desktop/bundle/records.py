@@ -15,18 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, cast
 from xml.etree import ElementTree
 
 from reopen_desktop import summary
-from reopen_desktop.base.masking import mask_id
+from reopen_desktop.base.masking import mask_id, mask_numbers
 from reopen_desktop.base.vocabulary import WITHDRAWN
 from reopen_desktop.base.words import Said
 from reopen_desktop.bundle.daily_elements import ADX_DATASET, ADX_NAMESPACE, ELEMENTS
 from reopen_desktop.campus import disinfection
 from reopen_desktop.datafile.storage import DataFile
+from reopen_desktop.grid import school_record
+from reopen_desktop.preparedness import plan
 from reopen_desktop.progress import Progress, no_progress
 
 CLEARANCE_KINDS = {"illness_absence": "illness_absence", "fever": "fever"}
@@ -40,6 +43,7 @@ class Records:
     key_persons: list[dict[str, Any]]
     alerts: list[dict[str, Any]]
     clearances: list[dict[str, Any]]
+    grid: list[dict[str, Any]] = field(default_factory=list)  # 挂钩制, 一校一策: not counted
 
     def counts(self) -> dict[str, int]:
         return {"days": len(self.days), "key_persons": len(self.key_persons),
@@ -60,7 +64,35 @@ def collect(data: DataFile, school_id: str, date_from: date, date_to: date, *,
         progress(done, len(days) + 1)
     return Records(summaries, key_persons(data, school_id, date_from, date_to),
                    alerts(data, school_id, date_from, date_to),
-                   clearances(data, school_id, date_from, date_to))
+                   clearances(data, school_id, date_from, date_to), grid(data, school_id))
+
+
+GRID_TEXT = 64  # what the township takes of a name and role (township.intake.GRID)
+# What the township refuses in shown text (township.intake._SHOWN_BAD): left out here, so a
+# stray "<" in a plan's title never costs the school its whole bundle.
+_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f<>\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                        "\ud800-\udfff\ufeff]")
+
+
+def grid(data: DataFile, school_id: str) -> list[dict[str, Any]]:
+    """挂钩制 and 一校一策 as the township checks them: the school's 挂钩领导 and 复学指导员
+    (names and roles as the grid tab holds them; a phone or ID number typed in with them is
+    masked, and each is cut to what the township takes) and the contingency plan in force
+    (its title, version and date adopted; '' when the school has none). One record, always
+    sent whole, so a cleared field reaches the township too."""
+    school = school_record.require_school(data)
+    current = plan.current_plan(data)
+
+    def said(value: str) -> str:
+        return _NOT_SHOWN.sub("", mask_numbers(value)).strip()[:GRID_TEXT]
+
+    adopted = current.adopted_on if current else ""
+    return [{"id": f"{school_id}:grid", "liaison": said(school.liaison),
+             "instructor": said(school.instructor),
+             "plan_title": said(current.title) if current else "",
+             "plan_version": said(current.version) if current else "",
+             "plan_adopted_on": adopted if "2000-01-01" <= adopted <= "2100-12-31" else "",
+             "deleted": False}]
 
 
 def school_days(data: DataFile, date_from: date, date_to: date, today: date) -> list[date]:
@@ -179,6 +211,7 @@ def members(records: Records, school_id: str, created_at: str) -> dict[str, byte
             "key_persons.json": as_json(records.key_persons),
             "alerts.json": as_json(records.alerts),
             "clearances.json": as_json(records.clearances),
+            "grid.json": as_json(records.grid),
             "summary.adx.xml": adx(records.days, school_id, created_at),
             "summary.csv": summary_csv(records.days, school_id)}
 

@@ -27,6 +27,24 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     files.output(export, "--slip", files.PDF,
                  help="also print the hand-over slip (交接单) to this PDF")
     export.set_defaults(run=run_export_bundle)
+    read = commands.add_parser(
+        "read-receipts", parents=[common],
+        help="read the township's receipts on the stick: bundles received are marked so")
+    read.add_argument("folder", type=Path, metavar="DIR", help="the folder, e.g. the USB stick")
+    read.set_defaults(run=run_read_receipts)
+
+
+def run_read_receipts(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
+    """Exit 2 when any receipt was refused (forged, altered, damaged): those changed
+    nothing; genuine ones beside them are taken all the same, as ``township import`` does."""
+    from reopen_desktop.bundle import receipts
+
+    with files.data_file(args, write=True) as data:
+        found = receipts.read_receipts(data, args.folder)
+    counted = receipts.counts(found)
+    prose = _receipts_prose(found) or [_counted(counted)]
+    return output.done({**counted, "receipts": [r.as_dict() for r in found]},
+                       "\n".join(prose), refused=counted["refused"] > 0)
 
 
 def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput) -> int:
@@ -41,7 +59,7 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
         slip = _slip(data, record.id, args.slip) if args.slip else None
         school = {"school_id": bundle_export.school_id(data),
                   "school_fingerprint": bundle_export.school_fingerprint(data)}
-    result = {**school, "path": record.path, "sha256": record.sha256,
+    result: dict[str, Any] = {**school, "path": record.path, "sha256": record.sha256,
               "short_hash": record.short_hash,
               "sequence": record.sequence, "from": record.date_from, "to": record.date_to,
               "counts": record.counts, "open_alerts": record.open_alerts, "slip": slip}
@@ -55,7 +73,25 @@ def run_export_bundle(args: argparse.Namespace, output: cli_prose.CommandOutput)
              text("cli_bundle_school_key", code=school["school_id"],
                   fingerprint=_grouped(school["school_fingerprint"]))]
     prose += [text("cli_bundle_slip", slip=slip)] if slip else []
+    result["receipts"] = [r.as_dict() for r in record.receipts]
+    prose += _receipts_prose(list(record.receipts))
     return output.done(result, "\n".join(prose))
+
+
+def _receipts_prose(found: list[Any]) -> list[str]:
+    """A count line, then each receipt's reason but those read before (a stick collects
+    them all term); nothing when the stick held no receipts."""
+    from reopen_desktop.bundle import receipt_format, receipts
+
+    if not found:
+        return []
+    return [_counted(receipts.counts(found)),
+            *(f"    {r.reason}" for r in found if r.outcome != receipt_format.ALREADY)]
+
+
+def _counted(counted: dict[str, int]) -> str:
+    return text("cli_receipts_read", accepted=counted["accepted"], refused=counted["refused"],
+                ignored=counted["ignored"])
 
 
 def _grouped(fingerprint: str) -> str:

@@ -989,6 +989,13 @@ def _dining_and_dormitories(conn: sqlite3.Connection) -> None:
     outbreak limit of boarders a room, one row (6, the spring-2020 plan's, not in force)
     so that its value and its switch are audited and undone like any record."""
     _run_script(conn, DINING_AND_DORMITORIES)
+def _bundle_receipts(conn: sqlite3.Connection) -> None:
+    """The township's receipt (回执) of each bundle (issue 21): the key the school checks it
+    with (``file_format.receipt_key``, kept when the bundle is sealed; '' for bundles sealed
+    before), and once a genuine receipt is read, when the township received it and the
+    receipt itself, kept as proof."""
+    for column in ("receipt_key", "received_at", "receipt"):
+        conn.execute(f"ALTER TABLE exports ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
@@ -1011,6 +1018,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _class_numbers,
     _school_year,
     _dining_and_dormitories,
+    _bundle_receipts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,11 +8,12 @@ all (``merge.import_bundles``). So the console shows what real bundles give it, 
 change in the bundle or the merge shows here too. A few schools differ, so every part of
 the console has something to show: the first keeps its alerts open (the others have
 closed theirs), the second has not sent the last day's report (a gap in the reporting
-rate), the third lost the stick of the day before (a missing bundle number; its next
-bundle, which starts at the last one's last day as 今日上报 does, brought that day again),
-and the last (of four or more) is a kindergarten. The school files and
-the public key are removed again; the township file is marked as demo data. Each school is
-enrolled with its code and key fingerprint, as a real township enrols them from their slips.
+rate) and has no 复学指导员 yet (挂钩与预案), the third lost the stick of the day before
+(a missing bundle number; its next bundle, which starts at the last one's last day as
+今日上报 does, brought that day again), and the last (of four or more) is a kindergarten.
+The school files and the public key are removed again; the township file is marked as demo
+data. Each school is enrolled with its code and key fingerprint, as a real township enrols
+them from their slips.
 """
 
 from __future__ import annotations
@@ -159,7 +160,9 @@ def _make_school(path: Path, plan: DemoSchool, township_pem: str, school_days: l
         demo_school.fill_demo(school, students=plan.pupils, days=len(school_days), seed=plan.seed,
                               today=today, kindergarten=plan.kindergarten,
                               progress=lambda done, total: progress(done * 4, total * 5))
-        school_record.update_school(school, name=plan.name, code=plan.code)
+        # the school with a gap has no 复学指导员 yet either: the console lists it as lacking one
+        lacking = {"instructor": ""} if plan.missed_day else {}
+        school_record.update_school(school, name=plan.name, code=plan.code, **lacking)
         township_key.store_township_key(school, township_pem)
         if not plan.keep_alerts_open:
             for alert in register.list_alerts(school):

@@ -12,6 +12,7 @@ from typing import Any
 from reopen_desktop.alerts.register import StoredAlert
 from reopen_desktop.base.words import Said
 from reopen_desktop.bundle.exports import ExportRecord
+from reopen_desktop.bundle.receipt_format import ReceiptOutcome
 from reopen_desktop.campus.disinfection import ChecklistItem
 from reopen_desktop.canteen import CODES, MEALS, TIME_FORMAT
 from reopen_desktop.checks.arrival import KINDS as ARRIVAL_KINDS
@@ -88,7 +89,7 @@ __all__ = [
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",
     "Changes", "CheckEntry", "ChecklistItem", "ClassBoard", "ClassNode", "Diagnosis",
-    "ExportRecord", "FollowUp", "Gap",
+    "ExportRecord", "ReceiptOutcome", "FollowUp", "Gap",
     "GateResult", "GateVerdict", "GradeNode", "Grid", "Holder", "Household", "ItemStock",
     "KeptHome", "KeyPersonRow", "Member", "Operator", "OperatorRow", "Period",
     "PersonFile", "PersonRow", "PersonScreening", "PlanDocument", "ReturnStatus", "RollLine",

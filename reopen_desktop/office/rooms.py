@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reopen_desktop import canteen, dining, preparedness, summary, supplies
 from reopen_desktop.alerts import register
-from reopen_desktop.bundle import drives, exports
+from reopen_desktop.bundle import drives, exports, receipts
 from reopen_desktop.bundle import township_key as township_keys
 from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import (
@@ -377,6 +377,7 @@ class ExchangeRoom(Room):
 
         return self._write(export.export_bundle, date_from, date_to, out_dir, **options)
     list_exports = reads(exports.list_exports)
+    read_receipts = writes(receipts.read_receipts)
     store_township_key = writes(township_keys.store_township_key)
     read_township_key = staticmethod(township_keys.read_township_key)
     short_fingerprint = staticmethod(township_keys.short_fingerprint)

@@ -110,3 +110,39 @@ SCHOOLS = (
     Column("fingerprint", "密钥指纹", "Key fingerprint", grouped),
     Column("enrolled_at", "登记时间", "Enrolled"),
 )
+
+
+# 挂钩制 and 一校一策: what a school lacks is said in words, never by colour alone.
+GRID_PARTS = {"liaison": ("挂钩领导", "liaison leader"),
+              "instructor": ("复学指导员", "reopening instructor"),
+              "plan": ("应急预案", "contingency plan")}
+
+
+def lacking_text(parts: list[str]) -> str:
+    """What a school lacks ("缺 挂钩领导、应急预案"), or that it has all three."""
+    english = language() == "en"
+    if not parts:
+        return "complete" if english else "齐全"
+    named = [GRID_PARTS[p][1 if english else 0] for p in parts]
+    return "lacks " + ", ".join(named) if english else "缺" + "、".join(named)
+
+
+def _received(value: bool) -> str:
+    if language() == "en":
+        return "yes" if value else "NOT YET (older program or no bundle)"
+    return "已收到" if value else "未收到(学校程序较旧或未上报)"
+
+
+def _or_missing(value: str) -> str:
+    return value or ("(none)" if language() == "en" else "(无)")
+
+
+GRIDS = (
+    Column("name", "学校", "School"),
+    Column("lacking", "挂钩制与一校一策", "Liaison and plan", lacking_text),
+    Column("liaison", "挂钩领导", "Liaison leader", _or_missing),
+    Column("instructor", "复学指导员", "Reopening instructor", _or_missing),
+    Column("plan_text", "现行预案(名称 版本 日期)", "Plan in force (title, version, date)",
+           _or_missing),
+    Column("received", "数据包是否报送", "Sent in a bundle", _received),
+)

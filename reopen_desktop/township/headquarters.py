@@ -48,6 +48,7 @@ class FiguresRoom(Room):
     signal_rule = staticmethod(queries.signal_rule)
     key_persons_by_village = reads(queries.key_persons_by_village)
     slips = reads(queries.slips)
+    school_grids = reads(queries.school_grids)
     export_for_county = reads(county_export.export_for_county)  # files only, not the data file
     county_mapping_path = reads(county_export.mapping_path)
 

@@ -275,6 +275,7 @@ class Member:
     most_bytes: int
     most_records: int
     items_per_record: int
+    optional: bool = False  # a bundle of an older school program has none: merged without
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -372,7 +373,17 @@ CLEARANCES = Member("clearances.json", "clearances", (
     Choice("kind", allowed=CLEARANCE_KINDS),
 ), most_bytes=4 << 20, most_records=20_000, items_per_record=8)
 
-MEMBERS: tuple[Member, ...] = (DAYS, KEY_PERSONS, ALERTS, CLEARANCES)
+# 挂钩制 and 一校一策: the school's 挂钩领导 and 复学指导员 (a name and a role, no numbers)
+# and its contingency plan in force; one record a school. Older school programs send none.
+GRID = Member("grid.json", "school_grid", (
+    Text("liaison", most=64),
+    Text("instructor", most=64),
+    Text("plan_title", most=64),
+    Text("plan_version", most=64),
+    Day("plan_adopted_on"),
+), most_bytes=16 << 10, most_records=1, items_per_record=16, optional=True)
+
+MEMBERS: tuple[Member, ...] = (DAYS, KEY_PERSONS, ALERTS, CLEARANCES, GRID)
 BY_NAME = {member.name: member for member in MEMBERS}
 # The inner members the merge reads, and how far each may be inflated.
 CAPS = {member.name: member.most_bytes for member in MEMBERS}

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from reopen_desktop.base.words import text
-from reopen_desktop.bundle import file_format
+from reopen_desktop.bundle import file_format, receipt_format
 from reopen_desktop.datafile import backups
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
@@ -58,6 +58,7 @@ class BundleOutcome:
     sequence: int | None = None
     date_from: str = ""
     date_to: str = ""
+    receipt: str = ""  # the receipt written beside the bundle ('' when none could be)
 
     @property
     def label(self) -> str:
@@ -126,6 +127,7 @@ class _Read:
     refused: Refused | None = None  # its signature or manifest, found bad by the checks
     opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
     checked: intake.Manifest | None = None  # its manifest once the signature is verified
+    payload_head: bytes = b""  # payload.bin's ephemeral key, for the receipt's key
 
 
 HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
@@ -225,9 +227,10 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
-                outcomes.append(
-                    _import_one(data, township, private, bundle, holdings, backed_up)
-                    if bundle.refused is None else _refused_unread(bundle))
+                outcome = (_import_one(data, township, private, bundle, holdings, backed_up)
+                           if bundle.refused is None else _refused_unread(bundle))
+                _acknowledge(township, private, bundle, outcome)
+                outcomes.append(outcome)
                 bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
@@ -257,7 +260,8 @@ def _read(file: Path, today: date, *, hold: bool) -> _Read:
     raw = _bytes(file)
     found = file_format.read_unverified(raw, file.name)
     read = _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
-                 found.outer if hold else None, unverified=found if hold else None)
+                 found.outer if hold else None, unverified=found if hold else None,
+                 payload_head=found.outer["payload.bin"][:32])
     if not hold:
         read.checked = _verify(file, found, today)
     return read
@@ -271,6 +275,32 @@ def _verify(file: Path, found: file_format.Unverified, today: date) -> intake.Ma
     except intake.Invalid as error:
         raise Refused("township_bundle_bad_manifest", path=file.name,
                       detail=str(error)) from None
+
+
+def _acknowledge(township: console.Township, private: bytes, bundle: _Read,
+                 outcome: BundleOutcome) -> None:
+    """Write the receipt (回执) of a bundle merged or already held beside it, for the school
+    to read on its next export; one that cannot be written (a read-only stick) is said in
+    the outcome's reason and costs nothing else: the bundle is merged all the same."""
+    m = bundle.checked
+    if outcome.outcome == REFUSED or m is None:
+        return
+    target = receipt_format.receipt_path(bundle.file)
+    try:
+        key = file_format.receipt_key(bundle.payload_head, private)
+        receipt_format.write(receipt_format.make({
+            "school_id": m.school_id, "school_name": receipt_format.plain(outcome.school),
+            "export_id": m.export_id, "sequence": m.sequence, "bundle_sha256": bundle.sha256,
+            "township": receipt_format.plain(township.name),
+            "township_key_fingerprint": township.fingerprint,
+            "outcome": "imported" if outcome.outcome == IMPORTED else "already_held",
+            "received_at": now()}, key), target)
+    except (OSError, Refused) as error:
+        detail = error.message() if isinstance(error, Refused) else (error.strerror or str(error))
+        note = text("township_receipt_not_written", path=str(target), detail=detail)
+        outcome.reason = f"{outcome.reason};{note}" if outcome.reason else note
+        return
+    outcome.receipt = str(target)
 
 
 def _refused_unread(bundle: _Read) -> BundleOutcome:
@@ -503,6 +533,9 @@ class _Holdings:
         tail = (m.school_id, m.export_id)
         for member in intake.MEMBERS:
             raw = members.get(member.name)
+            if raw is None and member.optional:
+                rows[member.name] = ([], False)  # from an older school program: kept as held
+                continue
             if raw is None:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail="missing")
@@ -532,7 +565,9 @@ class _Holdings:
             school["name"] = m.school_name or m.school_id
         for name, (member_rows, _write) in rows.items():
             self._forget((m.school_id, name))
-            raw = members[name]
+            raw = members.get(name)
+            if raw is None:  # an optional member the bundle did not bring
+                continue
             if len(raw) <= REMEMBERED_BYTES - self.remembered:
                 self.last[(m.school_id, name)] = (raw, member_rows)
                 self.remembered += len(raw)

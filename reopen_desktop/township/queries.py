@@ -284,3 +284,49 @@ def older_than(version: str, reference: str) -> bool:
     def numbers(text: str) -> tuple[int, ...]:
         return tuple(int(n) for n in re.findall(r"\d+", text.split("+")[0])[:3])
     return bool(version) and numbers(version) < numbers(reference)
+
+
+# --- 挂钩制 and 一校一策: which schools lack a 挂钩领导, a 复学指导员 or a plan -----------------
+
+GRID_PARTS = ("liaison", "instructor", "plan")  # what a school must have (issue 21, the speech)
+
+
+@dataclass
+class SchoolGrid:
+    """One enrolled school's 挂钩领导, 复学指导员 and plan in force, as its newest bundle said;
+    ``received`` False when no bundle of it carried them yet (an older program, or none)."""
+
+    school_id: str
+    name: str
+    received: bool
+    liaison: str = ""
+    instructor: str = ""
+    plan_title: str = ""
+    plan_version: str = ""
+    plan_adopted_on: str = ""
+
+    @property
+    def lacking(self) -> list[str]:
+        """The parts it lacks, of :data:`GRID_PARTS` (all of them when nothing came)."""
+        held = {"liaison": self.liaison, "instructor": self.instructor,
+                "plan": self.plan_version or self.plan_title}
+        return [part for part in GRID_PARTS if not (self.received and held[part])]
+
+    @property
+    def plan_text(self) -> str:
+        return " ".join(p for p in (self.plan_title, self.plan_version, self.plan_adopted_on) if p)
+
+
+def school_grids(data: DataFile) -> list[SchoolGrid]:
+    """Every enrolled school with what it said of its 挂钩领导, 复学指导员 and plan; those
+    lacking one first, then by name."""
+    rows = data.query(
+        "SELECT s.school_id, s.name, g.liaison, g.instructor, g.plan_title, g.plan_version, "
+        "g.plan_adopted_on FROM schools s LEFT JOIN school_grid g "
+        "ON g.school_id = s.school_id AND g.deleted = 0 WHERE s.enrolled_at <> '' "
+        "ORDER BY s.name, s.school_id")
+    found = [SchoolGrid(r["school_id"], r["name"], r["liaison"] is not None,
+                        **{k: r[k] or "" for k in ("liaison", "instructor", "plan_title",
+                                                  "plan_version", "plan_adopted_on")})
+             for r in rows]
+    return sorted(found, key=lambda s: not s.lacking)

@@ -33,7 +33,7 @@ from reopen_desktop.reports.pdf import (
     signature_block,
 )
 from reopen_desktop.township import console, queries
-from reopen_desktop.township.columns import COUNT_LABELS
+from reopen_desktop.township.columns import COUNT_LABELS, lacking_text
 
 TITLE = "乡镇防控汇总"
 MISSING = "未报"  # not a cross mark: common CJK fonts have no ✗
@@ -51,7 +51,7 @@ def write_township_report(data: DataFile, day: date, out: Path, *,
              "figures": queries.day_figures(data, day), "alerts": queries.open_alerts(data),
              "signals": queries.signals(data, day), "signal_rule": queries.signal_rule(),
              "villages": queries.key_persons_by_village(data, day),
-             "slips": queries.slips(data)}
+             "slips": queries.slips(data), "grids": queries.school_grids(data)}
     return build_report(Path(out), partial(_story, facts), school_name=township.name,
                         title=f"{TITLE} {day.isoformat()}", printed_on=printed_on or date.today(),
                         is_demo=township.is_demo)
@@ -63,7 +63,7 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     sections = [("各校上报情况(近 7 天)", _reporting), ("当日各校概况", _figures),
                 ("乡镇信号(近 7 天,同一症状组或病种,2 所及以上学校)", _signals),
                 ("未结预警", _alerts), ("重点人员(按村、社区)", _villages),
-                ("数据包交接核对", _slips)]
+                ("数据包交接核对", _slips), ("挂钩领导、复学指导员与应急预案", _grids)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -162,3 +162,23 @@ def _slips(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     note = "与学校交来的纸质交接单逐项核对:序号、日期范围、各项数量与校验码应一致。"
     return [data_table(styles, header, rows, widths), Spacer(1, 1.5 * mm),
             para(note, styles.muted)]
+
+
+def _grids(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """挂钩制 and 一校一策: every school lacking a 挂钩领导, a 复学指导员 or a plan, named,
+    with what it lacks in words; or that none does."""
+    grids: list[queries.SchoolGrid] = facts["grids"]
+    if not grids:
+        return [para("尚未登记任何学校。", styles.body)]
+    lacking = [g for g in grids if g.lacking]
+    if not lacking:
+        return [para(f"已登记的 {len(grids)} 所学校均有挂钩领导、复学指导员和现行应急预案。",
+                     styles.body)]
+    rows = [[g.name, lacking_text(g.lacking), g.liaison or "(无)", g.instructor or "(无)",
+             g.plan_text or "(无)"] for g in lacking]
+    widths = [34 * mm, 40 * mm, 30 * mm, 30 * mm]
+    note = (f"已登记 {len(grids)} 所学校,其中 {len(lacking)} 所缺挂钩领导、复学指导员或应急预案"
+            "(以各校最新数据包为准;未收到的学校请升级程序后重新上报)。")
+    return [para(note, styles.body), Spacer(1, 1.5 * mm),
+            data_table(styles, ["学校", "缺少", "挂钩领导", "复学指导员", "现行预案"], rows,
+                       [*widths, CONTENT_WIDTH - sum(widths)])]

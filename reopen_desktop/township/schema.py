@@ -164,12 +164,36 @@ def _key_by_school(conn: sqlite3.Connection, table: str) -> None:
         conn.execute(index)
 
 
+SCHOOL_GRID = """
+CREATE TABLE school_grid (
+    id TEXT NOT NULL,
+    school_id TEXT NOT NULL REFERENCES schools(school_id),
+    liaison TEXT NOT NULL DEFAULT '',
+    instructor TEXT NOT NULL DEFAULT '',
+    plan_title TEXT NOT NULL DEFAULT '',
+    plan_version TEXT NOT NULL DEFAULT '',
+    plan_adopted_on TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    export_id TEXT NOT NULL,
+    PRIMARY KEY (school_id, id)
+)
+"""
+
+
+def _v6_school_grid(conn: sqlite3.Connection) -> None:
+    """挂钩制 and 一校一策 (issue 21): each school's 挂钩领导 and 复学指导员 and its plan in
+    force, as its newest bundle brought them, so the console lists the schools lacking one.
+    A school whose bundles predate it has no row: the console says nothing was received."""
+    _run_script(conn, SCHOOL_GRID)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_township,
     _v2_demo_mark,
     _v3_alert_words,
     _v4_alert_groups,
     _v5_enrolled_schools,
+    _v6_school_grid,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

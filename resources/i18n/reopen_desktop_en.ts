@@ -796,6 +796,46 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
             <source>保存交接单</source>
             <translation>Save hand-over slip</translation>
         </message>
+        <message>
+            <source>乡镇回执</source>
+            <translation>Township receipt</translation>
+        </message>
+        <message>
+            <source>读取回执(&amp;R)…</source>
+            <translation>&amp;Read receipts…</translation>
+        </message>
+        <message>
+            <source>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</source>
+            <translation>Read the receipts the township wrote on the USB stick; bundles whose receipt verifies are marked “received”</translation>
+        </message>
+        <message>
+            <source>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</source>
+            <translation>Township receipts on the stick: {0} received, {1} refused, {2} ignored.</translation>
+        </message>
+        <message>
+            <source>已接收 {0}</source>
+            <translation>Received {0}</translation>
+        </message>
+        <message>
+            <source>未收到回执</source>
+            <translation>No receipt yet</translation>
+        </message>
+        <message>
+            <source>从哪里读取乡镇回执:</source>
+            <translation>Read the township's receipts from:</translation>
+        </message>
+        <message>
+            <source>没有读取</source>
+            <translation>Not read</translation>
+        </message>
+        <message>
+            <source>读取回执</source>
+            <translation>Read receipts</translation>
+        </message>
+        <message>
+            <source>{0} 里没有乡镇回执。</source>
+            <translation>There are no township receipts in {0}.</translation>
+        </message>
     </context>
     <context>
         <name>CampusTab</name>
@@ -6163,6 +6203,30 @@ The data stays on this computer.</translation>
         <message>
             <source>交接核对(&amp;J)</source>
             <translation>Hand-o&amp;ver check</translation>
+        </message>
+        <message>
+            <source>挂钩与预案(&amp;G)</source>
+            <translation>Liaison, &amp;guide and plan</translation>
+        </message>
+        <message>
+            <source>挂钩与预案 缺 {0}(&amp;G)</source>
+            <translation>Liaison, &amp;guide and plan: {0} lacking</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。</source>
+            <translation>No school is enrolled yet.</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</source>
+            <translation>{0} schools enrolled; {1} lack a liaison leader, a reopening instructor or a contingency plan in force: {2}. As each school's newest bundle says.</translation>
+        </message>
+        <message>
+            <source>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</source>
+            <translation>All {0} enrolled schools have a liaison leader, a reopening instructor and a contingency plan in force.</translation>
+        </message>
+        <message>
+            <source>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</source>
+            <translation>Receipts written beside {0} bundles; each school reads its own on its next export to the same stick.</translation>
         </message>
     </context>
     <context>

@@ -796,6 +796,46 @@
             <source>保存交接单</source>
             <translation>保存交接单</translation>
         </message>
+        <message>
+            <source>乡镇回执</source>
+            <translation>乡镇回执</translation>
+        </message>
+        <message>
+            <source>读取回执(&amp;R)…</source>
+            <translation>读取回执(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</source>
+            <translation>读取 U 盘上乡镇写的回执;核验通过的数据包标为“已接收”</translation>
+        </message>
+        <message>
+            <source>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</source>
+            <translation>U 盘上的乡镇回执:已接收 {0} 个,拒收 {1} 个,忽略 {2} 个。</translation>
+        </message>
+        <message>
+            <source>已接收 {0}</source>
+            <translation>已接收 {0}</translation>
+        </message>
+        <message>
+            <source>未收到回执</source>
+            <translation>未收到回执</translation>
+        </message>
+        <message>
+            <source>从哪里读取乡镇回执:</source>
+            <translation>从哪里读取乡镇回执:</translation>
+        </message>
+        <message>
+            <source>没有读取</source>
+            <translation>没有读取</translation>
+        </message>
+        <message>
+            <source>读取回执</source>
+            <translation>读取回执</translation>
+        </message>
+        <message>
+            <source>{0} 里没有乡镇回执。</source>
+            <translation>{0} 里没有乡镇回执。</translation>
+        </message>
     </context>
     <context>
         <name>CampusTab</name>
@@ -6163,6 +6203,30 @@
         <message>
             <source>交接核对(&amp;J)</source>
             <translation>交接核对(&amp;J)</translation>
+        </message>
+        <message>
+            <source>挂钩与预案(&amp;G)</source>
+            <translation>挂钩与预案(&amp;G)</translation>
+        </message>
+        <message>
+            <source>挂钩与预案 缺 {0}(&amp;G)</source>
+            <translation>挂钩与预案 缺 {0}(&amp;G)</translation>
+        </message>
+        <message>
+            <source>尚未登记任何学校。</source>
+            <translation>尚未登记任何学校。</translation>
+        </message>
+        <message>
+            <source>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</source>
+            <translation>已登记 {0} 所学校,其中 {1} 所缺挂钩领导、复学指导员或现行应急预案:{2}。以各校最新数据包为准。</translation>
+        </message>
+        <message>
+            <source>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</source>
+            <translation>已登记的 {0} 所学校均有挂钩领导、复学指导员和现行应急预案。</translation>
+        </message>
+        <message>
+            <source>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</source>
+            <translation>已在数据包旁写回执 {0} 个,学校下次导出到同一 U 盘时会读到。</translation>
         </message>
     </context>
     <context>

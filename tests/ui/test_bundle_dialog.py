@@ -82,3 +82,62 @@ def test_the_history_lists_every_export_newest_first(qtbot, school_db, tmp_path)
     dialog = tab.findChild(BundleDialog)
     assert [dialog.table.item(row, 0).text() for row in range(2)] == ["2", "1"]
     assert dialog.print_button.isEnabled() and not hasattr(dialog, "hash_label")
+
+
+def _township_merges(school_db, tmp_path, record):
+    """A township that holds this school's key enrols it and merges ``record``'s bundle."""
+    from reopen_desktop.datafile import storage
+    from reopen_desktop.township import console, merge
+    from reopen_desktop.township.schema import TOWNSHIP
+
+    with storage.open_data_file(tmp_path / "township.db", kind=TOWNSHIP) as township:
+        console.create_township(township, "城关镇", tmp_path / "township.pem")
+        with school_db.atomic():
+            settings.put(school_db, "township_public_key",
+                         console.require_township(township).public_pem)
+        console.enroll_school(township, export.school_id(school_db),
+                              export.school_fingerprint(school_db))
+        bundle = export.export_bundle(school_db, *record, tmp_path / "U盘")
+        merge.import_bundles(township, [Path(bundle.path)], backup=False)
+    return bundle
+
+
+def test_the_next_report_to_the_stick_reads_the_receipt_and_lists_the_bundle_as_received(
+        qtbot, school_db, answers, monkeypatch, tmp_path):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    first = _township_merges(school_db, tmp_path, bundle_exports.next_range(school_db))
+    monkeypatch.setattr(ExchangeRoom, "removable_drives", staticmethod(lambda: [stick]))
+    answers.choose = lambda items: items[0][1]
+    tab = DashboardTab(Office(school_db))
+    qtbot.addWidget(tab)
+    tab.report_button.click()
+    dialog = tab.findChild(BundleDialog)
+    said = dialog.findChildren(type(dialog.hash_label))
+    assert any("已接收 1 个,拒收 0 个" in label.text() for label in said)
+    column = BundleDialog.COLUMNS.index("乡镇回执")
+    received = {dialog.table.item(row, 0).text(): dialog.table.item(row, column).text()
+                for row in range(dialog.table.rowCount())}
+    assert received["1"].startswith("已接收 20") and received["2"] == "未收到回执"
+    assert exports.list_exports(school_db)[-1].export_id == first.export_id
+    dialog.resize(1100, 560)
+    dialog.grab().save(str(tmp_path / "received.png"))
+
+
+def test_read_receipts_refuses_a_forged_one_in_red_words_and_changes_nothing(
+        qtbot, school_db, answers, monkeypatch, tmp_path):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    first = _township_merges(school_db, tmp_path, bundle_exports.next_range(school_db))
+    receipt = Path(first.path + ".receipt")
+    receipt.write_text(receipt.read_text("utf-8").replace('"sequence": 1', '"sequence": 2'),
+                       "utf-8")
+    monkeypatch.setattr(ExchangeRoom, "removable_drives", staticmethod(lambda: [stick]))
+    answers.choose = lambda items: items[0][1]
+    dialog = BundleDialog(Office(school_db))
+    qtbot.addWidget(dialog)
+    dialog.receipts_button.click()
+    assert "拒收 1 个" in answers.warnings[-1] and "签名核验不通过" in answers.warnings[-1]
+    column = BundleDialog.COLUMNS.index("乡镇回执")
+    assert dialog.table.item(0, column).text() == "未收到回执"
+    assert not exports.list_exports(school_db)[0].received

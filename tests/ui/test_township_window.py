@@ -49,10 +49,13 @@ def test_importing_a_usb_folder_lists_each_bundle_and_fills_the_grid(qtbot, tmp_
     window.import_folder_button.click()
 
     outcomes = {b.file: b.outcome for b in window.result_model.rows}
-    assert outcomes == {p.name: merge.IMPORTED for p in usb.iterdir() if p != broken} | {
+    assert outcomes == {p.name: merge.IMPORTED for p in usb.glob("*.rdbundle") if p != broken} | {
         broken.name: merge.REFUSED}
     assert window.tabs.currentWidget() is window.result_tab
     assert "拒收 1 个" in window.result_note.text()
+    assert "已在数据包旁写回执 2 个" in window.result_note.text()
+    assert sorted(p.name for p in usb.glob("*.receipt")) == sorted(
+        p.name + ".receipt" for p in usb.glob("*.rdbundle") if p != broken)
     reason = next(b.reason for b in window.result_model.rows if b.outcome == merge.REFUSED)
     assert reason  # the clerk is told why
     names = [window.grid_model.columns[0].show(row) for row in window.grid_model.rows]
@@ -156,3 +159,33 @@ def test_the_township_console_has_a_help_menu_whose_guide_opens_its_page(qtbot, 
     assert window.help_window.browser.source().toLocalFile().endswith("zh/township.md")
     assert "乡镇" in window.help_window.browser.toPlainText()
     window.help_window.close()
+def test_the_liaison_tab_lists_first_and_in_words_the_schools_lacking_a_liaison_or_a_plan(
+        qtbot, tmp_path):
+    window, data, public = open_township(qtbot, tmp_path)
+    first, second, third = enrolled(data, School("3601010001", "城关镇第一小学"),
+                                    School("3601010002", "城关镇中心小学"),
+                                    School("3601010003", "城关镇第三小学"))
+    usb = tmp_path / "usb"
+    first.bundle(usb, public, WEEK, records={"grid.json": [{
+        "id": "3601010001:grid", "liaison": "刘建国(镇党委委员)", "instructor": "陈芳(县教育局)",
+        "plan_title": "复学应急预案", "plan_version": "V2", "plan_adopted_on": "2026-02-20",
+        "deleted": False}]})
+    second.bundle(usb, public, WEEK, records={"grid.json": [{
+        "id": "3601010002:grid", "liaison": "王强(副镇长)", "instructor": "", "plan_title": "",
+        "plan_version": "", "plan_adopted_on": "", "deleted": False}]})
+    third.bundle(usb, public, WEEK)  # an older program: nothing said
+    merge.import_bundles(data, [usb], backup=False)
+    window.refresh()
+    window.tabs.setCurrentWidget(window.grids_tab)
+
+    model = window.grids_model
+    shown = [[c.show(row) for c in model.columns[:2]] for row in model.rows]
+    assert shown == [["城关镇中心小学", "缺复学指导员、应急预案"],
+                     ["城关镇第三小学", "缺挂钩领导、复学指导员、应急预案"],
+                     ["城关镇第一小学", "齐全"]]
+    assert "未收到" in model.columns[-1].show(model.rows[1])
+    tab = window.tabs.tabText(window.tabs.indexOf(window.grids_tab))
+    assert tab == "挂钩与预案 缺 2(&G)"
+    assert "其中 2 所缺" in window.grids_note.text()
+    window.resize(1200, 420)
+    window.grab().save(str(tmp_path / "township_grids.png"))

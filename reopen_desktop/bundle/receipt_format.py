@@ -1,0 +1,172 @@
+"""The township → school receipt (回执) file: made by the township, checked by the school.
+
+When the township merges a bundle (or finds it already held) it writes ``<bundle>.receipt``
+beside it on the stick: a small JSON file naming the school, the bundle (export id,
+sequence number, the file's SHA-256), the township and the time, authenticated with
+HMAC-SHA256 under the bundle's receipt key (``file_format.receipt_key``). That key comes
+from the X25519 exchange that encrypted the bundle, so only the township holding the
+private key the bundle was sealed to can make a receipt the school accepts, and a receipt
+fits one bundle only. No new key is handed out: a township and its schools need nothing
+but what they hold already.
+
+Pure functions over bytes, shared by the township (``township.merge``) and the school
+(``bundle.receipts``). A receipt on a stick may be damaged or forged, so reading one
+raises nothing but :class:`BadReceipt`: its size is capped before it is read, its JSON
+parsed with caps, and every field checked for type and form.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+FORMAT = "reopen-desktop-receipt"
+FORMAT_VERSION = 1
+SUFFIX = ".receipt"  # after the bundle's own name: ``…_0003.rdbundle.receipt``
+MAX_RECEIPT_BYTES = 16 << 10  # a genuine receipt is ~600 bytes
+OUTCOMES = ("imported", "already_held")
+# What became of a receipt read at the school (bundle/receipts.py)
+ACCEPTED, ALREADY, REFUSED, IGNORED = "accepted", "already", "refused", "ignored"
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_EXPORT_ID = re.compile(r"[0-9a-f]{32}")
+_SCHOOL_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}")
+_BAD = "\x00-\x1f\x7f-\x9f<>\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"  # as intake's
+_PLAIN = re.compile(f"[^{_BAD}]{{0,64}}")
+_NOT_PLAIN = re.compile(f"[{_BAD}]")
+
+
+class BadReceipt(ValueError):
+    """A receipt that is damaged, forged or not one this program writes; ``why`` says which
+    (a sentence key of ``base/sentences.py``, ``receipt_*``), ``detail`` what was found."""
+
+    def __init__(self, why: str, detail: str = ""):
+        super().__init__(f"{why}: {detail}")
+        self.why, self.detail = why, detail
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a receipt says, its fields checked (not yet its authenticity: :func:`verify`)."""
+
+    school_id: str
+    school_name: str
+    export_id: str
+    sequence: int
+    bundle_sha256: str
+    township: str
+    township_key_fingerprint: str
+    outcome: str  # imported | already_held
+    received_at: str
+    body: bytes  # the exact bytes authenticated
+    mac: str
+
+
+@dataclass(frozen=True)
+class ReceiptOutcome:
+    """What became of one receipt file at the school, as the export list and ``--json``
+    say it."""
+
+    file: str
+    outcome: str  # accepted | already | refused | ignored
+    sequence: int | None = None
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def make(fields: dict[str, Any], key: bytes) -> bytes:
+    """The receipt file's bytes: ``fields`` (those :class:`Receipt` names, but ``body`` and
+    ``mac``) with the format, and their HMAC-SHA256 under the bundle's receipt ``key``."""
+    body = _canonical({"format": FORMAT, "format_version": FORMAT_VERSION, **fields})
+    mac = hmac.new(key, body, hashlib.sha256).hexdigest()
+    return json.dumps({"receipt": json.loads(body), "hmac_sha256": mac}, ensure_ascii=False,
+                      indent=1, sort_keys=True).encode("utf-8")
+
+
+def parse(raw: bytes) -> Receipt:
+    """The receipt's fields, each checked; BadReceipt ("receipt_damaged") otherwise."""
+    if len(raw) > MAX_RECEIPT_BYTES:
+        raise BadReceipt("receipt_damaged", "too large")
+    try:
+        outer = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise BadReceipt("receipt_damaged", "not JSON in UTF-8") from None
+    if outer.__class__ is not dict or set(outer) != {"receipt", "hmac_sha256"}:
+        raise BadReceipt("receipt_damaged", "not a receipt")
+    found, mac = outer["receipt"], outer["hmac_sha256"]
+    if found.__class__ is not dict or not _is(mac, _HEX64):
+        raise BadReceipt("receipt_damaged", "not a receipt")
+    if found.get("format") != FORMAT or found.get("format_version") != FORMAT_VERSION:
+        raise BadReceipt("receipt_damaged", "format")
+    fields = {"school_id": _SCHOOL_ID, "school_name": _PLAIN, "export_id": _EXPORT_ID,
+              "bundle_sha256": _HEX64, "township": _PLAIN, "township_key_fingerprint": _HEX64,
+              "received_at": _STAMP}
+    for key, pattern in fields.items():
+        if not _is(found.get(key), pattern):
+            raise BadReceipt("receipt_damaged", key)
+    sequence = found.get("sequence")
+    if sequence.__class__ is not int or not 1 <= sequence <= 1_000_000:
+        raise BadReceipt("receipt_damaged", "sequence")
+    if found.get("outcome") not in OUTCOMES:
+        raise BadReceipt("receipt_damaged", "outcome")
+    if set(found) - {*fields, "sequence", "outcome", "format", "format_version"}:
+        raise BadReceipt("receipt_damaged", "unknown fields")
+    return Receipt(**{k: found[k] for k in fields}, sequence=sequence,
+                   outcome=found["outcome"], body=_canonical(found), mac=mac)
+
+
+def verify(receipt: Receipt, key: bytes) -> bool:
+    """Whether the receipt was made with the bundle's receipt ``key``: by the township the
+    bundle was sealed to, and not changed since."""
+    expected = hmac.new(key, receipt.body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, receipt.mac)
+
+
+def plain(value: str) -> str:
+    """A name as a receipt may carry it: shown text, at most 64 characters."""
+    return _NOT_PLAIN.sub("", value)[:64]
+
+
+def receipt_path(bundle: Path) -> Path:
+    return bundle.with_name(bundle.name + SUFFIX)
+
+
+def write(raw: bytes, target: Path) -> None:
+    """Write beside ``target`` and rename, synced, so a pulled stick leaves no half receipt
+    (at worst the one before, or none). OSError when it cannot be written."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(raw)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _canonical(fields: dict[str, Any]) -> bytes:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def _is(value: Any, pattern: re.Pattern[str]) -> bool:
+    return value.__class__ is str and pattern.fullmatch(value) is not None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not in a receipt")
