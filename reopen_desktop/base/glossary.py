@@ -58,6 +58,7 @@ TERMS: dict[str, str] = {
     "已交复课证明": "clearance shown", "已返校": "back at school",
     # staggered arrival (arrival.KINDS)
     "到校": "arrival", "放学": "leaving",
+    # the school calendar (school_calendar.DAY_KINDS), health education (preparedness)
+    "放假": "holiday", "调休上课": "make-up school day", "按星期": "by weekday",
+    "健康教育": "health education", "家长告知": "notice to parents",
 }
-
-

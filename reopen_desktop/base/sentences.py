@@ -1426,6 +1426,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_household_no_exposure": ("    → 对在校孩子无影响(未去中高风险地区,不是重点人员)",
                                   "    → nothing for the pupils (no medium- or high-risk area, "
                                   "not a key person)"),
+    # the school calendar (grid/school_calendar.py)
+    "not_school_day": (
+        "{day} 不是上课日({why})。没有保存。若这天确实上课(调休),请在“设置 → 校历”中把它设为"
+        "调休上课日,或选择“仍然保存”。",
+        "{day} is not a school day ({why}). Nothing was saved. If school was held that day "
+        "(a make-up day), mark it a make-up working day in Settings → School calendar, or "
+        "choose \"Save anyway\".",
+    ),
+    "why_not_weekend": ("不是本校的上课星期", "not one of the school's weekdays"),
+    "why_not_holiday": ("校历上为放假日", "a holiday in the school calendar"),
+    "why_not_vacation": ("不在任何学期内", "outside every term"),
+    "term_name_empty": ("请填写学期名称。", "Enter the term's name."),
+    "term_ends_before_start": ("学期的最后一天早于第一天。", "The term ends before it starts."),
+    "term_invalid": ("学期没有保存。请按提示修改。",
+                     "The term was not saved. Correct what is shown."),
+    "term_overlaps": (
+        "与学期“{other}”({first} 至 {last})重叠。没有保存。请修改日期。",
+        "It overlaps the term \"{other}\" ({first} to {last}). Nothing was saved. Change the "
+        "dates.",
+    ),
+    "calendar_bad_kind": ("未知的校历日类型“{kind}”。没有保存。",
+                          "Unknown kind of calendar day \"{kind}\". Nothing was saved."),
+    # health education and notices to parents (preparedness.py)
+    "education_topic_empty": ("请填写主题或内容。没有保存。",
+                              "Enter the topic or what was said. Nothing was saved."),
+    "education_bad_kind": ("未知的健康教育类型“{kind}”。没有保存。",
+                           "Unknown kind of health education \"{kind}\". Nothing was saved."),
+    "education_unknown_class": ("没有这个班级(编号 {class_id})。没有保存。",
+                                "There is no such class (number {class_id}). Nothing was saved."),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

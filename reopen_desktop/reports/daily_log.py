@@ -26,6 +26,7 @@ from reopen_desktop.checks import at_home, attendance, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.diseases import adjustments, catalogue
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     NUMERALS,
@@ -64,6 +65,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["home_list"] = at_home.kept_home(data, day)
     facts["away_list"] = attendance.kept_away(data, day)
     facts["thresholds"] = standards(data)
+    facts["not_school_day"] = school_calendar.why_not(data, day)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
         printed_on=printed_on)
@@ -275,12 +277,20 @@ def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     return story
 
 
+NOT_SCHOOL_DAY = {"weekend": "不是本校的上课星期", "holiday": "校历上为放假日",
+                  "vacation": "不在任何学期内"}
+
+
 def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Disinfection and ventilation against the plan; on a day that is not a school day
+    nothing is due, and the log says so instead of "no records"."""
     lines = []
     for key, label in (("disinfection", "消毒"), ("ventilation", "通风")):
         part = facts.get(key)
         if not part or not (part["due"] or part["done"]):
-            lines.append(f"{label}:{NO_DATA}")
+            why = facts.get("not_school_day")
+            lines.append(f"{label}:不是上课日({NOT_SCHOOL_DAY[why]}),无应完成项目。" if why
+                         else f"{label}:{NO_DATA}")
             continue
         late = f",逾期 {part['overdue']} 项({'、'.join(part['overdue_areas'])})" \
             if part["overdue"] else ",无逾期"
@@ -298,13 +308,27 @@ def _canteen(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                                               else str(w) for w in part["off_duty"]))
     if part["certificates_expired"] or part["certificates_expiring"]:
         lines.append("健康证:" + "、".join(
-            f"{c['name']}({'已过期' if c in part['certificates_expired'] else '将到期'} "
-            f"{c['expiry']})" for c in part["certificates_expired"]
-            + part["certificates_expiring"]))
-    lines.append(f"供餐 {part['meals']} 餐,采购登记 {part['procurements']} 条;" + (
-        "未留样:" + "、".join(part["meals_without_samples"]) if part["meals_without_samples"]
-        else "各餐均已留样。"))
+            f"{c['name']}({_certificate_state(c, c in part['certificates_expired'])})"
+            for c in part["certificates_expired"] + part["certificates_expiring"]))
+    lines.append(_meals_line(part))
     return [para(line, styles.body) for line in lines]
+
+
+def _certificate_state(certificate: dict[str, Any], expired: bool) -> str:
+    """A worker with no certificate at all has no expiry date: 无健康证, not 已过期."""
+    if not certificate.get("expiry"):
+        return "无健康证"
+    return f"{'已过期' if expired else '将到期'} {certificate['expiry']}"
+
+
+def _meals_line(part: dict[str, Any]) -> str:
+    """Meals and their samples; a day without meals says so (no "all sampled" of none)."""
+    bought = f"采购登记 {part['procurements']} 条"
+    if not part["meals"]:
+        return f"当日未供餐,{bought}。"
+    samples = ("未留样:" + "、".join(part["meals_without_samples"])
+               if part["meals_without_samples"] else "各餐均已留样。")
+    return f"供餐 {part['meals']} 餐,{bought};{samples}"
 
 
 def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

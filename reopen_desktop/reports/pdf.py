@@ -109,9 +109,23 @@ def make_styles(font: str) -> ReportStyles:
     )
 
 
+# Characters an input method types that Chinese fonts may lack (a blank on paper), each
+# with the plain form every font has: "℃" (U+2103) and a full-width "Ｃ" after a degree.
+PRINTABLE_FORMS = {"\u2103": "°C", "°\uff23": "°C", "\u2109": "°F"}
+
+
+def printable(value: object) -> str:
+    """User text as it can be printed (see ``PRINTABLE_FORMS``)."""
+    found = str(value)
+    for typed, plain in PRINTABLE_FORMS.items():
+        found = found.replace(typed, plain)
+    return found
+
+
 def para(value: object, style: ParagraphStyle) -> Paragraph:
-    """User text as a paragraph: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
+    """User text as a paragraph: markup characters escaped, line breaks kept, a typed "℃"
+    printed as "°C"."""
+    return Paragraph(escape(printable(value)).replace("\n", "<br/>"), style)
 
 
 def heading(text: str, styles: ReportStyles) -> list[Flowable]:
