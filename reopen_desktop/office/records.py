@@ -28,11 +28,12 @@ from reopen_desktop.datafile.door import Changes
 from reopen_desktop.datafile.storage import Operator
 from reopen_desktop.grid.classes import MAX_CLASSES_PER_GRADE
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
+from reopen_desktop.grid.school_calendar import DAY_KINDS, CalendarDay, Term
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
 from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
 from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
-from reopen_desktop.preparedness import TRAINING_KINDS, PlanDocument
+from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
 from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
@@ -47,7 +48,8 @@ from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMat
 from reopen_desktop.supplies import ItemStock
 
 __all__ = [
-    "ARRIVAL_KINDS", "CODES", "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
+    "ARRIVAL_KINDS", "CODES", "DAY_KINDS", "EDUCATION_KINDS", "CalendarDay", "Education", "Term",
+    "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",
     "SEARCH_LIMIT", "STATUS_LABELS", "TIME_FORMAT", "TRAINING_KINDS",
     "ActionInfo", "Area", "BackupInfo", "BoardPerson", "Candidate",

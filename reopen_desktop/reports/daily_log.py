@@ -20,7 +20,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import summary
+from reopen_desktop import preparedness, summary
 from reopen_desktop.alerts import register
 from reopen_desktop.checks import at_home, attendance, followups
 from reopen_desktop.datafile import access, settings
@@ -66,6 +66,7 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["away_list"] = attendance.kept_away(data, day)
     facts["thresholds"] = standards(data)
     facts["not_school_day"] = school_calendar.why_not(data, day)
+    facts["education"] = preparedness.list_education(data, day, day)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
         printed_on=printed_on)
@@ -119,6 +120,8 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                 ("重点人员", _key), ("停课与居家观察", _home), ("不得到校人员", _away),
                 ("消毒与通风", _campus), ("食堂", _canteen), ("防控物资", _supplies),
                 ("本日志使用的标准", _thresholds)]
+    if facts["education"]:  # only on the days they happen
+        sections.insert(-1, ("健康教育与家长告知", _education))
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -329,6 +332,13 @@ def _meals_line(part: dict[str, Any]) -> str:
     samples = ("未留样:" + "、".join(part["meals_without_samples"])
                if part["meals_without_samples"] else "各餐均已留样。")
     return f"供餐 {part['meals']} 餐,{bought};{samples}"
+
+
+def _education(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """The day's health-education sessions and notices to parents, one line each."""
+    return [para(f"{e.kind_label}:{e.topic}({e.reached}"
+                 + (f",{e.led_by}" if e.led_by else "") + ")。", styles.body)
+            for e in reversed(facts["education"])]
 
 
 def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import CellStyle
 
 from reopen_desktop.base import words
+from reopen_desktop.base.classnames import chinese_numeral
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports import fonts
 
@@ -522,6 +523,7 @@ def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-NUMERALS = "一二三四五六七八九十"
+# Section numbers 一 … 二十 (a daily log with its optional sections runs past ten).
+NUMERALS = tuple(chinese_numeral(n) for n in range(1, 21))
 
 
