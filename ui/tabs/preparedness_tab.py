@@ -34,6 +34,7 @@ from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
 from ui.dialogs import ok_cancel
+from ui.education_box import EducationBox
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.translations import join
@@ -180,8 +181,12 @@ class PreparednessTab(QWidget):
         form.addRow(self.duty_label)
         layout.addWidget(self._box(self.tr("校医值班"), duty, [
             (self.tr("保存值班"), self.save_duty)]), 1, 1)
+        self.education = EducationBox(self.office)
+        self.education.changed.connect(self.changed)
+        layout.addWidget(self.education, 2, 0, 1, 2)
         layout.setRowStretch(0, 3)
         layout.setRowStretch(1, 2)
+        layout.setRowStretch(2, 2)
 
     def _box(self, title: str, body: QWidget, actions: list[tuple[str, Callable[[], None]]]
              ) -> QGroupBox:
@@ -216,6 +221,7 @@ class PreparednessTab(QWidget):
         for person in self.office.grid.list_staff():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
+        self.education.refresh()
 
     def _show_duty(self) -> None:
         duty = self.office.preparedness.doctor_on_duty(self.duty_day.date().toPython())
