@@ -1448,6 +1448,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "calendar_bad_kind": ("未知的校历日类型“{kind}”。没有保存。",
                           "Unknown kind of calendar day \"{kind}\". Nothing was saved."),
+    "cli_calendar_term": ("学期 {name}:{first} 至 {last}", "Term {name}: {first} to {last}"),
+    "cli_calendar_no_term": ("尚未设定学期:本校上课星期都算上课日。",
+                             "No term set yet: every school weekday is a school day."),
+    "cli_calendar_day": ("{day} {kind} {note}", "{day} {kind} {note}"),
+    "cli_calendar_first": ("本校记录自 {day} 开始(上报乡镇从这天算起)。",
+                           "The school's record starts on {day} (reports to the township "
+                           "count from then)."),
     # health education and notices to parents (preparedness.py)
     "education_topic_empty": ("请填写主题或内容。没有保存。",
                               "Enter the topic or what was said. Nothing was saved."),

@@ -27,6 +27,7 @@ from reopen_desktop.cli import (
     reports,
     roster,
     school_file,
+    school_year,
     screening,
     supplies,
     timetable,
@@ -39,7 +40,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
 GROUPS = (school_file, checks, attendance, diagnose, reports, supplies, screening, roster,
           township, home,
-          household, timetable, bundle)
+          household, timetable, bundle, school_year)
 
 
 class Output:
