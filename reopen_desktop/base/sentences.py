@@ -1434,6 +1434,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(a make-up day), mark it a make-up working day in Settings → School calendar, or "
         "choose \"Save anyway\".",
     ),
+    "import_not_school_day": (
+        "{day} 不是上课日。若这天调休上课,请先在“设置 → 校历”中设为调休上课日,再导入。",
+        "{day} is not a school day. If school was held (a make-up day), mark it a make-up "
+        "working day in Settings → School calendar first, then import again.",
+    ),
     "why_not_weekend": ("不是本校的上课星期", "not one of the school's weekdays"),
     "why_not_holiday": ("校历上为放假日", "a holiday in the school calendar"),
     "why_not_vacation": ("不在任何学期内", "outside every term"),

@@ -20,10 +20,12 @@ from reopen_desktop.alerts import register
 from reopen_desktop.base import vocabulary
 from reopen_desktop.base.cells import cell_text, header_key, parse_date, parse_day
 from reopen_desktop.base.idnumber import check_id
+from reopen_desktop.base.words import text
 from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import audit
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.lists.reading import find_header, read_workbook
 
 HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_number",
@@ -69,6 +71,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
         "WHERE active = 1 AND id_number IS NOT NULL")}
     rows: list[_Row] = []
     problems: list[Problem] = []
+    calendar = school_calendar.load(data)
     for sheet in read_workbook(path):
         header_at = find_header(sheet.rows, set(HEADERS))
         if header_at is None:
@@ -82,7 +85,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
                                     sheet.rows[header_at][0]))
             continue
         for number, cells in sheet.rows[header_at + 1:]:
-            _read_row(cells, columns, roll, today or date.today(),
+            _read_row(cells, columns, roll, (today or date.today(), calendar),
                       lambda column, message, n=number, s=sheet.name: problems.append(
                           Problem(message, path.name, s, n, column)), rows)
     if problems:
@@ -93,7 +96,12 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
 
 
 def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[str, Any]],
-              today: date, problem: _Report, rows: list[_Row]) -> None:
+              when: tuple[date, school_calendar.Calendar], problem: _Report,
+              rows: list[_Row]) -> None:
+    """One row read and checked (``when``: today, and the calendar that says whether its
+    day was a school day); a problem is reported with its column, or the row is kept."""
+    today, calendar = when
+
     def cell(key: str) -> Any:
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
@@ -103,6 +111,8 @@ def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[st
         return problem("日期", f"日期“{cell_text(cell('day'))}”无法识别,请写成 2026-03-02。")
     if day > today:
         return problem("日期", f"日期 {day} 还没有到。")
+    if not calendar.is_school_day(day):
+        return problem("日期", text("import_not_school_day", day=day.isoformat()))
     identity = check_id(cell("id_number"))
     if not identity.ok:
         return problem("身份证号", cast(str, identity.message()))  # not ok: it says why

@@ -73,3 +73,18 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(school_db, 
     assert "复测" in refused.value.problems[0].message
     assert refused.value.message().startswith("“bad.xlsx”中有 5 处问题")
     assert school_db.scalar("SELECT count(*) FROM checks") == 0
+
+
+def test_a_sunday_row_is_refused_by_row_and_a_make_up_saturday_is_imported(school_db, roll,
+                                                                          tmp_path):
+    from reopen_desktop.grid import school_calendar
+
+    rows = [["2026-03-07", roll[0], "晨检", 36.5, "", "否", ""],
+            ["2026-03-08", roll[1], "晨检", 36.5, "", "否", ""]]
+    school_calendar.set_day(school_db, date(2026, 3, 7), "workday", "调休")
+    with pytest.raises(Refused) as refused:
+        import_checks(school_db, sheet(tmp_path / "w.xlsx", rows))
+    [problem] = refused.value.problems
+    assert (problem.row, problem.column) == (4, "日期") and "不是上课日" in problem.message
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0
+    assert import_checks(school_db, sheet(tmp_path / "s.xlsx", rows[:1])).imported == 1
