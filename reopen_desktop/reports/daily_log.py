@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from reopen_desktop import preparedness, summary
 from reopen_desktop.alerts import register
+from reopen_desktop.base.words import text
 from reopen_desktop.checks import at_home, attendance, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
@@ -280,10 +281,6 @@ def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     return story
 
 
-NOT_SCHOOL_DAY = {"weekend": "不是本校的上课星期", "holiday": "校历上为放假日",
-                  "vacation": "不在任何学期内"}
-
-
 def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
     """Disinfection and ventilation against the plan; on a day that is not a school day
     nothing is due, and the log says so instead of "no records"."""
@@ -292,7 +289,7 @@ def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
         part = facts.get(key)
         if not part or not (part["due"] or part["done"]):
             why = facts.get("not_school_day")
-            lines.append(f"{label}:不是上课日({NOT_SCHOOL_DAY[why]}),无应完成项目。" if why
+            lines.append(f"{label}:不是上课日({text(f'why_not_{why}', 'zh')}),无应完成项目。" if why
                          else f"{label}:{NO_DATA}")
             continue
         late = f",逾期 {part['overdue']} 项({'、'.join(part['overdue_areas'])})" \
