@@ -75,7 +75,8 @@ def test_class_check_saves_survive_a_kill_whole_or_not_at_all(school_file, tmp_p
         day = date(2025, 1, 1)
         while True:
             class_checks.save_class_checks(data, cid, day, "morning",
-                                           [class_checks.CheckEntry(ids[0], temperature="37.5")])
+                                           [class_checks.CheckEntry(ids[0], temperature="37.5")],
+                                           any_day=True)  # every calendar day, weekends too
             print(day.isoformat(), flush=True)
             day += timedelta(days=1)
     """
@@ -288,7 +289,8 @@ def test_a_restore_killed_midway_leaves_the_old_file_or_the_backup_never_neither
     with open_data_file(school_file) as data:  # work done after the backup
         cid = data.scalar("SELECT id FROM classes ORDER BY id LIMIT 1")
         for offset in range(20):
-            class_checks.save_class_checks(data, cid, date_of(offset), "morning", [])
+            class_checks.save_class_checks(data, cid, date_of(offset), "morning", [],
+                                           any_day=True)
     before, wanted = dump(school_file), dump(backup)
     rng = random.Random(17)
     for attempt in range(KILLS):
@@ -336,7 +338,7 @@ WRITER = """
         with data:
             cid = data.scalar("SELECT id FROM classes WHERE name = ?", (class_name,))
             for _ in range(3):
-                class_checks.save_class_checks(data, cid, day, "morning", [])
+                class_checks.save_class_checks(data, cid, day, "morning", [], any_day=True)
                 print(f"saved {day.isoformat()}", flush=True)
                 day += timedelta(days=1)
                 done += 1

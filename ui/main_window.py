@@ -215,6 +215,7 @@ class MainWindow(AppWindow):
         self._add(tools, self.tr("操作员与密码(&P)…"), None, self.manage_operators)
         self._add(tools, self.tr("读取乡镇公钥(&K)…"), None, self.read_township_key)
         self._add(tools, self.tr("病种目录与标准(&C)…"), None, self.show_catalogue)
+        self._add(tools, self.tr("校历(&Y)…"), None, self.show_calendar)
         add_language_menu(tools, self.settings, self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._add(help_menu, self.tr("使用指南(&G)"), QKeySequence.StandardKey.HelpContents,
@@ -362,6 +363,12 @@ class MainWindow(AppWindow):
         from ui.catalogue_dialog import CatalogueDialog
 
         CatalogueDialog(self.office, self).exec()
+
+    def show_calendar(self) -> None:
+        """设置 → 校历: terms, holidays and make-up days, which decide the school days."""
+        from ui.calendar_dialog import CalendarDialog
+
+        CalendarDialog(self.office, self).exec()
 
     def manage_operators(self) -> None:
         from ui.operators_dialog import OperatorsDialog

@@ -39,6 +39,9 @@ from ui.run_op import run_op
 from ui.tables import enter_moves_on, read_only_view
 from ui.translations import join
 
+# A school's day in the reporting grid (queries.SchoolReporting.mark), as the cells say it.
+MARKS = {True: "reported", False: "missing", None: "rest"}
+
 
 def _table(model: RowsModel, *, stretch: int = -1, wrap: bool = False) -> QTableView:
     """The shared read-only list (column ``stretch`` takes the spare width); with ``wrap``
@@ -272,7 +275,7 @@ class TownshipWindow(AppWindow):
                                    Column("rate_text", "上报率", "Rate"),
                                    Column("gaps", "缺号", "Missing no.")]
         self.grid_model.set_rows([
-            {"name": s.name, **{d: d in s.reported for d in grid.days}, "rate": s.rate,
+            {"name": s.name, **{d: MARKS[s.mark(d)] for d in grid.days}, "rate": s.rate,
              "rate_text": s.rate_text, "gaps": join(map(str, s.gaps)) or self.tr("无")}
             for s in grid.schools])
         if not grid.schools:
@@ -286,9 +289,9 @@ class TownshipWindow(AppWindow):
         self.rate.setText(text)
 
     def _mark(self, day: str, grid: queries.Reporting):
-        rest, missing = self.tr("休"), self.grid_model.missing
-        return lambda reported: "✓" if reported else (missing if day in grid.school_days
-                                                       else rest)
+        """✓ reported, 未报 due and missing, 休 nothing was due from this school."""
+        shown = {"reported": "✓", "missing": self.grid_model.missing, "rest": self.tr("休")}
+        return lambda mark: shown[mark]
 
     # --- actions -------------------------------------------------------------------------
 

@@ -87,6 +87,7 @@ TERMS: dict[str, str] = {
     "考核合格": "passed",
     # a receipt's fields the school compares with its export list (bundle/receipts.py)
     "学校代码": "school code", "数据包序号": "bundle number", "数据包校验码": "bundle checksum",
+    # the school calendar (school_calendar.DAY_KINDS), health education (preparedness)
+    "放假": "holiday", "调休上课": "make-up school day", "按星期": "by weekday",
+    "健康教育": "health education", "家长告知": "notice to parents",
 }
-
-

@@ -2010,6 +2010,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Schools added to the mapping (their own code stands in for the county's; correct "
         "it): {schools}",
     ),
+    # the school calendar (grid/school_calendar.py)
+    "not_school_day": (
+        "{day} 不是上课日({why})。没有保存。若这天确实上课(调休),请在“设置 → 校历”中把它设为"
+        "调休上课日,或选择“仍然保存”。",
+        "{day} is not a school day ({why}). Nothing was saved. If school was held that day "
+        "(a make-up day), mark it a make-up working day in Settings → School calendar, or "
+        "choose \"Save anyway\".",
+    ),
+    "import_off_day_kept": (
+        "{day} 按校历不是上课日,这一行仍已导入。若这天调休上课,请在“设置 → 校历”中设为调休上课日。",
+        "{day} is no school day in the calendar; the row was imported all the same. If school "
+        "was held (a make-up day), mark it a make-up working day in Settings → School calendar.",
+    ),
+    "why_not_weekend": ("不是本校的上课星期", "not one of the school's weekdays"),
+    "why_not_holiday": ("校历上为放假日", "a holiday in the school calendar"),
+    "why_not_vacation": ("不在任何学期内", "outside every term"),
+    "term_name_empty": ("请填写学期名称。", "Enter the term's name."),
+    "term_ends_before_start": ("学期的最后一天早于第一天。", "The term ends before it starts."),
+    "term_invalid": ("学期没有保存。请按提示修改。",
+                     "The term was not saved. Correct what is shown."),
+    "term_overlaps": (
+        "与学期“{other}”({first} 至 {last})重叠。没有保存。请修改日期。",
+        "It overlaps the term \"{other}\" ({first} to {last}). Nothing was saved. Change the "
+        "dates.",
+    ),
+    "calendar_bad_kind": ("未知的校历日类型“{kind}”。没有保存。",
+                          "Unknown kind of calendar day \"{kind}\". Nothing was saved."),
+    "cli_calendar_term": ("学期 {name}:{first} 至 {last}", "Term {name}: {first} to {last}"),
+    "cli_calendar_no_term": ("尚未设定学期:本校上课星期都算上课日。",
+                             "No term set yet: every school weekday is a school day."),
+    "cli_calendar_day": ("{day} {kind} {note}", "{day} {kind} {note}"),
+    "cli_calendar_first": ("本校记录自 {day} 开始(上报乡镇从这天算起)。",
+                           "The school's record starts on {day} (reports to the township "
+                           "count from then)."),
+    # health education and notices to parents (preparedness.py)
+    "education_topic_empty": ("请填写主题或内容。没有保存。",
+                              "Enter the topic or what was said. Nothing was saved."),
+    "education_bad_kind": ("未知的健康教育类型“{kind}”。没有保存。",
+                           "Unknown kind of health education \"{kind}\". Nothing was saved."),
+    "education_unknown_class": ("没有这个班级(编号 {class_id})。没有保存。",
+                                "There is no such class (number {class_id}). Nothing was saved."),
     "internal_error": (
         "程序内部出错:{detail}。没有写入不完整的数据。请把这条信息告诉技术人员。",
         "Internal error: {detail}. No partial data was written. Tell a technician this message.",

@@ -26,9 +26,8 @@ from reopen_desktop.base.masking import mask_id, mask_numbers
 from reopen_desktop.base.vocabulary import WITHDRAWN
 from reopen_desktop.base.words import Said
 from reopen_desktop.bundle.daily_elements import ADX_DATASET, ADX_NAMESPACE, ELEMENTS
-from reopen_desktop.campus import disinfection
 from reopen_desktop.datafile.storage import DataFile
-from reopen_desktop.grid import school_record
+from reopen_desktop.grid import school_calendar, school_record
 from reopen_desktop.preparedness import plan
 from reopen_desktop.progress import Progress, no_progress
 
@@ -96,15 +95,18 @@ def grid(data: DataFile, school_id: str) -> list[dict[str, Any]]:
 
 
 def school_days(data: DataFile, date_from: date, date_to: date, today: date) -> list[date]:
-    """Days with checks, and school weekdays up to today (a day with nothing to report is
-    still reported: the zero report)."""
+    """Days with checks, and the calendar's school days up to today (a day with nothing to
+    report is still reported: the zero report), from the school's first school day on:
+    a range from 2000 does not report 7,000 days before the school existed."""
+    date_from = max(date_from, school_calendar.first_school_day(data))
     checked = {row["day"] for row in data.query(
         "SELECT DISTINCT day FROM checks WHERE day BETWEEN ? AND ?",
         (date_from.isoformat(), date_to.isoformat()))}
     days = []
     day = date_from
     while day <= date_to:
-        if day.isoformat() in checked or (day <= today and disinfection.is_school_day(data, day)):
+        if day.isoformat() in checked or (day <= today and
+                                          school_calendar.is_school_day(data, day)):
             days.append(day)
         day += timedelta(days=1)
     return days

@@ -17,7 +17,7 @@ from reopen_desktop.base.words import term, text
 from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Problem, Refused
-from reopen_desktop.grid import duties
+from reopen_desktop.grid import duties, school_calendar
 
 KINDS = ("disinfection", "ventilation")
 KIND_LABELS = {"disinfection": "消毒", "ventilation": "通风"}
@@ -266,15 +266,15 @@ def day_checklist(data: DataFile, day: date, now: datetime | None = None, *,
 
 
 def is_school_day(data: DataFile, day: date) -> bool:
-    """Plans apply on the weekdays the school names (setting ``campus_weekdays``, 1 = Monday)."""
-    wanted = {p for p in re.split(r"[,，\s]+", str(settings.get(data, "campus_weekdays"))) if p}
-    return str(day.isoweekday()) in wanted
+    """Plans apply on the school days of the school's calendar (grid/school_calendar.py:
+    its weekdays, terms, holidays and make-up days)."""
+    return school_calendar.is_school_day(data, day)
 
 
 def last_school_day(data: DataFile, day: date) -> date:
     """``day`` if it is a school day, else the school day before it (where the window
-    opens on a weekend); ``day`` itself when the school names no weekdays at all."""
-    for back in range(7):
+    opens on a weekend or in the holidays); ``day`` itself when none is found in 60 days."""
+    for back in range(60):
         if is_school_day(data, day - timedelta(days=back)):
             return day - timedelta(days=back)
     return day

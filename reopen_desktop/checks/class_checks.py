@@ -21,6 +21,7 @@ from reopen_desktop.checks import attendance, followups
 from reopen_desktop.datafile import access, audit, settings
 from reopen_desktop.datafile.storage import DataFile, now
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import school_calendar
 
 LOWEST, HIGHEST = 34.0, 43.0
 
@@ -78,15 +79,19 @@ def check_symptoms(symptoms: Sequence[str]) -> list[str]:
 
 
 def save_class_checks(data: DataFile, class_id: int, day: date, session: str,
-                      entries: Sequence[CheckEntry], *, today: date | None = None) -> SaveResult:
+                      entries: Sequence[CheckEntry], *, today: date | None = None,
+                      any_day: bool = False) -> SaveResult:
     """Record one class's check: the exceptions given, everyone else present and normal.
 
     One audited action: the checks, the follow-ups they open or close and the alerts they
     raise (or withdraw) are saved together and undone together. Refused (nothing written)
-    for a future date, an unknown session, a person not in the class, a temperature out of
-    range, or a head teacher saving another class.
+    for a future date, a day the school calendar says is no school day (unless
+    ``any_day``: the user confirmed school was held), an unknown session, a person not in
+    the class, a temperature out of range, or a head teacher saving another class.
     """
     _refuse_future(day, today)
+    if not any_day:
+        school_calendar.refuse_unless_school_day(data, day)
     _refuse_session(session)
     access.refuse_unless_may_edit_class(data, class_id)
     roll = {r["id"]: r for r in data.query(

@@ -55,7 +55,9 @@ def run_import_checks(args: argparse.Namespace, output: CommandOutput) -> int:
                  alerts=result.alerts_raised)
     return output.done({"imported": result.imported, "updated": result.updated,
                         "unchanged": result.unchanged, "invalid": [], "days": result.days,
-                        "alerts_raised": result.alerts_raised}, prose)
+                        "alerts_raised": result.alerts_raised,
+                        "warnings": [w.as_dict() for w in result.warnings]},
+                       "\n".join([prose, *(w.message for w in result.warnings)]))
 
 
 def run_alerts(args: argparse.Namespace, output: CommandOutput) -> int:

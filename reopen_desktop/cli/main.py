@@ -21,6 +21,7 @@ from reopen_desktop.base.words import text
 from reopen_desktop.cli import (
     attendance,
     bundle,
+    calendar,
     checks,
     diagnose,
     files,
@@ -43,7 +44,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 # In the order ``main.py --help`` lists them; ``reports`` adds cli.period's kinds.
 GROUPS = (school_file, checks, attendance, diagnose, reports, supplies, screening, roster,
-          township, home, household, timetable, bundle, school_year)
+          township, home, household, timetable, bundle, school_year, calendar)
 
 
 class Output:

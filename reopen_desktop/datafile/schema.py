@@ -998,6 +998,45 @@ def _bundle_receipts(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE exports ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
+CALENDAR_AND_HEALTH_EDUCATION = """
+CREATE TABLE school_terms (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL CHECK (last_day >= first_day)
+);
+CREATE TABLE calendar_days (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE health_education (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'notice')),
+    day TEXT NOT NULL,
+    topic TEXT NOT NULL CHECK (trim(topic) <> ''),
+    led_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX health_education_day ON health_education(day);
+CREATE TABLE health_education_classes (
+    id INTEGER PRIMARY KEY,
+    education_id INTEGER NOT NULL REFERENCES health_education(id),
+    class_id INTEGER NOT NULL REFERENCES classes(id),
+    UNIQUE (education_id, class_id)
+)
+"""
+
+
+def _calendar_and_health_education(conn: sqlite3.Connection) -> None:
+    """The school calendar (校历: terms with their first and last day, holidays and make-up
+    working days, 调休) that decides which days are school days; health-education sessions
+    (主题班会, handwashing ...) and notices to parents, each with the classes it reached
+    (none: the whole school)."""
+    _run_script(conn, CALENDAR_AND_HEALTH_EDUCATION)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -1019,6 +1058,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _school_year,
     _dining_and_dormitories,
     _bundle_receipts,
+    _calendar_and_health_education,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,6 +25,7 @@ from reopen_desktop.checks import class_checks
 from reopen_desktop.datafile import audit, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.errors import Problem, Refused
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.lists.reading import find_header, read_workbook
 
 HEADERS = {"日期": "day", "身份证号": "id_number", "身份证件号": "id_number",
@@ -45,6 +46,7 @@ class ChecksImportResult:
     days: list[str] = field(default_factory=list)
     alerts_raised: int = 0
     invalid: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows kept, to look at
 
 
 class _Report(Protocol):
@@ -72,6 +74,7 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
     rows: list[_Row] = []
     problems: list[Problem] = []
     first = _first_day(data)
+    calendar = school_calendar.load(data)
     for sheet in read_workbook(path):
         header_at = find_header(sheet.rows, set(HEADERS))
         if header_at is None:
@@ -96,7 +99,17 @@ def import_checks(data: DataFile, path: str | Path, *, today: date | None = None
         raise Refused("import_invalid", problems=problems, path=path.name, count=len(problems))
     if not rows:
         raise Refused("workbook_empty", path=path.name)
-    return _write(data, rows, path)
+    result = _write(data, rows, path)
+    result.warnings = _off_days(rows, calendar, path.name)
+    return result
+
+
+def _off_days(rows: list[_Row], calendar: school_calendar.Calendar, file: str) -> list[Problem]:
+    """Rows dated on a day the calendar says is no school day: kept (a check written on
+    paper that day is what was seen: a boarding school's weekend, a make-up day not yet
+    in the calendar), each named with a warning so the clerk can put the calendar right."""
+    return [Problem(text("import_off_day_kept", day=row.day.isoformat()), file, *row.where,
+                    "日期") for row in rows if not calendar.is_school_day(row.day)]
 
 
 def _read_row(cells: list[Any], columns: dict[str, int], roll: dict[str, dict[str, Any]],

@@ -42,6 +42,8 @@ TABLE_ROOMS = {
     "plan_documents": "preparedness", "trainings": "preparedness",
     "training_attendees": "preparedness", "observation_rooms": "preparedness",
     "doctor_duties": "preparedness",
+    "health_education": "preparedness", "health_education_classes": "preparedness",
+    "school_terms": "settings", "calendar_days": "settings",
     "exports": "exchange",
     "operators": "operators", "person_views": "operators",
     "norm_adjustments": "settings",

@@ -35,11 +35,12 @@ from reopen_desktop.grid.dormitories import LIMIT_CONFIRMED as DORM_LIMIT_CONFIR
 from reopen_desktop.grid.dormitories import Boarder, DormRoom
 from reopen_desktop.grid.dormitories import Limit as DormLimit
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
+from reopen_desktop.grid.school_calendar import DAY_KINDS, CalendarDay, Term
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
 from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
 from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
-from reopen_desktop.preparedness import TRAINING_KINDS, PlanDocument
+from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
 from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
 from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
@@ -83,6 +84,7 @@ __all__ = [
     "ClinicImportResult", "ObservationResult", "PupilState", "ReporterLine", "Schedule",
     "Screening", "TbCase",
     "ARRIVAL_KINDS", "CODES", "DINING_RULES", "DORM_LIMIT_CONFIRMED",
+    "DAY_KINDS", "EDUCATION_KINDS", "CalendarDay", "Education", "Term",
     "Boarder", "DormLimit", "DormRoom", "Hall", "Said", "Shift",
     "FIELD_LABELS", "HEALTH_CHOICES", "LEVELS", "MATCHED",
     "MAX_CLASSES_PER_GRADE", "MEALS", "ROLES", "SCHOOL_FIELDS",

@@ -30,7 +30,7 @@ from reopen_desktop.checks import (
 )
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
-from reopen_desktop.grid import classes, dormitories, duties, school_record
+from reopen_desktop.grid import classes, dormitories, duties, school_calendar, school_record
 from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
 from reopen_desktop.people import erasure, households
@@ -293,6 +293,9 @@ class PreparednessRoom(Room):
     list_trainings = reads(preparedness.list_trainings)
     add_training = writes(preparedness.add_training)
     delete_training = writes(preparedness.delete_training)
+    list_education = reads(preparedness.list_education)
+    add_education = writes(preparedness.add_education)
+    delete_education = writes(preparedness.delete_education)
     observation_room = reads(preparedness.observation_room)
     set_observation_room = writes(preparedness.set_observation_room)
     doctor_on_duty = reads(preparedness.doctor_on_duty)
@@ -534,6 +537,13 @@ class SettingsRoom(Room):
     get = reads(settings.get)
     all = reads(settings.all_settings)
     change = writes(settings.change)
+    # the school calendar (校历): terms, holidays, make-up days
+    school_terms = reads(school_calendar.terms)
+    calendar_days = reads(school_calendar.special_days)
+    add_term = writes(school_calendar.add_term)
+    delete_term = writes(school_calendar.delete_term)
+    set_calendar_day = writes(school_calendar.set_day)
+    why_not_school_day = reads(school_calendar.why_not)
 
     # The disease catalogue, read-only, and the values the school doctor may make stricter;
     # the catalogue loads with the first of these questions, not with the window.

@@ -227,3 +227,90 @@ def duty_roster(data: DataFile, date_from: date, date_to: date) -> list[DoctorDu
         "SELECT d.day, d.person_id, p.name, d.note FROM doctor_duties d "
         "JOIN people p ON p.id = d.person_id WHERE d.day BETWEEN ? AND ? ORDER BY d.day",
         (date_from.isoformat(), date_to.isoformat()))]
+
+
+# --- health education and notices to parents ---------------------------------------------
+
+# 学生卫生习惯 and 向家长宣传: a session held with pupils (主题班会, handwashing, mask use)
+# and a notice sent to parents (a letter, a message to the class group), each with the
+# classes it reached; none means the whole school.
+EDUCATION_KINDS = {"session": "健康教育", "notice": "家长告知"}
+
+
+@dataclass
+class Education:
+    id: int
+    kind: str  # "session" or "notice"
+    day: str
+    topic: str
+    led_by: str  # who led the session, or who sent the notice and how
+    note: str
+    class_ids: list[int] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return term(EDUCATION_KINDS.get(self.kind, self.kind))
+
+    @property
+    def reached(self) -> str:
+        """The classes it reached, or 全校 when it was for the whole school."""
+        return "、".join(self.classes) if self.classes else term("全校")
+
+
+def add_education(data: DataFile, *, kind: str, day: date, topic: str, led_by: str = "",
+                  class_ids: list[int] | tuple[int, ...] = (), note: str = "") -> int:
+    """Record a health-education session or a notice to parents with the classes it
+    reached (none: the whole school), as one action."""
+    topic = (topic or "").strip()
+    if kind not in EDUCATION_KINDS:
+        raise Refused("education_bad_kind", kind=kind)
+    if not topic:
+        raise Refused("education_topic_empty")
+    known = {int(r["id"]) for r in data.query("SELECT id FROM classes")}
+    for class_id in class_ids:
+        if class_id not in known:
+            raise Refused("education_unknown_class", class_id=class_id)
+    label = EDUCATION_KINDS[kind]
+    with audit.action(data, "add_education", f"{label} {day.isoformat()} {topic}") as act:
+        education_id = act.insert("health_education", {
+            "kind": kind, "day": day.isoformat(), "topic": topic,
+            "led_by": (led_by or "").strip(), "note": (note or "").strip()})
+        for class_id in dict.fromkeys(class_ids):
+            act.insert("health_education_classes", {"education_id": education_id,
+                                                    "class_id": class_id})
+    return education_id
+
+
+def list_education(data: DataFile, date_from: date | None = None,
+                   date_to: date | None = None) -> list[Education]:
+    """Sessions and notices between two dates (all when none), newest first, with the
+    names of the classes they reached in grid order."""
+    first = (date_from or date.min).isoformat()
+    last = (date_to or date.max).isoformat()
+    reached: dict[int, list[dict[str, Any]]] = {}
+    for row in data.query(
+            "SELECT e.education_id, c.id, c.name FROM health_education_classes e "
+            "JOIN classes c ON c.id = e.class_id JOIN grades g ON g.id = c.grade_id "
+            "ORDER BY g.position, c.number, c.name"):
+        reached.setdefault(row["education_id"], []).append(row)
+    return [Education(**row, class_ids=[c["id"] for c in reached.get(row["id"], [])],
+                      classes=[c["name"] for c in reached.get(row["id"], [])])
+            for row in data.query(
+                "SELECT id, kind, day, topic, led_by, note FROM health_education "
+                "WHERE day BETWEEN ? AND ? ORDER BY day DESC, id DESC", (first, last))]
+
+
+def delete_education(data: DataFile, education_id: int) -> None:
+    rows = data.query("SELECT kind, day, topic FROM health_education WHERE id = ?",
+                      (education_id,))
+    if not rows:
+        raise Refused("not_found", what="健康教育记录", id=education_id)
+    row = rows[0]
+    label = EDUCATION_KINDS.get(row["kind"], row["kind"])
+    with audit.action(data, "delete_education",
+                      f"删除{label} {row['day']} {row['topic']}") as act:
+        for link in data.query("SELECT id FROM health_education_classes "
+                               "WHERE education_id = ?", (education_id,)):
+            act.delete("health_education_classes", link["id"])
+        act.delete("health_education", education_id)

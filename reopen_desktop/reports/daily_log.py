@@ -20,12 +20,14 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import summary
+from reopen_desktop import preparedness, summary
 from reopen_desktop.alerts import register
+from reopen_desktop.base.words import text
 from reopen_desktop.checks import at_home, attendance, followups
 from reopen_desktop.datafile import access, settings
 from reopen_desktop.datafile.storage import DataFile
 from reopen_desktop.diseases import adjustments, catalogue
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.reports.pdf import (
     CONTENT_WIDTH,
     NUMERALS,
@@ -64,6 +66,8 @@ def write_daily_log(data: DataFile, day: date, out: Path, *,
     facts["home_list"] = at_home.kept_home(data, day)
     facts["away_list"] = attendance.kept_away(data, day)
     facts["thresholds"] = standards(data)
+    facts["not_school_day"] = school_calendar.why_not(data, day)
+    facts["education"] = preparedness.list_education(data, day, day)
     return build_school_report(
         data, Path(out), partial(_story, facts), title=f"{TITLE} {day.isoformat()}",
         printed_on=printed_on)
@@ -118,6 +122,8 @@ def _story(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                 ("消毒与通风", _campus), ("食堂", _canteen), ("分餐错峰就餐", _dining),
                 ("住宿", _dormitories), ("防控物资", _supplies),
                 ("本日志使用的标准", _thresholds)]
+    if facts["education"]:  # only on the days they happen
+        sections.insert(-1, ("健康教育与家长告知", _education))
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(facts, styles)
@@ -277,11 +283,15 @@ def _away(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
 
 
 def _campus(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """Disinfection and ventilation against the plan; on a day that is not a school day
+    nothing is due, and the log says so instead of "no records"."""
     lines = []
     for key, label in (("disinfection", "消毒"), ("ventilation", "通风")):
         part = facts.get(key)
         if not part or not (part["due"] or part["done"]):
-            lines.append(f"{label}:{NO_DATA}")
+            why = facts.get("not_school_day")
+            lines.append(f"{label}:不是上课日({text(f'why_not_{why}', 'zh')}),无应完成项目。" if why
+                         else f"{label}:{NO_DATA}")
             continue
         late = f",逾期 {part['overdue']} 项({'、'.join(part['overdue_areas'])})" \
             if part["overdue"] else ",无逾期"
@@ -299,12 +309,9 @@ def _canteen(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
                                               else str(w) for w in part["off_duty"]))
     if part["certificates_expired"] or part["certificates_expiring"]:
         lines.append("健康证:" + "、".join(
-            f"{c['name']}({'已过期' if c in part['certificates_expired'] else '将到期'} "
-            f"{c['expiry']})" for c in part["certificates_expired"]
-            + part["certificates_expiring"]))
-    lines.append(f"供餐 {part['meals']} 餐,采购登记 {part['procurements']} 条;" + (
-        "未留样:" + "、".join(part["meals_without_samples"]) if part["meals_without_samples"]
-        else "各餐均已留样。"))
+            f"{c['name']}({_certificate_state(c, c in part['certificates_expired'])})"
+            for c in part["certificates_expired"] + part["certificates_expiring"]))
+    lines.append(_meals_line(part))
     return [para(line, styles.body) for line in lines]
 
 
@@ -340,6 +347,28 @@ def _dormitories(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
             f"超过疫情限额:{'、'.join(part['over_limit'])}" if part["over_limit"] else ""]
     return [*(para(line, styles.body) for line in lines),
             *(para("※ " + line, styles.alert) for line in over if line)]
+def _certificate_state(certificate: dict[str, Any], expired: bool) -> str:
+    """A worker with no certificate at all has no expiry date: 无健康证, not 已过期."""
+    if not certificate.get("expiry"):
+        return "无健康证"
+    return f"{'已过期' if expired else '将到期'} {certificate['expiry']}"
+
+
+def _meals_line(part: dict[str, Any]) -> str:
+    """Meals and their samples; a day without meals says so (no "all sampled" of none)."""
+    bought = f"采购登记 {part['procurements']} 条"
+    if not part["meals"]:
+        return f"当日未供餐,{bought}。"
+    samples = ("未留样:" + "、".join(part["meals_without_samples"])
+               if part["meals_without_samples"] else "各餐均已留样。")
+    return f"供餐 {part['meals']} 餐,{bought};{samples}"
+
+
+def _education(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """The day's health-education sessions and notices to parents, one line each."""
+    return [para(f"{e.kind_label}:{e.topic}({e.reached}"
+                 + (f",{e.led_by}" if e.led_by else "") + ")。", styles.body)
+            for e in reversed(facts["education"])]
 
 
 def _supplies(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import CellStyle
 
 from reopen_desktop.base import words
+from reopen_desktop.base.classnames import chinese_numeral
 from reopen_desktop.errors import Refused
 from reopen_desktop.reports import fonts
 
@@ -109,9 +110,23 @@ def make_styles(font: str) -> ReportStyles:
     )
 
 
+# Characters an input method types that Chinese fonts may lack (a blank on paper), each
+# with the plain form every font has: "℃" (U+2103) and a full-width "Ｃ" after a degree.
+PRINTABLE_FORMS = {"\u2103": "°C", "°\uff23": "°C", "\u2109": "°F"}
+
+
+def printable(value: object) -> str:
+    """User text as it can be printed (see ``PRINTABLE_FORMS``)."""
+    found = str(value)
+    for typed, plain in PRINTABLE_FORMS.items():
+        found = found.replace(typed, plain)
+    return found
+
+
 def para(value: object, style: ParagraphStyle) -> Paragraph:
-    """User text as a paragraph: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(str(value)).replace("\n", "<br/>"), style)
+    """User text as a paragraph: markup characters escaped, line breaks kept, a typed "℃"
+    printed as "°C"."""
+    return Paragraph(escape(printable(value)).replace("\n", "<br/>"), style)
 
 
 def heading(text: str, styles: ReportStyles) -> list[Flowable]:
@@ -508,6 +523,7 @@ def _write_beside(out: Path, write: Callable[[Path], None]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-NUMERALS = (*"一二三四五六七八九十", "十一", "十二", "十三", "十四", "十五", "十六")
+# Section numbers 一 … 二十 (a daily log with its optional sections runs past ten).
+NUMERALS = tuple(chinese_numeral(n) for n in range(1, 21))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reopen_desktop import summary
+from reopen_desktop import preparedness, summary
 from reopen_desktop.alerts import register
 from reopen_desktop.datafile import access
 from reopen_desktop.datafile.storage import DataFile
@@ -90,6 +90,7 @@ def period_facts(data: DataFile, period: Period) -> dict[str, Any]:
             "raised": raised, "closed": closed, "alert_list": sorted(listed, key=_by_day),
             "key_list": key_persons_on(data, found[-1] if found else period.end),
             "alerts_open": register.day_section(data, period.end),
+            "education": preparedness.list_education(data, period.start, period.end),
             "thresholds": standards(data)}
 
 
@@ -110,7 +111,7 @@ def _story(period: Period, facts: dict[str, Any], styles: ReportStyles) -> list[
                              para(period.label, styles.heading), Spacer(1, 2 * mm),
                              _overview(facts, styles)]
     sections = [("逐日情况", _days), ("本期预警及处理", _alerts), ("期末重点人员", _key),
-                ("本小结使用的标准", _thresholds)]
+                ("健康教育与家长告知", _education), ("本小结使用的标准", _thresholds)]
     for number, (title, build) in enumerate(sections):
         story += heading(f"{NUMERALS[number]}、{title}", styles)
         story += build(period, facts, styles)
@@ -198,6 +199,20 @@ def _key(period: Period, facts: dict[str, Any], styles: ReportStyles) -> list[Fl
     if not facts["key_list"]:
         return [para("期末无观察期内的重点人员。", styles.body)]
     return [key_persons_table(styles, facts["key_list"])]
+
+
+def _education(period: Period, facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
+    """The period's health-education sessions and notices to parents, oldest first, with
+    how many of each (学生卫生习惯, 向家长宣传)."""
+    held = list(reversed(facts["education"]))
+    if not held:
+        return [para(f"{period.label} 没有健康教育或家长告知记录。", styles.body)]
+    count = {kind: sum(1 for e in held if e.kind == kind) for kind in
+             preparedness.EDUCATION_KINDS}
+    rows = [[e.day[5:], e.kind_label, e.topic, e.reached, e.led_by or "—"] for e in held]
+    return [para(f"健康教育 {count['session']} 次,家长告知 {count['notice']} 次。", styles.body),
+            data_table(styles, ["日期", "类别", "主题或内容", "班级", "组织人/发送方式"], rows,
+                       [16 * mm, 20 * mm, CONTENT_WIDTH - 112 * mm, 46 * mm, 30 * mm])]
 
 
 def _thresholds(period: Period, facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:

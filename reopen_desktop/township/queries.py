@@ -38,8 +38,12 @@ class SchoolReporting:
     school_id: str
     name: str
     reported: list[str]  # the window's days this school has a day summary for
-    expected: int
+    due: list[str]  # the window's days a report was due from this school
     gaps: list[int] = field(default_factory=list)
+
+    @property
+    def expected(self) -> int:
+        return len(self.due)
 
     @property
     def rate(self) -> float:
@@ -48,6 +52,10 @@ class SchoolReporting:
     @property
     def rate_text(self) -> str:
         return f"{len(self.reported)}/{self.expected}({self.rate:.0%})"
+
+    def mark(self, day: str) -> bool | None:
+        """True: reported; False: due and not reported (未报); None: nothing was due."""
+        return True if day in self.reported else (False if day in self.due else None)
 
 
 @dataclass
@@ -67,7 +75,8 @@ def reporting(data: DataFile, end: date, days: int = WINDOW_DAYS) -> Reporting:
 
     A report is due on a weekday, and on any weekend day some school did report
     (a make-up school day); a day nobody reported on is still due, so a missing
-    stick shows up instead of hiding.
+    stick shows up instead of hiding. A school owes nothing before its first day and
+    nothing for a day its own calendar says was no school day (``_not_due``).
     """
     window = [(end - timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
     held: dict[str, set[str]] = {}
@@ -77,11 +86,33 @@ def reporting(data: DataFile, end: date, days: int = WINDOW_DAYS) -> Reporting:
     reported_any = set().union(*held.values()) if held else set()
     due = [d for d in window if date.fromisoformat(d).weekday() < 5 or d in reported_any]
     gaps = sequence_gaps(data)
-    schools = [SchoolReporting(s["school_id"], s["name"],
-                               sorted(held.get(s["school_id"], set()) & set(due)), len(due),
-                               gaps.get(s["school_id"], []))
-               for s in data.query("SELECT school_id, name FROM schools ORDER BY name")]
+    schools = []
+    for school in data.query("SELECT school_id, name, first_seen FROM schools ORDER BY name"):
+        mine = held.get(school["school_id"], set())
+        skipped = _not_due(data, school["school_id"], str(school["first_seen"]), window)
+        owed = sorted((set(due) - skipped) | mine)
+        schools.append(SchoolReporting(school["school_id"], school["name"],
+                                       sorted(mine & set(owed)), owed,
+                                       gaps.get(school["school_id"], [])))
     return Reporting(window, due, schools)
+
+
+def _not_due(data: DataFile, school_id: str, first_seen: str, window: list[str]) -> set[str]:
+    """The window's days a school owed no report: before its first day (the first day it
+    ever reported, else the day it was enrolled), and days a bundle of its covered without
+    a day record (a school sends every school day of a bundle's range up to the day it
+    exported, the zero report included, so a day left out was no school day there)."""
+    first = data.scalar("SELECT min(day) FROM days WHERE school_id = ?", (school_id,)) \
+        or first_seen[:10]
+    sent = {r["day"] for r in data.query(
+        "SELECT day FROM days WHERE school_id = ? AND day BETWEEN ? AND ?",
+        (school_id, window[0], window[-1]))}
+    covered = data.query(
+        "SELECT date_from, min(date_to, substr(created_at, 1, 10)) AS date_to FROM bundles "
+        "WHERE school_id = ? AND date_to >= ? AND date_from <= ?",
+        (school_id, window[0], window[-1]))
+    return {d for d in window if d < first or (d not in sent and any(
+        c["date_from"] <= d <= c["date_to"] for c in covered))}
 
 
 def day_figures(data: DataFile, day: date) -> list[dict[str, Any]]:

@@ -93,10 +93,11 @@ def _reporting(facts: dict[str, Any], styles: ReportStyles) -> list[Flowable]:
 
 def _mark(day: str, school: queries.SchoolReporting, grid: queries.Reporting,
           styles: ReportStyles) -> Flowable:
-    """✓, a red 未报, or 休 on a day no report was due."""
-    if day not in grid.school_days:
+    """✓, a red 未报, or 休 on a day no report was due from this school."""
+    mark = school.mark(day)
+    if mark is None:
         return para("休", styles.cell_center)
-    if day in school.reported:
+    if mark:
         return para("✓", styles.cell_center)
     return para(MISSING, styles.vacant)
 

@@ -838,6 +838,101 @@ Install a PDF reader (for example WPS Office, Adobe Acrobat Reader or SumatraPDF
         </message>
     </context>
     <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>校历</source>
+            <translation>School calendar</translation>
+        </message>
+        <message>
+            <source>学期</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <source>第一天</source>
+            <translation>First day</translation>
+        </message>
+        <message>
+            <source>最后一天</source>
+            <translation>Last day</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>安排</source>
+            <translation>Arrangement</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>如 2026年春季学期</source>
+            <translation>e.g. Spring term 2026</translation>
+        </message>
+        <message>
+            <source>按星期(取消标记)</source>
+            <translation>By weekday (remove the mark)</translation>
+        </message>
+        <message>
+            <source>如 清明节、国庆调休</source>
+            <translation>e.g. Qingming, National Day make-up</translation>
+        </message>
+        <message>
+            <source>上课日:学期内的周一至周五(本校上课星期),去掉放假日,加上调休上课日。未设学期时,每周的上课星期都算上课日。晨午检、消毒通风、上报乡镇都按校历。</source>
+            <translation>School days: Monday to Friday (the school's weekdays) within a term, less the holidays, plus the make-up days. With no term set, every school weekday counts. Checks, disinfection and ventilation, and the reports to the township follow this calendar.</translation>
+        </message>
+        <message>
+            <source>自</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>添加学期</source>
+            <translation>Add term</translation>
+        </message>
+        <message>
+            <source>删除所选学期</source>
+            <translation>Delete selected term</translation>
+        </message>
+        <message>
+            <source>放假与调休</source>
+            <translation>Holidays and make-up days</translation>
+        </message>
+        <message>
+            <source>设定这一天</source>
+            <translation>Set this day</translation>
+        </message>
+        <message>
+            <source>今天({0})是上课日。</source>
+            <translation>Today ({0}) is a school day.</translation>
+        </message>
+        <message>
+            <source>今天({0})不是上课日。</source>
+            <translation>Today ({0}) is not a school day.</translation>
+        </message>
+        <message>
+            <source>删除学期</source>
+            <translation>Delete term</translation>
+        </message>
+        <message>
+            <source>删除学期“{0}”?</source>
+            <translation>Delete the term “{0}”?</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
         <name>CampusTab</name>
         <message>
             <source>已完成</source>
@@ -1652,6 +1747,18 @@ If they really are here, say why:</translation>
         <message>
             <source>宿舍晚检…</source>
             <translation>Dormitories…</translation>
+        </message>
+        <message>
+            <source>不是上课日</source>
+            <translation>Not a school day</translation>
+        </message>
+        <message>
+            <source>这天确实上课,仍然保存吗?</source>
+            <translation>School was held that day: save anyway?</translation>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>Save anyway</translation>
         </message>
     </context>
     <context>
@@ -2557,6 +2664,104 @@ When you ask for help, click "Copy diagnostics" and send what it copies to whoev
         <message>
             <source>接种日期:</source>
             <translation>Given on:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>EducationBox</name>
+        <message>
+            <source>健康教育与家长告知</source>
+            <translation>Health education and notices to parents</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>主题或内容</source>
+            <translation>Topic or content</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <source>主讲人/发送方式</source>
+            <translation>Led by / sent how</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>登记健康教育/家长告知…</source>
+            <translation>Record health education / notice…</translation>
+        </message>
+        <message>
+            <source>删除所选</source>
+            <translation>Delete selected</translation>
+        </message>
+        <message>
+            <source>删除这条记录:{0} {1}?</source>
+            <translation>Delete this record: {0} {1}?</translation>
+        </message>
+        <message>
+            <source>删除健康教育记录</source>
+            <translation>Delete health-education record</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>EducationDialog</name>
+        <message>
+            <source>登记健康教育或家长告知</source>
+            <translation>Record health education or a notice to parents</translation>
+        </message>
+        <message>
+            <source>如 主题班会:科学防疫;七步洗手法;正确佩戴口罩</source>
+            <translation>e.g. class meeting on prevention; seven-step handwashing; wearing a mask</translation>
+        </message>
+        <message>
+            <source>主讲人;家长告知写发送方式,如 班级微信群</source>
+            <translation>Who led it; for a notice, how it was sent (e.g. class WeChat group)</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>类别:</source>
+            <translation>Kind:</translation>
+        </message>
+        <message>
+            <source>主题或内容(&amp;T):</source>
+            <translation>&amp;Topic or content:</translation>
+        </message>
+        <message>
+            <source>主讲人/发送方式:</source>
+            <translation>Led by / sent how:</translation>
+        </message>
+        <message>
+            <source>班级(不选为全校):</source>
+            <translation>Classes (none: whole school):</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>Note:</translation>
         </message>
         <message>
             <source>保存</source>
@@ -3612,6 +3817,10 @@ The data stay on this PC.</translation>
         <message>
             <source>全年防控(&amp;N)</source>
             <translation>School &amp;year</translation>
+        </message>
+        <message>
+            <source>校历(&amp;Y)…</source>
+            <translation>School-&amp;year calendar…</translation>
         </message>
     </context>
     <context>

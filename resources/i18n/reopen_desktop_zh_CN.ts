@@ -838,6 +838,101 @@
         </message>
     </context>
     <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>校历</source>
+            <translation>校历</translation>
+        </message>
+        <message>
+            <source>学期</source>
+            <translation>学期</translation>
+        </message>
+        <message>
+            <source>第一天</source>
+            <translation>第一天</translation>
+        </message>
+        <message>
+            <source>最后一天</source>
+            <translation>最后一天</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>安排</source>
+            <translation>安排</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>如 2026年春季学期</source>
+            <translation>如 2026年春季学期</translation>
+        </message>
+        <message>
+            <source>按星期(取消标记)</source>
+            <translation>按星期(取消标记)</translation>
+        </message>
+        <message>
+            <source>如 清明节、国庆调休</source>
+            <translation>如 清明节、国庆调休</translation>
+        </message>
+        <message>
+            <source>上课日:学期内的周一至周五(本校上课星期),去掉放假日,加上调休上课日。未设学期时,每周的上课星期都算上课日。晨午检、消毒通风、上报乡镇都按校历。</source>
+            <translation>上课日:学期内的周一至周五(本校上课星期),去掉放假日,加上调休上课日。未设学期时,每周的上课星期都算上课日。晨午检、消毒通风、上报乡镇都按校历。</translation>
+        </message>
+        <message>
+            <source>自</source>
+            <translation>自</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>添加学期</source>
+            <translation>添加学期</translation>
+        </message>
+        <message>
+            <source>删除所选学期</source>
+            <translation>删除所选学期</translation>
+        </message>
+        <message>
+            <source>放假与调休</source>
+            <translation>放假与调休</translation>
+        </message>
+        <message>
+            <source>设定这一天</source>
+            <translation>设定这一天</translation>
+        </message>
+        <message>
+            <source>今天({0})是上课日。</source>
+            <translation>今天({0})是上课日。</translation>
+        </message>
+        <message>
+            <source>今天({0})不是上课日。</source>
+            <translation>今天({0})不是上课日。</translation>
+        </message>
+        <message>
+            <source>删除学期</source>
+            <translation>删除学期</translation>
+        </message>
+        <message>
+            <source>删除学期“{0}”?</source>
+            <translation>删除学期“{0}”?</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>未保存</translation>
+        </message>
+    </context>
+    <context>
         <name>CampusTab</name>
         <message>
             <source>已完成</source>
@@ -1652,6 +1747,18 @@
         <message>
             <source>宿舍晚检…</source>
             <translation>宿舍晚检…</translation>
+        </message>
+        <message>
+            <source>不是上课日</source>
+            <translation>不是上课日</translation>
+        </message>
+        <message>
+            <source>这天确实上课,仍然保存吗?</source>
+            <translation>这天确实上课,仍然保存吗?</translation>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>仍然保存</translation>
         </message>
     </context>
     <context>
@@ -2557,6 +2664,104 @@
         <message>
             <source>接种日期:</source>
             <translation>接种日期:</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>EducationBox</name>
+        <message>
+            <source>健康教育与家长告知</source>
+            <translation>健康教育与家长告知</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>主题或内容</source>
+            <translation>主题或内容</translation>
+        </message>
+        <message>
+            <source>班级</source>
+            <translation>班级</translation>
+        </message>
+        <message>
+            <source>主讲人/发送方式</source>
+            <translation>主讲人/发送方式</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>登记健康教育/家长告知…</source>
+            <translation>登记健康教育/家长告知…</translation>
+        </message>
+        <message>
+            <source>删除所选</source>
+            <translation>删除所选</translation>
+        </message>
+        <message>
+            <source>删除这条记录:{0} {1}?</source>
+            <translation>删除这条记录:{0} {1}?</translation>
+        </message>
+        <message>
+            <source>删除健康教育记录</source>
+            <translation>删除健康教育记录</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>未保存</source>
+            <translation>未保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>EducationDialog</name>
+        <message>
+            <source>登记健康教育或家长告知</source>
+            <translation>登记健康教育或家长告知</translation>
+        </message>
+        <message>
+            <source>如 主题班会:科学防疫;七步洗手法;正确佩戴口罩</source>
+            <translation>如 主题班会:科学防疫;七步洗手法;正确佩戴口罩</translation>
+        </message>
+        <message>
+            <source>主讲人;家长告知写发送方式,如 班级微信群</source>
+            <translation>主讲人;家长告知写发送方式,如 班级微信群</translation>
+        </message>
+        <message>
+            <source>日期:</source>
+            <translation>日期:</translation>
+        </message>
+        <message>
+            <source>类别:</source>
+            <translation>类别:</translation>
+        </message>
+        <message>
+            <source>主题或内容(&amp;T):</source>
+            <translation>主题或内容(&amp;T):</translation>
+        </message>
+        <message>
+            <source>主讲人/发送方式:</source>
+            <translation>主讲人/发送方式:</translation>
+        </message>
+        <message>
+            <source>班级(不选为全校):</source>
+            <translation>班级(不选为全校):</translation>
+        </message>
+        <message>
+            <source>备注:</source>
+            <translation>备注:</translation>
         </message>
         <message>
             <source>保存</source>
@@ -3612,6 +3817,10 @@
         <message>
             <source>全年防控(&amp;N)</source>
             <translation>全年防控(&amp;N)</translation>
+        </message>
+        <message>
+            <source>校历(&amp;Y)…</source>
+            <translation>校历(&amp;Y)…</translation>
         </message>
     </context>
     <context>

@@ -40,7 +40,9 @@ def check(data, class_name: str, on: date, entries, session: str = "morning"):
                 and follow_up.opened_on < on.isoformat() and not follow_up.needs_clearance):
             followups.record_clearance(data, follow_up.person_id, issuer="校医查看",
                                        issued_on=on, checked_by="校医")
-    return class_checks.save_class_checks(data, class_id, on, session, entries, today=TODAY)
+    # The stories count calendar days: a weekend check (a boarding school's) is confirmed.
+    return class_checks.save_class_checks(data, class_id, on, session, entries, today=TODAY,
+                                          any_day=True)
 
 
 def sick(pupil: int, *symptoms: str, temperature=None, diagnosis: str = "") -> CheckEntry:

@@ -105,3 +105,19 @@ def test_a_date_before_the_school_existed_is_refused(school_db, roll, tmp_path, 
     [problem] = refused.value.problems
     assert problem.column == "日期" and ("早于" in problem.message or "无法识别" in problem.message)
     assert school_db.scalar("SELECT count(*) FROM checks") == 0
+
+
+def test_a_sunday_row_is_imported_with_a_warning_naming_it_and_a_make_up_saturday_without(
+        school_db, roll, tmp_path):
+    """A check written on paper on a Sunday is what was seen (a boarding school, a make-up
+    day the calendar does not know yet): kept, and named so the calendar can be put right."""
+    from reopen_desktop.grid import school_calendar
+
+    rows = [["2026-03-07", roll[0], "晨检", 36.5, "", "否", ""],
+            ["2026-03-08", roll[1], "晨检", 36.5, "", "否", ""]]
+    school_calendar.set_day(school_db, date(2026, 3, 7), "workday", "调休")
+    result = import_checks(school_db, sheet(tmp_path / "w.xlsx", rows))
+    assert result.imported == 2
+    [warning] = result.warnings
+    assert (warning.row, warning.column) == (4, "日期") and "不是上课日" in warning.message
+    assert "2026-03-08" in warning.message

@@ -1,13 +1,14 @@
 """The office: one door to the data file, one transaction per user action, word of changes."""
 
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from reopen_desktop.bundle import records
 from reopen_desktop.checks.class_checks import CheckEntry
 from reopen_desktop.errors import Refused
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.office.door import Office
 
 MONDAY = date(2026, 3, 2)
@@ -30,6 +31,7 @@ def _open_alerts(office):
 
 def test_a_fever_check_saved_then_undone_leaves_no_check_no_follow_up_no_open_alert(
         office, school_db, tmp_path, pdf_text):
+    school_calendar.add_term(school_db, "春季学期", MONDAY, MONDAY + timedelta(days=120))
     class_id, pupils = _class(office)
     saved = office.checks.save_class_checks(class_id, MONDAY, "morning",
                                             [CheckEntry(pupils[0], temperature="38.5")],

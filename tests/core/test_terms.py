@@ -8,6 +8,7 @@ from reopen_desktop.base.glossary import TERMS
 from reopen_desktop.base.words import term, terms
 from reopen_desktop.campus import disinfection
 from reopen_desktop.checks import arrival, at_home
+from reopen_desktop.grid import school_calendar
 from reopen_desktop.preparedness import reporters
 from reopen_desktop.screening import areas, declarations, villages
 from reopen_desktop.surveillance import events, line_list, observations
@@ -31,6 +32,8 @@ LABEL_TABLES = {
     "canteen.CODES": canteen.CODES.values(),
     "canteen.MEALS": canteen.MEALS,
     "preparedness.TRAINING_KINDS": preparedness.TRAINING_KINDS.values(),
+    "preparedness.EDUCATION_KINDS": preparedness.EDUCATION_KINDS.values(),
+    "school_calendar.DAY_KINDS": school_calendar.DAY_KINDS.values(),
     "at_home.SOURCES": at_home.SOURCES.values(),
     "arrival.KINDS": arrival.KINDS.values(),
     "villages.STATUS_LABELS": villages.STATUS_LABELS.values(),

@@ -482,3 +482,43 @@ def test_hostile_records_in_a_signed_bundle_are_refused_never_a_crash(
     fine = school.bundle(tmp_path / "c", public, WEEK[:1], sequence=1)
     code, result = run(capsys, "township", "import", str(fine), "--db", str(db))
     assert code == 0 and result["imported"] == 1
+
+
+def _rates(db, day=date(2026, 3, 8)):
+    with storage.open_data_file(db, read_only=True, kind=TOWNSHIP) as data:
+        grid = queries.reporting(data, day)
+    return {s.name: (len(s.reported), s.expected) for s in grid.schools}, grid
+
+
+def test_a_school_that_opened_on_wednesday_owes_nothing_for_monday_and_tuesday(
+        township, schools, tmp_path, capsys):
+    db, public = township
+    old, new = schools
+    old.bundle(tmp_path / "usb", public, WEEK)
+    new.bundle(tmp_path / "usb", public, WEEK[2:])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    rates, grid = _rates(db)
+    assert rates == {old.name: (5, 5), new.name: (3, 3)}
+    assert grid.rate == 1.0
+    assert [s.mark(WEEK[0]) for s in grid.schools if s.name == new.name] == [None]
+
+
+def test_a_holiday_the_school_left_out_of_its_bundle_is_not_missing(township, schools,
+                                                                    tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    school.bundle(tmp_path / "usb", public, [WEEK[0], WEEK[1], WEEK[3], WEEK[4]])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    rates, _grid = _rates(db)
+    assert rates[school.name] == (4, 4)
+
+
+def test_a_school_whose_stick_did_not_come_still_shows_the_days_it_owes(township, schools,
+                                                                       tmp_path, capsys):
+    db, public = township
+    school = schools[0]
+    school.bundle(tmp_path / "usb", public, WEEK[:2])
+    run(capsys, "township", "import", str(tmp_path / "usb"), "--db", str(db))
+    rates, grid = _rates(db)
+    assert rates[school.name] == (2, 5)
+    assert [s.mark(WEEK[4]) for s in grid.schools if s.name == school.name] == [False]

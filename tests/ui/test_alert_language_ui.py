@@ -24,7 +24,8 @@ def raise_a_cough_cluster(data):
     pupils = [r["id"] for r in data.query(
         "SELECT id FROM people WHERE class_id = ? ORDER BY id LIMIT 3", (cid,))]
     class_checks.save_class_checks(data, cid, date.today(), "morning",
-                                   [class_checks.CheckEntry(p, symptoms=["咳嗽"]) for p in pupils])
+                                   [class_checks.CheckEntry(p, symptoms=["咳嗽"]) for p in pupils],
+                                   any_day=True)  # today may be a Sunday
     register.raise_alerts(data, date.today())
 
 

@@ -1,6 +1,6 @@
 """The class check typed as a head teacher types it, keystrokes counted."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
@@ -136,8 +136,8 @@ def test_a_pupil_kept_home_comes_pre_marked_and_is_marked_present_only_with_a_no
 
     cid = school_db.scalar("SELECT id FROM classes WHERE name = '一年级1班'")
     kid = school_db.scalar("SELECT id FROM people WHERE name = '一年级1班学生1'")
-    today = date.today()
-    at_home.send_home(school_db, kid, today, "密切接触者居家观察")
+    a_week_ago = date.today() - timedelta(days=7)  # still at home on the last school day
+    at_home.send_home(school_db, kid, a_week_ago, "密切接触者居家观察")
     tab = checks_tab(main_window())
     tab.select_class(cid)
     row = tab.rows[1]

@@ -154,7 +154,9 @@ class ChecksTab(QWidget):
         self.draft: Draft | None = None
         self._note: tuple[str, bool] | None = None  # what the last save said
         self.class_id = 0
-        self.day = QDateEdit(QDate.currentDate())
+        # Opened on a Sunday or in the holidays, the tab shows the last school day.
+        opened = office.campus.last_school_day(date.today())
+        self.day = QDateEdit(QDate(opened.year, opened.month, opened.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate.currentDate())
@@ -449,10 +451,8 @@ class ChecksTab(QWidget):
                 + "\n" + self.tr("按学生保存录入的内容吗?"), yes=self.tr("保存")):
             return None
         entries = [row.entry() for row in on_roll if row.is_exception() or row.note]
-        try:
-            result = self.office.checks.save_class_checks(class_id, day, session, entries)
-        except Refused as error:
-            self._say(error.message(), error=True)
+        result = self._save_checks(class_id, day, session, entries)
+        if result is None:
             return None
         self.draft = None
         notes = [self.tr("{0}已保存:{1} 人,例外 {2} 人。").format(
@@ -463,6 +463,26 @@ class ChecksTab(QWidget):
         self._say(*self._note)
         self.changed.emit()
         return result
+
+    def _save_checks(self, class_id: int, day: date, session: str,
+                     entries: list[records.CheckEntry]) -> records.SaveResult | None:
+        """Save through the office; on a day the calendar says is no school day, ask
+        whether school was held (a make-up day not in the calendar yet) and save only
+        then. Refused or not confirmed: the roll and what was typed stay on screen."""
+        try:
+            return self.office.checks.save_class_checks(class_id, day, session, entries)
+        except Refused as error:
+            if error.key != "not_school_day" or not ask.confirm(
+                    self, self.tr("不是上课日"), error.message() + "\n\n"
+                    + self.tr("这天确实上课,仍然保存吗?"), yes=self.tr("仍然保存")):
+                self._say(error.message(), error=True)
+                return None
+        try:
+            return self.office.checks.save_class_checks(class_id, day, session, entries,
+                                                        any_day=True)
+        except Refused as error:
+            self._say(error.message(), error=True)
+            return None
 
     def _notes_for_pupils_kept_away(self) -> bool:
         """A pupil the rules keep away, marked present: the teacher says why (audited);

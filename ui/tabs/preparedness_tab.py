@@ -36,6 +36,7 @@ from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
 from ui.dialogs import ok_cancel
+from ui.education_box import EducationBox
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.translations import join
@@ -233,6 +234,9 @@ class PreparednessTab(QWidget):
                                    reporters, [
             (self.tr("指定报告员…"), self.appoint_reporter),
             (self.tr("登记培训考核…"), self.record_reporter_training)]), 2, 0, 1, 2)
+        self.education = EducationBox(self.office)
+        self.education.changed.connect(self.changed)
+        layout.addWidget(self.education, 3, 0, 1, 2)
         layout.setRowStretch(0, 3)
         layout.setRowStretch(1, 2)
         layout.setRowStretch(2, 2)
@@ -270,6 +274,7 @@ class PreparednessTab(QWidget):
         for person in self.office.preparedness.duty_candidates():
             self.doctor.addItem(f"{person.name} {person.post}".strip(), person.id)
         self._show_duty()
+        self.education.refresh()
         self._show_reporters()
 
     def _show_reporters(self) -> None:
