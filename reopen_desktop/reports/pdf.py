@@ -164,10 +164,6 @@ class _RuledTable(Table):
         return parts
 
 
-def _header_row(styles: ReportStyles, header: Sequence[str]) -> list[Flowable]:
-    return [para(title, styles.head_cell) for title in header]
-
-
 def _fitting_header_row(styles: ReportStyles, header: Sequence[str],
                         widths: Sequence[float]) -> list[Cell]:
     """Column titles as plain text where they fit on one line (the table centres its first
@@ -332,13 +328,15 @@ def grouped_table(styles: ReportStyles, header: Sequence[str], groups: Sequence[
     ``total`` is a last, shaded row; its first cell spans ``total_span`` columns.
     """
     lead = max((len(group.lead) for group in groups), default=1)
-    rows: list[list[Any]] = [_header_row(styles, header)]
-    commands = [*_ruled(styles, header=True),
+    rows: list[list[Any]] = [_fitting_header_row(styles, header, widths)]
+    commands = [*(c for c in _ruled(styles, header=True) if c[0] not in _PER_CELL),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                ("ALIGN", (0, 1), (lead - 1, -1), "CENTER"),
                 ("INNERGRID", (lead, 0), (-1, -1), RULE, colors.black),
                 ("LINEAFTER", (0, 0), (lead - 1, -1), RULE, colors.black),
                 ("VALIGN", (0, 1), (lead - 1, -1), "TOP")]
     for group in groups:
-        rows += _group_rows(styles, group, len(header) - lead)
+        rows += _group_rows(styles, group, widths, lead)
         commands.append(("LINEBELOW", (0, len(rows) - 1), (lead - 1, len(rows) - 1), RULE,
                          colors.black))
     if total is not None:
@@ -346,15 +344,23 @@ def grouped_table(styles: ReportStyles, header: Sequence[str], groups: Sequence[
         commands += [("SPAN", (0, -1), (total_span - 1, -1)),
                      ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
                      ("LINEABOVE", (0, -1), (-1, -1), FRAME, colors.black)]
-    table = _GroupedTable(rows, colWidths=list(widths), repeatRows=1)
+    table = _GroupedTable(rows, colWidths=list(widths), repeatRows=1,
+                          cellStyles=_cell_defaults(styles, len(rows), len(widths)))
     table.setStyle(TableStyle(commands))
     return table
 
 
-def _group_rows(styles: ReportStyles, group: RowGroup, width: int) -> list[list[Any]]:
-    lead = [_cell(value, styles.cell_center) for value in group.lead]
+def _group_rows(styles: ReportStyles, group: RowGroup, widths: Sequence[float],
+                lead_columns: int) -> list[list[Any]]:
+    """A group's rows; values that fit their column on one line are plain text, as in
+    :func:`data_table` (the cells shown again after a page break stay paragraphs: the
+    placeholder holds a flowable)."""
+    lead = [_fitting_cell(value, styles, width, styles.cell_center)
+            for value, width in zip(group.lead, widths, strict=False)]
     again = [_cell(value, styles.cell_center) for value in (group.continued or group.lead)]
-    body = [[_cell(value, styles.cell) for value in row] for row in group.rows or [[""] * width]]
+    body = [[_fitting_cell(value, styles, width)
+             for value, width in zip(row, widths[lead_columns:], strict=False)]
+            for row in group.rows or [[""] * (len(widths) - lead_columns)]]
     return [(lead if i == 0 else [_Continued(cell) for cell in again]) + row
             for i, row in enumerate(body)]
 
