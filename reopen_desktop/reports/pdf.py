@@ -10,9 +10,11 @@ failed build never leaves half a file where the last good one was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial, wraps
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -472,10 +475,29 @@ def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
             str(target), pagesize=page_size, invariant=1, title=title, author=school_name,
             creator="reopen-desktop", initialFontName=font, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
-        doc.build(flowables, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+        with _binary_streams():
+            doc.build(flowables, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
 
     _write_beside(Path(out), write)
     return ReportResult(Path(out), furniture.pages, warnings)
+
+
+_ONE_BUILD = threading.Lock()
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Compressed streams written as they are, not re-encoded as ASCII85 (reportlab's
+    default, for 7-bit mail): a quarter smaller, and ~5 ms less of pure-Python encoding
+    for a big school's daily log. reportlab reads this from a global setting, so it is
+    set only while one of our documents is built, one build at a time."""
+    with _ONE_BUILD:
+        before = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = before
 
 
 Args = ParamSpec("Args")
