@@ -188,9 +188,15 @@ def timetable(data: DataFile) -> list[Shift]:
         "ORDER BY s.starts, g.position, c.number, c.name")
     rows.sort(key=lambda r: MEALS.index(r["meal"]))
     batches = {meal: sorted({r["starts"] for r in rows if r["meal"] == meal}) for meal in MEALS}
+    # A shift can only clash with shifts of its meal in its hall: each is compared with
+    # those alone (in the same order), not with the whole school's timetable.
+    same_hall: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        same_hall.setdefault((r["meal"], r["hall"]), []).append(r)
     return [Shift(r["id"], r["class_id"], r["class_name"], r["meal"],
                   batches[r["meal"]].index(r["starts"]) + 1, r["starts"], r["ends"], r["hall"],
-                  r["first_table"], r["last_table"], r["pupils"], tuple(_warnings(r, rows)))
+                  r["first_table"], r["last_table"], r["pupils"],
+                  tuple(_warnings(r, same_hall[(r["meal"], r["hall"])])))
             for r in rows]
 
 

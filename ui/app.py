@@ -36,7 +36,6 @@ from ui import ask, colors, crash_dialog, font_check, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
 from ui.translations import tr
-from ui.wizard import FirstStartWizard, apply_plan, import_roster_after
 
 ORGANISATION, APPLICATION = "reopen-desktop", "reopen-desktop"
 _log = files.logger("window")
@@ -143,6 +142,9 @@ class Session:
             return True
         if self.args.demo:
             return self.fill_demo(office)
+        # only an empty file leads into the wizard: its pages load then, not at every start
+        from ui.wizard import FirstStartWizard, apply_plan, import_roster_after
+
         wizard = FirstStartWizard(operator=office.operator)
         if self.args.smoke:  # an empty machine: the wizard is the first screen; paint it, stop
             wizard.show()

@@ -8,6 +8,7 @@ or airing) is accepted, because the work was done, but the warning is kept with 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -122,9 +123,15 @@ def _area(row: dict[str, Any]) -> Area:
 
 def split_times(value: str) -> list[str]:
     """"07:30, 16:30" (any comma or space) as ["07:30", "16:30"], each as HH:MM."""
-    parts = [p for p in re.split(r"[,，、;；\s]+", value or "") if p]
-    return [f"{int(m.group(1)):02d}:{m.group(2)}" if (m := TIME_PATTERN.match(p)) else p
-            for p in parts]
+    return list(_split_times(value or ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _split_times(value: str) -> tuple[str, ...]:
+    """A school has a few distinct plans' times for hundreds of areas: each read once."""
+    parts = [p for p in re.split(r"[,，、;；\s]+", value) if p]
+    return tuple(f"{int(m.group(1)):02d}:{m.group(2)}" if (m := TIME_PATTERN.match(p)) else p
+                 for p in parts)
 
 
 def default_plan(data: DataFile) -> dict[str, Any]:

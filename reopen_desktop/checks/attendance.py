@@ -248,12 +248,14 @@ class _Facts:
         """A fever or illness not excluded by the catalogue: back once fever-free for the
         setting's hours (after a fever) and seen by the school doctor or cleared; a diagnosis
         only a doctor can judge (未归类, tuberculosis without a 休学 sign) wants a doctor."""
-        from reopen_desktop.diseases import catalogue  # read on the first follow-up, not at start
+        doctor = False
+        if follow_up["diagnosis"].strip():  # a blank one names no disease: no catalogue read
+            from reopen_desktop.diseases import catalogue  # read on the first diagnosis
 
-        reading = catalogue.read(follow_up["diagnosis"])
-        if catalogue.must_stay_home(reading):
-            return self._disease_stop(follow_up, reading, days, cleared)
-        doctor = catalogue.doctor_decides(reading) and bool(follow_up["diagnosis"].strip())
+            reading = catalogue.read(follow_up["diagnosis"])
+            if catalogue.must_stay_home(reading):
+                return self._disease_stop(follow_up, reading, days, cleared)
+            doctor = catalogue.doctor_decides(reading)
         if not days and follow_up["reason"] != "fever" and not doctor:
             return None  # a diagnosis phoned in, no absence or symptom, that no rule excludes
         fevers = [d for d, feverish, _onset in days if feverish]

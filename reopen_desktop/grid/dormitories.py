@@ -111,15 +111,21 @@ def rooms(data: DataFile, day: date | None = None) -> list[DormRoom]:
     day = day or date.today()
     fever = float(settings.get(data, "fever_threshold"))
     ill = _evening_ill(data, day, fever)
+    # The day's evening checks and the boarders are counted in one pass each, grouped by
+    # room: a subquery per room walked the whole day's checks (8,500 rows) 180 times.
     rows = data.query(
         "SELECT d.id, d.name, coalesce(c.name, '') AS class_name, d.capacity, d.isolation, "
-        "(SELECT count(*) FROM people p WHERE p.dorm_room_id = d.id AND p.active = 1) "
-        " AS boarders, "
-        "(SELECT count(*) FROM checks ch WHERE ch.dorm_room_id = d.id AND ch.day = :day "
-        " AND ch.session = 'evening') AS checked, "
-        "(SELECT count(*) FROM checks ch WHERE ch.dorm_room_id = d.id AND ch.day = :day "
-        " AND ch.session = 'evening' AND ch.absent = 1) AS absent "
-        "FROM dorm_rooms d LEFT JOIN classes c ON c.id = d.class_id ORDER BY d.name",
+        "coalesce(b.boarders, 0) AS boarders, coalesce(e.checked, 0) AS checked, "
+        "coalesce(e.absent, 0) AS absent "
+        "FROM dorm_rooms d LEFT JOIN classes c ON c.id = d.class_id "
+        "LEFT JOIN (SELECT dorm_room_id, count(*) AS boarders FROM people "
+        " WHERE active = 1 AND dorm_room_id IS NOT NULL GROUP BY dorm_room_id) b "
+        " ON b.dorm_room_id = d.id "
+        "LEFT JOIN (SELECT dorm_room_id, count(*) AS checked, "
+        " count(CASE WHEN absent = 1 THEN 1 END) AS absent FROM checks "
+        " WHERE day = :day AND session = 'evening' AND dorm_room_id IS NOT NULL "
+        " GROUP BY dorm_room_id) e ON e.dorm_room_id = d.id "
+        "ORDER BY d.name",
         {"day": day.isoformat()})
     in_force = limit(data)
     return [DormRoom(r["id"], r["name"], r["class_name"], r["capacity"], bool(r["isolation"]),

@@ -12,14 +12,23 @@ status bar refresh at once.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.alerts import register
 from reopen_desktop.datafile import audit, storage
 from reopen_desktop.datafile.door import EVERYTHING, Changes, Door, Room, rooms_of_tables
 from reopen_desktop.datafile.storage import SYSTEM, DataFile, Operator
 from reopen_desktop.office import rooms
+
+if TYPE_CHECKING:  # loaded with the first of their tabs (see the properties of Office)
+    from reopen_desktop.office.year_rooms import (
+        PreparednessRoom,
+        SurveillanceRoom,
+        TbRoom,
+        VaccinationRoom,
+    )
 
 # Which room's screens show each table; a table not listed counts as every room.
 TABLE_ROOMS = {
@@ -85,7 +94,6 @@ class Office(Door):
         self.campus = rooms.CampusRoom(self)
         self.canteen = rooms.CanteenRoom(self)
         self.supplies = rooms.SuppliesRoom(self)
-        self.preparedness = rooms.PreparednessRoom(self)
         self.exchange = rooms.ExchangeRoom(self)
         self.reports = rooms.ReportsRoom(self)
         self.operators = rooms.OperatorsRoom(self)
@@ -93,9 +101,32 @@ class Office(Door):
         self.backups = rooms.BackupsRoom(self)
         self.history = HistoryRoom(self)
         self.demo = rooms.DemoRoom(self)
-        self.vaccination = rooms.VaccinationRoom(self)
-        self.tb = rooms.TbRoom(self)
-        self.surveillance = rooms.SurveillanceRoom(self)
+
+    # The school year's rooms are built when first asked for: their modules (TOML norms,
+    # the line list ...) are not needed for the first screen, so start-up skips them.
+    @functools.cached_property
+    def preparedness(self) -> PreparednessRoom:
+        from reopen_desktop.office import year_rooms
+
+        return year_rooms.PreparednessRoom(self)
+
+    @functools.cached_property
+    def vaccination(self) -> VaccinationRoom:
+        from reopen_desktop.office import year_rooms
+
+        return year_rooms.VaccinationRoom(self)
+
+    @functools.cached_property
+    def tb(self) -> TbRoom:
+        from reopen_desktop.office import year_rooms
+
+        return year_rooms.TbRoom(self)
+
+    @functools.cached_property
+    def surveillance(self) -> SurveillanceRoom:
+        from reopen_desktop.office import year_rooms
+
+        return year_rooms.SurveillanceRoom(self)
 
     @classmethod
     def open(cls, path: str | Path, *, operator: Operator = SYSTEM,

@@ -7,7 +7,8 @@ the office alone; each name is the core's own object, not a copy.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.alerts.register import StoredAlert
 from reopen_desktop.base.words import Said
@@ -40,8 +41,6 @@ from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
 from reopen_desktop.people.households import Household, Member
 from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
 from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
-from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
-from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
 from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
@@ -54,28 +53,61 @@ from reopen_desktop.screening.declarations import (
 )
 from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
 from reopen_desktop.supplies import ItemStock
-from reopen_desktop.surveillance.events import MEASURES, Event, Measure
-from reopen_desktop.surveillance.line_list import Case, Curve
-from reopen_desktop.surveillance.observations import ACTIONS as OBSERVATION_ACTIONS
-from reopen_desktop.surveillance.observations import ROLES as OBSERVER_ROLES
-from reopen_desktop.surveillance.observations import Observation, ObservationResult
 from reopen_desktop.tb.cases import TbCase
-from reopen_desktop.tb.contacts import SCOPES as CONTACT_SCOPES
-from reopen_desktop.tb.contacts import ContactRound
-from reopen_desktop.tb.screenings import RESULT_CHOICES as TB_RESULTS
-from reopen_desktop.tb.screenings import RESULT_LABELS as TB_RESULT_LABELS
-from reopen_desktop.tb.screenings import Screening
-from reopen_desktop.vaccination.certificates import (
-    COMPLETE,
-    MISSING,
-    NO_BIRTH,
-    NO_RECORD,
-    ClassFigures,
-    Gaps,
-    PupilState,
-)
-from reopen_desktop.vaccination.clinic_import import ClinicImportResult
-from reopen_desktop.vaccination.schedule import Schedule
+
+if TYPE_CHECKING:  # at run time read by __getattr__ when a school-year tab first asks
+    from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
+    from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
+    from reopen_desktop.surveillance.events import MEASURES, Event, Measure
+    from reopen_desktop.surveillance.line_list import Case, Curve
+    from reopen_desktop.surveillance.observations import ACTIONS as OBSERVATION_ACTIONS
+    from reopen_desktop.surveillance.observations import ROLES as OBSERVER_ROLES
+    from reopen_desktop.surveillance.observations import Observation, ObservationResult
+    from reopen_desktop.tb.contacts import SCOPES as CONTACT_SCOPES
+    from reopen_desktop.tb.contacts import ContactRound
+    from reopen_desktop.tb.screenings import RESULT_CHOICES as TB_RESULTS
+    from reopen_desktop.tb.screenings import RESULT_LABELS as TB_RESULT_LABELS
+    from reopen_desktop.tb.screenings import Screening
+    from reopen_desktop.vaccination.certificates import (
+        COMPLETE,
+        MISSING,
+        NO_BIRTH,
+        NO_RECORD,
+        ClassFigures,
+        Gaps,
+        PupilState,
+    )
+    from reopen_desktop.vaccination.clinic_import import ClinicImportResult
+    from reopen_desktop.vaccination.schedule import Schedule
+
+# The school year's records (预案与培训, 全年防控), by name: (module, name there). Their
+# modules read TOML norms and build the line list, which the first screen never needs.
+_SCHOOL_YEAR = {
+    "TRAINING_KINDS": ("reopen_desktop.preparedness", "TRAINING_KINDS"),
+    "EDUCATION_KINDS": ("reopen_desktop.preparedness", "EDUCATION_KINDS"),
+    "Education": ("reopen_desktop.preparedness", "Education"),
+    "PlanDocument": ("reopen_desktop.preparedness", "PlanDocument"),
+    "ASSESSMENTS": ("reopen_desktop.preparedness.reporters", "ASSESSMENTS"),
+    "ReporterLine": ("reopen_desktop.preparedness.reporters", "ReporterLine"),
+    "MEASURES": ("reopen_desktop.surveillance.events", "MEASURES"),
+    "Event": ("reopen_desktop.surveillance.events", "Event"),
+    "Measure": ("reopen_desktop.surveillance.events", "Measure"),
+    "Case": ("reopen_desktop.surveillance.line_list", "Case"),
+    "Curve": ("reopen_desktop.surveillance.line_list", "Curve"),
+    "OBSERVATION_ACTIONS": ("reopen_desktop.surveillance.observations", "ACTIONS"),
+    "OBSERVER_ROLES": ("reopen_desktop.surveillance.observations", "ROLES"),
+    "Observation": ("reopen_desktop.surveillance.observations", "Observation"),
+    "ObservationResult": ("reopen_desktop.surveillance.observations", "ObservationResult"),
+    "CONTACT_SCOPES": ("reopen_desktop.tb.contacts", "SCOPES"),
+    "ContactRound": ("reopen_desktop.tb.contacts", "ContactRound"),
+    "TB_RESULTS": ("reopen_desktop.tb.screenings", "RESULT_CHOICES"),
+    "TB_RESULT_LABELS": ("reopen_desktop.tb.screenings", "RESULT_LABELS"),
+    "Screening": ("reopen_desktop.tb.screenings", "Screening"),
+    **{name: ("reopen_desktop.vaccination.certificates", name) for name in (
+        "COMPLETE", "MISSING", "NO_BIRTH", "NO_RECORD", "ClassFigures", "Gaps", "PupilState")},
+    "ClinicImportResult": ("reopen_desktop.vaccination.clinic_import", "ClinicImportResult"),
+    "Schedule": ("reopen_desktop.vaccination.schedule", "Schedule"),
+}
 
 __all__ = [
     "ASSESSMENTS", "COMPLETE", "CONTACT_SCOPES", "MEASURES", "MISSING", "NO_BIRTH", "NO_RECORD",
@@ -104,7 +136,8 @@ def __getattr__(name: str) -> Any:
     """Records of the rooms whose modules load heavy libraries (the roster import's
     pypinyin, the printers' reportlab, the disease catalogue): ``RosterResult``,
     ``ROSTER_FIELDS``, ``ReportResult``, ``NormLine``, ``CatalogueLine`` and ``Disease`` are
-    read from them when the window first asks, not at start-up."""
+    read from them when the window first asks, not at start-up; so are the school year's
+    (``_SCHOOL_YEAR``), whose modules only their own tabs need."""
     if name == "RosterResult":
         from reopen_desktop.importers.roster import RosterResult
 
@@ -122,5 +155,8 @@ def __getattr__(name: str) -> Any:
         from reopen_desktop.reports.pdf import ReportResult
 
         return ReportResult
+    if name in _SCHOOL_YEAR:
+        module, attribute = _SCHOOL_YEAR[name]
+        return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

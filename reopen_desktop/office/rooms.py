@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reopen_desktop import canteen, dining, preparedness, summary, supplies
+from reopen_desktop import canteen, dining, summary, supplies
 from reopen_desktop.alerts import register
 from reopen_desktop.bundle import drives, exports, receipts
 from reopen_desktop.bundle import township_key as township_keys
@@ -36,17 +36,8 @@ from reopen_desktop.office import first_start
 from reopen_desktop.people import erasure, households
 from reopen_desktop.people import person_file as person_files
 from reopen_desktop.people import search as people_search
-from reopen_desktop.preparedness import reporters as class_reporters
 from reopen_desktop.reports import periods
 from reopen_desktop.screening import areas, declarations, forms, villages
-from reopen_desktop.surveillance import events as outbreak_events
-from reopen_desktop.surveillance import line_list as case_list
-from reopen_desktop.surveillance import observations as all_day
-from reopen_desktop.tb import cases as tb_cases
-from reopen_desktop.tb import contacts as tb_contacts
-from reopen_desktop.tb import norms as tb_norms
-from reopen_desktop.tb import screenings as tb_screenings
-from reopen_desktop.vaccination import certificates, clinic_import
 
 if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pypinyin, ...)
     from reopen_desktop.bundle.exports import ExportRecord
@@ -282,85 +273,6 @@ class SuppliesRoom(Room):
     add_item = writes(supplies.add_item)
     set_reserve_days = writes(supplies.set_reserve_days)
     move = writes(supplies.move)
-
-
-class PreparednessRoom(Room):
-    """The contingency plan, training and drills, the observation room, the doctor on duty."""
-
-    plan_versions = reads(preparedness.plan_versions)
-    current_plan = reads(preparedness.current_plan)
-    add_plan_version = writes(preparedness.add_plan_version)
-    list_trainings = reads(preparedness.list_trainings)
-    add_training = writes(preparedness.add_training)
-    delete_training = writes(preparedness.delete_training)
-    list_education = reads(preparedness.list_education)
-    add_education = writes(preparedness.add_education)
-    delete_education = writes(preparedness.delete_education)
-    observation_room = reads(preparedness.observation_room)
-    set_observation_room = writes(preparedness.set_observation_room)
-    doctor_on_duty = reads(preparedness.doctor_on_duty)
-    duty_candidates = reads(preparedness.duty_candidates)
-    set_doctor_on_duty = writes(preparedness.set_doctor_on_duty)
-    # class epidemic reporters, each semester
-    semester_of = staticmethod(class_reporters.semester_of)
-    reporter_duty = staticmethod(class_reporters.duty)
-    reporters = reads(class_reporters.reporters)
-    reporters_not_ready = reads(class_reporters.not_ready)
-    appoint_reporter = writes(class_reporters.appoint)
-    record_reporter_training = writes(class_reporters.record_training)
-
-
-class VaccinationRoom(Room):
-    """预防接种证查验: the schedule, each pupil's certificate and doses, the catch-up."""
-
-    schedule = reads(certificates.schedule_for)
-    pupils = reads(certificates.pupils)
-    states = reads(certificates.states)
-    find_gaps = reads(certificates.find_gaps)
-    class_figures = reads(certificates.class_figures)
-    record_certificate = writes(certificates.record_certificate)
-    add_dose = writes(certificates.add_dose)
-    mark_notified = writes(certificates.mark_notified)
-    mark_rechecked = writes(certificates.mark_rechecked)
-    import_results = writes(clinic_import.import_clinic_results)
-    provincial = reads(certificates.provincial_tables)
-    add_provincial_vaccine = writes(certificates.add_provincial_vaccine)
-    remove_provincial_vaccine = writes(certificates.remove_provincial_vaccine)
-
-
-class TbRoom(Room):
-    """School tuberculosis: entry and contact screening, cases suspended and back."""
-
-    screenings = reads(tb_screenings.screenings)
-    record_screening = writes(tb_screenings.record_screening)
-    list_intake = writes(tb_screenings.list_intake)
-    intake_figures = reads(tb_screenings.intake_figures)
-    cases = reads(tb_cases.cases)
-    record_case = writes(tb_cases.record_case)
-    suspend = writes(tb_cases.suspend)
-    record_return = writes(tb_cases.record_return)
-    may_attend = reads(tb_cases.may_attend)
-    rounds = reads(tb_contacts.rounds)
-    start_round = writes(tb_contacts.start_round)
-    screening_plan = staticmethod(tb_norms.screening_plan)
-    suspension_criteria = staticmethod(tb_norms.suspension_criteria)
-    return_requirements = staticmethod(tb_norms.return_requirements)
-    latent_stays = staticmethod(tb_norms.latent_stays)
-
-
-class SurveillanceRoom(Room):
-    """全日健康观察, the case line list and its curve, the outbreak event record."""
-
-    record_observation = writes(all_day.record_observation)
-    observations = reads(all_day.observations)
-    line_list = reads(case_list.line_list)
-    curve = staticmethod(case_list.curve)
-    annotate = writes(case_list.annotate)
-    events = reads(outbreak_events.events)
-    event_cases = reads(outbreak_events.event_cases)
-    open_event = writes(outbreak_events.open_event)
-    add_measure = writes(outbreak_events.add_measure)
-    close_event = writes(outbreak_events.close_event)
 
 
 class ExchangeRoom(Room):
