@@ -223,15 +223,23 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         readable = _read_all(files, report, outcomes, today)
         readable.sort(key=_merge_order)
         holdings = _Holdings(data)
-        with _Checks(readable, private, today) as checks:
+        # The receipts are written on a thread of their own: creating a file on the stick is
+        # slow, and it overlaps the next bundles' checks and merge (each outcome is read only
+        # once every receipt is written).
+        with _Checks(readable, private, today) as checks, \
+                ThreadPoolExecutor(max_workers=1) as receipts:
+            written = []
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
                 outcome = (_import_one(data, township, private, bundle, holdings, backed_up)
                            if bundle.refused is None else _refused_unread(bundle))
-                _acknowledge(township, private, bundle, outcome)
+                written.append(receipts.submit(_acknowledge, township, private, bundle,
+                                               outcome))
                 outcomes.append(outcome)
                 bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
+            for receipt in written:
+                receipt.result()  # an unexpected error is raised here, not lost
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
