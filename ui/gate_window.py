@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from reopen_desktop.base.words import text
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
@@ -164,4 +165,8 @@ class GateWindow(QWidget):
             d.class_name, d.starts, d.ends, d.expected, len(d.missing),
             join(d.missing[:12]) + ("…" if len(d.missing) > 12 else ""))
             for d in due]
+        why = self.office.settings.why_not_school_day(date.today())
+        if why:  # the readings are kept all the same: a boarding school's Sunday return
+            lines.insert(0, self.tr("今天按校历不是上课日({0}),读数照常记录。").format(
+                text(f"why_not_{why}")))
         self.due.setText("\n".join(lines) or self.tr("此刻本通道没有安排到校的班级。"))

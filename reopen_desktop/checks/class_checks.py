@@ -122,10 +122,13 @@ def _untyped(judged: attendance.ReturnStatus) -> CheckEntry:
 
 
 def record_check(data: DataFile, person_id: int, day: date, session: str, entry: CheckEntry,
-                 *, today: date | None = None) -> SaveResult:
+                 *, today: date | None = None, any_day: bool = False) -> SaveResult:
     """One person's check (a correction); one audited action with its follow-up and
-    alerts, as :func:`save_class_checks`."""
+    alerts, as :func:`save_class_checks`, refused on a day the school calendar says is no
+    school day unless ``any_day`` (the user confirmed school was held)."""
     _refuse_future(day, today)
+    if not any_day:
+        school_calendar.refuse_unless_school_day(data, day)
     _refuse_session(session)
     rows = data.query("SELECT id, name, class_id, dorm_room_id FROM people WHERE id = ? "
                       "AND active = 1", (person_id,))

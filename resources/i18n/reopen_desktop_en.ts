@@ -3025,6 +3025,10 @@ Take them to the observation room and tell the parents and the school doctor.</t
             <translation>{0} ({1}-{2}): expected {3}, not yet here {4}: {5}</translation>
         </message>
         <message>
+            <source>今天按校历不是上课日({0}),读数照常记录。</source>
+            <translation>Today is no school day in the calendar ({0}); readings are recorded all the same.</translation>
+        </message>
+        <message>
             <source>此刻本通道没有安排到校的班级。</source>
             <translation>No class is due at this lane now.</translation>
         </message>

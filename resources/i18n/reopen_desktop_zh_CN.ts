@@ -3025,6 +3025,10 @@
             <translation>{0}({1}-{2})应到 {3} 人,未到 {4} 人:{5}</translation>
         </message>
         <message>
+            <source>今天按校历不是上课日({0}),读数照常记录。</source>
+            <translation>今天按校历不是上课日({0}),读数照常记录。</translation>
+        </message>
+        <message>
             <source>此刻本通道没有安排到校的班级。</source>
             <translation>此刻本通道没有安排到校的班级。</translation>
         </message>

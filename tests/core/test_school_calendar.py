@@ -64,6 +64,20 @@ def test_checks_for_a_sunday_the_user_confirmed_are_saved(school_db):
     assert school_db.scalar("SELECT count(*) FROM checks WHERE day = ?", (SUNDAY.isoformat(),))
 
 
+def test_a_single_correction_on_a_sunday_is_refused_unless_confirmed(school_db):
+    pupil = school_db.scalar("SELECT id FROM people WHERE class_id = ? AND active = 1",
+                             (_class(school_db),))
+    entry = class_checks.CheckEntry(pupil, "38.2")
+    with pytest.raises(Refused, match="不是上课日"):
+        class_checks.record_check(school_db, pupil, SUNDAY, "morning", entry)
+    assert school_db.scalar("SELECT count(*) FROM checks") == 0
+    class_checks.record_check(school_db, pupil, SUNDAY, "morning", entry, any_day=True)
+    assert school_db.scalar("SELECT temperature FROM checks WHERE day = ?",
+                            (SUNDAY.isoformat(),)) == 38.2
+    class_checks.record_check(school_db, pupil, MONDAY, "morning", entry)  # a school day
+    assert school_db.scalar("SELECT count(*) FROM checks") == 2
+
+
 def test_checks_for_a_make_up_saturday_are_accepted(school_db):
     school_calendar.set_day(school_db, SATURDAY, "workday", "调休")
     class_checks.save_class_checks(school_db, _class(school_db), SATURDAY, "morning", [])

@@ -71,3 +71,19 @@ def test_the_which_of_these_two_list_is_large_enough_to_read(qtbot, school_db):
     qtbot.keyClick(window.choices, Qt.Key.Key_Down)
     qtbot.keyClick(window.choices, Qt.Key.Key_Return)
     assert not window.choices.isVisible() and window.temperature.hasFocus()
+
+
+def test_on_a_day_the_calendar_calls_no_school_day_the_gate_says_so_and_still_records(
+        qtbot, school_db):
+    from reopen_desktop.grid import school_calendar
+
+    school_calendar.set_day(school_db, date.today(), "holiday", "校庆")
+    window, pupil, code = open_gate(qtbot, school_db)
+    assert "不是上课日" in window.due.text() and "放假日" in window.due.text()
+    window.scan.setText(f"{code} 365")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert school_db.scalar("SELECT temperature FROM checks WHERE person_id = ? AND day = ?",
+                            (pupil, date.today().isoformat())) == 36.5
+    school_calendar.set_day(school_db, date.today(), "workday", "调休")
+    window._show_due()
+    assert "不是上课日" not in window.due.text()
