@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.office.door import Office
+from reopen_desktop.office.people_rooms import PeopleRoom
 from reopen_desktop.office.records import Operator
-from reopen_desktop.office.rooms import ExchangeRoom, PeopleRoom
+from reopen_desktop.office.rooms import ExchangeRoom
 from ui import ask, colors
 from ui.translations import tr
 

@@ -1037,6 +1037,17 @@ def _calendar_and_health_education(conn: sqlite3.Connection) -> None:
     _run_script(conn, CALENDAR_AND_HEALTH_EDUCATION)
 
 
+def _checks_by_class_and_session(conn: sqlite3.Connection) -> None:
+    """The day's checks by class, session and absence in the index itself: the day
+    summary's per-class head-counts (each session) and the dining section's morning
+    presence read the index alone, without a temporary tree to group in (~10% of the
+    summary at 3,000 people). It replaces ``checks_day`` (day, class_id), its prefix, so a
+    check written updates no more indexes than before."""
+    _run_script(conn, """
+CREATE INDEX checks_day_class_session ON checks(day, class_id, session, absent);
+DROP INDEX checks_day
+""")
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_grid,
     _v2_people_and_screening,
@@ -1059,6 +1070,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _dining_and_dormitories,
     _bundle_receipts,
     _calendar_and_health_education,
+    _checks_by_class_and_session,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,6 +23,7 @@ from reopen_desktop.datafile.storage import SYSTEM, DataFile, Operator
 from reopen_desktop.office import rooms
 
 if TYPE_CHECKING:  # loaded with the first of their tabs (see the properties of Office)
+    from reopen_desktop.office.people_rooms import PeopleRoom, ScreeningRoom
     from reopen_desktop.office.year_rooms import (
         PreparednessRoom,
         SurveillanceRoom,
@@ -87,8 +88,6 @@ class Office(Door):
     def __init__(self, data: DataFile):
         super().__init__(data)
         self.grid = rooms.GridRoom(self)
-        self.people = rooms.PeopleRoom(self)
-        self.screening = rooms.ScreeningRoom(self)
         self.checks = rooms.ChecksRoom(self)
         self.alerts = rooms.AlertsRoom(self)
         self.campus = rooms.CampusRoom(self)
@@ -101,6 +100,20 @@ class Office(Door):
         self.backups = rooms.BackupsRoom(self)
         self.history = HistoryRoom(self)
         self.demo = rooms.DemoRoom(self)
+
+    # The people and screening rooms, and the school year's, are built when first asked
+    # for: their modules (households, the villages' lists ...) wait for their own tabs.
+    @functools.cached_property
+    def people(self) -> PeopleRoom:
+        from reopen_desktop.office import people_rooms
+
+        return people_rooms.PeopleRoom(self)
+
+    @functools.cached_property
+    def screening(self) -> ScreeningRoom:
+        from reopen_desktop.office import people_rooms
+
+        return people_rooms.ScreeningRoom(self)
 
     # The school year's rooms are built when first asked for: their modules (TOML norms,
     # the line list ...) are not needed for the first screen, so start-up skips them.

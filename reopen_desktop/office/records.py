@@ -38,9 +38,6 @@ from reopen_desktop.grid.dormitories import Limit as DormLimit
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_calendar import DAY_KINDS, CalendarDay, Term
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
-from reopen_desktop.people.households import Household, Member
-from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
-from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
 from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
@@ -51,13 +48,16 @@ from reopen_desktop.screening.declarations import (
     PersonScreening,
     Travel,
 )
-from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
 from reopen_desktop.supplies import ItemStock
 from reopen_desktop.tb.cases import TbCase
 
-if TYPE_CHECKING:  # at run time read by __getattr__ when a school-year tab first asks
+if TYPE_CHECKING:  # at run time read by __getattr__ when their tab first asks
+    from reopen_desktop.people.households import Household, Member
+    from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
+    from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
     from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
     from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
+    from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
     from reopen_desktop.surveillance.events import MEASURES, Event, Measure
     from reopen_desktop.surveillance.line_list import Case, Curve
     from reopen_desktop.surveillance.observations import ACTIONS as OBSERVATION_ACTIONS
@@ -80,9 +80,9 @@ if TYPE_CHECKING:  # at run time read by __getattr__ when a school-year tab firs
     from reopen_desktop.vaccination.clinic_import import ClinicImportResult
     from reopen_desktop.vaccination.schedule import Schedule
 
-# The school year's records (预案与培训, 全年防控), by name: (module, name there). Their
-# modules read TOML norms and build the line list, which the first screen never needs.
-_SCHOOL_YEAR = {
+# The records of the tabs that load their modules when first opened (预案与培训, 全年防控,
+# 人员档案, the villages of 摸排), by name: (module, name there); the first screen needs none.
+_WITH_THEIR_TABS = {
     "TRAINING_KINDS": ("reopen_desktop.preparedness", "TRAINING_KINDS"),
     "EDUCATION_KINDS": ("reopen_desktop.preparedness", "EDUCATION_KINDS"),
     "Education": ("reopen_desktop.preparedness", "Education"),
@@ -107,6 +107,13 @@ _SCHOOL_YEAR = {
         "COMPLETE", "MISSING", "NO_BIRTH", "NO_RECORD", "ClassFigures", "Gaps", "PupilState")},
     "ClinicImportResult": ("reopen_desktop.vaccination.clinic_import", "ClinicImportResult"),
     "Schedule": ("reopen_desktop.vaccination.schedule", "Schedule"),
+    # the people and screening tabs' own (their rooms: office/people_rooms.py)
+    **{name: ("reopen_desktop.people.households", name) for name in ("Household", "Member")},
+    **{name: ("reopen_desktop.people.person_file", name) for name in (
+        "FIELD_LABELS", "PersonFile")},
+    **{name: ("reopen_desktop.people.search", name) for name in ("SEARCH_LIMIT", "PersonRow")},
+    **{name: ("reopen_desktop.screening.villages", name) for name in (
+        "MATCHED", "STATUS_LABELS", "VillageMatch", "VillageRow")},
 }
 
 __all__ = [
@@ -136,8 +143,8 @@ def __getattr__(name: str) -> Any:
     """Records of the rooms whose modules load heavy libraries (the roster import's
     pypinyin, the printers' reportlab, the disease catalogue): ``RosterResult``,
     ``ROSTER_FIELDS``, ``ReportResult``, ``NormLine``, ``CatalogueLine`` and ``Disease`` are
-    read from them when the window first asks, not at start-up; so are the school year's
-    (``_SCHOOL_YEAR``), whose modules only their own tabs need."""
+    read from them when the window first asks, not at start-up; so are the school year's, the
+    people's and the villages' (``_WITH_THEIR_TABS``), whose modules only their own tabs need."""
     if name == "RosterResult":
         from reopen_desktop.importers.roster import RosterResult
 
@@ -155,8 +162,8 @@ def __getattr__(name: str) -> Any:
         from reopen_desktop.reports.pdf import ReportResult
 
         return ReportResult
-    if name in _SCHOOL_YEAR:
-        module, attribute = _SCHOOL_YEAR[name]
+    if name in _WITH_THEIR_TABS:
+        module, attribute = _WITH_THEIR_TABS[name]
         return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

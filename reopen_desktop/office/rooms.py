@@ -33,11 +33,7 @@ from reopen_desktop.datafile.door import Room, reads, writes
 from reopen_desktop.grid import classes, dormitories, duties, school_calendar, school_record
 from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
-from reopen_desktop.people import erasure, households
-from reopen_desktop.people import person_file as person_files
-from reopen_desktop.people import search as people_search
 from reopen_desktop.reports import periods
-from reopen_desktop.screening import areas, declarations, forms, villages
 
 if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pypinyin, ...)
     from reopen_desktop.bundle.exports import ExportRecord
@@ -45,7 +41,6 @@ if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pyp
     from reopen_desktop.diseases.adjustments import NormLine
     from reopen_desktop.diseases.catalogue import CatalogueLine
     from reopen_desktop.diseases.reader import Disease
-    from reopen_desktop.importers.roster import RosterResult
     from reopen_desktop.reports.pdf import ReportResult
     from reopen_desktop.reports.periods import Period
 
@@ -87,73 +82,6 @@ class GridRoom(Room):
     add_staff = writes(duties.add_staff)
     assign = writes(duties.assign)
     unassign = writes(duties.unassign)
-
-
-class PeopleRoom(Room):
-    """Finding people, their files (一人一档), households, and the roster import."""
-
-    search = reads(people_search.search)
-    person_file = reads(person_files.person_file)
-    kind_of = reads(person_files.kind_of)
-    update_person = writes(person_files.update_person)
-    household_of = reads(households.household_of)
-    member_exposures = reads(households.member_exposures)
-    link = writes(households.link)
-    add_member = writes(households.add_member)
-    remove_member = writes(households.remove_member)
-    erase_person = writes(erasure.erase_person)
-
-    def import_roster(self, path: str | Path, **options: Any) -> RosterResult:
-        """The roster import (pypinyin loads with it, the first time)."""
-        from reopen_desktop.importers import roster
-
-        return self._write(roster.import_roster, path, **options)
-
-    @staticmethod
-    def write_template(path: str | Path) -> Path:
-        from reopen_desktop.importers import roster
-
-        return roster.write_template(path)
-
-    def write_school_template(self, path: str | Path) -> Path:
-        """The roster template with this school's grades and classes in its dropdowns."""
-        from reopen_desktop.importers import roster
-
-        return self._read(roster.write_school_template, path)
-
-
-class ScreeningRoom(Room):
-    """Risk areas, declarations, key persons, the board, the villages (摸排)."""
-
-    list_areas = reads(areas.list_areas)
-    add_area = writes(declarations.add_area)
-    update_area = writes(declarations.update_area)
-    delete_area = writes(declarations.delete_area)
-    import_areas = writes(declarations.import_areas)
-    declare = writes(declarations.declare)
-
-    @staticmethod
-    def disease_names() -> dict[str, str]:
-        """A contact's disease, as the declaration form offers it (the catalogue loads with
-        the first question)."""
-        from reopen_desktop.diseases import catalogue
-
-        return catalogue.names()
-
-    person_status = reads(declarations.person_status)
-    key_persons = reads(declarations.key_persons)
-    release_key_person = writes(declarations.release_key_person)
-    board = reads(declarations.board)
-    board_people = reads(declarations.board_people)
-    day_section = reads(declarations.day_section)
-    import_declarations = writes(forms.import_declarations)
-    export_key_persons_by_village = writes(villages.export_key_persons_by_village)
-    match_village_list = reads(villages.match_village_list)
-    apply_village_matches = writes(villages.apply_village_matches)
-
-    def write_declaration_template(self, path: Path, class_id: int | None = None) -> int:
-        """The head teachers' declaration workbook, prefilled with the class's people."""
-        return forms.write_declaration_template(path, self._data, class_id)
 
 
 class ChecksRoom(Room):
