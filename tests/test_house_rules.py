@@ -104,3 +104,14 @@ def test_the_window_starts_without_the_heavy_libraries_or_the_disease_catalogue(
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            cwd=ROOT, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_each_record_read_with_its_tab_is_read_by_the_function_named_for_it():
+    """office/records.py reads the records of lazily loaded tabs by name; the list of which
+    function gives which name must match what each function returns."""
+    from reopen_desktop.office import records
+
+    readers = set(records.WITH_THEIR_TABS.values())
+    given = {name: read for read in readers for name in read()}
+    assert given == records.WITH_THEIR_TABS
+    assert set(given) <= set(records.__all__)

@@ -7,7 +7,7 @@ the office alone; each name is the core's own object, not a copy.
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reopen_desktop.alerts.register import StoredAlert
@@ -81,40 +81,69 @@ if TYPE_CHECKING:  # at run time read by __getattr__ when their tab first asks
     from reopen_desktop.vaccination.schedule import Schedule
 
 # The records of the tabs that load their modules when first opened (预案与培训, 全年防控,
-# 人员档案, the villages of 摸排), by name: (module, name there); the first screen needs none.
-_WITH_THEIR_TABS = {
-    "TRAINING_KINDS": ("reopen_desktop.preparedness", "TRAINING_KINDS"),
-    "EDUCATION_KINDS": ("reopen_desktop.preparedness", "EDUCATION_KINDS"),
-    "Education": ("reopen_desktop.preparedness", "Education"),
-    "PlanDocument": ("reopen_desktop.preparedness", "PlanDocument"),
-    "ASSESSMENTS": ("reopen_desktop.preparedness.reporters", "ASSESSMENTS"),
-    "ReporterLine": ("reopen_desktop.preparedness.reporters", "ReporterLine"),
-    "MEASURES": ("reopen_desktop.surveillance.events", "MEASURES"),
-    "Event": ("reopen_desktop.surveillance.events", "Event"),
-    "Measure": ("reopen_desktop.surveillance.events", "Measure"),
-    "Case": ("reopen_desktop.surveillance.line_list", "Case"),
-    "Curve": ("reopen_desktop.surveillance.line_list", "Curve"),
-    "OBSERVATION_ACTIONS": ("reopen_desktop.surveillance.observations", "ACTIONS"),
-    "OBSERVER_ROLES": ("reopen_desktop.surveillance.observations", "ROLES"),
-    "Observation": ("reopen_desktop.surveillance.observations", "Observation"),
-    "ObservationResult": ("reopen_desktop.surveillance.observations", "ObservationResult"),
-    "CONTACT_SCOPES": ("reopen_desktop.tb.contacts", "SCOPES"),
-    "ContactRound": ("reopen_desktop.tb.contacts", "ContactRound"),
-    "TB_RESULTS": ("reopen_desktop.tb.screenings", "RESULT_CHOICES"),
-    "TB_RESULT_LABELS": ("reopen_desktop.tb.screenings", "RESULT_LABELS"),
-    "Screening": ("reopen_desktop.tb.screenings", "Screening"),
-    **{name: ("reopen_desktop.vaccination.certificates", name) for name in (
-        "COMPLETE", "MISSING", "NO_BIRTH", "NO_RECORD", "ClassFigures", "Gaps", "PupilState")},
-    "ClinicImportResult": ("reopen_desktop.vaccination.clinic_import", "ClinicImportResult"),
-    "Schedule": ("reopen_desktop.vaccination.schedule", "Schedule"),
-    # the people and screening tabs' own (their rooms: office/people_rooms.py)
-    **{name: ("reopen_desktop.people.households", name) for name in ("Household", "Member")},
-    **{name: ("reopen_desktop.people.person_file", name) for name in (
-        "FIELD_LABELS", "PersonFile")},
-    **{name: ("reopen_desktop.people.search", name) for name in ("SEARCH_LIMIT", "PersonRow")},
-    **{name: ("reopen_desktop.screening.villages", name) for name in (
-        "MATCHED", "STATUS_LABELS", "VillageMatch", "VillageRow")},
-}
+# 人员档案, the villages of 摸排), each tab's read by name in one function; the first screen
+# needs none of them.
+
+
+def _preparedness_records() -> dict[str, Any]:
+    from reopen_desktop import preparedness
+    from reopen_desktop.preparedness import reporters
+
+    return {"TRAINING_KINDS": preparedness.TRAINING_KINDS,
+            "EDUCATION_KINDS": preparedness.EDUCATION_KINDS,
+            "Education": preparedness.Education, "PlanDocument": preparedness.PlanDocument,
+            "ASSESSMENTS": reporters.ASSESSMENTS, "ReporterLine": reporters.ReporterLine}
+
+
+def _school_year_records() -> dict[str, Any]:
+    from reopen_desktop.surveillance import events, line_list, observations
+    from reopen_desktop.tb import contacts, screenings
+    from reopen_desktop.vaccination import certificates, clinic_import, schedule
+
+    return {"MEASURES": events.MEASURES, "Event": events.Event, "Measure": events.Measure,
+            "Case": line_list.Case, "Curve": line_list.Curve,
+            "OBSERVATION_ACTIONS": observations.ACTIONS, "OBSERVER_ROLES": observations.ROLES,
+            "Observation": observations.Observation,
+            "ObservationResult": observations.ObservationResult,
+            "CONTACT_SCOPES": contacts.SCOPES, "ContactRound": contacts.ContactRound,
+            "TB_RESULTS": screenings.RESULT_CHOICES,
+            "TB_RESULT_LABELS": screenings.RESULT_LABELS, "Screening": screenings.Screening,
+            "COMPLETE": certificates.COMPLETE, "MISSING": certificates.MISSING,
+            "NO_BIRTH": certificates.NO_BIRTH, "NO_RECORD": certificates.NO_RECORD,
+            "ClassFigures": certificates.ClassFigures, "Gaps": certificates.Gaps,
+            "PupilState": certificates.PupilState,
+            "ClinicImportResult": clinic_import.ClinicImportResult,
+            "Schedule": schedule.Schedule}
+
+
+def _people_records() -> dict[str, Any]:
+    """The people and screening tabs' own (their rooms: office/people_rooms.py)."""
+    from reopen_desktop.people import households, person_file, search
+    from reopen_desktop.screening import villages
+
+    return {"Household": households.Household, "Member": households.Member,
+            "FIELD_LABELS": person_file.FIELD_LABELS, "PersonFile": person_file.PersonFile,
+            "SEARCH_LIMIT": search.SEARCH_LIMIT, "PersonRow": search.PersonRow,
+            "MATCHED": villages.MATCHED, "STATUS_LABELS": villages.STATUS_LABELS,
+            "VillageMatch": villages.VillageMatch, "VillageRow": villages.VillageRow}
+
+
+# Which function reads each name (tests/test_house_rules.py checks these against the
+# functions' own keys).
+WITH_THEIR_TABS: dict[str, Callable[[], dict[str, Any]]] = {
+    name: read for read, names in (
+        (_preparedness_records, ("TRAINING_KINDS", "EDUCATION_KINDS", "Education",
+                                 "PlanDocument", "ASSESSMENTS", "ReporterLine")),
+        (_school_year_records, (
+            "MEASURES", "Event", "Measure", "Case", "Curve", "OBSERVATION_ACTIONS",
+            "OBSERVER_ROLES", "Observation", "ObservationResult", "CONTACT_SCOPES",
+            "ContactRound", "TB_RESULTS", "TB_RESULT_LABELS", "Screening", "COMPLETE",
+            "MISSING", "NO_BIRTH", "NO_RECORD", "ClassFigures", "Gaps", "PupilState",
+            "ClinicImportResult", "Schedule")),
+        (_people_records, ("Household", "Member", "FIELD_LABELS", "PersonFile",
+                           "SEARCH_LIMIT", "PersonRow", "MATCHED", "STATUS_LABELS",
+                           "VillageMatch", "VillageRow")))
+    for name in names}
 
 __all__ = [
     "ASSESSMENTS", "COMPLETE", "CONTACT_SCOPES", "MEASURES", "MISSING", "NO_BIRTH", "NO_RECORD",
@@ -144,7 +173,7 @@ def __getattr__(name: str) -> Any:
     pypinyin, the printers' reportlab, the disease catalogue): ``RosterResult``,
     ``ROSTER_FIELDS``, ``ReportResult``, ``NormLine``, ``CatalogueLine`` and ``Disease`` are
     read from them when the window first asks, not at start-up; so are the school year's, the
-    people's and the villages' (``_WITH_THEIR_TABS``), whose modules only their own tabs need."""
+    people's and the villages' (``WITH_THEIR_TABS``), whose modules only their own tabs need."""
     if name == "RosterResult":
         from reopen_desktop.importers.roster import RosterResult
 
@@ -162,8 +191,7 @@ def __getattr__(name: str) -> Any:
         from reopen_desktop.reports.pdf import ReportResult
 
         return ReportResult
-    if name in _WITH_THEIR_TABS:
-        module, attribute = _WITH_THEIR_TABS[name]
-        return getattr(importlib.import_module(module), attribute)
+    if name in WITH_THEIR_TABS:
+        return WITH_THEIR_TABS[name]()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
