@@ -621,14 +621,8 @@ def _alert_message_keys(conn: sqlite3.Connection) -> None:
     _run_script(conn, ALERT_MESSAGE_KEYS)
 
 
-ALERT_COLUMNS = ("id, rule, day, scope, people, message, deadline, status, outcome, raised_at, "
-                 "closed_at, closed_by, message_key, message_params")
-ALERTS_PER_PERSON = f"""
-CREATE TEMP TABLE suspension_alerts AS
-    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
-UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
-CREATE TABLE alerts_rebuilt (
-    id INTEGER PRIMARY KEY,
+# The alerts table's columns common to both of its rebuilds (per person; by catalogue group).
+ALERTS_TABLE_COLUMNS = """    id INTEGER PRIMARY KEY,
     rule TEXT NOT NULL,
     day TEXT NOT NULL,
     scope TEXT NOT NULL,
@@ -641,13 +635,23 @@ CREATE TABLE alerts_rebuilt (
     closed_at TEXT NOT NULL DEFAULT '',
     closed_by TEXT NOT NULL DEFAULT '',
     message_key TEXT NOT NULL DEFAULT '',
-    message_params TEXT NOT NULL DEFAULT '{{}}',
+    message_params TEXT NOT NULL DEFAULT '{}',
     subject INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (rule, day, scope, subject)
+"""
+
+
+def _alerts_rebuilt(added_columns: str, unique: str, copy: str) -> str:
+    """The script that rebuilds the alerts table with its ids (SQLite cannot change a
+    constraint): ``added_columns`` after the common ones, the ``unique`` key, ``copy`` the
+    INSERT … SELECT from the old table; the suspensions that name an alert are set aside and
+    put back around it."""
+    return f"""CREATE TEMP TABLE suspension_alerts AS
+    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
+UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
+CREATE TABLE alerts_rebuilt (
+{ALERTS_TABLE_COLUMNS}{added_columns}    UNIQUE ({unique})
 );
-INSERT INTO alerts_rebuilt ({ALERT_COLUMNS}, subject)
-    SELECT {ALERT_COLUMNS}, CASE WHEN rule IN ('notifiable', 'unexplained', 'fever')
-    THEN coalesce(json_extract(people, '$[0]'), 0) ELSE 0 END FROM alerts;
+{copy}
 DROP TABLE alerts;
 ALTER TABLE alerts_rebuilt RENAME TO alerts;
 CREATE INDEX alerts_status ON alerts(status, day);
@@ -655,6 +659,14 @@ UPDATE class_suspensions SET alert_id = (SELECT s.alert_id FROM suspension_alert
     WHERE s.id = class_suspensions.id) WHERE id IN (SELECT id FROM suspension_alerts);
 DROP TABLE suspension_alerts
 """
+
+
+ALERT_COLUMNS = ("id, rule, day, scope, people, message, deadline, status, outcome, raised_at, "
+                 "closed_at, closed_by, message_key, message_params")
+ALERTS_PER_PERSON = "\n" + _alerts_rebuilt("", "rule, day, scope, subject", f"""\
+INSERT INTO alerts_rebuilt ({ALERT_COLUMNS}, subject)
+    SELECT {ALERT_COLUMNS}, CASE WHEN rule IN ('notifiable', 'unexplained', 'fever')
+    THEN coalesce(json_extract(people, '$[0]'), 0) ELSE 0 END FROM alerts;""")
 
 
 def _alerts_per_person(conn: sqlite3.Connection) -> None:
@@ -667,41 +679,14 @@ def _alerts_per_person(conn: sqlite3.Connection) -> None:
 
 
 ALERT_COLUMNS_WITH_SUBJECT = f"{ALERT_COLUMNS}, subject"
-CATALOGUE_ALERTS = f"""
+CATALOGUE_ALERTS = """
 ALTER TABLE checks ADD COLUMN onset TEXT NOT NULL DEFAULT '';
 CREATE INDEX checks_diagnosed ON checks(day) WHERE diagnosis <> '';
-CREATE TEMP TABLE suspension_alerts AS
-    SELECT id, alert_id FROM class_suspensions WHERE alert_id IS NOT NULL;
-UPDATE class_suspensions SET alert_id = NULL WHERE alert_id IS NOT NULL;
-CREATE TABLE alerts_rebuilt (
-    id INTEGER PRIMARY KEY,
-    rule TEXT NOT NULL,
-    day TEXT NOT NULL,
-    scope TEXT NOT NULL,
-    people TEXT NOT NULL,
-    message TEXT NOT NULL,
-    deadline TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
-    outcome TEXT NOT NULL DEFAULT '',
-    raised_at TEXT NOT NULL,
-    closed_at TEXT NOT NULL DEFAULT '',
-    closed_by TEXT NOT NULL DEFAULT '',
-    message_key TEXT NOT NULL DEFAULT '',
-    message_params TEXT NOT NULL DEFAULT '{{}}',
-    subject INTEGER NOT NULL DEFAULT 0,
-    syndrome TEXT NOT NULL DEFAULT '',
+""" + _alerts_rebuilt("""    syndrome TEXT NOT NULL DEFAULT '',
     disease TEXT NOT NULL DEFAULT '',
-    UNIQUE (rule, day, scope, subject, syndrome, disease)
-);
+""", "rule, day, scope, subject, syndrome, disease", f"""\
 INSERT INTO alerts_rebuilt ({ALERT_COLUMNS_WITH_SUBJECT})
-    SELECT {ALERT_COLUMNS_WITH_SUBJECT} FROM alerts;
-DROP TABLE alerts;
-ALTER TABLE alerts_rebuilt RENAME TO alerts;
-CREATE INDEX alerts_status ON alerts(status, day);
-UPDATE class_suspensions SET alert_id = (SELECT s.alert_id FROM suspension_alerts s
-    WHERE s.id = class_suspensions.id) WHERE id IN (SELECT id FROM suspension_alerts);
-DROP TABLE suspension_alerts
-"""
+    SELECT {ALERT_COLUMNS_WITH_SUBJECT} FROM alerts;""")
 
 
 def _catalogue_alerts(conn: sqlite3.Connection) -> None:
