@@ -167,11 +167,13 @@ def certificate_of(data: DataFile, person_id: int, day: date) -> Certificate:
     return Certificate(person_id, name, "", "", "", "missing", None)
 
 
-def certificates(data: DataFile, day: date) -> list[Certificate]:
+def certificates(data: DataFile, day: date,
+                 staff: list[Worker] | None = None) -> list[Certificate]:
     """Every canteen worker's certificate on ``day``, the urgent ones (missing, expired,
-    expiring) first."""
+    expiring) first; ``staff``: the workers of ``day`` when the caller has them already."""
     order = {"missing": 0, "expired": 1, "expiring": 2, "ok": 3}
-    found = [w.certificate or certificate_of(data, w.id, day) for w in workers(data, day)]
+    found = [w.certificate or certificate_of(data, w.id, day)
+             for w in (workers(data, day) if staff is None else staff)]
     return sorted(found, key=lambda c: (order[c.state], c.expiry, c.name))
 
 
@@ -330,10 +332,13 @@ def _checks(data: DataFile, day_from: date, day_to: date) -> list[Check]:
                   r["reason"]) for r in rows]
 
 
-def day_checks(data: DataFile, day: date) -> list[tuple[Worker, Check | None]]:
-    """Every worker with their check of ``day`` (None: not checked yet)."""
+def day_checks(data: DataFile, day: date,
+               staff: list[Worker] | None = None) -> list[tuple[Worker, Check | None]]:
+    """Every worker with their check of ``day`` (None: not checked yet); ``staff``: the
+    workers of ``day`` when the caller has them already."""
     checks = {c.person_id: c for c in _checks(data, day, day)}
-    return [(worker, checks.get(worker.id)) for worker in workers(data, day)]
+    return [(worker, checks.get(worker.id))
+            for worker in (workers(data, day) if staff is None else staff)]
 
 
 def month_grid(data: DataFile, year: int, month: int) -> MonthGrid:
@@ -458,12 +463,14 @@ def accompanied(data: DataFile, day_from: date, day_to: date) -> list[dict[str, 
 
 def day_section(data: DataFile, day: date) -> dict[str, Any]:
     """The summary's "canteen": checks, who is off duty, certificates to renew, meals
-    without samples, procurement count; the thresholds used are printed with it."""
-    checks = [check for _, check in day_checks(data, day) if check]
-    certs = certificates(data, day)
+    without samples, procurement count; the thresholds used are printed with it. (The
+    workers are read once for all of it.)"""
+    staff = workers(data, day)
+    checks = [check for _, check in day_checks(data, day, staff) if check]
+    certs = certificates(data, day, staff)
     day_meals = meals(data, day, day)
     return {
-        "workers": len(workers(data, day)),
+        "workers": len(staff),
         "checked": len(checks),
         "on_duty": sum(c.on_duty for c in checks),
         "off_duty": [{"name": c.name, "reason": c.reason} for c in checks if not c.on_duty],

@@ -143,7 +143,14 @@ def record_call(data: DataFile, person_id: int, day: date, *, temperature: str =
 def kept_home(data: DataFile, day: date, *, viewer: access.Viewer | None = None
               ) -> list[KeptHome]:
     """Everyone kept home on ``day``, by class and name, with today's call and flags;
-    a head teacher (``viewer``) gets their own class's."""
+    a head teacher (``viewer``) gets their own class's. The whole school's list is kept
+    while the file does not change: the day summary and the daily log both ask it."""
+    if viewer is None:
+        return list(data.remember(("kept_home", day), lambda: _kept_home(data, day, None)))
+    return _kept_home(data, day, viewer)
+
+
+def _kept_home(data: DataFile, day: date, viewer: access.Viewer | None) -> list[KeptHome]:
     found: dict[int, KeptHome] = {}
     for person in _suspended_people(data, day) + _home_stays(data, day) + _observed(data, day):
         found.setdefault(person.person_id, person)  # one line each: the first reason wins

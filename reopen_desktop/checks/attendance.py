@@ -125,7 +125,16 @@ def status(data: DataFile, person_id: int, day: date, *, leave_out: str | None =
 def statuses(data: DataFile, day: date, person_ids: Iterable[int] | None = None, *,
              leave_out: str | None = None) -> dict[int, ReturnStatus]:
     """The answer for several people (default: everyone kept away on ``day``, and only
-    them). Reads only the few people some source names, so it serves a whole school."""
+    them). Reads only the few people some source names, so it serves a whole school.
+    The whole school's answer is kept while the file does not change: the day summary and
+    the daily log's list both ask it."""
+    if person_ids is None and leave_out is None:
+        return dict(data.remember(("kept_away", day), lambda: _statuses(data, day, None, None)))
+    return _statuses(data, day, person_ids, leave_out)
+
+
+def _statuses(data: DataFile, day: date, person_ids: Iterable[int] | None,
+              leave_out: str | None) -> dict[int, ReturnStatus]:
     wanted = None if person_ids is None else set(person_ids)
     stops: dict[int, list[Stop]] = {}
     for person_id, stop in _Facts(data, day, leave_out, wanted).stops():

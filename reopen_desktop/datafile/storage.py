@@ -16,12 +16,12 @@ import socket
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reopen_desktop.datafile import backups, clean_close, faults, schema
 from reopen_desktop.errors import Refused
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # imported when first used: it costs ~60 ms of every start-up
 APPLICATION_ID = 0x526F446B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+Held = TypeVar("Held")  # what DataFile.remember keeps
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,21 @@ class DataFile:
     def scalar(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def remember(self, key: Hashable, compute: Callable[[], Held]) -> Held:
+        """``compute()``, kept under ``key`` while the file does not change (see
+        :meth:`revision`): one user action's or one printout's second reader of the same
+        facts pays nothing. Never kept inside a transaction (a rollback may take its rows
+        back). What it returns is shared: callers must not change it."""
+        if self.conn.in_transaction:
+            return compute()
+        state = self.revision()
+        held = self.memo.get(key)
+        if held is None or held[0] != state:
+            held = (state, compute())
+            self.memo[key] = held
+        found: Held = held[1]
+        return found
 
     def revision(self) -> tuple[int, int, int]:
         """Changes to the file since it was opened, as this thread's connection sees them:

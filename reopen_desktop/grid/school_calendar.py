@@ -72,15 +72,8 @@ class Calendar:
 
 def load(data: DataFile) -> Calendar:
     """The calendar as stored (kept while the file does not change)."""
-    state = data.revision()
-    held = data.memo.get(("school_calendar",))
-    if held is not None and held[0] == state:
-        calendar: Calendar = held[1]
-        return calendar
-    calendar = Calendar(weekdays(data), terms(data),
-                        {d.day: d for d in special_days(data)})
-    data.memo[("school_calendar",)] = (state, calendar)
-    return calendar
+    return data.remember(("school_calendar",), lambda: Calendar(
+        weekdays(data), terms(data), {d.day: d for d in special_days(data)}))
 
 
 def weekdays(data: DataFile) -> frozenset[int]:

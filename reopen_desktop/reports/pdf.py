@@ -10,11 +10,9 @@ failed build never leaves half a file where the last good one was.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial, wraps
@@ -22,7 +20,6 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -45,7 +42,8 @@ from reportlab.platypus.tables import CellStyle
 from reopen_desktop.base import words
 from reopen_desktop.base.classnames import chinese_numeral
 from reopen_desktop.errors import Refused
-from reopen_desktop.reports import fonts
+from reopen_desktop.reports import build_settings, fonts
+from reopen_desktop.reports.cell_text import OneTextTable
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -167,7 +165,7 @@ def _ruled(styles: ReportStyles, *, header: bool) -> list[tuple[Any, ...]]:
     return commands
 
 
-class _RuledTable(Table):
+class _RuledTable(OneTextTable):
     """A table that stays closed at the foot of every page it breaks across.
 
     reportlab's split drops the box's bottom edge from the part left on the page.
@@ -490,29 +488,11 @@ def build_report(out: Path, story: Callable[[ReportStyles], list[Flowable]], *,
             str(target), pagesize=page_size, invariant=1, title=title, author=school_name,
             creator="reopen-desktop", initialFontName=font, leftMargin=MARGIN_X,
             rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
-        with _binary_streams():
+        with build_settings.our_settings():
             doc.build(flowables, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
 
     _write_beside(Path(out), write)
     return ReportResult(Path(out), furniture.pages, warnings)
-
-
-_ONE_BUILD = threading.Lock()
-
-
-@contextlib.contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Compressed streams written as they are, not re-encoded as ASCII85 (reportlab's
-    default, for 7-bit mail): a quarter smaller, and ~5 ms less of pure-Python encoding
-    for a big school's daily log. reportlab reads this from a global setting, so it is
-    set only while one of our documents is built, one build at a time."""
-    with _ONE_BUILD:
-        before = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            yield
-        finally:
-            rl_config.useA85 = before
 
 
 Args = ParamSpec("Args")

@@ -76,3 +76,44 @@ def test_a_summary_made_inside_a_write_that_is_rolled_back_is_not_kept(school_db
     assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 1
     school_db.conn.execute("ROLLBACK")
     assert summary.day_summary(school_db, DAY)["checks"]["fevers"] == 0
+
+
+# --- the lists the summary and the daily log share (DataFile.remember) ---------------------
+
+def test_a_pupil_sent_home_shows_in_both_shared_lists_and_leaves_them_on_undo(school_db):
+    from reopen_desktop.checks import at_home, attendance
+    from reopen_desktop.datafile import audit
+
+    _cid, pupil = _first_pupil(school_db)
+    assert at_home.kept_home(school_db, DAY) == []
+    assert attendance.kept_away(school_db, DAY) == []
+    at_home.send_home(school_db, pupil, DAY, "密切接触者")
+    assert [k.person_id for k in at_home.kept_home(school_db, DAY)] == [pupil]
+    assert [s.person_id for s in attendance.kept_away(school_db, DAY)] == [pupil]
+    assert summary.day_summary(school_db, DAY)["kept_away"]["total"] == 1
+    last = school_db.scalar("SELECT max(id) FROM actions")
+    audit.undo(school_db, last)
+    assert at_home.kept_home(school_db, DAY) == []
+    assert attendance.kept_away(school_db, DAY) == []
+    assert summary.day_summary(school_db, DAY)["kept_away"]["total"] == 0
+
+
+def test_a_remembered_list_is_read_once_while_nothing_changes(school_db):
+    from reopen_desktop.checks import attendance
+
+    attendance.statuses(school_db, DAY)
+    queries = _queries_of(school_db, lambda: attendance.statuses(school_db, DAY))
+    assert queries == ["PRAGMA data_version"]
+
+
+def test_nothing_is_remembered_inside_a_write_that_is_rolled_back(school_db):
+    from reopen_desktop.checks import at_home
+
+    _cid, pupil = _first_pupil(school_db)
+    school_db.conn.execute("BEGIN")
+    school_db.conn.execute(
+        "INSERT INTO home_stays (person_id, reason, date_from, clearance_needed, created_at) "
+        "VALUES (?, '发热', ?, '', '2026-03-02 08:00:00')", (pupil, DAY.isoformat()))
+    assert [k.person_id for k in at_home.kept_home(school_db, DAY)] == [pupil]
+    school_db.conn.execute("ROLLBACK")
+    assert at_home.kept_home(school_db, DAY) == []
