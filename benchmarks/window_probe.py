@@ -68,7 +68,7 @@ def tabs(path: Path) -> dict:
     first = {f"window with {names[0]}": timing["window"]}
     first |= {names[i]: time_tab(window, i) for i in range(1, len(names))}
     again = {names[i]: time_tab(window, i) for i in range(len(names))}  # from the last tab
-    window.data.close()
+    window.office.close()
     return {"first": first, "again": again}
 
 
@@ -96,7 +96,7 @@ def memory(path: Path) -> dict:
     for index in range(len(window.tab_classes())):
         time_tab(window, index)
     result = {"rss_mib": rss_mib(), "shown_mib": shown_mib(window)}
-    window.data.close()
+    window.office.close()
     return result
 
 

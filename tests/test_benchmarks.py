@@ -114,3 +114,18 @@ def test_launch_refuses_a_program_that_does_not_print_its_first_paint():
 def test_startup_is_registered_with_its_goal():
     assert run.REGISTRY["startup"].goal == 3.0
     assert run.REGISTRY["startup"].description.startswith("Start-up to first paint")
+
+
+def test_the_window_probe_opens_every_tab_of_a_small_school(tmp_path):
+    """The probe behind tab_open_worst and memory_big drives the real window: it must
+    keep up with the window's door (it once closed ``window.data``, long gone)."""
+    from reopen_desktop.datafile.storage import open_data_file
+    from reopen_desktop.demo import school as demo_school
+
+    data_file = tmp_path / "small.db"
+    with open_data_file(data_file) as data:
+        demo_school.fill_demo(data, students=60, seed=1)
+    found = run._probe(_context(tmp_path), "tabs", str(data_file))  # noqa: SLF001
+    assert len(found["again"]) >= 10
+    assert set(found["again"]) - set(found["first"]) == {next(iter(found["again"]))}
+    assert all(ms > 0 for ms in found["again"].values())
