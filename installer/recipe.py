@@ -28,11 +28,11 @@ PACKAGES_IMPORTED_BY_NAME = ("ui", "reopen_desktop")
 LIBRARY_DATA = ("reportlab", "pypinyin")
 
 # Our own read-only files: compiled translations, the roster template, the icon, the disease
-# catalogue (diseases.catalogue reads it at run time), the norms (the immunisation schedule,
-# the TB norm, the reporters' duty). The .ts sources, SOURCES.md and the scripts that make
-# these stay behind.
+# catalogue (diseases.catalogue reads it at run time; catalogue.json, the same parsed, first),
+# the norms (the immunisation schedule, the TB norm, the reporters' duty). The .ts sources,
+# SOURCES.md and the scripts that make these stay behind.
 RESOURCE_PATTERNS = ("i18n/*.qm", "templates/*.xlsx", "icon/*.png", "icon/*.ico",
-                     "diseases/*.toml", "norms/*.toml")
+                     "diseases/*.toml", "diseases/*.json", "norms/*.toml")
 
 # Python modules nothing in the program imports; listing them keeps their Qt libraries,
 # plugins and translations out as well.

@@ -173,25 +173,35 @@ def __getattr__(name: str) -> Any:
     pypinyin, the printers' reportlab, the disease catalogue): ``RosterResult``,
     ``ROSTER_FIELDS``, ``ReportResult``, ``NormLine``, ``CatalogueLine`` and ``Disease`` are
     read from them when the window first asks, not at start-up; so are the school year's, the
-    people's and the villages' (``WITH_THEIR_TABS``), whose modules only their own tabs need."""
+    people's and the villages' (``WITH_THEIR_TABS``), whose modules only their own tabs need.
+    Once read, a name is kept in this module, so Python never asks here again for it (a list
+    of 5,000 pupils reads ``records.COMPLETE`` and the like for every row)."""
+    found = _heavy_records(name)
+    if found is None and name in WITH_THEIR_TABS:
+        found = WITH_THEIR_TABS[name]()
+    if found is None or name not in found:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals().update(found)
+    return found[name]
+
+
+def _heavy_records(name: str) -> dict[str, Any] | None:
+    """The record ``name`` (with its module's others) of a room that loads a heavy library."""
     if name == "RosterResult":
         from reopen_desktop.importers.roster import RosterResult
 
-        return RosterResult
+        return {"RosterResult": RosterResult}
     if name == "ROSTER_FIELDS":
         from reopen_desktop.importers.roster_rows import FIELDS
 
-        return FIELDS
+        return {"ROSTER_FIELDS": FIELDS}
     if name in ("NormLine", "CatalogueLine", "Disease"):  # the disease catalogue
         from reopen_desktop.diseases import adjustments, catalogue, reader
 
         return {"NormLine": adjustments.NormLine, "CatalogueLine": catalogue.CatalogueLine,
-                "Disease": reader.Disease}[name]
+                "Disease": reader.Disease}
     if name == "ReportResult":
         from reopen_desktop.reports.pdf import ReportResult
 
-        return ReportResult
-    if name in WITH_THEIR_TABS:
-        return WITH_THEIR_TABS[name]()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+        return {"ReportResult": ReportResult}
+    return None

@@ -81,7 +81,12 @@ class Vaccine:
     confirmed: bool = True
 
     def dose(self, number: int) -> Dose:
-        return next(d for d in self.doses if d.number == number)
+        return self._by_number[number]
+
+    @functools.cached_property
+    def _by_number(self) -> dict[int, Dose]:
+        """The doses by number (a whole school's check asks ~40,000 times)."""
+        return {d.number: d for d in self.doses}
 
     @property
     def last_dose(self) -> int:
@@ -111,6 +116,7 @@ class Schedule:
     series: dict[str, Series]
     check: dict[str, Any]
     names: dict[str, str] = field(default_factory=dict)  # normalised name -> key
+    _last_doses: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def name_of(self, key: str) -> str:
         """The Chinese name of a vaccine or series key (the key itself when unknown)."""
@@ -127,9 +133,11 @@ class Schedule:
         2025 adjustment gives it, and it stands in for 白破)."""
         if key in self.series:
             return self.series[key].total
-        extra = [a.dose for v in self.vaccines.values() for a in v.alternatives
-                 if a.mode == "dose_counts_as" and a.key == key]
-        return max([self.vaccines[key].last_dose, *extra])
+        if key not in self._last_doses:  # asked for every recorded dose of every pupil
+            extra = [a.dose for v in self.vaccines.values() for a in v.alternatives
+                     if a.mode == "dose_counts_as" and a.key == key]
+            self._last_doses[key] = max([self.vaccines[key].last_dose, *extra])
+        return self._last_doses[key]
 
     def series_of(self, key: str) -> str:
         """The series a key belongs to (乙脑减毒 and 乙脑灭活 are one: JE)."""
@@ -315,6 +323,8 @@ def add_months(day: date, months: int) -> date:
     """Calendar months; a day the month lacks is its last (01-31 + 1 month = 02-28/29)."""
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
+    if day.day <= 28:  # every month has it (and calendar.monthrange is slow: ~40,000 calls)
+        return date(year, month, day.day)
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -6575,6 +6575,10 @@ The data stays on this computer.</translation>
             <translation>Provincial vaccines…</translation>
         </message>
         <message>
+            <source>正在读取接种证查验情况…</source>
+            <translation>Reading the vaccination certificates…</translation>
+        </message>
+        <message>
             <source>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</source>
             <translation>{0} pupils: {1} complete, {2} lacking doses, {3} without a record. Notices given to {4}, {5} rechecked.</translation>
         </message>

@@ -6575,6 +6575,10 @@
             <translation>省级增补疫苗…</translation>
         </message>
         <message>
+            <source>正在读取接种证查验情况…</source>
+            <translation>正在读取接种证查验情况…</translation>
+        </message>
+        <message>
             <source>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</source>
             <translation>学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。已发补种通知 {4} 人,已复查 {5} 人。</translation>
         </message>

@@ -469,3 +469,31 @@ def test_sources_md_lists_every_unconfirmed_fact(catalogue):
     assert listed == sum(len(d.unconfirmed) for d in catalogue), (
         "SOURCES.md is stale: run resources/diseases/unconfirmed_report.py"
     )
+
+
+# --- the parsed copy the program reads first (catalogue.json) -------------------------------
+
+def test_the_parsed_copy_beside_the_catalogue_is_made_from_it_as_it_is():
+    raw = CATALOGUE_PATH.read_bytes()
+    assert reader.parsed_beside(CATALOGUE_PATH, raw) is not None, (
+        "catalogue.json is stale: run `uv run python resources/diseases/make_json.py`")
+
+
+def test_the_parsed_copy_gives_the_same_catalogue_as_the_toml(tmp_path, catalogue):
+    toml_only = tmp_path / "catalogue.toml"
+    toml_only.write_bytes(CATALOGUE_PATH.read_bytes())  # no JSON beside it: parsed anew
+    from_toml = reader.load_catalogue(toml_only)
+    assert from_toml == catalogue
+    assert [d.key for d in from_toml] == [d.key for d in catalogue]
+
+
+def test_a_parsed_copy_of_other_bytes_is_ignored(tmp_path):
+    edited = tmp_path / "catalogue.toml"
+    edited.write_bytes(CATALOGUE_PATH.read_bytes())
+    reader.write_parsed_beside(edited)
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace('version = "', 'version = "9.', 1), encoding="utf-8")
+    assert reader.parsed_beside(edited, edited.read_bytes()) is None
+    assert reader.load_catalogue(edited).version.startswith("9.")
+    (tmp_path / "catalogue.json").write_text("{not json", encoding="utf-8")
+    assert reader.load_catalogue(edited).version.startswith("9.")

@@ -5,6 +5,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.vaccination import certificates, schedule
@@ -230,3 +232,13 @@ def test_a_varicella_alert_says_the_programme_has_no_vaccine_against_it(school48
     check(school480, "三年级1班", MONDAY, [absent_ill(pupils(school480, "三年级1班")[0], "水痘")])
     [alert] = raised(school480, MONDAY, "notifiable")
     assert "国家免疫规划中没有预防本病的疫苗" in alert.message
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+       st.integers(min_value=0, max_value=240))
+def test_a_month_later_keeps_the_day_or_takes_the_months_last(day, months):
+    import calendar
+
+    later = schedule.add_months(day, months)
+    assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
+    assert later.day == min(day.day, calendar.monthrange(later.year, later.month)[1])

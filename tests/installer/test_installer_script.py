@@ -132,6 +132,7 @@ def test_the_bundle_carries_our_translations_template_and_icon_but_not_their_sou
     assert bundled["roster_template.xlsx"] == str(Path("resources/templates"))
     assert bundled["reopen-desktop.png"] == str(Path("resources/icon"))
     assert bundled["catalogue.toml"] == str(Path("resources/diseases"))  # read at run time
+    assert bundled["catalogue.json"] == str(Path("resources/diseases"))  # read first, quicker
     assert "SOURCES.md" not in bundled and "unconfirmed_report.py" not in bundled
     assert any(name.endswith(".qm") for name in bundled)
     assert not any(name.endswith((".ts", ".py")) for name in bundled)

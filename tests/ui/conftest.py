@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reopen_desktop.office.door import Office
 from ui import app as app_module
 from ui import ask
+from ui.background import wait_for_reads
 from ui.main_window import MainWindow
 
 
@@ -25,7 +26,8 @@ def main_window(qtbot, school_db, tmp_path):
         alive.append(window)
         return window
 
-    return make
+    yield make
+    wait_for_reads()  # a page's read on a worker thread ends before the file is closed
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QDialog
 
 from reopen_desktop.base.idnumber import make_id
@@ -37,7 +37,7 @@ def _tab(window):
 
 
 def test_the_vaccination_page_shows_who_lacks_which_dose_in_red(
-        main_window, school_db, pupils, tmp_path, monkeypatch):
+        main_window, school_db, pupils, tmp_path, monkeypatch, qtbot):
     rows = [row for n, pupil in enumerate(pupils[:4]) for row in certificate_rows(
         school_db, pupil, CHECKED, {("麻腮风疫苗", 2)} if n == 1 else set())]
     workbook = clinic_workbook(tmp_path / "查验结果.xlsx", rows)
@@ -48,12 +48,17 @@ def test_the_vaccination_page_shows_who_lacks_which_dose_in_red(
     monkeypatch.setattr(vaccination_page.ask, "inform", lambda *a: None)
     page.import_results()
     page.classes.setCurrentIndex(page.classes.findText("一年级1班"))
-    texts = {page.table.item(r, 1).text(): [page.table.item(r, c).text() for c in range(8)]
-             for r in range(page.table.rowCount())}
+    assert page.summary.text() == "正在读取接种证查验情况…"  # read on a worker thread
+    qtbot.waitUntil(lambda: not page.reads.busy)
+    model = page.table.model()
+    texts = {model.index(r, 1).data(): [model.index(r, c).data() for c in range(8)]
+             for r in range(model.rowCount())}
+    assert len(texts) == 5
     name = school_db.scalar("SELECT name FROM people WHERE id = ?", (pupils[1],))
     assert texts[name][4] == "需补种" and texts[name][5] == "麻腮风疫苗 第2剂"
-    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text() == name)
-    assert page.table.item(row, 4).foreground().color() == vaccination_page.RED
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == name)
+    assert model.index(row, 4).data(Qt.ItemDataRole.ForegroundRole).color() \
+        == vaccination_page.RED
     last = school_db.scalar("SELECT name FROM people WHERE id = ?", (pupils[4],))
     assert texts[last][4] == "无记录"
     assert "需补种 1 人,无接种记录 1 人" in page.summary.text()

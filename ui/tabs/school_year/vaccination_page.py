@@ -7,9 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,13 +34,15 @@ from PySide6.QtWidgets import (
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
+from ui.background import BackgroundRead
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
-from ui.tables import ID_ROLE, fill_table, read_only_table
+from ui.tables import read_only_view
 from ui.tabs.school_year.common import (
     buttons,
     class_combo,
     date_edit,
+    refused_text,
     saved,
     until_saved,
     write,
@@ -47,6 +58,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("VaccinationPage", "班级"),
            QT_TRANSLATE_NOOP("VaccinationPage", "补种通知"),
            QT_TRANSLATE_NOOP("VaccinationPage", "复查"))
 RED, ORANGE, GREY = colors.DANGER, colors.WARNING, colors.MUTED
+Index = QModelIndex | QPersistentModelIndex
 
 
 class DoseDialog(QDialog):
@@ -116,6 +128,50 @@ def _split(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
+class _StatesModel(QAbstractTableModel):
+    """The pupils shown, one row each; a row's text is made when the view first shows it
+    (a whole school's 5,000 rows are not formatted, let alone made into items, up front)."""
+
+    def __init__(self, page: VaccinationPage):
+        super().__init__(page)
+        self.page = page
+        self.states: list[records.PupilState] = []
+        self.schedule: records.Schedule | None = None
+        self._made: dict[int, list[str]] = {}
+
+    def set_states(self, states: list[records.PupilState], schedule: records.Schedule) -> None:
+        self.beginResetModel()
+        self.states, self.schedule, self._made = states, schedule, {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.states)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.schedule is None:
+            return None
+        state = self.states[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.row() not in self._made:
+                self._made[index.row()] = self.page._row(state, self.schedule)  # noqa: SLF001
+            return self._made[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.page._colour(state)  # noqa: SLF001
+            return QBrush(colour) if colour is not None else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("VaccinationPage", COLUMNS[section])
+        return str(section + 1)
+
+
 class VaccinationPage(QWidget):
     changed = Signal()
 
@@ -123,6 +179,8 @@ class VaccinationPage(QWidget):
         super().__init__(parent)
         self.office = office
         self.states: list[records.PupilState] = []
+        self.schedule: records.Schedule | None = None
+        self._read_for: tuple[object, ...] = ()  # the date, class and file state read last
         self.classes = class_combo(office, self.tr("全部班级"))
         self.classes.currentIndexChanged.connect(self.refresh)
         self.on = date_edit()
@@ -132,7 +190,11 @@ class VaccinationPage(QWidget):
         self.summary = QLabel()
         self.edition = QLabel()
         self.edition.setWordWrap(True)
-        self.table = read_only_table()
+        self.model = _StatesModel(self)
+        self.table = read_only_view(self.model, fit=False, single=False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # sample, not 5,000 rows
+        self.reads = BackgroundRead(self, self._show,
+                                    lambda error: self.summary.setText(refused_text(error)))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("班级:")))
         top.addWidget(self.classes)
@@ -161,15 +223,36 @@ class VaccinationPage(QWidget):
     # --- showing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        on = self.on.date().toPython()
-        schedule = self.office.vaccination.schedule()
-        self.states = self.office.vaccination.states(on, class_id=self.classes.currentData(),
-                                                     schedule=schedule)
+        """Read the pupils' states on a worker thread (a whole school's takes seconds); the
+        page says so meanwhile and keeps what it showed until they come."""
+        on, class_id = self.on.date().toPython(), self.classes.currentData()
+        wanted = (on, class_id, self.office.mark())
+        if wanted == self._read_for:  # the same pupils, nothing written since: no new read
+            self._show_states()
+            return
+        self._read_for = wanted
+        vaccination = self.office.vaccination
+        self.summary.setText(self.tr("正在读取接种证查验情况…"))
+
+        def read() -> tuple[list[records.PupilState], records.Schedule]:
+            schedule = vaccination.schedule()
+            return vaccination.states(on, class_id=class_id, schedule=schedule), schedule
+
+        self.reads.start(read)
+
+    def _show(self, found: tuple[list[records.PupilState], records.Schedule]) -> None:
+        self.states, self.schedule = found
+        self._show_states()
+
+    def _show_states(self) -> None:
+        """The states read last, filtered as the box says, with their counts."""
+        if self.schedule is None or self.reads.busy:
+            return  # the read under way shows them when it comes
+        schedule = self.schedule
         shown = [s for s in self.states if not self.only_gaps.isChecked()
                  or s.status != records.COMPLETE]
-        fill_table(self.table, [self.tr(c) for c in COLUMNS],
-                   [self._row(s, schedule) for s in shown], [self._colour(s) for s in shown],
-                   [s.pupil.person_id for s in shown], fit=True)
+        self.model.set_states(shown, schedule)
+        self.table.resizeColumnsToContents()
         counts = {key: sum(1 for s in self.states if s.status == key)
                   for key in (records.COMPLETE, records.MISSING, records.NO_RECORD)}
         self.summary.setText(self.tr("学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。"
@@ -209,7 +292,7 @@ class VaccinationPage(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(row, 0).data(ID_ROLE) for row in rows]
+        return [self.model.states[row].pupil.person_id for row in rows]
 
     def _done(self) -> None:
         self.changed.emit()
