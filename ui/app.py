@@ -32,7 +32,7 @@ from reopen_desktop.office.records import Operator
 
 if TYPE_CHECKING:  # the township's door loads only for a township file
     from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, colors, crash_dialog, font_check, translations
+from ui import ask, colors, crash_dialog, font_check, start_up, translations
 from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
 from ui.translations import tr
@@ -299,6 +299,7 @@ class Session:
             leftover.unlink(missing_ok=True)
 
     def on_first_paint(self) -> None:
+        start_up.window_painted()
         if self.args.smoke:
             elapsed = (time.perf_counter() - self.started) * 1000
             print(f"first paint: {elapsed:.0f} ms", flush=True)
