@@ -33,7 +33,6 @@ from reopen_desktop.office.records import Operator
 if TYPE_CHECKING:  # the township's door loads only for a township file
     from reopen_desktop.township.headquarters import Headquarters
 from ui import ask, colors, crash_dialog, font_check, start_up, translations
-from ui.dialogs import OperatorDialog
 from ui.main_window import MainWindow
 from ui.translations import tr
 
@@ -99,6 +98,8 @@ class Session:
         return self.ask_operator()
 
     def ask_operator(self) -> Operator | None:
+        from ui.dialogs import OperatorDialog  # its forms load only when someone is asked
+
         dialog = OperatorDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

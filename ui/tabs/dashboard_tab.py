@@ -8,7 +8,7 @@ what it counts: a list of the day (``ui.figure_lists``), or the tab that keeps i
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
@@ -26,11 +26,16 @@ from reopen_desktop.base.words import terms
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import colors
-from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
+
+if TYPE_CHECKING:
+    from ui.figure_lists import FigureList
 
 RED, GREEN, GREY = colors.DANGER, colors.OK, colors.MUTED
 NOTHING_YET = "—"  # a card's figure before there is any record
+# The cards that show their tab; every other card opens its list of the day (ui.figure_lists,
+# loaded with the first list opened: its tables are not needed for the first paint).
+OPENS_TAB = ("people", "campus", "canteen", "supplies")
 SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
@@ -143,8 +148,8 @@ class DashboardTab(QWidget):
         for index, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, index // 5, index % 5)
             card.clicked.connect(lambda key=key: self.open_card(key))
-            card.setToolTip(self.tr("点击查看名单") if key in LISTS
-                            else self.tr("点击转到该页"))
+            card.setToolTip(self.tr("点击转到该页") if key in OPENS_TAB
+                            else self.tr("点击查看名单"))
         self.lists: dict[str, FigureList] = {}
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
@@ -192,8 +197,10 @@ class DashboardTab(QWidget):
     def open_card(self, key: str) -> QWidget | None:
         """The card's list of the dashboard's day, in a window beside it (one per card,
         brought back to the front when open); the cards without a list show their tab."""
-        if key not in LISTS:
+        if key in OPENS_TAB:
             return self._show_tab(key)
+        from ui.figure_lists import FigureList
+
         day = date.fromisoformat(self.office.reports.day_summary()["date"])
         shown = self.lists.get(key)
         if shown is None or shown.day != day:
