@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -41,6 +41,22 @@ SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
 
 
+def _bold(label: QLabel, pixels: int) -> QFont:
+    """The label's font, bold at ``pixels`` px."""
+    font = QFont(label.font())
+    font.setPixelSize(pixels)
+    font.setBold(True)
+    return font
+
+
+def _paint_text(label: QLabel, colour: str | QColor) -> None:
+    """The label's text in ``colour``, set in its palette: the dashboard's labels use no
+    style sheet, whose polish would cost the first paint a few ms for a dozen labels."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(str(colour)))
+    label.setPalette(palette)
+
+
 class Card(QFrame):
     """One figure with its label and a line of detail; red when it needs action. A click
     (or Enter when it has the focus) opens what it counts."""
@@ -54,7 +70,7 @@ class Card(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(title)
         self.value = QLabel()
-        self.value.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.value.setFont(_bold(self.value, 22))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.mark = QLabel()  # a warning mark beside a red figure: never colour alone
@@ -74,9 +90,12 @@ class Card(QFrame):
         self.value.setText(value)
         self.mark.setVisible(alarm)
         calm = GREY if value == NOTHING_YET else GREEN  # no figure yet is not good news
-        self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
-                                 f"{colour or (RED if alarm else calm)};")
+        _paint_text(self.value, colour or (RED if alarm else calm))
         self.detail.setText(detail)
+
+    def figure_colour(self) -> str:
+        """The figure's colour as ``#rrggbb`` (red: needs action)."""
+        return self.value.palette().color(QPalette.ColorRole.WindowText).name()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -135,9 +154,9 @@ class DashboardTab(QWidget):
         super().__init__(parent)
         self.office = office
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.heading.setFont(_bold(self.heading, 16))
         self.gaps = QLabel()
-        self.gaps.setStyleSheet(f"color: {RED};")
+        _paint_text(self.gaps, RED)
         self.cards = {key: Card(title) for key, title in (
             ("people", self.tr("在册人数")), ("checks", self.tr("晨午检")),
             ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
@@ -169,7 +188,7 @@ class DashboardTab(QWidget):
         self.history_button = QPushButton(self.tr("上报记录…"))
         self.history_button.clicked.connect(self.show_exports)
         self.last_export = QLabel()
-        self.last_export.setStyleSheet(f"color: {GREY};")
+        _paint_text(self.last_export, GREY)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
         row.addWidget(self.last_export)
