@@ -32,8 +32,7 @@ from reopen_desktop.office.records import Operator
 
 if TYPE_CHECKING:  # the township's door loads only for a township file
     from reopen_desktop.township.headquarters import Headquarters
-from ui import ask, colors, crash_dialog, font_check, translations
-from ui.dialogs import OperatorDialog
+from ui import ask, colors, crash_dialog, font_check, start_up, translations
 from ui.main_window import MainWindow
 from ui.translations import tr
 
@@ -99,6 +98,8 @@ class Session:
         return self.ask_operator()
 
     def ask_operator(self) -> Operator | None:
+        from ui.dialogs import OperatorDialog  # its forms load only when someone is asked
+
         dialog = OperatorDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -299,6 +300,7 @@ class Session:
             leftover.unlink(missing_ok=True)
 
     def on_first_paint(self) -> None:
+        start_up.window_painted()
         if self.args.smoke:
             elapsed = (time.perf_counter() - self.started) * 1000
             print(f"first paint: {elapsed:.0f} ms", flush=True)

@@ -2,6 +2,10 @@
 
 Each function returns the user's answer as plain data (bool, str, an item or
 None for cancel); none of them knows about the data file.
+
+The dialogs' classes are imported inside the functions that show them: PySide6 builds a
+class the first time its name is read (~2 ms for the message box and input dialog), and
+this module loads before the window's first paint, which shows neither.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reopen_desktop.errors import Refused
 from ui.translations import tr as _tr
@@ -22,6 +26,8 @@ T = TypeVar("T")
 
 def confirm(parent: QWidget | None, title: str, question: str, *, yes: str = "") -> bool:
     """A yes/no question; the safe answer (no) is the default button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     accept = box.addButton(yes or _tr("确定"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
@@ -33,6 +39,8 @@ def confirm(parent: QWidget | None, title: str, question: str, *, yes: str = "")
 def save_or_discard(parent: QWidget | None, title: str, question: str) -> str | None:
     """Typed work not yet saved: "save", "discard", or None to go back to it (the default
     button, so a stray Enter loses nothing and stores nothing half-typed)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, question, parent=parent)
     save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
@@ -44,15 +52,21 @@ def save_or_discard(parent: QWidget | None, title: str, question: str) -> str | 
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, message)
 
 
 def warn(parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, message)
 
 
 def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     """A line of text, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
     answer, ok = QInputDialog.getText(parent, title, label, text=value)
     return answer if ok else None
 
@@ -60,6 +74,8 @@ def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str
 def choose(parent: QWidget | None, title: str, label: str, items: Sequence[tuple[str, T]]
            ) -> T | None:
     """One of ``items`` (label, value) picked from a list, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
     if not items:
         return None
     labels = [label_ for label_, _ in items]
@@ -146,6 +162,7 @@ def show_folder(parent: QWidget | None, title: str, message: str, folder: Path) 
     the system's file manager (where the clerk can open, copy or print them)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

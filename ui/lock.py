@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reopen_desktop.errors import Refused
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
-from ui.dialogs import operator_label
+from ui.operator_words import operator_label
 
 # What counts as someone at the keyboard: a key, a click, the mouse or the wheel.
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
@@ -149,9 +149,7 @@ class WindowLock(QObject):
         super().__init__(window)
         self.window = window
         self.office = office
-        self.screen = LockScreen(office, window)
-        self.screen.hide()
-        self.screen.unlocked.connect(self.unlock)
+        self._screen: LockScreen | None = None  # built the first time the window locks
         self.idle = IdleWatcher(self.lock_when_idle, office.settings.get("idle_lock_minutes"),
                                 self)
         self._disabled: list[QAction] = []
@@ -159,8 +157,18 @@ class WindowLock(QObject):
         window.installEventFilter(self)
 
     @property
+    def screen(self) -> LockScreen:
+        """The lock screen, built when first needed: most starts never lock, and its
+        widgets would otherwise be built before the window's first paint."""
+        if self._screen is None:
+            self._screen = LockScreen(self.office, self.window)
+            self._screen.hide()
+            self._screen.unlocked.connect(self.unlock)
+        return self._screen
+
+    @property
     def locked(self) -> bool:
-        return self.screen.isVisible()
+        return self._screen is not None and self._screen.isVisible()
 
     def lock_when_idle(self) -> None:
         if not self.window.isVisible():  # closed: its data file may be closed too
@@ -171,7 +179,7 @@ class WindowLock(QObject):
     def lock(self) -> None:
         """Hide every piece of data: dialogs closed, other windows hidden, tabs, menus and
         status bar hidden, shortcuts off; the lock screen on top."""
-        if self.screen.isVisible():
+        if self.locked:
             return
         self.idle.paused = True
         self.idle.timer.stop()
@@ -217,6 +225,7 @@ class WindowLock(QObject):
         return [self.window.centralWidget(), self.window.menuBar(), self.window.statusBar()]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.Resize:
-            self.screen.setGeometry(self.window.rect())
+        if (watched is self.window and self._screen is not None
+                and event.type() == QEvent.Type.Resize):
+            self._screen.setGeometry(self.window.rect())
         return False

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import files, records
 from reopen_desktop.office.door import Office
-from ui import ask, colors, demo_mark, period_reports, screen_fit, table_export, table_tools
+from ui import ask, colors, demo_mark, screen_fit
 from ui.app_window import AppWindow
-from ui.dialogs import operator_label
 from ui.language_menu import add_language_menu
 from ui.lock import WindowLock
-from ui.printing import print_pdf
+from ui.operator_words import operator_label
 
 
 class MainWindow(AppWindow):
@@ -79,8 +81,11 @@ class MainWindow(AppWindow):
             page = getattr(importlib.import_module(module), name)(self.office)
             page.changed.connect(self.refresh_status)
             holder.addWidget(page)
-            table_export.install(page, self.office, self.tabs.tabText(index))
-            table_tools.install(page, self.settings, name)
+            if page.findChildren(QTableView):  # the dashboard has none: its first paint
+                from ui import table_export, table_tools  # waits for neither module
+
+                table_export.install(page, self.office, self.tabs.tabText(index))
+                table_tools.install(page, self.settings, name)
             self._built[dotted] = page
         return self._built[dotted]
 
@@ -203,11 +208,11 @@ class MainWindow(AppWindow):
         report_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
         self._add(report_menu, self.tr("每日防控工作日志(&L)…"), "Ctrl+L", self.print_daily_log)
         self._add(report_menu, self.tr("因病缺课缺勤登记追踪表(&T)…"), None,
-                  lambda: period_reports.print_absence_tracking(self, self.office))
+                  lambda: self._period_reports().print_absence_tracking(self, self.office))
         self._add(report_menu, self.tr("每周防控工作小结(&W)…"), None,
-                  lambda: period_reports.print_weekly(self, self.office))
+                  lambda: self._period_reports().print_weekly(self, self.office))
         self._add(report_menu, self.tr("每月防控工作小结(&M)…"), None,
-                  lambda: period_reports.print_monthly(self, self.office))
+                  lambda: self._period_reports().print_monthly(self, self.office))
         self._add(report_menu, self.tr("防控责任表 PDF(&D)…"), "Ctrl+P", self.print_duty_chart)
         tools = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._add(tools, self.tr("切换操作员(&O)…"), None, self.change_operator)
@@ -221,6 +226,12 @@ class MainWindow(AppWindow):
         self._add(help_menu, self.tr("使用指南(&G)"), QKeySequence.StandardKey.HelpContents,
                   self.show_help)
         self._add(help_menu, self.tr("关于(&A)"), None, self.about)
+
+    @staticmethod
+    def _period_reports() -> ModuleType:
+        from ui import period_reports  # its forms load with the first period report
+
+        return period_reports
 
     def _add(self, menu, label: str, shortcut, slot) -> QAction:
         action = menu.addAction(label)
@@ -299,10 +310,17 @@ class MainWindow(AppWindow):
     def open_backup_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.office.backups.backup_dir())))
 
+    def _print_pdf(self, title: str, file_name: str, write: Callable[[Path], Any]) -> Any:
+        """``ui.printing.print_pdf`` from this window; the printing module (and the
+        worker-thread machinery it runs the printer on) loads with the first print."""
+        from ui.printing import print_pdf
+
+        return print_pdf(self, title, file_name, write)
+
     def print_duty_chart(self) -> None:
 
         school = self.office.grid.require_school()
-        result = print_pdf(self, self.tr("保存防控责任表"),
+        result = self._print_pdf(self.tr("保存防控责任表"),
                            self.tr("{0}-防控责任表.pdf").format(school.name),
                            lambda out: self.office.reports.write_duty_chart(out))
         if result:
@@ -334,21 +352,21 @@ class MainWindow(AppWindow):
     def print_passes(self) -> None:
 
         school = self.office.grid.require_school()
-        print_pdf(self, self.tr("保存一证通"), self.tr("{0}-一证通.pdf").format(school.name),
+        self._print_pdf(self.tr("保存一证通"), self.tr("{0}-一证通.pdf").format(school.name),
                   lambda out: self.office.reports.write_passes(out))
 
     def print_daily_log(self) -> None:
         """The latest school day's log (the dashboard's day), ready to sign and file."""
 
         day = self.office.reports.latest_day()
-        print_pdf(self, self.tr("保存防控工作日志"), self.tr("防控工作日志-{0}.pdf").format(day),
+        self._print_pdf(self.tr("保存防控工作日志"), self.tr("防控工作日志-{0}.pdf").format(day),
                   lambda out: self.office.reports.write_daily_log(day, out))
 
     def print_gate_roster(self) -> None:
 
         lane = ask.text(self, self.tr("停电备用名单"), self.tr("通道名称:"), self.tr("1号通道"))
         if lane:
-            print_pdf(self, self.tr("保存备用名单"), self.tr("{0}-备用名单.pdf").format(lane),
+            self._print_pdf(self.tr("保存备用名单"), self.tr("{0}-备用名单.pdf").format(lane),
                       lambda out: self.office.reports.write_gate_roster(out, lane=lane))
 
     def change_operator(self) -> None:

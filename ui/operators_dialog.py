@@ -27,7 +27,7 @@ from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from reopen_desktop.office.records import Operator
 from ui import ask
-from ui.dialogs import OPERATOR_ROLES, operator_label, role_label
+from ui.operator_words import OPERATOR_ROLES, operator_label, role_label
 
 
 class OperatorsDialog(QDialog):

@@ -10,7 +10,6 @@ suspended class, a key person's observation) is stopped with the reason.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -49,6 +48,8 @@ class GateResult:
 
 def ensure_passes(data: DataFile) -> int:
     """Give every active person without a pass an opaque code; how many were made."""
+    import secrets  # with the first passes made, not with the window
+
     missing = [r["id"] for r in data.query(
         "SELECT p.id FROM people p LEFT JOIN passes s ON s.person_id = p.id "
         "WHERE p.active = 1 AND s.code IS NULL")]

@@ -10,10 +10,8 @@ the audit trail and a row in ``exports``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -96,6 +94,9 @@ def _record(data: DataFile, out: Path, rows: int) -> None:
     bundles (kind ``list``; the list's name is in the audit action's summary), in the
     transaction that saved it. Written directly rather than audited, so undo does not take
     the record back (and is not blocked by it)."""
+    import hashlib
+    import uuid  # with the first list saved, not with the window
+
     today = date.today().isoformat()
     data.conn.execute(
         "INSERT INTO exports (kind, export_id, date_from, date_to, path, sha256, counts, "

@@ -8,7 +8,6 @@ locked file from a broken one. Cells are read through :mod:`reopen_desktop.base.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -112,6 +111,8 @@ def _why_unreadable(path: Path) -> Refused:
 
 
 def _read_csv(path: Path) -> list[SheetRows]:
+    import csv  # with the first CSV read, not with the window
+
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise Refused("workbook_not_spreadsheet", path=path.name)

@@ -23,7 +23,6 @@ from reopen_desktop.checks.attendance import ReturnStatus
 from reopen_desktop.checks.class_checks import CheckEntry, RollLine, SaveResult
 from reopen_desktop.checks.figures import Absentee, FeverRow, TrendDay, UncheckedClass
 from reopen_desktop.checks.followups import Diagnosis, FollowUp, TrackedAbsence
-from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
 from reopen_desktop.datafile.access import OperatorRow, Viewer
 from reopen_desktop.datafile.audit import ActionInfo
 from reopen_desktop.datafile.backups import BackupInfo
@@ -38,7 +37,6 @@ from reopen_desktop.grid.dormitories import Limit as DormLimit
 from reopen_desktop.grid.duties import ROLES, ClassNode, Gap, GradeNode, Grid, Holder, StaffMember
 from reopen_desktop.grid.school_calendar import DAY_KINDS, CalendarDay, Term
 from reopen_desktop.grid.school_record import SCHOOL_FIELDS, School
-from reopen_desktop.reports.periods import Period
 from reopen_desktop.screening.areas import LEVELS, Area
 from reopen_desktop.screening.declarations import (
     HEALTH_CHOICES,
@@ -52,11 +50,13 @@ from reopen_desktop.supplies import ItemStock
 from reopen_desktop.tb.cases import TbCase
 
 if TYPE_CHECKING:  # at run time read by __getattr__ when their tab first asks
+    from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
     from reopen_desktop.people.households import Household, Member
     from reopen_desktop.people.person_file import FIELD_LABELS, PersonFile
     from reopen_desktop.people.search import SEARCH_LIMIT, PersonRow
     from reopen_desktop.preparedness import EDUCATION_KINDS, TRAINING_KINDS, Education, PlanDocument
     from reopen_desktop.preparedness.reporters import ASSESSMENTS, ReporterLine
+    from reopen_desktop.reports.periods import Period
     from reopen_desktop.screening.villages import MATCHED, STATUS_LABELS, VillageMatch, VillageRow
     from reopen_desktop.surveillance.events import MEASURES, Event, Measure
     from reopen_desktop.surveillance.line_list import Case, Curve
@@ -128,6 +128,16 @@ def _people_records() -> dict[str, Any]:
             "VillageMatch": villages.VillageMatch, "VillageRow": villages.VillageRow}
 
 
+def _gate_and_period_records() -> dict[str, Any]:
+    """The gate lane's and the printed summaries' periods (their modules load with the
+    lane and the first weekly or monthly summary: office/rooms.py)."""
+    from reopen_desktop.checks import gate
+    from reopen_desktop.reports import periods
+
+    return {"Candidate": gate.Candidate, "GateResult": gate.GateResult,
+            "GateVerdict": gate.GateVerdict, "Period": periods.Period}
+
+
 # Which function reads each name (tests/test_house_rules.py checks these against the
 # functions' own keys).
 WITH_THEIR_TABS: dict[str, Callable[[], dict[str, Any]]] = {
@@ -142,7 +152,8 @@ WITH_THEIR_TABS: dict[str, Callable[[], dict[str, Any]]] = {
             "ClinicImportResult", "Schedule")),
         (_people_records, ("Household", "Member", "FIELD_LABELS", "PersonFile",
                            "SEARCH_LIMIT", "PersonRow", "MATCHED", "STATUS_LABELS",
-                           "VillageMatch", "VillageRow")))
+                           "VillageMatch", "VillageRow")),
+        (_gate_and_period_records, ("Candidate", "GateResult", "GateVerdict", "Period")))
     for name in names}
 
 __all__ = [

@@ -9,7 +9,8 @@ static methods, so the window finds everything of one kind of work in one place.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,22 +26,21 @@ from reopen_desktop.checks import (
     class_checks,
     figures,
     followups,
-    gate,
     quick_entry,
 )
 from reopen_desktop.datafile import access, backups, paths, restore, settings
 from reopen_desktop.datafile.door import Room, reads, writes
 from reopen_desktop.grid import classes, dormitories, duties, school_calendar, school_record
-from reopen_desktop.lists import list_export
 from reopen_desktop.office import first_start
-from reopen_desktop.reports import periods
 
 if TYPE_CHECKING:  # the modules themselves load when first used (reportlab, pypinyin, ...)
     from reopen_desktop.bundle.exports import ExportRecord
+    from reopen_desktop.checks.gate import Candidate, GateResult, GateVerdict
     from reopen_desktop.demo.school import DemoResult
     from reopen_desktop.diseases.adjustments import NormLine
     from reopen_desktop.diseases.catalogue import CatalogueLine
     from reopen_desktop.diseases.reader import Disease
+    from reopen_desktop.lists.list_export import ListExport
     from reopen_desktop.reports.pdf import ReportResult
     from reopen_desktop.reports.periods import Period
 
@@ -102,12 +102,35 @@ class ChecksRoom(Room):
     # may this person be at school today (the gate, the roll and the log ask it)
     return_status = reads(attendance.status)
     kept_away = reads(attendance.kept_away)
-    # the gate
-    ensure_passes = writes(gate.ensure_passes)
-    find = reads(gate.find)
-    verdict = reads(gate.verdict)
-    record = writes(gate.record)
-    lane_counts = reads(gate.lane_counts)
+    # the gate: its module loads when the gate lane first opens, not with the window
+
+    def ensure_passes(self) -> int:
+        from reopen_desktop.checks import gate
+
+        return self._write(gate.ensure_passes)
+
+    def find(self, typed: str) -> list[Candidate]:
+        from reopen_desktop.checks import gate
+
+        return self._read(gate.find, typed)
+
+    def verdict(self, person_id: int, day: date) -> GateVerdict:
+        from reopen_desktop.checks import gate
+
+        return self._read(gate.verdict, person_id, day)
+
+    def record(self, person_id: int, temperature: str, *, lane: str, day: date,
+               at: datetime | None = None) -> GateResult:
+        from reopen_desktop.checks import gate
+
+        return self._write(gate.record, person_id, temperature, lane=lane, day=day, at=at)
+
+    def lane_counts(self, day: date, lane: str, now: datetime | None = None
+                    ) -> dict[str, Any]:
+        from reopen_desktop.checks import gate
+
+        return self._read(gate.lane_counts, day, lane, now)
+
     # staggered arrival
     lanes = reads(arrival.lanes)
     add_lane = writes(arrival.add_lane)
@@ -233,8 +256,18 @@ class ReportsRoom(Room):
 
     day_summary = reads(summary.day_summary)
     latest_day = reads(summary.latest_day)
-    week_of = staticmethod(periods.week_of)
-    month = staticmethod(periods.month)
+
+    @staticmethod
+    def week_of(day: date) -> Period:
+        from reopen_desktop.reports import periods
+
+        return periods.week_of(day)
+
+    @staticmethod
+    def month(year: int, number: int) -> Period:
+        from reopen_desktop.reports import periods
+
+        return periods.month(year, number)
 
     def write_daily_log(self, day: date, out: Path, **options: Any) -> ReportResult:
         from reopen_desktop.reports import daily_log
@@ -348,7 +381,13 @@ class ReportsRoom(Room):
 
         return self._write(epidemic.write_outbreak_event, out, event_id, **options)
 
-    export_list = writes(list_export.export_list)
+    def export_list(self, out: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                    *, title: str, note: str = "") -> ListExport:
+        """A shown list saved as a workbook (its module loads with the first list saved)."""
+        from reopen_desktop.lists import list_export
+
+        return self._write(list_export.export_list, out, headers, rows, title=title,
+                           note=note)
 
 
 class OperatorsRoom(Room):

@@ -9,7 +9,6 @@ only reads them; nothing here touches the data file.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import tomllib
 from dataclasses import dataclass
@@ -214,6 +213,8 @@ def should_widen(new_cases: int) -> list[str]:
 
 
 def add_months(day: date, months: int) -> date:
+    import calendar  # loads with the first date worked out, not with the window
+
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

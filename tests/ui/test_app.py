@@ -77,7 +77,7 @@ def test_the_operator_is_asked_once_and_remembered(tmp_path, monkeypatch, school
         def operator(self):
             return Operator("李校医", "school_doctor")
 
-    monkeypatch.setattr(app_module, "OperatorDialog", FakeDialog)
+    monkeypatch.setattr("ui.dialogs.OperatorDialog", FakeDialog)  # read when first asked
     session = make_session(tmp_path, "--db", str(school_path))
     assert session.operator() == Operator("李校医", "school_doctor")
     assert session.operator() == Operator("李校医", "school_doctor")

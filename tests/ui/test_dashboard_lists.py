@@ -137,3 +137,16 @@ def test_the_report_menu_prints_the_tracking_register_of_the_chosen_range(
     text = pdf_text(out)
     assert "因病缺课缺勤登记追踪表" in text and "2026-03-01 至 2026-03-06" in text
     assert "水痘" in text and "共 2 人次(发热 1 人次,因病缺勤 1 人次)" in text
+
+
+def test_every_card_opens_either_its_list_or_its_tab_and_every_list_has_its_card(school_db):
+    """The dashboard names the cards that open a tab (it loads the lists' module only when a
+    list is first opened); the others are exactly the lists there are."""
+    from reopen_desktop.office.door import Office
+    from ui.figure_lists import LISTS
+    from ui.tabs.dashboard_tab import OPENS_TAB
+
+    tab = DashboardTab(Office(school_db))
+    assert set(LISTS) == set(tab.cards) - set(OPENS_TAB)
+    assert set(OPENS_TAB) < set(tab.cards)
+    assert all(tab.cards[key].toolTip() == "点击查看名单" for key in LISTS)

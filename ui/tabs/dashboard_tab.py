@@ -8,10 +8,10 @@ what it counts: a list of the day (``ui.figure_lists``), or the tab that keeps i
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,14 +26,35 @@ from reopen_desktop.base.words import terms
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import colors
-from ui.figure_lists import LISTS, FigureList
 from ui.translations import join
+
+if TYPE_CHECKING:
+    from ui.figure_lists import FigureList
 
 RED, GREEN, GREY = colors.DANGER, colors.OK, colors.MUTED
 NOTHING_YET = "—"  # a card's figure before there is any record
+# The cards that show their tab; every other card opens its list of the day (ui.figure_lists,
+# loaded with the first list opened: its tables are not needed for the first paint).
+OPENS_TAB = ("people", "campus", "canteen", "supplies")
 SESSION_LABELS = {"morning": QT_TRANSLATE_NOOP("DashboardTab", "晨检"),
                   "noon": QT_TRANSLATE_NOOP("DashboardTab", "午检"),
                   "evening": QT_TRANSLATE_NOOP("DashboardTab", "晚检")}
+
+
+def _bold(label: QLabel, pixels: int) -> QFont:
+    """The label's font, bold at ``pixels`` px."""
+    font = QFont(label.font())
+    font.setPixelSize(pixels)
+    font.setBold(True)
+    return font
+
+
+def _paint_text(label: QLabel, colour: str | QColor) -> None:
+    """The label's text in ``colour``, set in its palette: the dashboard's labels use no
+    style sheet, whose polish would cost the first paint a few ms for a dozen labels."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(str(colour)))
+    label.setPalette(palette)
 
 
 class Card(QFrame):
@@ -49,7 +70,7 @@ class Card(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(title)
         self.value = QLabel()
-        self.value.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.value.setFont(_bold(self.value, 22))
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.mark = QLabel()  # a warning mark beside a red figure: never colour alone
@@ -69,9 +90,12 @@ class Card(QFrame):
         self.value.setText(value)
         self.mark.setVisible(alarm)
         calm = GREY if value == NOTHING_YET else GREEN  # no figure yet is not good news
-        self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: "
-                                 f"{colour or (RED if alarm else calm)};")
+        _paint_text(self.value, colour or (RED if alarm else calm))
         self.detail.setText(detail)
+
+    def figure_colour(self) -> str:
+        """The figure's colour as ``#rrggbb`` (red: needs action)."""
+        return self.value.palette().color(QPalette.ColorRole.WindowText).name()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -130,9 +154,9 @@ class DashboardTab(QWidget):
         super().__init__(parent)
         self.office = office
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.heading.setFont(_bold(self.heading, 16))
         self.gaps = QLabel()
-        self.gaps.setStyleSheet(f"color: {RED};")
+        _paint_text(self.gaps, RED)
         self.cards = {key: Card(title) for key, title in (
             ("people", self.tr("在册人数")), ("checks", self.tr("晨午检")),
             ("absent", self.tr("缺勤")), ("fevers", self.tr("发热")),
@@ -143,8 +167,8 @@ class DashboardTab(QWidget):
         for index, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, index // 5, index % 5)
             card.clicked.connect(lambda key=key: self.open_card(key))
-            card.setToolTip(self.tr("点击查看名单") if key in LISTS
-                            else self.tr("点击转到该页"))
+            card.setToolTip(self.tr("点击转到该页") if key in OPENS_TAB
+                            else self.tr("点击查看名单"))
         self.lists: dict[str, FigureList] = {}
         self.chart = TrendChart()
         layout = QVBoxLayout(self)
@@ -164,7 +188,7 @@ class DashboardTab(QWidget):
         self.history_button = QPushButton(self.tr("上报记录…"))
         self.history_button.clicked.connect(self.show_exports)
         self.last_export = QLabel()
-        self.last_export.setStyleSheet(f"color: {GREY};")
+        _paint_text(self.last_export, GREY)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
         row.addWidget(self.last_export)
@@ -192,8 +216,10 @@ class DashboardTab(QWidget):
     def open_card(self, key: str) -> QWidget | None:
         """The card's list of the dashboard's day, in a window beside it (one per card,
         brought back to the front when open); the cards without a list show their tab."""
-        if key not in LISTS:
+        if key in OPENS_TAB:
             return self._show_tab(key)
+        from ui.figure_lists import FigureList
+
         day = date.fromisoformat(self.office.reports.day_summary()["date"])
         shown = self.lists.get(key)
         if shown is None or shown.day != day:
