@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidg
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import files, records
 from reopen_desktop.office.door import Office
-from ui import ask, colors, demo_mark, screen_fit
+from ui import ask, colors, demo_mark, screen_fit, start_up
 from ui.app_window import AppWindow
 from ui.language_menu import add_language_menu
 from ui.lock import WindowLock
@@ -87,6 +87,7 @@ class MainWindow(AppWindow):
                 table_export.install(page, self.office, self.tabs.tabText(index))
                 table_tools.install(page, self.settings, name)
             self._built[dotted] = page
+            start_up.forget_sources()  # the tab's modules were just imported
         return self._built[dotted]
 
     def page(self, page_class: type) -> QWidget:

@@ -15,6 +15,7 @@ the first paint still has its garbage collected.
 from __future__ import annotations
 
 import gc
+import linecache
 
 USUAL = gc.get_threshold()
 WHILE_STARTING = 200_000  # new objects between young collections until the first paint
@@ -32,7 +33,15 @@ def window_painted() -> None:
     """The window is on screen: freeze what start-up built, back to the usual pace. Only
     once, and only after :func:`hold_collector` (a test's window leaves it alone)."""
     global _held
+    forget_sources()
     if _held:
         _held = False
         gc.freeze()
         gc.set_threshold(*USUAL)
+
+
+def forget_sources() -> None:
+    """Drop the source lines PySide6 read: its import hook reads the whole source of each
+    module imported after it (looking for ``from __feature__ import``) through linecache,
+    which keeps every line (~6 MB once every tab is open). A traceback reads them again."""
+    linecache.clearcache()

@@ -55,3 +55,15 @@ def test_holding_then_painting_puts_the_usual_pace_back(monkeypatch):
         assert gc.get_threshold() == pace
     finally:
         gc.set_threshold(*pace)
+
+
+def test_a_tab_once_built_leaves_no_source_lines_kept(main_window):
+    """PySide6 reads each newly imported module's source through linecache; the window
+    drops those lines once a tab is built (~6 MB with every tab open)."""
+    import linecache
+
+    window = main_window()
+    linecache.getlines(start_up.__file__)  # as PySide6's import hook does
+    assert linecache.cache
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # a tab not built yet
+    assert not [name for name in linecache.cache if name.endswith(".py")]
