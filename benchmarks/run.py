@@ -439,9 +439,13 @@ def _big_school_copy(context: Context) -> Path:
 
 
 def _probe(context: Context, *args: str) -> dict[str, Any]:
-    """Run benchmarks/window_probe.py in a child; its JSON answer."""
+    """Run benchmarks/window_probe.py in a child; its JSON answer. Bytecode is cached as in
+    ``launch`` (a tab's first opening would otherwise time the compiling of its modules,
+    which an installed program never does)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "REOPEN_DESKTOP_HOME": str(context.workdir / "home")}
+           "REOPEN_DESKTOP_HOME": str(context.workdir / "home"),
+           "PYTHONPYCACHEPREFIX": str(context.workdir / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "window_probe.py"), *args],
                           env=env, cwd=ROOT, capture_output=True, encoding="utf-8",
                           errors="replace", timeout=LAUNCH_TIMEOUT_S)
