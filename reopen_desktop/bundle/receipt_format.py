@@ -94,9 +94,9 @@ class ReceiptOutcome:
 def entry(fields: dict[str, Any], key: bytes) -> dict[str, Any]:
     """One receipt: ``fields`` (those :class:`Receipt` names, but ``body`` and ``mac``) with
     the format, and their HMAC-SHA256 under the bundle's receipt ``key``."""
-    body = _canonical({"format": FORMAT, "format_version": FORMAT_VERSION, **fields})
-    mac = hmac.new(key, body, hashlib.sha256).hexdigest()
-    return {"receipt": json.loads(body), "hmac_sha256": mac}
+    receipt = {"format": FORMAT, "format_version": FORMAT_VERSION, **fields}
+    mac = hmac.new(key, _canonical(receipt), hashlib.sha256).hexdigest()
+    return {"receipt": receipt, "hmac_sha256": mac}
 
 
 def make(fields: dict[str, Any], key: bytes) -> bytes:
@@ -107,9 +107,11 @@ def make(fields: dict[str, Any], key: bytes) -> bytes:
 
 def make_file(entries: list[dict[str, Any]]) -> bytes:
     """A file of a school's receipts (each an :func:`entry`), at most
-    :data:`MAX_FILE_RECEIPTS` (the newest, last)."""
-    return _dumped({"format": FILE_FORMAT, "format_version": FORMAT_VERSION,
-                    "receipts": entries[-MAX_FILE_RECEIPTS:]})
+    :data:`MAX_FILE_RECEIPTS` (the newest, last), a receipt a line."""
+    head = json.dumps({"format": FILE_FORMAT, "format_version": FORMAT_VERSION})[:-1]
+    lines = ",\n".join(json.dumps(one, ensure_ascii=False, sort_keys=True)
+                       for one in entries[-MAX_FILE_RECEIPTS:])
+    return f'{head}, "receipts": [\n{lines}\n]}}\n'.encode("utf-8")
 
 
 def file_path(folder: Path, school_id: str) -> Path:
@@ -121,31 +123,40 @@ def parse_file(raw: bytes) -> list[Receipt | BadReceipt]:
     """Each receipt in a receipt file (of a school's receipts, or of one), checked on its
     own: what is wrong with one says so in its place. BadReceipt ("receipt_damaged") when
     the file itself is not one."""
+    found, single = _file_entries(raw)
+    return [_checked(found[0])] if single else [_or_bad(one) for one in found]
+
+
+def kept_entries(raw: bytes, replaced: set[str]) -> list[dict[str, Any]]:
+    """The receipts of an earlier file of a school's, to keep in the next one beside the
+    new (a bundle taken off the stick keeps its receipt until the school reads it): those
+    that are receipts in form (the school checks their HMAC), but of the bundles
+    ``replaced`` (export ids) by a new receipt; none from a damaged file."""
+    try:
+        found, _single = _file_entries(raw)
+    except BadReceipt:
+        return []
+    return [one for one in found if not (
+        one.__class__ is dict and one.get("receipt").__class__ is dict
+        and one["receipt"].get("export_id") in replaced) and isinstance(_or_bad(one), Receipt)]
+
+
+def _file_entries(raw: bytes) -> tuple[list[Any], bool]:
+    """The receipts of a receipt file, unchecked, and whether it is a file of one receipt
+    (as the township wrote before); BadReceipt when it is neither kind."""
     if len(raw) > MAX_FILE_BYTES:
         raise BadReceipt("receipt_damaged", "too large")
     outer = _loaded(raw)
     if outer.__class__ is not dict or "receipts" not in outer:
         if len(raw) > MAX_RECEIPT_BYTES:
             raise BadReceipt("receipt_damaged", "too large")
-        return [_checked(outer)]
+        return [outer], True
     found = outer["receipts"]
     if (set(outer) != {"format", "format_version", "receipts"}
             or outer["format"] != FILE_FORMAT or outer["format_version"] != FORMAT_VERSION
             or found.__class__ is not list or len(found) > MAX_FILE_RECEIPTS):
         raise BadReceipt("receipt_damaged", "not a file of receipts")
-    return [_or_bad(one) for one in found]
-
-
-def kept_entries(raw: bytes) -> list[dict[str, Any]]:
-    """The receipts of an earlier file of a school's, to keep in the next one beside the
-    new (a bundle taken off the stick keeps its receipt until the school reads it): those
-    that are receipts in form (the school checks their HMAC); none from a damaged file."""
-    try:
-        found = parse_file(raw)
-    except BadReceipt:
-        return []
-    return [{"receipt": json.loads(one.body), "hmac_sha256": one.mac} for one in found
-            if isinstance(one, Receipt)]
+    return found, False
 
 
 def parse(raw: bytes) -> Receipt:

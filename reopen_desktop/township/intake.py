@@ -44,6 +44,11 @@ _STORED_BAD = re.compile("[\x00\ud800-\udfff]")  # text kept but never shown
 # an exponent. A genuine bundle has none (its JSON is written with ensure_ascii=False and
 # holds no such numbers), so the values are walked one by one only when one is found.
 _RAW_SUSPECT = re.compile(rb"\\u[dD][89a-fA-F]|[0-9]{13}|[0-9][eE][-+]?[0-9]")
+# The same search in three passes of C (see :func:`suspect`): every digit read as 0, every
+# e or E as e, every sign as +, and any other byte as a space.
+_DIGITS_SIGNS = bytes(ord("0") if chr(i) in "0123456789" else ord("e") if chr(i) in "eE"
+                      else ord("+") if chr(i) in "-+" else ord(" ") for i in range(256))
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _RECORD_ID = re.compile(r"[0-9A-Za-z_.:-]{1,120}")
 _WORD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _PARAM_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
@@ -261,6 +266,15 @@ def walk(value: Any, where: str, depth: int = 0) -> None:
         raise Invalid(where, "a number out of range")
 
 
+def suspect(raw: bytes) -> bool:
+    """Whether :data:`_RAW_SUSPECT` is found in ``raw``, found three times faster: a run of
+    13 digits, a digit, e and a digit with a sign or not between, in the bytes translated
+    (:data:`_DIGITS_SIGNS`); an escaped surrogate only where a backslash-u is."""
+    shape = raw.translate(_DIGITS_SIGNS)
+    return (b"0000000000000" in shape or b"0e0" in shape or b"0e+0" in shape
+            or (b"\\u" in raw and _ESCAPED_SURROGATE.search(raw) is not None))
+
+
 @dataclass(frozen=True)
 class Member:
     """One JSON member of the payload: a list of records, each with an ``id`` that starts
@@ -303,7 +317,7 @@ class Member:
                              int(deleted), *tail))
             except Invalid as error:
                 raise Invalid(f"{self.name} #{index} {error.where}", error.why) from None
-        if _RAW_SUSPECT.search(raw):
+        if suspect(raw):
             for index, record in enumerate(records, start=1):
                 walk(record, f"{self.name} #{index}", 1)
         return rows

@@ -324,8 +324,7 @@ class _Receipts:
                     self._not_written(outcome, target, text(f"township_file_{kind}"))
                 continue
             try:
-                kept = [entry for entry in receipt_format.kept_entries(_earlier(target))
-                        if entry["receipt"]["export_id"] not in new]
+                kept = receipt_format.kept_entries(_earlier(target), new)
                 receipt_format.write(receipt_format.make_file(
                     kept + [entry for _outcome, entry in made]), target)
             except OSError as error:
