@@ -111,7 +111,7 @@ def make_file(entries: list[dict[str, Any]]) -> bytes:
     head = json.dumps({"format": FILE_FORMAT, "format_version": FORMAT_VERSION})[:-1]
     lines = ",\n".join(json.dumps(one, ensure_ascii=False, sort_keys=True)
                        for one in entries[-MAX_FILE_RECEIPTS:])
-    return f'{head}, "receipts": [\n{lines}\n]}}\n'.encode("utf-8")
+    return f'{head}, "receipts": [\n{lines}\n]}}\n'.encode()
 
 
 def file_path(folder: Path, school_id: str) -> Path:
