@@ -129,6 +129,8 @@ class _Read:
     checked: intake.Manifest | None = None  # its manifest once the signature is verified
     payload_head: bytes = b""  # payload.bin's ephemeral key, for the receipt's key
     receipt_key: bytes = b""  # the receipt's key, made with the decryption when it opened
+    # its members' rows (or what is wrong with them), as the checks read them ahead
+    prepared: dict[str, list[tuple[Any, ...]] | intake.Invalid] | None = None
 
 
 HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
@@ -233,7 +235,8 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
                            if bundle.refused is None else _refused_unread(bundle))
                 receipts.add(bundle, outcome)
                 outcomes.append(outcome)
-                bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
+                # merged, skipped or refused: let it go
+                bundle.outer = bundle.opened = bundle.prepared = None
         receipts.write()
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
@@ -370,11 +373,13 @@ class _Checks:
 
     The Ed25519 check, the key exchange, the decryption and the inflation let Python's
     lock go, so they run on the second core while the merge writes (which lets it go
-    too); reading the records (JSON) stays with the merge, where it was measured faster.
+    too); the records of a member are read and checked there too (:func:`_prepare`), but
+    for a member as the school's bundle before it brought it (the merge knows it again).
     """
 
     def __init__(self, bundles: list[_Read], private: bytes, today: date):
         self.bundles, self.private, self.today = bundles, private, today
+        self.seen: dict[tuple[str, str], bytes] = {}  # (school, member) -> its last sha256
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
 
@@ -386,7 +391,7 @@ class _Checks:
                         CHECKS_A_TASK):
             if at not in self.runs:
                 self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
-                                                 self.private, self.today)
+                                                 self.private, self.today, self.seen)
         self.runs[first].result()
 
     def __enter__(self) -> _Checks:
@@ -396,9 +401,10 @@ class _Checks:
         self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
 
 
-def _check_run(bundles: list[_Read], private: bytes, today: date) -> None:
-    """Check each bundle's signature and manifest, then open it; what fails is kept on the
-    bundle for the merge to report at its step."""
+def _check_run(bundles: list[_Read], private: bytes, today: date,
+               seen: dict[tuple[str, str], bytes]) -> None:
+    """Check each bundle's signature and manifest, then open it and read its records; what
+    fails is kept on the bundle for the merge to report at its step."""
     for bundle in bundles:
         if bundle.unverified is None:
             continue
@@ -416,6 +422,28 @@ def _check_run(bundles: list[_Read], private: bytes, today: date) -> None:
             continue
         if sum(map(len, opened.values())) <= OPENED_AHEAD_BYTES:
             bundle.opened = opened  # a bigger one is opened again in its turn
+            bundle.prepared = _prepare(bundle.checked, opened, seen)
+
+
+def _prepare(m: intake.Manifest, opened: dict[str, bytes], seen: dict[tuple[str, str], bytes]
+             ) -> dict[str, list[tuple[Any, ...]] | intake.Invalid]:
+    """Each member's rows as :meth:`_Holdings.rows` makes them, or the Invalid it raises,
+    but for a member byte for byte as the school's bundle before this one brought it (by
+    its SHA-256): the merge knows that one again and reads nothing of it."""
+    prepared: dict[str, list[tuple[Any, ...]] | intake.Invalid] = {}
+    for member in intake.MEMBERS:
+        raw = opened.get(member.name)
+        if raw is None:
+            continue
+        digest = hashlib.sha256(raw).digest()
+        if seen.get((m.school_id, member.name)) == digest:
+            continue
+        seen[(m.school_id, member.name)] = digest
+        try:
+            prepared[member.name] = member.rows(raw, m.school_id, (m.school_id, m.export_id))
+        except intake.Invalid as error:
+            prepared[member.name] = error
+    return prepared
 
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -598,7 +626,11 @@ class _Holdings:
                 rows[member.name] = (last[1], False)
                 continue
             try:
-                rows[member.name] = (member.rows(raw, m.school_id, tail), True)
+                ahead = (bundle.prepared or {}).get(member.name)
+                if isinstance(ahead, intake.Invalid):
+                    raise ahead
+                rows[member.name] = (ahead if ahead is not None else
+                                     member.rows(raw, m.school_id, tail), True)
             except intake.Invalid as error:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail=str(error)) from None

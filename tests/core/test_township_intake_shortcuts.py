@@ -2,8 +2,16 @@
 check it stands for, on genuine and hostile text alike."""
 
 import random
+from datetime import date
 
-from reopen_desktop.township import intake
+import pytest
+
+from reopen_desktop.datafile import storage
+from reopen_desktop.township import console, intake, merge
+from reopen_desktop.township.schema import TOWNSHIP
+from tests.core.township_bundles import School
+
+WEEKS = [["2026-03-02", "2026-03-03"], ["2026-03-09"], ["2026-03-16", "2026-03-17"]]
 
 
 def test_the_quick_search_for_suspect_values_finds_what_the_pattern_finds():
@@ -19,3 +27,30 @@ def test_the_quick_search_for_suspect_values_finds_what_the_pattern_finds():
     found = [intake.suspect(raw) for raw in samples]
     assert found == [intake._RAW_SUSPECT.search(raw) is not None for raw in samples]
     assert 1_000 < sum(found) < len(samples)  # both answers are met often
+
+
+@pytest.mark.parametrize("ahead", [True, False], ids=["read ahead", "read in turn"])
+def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
+        tmp_path, monkeypatch, ahead):
+    """The checks' thread reads a small bundle's records ahead of the merge; a bundle too
+    big to wait opened is read when its turn comes. Both say the same of the same bundles:
+    a school's unchanged key persons merged once, a hostile one refused naming its field."""
+    if not ahead:
+        monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    people = [school.key_person(n, "东村") for n in range(3)]
+    for week in WEEKS:
+        school.bundle(tmp_path / "usb", public, week, key_persons=people)
+    hostile = {**school.key_person(9, "西村"), "name": "<b>张三</b>"}
+    school.bundle(tmp_path / "usb", public, ["2026-03-23"], key_persons=[*people, hostile])
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+        held = data.scalar("SELECT count(*) FROM key_persons")
+    assert [b.outcome for b in result.bundles] == [merge.IMPORTED] * 3 + [merge.REFUSED]
+    assert "key_persons.json #4 name" in result.bundles[-1].reason
+    assert held == 3
