@@ -201,7 +201,7 @@ class Unverified:
         """Refused unless the school's key signed these exact manifest bytes and the
         manifest is of this format and version."""
         try:
-            self.school_key().verify(self.outer["manifest.sig"], self.outer["manifest.json"])
+            self.school_key.verify(self.outer["manifest.sig"], self.outer["manifest.json"])
         except InvalidSignature:
             raise Refused("bundle_bad_signature", path=self.path) from None
         if self.manifest.get("format") != FORMAT:
@@ -210,6 +210,7 @@ class Unverified:
             raise Refused("bundle_too_new", path=self.path,
                           found=self.manifest.get("format_version"), known=FORMAT_VERSION)
 
+    @functools.cached_property
     def school_key(self) -> ed25519.Ed25519PublicKey:
         return ed25519.Ed25519PublicKey.from_public_bytes(self.school_raw)
 
@@ -222,7 +223,7 @@ def read_unverified(raw: bytes, path: str = "") -> Unverified:
         manifest = json.loads(members["manifest.json"].decode("utf-8"))
         school_raw = base64.b64decode(manifest["school_public_key"], validate=True)
         found = Unverified(manifest, school_raw, members, path)
-        found.school_key()  # a key that is no Ed25519 key is damage, found now
+        _key = found.school_key  # a key that is no Ed25519 key is damage, found now
     except (ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise Refused("bundle_damaged", path=path, detail="manifest.json") from None
     return found

@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -292,6 +293,8 @@ class _Receipts:
 
     def __init__(self, township: console.Township, private: bytes):
         self.township, self.private = township, private
+        self.name = receipt_format.plain(township.name)
+        self.clock = (0, "")  # now(), made once a second
         # (folder, school_id) -> the school's bundles there and their receipts
         self.files: dict[tuple[Path, str], list[tuple[BundleOutcome, dict[str, Any]]]] = {}
 
@@ -309,11 +312,16 @@ class _Receipts:
         made = receipt_format.entry({
             "school_id": m.school_id, "school_name": receipt_format.plain(outcome.school),
             "export_id": m.export_id, "sequence": m.sequence, "bundle_sha256": bundle.sha256,
-            "township": receipt_format.plain(self.township.name),
-            "township_key_fingerprint": self.township.fingerprint,
+            "township": self.name, "township_key_fingerprint": self.township.fingerprint,
             "outcome": "imported" if outcome.outcome == IMPORTED else "already_held",
-            "received_at": now()}, key)
+            "received_at": self._now()}, key)
         self.files.setdefault((bundle.file.parent, m.school_id), []).append((outcome, made))
+
+    def _now(self) -> str:
+        second = int(time.time())
+        if self.clock[0] != second:
+            self.clock = (second, now())
+        return self.clock[1]
 
     def write(self) -> None:
         """Each school's file, with the receipts an earlier file there held of bundles not
@@ -524,11 +532,11 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
         rows = holdings.rows(bundle, m, members)
         backup()
         with data.atomic():
-            _store(data, bundle, m, rows)
+            _store(data, bundle, m, rows, holdings.schools.get(m.school_id))
     except Refused as error:
         outcome.reason = error.message()
         return outcome
-    holdings.merged(m, rows, members)
+    holdings.merged(m, rows, members, bundle.school_key)
     outcome.outcome = IMPORTED
     return outcome
 
@@ -642,15 +650,17 @@ class _Holdings:
                           detail=f"{outside[0]} ∉ {m.date_from}..{m.date_to}")
         return rows
 
-    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes]) -> None:
-        """The bundle is committed: its number is the newest, its name the school's, and
-        its members (small ones, as a weekly bundle's are) the ones to know again."""
+    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes],
+               key: bytes) -> None:
+        """The bundle is committed: its number is the newest, its name and ``key`` (the
+        school's) the school's, and its members (small ones, as a weekly bundle's are) the
+        ones to know again."""
         self.newest[m.school_id] = max(self._newest(m.school_id), m.sequence)
         if self.held is not None:
             self.held.add(m.export_id)
         school = self._school(m.school_id)
-        if school is not None:
-            school["name"] = m.school_name or m.school_id
+        if school is not None:  # as _store wrote them
+            school["name"], school["public_key"] = m.school_name or m.school_id, _b64(key)
         for name, (member_rows, _write) in rows.items():
             self._forget((m.school_id, name))
             raw = members.get(name)
@@ -680,13 +690,16 @@ class _Holdings:
         return self.newest[school_id]
 
 
-def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows) -> None:
+def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows,
+           held: dict[str, Any] | None) -> None:
+    """The bundle's rows; the school's name and key too where they differ from ``held``,
+    the school's row as the import knows it."""
     stamp = now()
-    key = _b64(bundle.school_key)
-    data.conn.execute(  # no page written when nothing changed
-        "UPDATE schools SET name = ?, public_key = ? WHERE school_id = ? "
-        "AND (name <> ? OR public_key <> ?)",
-        (m.school_name or m.school_id, key, m.school_id, m.school_name or m.school_id, key))
+    key, name = _b64(bundle.school_key), m.school_name or m.school_id
+    if held is None or (held["name"], held["public_key"]) != (name, key):
+        data.conn.execute(  # no page written when nothing changed
+            "UPDATE schools SET name = ?, public_key = ? WHERE school_id = ? "
+            "AND (name <> ? OR public_key <> ?)", (name, key, m.school_id, name, key))
     data.conn.execute(
         "INSERT INTO bundles (export_id, school_id, sequence, date_from, date_to, created_at, "
         "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by, "
