@@ -245,7 +245,32 @@ def _plain(value: Any, where: str) -> None:
 def walk(value: Any, where: str, depth: int = 0) -> None:
     """Every value nested in ``value``: text storable, numbers finite and within reason,
     objects and lists not too deep; the careful path for a member whose raw JSON holds
-    something a genuine bundle does not (see :data:`_RAW_SUSPECT`)."""
+    something a genuine bundle does not (see :data:`_RAW_SUSPECT`). Judged first without
+    naming where (:func:`_fine`), then walked again to name the first bad value."""
+    if not _fine(value, depth):
+        _walk(value, where, depth)
+
+
+def _fine(value: Any, depth: int) -> bool:
+    """Whether :func:`_walk` finds nothing wrong, without making the names of the places."""
+    if depth > MAX_DEPTH:
+        return False
+    kind = value.__class__
+    if kind is dict:
+        return len(value) <= 10_000 and all(
+            not _STORED_BAD.search(key) and _fine(item, depth + 1)
+            for key, item in value.items())
+    if kind is list:
+        return all(_fine(item, depth + 1) for item in value)
+    if kind is str:
+        return not _STORED_BAD.search(value)
+    if kind is int or kind is float:
+        return math.isfinite(value) and abs(value) <= MAX_NUMBER
+    return True
+
+
+def _walk(value: Any, where: str, depth: int = 0) -> None:
+    """:func:`walk`, naming the first bad value (Invalid)."""
     if depth > MAX_DEPTH:
         raise Invalid(where, f"nested deeper than {MAX_DEPTH}")
     kind = value.__class__
@@ -255,10 +280,10 @@ def walk(value: Any, where: str, depth: int = 0) -> None:
         for key, item in value.items():
             if _STORED_BAD.search(key):
                 raise Invalid(where, "broken characters")
-            walk(item, f"{where}.{key[:40]}", depth + 1)
+            _walk(item, f"{where}.{key[:40]}", depth + 1)
     elif kind is list:
         for index, item in enumerate(value):
-            walk(item, f"{where}[{index}]", depth + 1)
+            _walk(item, f"{where}[{index}]", depth + 1)
     elif kind is str and _STORED_BAD.search(value):
         raise Invalid(where, "broken characters")
     elif (kind is int or kind is float) and (not math.isfinite(value)

@@ -239,3 +239,12 @@ def test_a_receipt_of_a_bundle_taken_off_the_stick_stays_in_the_schools_file(
     assert [_receipt(path, i)["sequence"] for i in range(2)] == [1, 2]
     assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted",
                                                                           "accepted"]
+
+
+def test_a_damaged_receipt_file_of_the_school_on_the_stick_is_written_anew(
+        school, township, stick):
+    record = _export(school, stick)
+    (stick / "3601010001.receipt").write_bytes(b'{"format": "reopen-desktop-receipts", "rec')
+    outcome = _merged(township, record)
+    assert _receipt(outcome.receipt)["export_id"] == record.export_id
+    assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted"]
