@@ -54,3 +54,26 @@ def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
     assert [b.outcome for b in result.bundles] == [merge.IMPORTED] * 3 + [merge.REFUSED]
     assert "key_persons.json #4 name" in result.bundles[-1].reason
     assert held == 3
+
+
+def test_the_quick_judgement_of_nested_values_agrees_with_the_walk_that_names_them():
+    """intake.walk judges a value without naming places first; where it finds something
+    wrong, the walk that names the first bad value runs, and it always finds one."""
+    deep: object = 1
+    for _ in range(intake.MAX_DEPTH):
+        deep = [deep]
+    samples = [{"a": 1}, {"a": [1, 2.5, "x", None, True]}, {"a\ud800": 1}, {"a": "\x00"},
+               {"a": float("inf")}, {"a": 1e13}, {"a": -1e12}, {"a": 2 ** 70}, deep, [deep],
+               {"k": {str(n): n for n in range(10_001)}}, "\udfff", 10 ** 12, [[[[]]]]]
+    for value in samples:
+        try:
+            intake._walk(value, "x")
+            named = False
+        except intake.Invalid:
+            named = True
+        assert intake._fine(value, 0) is not named, value
+        if named:
+            with pytest.raises(intake.Invalid):
+                intake.walk(value, "x")
+        else:
+            intake.walk(value, "x")
