@@ -77,3 +77,23 @@ def test_the_quick_judgement_of_nested_values_agrees_with_the_walk_that_names_th
                 intake.walk(value, "x")
         else:
             intake.walk(value, "x")
+
+
+def _counts_slowly(found):
+    return {intake.Text(f"counts.{k}", most=40, pattern=intake._WORD).value(k):
+            intake.Count(f"counts.{k}").value(v) for k, v in found.items()}
+
+
+@pytest.mark.parametrize("counts", [
+    {}, {"days": 5, "key_persons": 12}, {"days": 0}, {"days": None}, {"days": True},
+    {"days": -1}, {"days": intake.MAX_COUNT + 1}, {"days": 2.0}, {"Days": 1}, {"d" * 41: 1},
+    {"d" * 40: 1}, {"days<b>": 1}, {"": 1}, {"days": "5"}])
+def test_counts_as_a_school_writes_them_are_taken_as_the_field_checks_take_them(counts):
+    try:
+        expected = _counts_slowly(counts)
+    except intake.Invalid as error:
+        with pytest.raises(intake.Invalid) as found:
+            intake._counts(counts)
+        assert str(found.value) == str(error)
+    else:
+        assert intake._counts(counts) == expected
