@@ -127,18 +127,19 @@ def parse_file(raw: bytes) -> list[Receipt | BadReceipt]:
     return [_checked(found[0])] if single else [_or_bad(one) for one in found]
 
 
-def kept_entries(raw: bytes, replaced: set[str]) -> list[dict[str, Any]]:
-    """The receipts of an earlier file of a school's, to keep in the next one beside the
+def kept_entries(raw: bytes, school_id: str, replaced: set[str]) -> list[dict[str, Any]]:
+    """The receipts of an earlier file of the school's, to keep in the next one beside the
     new (a bundle taken off the stick keeps its receipt until the school reads it): those
-    that are receipts in form (the school checks their HMAC), but of the bundles
-    ``replaced`` (export ids) by a new receipt; none from a damaged file."""
+    that are receipts in form of that school (the school checks their HMAC), but of the
+    bundles ``replaced`` (export ids) by a new receipt; none from a damaged file."""
     try:
         found, _single = _file_entries(raw)
     except BadReceipt:
         return []
     return [one for one in found if not (
         one.__class__ is dict and one.get("receipt").__class__ is dict
-        and one["receipt"].get("export_id") in replaced) and isinstance(_or_bad(one), Receipt)]
+        and one["receipt"].get("export_id") in replaced)
+        and isinstance(receipt := _or_bad(one), Receipt) and receipt.school_id == school_id]
 
 
 def _file_entries(raw: bytes) -> tuple[list[Any], bool]:

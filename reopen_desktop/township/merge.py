@@ -335,7 +335,7 @@ class _Receipts:
                     self._not_written(outcome, target, text(f"township_file_{kind}"))
                 continue
             try:
-                kept = receipt_format.kept_entries(_earlier(target), new)
+                kept = receipt_format.kept_entries(_earlier(target), school_id, new)
                 receipt_format.write(receipt_format.make_file(
                     kept + [entry for _outcome, entry in made]), target)
             except OSError as error:

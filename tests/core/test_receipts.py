@@ -248,3 +248,16 @@ def test_a_damaged_receipt_file_of_the_school_on_the_stick_is_written_anew(
     outcome = _merged(township, record)
     assert _receipt(outcome.receipt)["export_id"] == record.export_id
     assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted"]
+
+
+def test_a_receipt_of_another_school_slipped_into_the_schools_file_is_not_kept(
+        school, township, stick):
+    first, second = _export(school, stick), _export(school, stick)
+    _merged(township, first)
+    path = stick / "3601010001.receipt"
+    held = json.loads(path.read_text("utf-8"))
+    held["receipts"][0]["receipt"]["school_id"] = "3601010009"
+    path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
+    _merged(township, second)
+    assert [_receipt(path, 0)["sequence"]] == [2] and len(json.loads(
+        path.read_text("utf-8"))["receipts"]) == 1
