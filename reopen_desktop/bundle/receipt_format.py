@@ -9,11 +9,12 @@ to can make a receipt the school accepts, and a receipt fits one bundle only. No
 is handed out: a township and its schools need nothing but what they hold already.
 
 The receipts of one school's bundles in one folder of the stick are written together, one
-file per school and import: ``<school_id>.receipt`` (:func:`file_path`, :func:`make_file`),
-each receipt in it with its own HMAC. Creating a file on a stick is slow (a term's 600
-bundles took longer to acknowledge than to merge), so the township writes one file per
-school rather than one per bundle. A receipt file of one receipt, as the township wrote
-beside each bundle until 2026-12 (``<bundle>.receipt``, :func:`make`), is read as before.
+file per school and import: ``<school_id>_receipts.receipt`` (:func:`file_path`,
+:func:`make_file`), each receipt in it with its own HMAC. Creating a file on a stick is
+slow (a term's 600 bundles took longer to acknowledge than to merge), so the township
+writes one file per school rather than one per bundle. A receipt file of one receipt, as
+the township wrote beside each bundle until 2026-12 (``<bundle>.receipt``, :func:`make`),
+is read as before.
 
 Pure functions over bytes, shared by the township (``township.merge``) and the school
 (``bundle.receipts``). A receipt on a stick may be damaged or forged, so reading one
@@ -33,7 +34,7 @@ from typing import Any
 
 FORMAT = "reopen-desktop-receipt"
 FORMAT_VERSION = 1
-SUFFIX = ".receipt"  # ``<school_id>.receipt``; formerly after a bundle's own name
+SUFFIX = ".receipt"  # ``<school_id>_receipts.receipt``; formerly after a bundle's own name
 MAX_RECEIPT_BYTES = 16 << 10  # a genuine receipt is ~600 bytes
 FILE_FORMAT = "reopen-desktop-receipts"  # a file of a school's receipts
 MAX_FILE_RECEIPTS = 1000  # receipts in one file: a school's bundles of many years
@@ -115,8 +116,9 @@ def make_file(entries: list[dict[str, Any]]) -> bytes:
 
 
 def file_path(folder: Path, school_id: str) -> Path:
-    """Where the township writes a school's receipts: in the folder of its bundles."""
-    return folder / f"{school_id}{SUFFIX}"
+    """Where the township writes a school's receipts: in the folder of its bundles (never a
+    bare code: ``CON.receipt`` would be a device on Windows)."""
+    return folder / f"{school_id}_receipts{SUFFIX}"
 
 
 def parse_file(raw: bytes) -> list[Receipt | BadReceipt]:

@@ -1,7 +1,7 @@
 """The township's receipts (回执), read back at the school: which bundles were received.
 
-The township writes ``<school_id>.receipt`` beside the bundles it merges, a receipt of each
-in it (``receipt_format``; an older township wrote ``<bundle>.receipt`` beside each bundle,
+The township writes ``<school_id>_receipts.receipt`` beside the bundles it merges, a receipt
+of each in it (``receipt_format``; an older township wrote ``<bundle>.receipt`` beside each bundle,
 read the same way). On the school's next export to the same stick, or when the clerk asks
 (读取回执), every receipt in the folder is read, each on its own: a genuine one (its HMAC
 made with the key the school kept when it sealed that bundle, its school, number and

@@ -71,7 +71,7 @@ def test_the_township_writes_a_receipt_naming_the_school_the_bundle_and_the_time
         school, township, stick):
     record = _export(school, stick)
     outcome = _merged(township, record)
-    assert outcome.receipt == str(stick / "3601010001.receipt")
+    assert outcome.receipt == str(stick / "3601010001_receipts.receipt")
     said = _receipt(outcome.receipt)
     assert (said["school_id"], said["export_id"], said["sequence"], said["bundle_sha256"],
             said["township"], said["outcome"]) == (
@@ -88,7 +88,8 @@ def test_a_genuine_receipt_marks_the_bundle_received_on_the_next_export_to_the_s
     assert "已接收" in second.receipts[0].reason
     by_number = {r.sequence: r for r in exports.list_exports(school)}
     assert by_number[1].received and not by_number[2].received
-    assert by_number[1].received_at == _receipt(stick / "3601010001.receipt")["received_at"]
+    said = _receipt(stick / "3601010001_receipts.receipt")
+    assert by_number[1].received_at == said["received_at"]
 
 
 def test_reading_the_same_receipt_again_changes_nothing(school, township, stick):
@@ -205,8 +206,8 @@ def test_a_schools_receipts_of_a_term_are_one_file_each_read_back_on_its_own(
     records = [_export(school, stick) for _ in range(3)]
     result = merge.import_bundles(township, [stick], backup=False, today=FRIDAY)
     assert result.count(merge.IMPORTED) == 3
-    assert sorted(p.name for p in stick.glob("*.receipt")) == ["3601010001.receipt"]
-    assert [_receipt(stick / "3601010001.receipt", i)["export_id"] for i in range(3)] == [
+    assert sorted(p.name for p in stick.glob("*.receipt")) == ["3601010001_receipts.receipt"]
+    assert [_receipt(stick / "3601010001_receipts.receipt", i)["export_id"] for i in range(3)] == [
         r.export_id for r in records]
     found = receipts.read_receipts(school, stick)
     assert [(r.outcome, r.sequence) for r in found] == [("accepted", 1), ("accepted", 2),
@@ -218,7 +219,7 @@ def test_one_altered_receipt_in_a_schools_file_is_refused_and_the_others_still_c
     for _ in range(2):
         _export(school, stick)
     merge.import_bundles(township, [stick], backup=False, today=FRIDAY)
-    path = stick / "3601010001.receipt"
+    path = stick / "3601010001_receipts.receipt"
     held = json.loads(path.read_text("utf-8"))
     held["receipts"][0]["receipt"]["sequence"] = 7
     path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
@@ -235,7 +236,7 @@ def test_a_receipt_of_a_bundle_taken_off_the_stick_stays_in_the_schools_file(
     _merged(township, first)
     Path(first.path).unlink()  # the clerk tidied the stick before the school read it
     _merged(township, second)
-    path = stick / "3601010001.receipt"
+    path = stick / "3601010001_receipts.receipt"
     assert [_receipt(path, i)["sequence"] for i in range(2)] == [1, 2]
     assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted",
                                                                           "accepted"]
@@ -244,7 +245,7 @@ def test_a_receipt_of_a_bundle_taken_off_the_stick_stays_in_the_schools_file(
 def test_a_damaged_receipt_file_of_the_school_on_the_stick_is_written_anew(
         school, township, stick):
     record = _export(school, stick)
-    (stick / "3601010001.receipt").write_bytes(b'{"format": "reopen-desktop-receipts", "rec')
+    (stick / "3601010001_receipts.receipt").write_bytes(b'{"format": "reopen-desktop-receip')
     outcome = _merged(township, record)
     assert _receipt(outcome.receipt)["export_id"] == record.export_id
     assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted"]
@@ -254,7 +255,7 @@ def test_a_receipt_of_another_school_slipped_into_the_schools_file_is_not_kept(
         school, township, stick):
     first, second = _export(school, stick), _export(school, stick)
     _merged(township, first)
-    path = stick / "3601010001.receipt"
+    path = stick / "3601010001_receipts.receipt"
     held = json.loads(path.read_text("utf-8"))
     held["receipts"][0]["receipt"]["school_id"] = "3601010009"
     path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
