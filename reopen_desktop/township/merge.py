@@ -228,7 +228,8 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         readable.sort(key=_merge_order)
         holdings = _Holdings(data)
         receipts = _Receipts(township, private)
-        with _Checks(readable, private, today) as checks:
+        # a cancel (or a fault) keeps the bundles merged before it, and so their receipts
+        with contextlib.closing(receipts), _Checks(readable, private, today) as checks:
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
@@ -238,7 +239,6 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
                 outcomes.append(outcome)
                 # merged, skipped or refused: let it go
                 bundle.outer = bundle.opened = bundle.prepared = None
-        receipts.write()
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
@@ -323,7 +323,7 @@ class _Receipts:
             self.clock = (second, now())
         return self.clock[1]
 
-    def write(self) -> None:
+    def close(self) -> None:
         """Each school's file, with the receipts an earlier file there held of bundles not
         met this time (taken off the stick before the school read their receipts)."""
         for (folder, school_id), made in self.files.items():

@@ -12,6 +12,7 @@ import pytest
 from reopen_desktop.bundle import export, exports, file_format, receipt_format, receipts
 from reopen_desktop.cli import main
 from reopen_desktop.datafile import settings, storage
+from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge
 from reopen_desktop.township.schema import TOWNSHIP
 
@@ -262,3 +263,19 @@ def test_a_receipt_of_another_school_slipped_into_the_schools_file_is_not_kept(
     _merged(township, second)
     assert [_receipt(path, 0)["sequence"]] == [2] and len(json.loads(
         path.read_text("utf-8"))["receipts"]) == 1
+
+
+def test_a_cancelled_import_still_leaves_the_receipts_of_the_bundles_it_merged(
+        school, township, stick):
+    for _ in range(3):
+        _export(school, stick)
+
+    def cancel_after_one_merged(done, total):
+        if done == total - 3 + 1:  # the merge's steps are the second half
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        merge.import_bundles(township, [stick], backup=False, today=FRIDAY,
+                             progress=cancel_after_one_merged)
+    said = json.loads((stick / "3601010001_receipts.receipt").read_text("utf-8"))
+    assert [r["receipt"]["sequence"] for r in said["receipts"]] == [1]
