@@ -201,7 +201,7 @@ class Unverified:
         """Refused unless the school's key signed these exact manifest bytes and the
         manifest is of this format and version."""
         try:
-            self.school_key().verify(self.outer["manifest.sig"], self.outer["manifest.json"])
+            self.school_key.verify(self.outer["manifest.sig"], self.outer["manifest.json"])
         except InvalidSignature:
             raise Refused("bundle_bad_signature", path=self.path) from None
         if self.manifest.get("format") != FORMAT:
@@ -210,6 +210,7 @@ class Unverified:
             raise Refused("bundle_too_new", path=self.path,
                           found=self.manifest.get("format_version"), known=FORMAT_VERSION)
 
+    @functools.cached_property
     def school_key(self) -> ed25519.Ed25519PublicKey:
         return ed25519.Ed25519PublicKey.from_public_bytes(self.school_raw)
 
@@ -222,7 +223,7 @@ def read_unverified(raw: bytes, path: str = "") -> Unverified:
         manifest = json.loads(members["manifest.json"].decode("utf-8"))
         school_raw = base64.b64decode(manifest["school_public_key"], validate=True)
         found = Unverified(manifest, school_raw, members, path)
-        found.school_key()  # a key that is no Ed25519 key is damage, found now
+        _key = found.school_key  # a key that is no Ed25519 key is damage, found now
     except (ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise Refused("bundle_damaged", path=path, detail="manifest.json") from None
     return found
@@ -251,12 +252,24 @@ def open_members(outer: dict[str, bytes], manifest: dict[str, Any],
     checked against its hash; AES-GCM has authenticated the whole payload anyway). A
     member is inflated only when its declared size is within its cap (``caps``, else
     :data:`MAX_MEMBER_BYTES`), and never past that size: a bomb is refused unread."""
+    return open_members_and_receipt_key(outer, manifest, township_private_pem, path, wanted,
+                                        caps)[0]
+
+
+def open_members_and_receipt_key(outer: dict[str, bytes], manifest: dict[str, Any],
+                                 township_private_pem: bytes, path: str = "",
+                                 wanted: frozenset[str] | None = None,
+                                 caps: Mapping[str, int] | None = None
+                                 ) -> tuple[dict[str, bytes], bytes]:
+    """:func:`open_members`, and the bundle's receipt key (:func:`receipt_key`) derived from
+    the same key exchange, so a township that writes a receipt makes the exchange once."""
     township, township_raw = _township_private(_as_bytes(township_private_pem))
     if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
         raise Refused("bundle_wrong_township", path=path)
     payload = _checked_payload(outer, manifest, path)
-    plain = _decrypt(payload, township, township_raw, str(manifest.get("export_id", "")), path)
-    return _inner_members(plain, path, wanted, caps or {})
+    plain, receipt = _decrypt(payload, township, township_raw,
+                              str(manifest.get("export_id", "")), path)
+    return _inner_members(plain, path, wanted, caps or {}), receipt
 
 
 @functools.lru_cache(maxsize=2)
@@ -463,16 +476,19 @@ def _encrypt(plain: bytes, township: x25519.X25519PublicKey, aad: bytes
 
 
 def _decrypt(payload: bytes, township: x25519.X25519PrivateKey, township_raw: bytes,
-             export_id: str, path: str) -> bytes:
+             export_id: str, path: str) -> tuple[bytes, bytes]:
+    """The payload decrypted, and the bundle's receipt key (from the same exchange)."""
     if len(payload) < 32 + 12 + 16:
         raise Refused("bundle_damaged", path=path, detail="payload.bin too short")
     ephemeral_raw, nonce, sealed = payload[:32], payload[32:44], payload[44:]
     try:
         ephemeral = x25519.X25519PublicKey.from_public_bytes(ephemeral_raw)
-        key = _shared_key(township.exchange(ephemeral), ephemeral_raw, township_raw)
-        return AESGCM(key).decrypt(nonce, sealed, export_id.encode("utf-8"))
+        shared = township.exchange(ephemeral)
+        key = _shared_key(shared, ephemeral_raw, township_raw)
+        plain = AESGCM(key).decrypt(nonce, sealed, export_id.encode("utf-8"))
     except (InvalidTag, ValueError):
         raise Refused("bundle_damaged", path=path, detail="payload.bin decryption") from None
+    return plain, _derived(shared, RECEIPT_INFO, ephemeral_raw, township_raw)
 
 
 def _as_bytes(pem: bytes | str) -> bytes:

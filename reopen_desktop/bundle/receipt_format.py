@@ -1,13 +1,20 @@
-"""The township → school receipt (回执) file: made by the township, checked by the school.
+"""The township → school receipts (回执): made by the township, checked by the school.
 
-When the township merges a bundle (or finds it already held) it writes ``<bundle>.receipt``
-beside it on the stick: a small JSON file naming the school, the bundle (export id,
-sequence number, the file's SHA-256), the township and the time, authenticated with
-HMAC-SHA256 under the bundle's receipt key (``file_format.receipt_key``). That key comes
-from the X25519 exchange that encrypted the bundle, so only the township holding the
-private key the bundle was sealed to can make a receipt the school accepts, and a receipt
-fits one bundle only. No new key is handed out: a township and its schools need nothing
-but what they hold already.
+When the township merges a bundle (or finds it already held) it makes a receipt of it: a
+small JSON object naming the school, the bundle (export id, sequence number, the file's
+SHA-256), the township and the time, authenticated with HMAC-SHA256 under the bundle's
+receipt key (``file_format.receipt_key``). That key comes from the X25519 exchange that
+encrypted the bundle, so only the township holding the private key the bundle was sealed
+to can make a receipt the school accepts, and a receipt fits one bundle only. No new key
+is handed out: a township and its schools need nothing but what they hold already.
+
+The receipts of one school's bundles in one folder of the stick are written together, one
+file per school and import: ``<school_id>_receipts.receipt`` (:func:`file_path`,
+:func:`make_file`), each receipt in it with its own HMAC. Creating a file on a stick is
+slow (a term's 600 bundles took longer to acknowledge than to merge), so the township
+writes one file per school rather than one per bundle. A receipt file of one receipt, as
+the township wrote beside each bundle until 2026-12 (``<bundle>.receipt``, :func:`make`),
+is read as before.
 
 Pure functions over bytes, shared by the township (``township.merge``) and the school
 (``bundle.receipts``). A receipt on a stick may be damaged or forged, so reading one
@@ -27,8 +34,11 @@ from typing import Any
 
 FORMAT = "reopen-desktop-receipt"
 FORMAT_VERSION = 1
-SUFFIX = ".receipt"  # after the bundle's own name: ``…_0003.rdbundle.receipt``
+SUFFIX = ".receipt"  # ``<school_id>_receipts.receipt``; formerly after a bundle's own name
 MAX_RECEIPT_BYTES = 16 << 10  # a genuine receipt is ~600 bytes
+FILE_FORMAT = "reopen-desktop-receipts"  # a file of a school's receipts
+MAX_FILE_RECEIPTS = 1000  # receipts in one file: a school's bundles of many years
+MAX_FILE_BYTES = MAX_FILE_RECEIPTS * 1024 + 4096
 OUTCOMES = ("imported", "already_held")
 # What became of a receipt read at the school (bundle/receipts.py)
 ACCEPTED, ALREADY, REFUSED, IGNORED = "accepted", "already", "refused", "ignored"
@@ -82,23 +92,99 @@ class ReceiptOutcome:
         return asdict(self)
 
 
+def entry(fields: dict[str, Any], key: bytes) -> dict[str, Any]:
+    """One receipt: ``fields`` (those :class:`Receipt` names, but ``body`` and ``mac``) with
+    the format, and their HMAC-SHA256 under the bundle's receipt ``key``."""
+    receipt = {"format": FORMAT, "format_version": FORMAT_VERSION, **fields}
+    mac = hmac.new(key, _canonical(receipt), hashlib.sha256).hexdigest()
+    return {"receipt": receipt, "hmac_sha256": mac}
+
+
 def make(fields: dict[str, Any], key: bytes) -> bytes:
-    """The receipt file's bytes: ``fields`` (those :class:`Receipt` names, but ``body`` and
-    ``mac``) with the format, and their HMAC-SHA256 under the bundle's receipt ``key``."""
-    body = _canonical({"format": FORMAT, "format_version": FORMAT_VERSION, **fields})
-    mac = hmac.new(key, body, hashlib.sha256).hexdigest()
-    return json.dumps({"receipt": json.loads(body), "hmac_sha256": mac}, ensure_ascii=False,
-                      indent=1, sort_keys=True).encode("utf-8")
+    """A file of one receipt (:func:`entry`), as the township wrote beside each bundle
+    before it wrote a file per school; still read (:func:`parse_file`)."""
+    return _dumped(entry(fields, key))
+
+
+def make_file(entries: list[dict[str, Any]]) -> bytes:
+    """A file of a school's receipts (each an :func:`entry`), at most
+    :data:`MAX_FILE_RECEIPTS` (the newest, last), a receipt a line."""
+    head = json.dumps({"format": FILE_FORMAT, "format_version": FORMAT_VERSION})[:-1]
+    lines = ",\n".join(json.dumps(one, ensure_ascii=False, sort_keys=True)
+                       for one in entries[-MAX_FILE_RECEIPTS:])
+    return f'{head}, "receipts": [\n{lines}\n]}}\n'.encode()
+
+
+def file_path(folder: Path, school_id: str) -> Path:
+    """Where the township writes a school's receipts: in the folder of its bundles (never a
+    bare code: ``CON.receipt`` would be a device on Windows)."""
+    return folder / f"{school_id}_receipts{SUFFIX}"
+
+
+def parse_file(raw: bytes) -> list[Receipt | BadReceipt]:
+    """Each receipt in a receipt file (of a school's receipts, or of one), checked on its
+    own: what is wrong with one says so in its place. BadReceipt ("receipt_damaged") when
+    the file itself is not one."""
+    found, single = _file_entries(raw)
+    return [_checked(found[0])] if single else [_or_bad(one) for one in found]
+
+
+def kept_entries(raw: bytes, school_id: str, replaced: set[str]) -> list[dict[str, Any]]:
+    """The receipts of an earlier file of the school's, to keep in the next one beside the
+    new (a bundle taken off the stick keeps its receipt until the school reads it): those
+    that are receipts in form of that school (the school checks their HMAC), but of the
+    bundles ``replaced`` (export ids) by a new receipt; none from a damaged file."""
+    try:
+        found, _single = _file_entries(raw)
+    except BadReceipt:
+        return []
+    return [one for one in found if not (
+        one.__class__ is dict and one.get("receipt").__class__ is dict
+        and one["receipt"].get("export_id") in replaced)
+        and isinstance(receipt := _or_bad(one), Receipt) and receipt.school_id == school_id]
+
+
+def _file_entries(raw: bytes) -> tuple[list[Any], bool]:
+    """The receipts of a receipt file, unchecked, and whether it is a file of one receipt
+    (as the township wrote before); BadReceipt when it is neither kind."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise BadReceipt("receipt_damaged", "too large")
+    outer = _loaded(raw)
+    if outer.__class__ is not dict or "receipts" not in outer:
+        if len(raw) > MAX_RECEIPT_BYTES:
+            raise BadReceipt("receipt_damaged", "too large")
+        return [outer], True
+    found = outer["receipts"]
+    if (set(outer) != {"format", "format_version", "receipts"}
+            or outer["format"] != FILE_FORMAT or outer["format_version"] != FORMAT_VERSION
+            or found.__class__ is not list or len(found) > MAX_FILE_RECEIPTS):
+        raise BadReceipt("receipt_damaged", "not a file of receipts")
+    return found, False
 
 
 def parse(raw: bytes) -> Receipt:
     """The receipt's fields, each checked; BadReceipt ("receipt_damaged") otherwise."""
     if len(raw) > MAX_RECEIPT_BYTES:
         raise BadReceipt("receipt_damaged", "too large")
+    return _checked(_loaded(raw))
+
+
+def _or_bad(found: Any) -> Receipt | BadReceipt:
     try:
-        outer = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        return _checked(found)
+    except BadReceipt as bad:
+        return bad
+
+
+def _loaded(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (ValueError, RecursionError):
         raise BadReceipt("receipt_damaged", "not JSON in UTF-8") from None
+
+
+def _checked(outer: Any) -> Receipt:
+    """One receipt's fields, each checked (see :func:`parse`)."""
     if outer.__class__ is not dict or set(outer) != {"receipt", "hmac_sha256"}:
         raise BadReceipt("receipt_damaged", "not a receipt")
     found, mac = outer["receipt"], outer["hmac_sha256"]
@@ -140,12 +226,14 @@ def receipt_path(bundle: Path) -> Path:
 
 
 def write(raw: bytes, target: Path) -> None:
-    """Write the receipt in one go, not synced. A stick pulled mid-write can leave a torn
-    receipt: the school's check (its key's MAC over every byte) refuses it as damaged and
-    changes nothing, and the township writes it again when it next sees the bundle. Syncing
-    and renaming each of a term's 600 receipts would double the merge's time for that.
-    OSError when it cannot be written."""
+    """Write a receipt file in one go, not synced. A stick pulled mid-write can leave a torn
+    file: the school refuses it as damaged and changes nothing, and the township writes it
+    again when it next sees the bundles. OSError when it cannot be written."""
     target.write_bytes(raw)
+
+
+def _dumped(value: dict[str, Any]) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 def _canonical(fields: dict[str, Any]) -> bytes:

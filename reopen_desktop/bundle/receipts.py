@@ -1,13 +1,14 @@
 """The township's receipts (回执), read back at the school: which bundles were received.
 
-The township writes ``<bundle>.receipt`` beside each bundle it merges (``receipt_format``).
-On the school's next export to the same stick, or when the clerk asks (读取回执), every
-receipt in the folder is read: a genuine one (its HMAC made with the key the school kept
-when it sealed that bundle, its school, number and SHA-256 those of the school's record)
-marks the bundle 已接收 in the export list, in one audited action; a forged, altered,
-damaged or other township's receipt is refused with its reason and changes nothing; one
-for a bundle this school never exported, or sealed before receipts existed, is ignored
-with a note.
+The township writes ``<school_id>_receipts.receipt`` beside the bundles it merges, a receipt
+of each in it (``receipt_format``; an older township wrote ``<bundle>.receipt`` beside each bundle,
+read the same way). On the school's next export to the same stick, or when the clerk asks
+(读取回执), every receipt in the folder is read, each on its own: a genuine one (its HMAC
+made with the key the school kept when it sealed that bundle, its school, number and
+SHA-256 those of the school's record) marks the bundle 已接收 in the export list, in one
+audited action; a forged, altered, damaged or other township's receipt is refused with its
+reason and changes nothing; one for a bundle this school never exported, or sealed before
+receipts existed, is ignored with a note.
 """
 
 from __future__ import annotations
@@ -45,13 +46,13 @@ def read_receipts(data: DataFile, folder: str | Path) -> list[ReceiptOutcome]:
     outcomes: list[ReceiptOutcome] = []
     accepted: list[dict[str, Any]] = []
     for path in _receipt_files(folder):
-        outcome, row = _judge(data, path)
-        if row is not None and any(r["id"] == row["id"] for r in accepted):
-            outcome, row = ReceiptOutcome(outcome.file, ALREADY, outcome.sequence, text(
-                "receipt_already", sequence=outcome.sequence)), None  # a copy of one just read
-        outcomes.append(outcome)
-        if row is not None:
-            accepted.append(row)
+        for outcome, row in _judge_file(data, path):
+            if row is not None and any(r["id"] == row["id"] for r in accepted):
+                outcome, row = ReceiptOutcome(outcome.file, ALREADY, outcome.sequence, text(
+                    "receipt_already", sequence=outcome.sequence)), None  # a copy just read
+            outcomes.append(outcome)
+            if row is not None:
+                accepted.append(row)
     if accepted:
         _mark_received(data, accepted)
     return outcomes
@@ -75,17 +76,29 @@ def _receipt_files(folder: Path) -> list[Path]:
             and entry.is_file(follow_symlinks=False)][:MAX_RECEIPTS]
 
 
-def _judge(data: DataFile, path: Path) -> tuple[ReceiptOutcome, dict[str, Any] | None]:
-    """The receipt's outcome and, when it is genuine and new, what to store."""
+Judged = tuple[ReceiptOutcome, dict[str, Any] | None]
+
+
+def _judge_file(data: DataFile, path: Path) -> list[Judged]:
+    """Each receipt's outcome in the file and, when it is genuine and new, what to store; a
+    file that cannot be read, or is no receipt file, is one outcome."""
     name = path.name
     try:
-        receipt = receipt_format.parse(_bytes(path))
+        found = receipt_format.parse_file(_bytes(path))
     except OSError as error:
-        return ReceiptOutcome(name, IGNORED, reason=text(
-            "receipt_unreadable", file=name, detail=error.strerror or str(error))), None
+        return [(ReceiptOutcome(name, IGNORED, reason=text(
+            "receipt_unreadable", file=name, detail=error.strerror or str(error))), None)]
     except receipt_format.BadReceipt as bad:
+        found = [bad]
+    return [_judge(data, name, receipt) for receipt in found]
+
+
+def _judge(data: DataFile, name: str,
+           receipt: receipt_format.Receipt | receipt_format.BadReceipt) -> Judged:
+    """One receipt's outcome and, when it is genuine and new, what to store."""
+    if isinstance(receipt, receipt_format.BadReceipt):
         return ReceiptOutcome(name, REFUSED, reason=text(
-            "receipt_damaged", file=name, detail=bad.detail)), None
+            "receipt_damaged", file=name, detail=receipt.detail)), None
     rows = data.query("SELECT id, sequence, sha256, receipt_key, received_at FROM exports "
                       "WHERE kind = ? AND export_id = ?", (KIND, receipt.export_id))
     if not rows:
@@ -142,7 +155,7 @@ def _bytes(path: Path) -> bytes:
     with os.fdopen(handle, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
             raise OSError(0, "not a regular file")
-        return stream.read(receipt_format.MAX_RECEIPT_BYTES + 1)
+        return stream.read(receipt_format.MAX_FILE_BYTES + 1)
 
 
 def _mark_received(data: DataFile, accepted: list[dict[str, Any]]) -> None:

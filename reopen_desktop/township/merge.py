@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -58,7 +59,7 @@ class BundleOutcome:
     sequence: int | None = None
     date_from: str = ""
     date_to: str = ""
-    receipt: str = ""  # the receipt written beside the bundle ('' when none could be)
+    receipt: str = ""  # the file its receipt is in, beside it ('' when none could be)
 
     @property
     def label(self) -> str:
@@ -128,6 +129,9 @@ class _Read:
     opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
     checked: intake.Manifest | None = None  # its manifest once the signature is verified
     payload_head: bytes = b""  # payload.bin's ephemeral key, for the receipt's key
+    receipt_key: bytes = b""  # the receipt's key, made with the decryption when it opened
+    # its members' rows (or what is wrong with them), as the checks read them ahead
+    prepared: dict[str, list[tuple[Any, ...]] | intake.Invalid] | None = None
 
 
 HELD_BYTES = 64 * 1024 * 1024  # a term of weekly bundles from 30 schools is ~2 MB
@@ -223,23 +227,18 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         readable = _read_all(files, report, outcomes, today)
         readable.sort(key=_merge_order)
         holdings = _Holdings(data)
-        # The receipts are written on a thread of their own: creating a file on the stick is
-        # slow, and it overlaps the next bundles' checks and merge (each outcome is read only
-        # once every receipt is written).
-        with _Checks(readable, private, today) as checks, \
-                ThreadPoolExecutor(max_workers=1) as receipts:
-            written = []
+        receipts = _Receipts(township, private)
+        # a cancel (or a fault) keeps the bundles merged before it, and so their receipts
+        with contextlib.closing(receipts), _Checks(readable, private, today) as checks:
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
                 outcome = (_import_one(data, township, private, bundle, holdings, backed_up)
                            if bundle.refused is None else _refused_unread(bundle))
-                written.append(receipts.submit(_acknowledge, township, private, bundle,
-                                               outcome))
+                receipts.add(bundle, outcome)
                 outcomes.append(outcome)
-                bundle.outer = bundle.opened = None  # merged, skipped or refused: let it go
-            for receipt in written:
-                receipt.result()  # an unexpected error is raised here, not lost
+                # merged, skipped or refused: let it go
+                bundle.outer = bundle.opened = bundle.prepared = None
     report(2 * len(files), 2 * len(files))
     names = {r["school_id"]: r["name"] for r in data.query("SELECT school_id, name FROM schools")}
     return ImportResult(outcomes, len(names), sequence_gaps(data), names)
@@ -285,30 +284,83 @@ def _verify(file: Path, found: file_format.Unverified, today: date) -> intake.Ma
                       detail=str(error)) from None
 
 
-def _acknowledge(township: console.Township, private: bytes, bundle: _Read,
-                 outcome: BundleOutcome) -> None:
-    """Write the receipt (回执) of a bundle merged or already held beside it, for the school
-    to read on its next export; one that cannot be written (a read-only stick) is said in
-    the outcome's reason and costs nothing else: the bundle is merged all the same."""
-    m = bundle.checked
-    if outcome.outcome == REFUSED or m is None:
-        return
-    target = receipt_format.receipt_path(bundle.file)
-    try:
-        key = file_format.receipt_key(bundle.payload_head, private)
-        receipt_format.write(receipt_format.make({
+class _Receipts:
+    """The receipts (回执) of the bundles merged or already held, for each school to read on
+    its next export: one file per school and folder of the stick (``receipt_format``),
+    written once every bundle is merged. Creating a file on a stick is slow: a file per
+    bundle cost a term's import more than its merge. A file that cannot be written (a
+    read-only stick) is said in its bundles' reasons and costs nothing else."""
+
+    def __init__(self, township: console.Township, private: bytes):
+        self.township, self.private = township, private
+        self.name = receipt_format.plain(township.name)
+        self.clock = (0, "")  # now(), made once a second
+        # (folder, school_id) -> the school's bundles there and their receipts
+        self.files: dict[tuple[Path, str], list[tuple[BundleOutcome, dict[str, Any]]]] = {}
+
+    def add(self, bundle: _Read, outcome: BundleOutcome) -> None:
+        m = bundle.checked
+        if outcome.outcome == REFUSED or m is None:
+            return
+        try:
+            key = bundle.receipt_key or file_format.receipt_key(bundle.payload_head,
+                                                                self.private)
+        except Refused as error:
+            self._not_written(outcome, receipt_format.file_path(bundle.file.parent,
+                                                                m.school_id), error.message())
+            return
+        made = receipt_format.entry({
             "school_id": m.school_id, "school_name": receipt_format.plain(outcome.school),
             "export_id": m.export_id, "sequence": m.sequence, "bundle_sha256": bundle.sha256,
-            "township": receipt_format.plain(township.name),
-            "township_key_fingerprint": township.fingerprint,
+            "township": self.name, "township_key_fingerprint": self.township.fingerprint,
             "outcome": "imported" if outcome.outcome == IMPORTED else "already_held",
-            "received_at": now()}, key), target)
-    except (OSError, Refused) as error:
-        detail = error.message() if isinstance(error, Refused) else (error.strerror or str(error))
+            "received_at": self._now()}, key)
+        self.files.setdefault((bundle.file.parent, m.school_id), []).append((outcome, made))
+
+    def _now(self) -> str:
+        second = int(time.time())
+        if self.clock[0] != second:
+            self.clock = (second, now())
+        return self.clock[1]
+
+    def close(self) -> None:
+        """Each school's file, with the receipts an earlier file there held of bundles not
+        met this time (taken off the stick before the school read their receipts)."""
+        for (folder, school_id), made in self.files.items():
+            target = receipt_format.file_path(folder, school_id)
+            new = {entry["receipt"]["export_id"] for _outcome, entry in made}
+            kind = _kind(target)
+            if kind not in ("file", "missing"):  # a link, a pipe: never followed or waited on
+                for outcome, _entry in made:
+                    self._not_written(outcome, target, text(f"township_file_{kind}"))
+                continue
+            try:
+                kept = receipt_format.kept_entries(_earlier(target), school_id, new)
+                receipt_format.write(receipt_format.make_file(
+                    kept + [entry for _outcome, entry in made]), target)
+            except OSError as error:
+                for outcome, _entry in made:
+                    self._not_written(outcome, target, error.strerror or str(error))
+                continue
+            for outcome, _entry in made:
+                outcome.receipt = str(target)
+
+    @staticmethod
+    def _not_written(outcome: BundleOutcome, target: Path, detail: str) -> None:
         note = text("township_receipt_not_written", path=str(target), detail=detail)
         outcome.reason = f"{outcome.reason};{note}" if outcome.reason else note
-        return
-    outcome.receipt = str(target)
+
+
+def _earlier(target: Path) -> bytes:
+    """The receipt file the township wrote there before (b'' when none, or when it is no
+    regular file, or too big to be one)."""
+    try:
+        with os.fdopen(os.open(target, _OPEN_FLAGS), "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return b""
+            return stream.read(receipt_format.MAX_FILE_BYTES + 1)
+    except OSError:
+        return b""
 
 
 def _refused_unread(bundle: _Read) -> BundleOutcome:
@@ -329,11 +381,13 @@ class _Checks:
 
     The Ed25519 check, the key exchange, the decryption and the inflation let Python's
     lock go, so they run on the second core while the merge writes (which lets it go
-    too); reading the records (JSON) stays with the merge, where it was measured faster.
+    too); the records of a member are read and checked there too (:func:`_prepare`), but
+    for a member as the school's bundle before it brought it (the merge knows it again).
     """
 
     def __init__(self, bundles: list[_Read], private: bytes, today: date):
         self.bundles, self.private, self.today = bundles, private, today
+        self.seen: dict[tuple[str, str], bytes] = {}  # (school, member) -> its last sha256
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
 
@@ -345,7 +399,7 @@ class _Checks:
                         CHECKS_A_TASK):
             if at not in self.runs:
                 self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
-                                                 self.private, self.today)
+                                                 self.private, self.today, self.seen)
         self.runs[first].result()
 
     def __enter__(self) -> _Checks:
@@ -355,9 +409,10 @@ class _Checks:
         self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
 
 
-def _check_run(bundles: list[_Read], private: bytes, today: date) -> None:
-    """Check each bundle's signature and manifest, then open it; what fails is kept on the
-    bundle for the merge to report at its step."""
+def _check_run(bundles: list[_Read], private: bytes, today: date,
+               seen: dict[tuple[str, str], bytes]) -> None:
+    """Check each bundle's signature and manifest, then open it and read its records; what
+    fails is kept on the bundle for the merge to report at its step."""
     for bundle in bundles:
         if bundle.unverified is None:
             continue
@@ -375,6 +430,28 @@ def _check_run(bundles: list[_Read], private: bytes, today: date) -> None:
             continue
         if sum(map(len, opened.values())) <= OPENED_AHEAD_BYTES:
             bundle.opened = opened  # a bigger one is opened again in its turn
+            bundle.prepared = _prepare(bundle.checked, opened, seen)
+
+
+def _prepare(m: intake.Manifest, opened: dict[str, bytes], seen: dict[tuple[str, str], bytes]
+             ) -> dict[str, list[tuple[Any, ...]] | intake.Invalid]:
+    """Each member's rows as :meth:`_Holdings.rows` makes them, or the Invalid it raises,
+    but for a member byte for byte as the school's bundle before this one brought it (by
+    its SHA-256): the merge knows that one again and reads nothing of it."""
+    prepared: dict[str, list[tuple[Any, ...]] | intake.Invalid] = {}
+    for member in intake.MEMBERS:
+        raw = opened.get(member.name)
+        if raw is None:
+            continue
+        digest = hashlib.sha256(raw).digest()
+        if seen.get((m.school_id, member.name)) == digest:
+            continue
+        seen[(m.school_id, member.name)] = digest
+        try:
+            prepared[member.name] = member.rows(raw, m.school_id, (m.school_id, m.export_id))
+        except intake.Invalid as error:
+            prepared[member.name] = error
+    return prepared
 
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -455,11 +532,11 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
         rows = holdings.rows(bundle, m, members)
         backup()
         with data.atomic():
-            _store(data, bundle, m, rows)
+            _store(data, bundle, m, rows, holdings.schools.get(m.school_id))
     except Refused as error:
         outcome.reason = error.message()
         return outcome
-    holdings.merged(m, rows, members)
+    holdings.merged(m, rows, members, bundle.school_key)
     outcome.outcome = IMPORTED
     return outcome
 
@@ -472,15 +549,14 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
         raise opened
     if opened is not None:
         return opened
-    if bundle.outer is not None:
-        return file_format.open_members(bundle.outer, bundle.manifest, private,
-                                        bundle.file.name, MERGED, intake.CAPS)
-    raw = _bytes(bundle.file)
-    signed, _key, outer = file_format.read_bundle(raw, bundle.file.name)
-    if signed != bundle.manifest:
-        raise Refused("bundle_damaged", path=bundle.file.name, detail="manifest")
-    return file_format.open_members(outer, bundle.manifest, private, bundle.file.name, MERGED,
-                                    intake.CAPS)
+    outer = bundle.outer
+    if outer is None:
+        signed, _key, outer = file_format.read_bundle(_bytes(bundle.file), bundle.file.name)
+        if signed != bundle.manifest:
+            raise Refused("bundle_damaged", path=bundle.file.name, detail="manifest")
+    members, bundle.receipt_key = file_format.open_members_and_receipt_key(
+        outer, bundle.manifest, private, bundle.file.name, MERGED, intake.CAPS)
+    return members
 
 
 # Per member of a bundle: its rows (each (id, *columns, deleted, school_id, export_id)), and
@@ -501,10 +577,16 @@ class _Holdings:
         self.newest: dict[str, int] = {}  # school_id -> the highest sequence held
         self.last: dict[tuple[str, str], tuple[bytes, list[tuple[Any, ...]]]] = {}
         self.remembered = 0  # bytes of members kept in ``last``
+        self.held: set[str] | None = None  # every export id the file holds, read when asked
 
     def holds(self, export_id: str) -> bool:
-        return self.data.scalar("SELECT 1 FROM bundles WHERE export_id = ?",
-                                (export_id,)) is not None
+        """Whether the file holds this export already: the ids read in one query at the
+        first bundle (a township's years of weekly bundles are a few MB of ids at most),
+        then kept as bundles merge, rather than a query a bundle."""
+        if self.held is None:
+            self.held = {row[0] for row in self.data.conn.execute(
+                "SELECT export_id FROM bundles")}
+        return export_id in self.held
 
     def check_school(self, bundle: _Read, m: intake.Manifest) -> str:
         """Refused unless the school is enrolled and the bundle is signed by the key it was
@@ -552,7 +634,11 @@ class _Holdings:
                 rows[member.name] = (last[1], False)
                 continue
             try:
-                rows[member.name] = (member.rows(raw, m.school_id, tail), True)
+                ahead = (bundle.prepared or {}).get(member.name)
+                if isinstance(ahead, intake.Invalid):
+                    raise ahead
+                rows[member.name] = (ahead if ahead is not None else
+                                     member.rows(raw, m.school_id, tail), True)
             except intake.Invalid as error:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail=str(error)) from None
@@ -564,13 +650,17 @@ class _Holdings:
                           detail=f"{outside[0]} ∉ {m.date_from}..{m.date_to}")
         return rows
 
-    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes]) -> None:
-        """The bundle is committed: its number is the newest, its name the school's, and
-        its members (small ones, as a weekly bundle's are) the ones to know again."""
+    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes],
+               key: bytes) -> None:
+        """The bundle is committed: its number is the newest, its name and ``key`` (the
+        school's) the school's, and its members (small ones, as a weekly bundle's are) the
+        ones to know again."""
         self.newest[m.school_id] = max(self._newest(m.school_id), m.sequence)
+        if self.held is not None:
+            self.held.add(m.export_id)
         school = self._school(m.school_id)
-        if school is not None:
-            school["name"] = m.school_name or m.school_id
+        if school is not None:  # as _store wrote them
+            school["name"], school["public_key"] = m.school_name or m.school_id, _b64(key)
         for name, (member_rows, _write) in rows.items():
             self._forget((m.school_id, name))
             raw = members.get(name)
@@ -600,13 +690,16 @@ class _Holdings:
         return self.newest[school_id]
 
 
-def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows) -> None:
+def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows,
+           held: dict[str, Any] | None) -> None:
+    """The bundle's rows; the school's name and key too where they differ from ``held``,
+    the school's row as the import knows it."""
     stamp = now()
-    key = _b64(bundle.school_key)
-    data.conn.execute(  # no page written when nothing changed
-        "UPDATE schools SET name = ?, public_key = ? WHERE school_id = ? "
-        "AND (name <> ? OR public_key <> ?)",
-        (m.school_name or m.school_id, key, m.school_id, m.school_name or m.school_id, key))
+    key, name = _b64(bundle.school_key), m.school_name or m.school_id
+    if held is None or (held["name"], held["public_key"]) != (name, key):
+        data.conn.execute(  # no page written when nothing changed
+            "UPDATE schools SET name = ?, public_key = ? WHERE school_id = ? "
+            "AND (name <> ? OR public_key <> ?)", (name, key, m.school_id, name, key))
     data.conn.execute(
         "INSERT INTO bundles (export_id, school_id, sequence, date_from, date_to, created_at, "
         "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by, "

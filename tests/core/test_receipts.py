@@ -1,6 +1,6 @@
-"""The township's receipt (回执): written beside each bundle it merges, read back by the school
-on its next export to the same stick, and only a genuine one marks a bundle 已接收
-(issue 21, item 8)."""
+"""The township's receipt (回执): written for each bundle it merges, in one file per school
+beside the bundles, read back by the school on its next export to the same stick, and only a
+genuine one marks a bundle 已接收 (issue 21, item 8)."""
 
 import json
 import sqlite3
@@ -12,6 +12,7 @@ import pytest
 from reopen_desktop.bundle import export, exports, file_format, receipt_format, receipts
 from reopen_desktop.cli import main
 from reopen_desktop.datafile import settings, storage
+from reopen_desktop.errors import Cancelled
 from reopen_desktop.township import console, merge
 from reopen_desktop.township.schema import TOWNSHIP
 
@@ -59,6 +60,10 @@ def _merged(township, record):
     return result.bundles[0]
 
 
+def _receipt(path, index=0):
+    return json.loads(Path(path).read_text("utf-8"))["receipts"][index]["receipt"]
+
+
 def _exports_table(school_db):
     return [tuple(r.values()) for r in school_db.query("SELECT * FROM exports ORDER BY id")]
 
@@ -67,8 +72,8 @@ def test_the_township_writes_a_receipt_naming_the_school_the_bundle_and_the_time
         school, township, stick):
     record = _export(school, stick)
     outcome = _merged(township, record)
-    assert outcome.receipt == record.path + ".receipt"
-    said = json.loads(Path(outcome.receipt).read_text("utf-8"))["receipt"]
+    assert outcome.receipt == str(stick / "3601010001_receipts.receipt")
+    said = _receipt(outcome.receipt)
     assert (said["school_id"], said["export_id"], said["sequence"], said["bundle_sha256"],
             said["township"], said["outcome"]) == (
         "3601010001", record.export_id, 1, record.sha256, "城关镇", "imported")
@@ -84,8 +89,8 @@ def test_a_genuine_receipt_marks_the_bundle_received_on_the_next_export_to_the_s
     assert "已接收" in second.receipts[0].reason
     by_number = {r.sequence: r for r in exports.list_exports(school)}
     assert by_number[1].received and not by_number[2].received
-    assert by_number[1].received_at == json.loads(
-        Path(first.path + ".receipt").read_text("utf-8"))["receipt"]["received_at"]
+    said = _receipt(stick / "3601010001_receipts.receipt")
+    assert by_number[1].received_at == said["received_at"]
 
 
 def test_reading_the_same_receipt_again_changes_nothing(school, township, stick):
@@ -102,7 +107,7 @@ def test_a_receipt_with_a_changed_field_is_refused_as_forged_and_changes_nothing
     record = _export(school, stick)
     path = Path(_merged(township, record).receipt)
     held = json.loads(path.read_text("utf-8"))
-    held["receipt"]["received_at"] = "2026-03-01 08:00:00"  # backdated by hand
+    held["receipts"][0]["receipt"]["received_at"] = "2026-03-01 08:00:00"  # backdated
     path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
     before = _exports_table(school)
     [found] = receipts.read_receipts(school, stick)
@@ -147,7 +152,7 @@ def test_a_receipt_for_a_bundle_the_school_never_exported_is_ignored_with_a_note
     record = _export(school, stick)
     path = Path(_merged(township, record).receipt)
     held = json.loads(path.read_text("utf-8"))
-    held["receipt"]["export_id"] = "0" * 32
+    held["receipts"][0]["receipt"]["export_id"] = "0" * 32
     (stick / "另一所学校_0001.rdbundle.receipt").write_text(json.dumps(held), "utf-8")
     path.unlink()
     [found] = receipts.read_receipts(school, stick)
@@ -160,8 +165,7 @@ def test_a_bundle_imported_again_gets_its_receipt_again(school, township, stick)
     path = Path(_merged(township, record).receipt)
     path.unlink()  # the clerk deleted it
     assert _merged(township, record).outcome == merge.SKIPPED
-    said = json.loads(path.read_text("utf-8"))["receipt"]
-    assert said["outcome"] == "already_held"
+    assert _receipt(path)["outcome"] == "already_held"
     assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted"]
 
 
@@ -196,3 +200,82 @@ def test_export_bundle_json_lists_the_receipts_and_read_receipts_exits_2_on_a_fo
     code = main.main(["read-receipts", str(stick), "--db", str(school_path), "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code == 2 and (result["accepted"], result["refused"]) == (0, 1)
+
+
+def test_a_schools_receipts_of_a_term_are_one_file_each_read_back_on_its_own(
+        school, township, stick):
+    records = [_export(school, stick) for _ in range(3)]
+    result = merge.import_bundles(township, [stick], backup=False, today=FRIDAY)
+    assert result.count(merge.IMPORTED) == 3
+    assert sorted(p.name for p in stick.glob("*.receipt")) == ["3601010001_receipts.receipt"]
+    assert [_receipt(stick / "3601010001_receipts.receipt", i)["export_id"] for i in range(3)] == [
+        r.export_id for r in records]
+    found = receipts.read_receipts(school, stick)
+    assert [(r.outcome, r.sequence) for r in found] == [("accepted", 1), ("accepted", 2),
+                                                        ("accepted", 3)]
+
+
+def test_one_altered_receipt_in_a_schools_file_is_refused_and_the_others_still_count(
+        school, township, stick):
+    for _ in range(2):
+        _export(school, stick)
+    merge.import_bundles(township, [stick], backup=False, today=FRIDAY)
+    path = stick / "3601010001_receipts.receipt"
+    held = json.loads(path.read_text("utf-8"))
+    held["receipts"][0]["receipt"]["sequence"] = 7
+    path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
+    found = receipts.read_receipts(school, stick)
+    assert [(r.outcome, r.sequence) for r in found] == [("refused", 1), ("accepted", 2)]
+    assert "签名核验不通过" in found[0].reason
+    assert {r.sequence: r.received for r in exports.list_exports(school)} == {1: False,
+                                                                             2: True}
+
+
+def test_a_receipt_of_a_bundle_taken_off_the_stick_stays_in_the_schools_file(
+        school, township, stick):
+    first, second = _export(school, stick), _export(school, stick)
+    _merged(township, first)
+    Path(first.path).unlink()  # the clerk tidied the stick before the school read it
+    _merged(township, second)
+    path = stick / "3601010001_receipts.receipt"
+    assert [_receipt(path, i)["sequence"] for i in range(2)] == [1, 2]
+    assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted",
+                                                                          "accepted"]
+
+
+def test_a_damaged_receipt_file_of_the_school_on_the_stick_is_written_anew(
+        school, township, stick):
+    record = _export(school, stick)
+    (stick / "3601010001_receipts.receipt").write_bytes(b'{"format": "reopen-desktop-receip')
+    outcome = _merged(township, record)
+    assert _receipt(outcome.receipt)["export_id"] == record.export_id
+    assert [r.outcome for r in receipts.read_receipts(school, stick)] == ["accepted"]
+
+
+def test_a_receipt_of_another_school_slipped_into_the_schools_file_is_not_kept(
+        school, township, stick):
+    first, second = _export(school, stick), _export(school, stick)
+    _merged(township, first)
+    path = stick / "3601010001_receipts.receipt"
+    held = json.loads(path.read_text("utf-8"))
+    held["receipts"][0]["receipt"]["school_id"] = "3601010009"
+    path.write_text(json.dumps(held, ensure_ascii=False), "utf-8")
+    _merged(township, second)
+    assert [_receipt(path, 0)["sequence"]] == [2] and len(json.loads(
+        path.read_text("utf-8"))["receipts"]) == 1
+
+
+def test_a_cancelled_import_still_leaves_the_receipts_of_the_bundles_it_merged(
+        school, township, stick):
+    for _ in range(3):
+        _export(school, stick)
+
+    def cancel_after_one_merged(done, total):
+        if done == total - 3 + 1:  # the merge's steps are the second half
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        merge.import_bundles(township, [stick], backup=False, today=FRIDAY,
+                             progress=cancel_after_one_merged)
+    said = json.loads((stick / "3601010001_receipts.receipt").read_text("utf-8"))
+    assert [r["receipt"]["sequence"] for r in said["receipts"]] == [1]

@@ -129,7 +129,7 @@ def test_read_receipts_refuses_a_forged_one_in_red_words_and_changes_nothing(
     stick = tmp_path / "U盘"
     stick.mkdir()
     first = _township_merges(school_db, tmp_path, bundle_exports.next_range(school_db))
-    receipt = Path(first.path + ".receipt")
+    receipt = Path(first.path).with_name("3601010001_receipts.receipt")  # the school's receipts
     receipt.write_text(receipt.read_text("utf-8").replace('"sequence": 1', '"sequence": 2'),
                        "utf-8")
     monkeypatch.setattr(ExchangeRoom, "removable_drives", staticmethod(lambda: [stick]))

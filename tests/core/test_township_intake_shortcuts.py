@@ -1,0 +1,99 @@
+"""The township's intake takes shortcuts for speed; each gives the same answer as the plain
+check it stands for, on genuine and hostile text alike."""
+
+import random
+from datetime import date
+
+import pytest
+
+from reopen_desktop.datafile import storage
+from reopen_desktop.township import console, intake, merge
+from reopen_desktop.township.schema import TOWNSHIP
+from tests.core.township_bundles import School
+
+WEEKS = [["2026-03-02", "2026-03-03"], ["2026-03-09"], ["2026-03-16", "2026-03-17"]]
+
+
+def test_the_quick_search_for_suspect_values_finds_what_the_pattern_finds():
+    samples = [b"", b"1234567890123", b"123456789012", b"1e5", b"1E-5", b"1e+5", b"1-5",
+               b"e5", b"1e", b'"\\ud800"', b'"\\uD83D"', b'"\\u0041"', b"\\ud", b"1e-+5",
+               '{"name": "发热 1e"}'.encode(), b"x" * 100 + b"9" * 13]
+    rng = random.Random(15)
+    alphabet = b'0123456789eE+-\\uUdD8aFf x",:{}[]' + "发热".encode()
+    samples += [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+                for _ in range(20_000)]
+    samples += [bytes(rng.choice(b"0123456789e") for _ in range(rng.randint(10, 30)))
+                for _ in range(2_000)]
+    found = [intake.suspect(raw) for raw in samples]
+    assert found == [intake._RAW_SUSPECT.search(raw) is not None for raw in samples]
+    assert 1_000 < sum(found) < len(samples)  # both answers are met often
+
+
+@pytest.mark.parametrize("ahead", [True, False], ids=["read ahead", "read in turn"])
+def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
+        tmp_path, monkeypatch, ahead):
+    """The checks' thread reads a small bundle's records ahead of the merge; a bundle too
+    big to wait opened is read when its turn comes. Both say the same of the same bundles:
+    a school's unchanged key persons merged once, a hostile one refused naming its field."""
+    if not ahead:
+        monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    people = [school.key_person(n, "东村") for n in range(3)]
+    for week in WEEKS:
+        school.bundle(tmp_path / "usb", public, week, key_persons=people)
+    hostile = {**school.key_person(9, "西村"), "name": "<b>张三</b>"}
+    school.bundle(tmp_path / "usb", public, ["2026-03-23"], key_persons=[*people, hostile])
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+        held = data.scalar("SELECT count(*) FROM key_persons")
+    assert [b.outcome for b in result.bundles] == [merge.IMPORTED] * 3 + [merge.REFUSED]
+    assert "key_persons.json #4 name" in result.bundles[-1].reason
+    assert held == 3
+
+
+def test_the_quick_judgement_of_nested_values_agrees_with_the_walk_that_names_them():
+    """intake.walk judges a value without naming places first; where it finds something
+    wrong, the walk that names the first bad value runs, and it always finds one."""
+    deep: object = 1
+    for _ in range(intake.MAX_DEPTH):
+        deep = [deep]
+    samples = [{"a": 1}, {"a": [1, 2.5, "x", None, True]}, {"a\ud800": 1}, {"a": "\x00"},
+               {"a": float("inf")}, {"a": 1e13}, {"a": -1e12}, {"a": 2 ** 70}, deep, [deep],
+               {"k": {str(n): n for n in range(10_001)}}, "\udfff", 10 ** 12, [[[[]]]]]
+    for value in samples:
+        try:
+            intake._walk(value, "x")
+            named = False
+        except intake.Invalid:
+            named = True
+        assert intake._fine(value, 0) is not named, value
+        if named:
+            with pytest.raises(intake.Invalid):
+                intake.walk(value, "x")
+        else:
+            intake.walk(value, "x")
+
+
+def _counts_slowly(found):
+    return {intake.Text(f"counts.{k}", most=40, pattern=intake._WORD).value(k):
+            intake.Count(f"counts.{k}").value(v) for k, v in found.items()}
+
+
+@pytest.mark.parametrize("counts", [
+    {}, {"days": 5, "key_persons": 12}, {"days": 0}, {"days": None}, {"days": True},
+    {"days": -1}, {"days": intake.MAX_COUNT + 1}, {"days": 2.0}, {"Days": 1}, {"d" * 41: 1},
+    {"d" * 40: 1}, {"days<b>": 1}, {"": 1}, {"days": "5"}])
+def test_counts_as_a_school_writes_them_are_taken_as_the_field_checks_take_them(counts):
+    try:
+        expected = _counts_slowly(counts)
+    except intake.Invalid as error:
+        with pytest.raises(intake.Invalid) as found:
+            intake._counts(counts)
+        assert str(found.value) == str(error)
+    else:
+        assert intake._counts(counts) == expected
