@@ -1,14 +1,17 @@
-"""``absence_rise`` reads a day's roll from the whole school less the classes not checked
-(one index seek per day and class, one row per day): on a term with classes left unchecked
-here and there, each day's series is the one counted class by class, so the alerts are."""
+"""The rules read the days they look at, and no more, however long the school's history:
+``absence_rise`` reads a day's roll as the whole school less the classes not checked (one
+index seek per day and class, one row per day), and a term with classes left unchecked here
+and there gives the series counted class by class, so the same alerts; observations and
+diagnoses are read through their day index even when the statistics are stale."""
 
 import random
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from reopen_desktop.alerts import absence_rise as rise
 from reopen_desktop.alerts import rules
 from reopen_desktop.datafile import settings
+from reopen_desktop.surveillance import observations
 from tests.core.rule_stories import absent_ill, check, class_names, pupils, raised_between
 from tests.core.test_rules_absence import weekdays
 
@@ -63,3 +66,19 @@ def test_a_term_with_classes_left_unchecked_reads_each_days_roll_as_class_by_cla
     assert len(unchecked) > 10
     found = raised_between(school480, days[0], days[-1], "absence_rise")
     assert any(a.scope == "四年级" for a in found)
+
+
+def test_observations_and_diagnoses_are_read_by_day_even_when_the_statistics_are_stale(
+        school480):
+    """Statistics taken while the school had one 全日健康观察 and no diagnosis given outside a
+    check would have SQLite read every one of the year at each day's alerts."""
+    observations.record_observation(
+        school480, pupils(school480, "一年级1班")[0], observed_at=datetime(2026, 3, 2, 10),
+        place="教室", observer="王老师", observer_role="teacher", temperature=38.2)
+    with school480.atomic():
+        school480.conn.execute("ANALYZE")
+    window = {"first": "2026-03-01", "last": "2026-03-14", "fever": 37.3}
+    for sql in (rules._OBSERVED, rules._GIVEN):
+        plan = " ".join(r[3] for r in school480.conn.execute("EXPLAIN QUERY PLAN " + sql, window))
+        assert "USING INDEX observations_day" in plan or "USING INDEX diagnoses_day" in plan
+        assert "SCAN o" not in plan and "SCAN dg" not in plan
