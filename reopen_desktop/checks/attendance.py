@@ -234,7 +234,7 @@ class _Facts:
         if not follow_ups:
             return []
         people = {f["person_id"] for f in follow_ups}
-        ill_days = self._ill_days(people)
+        ill_days = self._ill_days(people, min(f["opened_on"] for f in follow_ups))
         cleared = self._clearances(people)
         found = []
         for follow_up in follow_ups:
@@ -305,23 +305,27 @@ class _Facts:
         time_met = until is not None and until <= self.iso
         return Stop("clearance" if time_met else "disease", said, until, needs)
 
-    def _ill_days(self, people: set[int]) -> dict[int, list[tuple[str, bool, str]]]:
+    def _ill_days(self, people: set[int], since: str) -> dict[int, list[tuple[str, bool, str]]]:
         """Per person, the days with a fever, a symptom or an illness absence recorded (a
-        check, a home call or a 全日健康观察 up to ``day``): (day, feverish, onset)."""
+        check, a home call or a 全日健康观察 from ``since``, the first follow-up's opening,
+        up to ``day``): (day, feverish, onset). A follow-up looks at its own days only, so
+        a year of a pupil's earlier illnesses is never read."""
         marks = ",".join(map(str, people))
         rows = self.data.query(
             "SELECT person_id, day, (temperature >= :fever OR instr(symptoms, '发热') > 0) "
-            "AS feverish, onset FROM checks WHERE person_id IN (" + marks + ") AND day <= :day "
+            "AS feverish, onset FROM checks WHERE person_id IN (" + marks + ") "
+            "AND day BETWEEN :since AND :day "
             "AND (symptoms <> '' OR temperature >= :fever OR (absent = 1 AND "
             "absence_reason = 'illness')) AND NOT (day = :day AND session = :left) "
             "UNION ALL SELECT person_id, day, (temperature >= :fever OR "
             "instr(symptoms, '发热') > 0), '' FROM home_calls WHERE person_id IN (" + marks
-            + ") AND day <= :day AND (symptoms <> '' OR temperature >= :fever) "
+            + ") AND day BETWEEN :since AND :day AND (symptoms <> '' OR temperature >= :fever) "
             "UNION ALL SELECT person_id, day, (temperature >= :fever OR "
             "instr(symptoms, '发热') > 0), substr(onset, 1, 10) FROM observations "
-            "WHERE person_id IN (" + marks + ") AND day <= :day "
+            "WHERE person_id IN (" + marks + ") AND day BETWEEN :since AND :day "
             "AND (symptoms <> '' OR temperature >= :fever)",
-            {"fever": self.fever, "day": self.iso, "left": self.leave_out or ""})
+            {"fever": self.fever, "day": self.iso, "since": since,
+             "left": self.leave_out or ""})
         found: dict[int, list[tuple[str, bool, str]]] = {}
         for row in rows:
             found.setdefault(row["person_id"], []).append(
