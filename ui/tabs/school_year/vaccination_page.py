@@ -231,12 +231,15 @@ class VaccinationPage(QWidget):
             self._show_states()
             return
         self._read_for = wanted
-        vaccination = self.office.vaccination
+        office, vaccination = self.office, self.office.vaccination
         self.summary.setText(self.tr("正在读取接种证查验情况…"))
 
         def read() -> tuple[list[records.PupilState], records.Schedule]:
-            schedule = vaccination.schedule()
-            return vaccination.states(on, class_id=class_id, schedule=schedule), schedule
+            try:
+                schedule = vaccination.schedule()
+                return vaccination.states(on, class_id=class_id, schedule=schedule), schedule
+            finally:
+                office.shrink_memory()  # the worker's pages are not needed once read
 
         self.reads.start(read)
 
