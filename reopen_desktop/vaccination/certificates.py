@@ -112,7 +112,7 @@ def unknown_vaccine_words(schedule: Schedule, name: str) -> dict[str, Any]:
 
 # --- pupils ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pupil:
     person_id: int
     name: str
@@ -164,7 +164,7 @@ def pupils(data: DataFile, class_id: int | None = None,
 
 # --- states ------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Certificate:
     """What the school noted about a pupil's certificate: seen or not, when, the catch-up
     notice given to the parents, the recheck."""
@@ -176,7 +176,7 @@ class Certificate:
     note: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class PupilState:
     pupil: Pupil
     status: str  # complete | missing | no_record | no_birth_date

@@ -378,7 +378,7 @@ def record_problem(record: Record, birth: date, on: date, schedule: Schedule) ->
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Assessment:
     """One child on one check date. ``missing``: vaccine key -> dose numbers due and not
     recorded (what the school lists); ``no_catch_up``: the subset the schedule does not catch
