@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -128,6 +128,31 @@ def _split(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
+class Line(NamedTuple):
+    """What the page shows of one pupil's state (the worker keeps this, not the state with
+    its doses and assessment: a whole school's list holds a third of the memory)."""
+
+    person_id: int
+    class_name: str
+    name: str
+    birth: str
+    paper: bool | None  # the certificate: seen, not there, or not checked (no record either)
+    status: str
+    missing: dict[str, list[int]]
+    no_catch_up: frozenset[str]
+    notified_on: str
+    rechecked_on: str
+
+    @classmethod
+    def of(cls, state: records.PupilState) -> Line:
+        seen = state.certificate.seen
+        paper = None if seen is None and not state.doses else seen is not False
+        return cls(state.pupil.person_id, state.pupil.class_name, state.pupil.name,
+                   state.pupil.birth.isoformat() if state.pupil.birth else "", paper,
+                   state.status, state.missing, frozenset(state.assessment.no_catch_up),
+                   state.certificate.notified_on, state.certificate.rechecked_on)
+
+
 class _StatesModel(QAbstractTableModel):
     """The pupils shown, one row each; a row's text is made when the view first shows it
     (a whole school's 5,000 rows are not formatted, let alone made into items, up front)."""
@@ -135,11 +160,11 @@ class _StatesModel(QAbstractTableModel):
     def __init__(self, page: VaccinationPage):
         super().__init__(page)
         self.page = page
-        self.states: list[records.PupilState] = []
+        self.states: list[Line] = []
         self.schedule: records.Schedule | None = None
         self._made: dict[int, list[str]] = {}
 
-    def set_states(self, states: list[records.PupilState], schedule: records.Schedule) -> None:
+    def set_states(self, states: list[Line], schedule: records.Schedule) -> None:
         self.beginResetModel()
         self.states, self.schedule, self._made = states, schedule, {}
         self.endResetModel()
@@ -178,7 +203,7 @@ class VaccinationPage(QWidget):
     def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
         self.office = office
-        self.states: list[records.PupilState] = []
+        self.states: list[Line] = []
         self.schedule: records.Schedule | None = None
         self._read_for: tuple[object, ...] = ()  # the date, class and file state read last
         self.classes = class_combo(office, self.tr("全部班级"))
@@ -234,16 +259,17 @@ class VaccinationPage(QWidget):
         office, vaccination = self.office, self.office.vaccination
         self.summary.setText(self.tr("正在读取接种证查验情况…"))
 
-        def read() -> tuple[list[records.PupilState], records.Schedule]:
+        def read() -> tuple[list[Line], records.Schedule]:
             try:
                 schedule = vaccination.schedule()
-                return vaccination.states(on, class_id=class_id, schedule=schedule), schedule
+                found = vaccination.states(on, class_id=class_id, schedule=schedule)
+                return [Line.of(state) for state in found], schedule
             finally:
                 office.shrink_memory()  # the worker's pages are not needed once read
 
         self.reads.start(read)
 
-    def _show(self, found: tuple[list[records.PupilState], records.Schedule]) -> None:
+    def _show(self, found: tuple[list[Line], records.Schedule]) -> None:
         self.states, self.schedule = found
         self._show_states()
 
@@ -262,8 +288,8 @@ class VaccinationPage(QWidget):
                                      "已发补种通知 {4} 人,已复查 {5} 人。").format(
             len(self.states), counts[records.COMPLETE], counts[records.MISSING],
             counts[records.NO_RECORD],
-            sum(1 for s in self.states if s.certificate.notified_on and s.missing),
-            sum(1 for s in self.states if s.certificate.rechecked_on)))
+            sum(1 for s in self.states if s.notified_on and s.missing),
+            sum(1 for s in self.states if s.rechecked_on)))
         added = [t["name"] for t in self.office.vaccination.provincial()]
         self.edition.setText(self.tr(
             "按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的"
@@ -271,31 +297,28 @@ class VaccinationPage(QWidget):
                 join(added)) if added else ""))
         self.edition.setStyleSheet(f"color: {colors.WARNING};")
 
-    def _row(self, state: records.PupilState, schedule: records.Schedule) -> list[str]:
+    def _row(self, state: Line, schedule: records.Schedule) -> list[str]:
         name_of = schedule.name_of
         status = {records.COMPLETE: self.tr("全程"), records.MISSING: self.tr("需补种"),
                   records.NO_RECORD: self.tr("无记录"),
                   records.NO_BIRTH: self.tr("缺出生日期")}[state.status]
-        seen = state.certificate.seen
-        paper = self.tr("未查") if seen is None and not state.doses else (
-            self.tr("无") if seen is False else self.tr("有"))
+        paper = {None: self.tr("未查"), False: self.tr("无"), True: self.tr("有")}[state.paper]
         lacking = ";".join(
             self.tr("{0} 第{1}剂").format(name_of(k), join(map(str, n)))
-            + (self.tr("(不补种)") if k in state.assessment.no_catch_up else "")
+            + (self.tr("(不补种)") if k in state.no_catch_up else "")
             for k, n in state.missing.items())
-        return [state.pupil.class_name, state.pupil.name,
-                state.pupil.birth.isoformat() if state.pupil.birth else "", paper, status,
-                lacking, state.certificate.notified_on, state.certificate.rechecked_on]
+        return [state.class_name, state.name, state.birth, paper, status, lacking,
+                state.notified_on, state.rechecked_on]
 
     @staticmethod
-    def _colour(state: records.PupilState) -> QColor | None:
+    def _colour(state: Line) -> QColor | None:
         if state.status == records.MISSING:
-            return GREY if state.certificate.rechecked_on else RED
+            return GREY if state.rechecked_on else RED
         return ORANGE if state.status == records.NO_RECORD else None
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.model.states[row].pupil.person_id for row in rows]
+        return [self.model.states[row].person_id for row in rows]
 
     def _done(self) -> None:
         self.changed.emit()
@@ -336,7 +359,7 @@ class VaccinationPage(QWidget):
         if len(ids) != 1:
             ask.warn(self, self.tr("补录剂次"), self.tr("请先选择一名学生。"))
             return
-        name = next(s.pupil.name for s in self.states if s.pupil.person_id == ids[0])
+        name = next(s.name for s in self.states if s.person_id == ids[0])
         dialog = DoseDialog(name, self)
         if until_saved(self, dialog, lambda: self.office.vaccination.add_dose(
                 ids[0], **dialog.values())):
