@@ -269,6 +269,10 @@ class MainWindow(AppWindow):
             ask.warn(self, self.tr("不能撤销"), error.message())
             return
         self.statusBar().showMessage(self.tr("已撤销:{0}").format(last.summary), 5000)
+        for page in self._built.values():  # a page that said what the save did says it no more
+            undone = getattr(page, "undone", None)
+            if undone is not None:
+                undone(last.summary)
 
     def import_roster(self) -> QWidget:
         """文件 → 导入花名册: a preview dialog; every tab shows the new people afterwards."""

@@ -1741,6 +1741,10 @@ If they really are here, say why:</translation>
             <translation>Save check sheet</translation>
         </message>
         <message>
+            <source>已撤销:{0}</source>
+            <translation>Undone: {0}</translation>
+        </message>
+        <message>
             <source>诊断未归类,未记下。请从病种目录中选择。</source>
             <translation>The diagnosis is unclassified and was not noted. Pick one from the disease catalogue.</translation>
         </message>

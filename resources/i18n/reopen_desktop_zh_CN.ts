@@ -1741,6 +1741,10 @@
             <translation>保存登记表</translation>
         </message>
         <message>
+            <source>已撤销:{0}</source>
+            <translation>已撤销:{0}</translation>
+        </message>
+        <message>
             <source>诊断未归类,未记下。请从病种目录中选择。</source>
             <translation>诊断未归类,未记下。请从病种目录中选择。</translation>
         </message>

@@ -152,3 +152,19 @@ def test_a_pupil_kept_home_comes_pre_marked_and_is_marked_present_only_with_a_no
     tab.save()
     assert school_db.query("SELECT absent, note FROM checks WHERE person_id = ?", (kid,)) == [
         {"absent": 0, "note": "家长送来,校医已看过"}]
+
+
+def test_after_an_undo_the_tab_no_longer_says_what_the_undone_save_raised(
+        main_window, qtbot, school_db):
+    window = main_window()
+    tab = checks_tab(window)
+    tab.day.setDate(QDate(2026, 3, 2))
+    for line in ("1k", "2k", "3k"):
+        qtbot.keyClicks(tab.entry, line)
+        qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "新预警 1 条" in tab.message.text()
+    window.undo_action.trigger()
+    assert "新预警" not in tab.message.text()
+    assert tab.message.text().startswith("已撤销:")
+    assert window.alerts_label.text() == "未结预警:0"

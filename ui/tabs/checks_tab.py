@@ -506,6 +506,13 @@ class ChecksTab(QWidget):
                   lambda out: self.office.reports.write_class_form(
                       name, self.current_day(), out, blank=blank))
 
+    def undone(self, summary: str) -> None:
+        """An action was undone from the Edit menu: what the last save said (its new alerts)
+        may no longer be true, so the tab says what was undone instead."""
+        if self._note is not None or self.message.text():
+            self._note = None
+            self._say(self.tr("已撤销:{0}").format(summary))
+
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {UNCHECKED.name()};" if error else "")
