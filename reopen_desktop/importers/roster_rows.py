@@ -581,6 +581,8 @@ class RowReader:
         """Numbers from a 学号 or 序号 column count only where they start at 1 in a class:
         otherwise the column counts rows or numbers the school, and the pupils of that
         class are numbered as if the file gave none."""
+        if not any(self.numbers):  # (a scan in C) the file gives no numbers at all
+            return
         lowest: dict[tuple[str, Any], int] = {}
         for sheet, place, given in zip(self.sheets, self.columns[CLASS_SLOT], self.numbers,
                                        strict=True):
