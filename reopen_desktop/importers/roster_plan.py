@@ -149,19 +149,29 @@ def plan_import(reader: RowReader, existing: Existing, class_ids: dict[tuple[str
 def _fresh(reader: RowReader, class_ids: dict[tuple[str, int], int]) -> Plan:
     """A school's first roster: everyone is new, numbered as the file says where it can."""
     columns = list(reader.columns)
-    columns[CLASS_SLOT] = [class_ids.get(p) if p is not None else None
-                           for p in columns[CLASS_SLOT]]
+    places = columns[CLASS_SLOT]
+    once = {p: class_ids.get(p) if p is not None else None for p in set(places)}
+    columns[CLASS_SLOT] = list(map(once.__getitem__, places))  # each place looked up once
     numbers, given = _Numbers(Existing()), reader.numbers
     if not any(given):  # numbered in file order, class by class
-        counters: dict[int, Iterator[int]] = {}
-        new_numbers = [None if c is None else next(counters.setdefault(c, itertools.count(1)))
-                       for c in columns[CLASS_SLOT]]
+        new_numbers = _counted(columns[CLASS_SLOT])
     else:
         new_numbers = [None if c is None else numbers.take(c, g[0] if g else None, "")[0]
                        for c, g in zip(columns[CLASS_SLOT], given, strict=True)]
-    students = [k == "student" for k in columns[AT["kind"]]]
-    return Plan(inserts=columns, new_numbers=[n if s else None for n, s in zip(
-        new_numbers, students, strict=True)])
+    kinds = columns[AT["kind"]]
+    if "staff" in kinds:  # (a scan in C) staff have no class number
+        new_numbers = [n if k == "student" else None
+                       for n, k in zip(new_numbers, kinds, strict=True)]
+    return Plan(inserts=columns, new_numbers=new_numbers)
+
+
+def _counted(class_ids: list[int | None]) -> list[int | None]:
+    """1, 2, 3 … per class in file order (None where there is no class): a counter per
+    class, drawn from in C, instead of a Python step per row."""
+    counters: dict[int | None, Iterator[int | None]] = {
+        c: itertools.count(1) for c in set(class_ids) if c is not None}
+    counters[None] = itertools.repeat(None)
+    return list(map(next, map(counters.__getitem__, class_ids)))
 
 
 def _match(reader: RowReader, existing: Existing, class_ids: dict[tuple[str, int], int],

@@ -429,6 +429,13 @@ def is_total(cells: list[Any]) -> bool:
             or (second.__class__ is str and second.lstrip()[:2] in TOTAL_WORDS))
 
 
+def _in_class(whole: tuple[str, int] | None, number: int | None,
+              grade: str) -> tuple[str, int] | None:
+    """The class a row is in: the whole class its label names, else its grade and the
+    label's number (None when either is missing)."""
+    return whole or ((grade, number) if grade and number else None)
+
+
 # Who a record is: its ID number (a str), ("student_no", the 学籍号) for a pupil without an
 # ID number, or ("document", the number) for one with another identity document.
 Key = str | tuple[str, str]
@@ -539,11 +546,19 @@ class RowReader:
         pairs: Any = (itertools.product(some_grades, some_labels)
                       if len(some_grades) * len(some_labels) <= _FEW_PAIRS
                       else set(zip(grades, labels, strict=True)))
+        by_label = {label: self._label_place(cell_text(label)) for label in some_labels}
+        by_grade = {grade: classnames.normalise_text(cell_text(grade)) or sheet_grade
+                    for grade in some_grades}
         once: dict[Any, dict[Any, tuple[str, int] | None]] = {}
-        for grade, label in pairs:
-            once.setdefault(grade, {})[label] = self.place_of(cell_text(grade), cell_text(label),
-                                                              sheet_grade)
+        for grade, label in pairs:  # as place_of reads them, each part read once
+            once.setdefault(grade, {})[label] = _in_class(*by_label[label], by_grade[grade])
         return list(map(dict.__getitem__, map(once.__getitem__, grades), labels))
+
+    def _label_place(self, label: str) -> tuple[tuple[str, int] | None, int | None]:
+        """What :meth:`place_of` reads from a class label alone: the whole class it names
+        (``三年级(2)班``), else its number."""
+        whole = classnames.split_class_name(label, self.grades) if label else None
+        return whole, (classnames.class_number(label) if label and not whole else None)
 
     def _class_numbers(self, sheet: str, rows: list[int], cells: Sequence[Any] | None,
                        as_written: bool) -> dict[int, tuple[int, bool]]:
@@ -566,6 +581,8 @@ class RowReader:
         """Numbers from a 学号 or 序号 column count only where they start at 1 in a class:
         otherwise the column counts rows or numbers the school, and the pupils of that
         class are numbered as if the file gave none."""
+        if not any(self.numbers):  # (a scan in C) the file gives no numbers at all
+            return
         lowest: dict[tuple[str, Any], int] = {}
         for sheet, place, given in zip(self.sheets, self.columns[CLASS_SLOT], self.numbers,
                                        strict=True):
@@ -577,12 +594,8 @@ class RowReader:
                                                        self.numbers, strict=True)]
 
     def place_of(self, grade: str, label: str, sheet_grade: str) -> tuple[str, int] | None:
-        whole = classnames.split_class_name(label, self.grades) if label else None
-        if whole:
-            return whole
-        grade = classnames.normalise_text(grade) or sheet_grade
-        number = classnames.class_number(label) if label else None
-        return (grade, number) if grade and number else None
+        return _in_class(*self._label_place(label),
+                         classnames.normalise_text(grade) or sheet_grade)
 
     def _careful(self, sheet: str, number: int, i: int, raw_ids: Sequence[Any] | None,
                  texts: dict[str, Sequence[Any]], staff: bool, sheet_grade: str,

@@ -67,7 +67,10 @@ class FromAddress:
 def fill_villages(villages: list[str | None], addresses: Sequence[str | None],
                   known: Iterable[str], settled: Sequence[bool]) -> FromAddress:
     """Fill ``villages`` in place where empty from the matching address (not where
-    ``settled``: the person has a village already); what was read."""
+    ``settled``: the person has a village already); what was read. A roster that gives
+    every row its village (two scans in C) has nothing to read."""
+    if None not in villages and "" not in villages:
+        return FromAddress()
     pattern = known_pattern([*known, *(v for v in villages if v)])
     counts: Counter[str] = Counter()
     examples: dict[str, str] = {}

@@ -4,6 +4,7 @@ and a transfer pupil never shifts ``3 373`` onto another child."""
 import sqlite3
 from datetime import date
 
+import openpyxl
 import pytest
 
 from reopen_desktop.checks import class_checks, quick_entry
@@ -14,7 +15,7 @@ from reopen_desktop.grid import school_record
 from reopen_desktop.importers import roster
 from reopen_desktop.reports import class_checks as class_form
 from reopen_desktop.reports import passes
-from tests.core.workbooks import HEADER, pupil_row, save_roster
+from tests.core.workbooks import HEADER, id_of, pupil_row, save_roster
 from tests.old_files import migrate_until
 
 DAY = date(2026, 3, 2)
@@ -60,6 +61,23 @@ def test_a_roster_without_numbers_numbers_each_class_in_file_order(school, tmp_p
     roster.import_roster(school, save_roster(tmp_path / "名册.xlsx", rows, header=header))
     assert numbered(school) == {"王芳": 1, "张伟": 2, "陈静": 3}
     assert numbered(school, "一年级2班") == {"李娜": 1, "刘洋": 2}
+
+
+def test_a_first_roster_with_staff_numbers_the_pupils_and_not_the_staff(school, tmp_path):
+    header = ["姓名", "性别", "身份证号", "学籍号", "年级", "班级", "监护人", "联系电话"]
+    rows = [pupil_row(i, n, "(1)班" if i % 2 == 0 else "（2）班")[1:]
+            for i, n in enumerate(NAMES)]
+    path = save_roster(tmp_path / "名册.xlsx", rows, header=header)
+    book = openpyxl.load_workbook(path)
+    staff = book.create_sheet("教职工")
+    staff.append(["姓名", "性别", "身份证号", "岗位", "联系电话"])
+    staff.append(["赵老师", "女", id_of(40), "教师", "13800000000"])
+    book.save(path)
+    result = roster.import_roster(school, path)
+    assert (result.imported, result.staff) == (6, 1)
+    assert numbered(school) == {"王芳": 1, "张伟": 2, "陈静": 3}
+    assert numbered(school, "一年级2班") == {"李娜": 1, "刘洋": 2}
+    assert school.scalar("SELECT class_number FROM people WHERE name = '赵老师'") is None
 
 
 def test_a_running_row_count_is_no_class_number(school, tmp_path):

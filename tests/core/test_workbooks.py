@@ -211,6 +211,19 @@ def test_a_known_village_wins_and_a_village_already_held_is_kept(school, tmp_pat
         "东关新村", "西关村", "东关新村"]
 
 
+def test_a_roster_giving_every_village_reads_none_from_the_addresses(school, tmp_path):
+    ids = pupils(2)
+    path = save(tmp_path / "typed.xlsx", [
+        ["姓名", "性别", "身份证件号", "年级", "班级", "现住址", "村(社区)"],
+        ["甲", "女", ids[0], "一年级", "1班", "城关镇东关村3组", "西关村"],
+        ["乙", "男", ids[1], "一年级", "1班", "城关镇幸福社区", "东关村"]])
+    result = roster.import_roster(school, path)
+    assert result.villages_from_address.counts == {}
+    assert result.villages_from_address.people == 0
+    assert [r["village"] for r in school.query("SELECT village FROM people ORDER BY id")] == [
+        "西关村", "东关村"]
+
+
 @pytest.fixture
 def school(new_data):
     school_record.create_school(new_data, "城关镇第二小学")
