@@ -85,14 +85,20 @@ def test_a_mistyped_line_is_explained_and_nothing_changes(main_window, qtbot):
     assert not any(row.is_exception() for row in tab.rows)
 
 
-def test_three_coughs_saved_raise_an_alert_in_the_status_bar(main_window, qtbot, school_db):
-    window = main_window()
+def _save_three_coughs(window, qtbot):
+    """One class's morning of 2026-03-02 typed as on paper: three coughs, then Ctrl+S."""
     tab = checks_tab(window)
     tab.day.setDate(QDate(2026, 3, 2))
     for line in ("1k", "2k", "3k"):
         qtbot.keyClicks(tab.entry, line)
         qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
     qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return tab
+
+
+def test_three_coughs_saved_raise_an_alert_in_the_status_bar(main_window, qtbot, school_db):
+    window = main_window()
+    tab = _save_three_coughs(window, qtbot)
     assert "新预警 1 条" in tab.message.text()
     assert window.alerts_label.text() == "未结预警:1"
     assert rules.evaluate(school_db, date(2026, 3, 2))[0].rule == "cluster_1d"
@@ -157,12 +163,7 @@ def test_a_pupil_kept_home_comes_pre_marked_and_is_marked_present_only_with_a_no
 def test_after_an_undo_the_tab_no_longer_says_what_the_undone_save_raised(
         main_window, qtbot, school_db):
     window = main_window()
-    tab = checks_tab(window)
-    tab.day.setDate(QDate(2026, 3, 2))
-    for line in ("1k", "2k", "3k"):
-        qtbot.keyClicks(tab.entry, line)
-        qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
-    qtbot.keyClick(tab.entry, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    tab = _save_three_coughs(window, qtbot)
     assert "新预警 1 条" in tab.message.text()
     window.undo_action.trigger()
     assert "新预警" not in tab.message.text()
