@@ -193,10 +193,12 @@ def timetable(data: DataFile) -> list[Shift]:
     same_hall: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rows:
         same_hall.setdefault((r["meal"], r["hall"]), []).append(r)
+    loads = {place: _loads(group) for place, group in same_hall.items()}
     return [Shift(r["id"], r["class_id"], r["class_name"], r["meal"],
                   batches[r["meal"]].index(r["starts"]) + 1, r["starts"], r["ends"], r["hall"],
                   r["first_table"], r["last_table"], r["pupils"],
-                  tuple(_warnings(r, same_hall[(r["meal"], r["hall"])])))
+                  tuple(_warnings(r, same_hall[(r["meal"], r["hall"])],
+                                  loads[(r["meal"], r["hall"])])))
             for r in rows]
 
 
@@ -206,7 +208,8 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
                 and b["starts"] < a["ends"])
 
 
-def _warnings(row: dict[str, Any], rows: list[dict[str, Any]]) -> list[Said]:
+def _warnings(row: dict[str, Any], rows: list[dict[str, Any]],
+              loads: dict[str, int]) -> list[Said]:
     found = []
     for other in rows:
         if other["id"] != row["id"] and _overlaps(row, other) and (
@@ -216,7 +219,7 @@ def _warnings(row: dict[str, Any], rows: list[dict[str, Any]]) -> list[Said]:
                 "scope": row["class_name"], "meal": row["meal"], "hall": row["hall"],
                 "other": other["class_name"], "starts": other["starts"],
                 "ends": other["ends"], "tables": row_tables(other)}))
-    peak, at = _peak(row, rows)
+    peak, at = _peak(row, loads)
     if peak > row["seats"]:
         found.append(Said("dining_hall_over", {
             "hall": row["hall"], "meal": row["meal"], "at": at, "people": peak,
@@ -224,13 +227,19 @@ def _warnings(row: dict[str, Any], rows: list[dict[str, Any]]) -> list[Said]:
     return found
 
 
-def _peak(row: dict[str, Any], rows: list[dict[str, Any]]) -> tuple[int, str]:
-    """The most pupils in the row's hall at one moment of its shift, and that moment: the
-    head-count changes only when a shift starts, so those moments are enough."""
-    sharing = [r for r in rows if r["id"] == row["id"] or _overlaps(row, r)]
-    moments = sorted({max(r["starts"], row["starts"]) for r in sharing})
-    counts = [(sum(r["pupils"] for r in sharing if r["starts"] <= at < r["ends"]), at)
-              for at in moments]
+def _loads(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The pupils in one hall at each moment a shift of its meal starts there: the
+    head-count changes only then."""
+    return {at: sum(r["pupils"] for r in rows if r["starts"] <= at < r["ends"])
+            for at in {r["starts"] for r in rows}}
+
+
+def _peak(row: dict[str, Any], loads: dict[str, int]) -> tuple[int, str]:
+    """The most pupils in the row's hall at one moment of its shift, and that moment (the
+    earliest of equal ones): its start, or a later shift's start before it ends. Everyone
+    in the hall then shares the hall with it, so the hall's load (:func:`_loads`) is it."""
+    moments = [at for at in loads if row["starts"] < at < row["ends"]]
+    counts = [(loads[row["starts"]], row["starts"])] + [(loads[at], at) for at in moments]
     return max(counts, key=lambda c: (c[0], [-ord(ch) for ch in c[1]]))
 
 

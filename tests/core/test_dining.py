@@ -4,6 +4,8 @@ shared tables and a full hall, the printed timetable and the meals served by shi
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reopen_desktop import canteen, dining, summary
 from reopen_desktop.checks import class_checks
@@ -132,3 +134,25 @@ def test_the_daily_log_lists_meals_served_by_shift(halls, tmp_path, pdf_text):
     canteen.add_meal(halls, DAY, "午餐", ["米饭"])
     page = pdf_text(daily_log.write_daily_log(halls, DAY, tmp_path / "log.pdf").path)
     assert "分餐错峰就餐" in page and "午餐第1批 11:30-12:00(一楼餐厅):一年级1班,就餐 5 人" in page
+
+
+# --- the hall's peak, counted once per hall (dining._loads) ------------------------------
+
+def _peak_walked(row, rows):
+    """The peak as first written: every moment a sharing shift starts, its head-count."""
+    sharing = [r for r in rows if r["id"] == row["id"] or (
+        r["starts"] < row["ends"] and row["starts"] < r["ends"])]
+    moments = sorted({max(r["starts"], row["starts"]) for r in sharing})
+    counts = [(sum(r["pupils"] for r in sharing if r["starts"] <= at < r["ends"]), at)
+              for at in moments]
+    return max(counts, key=lambda c: (c[0], [-ord(ch) for ch in c[1]]))
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(1, 6), st.integers(0, 60)),
+                min_size=1, max_size=12))
+def test_a_halls_peak_is_the_same_counted_once_for_the_hall(shifts):
+    rows = [{"id": n, "starts": f"11:{a * 2:02d}", "ends": f"11:{(a + b) * 2:02d}",
+             "pupils": pupils} for n, (a, b, pupils) in enumerate(shifts) if a + b < 30]
+    loads = dining._loads(rows)
+    for row in rows:
+        assert dining._peak(row, loads) == _peak_walked(row, rows)
