@@ -76,15 +76,9 @@ def day_summary(data: DataFile, day: date | None = None) -> dict[str, Any]:
     disinfection due at 10:00 turns overdue at 10:00). Each caller gets its own copy.
     """
     day = day or latest_day(data)
-    if data.conn.in_transaction:  # rows a rollback may take back: not kept
-        return _compute(data, day)
-    state = (data.revision(), data.operator, words.language(),
-             datetime.now().strftime("%Y-%m-%d %H:%M"))
-    held = data.memo.get(("day_summary", day))
-    if held is None or held[0] != state:
-        held = (state, _compute(data, day))
-        data.memo[("day_summary", day)] = held
-    return copy.deepcopy(held[1])
+    held = data.remember(("day_summary", day), lambda: _compute(data, day), depends_on=(
+        data.operator, words.language(), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    return copy.deepcopy(held)
 
 
 def _compute(data: DataFile, day: date) -> dict[str, Any]:

@@ -140,14 +140,16 @@ class DataFile:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
-    def remember(self, key: Hashable, compute: Callable[[], Held]) -> Held:
+    def remember(self, key: Hashable, compute: Callable[[], Held], *,
+                 depends_on: tuple[Hashable, ...] = ()) -> Held:
         """``compute()``, kept under ``key`` while the file does not change (see
-        :meth:`revision`): one user action's or one printout's second reader of the same
-        facts pays nothing. Never kept inside a transaction (a rollback may take its rows
-        back). What it returns is shared: callers must not change it."""
+        :meth:`revision`) nor anything in ``depends_on`` (who asks, the language, the
+        minute...): one user action's or one printout's second reader of the same facts
+        pays nothing. Never kept inside a transaction (a rollback may take its rows back).
+        What it returns is shared: callers must not change it."""
         if self.conn.in_transaction:
             return compute()
-        state = self.revision()
+        state = (self.revision(), *depends_on)
         held = self.memo.get(key)
         if held is None or held[0] != state:
             held = (state, compute())
