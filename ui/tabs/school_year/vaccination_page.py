@@ -129,8 +129,8 @@ def _split(text: str) -> list[str]:
 
 
 class Line(NamedTuple):
-    """What the page shows of one pupil's state (the worker keeps this, not the state with
-    its doses and assessment: a whole school's list holds a third of the memory)."""
+    """What the page shows of one pupil's state: the worker keeps this, not the state with
+    its doses and assessment, which a list of the whole school need not hold."""
 
     person_id: int
     class_name: str
@@ -160,17 +160,17 @@ class _StatesModel(QAbstractTableModel):
     def __init__(self, page: VaccinationPage):
         super().__init__(page)
         self.page = page
-        self.states: list[Line] = []
+        self.lines: list[Line] = []
         self.schedule: records.Schedule | None = None
         self._made: dict[int, list[str]] = {}
 
-    def set_states(self, states: list[Line], schedule: records.Schedule) -> None:
+    def set_lines(self, lines: list[Line], schedule: records.Schedule) -> None:
         self.beginResetModel()
-        self.states, self.schedule, self._made = states, schedule, {}
+        self.lines, self.schedule, self._made = lines, schedule, {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.states)
+        return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
@@ -178,13 +178,13 @@ class _StatesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.schedule is None:
             return None
-        state = self.states[index.row()]
+        line = self.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.row() not in self._made:
-                self._made[index.row()] = self.page._row(state, self.schedule)  # noqa: SLF001
+                self._made[index.row()] = self.page._row(line, self.schedule)  # noqa: SLF001
             return self._made[index.row()][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.page._colour(state)  # noqa: SLF001
+            colour = self.page._colour(line)  # noqa: SLF001
             return QBrush(colour) if colour is not None else None
         return None
 
@@ -203,7 +203,7 @@ class VaccinationPage(QWidget):
     def __init__(self, office: Office, parent: QWidget | None = None):
         super().__init__(parent)
         self.office = office
-        self.states: list[Line] = []
+        self.lines: list[Line] = []
         self.schedule: records.Schedule | None = None
         self._read_for: tuple[object, ...] = ()  # the date, class and file state read last
         self.classes = class_combo(office, self.tr("全部班级"))
@@ -253,7 +253,7 @@ class VaccinationPage(QWidget):
         on, class_id = self.on.date().toPython(), self.classes.currentData()
         wanted = (on, class_id, self.office.mark())
         if wanted == self._read_for:  # the same pupils, nothing written since: no new read
-            self._show_states()
+            self._show_lines()
             return
         self._read_for = wanted
         office, vaccination = self.office, self.office.vaccination
@@ -270,26 +270,26 @@ class VaccinationPage(QWidget):
         self.reads.start(read)
 
     def _show(self, found: tuple[list[Line], records.Schedule]) -> None:
-        self.states, self.schedule = found
-        self._show_states()
+        self.lines, self.schedule = found
+        self._show_lines()
 
-    def _show_states(self) -> None:
-        """The states read last, filtered as the box says, with their counts."""
+    def _show_lines(self) -> None:
+        """The lines read last, filtered as the box says, with their counts."""
         if self.schedule is None or self.reads.busy:
             return  # the read under way shows them when it comes
         schedule = self.schedule
-        shown = [s for s in self.states if not self.only_gaps.isChecked()
+        shown = [s for s in self.lines if not self.only_gaps.isChecked()
                  or s.status != records.COMPLETE]
-        self.model.set_states(shown, schedule)
+        self.model.set_lines(shown, schedule)
         self.table.resizeColumnsToContents()
-        counts = {key: sum(1 for s in self.states if s.status == key)
+        counts = {key: sum(1 for s in self.lines if s.status == key)
                   for key in (records.COMPLETE, records.MISSING, records.NO_RECORD)}
         self.summary.setText(self.tr("学生 {0} 人:全程 {1} 人,需补种 {2} 人,无接种记录 {3} 人。"
                                      "已发补种通知 {4} 人,已复查 {5} 人。").format(
-            len(self.states), counts[records.COMPLETE], counts[records.MISSING],
+            len(self.lines), counts[records.COMPLETE], counts[records.MISSING],
             counts[records.NO_RECORD],
-            sum(1 for s in self.states if s.notified_on and s.missing),
-            sum(1 for s in self.states if s.rechecked_on)))
+            sum(1 for s in self.lines if s.notified_on and s.missing),
+            sum(1 for s in self.lines if s.rechecked_on)))
         added = [t["name"] for t in self.office.vaccination.provincial()]
         self.edition.setText(self.tr(
             "按{0}查验{1}。各剂“应在X月龄前完成”的月龄转引自二手资料,原文未核实;查验以接种单位的"
@@ -318,7 +318,7 @@ class VaccinationPage(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.model.states[row].person_id for row in rows]
+        return [self.model.lines[row].person_id for row in rows]
 
     def _done(self) -> None:
         self.changed.emit()
@@ -359,7 +359,7 @@ class VaccinationPage(QWidget):
         if len(ids) != 1:
             ask.warn(self, self.tr("补录剂次"), self.tr("请先选择一名学生。"))
             return
-        name = next(s.name for s in self.states if s.person_id == ids[0])
+        name = next(s.name for s in self.lines if s.person_id == ids[0])
         dialog = DoseDialog(name, self)
         if until_saved(self, dialog, lambda: self.office.vaccination.add_dose(
                 ids[0], **dialog.values())):
