@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask
+from ui.buttons import add_buttons
 from ui.tables import ID_ROLE, fill_table, read_only_table
 
 
@@ -89,11 +89,7 @@ class CalendarDialog(QDialog):
         row = QHBoxLayout()
         for widget in fields:
             row.addWidget(widget)
-        for label, slot in actions:
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        column.addLayout(row)
+        column.addLayout(add_buttons(row, actions))
         return box
 
     def refresh(self) -> None:

@@ -7,15 +7,14 @@ Every write is one audited action of ``office.canteen`` (undo: Ctrl+Z).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reopen_desktop.base.words import term
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors, forms
+from ui.buttons import add_buttons
 from ui.forms import Field, FormDialog
 from ui.printing import print_pdf
 from ui.tables import ID_ROLE, fill_table, read_only_table
@@ -46,12 +45,11 @@ class DiningPanel(QWidget):
         self.rules.setWordWrap(True)
         self.rules.setStyleSheet(f"color: {colors.MUTED};")
         bar = QHBoxLayout()
-        for text, slot in ((self.tr("添加或修改就餐场所…"), self.set_hall),
-                           (self.tr("设定班级就餐时段…"), self.set_shift),
-                           (self.tr("删除所选时段"), self.remove_shift),
-                           (self.tr("打印食堂用…"), lambda: self.print_timetable(False)),
-                           (self.tr("打印班级版…"), lambda: self.print_timetable(True))):
-            bar.addWidget(self._button(text, slot))
+        add_buttons(bar, ((self.tr("添加或修改就餐场所…"), self.set_hall),
+                          (self.tr("设定班级就餐时段…"), self.set_shift),
+                          (self.tr("删除所选时段"), self.remove_shift),
+                          (self.tr("打印食堂用…"), lambda: self.print_timetable(False)),
+                          (self.tr("打印班级版…"), lambda: self.print_timetable(True))))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,11 +59,6 @@ class DiningPanel(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.rules)
         self.refresh()
-
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
 
     def refresh(self) -> None:
         halls = self.office.canteen.halls()

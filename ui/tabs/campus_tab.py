@@ -37,6 +37,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
+from ui.buttons import add_buttons
 from ui.dialogs import ok_cancel
 from ui.printing import print_pdf
 
@@ -375,13 +376,9 @@ class AreaEditor(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        for label, slot in ((self.tr("按防控网络生成区域"), self.seed),
-                            (self.tr("添加区域…"), self.add), (self.tr("改名…"), self.rename),
-                            (self.tr("停用/启用"), self.toggle)):
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = add_buttons(QHBoxLayout(), (
+            (self.tr("按防控网络生成区域"), self.seed), (self.tr("添加区域…"), self.add),
+            (self.tr("改名…"), self.rename), (self.tr("停用/启用"), self.toggle)))
         left = QWidget()
         column = QVBoxLayout(left)
         column.addLayout(buttons)

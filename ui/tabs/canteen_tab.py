@@ -32,6 +32,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors, forms
+from ui.buttons import push_button
 from ui.dining_panel import DiningPanel
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.printing import print_pdf
@@ -103,17 +104,12 @@ class CanteenTab(QWidget):
         self._lay_out()
         self.refresh()
 
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
-
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("日期:")), self.day,
-                       self._button(self.tr("今天"), lambda: self.day.setDate(QDate.currentDate())),
-                       self._button(self.tr("打印本月晨检记录表…"), self.print_month),
-                       self._button(self.tr("打印本月留样记录…"), self.print_samples)):
+                       push_button(self.tr("今天"), lambda: self.day.setDate(QDate.currentDate())),
+                       push_button(self.tr("打印本月晨检记录表…"), self.print_month),
+                       push_button(self.tr("打印本月留样记录…"), self.print_samples)):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.pages = QTabWidget()
@@ -121,15 +117,15 @@ class CanteenTab(QWidget):
                                []),
                           self.tr("从业人员晨检"))
         self.pages.addTab(page([self.certificates], [
-            self._button(self.tr("登记健康证…"), self.add_certificate)]), self.tr("健康证"))
+            push_button(self.tr("登记健康证…"), self.add_certificate)]), self.tr("健康证"))
         self.pages.addTab(page([self.procurement], [
-            self._button(self.tr("登记采购(索证索票)…"), self.add_procurement)]),
+            push_button(self.tr("登记采购(索证索票)…"), self.add_procurement)]),
             self.tr("采购登记"))
         self.pages.addTab(page([self.meals], [
-            self._button(self.tr("登记餐次和菜品…"), self.add_meal),
-            self._button(self.tr("登记所选菜品的留样…"), self.add_sample)]), self.tr("留样"))
+            push_button(self.tr("登记餐次和菜品…"), self.add_meal),
+            push_button(self.tr("登记所选菜品的留样…"), self.add_sample)]), self.tr("留样"))
         self.pages.addTab(page([self.accompanied], [
-            self._button(self.tr("登记陪餐…"), self.add_accompanied)]), self.tr("陪餐"))
+            push_button(self.tr("登记陪餐…"), self.add_accompanied)]), self.tr("陪餐"))
         self.pages.addTab(self.dining, self.tr("分餐错峰"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors, forms
+from ui.buttons import add_buttons
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.models.rows_model import RowsModel
 from ui.tables import enter_moves_on, read_only_view
@@ -57,14 +57,11 @@ class HomeTab(QWidget):
         self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        for text, slot in ((self.tr("电话随访(&F)…"), self.record_call),
-                           (self.tr("班级停课…"), self.suspend_class),
-                           (self.tr("设定复课日期…"), self.end_suspension),
-                           (self.tr("居家观察登记…"), self.send_home)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        bar = add_buttons(QHBoxLayout(), (
+            (self.tr("电话随访(&F)…"), self.record_call),
+            (self.tr("班级停课…"), self.suspend_class),
+            (self.tr("设定复课日期…"), self.end_suspension),
+            (self.tr("居家观察登记…"), self.send_home)))
         bar.addStretch(1)
         return bar
 

@@ -35,6 +35,7 @@ from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
+from ui.buttons import add_buttons
 from ui.dialogs import ok_cancel
 from ui.education_box import EducationBox
 from ui.printing import print_pdf
@@ -248,11 +249,7 @@ class PreparednessTab(QWidget):
         column.addWidget(body)
         row = QHBoxLayout()
         row.addStretch(1)
-        for label, slot in actions:
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        column.addLayout(row)
+        column.addLayout(add_buttons(row, actions))
         return box
 
     def refresh(self) -> None:

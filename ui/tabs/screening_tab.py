@@ -45,6 +45,7 @@ from reopen_desktop.lists import columns
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, colors
+from ui.buttons import add_buttons
 from ui.models.rows_model import Index, RowsModel
 from ui.printing import open_pdf
 from ui.tables import read_only_view
@@ -535,14 +536,9 @@ class AreaForm(QWidget):
                               (self.tr("结束日期(可空)"), self.date_to),
                               (self.tr("备注"), self.note)):
             form.addRow(label, widget)
-        row = QHBoxLayout()
-        for label, slot in ((self.tr("新建"), lambda: self.show_area(None)),
-                            (self.tr("保存"), tab.save_area), (self.tr("删除"), tab.delete_area),
-                            (self.tr("从表格导入…"), tab.import_areas)):
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        form.addRow(row)
+        form.addRow(add_buttons(QHBoxLayout(), (
+            (self.tr("新建"), lambda: self.show_area(None)), (self.tr("保存"), tab.save_area),
+            (self.tr("删除"), tab.delete_area), (self.tr("从表格导入…"), tab.import_areas))))
 
     def show_area(self, area: records.Area | None) -> None:
         self.area_id = area.id if area else None

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.office import records
 from reopen_desktop.office.door import Office
 from ui import ask, forms
+from ui.buttons import add_buttons
 from ui.forms import Field, FormDialog, date_field, day_of
 from ui.tables import ID_ROLE, fill_table, read_only_table
 from ui.tabs.canteen_tab import RED
@@ -40,14 +41,10 @@ class SuppliesTab(QWidget):
         self.stock.itemSelectionChanged.connect(self._fill_movements)
         self.movements = read_only_table()
         self.note = QLabel()
-        bar = QHBoxLayout()
-        for text, slot in ((self.tr("入库…"), lambda: self.move(out=False)),
-                           (self.tr("出库…"), lambda: self.move(out=True)),
-                           (self.tr("添加物资…"), self.add_item),
-                           (self.tr("设置储备天数…"), self.set_reserve)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        bar = add_buttons(QHBoxLayout(), (
+            (self.tr("入库…"), lambda: self.move(out=False)),
+            (self.tr("出库…"), lambda: self.move(out=True)),
+            (self.tr("添加物资…"), self.add_item), (self.tr("设置储备天数…"), self.set_reserve)))
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QHBoxLayout,
-    QPushButton,
     QWidget,
 )
 
 from reopen_desktop.errors import Refused
 from reopen_desktop.office.door import Office
 from ui import ask
+from ui.buttons import add_buttons
 from ui.translations import tr
 
 
@@ -57,10 +57,7 @@ def fill_pupils(office: Office, combo: QComboBox, class_id: int | None) -> None:
 
 def buttons(actions: list[tuple[str, Callable[[], None]]]) -> QHBoxLayout:
     row = QHBoxLayout()
-    for label, slot in actions:
-        button = QPushButton(label)
-        button.clicked.connect(slot)
-        row.addWidget(button)
+    add_buttons(row, actions)
     row.addStretch(1)
     return row
 
