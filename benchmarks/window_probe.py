@@ -1,7 +1,8 @@
 """Measures the main window in a process of its own; prints one JSON object.
 
     python benchmarks/window_probe.py tabs FILE     ms of ui-thread work to open each tab
-    python benchmarks/window_probe.py memory FILE   RSS after opening every tab, data shown
+    python benchmarks/window_probe.py memory FILE   RSS after opening every tab, data shown,
+                                                    and which heavy libraries got loaded
     python benchmarks/window_probe.py bare          RSS of a bare QMainWindow with a label
 
 A tab's first opening imports its module, builds it and fills it; a second opening
@@ -91,11 +92,17 @@ def _columns(model: QAbstractItemModel) -> int:
         return 1
 
 
+# Loaded only when a clerk prints, exports, imports, backs up or types a password:
+# OpenSSL (``_hashlib``, ~3.5 MB), the printers', the roster's and the bundle's libraries.
+HEAVY = ("_hashlib", "reportlab", "pypinyin", "cryptography", "openpyxl", "python_calamine")
+
+
 def memory(path: Path) -> dict:
     window = open_window(path)
     for index in range(len(window.tab_classes())):
         time_tab(window, index)
-    result = {"rss_mib": rss_mib(), "shown_mib": shown_mib(window)}
+    result = {"rss_mib": rss_mib(), "shown_mib": shown_mib(window),
+              "heavy_loaded": sorted(name for name in HEAVY if name in sys.modules)}
     window.office.close()
     return result
 

@@ -116,16 +116,29 @@ def test_startup_is_registered_with_its_goal():
     assert run.REGISTRY["startup"].description.startswith("Start-up to first paint")
 
 
-def test_the_window_probe_opens_every_tab_of_a_small_school(tmp_path):
-    """The probe behind tab_open_worst and memory_big drives the real window: it must
-    keep up with the window's door (it once closed ``window.data``, long gone)."""
+def _small_school(tmp_path):
     from reopen_desktop.datafile.storage import open_data_file
     from reopen_desktop.demo import school as demo_school
 
     data_file = tmp_path / "small.db"
     with open_data_file(data_file) as data:
         demo_school.fill_demo(data, students=60, seed=1)
+    return data_file
+
+
+def test_the_window_probe_opens_every_tab_of_a_small_school(tmp_path):
+    """The probe behind tab_open_worst and memory_big drives the real window: it must
+    keep up with the window's door (it once closed ``window.data``, long gone)."""
+    data_file = _small_school(tmp_path)
     found = run._probe(_context(tmp_path), "tabs", str(data_file))  # noqa: SLF001
     assert len(found["again"]) >= 10
     assert set(found["again"]) - set(found["first"]) == {next(iter(found["again"]))}
     assert all(ms > 0 for ms in found["again"].values())
+
+
+def test_every_tab_opens_without_openssl_or_the_libraries_of_printing_and_exchange(tmp_path):
+    """memory_big's window, every tab open, holds none of the libraries a clerk needs only
+    to print, export, import, back up or type a password: OpenSSL alone is ~3.5 MB."""
+    found = run._probe(_context(tmp_path), "memory", str(_small_school(tmp_path)))  # noqa: SLF001
+    assert found["heavy_loaded"] == []
+    assert found["rss_mib"] > found["shown_mib"] > 0

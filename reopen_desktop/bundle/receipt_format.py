@@ -24,13 +24,13 @@ parsed with caps, and every field checked for type and form.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from reopen_desktop.base import digests
 
 FORMAT = "reopen-desktop-receipt"
 FORMAT_VERSION = 1
@@ -96,7 +96,7 @@ def entry(fields: dict[str, Any], key: bytes) -> dict[str, Any]:
     """One receipt: ``fields`` (those :class:`Receipt` names, but ``body`` and ``mac``) with
     the format, and their HMAC-SHA256 under the bundle's receipt ``key``."""
     receipt = {"format": FORMAT, "format_version": FORMAT_VERSION, **fields}
-    mac = hmac.new(key, _canonical(receipt), hashlib.sha256).hexdigest()
+    mac = digests.hmac_sha256_hex(key, _canonical(receipt))
     return {"receipt": receipt, "hmac_sha256": mac}
 
 
@@ -212,8 +212,8 @@ def _checked(outer: Any) -> Receipt:
 def verify(receipt: Receipt, key: bytes) -> bool:
     """Whether the receipt was made with the bundle's receipt ``key``: by the township the
     bundle was sealed to, and not changed since."""
-    expected = hmac.new(key, receipt.body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, receipt.mac)
+    expected = digests.hmac_sha256_hex(key, receipt.body)
+    return digests.same_secret(expected, receipt.mac)
 
 
 def plain(value: str) -> str:

@@ -11,12 +11,11 @@ shows. Passwords are scrypt hashes with a random salt and their parameters.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 from dataclasses import dataclass
 from typing import Any, cast
 
+from reopen_desktop.base import digests
 from reopen_desktop.base.masking import mask_id
 from reopen_desktop.base.words import LANGUAGES, text
 from reopen_desktop.datafile import audit
@@ -257,8 +256,7 @@ def hash_password(password: str) -> str:
     """``scrypt$n=16384,r=8,p=1$<salt>$<key>``: parameters kept with the hash, so they can
     be raised later without breaking the passwords already set."""
     salt = os.urandom(SALT_BYTES)
-    key = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R,
-                         p=SCRYPT_P, dklen=KEY_BYTES)
+    key = digests.scrypt(password, salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=KEY_BYTES)
     params = f"n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}"
     return "$".join(("scrypt", params, _b64(salt), _b64(key)))
 
@@ -270,11 +268,11 @@ def verify_password(password: str, stored: str) -> bool:
         values = dict(part.split("=") for part in params.split(","))
         n, r, p = int(values["n"]), int(values["r"]), int(values["p"])
         expected = base64.b64decode(key)
-        found = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=n,
-                               r=r, p=p, dklen=len(expected), maxmem=256 * n * r + 2**20)
+        found = digests.scrypt(password, base64.b64decode(salt), n=n, r=r, p=p,
+                               dklen=len(expected), maxmem=256 * n * r + 2**20)
     except (ValueError, KeyError):
         return False
-    return scheme == "scrypt" and hmac.compare_digest(found, expected)
+    return scheme == "scrypt" and digests.same_secret(found, expected)
 
 
 def _b64(raw: bytes) -> str:

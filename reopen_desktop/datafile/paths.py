@@ -9,11 +9,12 @@ to a file the user picked, so a USB stick is not filled with backups.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
 import tomllib
 from pathlib import Path
+
+from reopen_desktop.base import digests
 
 APP_DIR_NAME = "reopen-desktop"
 
@@ -78,7 +79,7 @@ def backup_dir_for(data_file: Path) -> Path:
     files called ``school.db`` in different folders never share backups.
     """
     full = str(Path(data_file).resolve())
-    tag = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
+    tag = digests.sha256_hex(full.encode("utf-8"))[:8]
     folder = data_dir() / "backups" / f"{Path(data_file).stem}-{tag}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -1,6 +1,6 @@
-"""Write catalogue.json beside catalogue.toml: the TOML as parsed, with the hash of the
-bytes it was made from (the program reads it instead of parsing the TOML when the hash
-matches; tests/core/test_disease_catalogue_data.py fails while it is stale).
+"""Write catalogue.json beside catalogue.toml: the TOML as parsed, with the length and CRC-32 of the
+bytes it was made from (the program reads it instead of parsing the TOML when they
+match; tests/core/test_disease_catalogue_data.py fails while it is stale).
 
     uv run python resources/diseases/make_json.py
 
