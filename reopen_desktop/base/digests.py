@@ -3,9 +3,10 @@
 Python's ``hashlib`` and ``hmac`` load OpenSSL as they are imported: ~3.5 MB of resident
 memory, measured on the big school's window. The rooms that hash (receipts, passwords,
 the backups' folder names) are imported with every window, which hashes nothing until
-the clerk exports, imports, backs up or types a password. These functions import ``hashlib`` when first called, so a window that never
-does any of that never pays for OpenSSL; a room imported only by the township's merge or
-the bundle's reader, which hash at once, may import ``hashlib`` itself.
+the clerk exports, imports, backs up or types a password. These functions import
+``hashlib`` when first called, so a window that never does any of that never pays for
+OpenSSL; a room imported only by the township's merge or the bundle's reader, which hash
+at once, may import ``hashlib`` itself.
 """
 
 from __future__ import annotations
