@@ -58,9 +58,10 @@ class DiningPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addWidget(self.rules)
-        self.refresh()
 
     def refresh(self) -> None:
+        """Read the halls and the timetable again. Not called on building: the canteen tab
+        refreshes its panel with its own pages (the timetable was read twice on opening)."""
         halls = self.office.canteen.halls()
         self.halls.setText(self.tr("就餐场所:{0}").format(self.tr(";").join(
             self.tr("{0}({1} 座,{2} 张桌)").format(h.name, h.seats, h.tables) for h in halls))

@@ -24,12 +24,8 @@ from reopen_desktop.office import rooms
 
 if TYPE_CHECKING:  # loaded with the first of their tabs (see the properties of Office)
     from reopen_desktop.office.people_rooms import PeopleRoom, ScreeningRoom
-    from reopen_desktop.office.year_rooms import (
-        PreparednessRoom,
-        SurveillanceRoom,
-        TbRoom,
-        VaccinationRoom,
-    )
+    from reopen_desktop.office.plan_room import PreparednessRoom
+    from reopen_desktop.office.year_rooms import SurveillanceRoom, TbRoom, VaccinationRoom
 
 # Which room's screens show each table; a table not listed counts as every room.
 TABLE_ROOMS = {
@@ -119,9 +115,9 @@ class Office(Door):
     # the line list ...) are not needed for the first screen, so start-up skips them.
     @functools.cached_property
     def preparedness(self) -> PreparednessRoom:
-        from reopen_desktop.office import year_rooms
+        from reopen_desktop.office import plan_room
 
-        return year_rooms.PreparednessRoom(self)
+        return plan_room.PreparednessRoom(self)
 
     @functools.cached_property
     def vaccination(self) -> VaccinationRoom:

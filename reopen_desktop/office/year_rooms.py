@@ -1,5 +1,5 @@
-"""The rooms of the school year's own tabs (预案与培训, 全年防控: vaccination certificates,
-tuberculosis, 全日健康观察 and outbreaks), apart from :mod:`reopen_desktop.office.rooms`
+"""The rooms of the school year's tab (全年防控: vaccination certificates, tuberculosis,
+全日健康观察 and outbreaks), apart from :mod:`reopen_desktop.office.rooms`
 because their modules (the immunisation schedule and the TB norm read from TOML, the line
 list, the outbreak record) are not needed for the first screen: the office builds each of
 these rooms the first time the window asks for it, so start-up does not import them.
@@ -7,9 +7,7 @@ these rooms the first time the window asks for it, so start-up does not import t
 
 from __future__ import annotations
 
-from reopen_desktop import preparedness
 from reopen_desktop.datafile.door import Room, reads, writes
-from reopen_desktop.preparedness import reporters as class_reporters
 from reopen_desktop.surveillance import events as outbreak_events
 from reopen_desktop.surveillance import line_list as case_list
 from reopen_desktop.surveillance import observations as all_day
@@ -18,32 +16,6 @@ from reopen_desktop.tb import contacts as tb_contacts
 from reopen_desktop.tb import norms as tb_norms
 from reopen_desktop.tb import screenings as tb_screenings
 from reopen_desktop.vaccination import certificates, clinic_import
-
-
-class PreparednessRoom(Room):
-    """The contingency plan, training and drills, the observation room, the doctor on duty."""
-
-    plan_versions = reads(preparedness.plan_versions)
-    current_plan = reads(preparedness.current_plan)
-    add_plan_version = writes(preparedness.add_plan_version)
-    list_trainings = reads(preparedness.list_trainings)
-    add_training = writes(preparedness.add_training)
-    delete_training = writes(preparedness.delete_training)
-    list_education = reads(preparedness.list_education)
-    add_education = writes(preparedness.add_education)
-    delete_education = writes(preparedness.delete_education)
-    observation_room = reads(preparedness.observation_room)
-    set_observation_room = writes(preparedness.set_observation_room)
-    doctor_on_duty = reads(preparedness.doctor_on_duty)
-    duty_candidates = reads(preparedness.duty_candidates)
-    set_doctor_on_duty = writes(preparedness.set_doctor_on_duty)
-    # class epidemic reporters, each semester
-    semester_of = staticmethod(class_reporters.semester_of)
-    reporter_duty = staticmethod(class_reporters.duty)
-    reporters = reads(class_reporters.reporters)
-    reporters_not_ready = reads(class_reporters.not_ready)
-    appoint_reporter = writes(class_reporters.appoint)
-    record_reporter_training = writes(class_reporters.record_training)
 
 
 class VaccinationRoom(Room):
