@@ -423,16 +423,25 @@ def _section(data: DataFile, day: date, kind: str) -> dict[str, Any]:
         ticked = {(r["area_id"], r["slot"]): r["warning"] for r in data.query(
             "SELECT area_id, slot, warning FROM campus_records WHERE day = ? AND kind = ?",
             (day.isoformat(), kind))}
-        for area in data.remember(("campus_areas",), lambda: list_areas(data)):  # both kinds
-            times = area.disinfection_times if kind == "disinfection" else area.ventilation_times
-            for slot, due in enumerate(times):
-                status = _status((area.id, slot) in ticked, day, due, now)
+        for area_id, name, disinfection, ventilation in data.remember(
+                ("campus_plan_times",), lambda: _plan_times(data)):  # both kinds read it
+            for slot, due in enumerate(disinfection if kind == "disinfection" else ventilation):
+                status = _status((area_id, slot) in ticked, day, due, now)
                 statuses[status] += 1
-                warnings += bool(ticked.get((area.id, slot)))
+                warnings += bool(ticked.get((area_id, slot)))
                 if status == "overdue":
-                    behind[area.name] = None
+                    behind[name] = None
     return {"due": statuses.total(), "done": statuses["done"], "overdue": statuses["overdue"],
             "overdue_areas": list(behind), "warnings": warnings}
+
+
+def _plan_times(data: DataFile) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    """The active areas in checklist order (as :func:`list_areas`), with only what the
+    day's counts need: id, name and each kind's times (the whole plan with its responsible
+    person took 0.6 ms of the summary's 1.4 for the disinfection at 3,000 people)."""
+    return [(r[0], r[1], _split_times(r[2] or ""), _split_times(r[3] or "")) for r in
+            data.conn.execute("SELECT id, name, disinfection_times, ventilation_times "
+                              "FROM campus_areas WHERE active = 1 ORDER BY position, id")]
 
 
 def latest_day(data: DataFile) -> date | None:
