@@ -279,11 +279,14 @@ def day_section(data: DataFile, day: date) -> dict[str, Any] | None:
     found = rooms(data, day)
     if not found:
         return None
-    state = limit_state(data)
+    # The limit's value and switch only (limit_state also reads who changed it, from the
+    # audit trail, and the most beds a room has: nothing the summary shows).
+    per_room, in_force = data.conn.execute(
+        "SELECT per_room, in_force FROM dorm_limit WHERE id = 1").fetchone()
     return {
         "rooms": len(found), "boarders": sum(r.boarders for r in found),
         "beds": sum(r.capacity or 0 for r in found), "limit": limit(data),
-        "limit_per_room": state.per_room, "limit_in_force": state.in_force,
+        "limit_per_room": per_room, "limit_in_force": bool(in_force),
         "limit_source": LIMIT_SOURCE,
         "over_capacity": [r.name for r in found if r.over_capacity],
         "over_limit": [r.name for r in found if r.over_limit],
