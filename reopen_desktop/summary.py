@@ -41,6 +41,7 @@ class Section:
 # Reads several sections need, each made once per summary and handed to them by keyword.
 SHARED: dict[str, Callable[[DataFile, date], Any]] = {
     "sessions_read": figures.class_sessions,  # the day's checks by class and session
+    "ticks": disinfection.day_ticks,  # what was disinfected and aired that day
 }
 
 
@@ -50,8 +51,10 @@ SECTIONS: list[Section] = [
     Section("checks", figures.day_section_checks, figures.latest_day, uses=("sessions_read",)),
     Section("absent", figures.day_section_absent, figures.latest_day),
     Section("alerts_open", register.day_section),
-    Section("disinfection", disinfection.day_section_disinfection, disinfection.latest_day),
-    Section("ventilation", disinfection.day_section_ventilation, disinfection.latest_day),
+    Section("disinfection", disinfection.day_section_disinfection, disinfection.latest_day,
+            uses=("ticks",)),
+    Section("ventilation", disinfection.day_section_ventilation, disinfection.latest_day,
+            uses=("ticks",)),
     Section("canteen", canteen.day_section, canteen.latest),
     Section("supplies", supplies.day_section, supplies.latest),
     Section("kept_home", at_home.day_section, at_home.latest),
