@@ -75,3 +75,5 @@ def test_all_settings_read_at_once_are_each_setting_as_read_alone(school_db):
     assert every == {key: settings.get(school_db, key) for key in settings.DEFAULTS}
     assert (every["fever_threshold"], every["cluster_1d_size"]) == (37.5, 2)
     assert every["ili_threshold"] == settings.DEFAULTS["ili_threshold"]
+    [adjusted] = adjustments.in_force(school_db)  # read once for all the norms: the newest
+    assert (adjusted.key, adjusted.value, adjusted.note) == ("cluster_1d_size", "2 人", "更严")
