@@ -1,7 +1,10 @@
 """The state of one school day: the figures the dashboard, the daily log and the bundle share.
 
 Each area (screening, checks, campus, canteen, supplies ...) contributes one
-section through :data:`SECTIONS`, so every reader sees the same figures.
+section through :data:`SECTIONS`, so every reader sees the same figures. A read several
+sections need (the day's checks by class and session, the day's campus ticks) is made once
+per summary, listed in :data:`SHARED`, and handed to the sections that name it in ``uses``:
+the figures are computed from the records each time, without reading them twice.
 """
 
 from __future__ import annotations
