@@ -1,7 +1,10 @@
 """The state of one school day: the figures the dashboard, the daily log and the bundle share.
 
 Each area (screening, checks, campus, canteen, supplies ...) contributes one
-section through :data:`SECTIONS`, so every reader sees the same figures.
+section through :data:`SECTIONS`, so every reader sees the same figures. A read several
+sections need (the day's checks by class and session, the day's campus ticks) is made once
+per summary, listed in :data:`SHARED`, and handed to the sections that name it in ``uses``:
+the figures are computed from the records each time, without reading them twice.
 """
 
 from __future__ import annotations
@@ -29,27 +32,39 @@ CONTRACT_KEYS = ("checks", "absent", "alerts_open", "screening", "disinfection",
 @dataclass(frozen=True)
 class Section:
     """One area's contribution: ``compute(data, day)`` gives plain data (dict/number);
-    ``latest(data)``, when the area has one, the last day it holds data for."""
+    ``latest(data)``, when the area has one, the last day it holds data for; ``uses``, the
+    reads of :data:`SHARED` it is given by keyword (read once for all the sections)."""
 
     key: str
-    compute: Callable[[DataFile, date], Any]
+    compute: Callable[..., Any]
     latest: Callable[[DataFile], date | None] | None = None
+    uses: tuple[str, ...] = ()
+
+
+# Reads several sections need, each made once per summary and handed to them by keyword.
+SHARED: dict[str, Callable[[DataFile, date], Any]] = {
+    "sessions_read": figures.class_sessions,  # the day's checks by class and session
+    "ticks": disinfection.day_ticks,  # what was disinfected and aired that day
+}
 
 
 # One line per area; the keys are those of ``summary --json`` (cli-contract.md).
 SECTIONS: list[Section] = [
     Section("screening", declarations.day_section, declarations.latest),
-    Section("checks", figures.day_section_checks, figures.latest_day),
+    Section("checks", figures.day_section_checks, figures.latest_day, uses=("sessions_read",)),
     Section("absent", figures.day_section_absent, figures.latest_day),
     Section("alerts_open", register.day_section),
-    Section("disinfection", disinfection.day_section_disinfection, disinfection.latest_day),
-    Section("ventilation", disinfection.day_section_ventilation, disinfection.latest_day),
+    Section("disinfection", disinfection.day_section_disinfection, disinfection.latest_day,
+            uses=("ticks",)),
+    Section("ventilation", disinfection.day_section_ventilation, disinfection.latest_day,
+            uses=("ticks",)),
     Section("canteen", canteen.day_section, canteen.latest),
     Section("supplies", supplies.day_section, supplies.latest),
     Section("kept_home", at_home.day_section, at_home.latest),
     Section("kept_away", attendance.day_section),  # who may not be at school, and why
     Section("arrival", arrival.day_section, arrival.latest),
-    Section("dining", dining.day_section),  # meals served by shift (分餐、错峰就餐)
+    Section("dining", dining.day_section,  # meals served by shift (分餐、错峰就餐)
+            uses=("sessions_read",)),
     Section("dormitories", dormitories.day_section),  # beds, limit, isolation, evening check
 ]
 
@@ -92,6 +107,9 @@ def _compute(data: DataFile, day: date) -> dict[str, Any]:
         "students": sum(counts.values()),
         "classes": len(counts),
     }
+    shared = {name: read(data, day) for name, read in SHARED.items()
+              if any(name in section.uses for section in SECTIONS)}
     for section in SECTIONS:
-        result[section.key] = section.compute(data, day)
+        result[section.key] = section.compute(
+            data, day, **{name: shared[name] for name in section.uses})
     return result

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -149,9 +150,8 @@ def day_section(data: DataFile, day: date) -> dict[str, Any]:
     """The day summary's part (summary.SECTIONS): how many may not be at school, by what
     keeps them away (a person counts once in ``total``, under each source in ``by_source``)."""
     away = statuses(data, day)
-    return {"total": len(away),
-            "by_source": {key: sum(1 for s in away.values() if key in s.sources)
-                          for key in SOURCES}}
+    counted = Counter(source for s in away.values() for source in s.sources)  # once each
+    return {"total": len(away), "by_source": {key: counted[key] for key in SOURCES}}
 
 
 def kept_away(data: DataFile, day: date) -> list[ReturnStatus]:

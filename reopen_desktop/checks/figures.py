@@ -20,23 +20,33 @@ def latest_day(data: DataFile) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-def day_section_checks(data: DataFile, day: date) -> dict[str, Any]:
+def class_sessions(data: DataFile, day: date) -> list[tuple[int | None, str, int, int]]:
+    """(class id, session, people checked, of them present) for each class and session of
+    ``day`` (staff are checked in no class: None), in one pass over the index (day, class,
+    session, absent). The day summary reads it once for its checks and dining sections."""
+    return [(row[0], row[1], row[2], row[3]) for row in data.conn.execute(
+        "SELECT class_id, session, count(*), sum(absent = 0) FROM checks WHERE day = ? "
+        "GROUP BY class_id, session", (day.isoformat(),))]
+
+
+def day_section_checks(data: DataFile, day: date, *,
+                       sessions_read: list[tuple[int | None, str, int, int]] | None = None
+                       ) -> dict[str, Any]:
     """Per session: people checked, classes done of all classes; per class and session:
-    people checked (the daily log's table); fevers that day. One pass over the day."""
-    total_classes = int(data.scalar("SELECT count(*) FROM classes") or 0)
+    people checked (the daily log's table); fevers that day. ``sessions_read``: the day's
+    :func:`class_sessions` when the caller has it."""
+    names = dict(data.conn.execute("SELECT id, name FROM classes").fetchall())
     sessions: dict[str, dict[str, int]] = {}
     per_class: dict[str, dict[str, int]] = {}
-    for row in data.query(
-        "SELECT c.name AS class, s.session, s.people FROM (SELECT class_id, session, "
-        "count(*) AS people FROM checks WHERE day = ? GROUP BY class_id, session) s "
-        "LEFT JOIN classes c ON c.id = s.class_id", (day.isoformat(),)
-    ):
-        session = sessions.setdefault(row["session"], {"people": 0, "classes_done": 0,
-                                                       "classes_total": total_classes})
-        session["people"] += row["people"]
-        if row["class"] is not None:  # staff are checked outside any class
+    for class_id, session_key, people, _present in (
+            class_sessions(data, day) if sessions_read is None else sessions_read):
+        session = sessions.setdefault(session_key, {"people": 0, "classes_done": 0,
+                                                    "classes_total": len(names)})
+        session["people"] += people
+        name = names.get(class_id)
+        if name is not None:  # staff are checked outside any class
             session["classes_done"] += 1
-            per_class.setdefault(row["class"], {})[row["session"]] = row["people"]
+            per_class.setdefault(name, {})[session_key] = people
     threshold = settings.get(data, "fever_threshold")
     fevers = data.scalar(
         "SELECT count(DISTINCT person_id) FROM checks WHERE day = ? AND temperature >= ?",

@@ -313,7 +313,11 @@ def open_data_file(path: str | Path, *, create: bool = True, read_only: bool = F
     path = Path(path)
     if not path.exists() and (read_only or not create):
         raise Refused("missing_file", path=str(path))
-    found_version = inspect_existing(path, kind)
+    found_version, inspected = _inspected(path, kind)
+    if read_only and inspected is not None and found_version == kind.schema().SCHEMA_VERSION:
+        return DataFile(path, inspected, read_only=True, operator=operator, lock=None)
+    if inspected is not None:
+        inspected.close()
     if read_only:
         if 0 < found_version < kind.schema().SCHEMA_VERSION:
             # Saved by an older program: brought up to date (after a backup) before it is
@@ -368,8 +372,18 @@ def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
     application id, the version and ``PRAGMA quick_check`` (skipped for a file as a clean
     close left it: see :mod:`reopen_desktop.clean_close`).
     """
+    version, conn = _inspected(path, kind)
+    if conn is not None:
+        conn.close()
+    return version
+
+
+def _inspected(path: Path, kind: FileKind) -> tuple[int, sqlite3.Connection | None]:
+    """:func:`inspect_existing`, handing back its read-only connection (None for a new or
+    empty file) so a read-only open can keep it: SQLite reads the schema once per
+    connection (0.8 ms of a cold ``report daily`` on a 3,000-person school)."""
     if not path.exists() or path.stat().st_size == 0:
-        return 0
+        return 0, None
     try:
         if not _has_sqlite_header(path):
             raise Refused("not_sqlite", path=str(path))
@@ -392,14 +406,17 @@ def inspect_existing(path: Path, kind: FileKind = SCHOOL) -> int:
         problems = ["ok"] if sealed else [
             row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
-        raise faults.refusal(error, path) or _damaged(path, str(error)) from None
-    finally:
         conn.close()
+        raise faults.refusal(error, path) or _damaged(path, str(error)) from None
+    except BaseException:
+        conn.close()
+        raise
     if problems != ["ok"]:
+        conn.close()
         raise _damaged(path, "; ".join(problems))
     if not sealed:
         clean_close.renew(path)  # sealed on an earlier day, sound today: no check till tomorrow
-    return int(version)
+    return int(version), conn
 
 
 def _refuse_other_kind(path: Path, kind: FileKind, app_id: int, tables: int) -> None:

@@ -112,7 +112,8 @@ def rooms(data: DataFile, day: date | None = None) -> list[DormRoom]:
     fever = float(settings.get(data, "fever_threshold"))
     ill = _evening_ill(data, day, fever)
     # The day's evening checks and the boarders are counted in one pass each, grouped by
-    # room: a subquery per room walked the whole day's checks (8,500 rows) 180 times.
+    # room, each from its own partial index (checks_evening_rooms, people_rooms: their WHERE
+    # is repeated below): a subquery per room walked the whole day's checks 180 times.
     rows = data.query(
         "SELECT d.id, d.name, coalesce(c.name, '') AS class_name, d.capacity, d.isolation, "
         "coalesce(b.boarders, 0) AS boarders, coalesce(e.checked, 0) AS checked, "
@@ -278,11 +279,14 @@ def day_section(data: DataFile, day: date) -> dict[str, Any] | None:
     found = rooms(data, day)
     if not found:
         return None
-    state = limit_state(data)
+    # The limit's value and switch only (limit_state also reads who changed it, from the
+    # audit trail, and the most beds a room has: nothing the summary shows).
+    per_room, in_force = data.conn.execute(
+        "SELECT per_room, in_force FROM dorm_limit WHERE id = 1").fetchone()
     return {
         "rooms": len(found), "boarders": sum(r.boarders for r in found),
         "beds": sum(r.capacity or 0 for r in found), "limit": limit(data),
-        "limit_per_room": state.per_room, "limit_in_force": state.in_force,
+        "limit_per_room": per_room, "limit_in_force": bool(in_force),
         "limit_source": LIMIT_SOURCE,
         "over_capacity": [r.name for r in found if r.over_capacity],
         "over_limit": [r.name for r in found if r.over_limit],

@@ -507,21 +507,48 @@ def day_section(data: DataFile, day: date, *, lines: list[ClassBoard] | None = N
 def board_counts(data: DataFile, day: date) -> list[ClassBoard]:
     """The board's lines with their counts only (no names, no head teachers): what the
     day summary needs, counted by SQLite instead of read person by person."""
-    rows = data.query(
-        "WITH declared AS (SELECT person_id FROM declarations WHERE declared_on <= :day), "
-        "household AS (SELECT me.person_id FROM household_people me JOIN household_people sib "
-        "ON sib.household_id = me.household_id WHERE sib.person_id IN declared), "
-        "observing AS (SELECT person_id FROM key_persons WHERE status = 'observing' "
-        "AND observe_until >= :day) "
-        "SELECT c.id AS class_id, count(p.id) AS total, "
-        "coalesce(sum(p.id IN declared OR p.id IN household), 0) AS declared, "
-        "coalesce(sum(p.id IN observing), 0) AS key FROM classes c "
-        "LEFT JOIN people p ON p.class_id = c.id AND p.active = 1 GROUP BY c.id "
-        "UNION ALL SELECT NULL, count(*), coalesce(sum(id IN declared OR id IN household), 0), "
-        "coalesce(sum(id IN observing), 0) FROM people WHERE active = 1 AND class_id IS NULL "
-        "HAVING count(*) > 0", {"day": day.isoformat()})
+    rows = data.query(_BOARD_COUNTS, {"day": day.isoformat()})
     return [ClassBoard(r["class_id"], "", "", r["total"], r["declared"], r["key"], [])
             for r in rows]
+
+
+# Per class (every class in id order; then the people of no class, if any): the active
+# people, those declared by :day (themselves, or else through a household member) and those
+# under observation. One pass over the active people joins each to their own declaration;
+# the few declared through their household and the few observed are counted from those
+# short lists. Probing the household and observation sets for every person took twice as
+# long (3.4, then 1.7, now ~1.0 ms at 3,000 people).
+_BOARD_COUNTS = """
+WITH own AS (
+  SELECT p.class_id, count(*) AS total, sum(coalesce(d.declared_on <= :day, 0)) AS declared
+  FROM people p LEFT JOIN declarations d ON d.person_id = p.id WHERE p.active = 1
+  GROUP BY p.class_id),
+through_home AS (
+  SELECT p.class_id, count(*) AS declared FROM people p
+  WHERE p.id IN (SELECT me.person_id FROM household_people me
+                 JOIN household_people sib ON sib.household_id = me.household_id
+                 JOIN declarations s ON s.person_id = sib.person_id WHERE s.declared_on <= :day)
+    AND p.active = 1
+    AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.person_id = p.id AND d.declared_on <= :day)
+  GROUP BY p.class_id),
+observing AS (
+  SELECT p.class_id, count(*) AS key FROM people p
+  WHERE p.id IN (SELECT person_id FROM key_persons
+                 WHERE status = 'observing' AND observe_until >= :day)
+    AND p.active = 1
+  GROUP BY p.class_id)
+SELECT * FROM (
+  SELECT c.id AS class_id, coalesce(o.total, 0) AS total,
+         coalesce(o.declared, 0) + coalesce(h.declared, 0) AS declared, coalesce(k.key, 0) AS key
+  FROM classes c LEFT JOIN own o ON o.class_id = c.id
+  LEFT JOIN through_home h ON h.class_id = c.id LEFT JOIN observing k ON k.class_id = c.id
+  UNION ALL
+  SELECT NULL, o.total,
+         o.declared + coalesce((SELECT declared FROM through_home WHERE class_id IS NULL), 0),
+         coalesce((SELECT key FROM observing WHERE class_id IS NULL), 0)
+  FROM own o WHERE o.class_id IS NULL)
+ORDER BY class_id IS NULL, class_id
+"""
 
 
 def latest(data: DataFile) -> date | None:

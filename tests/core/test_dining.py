@@ -156,3 +156,27 @@ def test_a_halls_peak_is_the_same_counted_once_for_the_hall(shifts):
     loads = dining._loads(rows)
     for row in rows:
         assert dining._peak(row, loads) == _peak_walked(row, rows)
+
+
+def _table_clashes_walked(row, rows):
+    """The shared-table warnings as first written: ``row`` against every other shift of its
+    meal and hall, in the group's order."""
+    return [other["class_name"] for other in rows if other["id"] != row["id"]
+            and row["starts"] < other["ends"] and other["starts"] < row["ends"]
+            and row["first_table"] <= other["last_table"]
+            and other["first_table"] <= row["last_table"]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(1, 6), st.integers(1, 8),
+                          st.integers(0, 4)), min_size=1, max_size=12))
+def test_a_shift_stops_comparing_at_the_first_shift_that_starts_after_it_ends(shifts):
+    rows = sorted(({"id": n, "class_name": f"{n}班", "meal": "午餐", "hall": "一楼餐厅",
+                    "seats": 1000, "starts": f"11:{a * 2:02d}", "ends": f"11:{(a + b) * 2:02d}",
+                    "first_table": first, "last_table": first + more, "pupils": 1}
+                   for n, (a, b, first, more) in enumerate(shifts) if a + b < 30),
+                  key=lambda r: r["starts"])
+    loads = dining._loads(rows)
+    for row in rows:
+        found = [said.params["other"] for said in dining._warnings(row, rows, loads)
+                 if said.key == "dining_tables_overlap"]
+        assert found == _table_clashes_walked(row, rows)

@@ -61,3 +61,19 @@ def test_every_adjustable_setting_is_one_the_settings_read_from_the_adjustments(
     keys = {n.key for n in adjustments.norms() if n.key in settings.DEFAULTS}
     assert keys == settings.NORM_KEYS
     assert all(n.lowest <= n.norm <= n.highest for n in adjustments.norms())
+
+
+def test_all_settings_read_at_once_are_each_setting_as_read_alone(school_db):
+    """A report's standards read every setting in two statements; each is what ``get`` says:
+    a stored value, a default, and the doctor's newest adjustment over the stored value."""
+    settings.change(school_db, "fever_threshold", 37.5)
+    settings.change(school_db, "cluster_1d_size", 4)
+    school_db.operator = DOCTOR
+    adjustments.adjust(school_db, "cluster_1d_size", 3, "流感季节")
+    adjustments.adjust(school_db, "cluster_1d_size", 2, "更严")
+    every = settings.all_settings(school_db)
+    assert every == {key: settings.get(school_db, key) for key in settings.DEFAULTS}
+    assert (every["fever_threshold"], every["cluster_1d_size"]) == (37.5, 2)
+    assert every["ili_threshold"] == settings.DEFAULTS["ili_threshold"]
+    [adjusted] = adjustments.in_force(school_db)  # read once for all the norms: the newest
+    assert (adjusted.key, adjusted.value, adjusted.note) == ("cluster_1d_size", "2 人", "更严")
