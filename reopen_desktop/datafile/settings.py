@@ -113,11 +113,17 @@ def change(data: DataFile, key: str, value: Any) -> None:
         put(data, key, value)
 
 
+# Read only by the one module that uses it (``get``), never handed out with the others: the
+# rules, a report's standards and the window's pages have no use for the school's private
+# signing key, and what they are given may end up in a log, a traceback or a test's output.
+SECRETS = frozenset({"school_signing_key"})
+
+
 def all_settings(data: DataFile) -> dict[str, Any]:
-    """Every setting as :func:`get` gives it, from one read of each table (a query per key
-    was 79 statements of a printed report's standards)."""
+    """Every setting but the :data:`SECRETS` as :func:`get` gives it, from one read of each
+    table (a query per key was 79 statements of a printed report's standards)."""
     stored = dict(data.conn.execute("SELECT key, value FROM settings").fetchall())
     newest = dict(data.conn.execute(  # by id: the newest adjustment of a key comes last
         "SELECT key, value FROM norm_adjustments ORDER BY id").fetchall())
     return {key: _typed(key, newest.get(key) if key in NORM_KEYS and newest.get(key) is not None
-                        else stored.get(key)) for key in DEFAULTS}
+                        else stored.get(key)) for key in DEFAULTS if key not in SECRETS}

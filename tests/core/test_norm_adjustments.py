@@ -72,8 +72,22 @@ def test_all_settings_read_at_once_are_each_setting_as_read_alone(school_db):
     adjustments.adjust(school_db, "cluster_1d_size", 3, "流感季节")
     adjustments.adjust(school_db, "cluster_1d_size", 2, "更严")
     every = settings.all_settings(school_db)
-    assert every == {key: settings.get(school_db, key) for key in settings.DEFAULTS}
+    assert every == {key: settings.get(school_db, key) for key in settings.DEFAULTS
+                     if key != "school_signing_key"}
     assert (every["fever_threshold"], every["cluster_1d_size"]) == (37.5, 2)
     assert every["ili_threshold"] == settings.DEFAULTS["ili_threshold"]
     [adjusted] = adjustments.in_force(school_db)  # read once for all the norms: the newest
     assert (adjusted.key, adjusted.value, adjusted.note) == ("cluster_1d_size", "2 人", "更严")
+
+
+def test_the_schools_private_signing_key_is_not_among_the_settings_handed_out(school_db):
+    """The rules, a report's standards and the window read all settings at once; the key
+    that signs the school's bundles is not among them (only the bundle reads it)."""
+    from reopen_desktop.datafile import signing_key
+    from reopen_desktop.reports import daily_log
+
+    with school_db.atomic():
+        pem = signing_key.school_key(school_db).decode("ascii")
+    assert "PRIVATE KEY" in pem
+    assert "school_signing_key" not in settings.all_settings(school_db)
+    assert pem not in repr(daily_log.standards(school_db))
