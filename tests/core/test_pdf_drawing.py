@@ -25,7 +25,14 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from reopen_desktop.reports import build_settings, fonts
 from reopen_desktop.reports.cell_text import OneTextTable
-from reopen_desktop.reports.pdf import build_report, data_table, make_styles, para
+from reopen_desktop.reports.pdf import (
+    RowGroup,
+    build_report,
+    data_table,
+    grouped_table,
+    make_styles,
+    para,
+)
 
 # Every place a text starts ("x y Tm") and what is shown there, in drawing order.
 SHOWN = re.compile(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm(?: /\S+ [\d.]+ Tf [\d.]+ TL)? (\(.*?\)) Tj")
@@ -136,6 +143,31 @@ def test_a_document_s_strings_are_cut_afresh_in_the_next_document(tmp_path: Path
         ours = draw(tmp_path / "ours.pdf", OneTextTable, first)
         theirs = draw(tmp_path / "theirs.pdf", Table, first)
         assert SHOWN.findall(ours) == SHOWN.findall(theirs)
+
+
+def test_a_ruled_tables_rows_are_as_tall_as_reportlab_measures_them() -> None:
+    """One-line rows are given their height (reportlab then does not measure each cell);
+    it is the height reportlab measures, and rows with a paragraph are still measured."""
+    font, _warnings = fonts.register_cjk_font(None)
+    styles = make_styles(font)
+    note = "居家观察至2026-12-10,每日电话随访两次,返校需凭复课证明" * 2
+    tables = [
+        data_table(styles, ["姓名", "班级", "情况"],
+                   [["张三", "一年级1班", "发热"], ["李四", "", note], ["王五", 12, "✓"]],
+                   [60, 80, 120]),
+        grouped_table(styles, ["班级", "姓名", "情况"],
+                      [RowGroup(["一年级1班"], [["张三", "发热"], ["李四", note], ["王五", ""]]),
+                       RowGroup(["二年级十二个字的班级名字长长长"], [["赵六", "咳嗽"]])],
+                      [60, 80, 120], total=["合计", "4", ""], total_span=1),
+    ]
+    for table in tables:
+        given = table._argH  # noqa: SLF001
+        assert None in given and any(height is not None for height in given)
+        table._argH = [None] * len(given)  # noqa: SLF001 - as reportlab would find them
+        table.wrap(400, 1000)
+        measured = table._rowHeights  # noqa: SLF001
+        assert [height for height in given if height is not None] == [
+            height for height, was in zip(measured, given, strict=True) if was is not None]
 
 
 def test_numbers_are_written_as_reportlab_formats_them() -> None:
