@@ -18,7 +18,10 @@ builds (one build at a time) and put back after it:
   same characters, without its pure-Python logarithm and string trimming for each of the
   thousands of coordinates a big school's daily log writes (about a sixth of its time);
 - the font's subsets are made by :func:`font_subset.make_subset`: reportlab's bytes, from
-  what the font says read once (a quarter of a big daily log's writing, two thirds less).
+  what the font says read once (a quarter of a big daily log's writing, two thirds less);
+- the text of paragraphs and headers is written by :func:`cell_text.written_text`: the
+  operators reportlab writes, each string's subset pieces and subset names kept per
+  document as for the tables' cells.
 """
 
 from __future__ import annotations
@@ -27,15 +30,15 @@ import contextlib
 import threading
 import zlib
 from collections.abc import Iterator
-from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import rl_accel, textsplit
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import canvas, pathobject, textobject
+from reportlab.pdfgen.textobject import PDFTextObject
 
-from reopen_desktop.reports import font_subset
+from reopen_desktop.reports import cell_text, font_subset
 
 STREAM_COMPRESSION = 2
 
@@ -43,22 +46,6 @@ _ONE_BUILD = threading.Lock()
 # The modules that write numbers into a page or its objects, each with its own name for
 # reportlab's fp_str.
 _WRITERS = (canvas, textobject, pathobject, pdfdoc)
-
-
-class NumberText(dict[Any, str]):
-    """Numbers as reportlab writes them into a PDF (``rl_accel.fp_str``), each formatted
-    once: equal numbers are written alike, so a value seen before is looked up."""
-
-    def __missing__(self, value: Any) -> str:
-        text: str = rl_accel.fp_str(value)
-        self[value] = text
-        return text
-
-    def fp_str(self, *values: Any) -> str:
-        """``fp_str``'s signature: numbers, or one list or tuple of them, space-separated."""
-        numbers = values[0] if len(values) == 1 and isinstance(values[0], (list, tuple)) \
-            else values
-        return " ".join([self[number] for number in numbers])
 
 
 @contextlib.contextmanager
@@ -70,7 +57,8 @@ def our_settings() -> Iterator[None]:
         pdfdoc.PDFZCompress.encode = _compress  # type: ignore[method-assign]
         textsplit.getCharWidths = char_widths
         TTFontFace.makeSubset = font_subset.make_subset  # type: ignore[method-assign,assignment]
-        numbers = NumberText().fp_str
+        PDFTextObject._formatText = cell_text.written_text  # type: ignore[attr-defined]
+        numbers = cell_text.NumberText().fp_str
         for module in _WRITERS:
             module.fp_str = numbers  # type: ignore[attr-defined]
         try:
@@ -79,6 +67,7 @@ def our_settings() -> Iterator[None]:
             rl_config.useA85, textsplit.getCharWidths = before
             del pdfdoc.PDFZCompress.encode  # back to the class's own method
             del TTFontFace.makeSubset  # back to TTFontFile's
+            PDFTextObject._formatText = cell_text.THEIRS_FORMAT_TEXT  # type: ignore[attr-defined]
             for module in _WRITERS:
                 module.fp_str = rl_accel.fp_str  # type: ignore[attr-defined]
 

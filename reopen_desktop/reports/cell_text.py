@@ -12,7 +12,9 @@ distinct number formatted once, by reportlab's own ``fp_str``. The strings sit a
 points reportlab computes (its arithmetic for the left, centred and right alignments and
 the middle, top and bottom of a cell). Anything else (paragraphs, several lines,
 right-to-left text, links) is left to reportlab, and the text gathered so far is drawn
-first, so nothing changes order.
+first, so nothing changes order. While one of our documents is built (build_settings), the
+text reportlab writes itself (paragraphs, page headers) takes its pieces from the same
+per-document store (:func:`written_text`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,27 @@ from weakref import WeakKeyDictionary
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Table
 
-from reopen_desktop.reports.build_settings import NumberText
-
 _SIMPLE = ("LEFT", "CENTRE", "CENTER", "RIGHT")
+
+
+class NumberText(dict[Any, str]):
+    """Numbers as reportlab writes them into a PDF (``rl_accel.fp_str``), each formatted
+    once: equal numbers are written alike, so a value seen before is looked up."""
+
+    def __missing__(self, value: Any) -> str:
+        text: str = fp_str(value)
+        self[value] = text
+        return text
+
+    def fp_str(self, *values: Any) -> str:
+        """``fp_str``'s signature: numbers, or one list or tuple of them, space-separated."""
+        numbers = values[0] if len(values) == 1 and isinstance(values[0], (list, tuple)) \
+            else values
+        return " ".join([self[number] for number in numbers])
 
 
 class _Document:
@@ -36,9 +53,30 @@ class _Document:
 
     def __init__(self) -> None:
         self.numbers = NumberText()
-        self.pieces: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self.cut: dict[tuple[str, Any], list[tuple[int, str]]] = {}
         self.subset_names: dict[tuple[str, int], str] = {}
         self.widths: dict[tuple[str, str, float], float] = {}
+
+    def pieces(self, canvas: Any, font: Any, text: Any) -> list[tuple[int, str]]:
+        """``text`` cut into its TrueType font's subsets, each piece escaped and shown
+        (``Tj``), as PDFTextObject._formatText writes them."""
+        key = (font.fontName, text)
+        found = self.cut.get(key)
+        if found is None:
+            split = font.splitString(text, canvas._doc)  # noqa: SLF001
+            found = self.cut[key] = [(subset, f"({canvas._escape(piece)}) Tj")  # noqa: SLF001
+                                     for subset, piece in split]
+        return found
+
+    def subset_name(self, canvas: Any, font: Any, subset: int) -> str:
+        """The subset's font name; asked of the font the first time, as the text object
+        would (the first ask registers the font with the document)."""
+        key = (font.fontName, subset)
+        found = self.subset_names.get(key)
+        if found is None:
+            found = self.subset_names[key] = font.getSubsetInternalName(
+                subset, canvas._doc)  # noqa: SLF001
+        return found
 
 
 # Keyed by reportlab's PDFDocument: a font's subsets and their codes belong to one document.
@@ -86,41 +124,45 @@ class _Run:
         if not self.font._dynamicFont:  # noqa: SLF001 - a built-in font: reportlab's own way
             self.text._textOut(text)  # type: ignore[attr-defined]  # noqa: SLF001
             return
-        pieces = self._pieces(text)
+        pieces = self.document.pieces(self.canvas, self.font, text)
         if len(pieces) == 1 and pieces[0][0] == self.subset:
             self.code.append(pieces[0][1])
             return
         said = []
         for subset, shown in pieces:
             if subset != self.subset:
-                said.append(f"{self._subset_name(subset)} {self.size_and_leading}")
+                said.append(f"{self.document.subset_name(self.canvas, self.font, subset)} "
+                            f"{self.size_and_leading}")
                 self.subset = subset
             said.append(shown)
         self.code.append(" ".join(said))
 
-    def _pieces(self, text: str) -> list[tuple[int, str]]:
-        """``text`` cut into its font's subsets, each piece escaped and shown (``Tj``)."""
-        key = (self.fontname, text)
-        found = self.document.pieces.get(key)
-        if found is None:
-            split = self.font.splitString(text, self.canvas._doc)  # noqa: SLF001
-            found = self.document.pieces[key] = [
-                (subset, f"({self.canvas._escape(piece)}) Tj")  # noqa: SLF001
-                for subset, piece in split]
-        return found
-
-    def _subset_name(self, subset: int) -> str:
-        """The subset's font name; asked of the font the first time, as the text object
-        would (the first ask registers the font with the document)."""
-        key = (self.fontname, subset)
-        found = self.document.subset_names.get(key)
-        if found is None:
-            found = self.document.subset_names[key] = self.font.getSubsetInternalName(
-                subset, self.canvas._doc)  # noqa: SLF001
-        return found
-
     def close(self) -> None:
         self.canvas.drawText(self.text)
+
+
+THEIRS_FORMAT_TEXT = PDFTextObject._formatText  # type: ignore[attr-defined]
+
+
+def written_text(text_object: Any, text: Any) -> str:
+    """``PDFTextObject._formatText``: the operators that show ``text`` (a paragraph's line,
+    a header), the font subset said where it changes; a TrueType string's pieces come from
+    the document's :class:`_Document`, anything else from reportlab."""
+    font: Any = pdfmetrics.getFont(text_object._fontname)  # noqa: SLF001
+    if not font._dynamicFont or (font.shapable and isinstance(text, ShapedStr)):  # noqa: SLF001
+        return str(THEIRS_FORMAT_TEXT(text_object, text))
+    canvas = text_object._canvas  # noqa: SLF001
+    document = _document(canvas)
+    said = []
+    for subset, shown in document.pieces(canvas, font, text):
+        if subset != text_object._curSubset:  # noqa: SLF001
+            numbers = document.numbers
+            said.append(f"{document.subset_name(canvas, font, subset)} "
+                        f"{numbers[text_object._fontsize]} Tf "  # noqa: SLF001
+                        f"{numbers[text_object._leading]} TL")  # noqa: SLF001
+            text_object._curSubset = subset  # noqa: SLF001
+        said.append(shown)
+    return " ".join(said)
 
 
 class OneTextTable(Table):

@@ -21,10 +21,16 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from reopen_desktop.reports import build_settings, fonts
-from reopen_desktop.reports.cell_text import OneTextTable
+from reopen_desktop.reports.cell_text import (
+    THEIRS_FORMAT_TEXT,
+    NumberText,
+    OneTextTable,
+    written_text,
+)
 from reopen_desktop.reports.pdf import (
     RowGroup,
     build_report,
@@ -170,11 +176,53 @@ def test_a_ruled_tables_rows_are_as_tall_as_reportlab_measures_them() -> None:
             height for height, was in zip(measured, given, strict=True) if was is not None]
 
 
+def _page_drawn(path: Path, *, ours: bool) -> list[bytes]:
+    """Paragraphs (lines crossing the font's subsets), a header and a table, drawn with or
+    without our settings: the pages' content streams as written (uncompressed)."""
+    font, _warnings = fonts.register_cjk_font(None)
+    styles = make_styles(font)
+    canvas = Canvas(str(path), pagesize=A4, pageCompression=0, invariant=1)
+
+    def draw() -> None:
+        for page in range(2):
+            canvas.setFont(font, 9)
+            canvas.drawString(40, 800, f"示例小学  每日防控工作日志 第 {page + 1} 页")
+            y = 780.0
+            for n in range(8):
+                paragraph = para("".join(HAN[(n * 97 + page * 31 + k * 7) % 700]
+                                         for k in range(90)) + "。(≥37.3℃)", styles.body)
+                y -= paragraph.wrap(500, 800)[1]
+                paragraph.drawOn(canvas, 40, y)
+            table = OneTextTable(_long_rows(page * 50)[:20], colWidths=[120, 60, 50, 160])
+            table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font)]))
+            table.wrapOn(canvas, 400, 800)
+            table.drawOn(canvas, 40, 40)
+            canvas.showPage()
+        canvas.save()
+
+    if ours:
+        with build_settings.our_settings():
+            draw()
+    else:
+        draw()
+    return re.findall(rb"stream\r?\n(.*?)endstream", path.read_bytes(), re.DOTALL)
+
+
+def test_a_page_drawn_with_our_settings_has_reportlabs_own_content(tmp_path: Path) -> None:
+    """Paragraph lines and headers written through the per-document pieces (and every
+    number through the per-build formatting) say exactly what reportlab's own code says."""
+    ours = _page_drawn(tmp_path / "ours.pdf", ours=True)
+    theirs = _page_drawn(tmp_path / "theirs.pdf", ours=False)
+    pages = [stream for stream in theirs if b" Tj" in stream]
+    assert len(pages) == 2 and all(re.search(rb"/F\d+\+2 ", page) for page in pages)
+    assert [stream for stream in ours if b" Tj" in stream] == pages
+
+
 def test_numbers_are_written_as_reportlab_formats_them() -> None:
     values = [0, 1, -1, 0.5, 1e-8, -1e-8, 10, 100, 1000, 1e6, 123.456789, -98.7654321,
               0.1 + 0.2, 1 / 3, 2.5, 595.2755905511812, 841.8897637795277, 51.02362204724409,
               True, 7.0, 1e-7, 999.99999999, 3]
-    numbers = build_settings.NumberText()
+    numbers = NumberText()
     for value in values + values:  # the second time from what was remembered
         assert numbers.fp_str(value) == rl_accel.fp_str(value)
     assert numbers.fp_str(*values) == rl_accel.fp_str(*values)
@@ -236,10 +284,12 @@ def test_reportlabs_settings_are_back_after_a_build_even_a_failed_one() -> None:
         assert rl_config.useA85 == 0
         assert textsplit.getCharWidths is build_settings.char_widths
         assert rl_canvas.fp_str is not rl_accel.fp_str
+        assert PDFTextObject._formatText is written_text
         raise RuntimeError("the build failed")
     assert (rl_config.useA85, textsplit.getCharWidths) == before
     assert "encode" not in vars(pdfdoc.PDFZCompress)
     assert rl_canvas.fp_str is textobject.fp_str is pdfdoc.fp_str is rl_accel.fp_str
+    assert PDFTextObject._formatText is THEIRS_FORMAT_TEXT
 
 
 def test_a_printed_form_is_still_compressed_and_readable(tmp_path: Path) -> None:
