@@ -200,8 +200,9 @@ def data_table(styles: ReportStyles, header: Sequence[str], rows: Sequence[Seque
     body = [[_fitting_cell(value, styles, width) for value, width in zip(row, widths,
                                                                             strict=False)]
             for row in rows]
-    table = _RuledTable([_fitting_header_row(styles, header, widths), *body],
-                        colWidths=list(widths), repeatRows=1,
+    cells = [_fitting_header_row(styles, header, widths), *body]
+    table = _RuledTable(cells, colWidths=list(widths), repeatRows=1,
+                        rowHeights=_one_line_heights(styles, cells),
                         cellStyles=_cell_defaults(styles, len(rows) + 1, len(widths)))
     table.setStyle(TableStyle([*(c for c in _ruled(styles, header=True)
                                  if c[0] not in _PER_CELL),
@@ -230,6 +231,17 @@ def _cell_defaults(styles: ReportStyles, rows: int, columns: int) -> list[list[C
 
 
 CELL_PADDING = PADDING["leftPadding"] + PADDING["rightPadding"]
+
+
+def _one_line_heights(styles: ReportStyles, rows: Sequence[Sequence[Any]]) -> list[float | None]:
+    """The height of each row whose cells are all one line of plain text (or a group's
+    blank placeholder), as reportlab would work it out from the ruled cell style (one
+    leading and the padding); None for a row reportlab must measure (a paragraph wraps).
+    Given, they spare reportlab a pass over every cell of a long table."""
+    one_line = styles.cell.leading * 1 + (PADDING["bottomPadding"] + PADDING["topPadding"])
+    return [one_line if all((type(cell) is str and "\n" not in cell)
+                            or isinstance(cell, _Continued) for cell in row) else None
+            for row in rows]
 
 
 def _fitting_cell(value: Cell, styles: ReportStyles, width: float,
@@ -361,6 +373,7 @@ def grouped_table(styles: ReportStyles, header: Sequence[str], groups: Sequence[
                      ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
                      ("LINEABOVE", (0, -1), (-1, -1), FRAME, colors.black)]
     table = _GroupedTable(rows, colWidths=list(widths), repeatRows=1,
+                          rowHeights=_one_line_heights(styles, rows),
                           cellStyles=_cell_defaults(styles, len(rows), len(widths)))
     table.setStyle(TableStyle(commands))
     return table
