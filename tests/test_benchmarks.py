@@ -116,6 +116,12 @@ def test_startup_is_registered_with_its_goal():
     assert run.REGISTRY["startup"].description.startswith("Start-up to first paint")
 
 
+def test_the_cold_daily_log_is_held_to_issue_18s_goal():
+    """A log printed from a file just opened (day summary computed, no cache): ≤ 1.3."""
+    assert run.REGISTRY["daily_log_cold"].goal == 1.3
+    assert run.REGISTRY["daily_log"].goal == 1.3
+
+
 def _small_school(tmp_path):
     from reopen_desktop.datafile.storage import open_data_file
     from reopen_desktop.demo import school as demo_school
