@@ -104,8 +104,15 @@ def test_a_meal_missing_a_sample_shows_red(qtbot, school_db):
     canteen.add_meal(school_db, date.today(), "午餐", ["炒青菜"])
     tab = CanteenTab(Office(school_db))
     qtbot.addWidget(tab)
+    assert tab.meals.rowCount() == 0  # read when its page is first shown, not with the tab
+    tab.pages.setCurrentIndex([tab.pages.tabText(i) for i in range(tab.pages.count())]
+                              .index("留样"))
     assert tab.meals.item(0, 2).text() == "未留样"
     assert tab.meals.item(0, 1).foreground().color() == RED
+
+    canteen.add_meal(school_db, date.today(), "晚餐", ["米饭"])
+    tab.refresh()  # as after a save: the page shown is read again at once
+    assert tab.meals.rowCount() == 2
 
 
 def test_the_canteen_and_supplies_tabs_are_in_the_window(main_window):
