@@ -102,3 +102,30 @@ def test_the_class_filter_shows_one_class_and_follows_new_classes(main_window, s
     tab.refresh()
     assert tab.class_filter.findText("一年级3班") > 0
     assert tab.class_filter.currentText() == "二年级1班"
+
+
+def test_a_contacts_disease_is_completed_from_the_catalogue_and_shown_by_its_name(
+        main_window, school_db, qtbot):
+    """The catalogue is read when the field is entered (not with the tab): the completer
+    offers its diseases, and a saved contact's disease comes back by its Chinese name."""
+    window = main_window()
+    tab = open_tab(window)
+    window.show()
+    tab.board.selectRow(0)
+    tab.people.setCurrentRow(0)
+    field = tab.form.contact_disease
+    assert field.completer() is None
+    field.setFocus()
+    qtbot.waitUntil(lambda: field.completer() is not None)
+    offered = field.completer().model()
+    assert "水痘" in [offered.index(r, 0).data() for r in range(offered.rowCount())]
+
+    tab.form.contact_key.setChecked(True)
+    tab.form.last_exposure.setText(date.today().isoformat())
+    field.setText("水痘")
+    tab.save_declaration()
+    stored = school_db.scalar("SELECT contact_disease FROM declarations")
+    assert stored and stored != "水痘"  # kept by the catalogue's key
+    tab.people.setCurrentRow(1)
+    tab.people.setCurrentRow(0)
+    assert field.text() == "水痘"

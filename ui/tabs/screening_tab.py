@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,7 +99,7 @@ class ScreeningTab(QWidget):
         self.people = QListWidget()
         self.people.currentItemChanged.connect(self._show_person)
         self.form = DeclarationForm(self)
-        self.form.offer_diseases(office.screening.disease_names())
+        self.form.offer_diseases(office.screening.disease_names)
         self.form.save_button.clicked.connect(self.save_declaration)
         self.key_model = RowsModel(columns.KEY_PERSONS, self)
         self.key_view = read_only_view(self.key_model, fit=False)
@@ -418,7 +418,8 @@ class DeclarationForm(QWidget):
         self.contact_disease = QLineEdit()
         self.contact_disease.setPlaceholderText(
             self.tr("接触了哪种传染病的病例,如 水痘(观察期按病种目录);不是病例接触可不填"))
-        self.disease_names: dict[str, str] = {}
+        self.disease_names: dict[str, str] | None = None  # read when first needed
+        self._read_names: Callable[[], dict[str, str]] = dict
         self.promise = QCheckBox(self.tr("已签承诺书"))
         self.note = QLineEdit()
         self.travels = QTableWidget(0, len(TRAVEL_HEADERS))
@@ -476,7 +477,7 @@ class DeclarationForm(QWidget):
         self.contact_fever.setChecked(bool(found and found["contact_fever"]))
         self.last_exposure.setText(found["last_exposure"] if found else "")
         key = (found.get("contact_disease") or "") if found else ""
-        self.contact_disease.setText(self.disease_names.get(key, key))
+        self.contact_disease.setText(self._names().get(key, key) if key else "")
         self.promise.setChecked(bool(found and found["promise_signed"]))
         self.note.setText(found["note"] if found else "")
         self.travels.setRowCount(0)
@@ -498,12 +499,25 @@ class DeclarationForm(QWidget):
                 "contact_disease": self.contact_disease.text().strip(),
                 "promise_signed": self.promise.isChecked(), "note": self.note.text()}
 
-    def offer_diseases(self, names: dict[str, str]) -> None:
-        """The catalogue's diseases, completed as the contact's disease is typed."""
-        self.disease_names = names
-        completer = QCompleter(list(names.values()), self.contact_disease)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.contact_disease.setCompleter(completer)
+    def offer_diseases(self, read_names: Callable[[], dict[str, str]]) -> None:
+        """The catalogue's diseases, completed as the contact's disease is typed. They are
+        read when the field is first entered or a declaration naming a disease is shown:
+        the catalogue takes ~40 ms to load, which opening the tab need not wait for."""
+        self._read_names = read_names
+        self.contact_disease.installEventFilter(self)
+
+    def _names(self) -> dict[str, str]:
+        if self.disease_names is None:
+            self.disease_names = self._read_names()
+            completer = QCompleter(list(self.disease_names.values()), self.contact_disease)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.contact_disease.setCompleter(completer)
+        return self.disease_names
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.contact_disease and event.type() == QEvent.Type.FocusIn:
+            self._names()  # the completer is in place before the first key
+        return super().eventFilter(watched, event)
 
     def _travels(self) -> list[records.Travel]:
         found = []
