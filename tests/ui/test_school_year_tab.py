@@ -64,6 +64,13 @@ def test_the_vaccination_page_shows_who_lacks_which_dose_in_red(
     assert "需补种 1 人,无接种记录 1 人" in page.summary.text()
     assert "未核实" in page.edition.text()
 
+    page.only_gaps.setChecked(True)  # the two who need something, from the lines read
+    assert not page.reads.busy and model.rowCount() == 2
+    page.refresh()  # coming back with nothing changed: no new read, the same two rows
+    assert not page.reads.busy and model.rowCount() == 2
+    page.only_gaps.setChecked(False)
+    assert model.rowCount() == 5
+
 
 def test_recording_an_evening_observation_opens_a_follow_up_and_lists_it(
         main_window, school_db, pupils, monkeypatch, answers):
