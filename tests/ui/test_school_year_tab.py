@@ -72,6 +72,23 @@ def test_the_vaccination_page_shows_who_lacks_which_dose_in_red(
     assert model.rowCount() == 5
 
 
+def test_pupils_read_while_the_clerk_is_on_another_tab_are_there_on_coming_back(
+        main_window, school_db, pupils, qtbot):
+    """The read lands while another tab is in front: that tab is not held up laying out a
+    hidden table, and coming back shows every pupil."""
+    window = main_window()
+    window.show()
+    page = _tab(window).vaccination
+    window.tabs.setCurrentIndex(0)  # the dashboard, before the read is in
+    qtbot.waitUntil(lambda: not page.reads.busy)
+    assert page.model.rowCount() == 0 and not page.isVisible()
+    _tab(window)
+    pupils_now = school_db.scalar(
+        "SELECT count(*) FROM people WHERE kind = 'student' AND active = 1")
+    assert pupils_now > 0 and page.model.rowCount() == pupils_now
+    assert page.summary.text().startswith("学生 ")
+
+
 def test_recording_an_evening_observation_opens_a_follow_up_and_lists_it(
         main_window, school_db, pupils, monkeypatch, answers):
     tab = _tab(main_window())
