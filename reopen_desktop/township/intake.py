@@ -52,6 +52,9 @@ _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _RECORD_ID = re.compile(r"[0-9A-Za-z_.:-]{1,120}")
 _WORD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _PARAM_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
+# json.dumps(value, ensure_ascii=False), without the encoder json.dumps makes at each call
+# for arguments other than its defaults (~1.5 µs, eleven times a weekly bundle).
+to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class Invalid(ValueError):
@@ -150,7 +153,7 @@ class Params(Field):
         if found is None:
             return "{}"
         _check_params(found, self.key, then_allowed=True)
-        return json.dumps(found, ensure_ascii=False)
+        return to_json(found)
 
 
 def _check_params(found: Any, where: str, *, then_allowed: bool) -> None:
@@ -206,7 +209,7 @@ class Summary(Field):
                                        or not 0 <= figure <= MAX_COUNT):
                 raise Invalid(f"{self.key}.{'.'.join(path)}",
                               f"not a whole number from 0 to {MAX_COUNT}")
-        return json.dumps(found, ensure_ascii=False)
+        return to_json(found)
 
 
 def check_day(found: Any, where: str) -> str:

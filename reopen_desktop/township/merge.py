@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
 import os
+import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -224,12 +226,13 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
     report = progress or (lambda done, total: None)
     today = today or date.today()
     with _Backup(data) if backup else contextlib.nullcontext(lambda: None) as backed_up:
-        readable = _read_all(files, report, outcomes, today)
-        readable.sort(key=_merge_order)
         holdings = _Holdings(data)
         receipts = _Receipts(township, private)
         # a cancel (or a fault) keeps the bundles merged before it, and so their receipts
-        with contextlib.closing(receipts), _Checks(readable, private, today) as checks:
+        with contextlib.closing(receipts), _Checks(private, today) as checks:
+            readable = _read_all(files, report, outcomes, today, checks.verify_soon)
+            readable.sort(key=_merge_order)
+            checks.order(readable)
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
@@ -245,9 +248,10 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
 
 
 def _read_all(files: list[Path], report: Progress, outcomes: list[BundleOutcome],
-              today: date) -> list[_Read]:
+              today: date, verify_soon: Callable[[_Read], None]) -> list[_Read]:
     """Every file read (nothing decrypted, nothing written), its outer members kept up to
-    :data:`HELD_BYTES` in all. Refusals go to ``outcomes``."""
+    :data:`HELD_BYTES` in all, each such one handed to ``verify_soon`` as it is read.
+    Refusals go to ``outcomes``."""
     readable: list[_Read] = []
     held = 0
     for done, file in enumerate(files):
@@ -257,6 +261,8 @@ def _read_all(files: list[Path], report: Progress, outcomes: list[BundleOutcome]
         except Refused as error:
             outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
             continue
+        if readable[-1].unverified is not None:
+            verify_soon(readable[-1])
         held += sum(map(len, (readable[-1].outer or {}).values()))
     return readable
 
@@ -379,21 +385,44 @@ class _Checks:
     """The bundles read but not checked yet, checked and opened by a thread a few runs
     ahead of the merge, in the order the merge takes them.
 
-    The Ed25519 check, the key exchange, the decryption and the inflation let Python's
-    lock go, so they run on the second core while the merge writes (which lets it go
-    too); the records of a member are read and checked there too (:func:`_prepare`), but
-    for a member as the school's bundle before it brought it (the merge knows it again).
+    The signatures and manifests are checked while the stick is still being read
+    (:meth:`verify_soon`, in the order the files are read: a verdict does not depend on
+    the order), so the Ed25519 checks, which let Python's lock go, run on the second core
+    beside the reading. Once the bundles are in the merge's order (:meth:`order`), they are
+    opened a few runs ahead of the merge: the key exchange, the decryption and the
+    inflation let the lock go too, beside the merge's writes (which let it go as well); the
+    records of a member are read and checked there (:func:`_prepare`), but for a member as
+    the school's bundle before it brought it (the merge knows it again).
     """
 
-    def __init__(self, bundles: list[_Read], private: bytes, today: date):
-        self.bundles, self.private, self.today = bundles, private, today
+    def __init__(self, private: bytes, today: date):
+        self.bundles: list[_Read] = []
+        self.private, self.today = private, today
         self.seen: dict[tuple[str, str], bytes] = {}  # (school, member) -> its last sha256
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
+        self.unverified: list[_Read] = []  # read, not yet handed to the thread
+
+    def verify_soon(self, bundle: _Read) -> None:
+        """Have the thread check ``bundle``'s signature and manifest (a run at a time)."""
+        self.unverified.append(bundle)
+        if len(self.unverified) >= CHECKS_A_TASK:
+            self._hand_over()
+
+    def order(self, bundles: list[_Read]) -> None:
+        """The bundles in the order the merge takes them (every one read)."""
+        self._hand_over()
+        self.bundles = bundles
+
+    def _hand_over(self) -> None:
+        if self.unverified:
+            self.pool.submit(_verify_run, self.unverified, self.today)
+            self.unverified = []
 
     def wait(self, index: int) -> None:
         """Once this returns, bundle ``index`` is checked (``refused`` says if it failed)
-        and, if it passed, opened (``opened``); the next runs are under way."""
+        and, if it passed, opened (``opened``); the next runs are under way. (The one
+        thread takes its tasks in turn: every signature handed over is checked first.)"""
         first = index - index % CHECKS_A_TASK
         for at in range(first, min(first + RUNS_AHEAD * CHECKS_A_TASK, len(self.bundles)),
                         CHECKS_A_TASK):
@@ -409,10 +438,9 @@ class _Checks:
         self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
 
 
-def _check_run(bundles: list[_Read], private: bytes, today: date,
-               seen: dict[tuple[str, str], bytes]) -> None:
-    """Check each bundle's signature and manifest, then open it and read its records; what
-    fails is kept on the bundle for the merge to report at its step."""
+def _verify_run(bundles: list[_Read], today: date) -> None:
+    """Check each bundle's signature and manifest, unless checked already; what fails is
+    kept on the bundle for the merge to report at its step."""
     for bundle in bundles:
         if bundle.unverified is None:
             continue
@@ -420,9 +448,18 @@ def _check_run(bundles: list[_Read], private: bytes, today: date,
             bundle.checked = _verify(bundle.file, bundle.unverified, today)
         except Refused as error:
             bundle.refused = error
-            continue
         finally:
             bundle.unverified = None
+
+
+def _check_run(bundles: list[_Read], private: bytes, today: date,
+               seen: dict[tuple[str, str], bytes]) -> None:
+    """Check each bundle (if it is not yet: :func:`_verify_run`), then open it and read its
+    records; what fails is kept on the bundle for the merge to report at its step."""
+    _verify_run(bundles, today)
+    for bundle in bundles:
+        if bundle.outer is None or bundle.checked is None:  # not kept, or refused
+            continue
         try:
             opened = _open(bundle, private)
         except Refused as error:
@@ -705,30 +742,45 @@ def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows,
         "payload_sha256, file_sha256, counts, manifest, file_name, imported_at, imported_by, "
         "unsent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (m.export_id, m.school_id, m.sequence, m.date_from, m.date_to, m.created_at,
-         m.payload_sha256, bundle.sha256, json.dumps(_slip_counts(m, rows), ensure_ascii=False),
-         json.dumps(bundle.manifest, ensure_ascii=False), bundle.file.name, stamp,
+         m.payload_sha256, bundle.sha256, intake.to_json(_slip_counts(m, rows)),
+         intake.to_json(bundle.manifest), bundle.file.name, stamp,
          str(data.operator), json.dumps(m.unsent)))
     for member in intake.MEMBERS:
         member_rows, write = rows[member.name]
         if write:
-            data.conn.executemany(_UPSERTS[member.name], member_rows)
+            _write_rows(data.conn, member, member_rows)
 
 
-def _upsert(member: intake.Member) -> str:
-    """INSERT of a member's rows keyed by (school, id) that rewrites a held row only when
-    one of its columns or its ``deleted`` differs: a record the township holds as it
-    arrives again (a key person is sent in every bundle while observed) is left as it is,
-    no page written, so its ``export_id`` names the bundle that brought it as it stands."""
+ROWS_A_STATEMENT = 64  # a member's rows written by one INSERT (13 columns: 832 variables)
+
+
+def _write_rows(conn: sqlite3.Connection, member: intake.Member,
+                rows: list[tuple[Any, ...]]) -> None:
+    """The rows upserted in order, up to :data:`ROWS_A_STATEMENT` by one statement: the same
+    rows as one statement a row, in fewer steps into SQLite. (Each step lets Python's lock
+    go, and the merge waits to get it back from the checks' thread: a week's five days were
+    five waits.)"""
+    for at in range(0, len(rows), ROWS_A_STATEMENT):
+        chunk = rows[at:at + ROWS_A_STATEMENT]
+        conn.execute(_upsert(member.name, len(chunk)), [v for row in chunk for v in row])
+
+
+@functools.lru_cache(maxsize=len(intake.MEMBERS) * ROWS_A_STATEMENT)
+def _upsert(name: str, count: int = 1) -> str:
+    """INSERT of ``count`` rows of a member keyed by (school, id) that rewrites a held row
+    only when one of its columns or its ``deleted`` differs: a record the township holds as
+    it arrives again (a key person is sent in every bundle while observed) is left as it
+    is, no page written, so its ``export_id`` names the bundle that brought it as it stands.
+    Rows with the same key in one statement are taken in turn, as by one statement each."""
+    member = intake.BY_NAME[name]
     kept = [*member.columns, "deleted"]
     names = ["id", *kept, "school_id", "export_id"]
     changed = ", ".join(f"{c} = excluded.{c}" for c in [*kept, "export_id"])
+    row = f"({', '.join('?' * len(names))})"
     return (f"INSERT INTO {member.table} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' * len(names))}) "
+            f"VALUES {', '.join([row] * count)} "
             f"ON CONFLICT(school_id, id) DO UPDATE SET {changed} "
             f"WHERE ({', '.join(kept)}) IS NOT ({', '.join('excluded.' + c for c in kept)})")
-
-
-_UPSERTS = {member.name: _upsert(member) for member in intake.MEMBERS}
 _ALERT_STATUS = 1 + intake.ALERTS.columns.index("status")
 _ALERT_DELETED = 1 + len(intake.ALERTS.columns)
 
