@@ -97,3 +97,39 @@ def test_counts_as_a_school_writes_them_are_taken_as_the_field_checks_take_them(
         assert str(found.value) == str(error)
     else:
         assert intake._counts(counts) == expected
+
+
+def _township_with_school(path):
+    data = storage.open_data_file(path, kind=TOWNSHIP)
+    console.create_township(data, "城关镇", path.with_suffix(".pem"))
+    School("3601010001", "城关一小").enroll(data)
+    return data
+
+
+@pytest.mark.parametrize("member", intake.MEMBERS, ids=lambda m: m.name)
+def test_rows_written_by_one_statement_are_stored_as_written_one_by_one(
+        tmp_path, monkeypatch, member):
+    """A member's rows go in by one INSERT of many rows (in pieces, here of 3); the table
+    ends as when each row went in by its own statement, through runs of bundles whose rows
+    repeat held records unchanged, change them, delete them, and name one id twice."""
+    monkeypatch.setattr(merge, "ROWS_A_STATEMENT", 3)
+    rng = random.Random(member.name)
+    quick, careful = (_township_with_school(tmp_path / f"{n}.db") for n in ("quick", "careful"))
+    one_by_one = merge._upsert(member.name, 1)
+    try:
+        for export in range(12):
+            rows = [(f"3601010001:{rng.randint(1, 8)}",
+                     *[rng.choice(["", "一", "二"]) if column not in ("people_count",)
+                       else rng.randint(0, 2) for column in member.columns],
+                     rng.choice([0, 0, 1]), "3601010001", f"e{export}")
+                    for _ in range(rng.randint(0, 9))]
+            with quick.atomic():
+                merge._write_rows(quick.conn, member, rows)
+            with careful.atomic():
+                careful.conn.executemany(one_by_one, rows)
+            table = f"SELECT * FROM {member.table} ORDER BY id"
+            assert quick.conn.execute(table).fetchall() == careful.conn.execute(table).fetchall()
+        assert quick.scalar(f"SELECT count(*) FROM {member.table}") > 0
+    finally:
+        quick.close()
+        careful.close()
