@@ -133,3 +133,48 @@ def test_rows_written_by_one_statement_are_stored_as_written_one_by_one(
     finally:
         quick.close()
         careful.close()
+
+
+def _resigned_badly(path):
+    """The bundle with its manifest changed after signing (the signature no longer fits)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as bundle:
+        members = {name: bundle.read(name) for name in bundle.namelist()}
+    members["manifest.json"] = members["manifest.json"].replace("城关一小".encode(),
+                                                                "城关二小".encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as bundle:
+        for name, content in members.items():
+            bundle.writestr(name, content)
+    path.write_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize("held", [True, False], ids=["checked while read", "checked in turn"])
+def test_signatures_checked_while_the_stick_is_read_say_what_they_say_in_turn(
+        tmp_path, monkeypatch, held):
+    """Signatures are checked by the checks' thread, a few bundles at a time, while the
+    stick is still being read; a stick too big to hold is checked bundle by bundle as it is
+    read. Both merge the same bundles and refuse the same ones for the same reasons."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 3)
+    if not held:
+        monkeypatch.setattr(merge, "HELD_BYTES", 0)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    days = [f"2026-03-{d:02d}" for d in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13)]
+    files = [school.bundle(tmp_path / "usb", public, [day]) for day in days]
+    _resigned_badly(files[4])
+    school.bundle(tmp_path / "usb", public, ["2026-03-16"], manifest={"from": "2026-13-01"})
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 20))
+        held_days = [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")]
+    refused = {b.file: b.reason for b in result.bundles if b.outcome == merge.REFUSED}
+    assert len(refused) == 2 and result.count(merge.IMPORTED) == 9
+    assert "签名" in refused.pop(files[4].name)
+    assert "from: not a date" in refused.popitem()[1]
+    assert held_days == days[:4] + days[5:]
