@@ -22,6 +22,7 @@ import json
 import os
 import sqlite3
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -236,8 +237,11 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
             for done, bundle in enumerate(readable):
                 report(2 * len(files) - len(readable) + done, 2 * len(files))
                 checks.wait(done)
-                outcome = (_import_one(data, township, private, bundle, holdings, backed_up)
-                           if bundle.refused is None else _refused_unread(bundle))
+                outcome = (_import_one(data, township, private, bundle, holdings, backed_up,
+                                       checks.go_on) if bundle.refused is None
+                           else _refused_unread(bundle))
+                if outcome.outcome != IMPORTED:  # no commit gave the checks their turn
+                    checks.go_on()
                 receipts.add(bundle, outcome)
                 outcomes.append(outcome)
                 # merged, skipped or refused: let it go
@@ -389,10 +393,17 @@ class _Checks:
     (:meth:`verify_soon`, in the order the files are read: a verdict does not depend on
     the order), so the Ed25519 checks, which let Python's lock go, run on the second core
     beside the reading. Once the bundles are in the merge's order (:meth:`order`), they are
-    opened a few runs ahead of the merge: the key exchange, the decryption and the
-    inflation let the lock go too, beside the merge's writes (which let it go as well); the
-    records of a member are read and checked there (:func:`_prepare`), but for a member as
-    the school's bundle before it brought it (the merge knows it again).
+    opened a few runs ahead of the merge, and the records of a member read and checked
+    there (:func:`_prepare`), but for a member as the school's bundle before it brought it
+    (the merge knows it again).
+
+    Opening a bundle is mostly Python, which holds the interpreter's lock, and the merge
+    gets the lock back after each step into SQLite only when the checks let it go: a
+    thread that wants it back waits up to the switch interval (5 ms). So the thread opens
+    a bundle when the merge gives it a turn (:meth:`go_on`), as the merge's commit waits
+    for the disk, and is otherwise out of the way; it runs freely while the stick is
+    read, while the merge waits for it, and at the end. (Measured on a term of 600
+    bundles: ~10 % off the import, against the thread opening bundles whenever it can.)
     """
 
     def __init__(self, private: bytes, today: date):
@@ -402,6 +413,28 @@ class _Checks:
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
         self.unverified: list[_Read] = []  # read, not yet handed to the thread
+        self.turns = threading.Condition()
+        # bundles the thread may open before it waits for a turn; whether it need not wait
+        self.credits, self.free = CHECKS_A_TASK, True
+
+    def go_on(self) -> None:
+        """One more bundle may be opened: the merge calls this at each bundle, as its
+        commit is about to wait for the disk (or as it is done with one it did not merge)."""
+        with self.turns:
+            self.credits += 1
+            self.turns.notify()
+
+    def take_turn(self) -> None:
+        """In the thread, before it opens a bundle: wait for a turn, unless it runs freely."""
+        with self.turns:
+            while self.credits <= 0 and not self.free:
+                self.turns.wait()
+            self.credits -= 1
+
+    def _run_freely(self, free: bool) -> None:
+        with self.turns:
+            self.free = free
+            self.turns.notify()
 
     def verify_soon(self, bundle: _Read) -> None:
         """Have the thread check ``bundle``'s signature and manifest (a run at a time)."""
@@ -413,6 +446,7 @@ class _Checks:
         """The bundles in the order the merge takes them (every one read)."""
         self._hand_over()
         self.bundles = bundles
+        self._run_freely(False)
 
     def _hand_over(self) -> None:
         if self.unverified:
@@ -428,13 +462,18 @@ class _Checks:
                         CHECKS_A_TASK):
             if at not in self.runs:
                 self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
-                                                 self.private, self.today, self.seen)
-        self.runs[first].result()
+                                                 self.private, self.today, self.seen,
+                                                 self.take_turn)
+        if not self.runs[first].done():  # the merge waits: no turns to wait for meanwhile
+            self._run_freely(True)
+            self.runs[first].result()
+            self._run_freely(False)
 
     def __enter__(self) -> _Checks:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._run_freely(True)  # a run under way is let finish
         self.pool.shutdown(cancel_futures=True)  # a cancelled import checks no further
 
 
@@ -453,13 +492,16 @@ def _verify_run(bundles: list[_Read], today: date) -> None:
 
 
 def _check_run(bundles: list[_Read], private: bytes, today: date,
-               seen: dict[tuple[str, str], bytes]) -> None:
-    """Check each bundle (if it is not yet: :func:`_verify_run`), then open it and read its
-    records; what fails is kept on the bundle for the merge to report at its step."""
+               seen: dict[tuple[str, str], bytes],
+               take_turn: Callable[[], None] = lambda: None) -> None:
+    """Check each bundle (if it is not yet: :func:`_verify_run`), then open it (each in its
+    turn: ``take_turn``) and read its records; what fails is kept on the bundle for the
+    merge to report at its step."""
     _verify_run(bundles, today)
     for bundle in bundles:
         if bundle.outer is None or bundle.checked is None:  # not kept, or refused
             continue
+        take_turn()
         try:
             opened = _open(bundle, private)
         except Refused as error:
@@ -550,7 +592,10 @@ class _Backup:
 
 
 def _import_one(data: DataFile, township: console.Township, private: bytes, bundle: _Read,
-                holdings: _Holdings, backup: Callable[[], None]) -> BundleOutcome:
+                holdings: _Holdings, backup: Callable[[], None],
+                before_commit: Callable[[], None]) -> BundleOutcome:
+    """Merge one bundle checked by the checks' thread (or its first reading), in one
+    transaction; ``before_commit`` is called as the commit is about to wait for the disk."""
     m = bundle.checked
     assert m is not None  # verified by the first reading or by the checks
     outcome = BundleOutcome(bundle.file.name, REFUSED, school_id=m.school_id,
@@ -570,6 +615,7 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
         backup()
         with data.atomic():
             _store(data, bundle, m, rows, holdings.schools.get(m.school_id))
+            before_commit()
     except Refused as error:
         outcome.reason = error.message()
         return outcome

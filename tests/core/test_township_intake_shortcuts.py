@@ -178,3 +178,49 @@ def test_signatures_checked_while_the_stick_is_read_say_what_they_say_in_turn(
     assert "签名" in refused.pop(files[4].name)
     assert "from: not a date" in refused.popitem()[1]
     assert held_days == days[:4] + days[5:]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("turns", [True, False], ids=["opened in turns", "opened freely"])
+def test_bundles_opened_in_turns_are_merged_as_when_opened_freely(tmp_path, monkeypatch,
+                                                                   turns):
+    """The checks' thread opens a bundle when the merge gives it a turn (at each commit, or
+    at a bundle merged without one); two a run here, so it waits for turns, the merge waits
+    for it, and neither waits for ever: bundles already held, refused for a bad record and
+    merged, then a cancel halfway through the next stick, and that stick imported again."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)
+    monkeypatch.setattr(merge, "RUNS_AHEAD", 2)
+    if not turns:
+        monkeypatch.setattr(merge._Checks, "take_turn", lambda self: None)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    for day in ("2026-03-02", "2026-03-03", "2026-03-04"):
+        school.bundle(tmp_path / "first", public, [day])
+    hostile = {**school.key_person(9, "西村"), "name": "<b>张三</b>"}
+    school.bundle(tmp_path / "usb", public, ["2026-03-05"], key_persons=[hostile])
+    for day in ("2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"):
+        school.bundle(tmp_path / "usb", public, [day])
+
+    def cancel_after_three(done, total):
+        if done == total - 8 + 3:  # the merge's steps are the second half: 8 bundles
+            raise _Cancelled()
+
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        merge.import_bundles(data, [tmp_path / "first"], today=date(2026, 3, 20))
+        with pytest.raises(_Cancelled):
+            merge.import_bundles(data, [tmp_path / "first", tmp_path / "usb"],
+                                 progress=cancel_after_three, today=date(2026, 3, 20))
+        result = merge.import_bundles(data, [tmp_path / "first", tmp_path / "usb"],
+                                      today=date(2026, 3, 20))
+        days = [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")]
+    assert [b.outcome for b in result.bundles] == (
+        [merge.SKIPPED] * 3 + [merge.REFUSED] + [merge.IMPORTED] * 5)
+    assert days == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06", "2026-03-09",
+                    "2026-03-10", "2026-03-11", "2026-03-12"]
