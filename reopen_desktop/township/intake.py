@@ -360,7 +360,7 @@ class Member:
                 > self.most_records * self.items_per_record):
             raise Invalid(self.name, "more values than its records could hold")
         try:
-            records = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+            records = _DECODE(raw.decode("utf-8"))
         except (ValueError, RecursionError):  # not UTF-8, not JSON, NaN, nested too deep
             raise Invalid(self.name, "not JSON in UTF-8") from None
         if records.__class__ is not list or len(records) > self.most_records:
@@ -370,6 +370,12 @@ class Member:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a school sends")
+
+
+# json.loads(text, parse_constant=_no_constant), without the decoder json.loads makes at each
+# call for arguments other than its defaults. (json.loads also refuses a text that starts
+# with a byte-order mark before decoding; the decoder refuses it as no JSON value.)
+_DECODE = json.JSONDecoder(parse_constant=_no_constant).decode
 
 
 KEY_PERSON_STATUS = frozenset({"observing", "released"})

@@ -304,7 +304,6 @@ class _Receipts:
     def __init__(self, township: console.Township, private: bytes):
         self.township, self.private = township, private
         self.name = receipt_format.plain(township.name)
-        self.clock = (0, "")  # now(), made once a second
         # (folder, school_id) -> the school's bundles there and their receipts
         self.files: dict[tuple[Path, str], list[tuple[BundleOutcome, dict[str, Any]]]] = {}
 
@@ -324,14 +323,8 @@ class _Receipts:
             "export_id": m.export_id, "sequence": m.sequence, "bundle_sha256": bundle.sha256,
             "township": self.name, "township_key_fingerprint": self.township.fingerprint,
             "outcome": "imported" if outcome.outcome == IMPORTED else "already_held",
-            "received_at": self._now()}, key)
+            "received_at": _now()}, key)
         self.files.setdefault((bundle.file.parent, m.school_id), []).append((outcome, made))
-
-    def _now(self) -> str:
-        second = int(time.time())
-        if self.clock[0] != second:
-            self.clock = (second, now())
-        return self.clock[1]
 
     def close(self) -> None:
         """Each school's file, with the receipts an earlier file there held of bundles not
@@ -359,6 +352,17 @@ class _Receipts:
     def _not_written(outcome: BundleOutcome, target: Path, detail: str) -> None:
         note = text("township_receipt_not_written", path=str(target), detail=detail)
         outcome.reason = f"{outcome.reason};{note}" if outcome.reason else note
+
+
+_CLOCK: list[Any] = [0, ""]  # the second of time.time() and now() in it
+
+
+def _now() -> str:
+    """now(), made once a second: a term's import stamps 600 bundles and their receipts."""
+    second = int(time.time())
+    if _CLOCK[0] != second:
+        _CLOCK[:] = [second, now()]
+    return str(_CLOCK[1])
 
 
 def _earlier(target: Path) -> bytes:
@@ -777,7 +781,7 @@ def _store(data: DataFile, bundle: _Read, m: intake.Manifest, rows: Rows,
            held: dict[str, Any] | None) -> None:
     """The bundle's rows; the school's name and key too where they differ from ``held``,
     the school's row as the import knows it."""
-    stamp = now()
+    stamp = _now()
     key, name = _b64(bundle.school_key), m.school_name or m.school_id
     if held is None or (held["name"], held["public_key"]) != (name, key):
         data.conn.execute(  # no page written when nothing changed

@@ -1,6 +1,7 @@
 """The township's intake takes shortcuts for speed; each gives the same answer as the plain
 check it stands for, on genuine and hostile text alike."""
 
+import json
 import random
 from datetime import date
 
@@ -224,3 +225,26 @@ def test_bundles_opened_in_turns_are_merged_as_when_opened_freely(tmp_path, monk
         [merge.SKIPPED] * 3 + [merge.REFUSED] + [merge.IMPORTED] * 5)
     assert days == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06", "2026-03-09",
                     "2026-03-10", "2026-03-11", "2026-03-12"]
+
+
+def _decoded(decode, text):
+    try:
+        return decode(text)
+    except ValueError as error:
+        return type(error)
+    except RecursionError:
+        return RecursionError
+
+
+def test_records_decoded_by_the_decoder_made_once_are_what_json_loads_gives():
+    """intake decodes a member with one decoder made at import: the same values, and the
+    same refusals, as json.loads with the same argument (a BOM, NaN, a cut text, a bomb)."""
+    samples = ["[]", " [1, 2.5, \"发热\", null, true] ", "\ufeff[]", "[NaN]", "[Infinity]",
+               "[-Infinity]", "[1e400]", "[1] x", "", "[" * 100_000, '{"a": "\\ud800"}',
+               '[{"id": "S:1", "summary": {"people": 120}}]', "[1,]", "\x00"]
+    rng = random.Random(18)
+    samples += ["".join(rng.choice('[]{}",:0123456789.eE-+ aNInfity\\u') for _ in range(12))
+                for _ in range(3_000)]
+    for text in samples:
+        expected = _decoded(lambda t: json.loads(t, parse_constant=intake._no_constant), text)
+        assert _decoded(intake._DECODE, text) == expected, text
