@@ -417,6 +417,7 @@ class _Checks:
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
         self.unverified: list[_Read] = []  # read, not yet handed to the thread
+        self.verifying: list[Future[None]] = []  # those handed to it
         self.turns = threading.Condition()
         # bundles the thread may open before it waits for a turn; whether it need not wait
         self.credits, self.free = CHECKS_A_TASK, True
@@ -454,7 +455,7 @@ class _Checks:
 
     def _hand_over(self) -> None:
         if self.unverified:
-            self.pool.submit(_verify_run, self.unverified, self.today)
+            self.verifying.append(self.pool.submit(_verify_run, self.unverified, self.today))
             self.unverified = []
 
     def wait(self, index: int) -> None:
@@ -468,10 +469,14 @@ class _Checks:
                 self.runs[at] = self.pool.submit(_check_run, self.bundles[at:at + CHECKS_A_TASK],
                                                  self.private, self.today, self.seen,
                                                  self.take_turn)
-        if not self.runs[first].done():  # the merge waits: no turns to wait for meanwhile
+        run = self.runs[first]
+        if not run.done():  # the merge waits: no turns to wait for meanwhile
             self._run_freely(True)
-            self.runs[first].result()
+            run.exception()  # (waits)
             self._run_freely(False)
+        while self.verifying:  # done before any run: a fault in them is raised here
+            self.verifying.pop().result()
+        run.result()
 
     def __enter__(self) -> _Checks:
         return self

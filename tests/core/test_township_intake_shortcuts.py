@@ -248,3 +248,27 @@ def test_records_decoded_by_the_decoder_made_once_are_what_json_loads_gives():
     for text in samples:
         expected = _decoded(lambda t: json.loads(t, parse_constant=intake._no_constant), text)
         assert _decoded(intake._DECODE, text) == expected, text
+
+
+@pytest.mark.parametrize("where", ["_verify", "_prepare"])
+def test_a_fault_in_the_checks_thread_stops_the_import_with_it(tmp_path, monkeypatch, where):
+    """A fault (no refusal: a bug) while the thread checks signatures during the reading,
+    or opens bundles in their turns, reaches the import, which stops; nothing is lost
+    silently and nothing hangs."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    for day in ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"):
+        school.bundle(tmp_path / "usb", public, [day])
+
+    def broken(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(merge, where, broken)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        with pytest.raises(RuntimeError, match="a bug"):
+            merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 20))
