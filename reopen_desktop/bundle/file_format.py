@@ -392,24 +392,28 @@ def _check_layout(infos: list[zipfile.ZipInfo], directory_at: int) -> None:
 def _read(raw: bytes, info: zipfile.ZipInfo) -> bytes:
     """The member's content, after a local header that is byte for byte the one zipfile
     makes of its central entry (same name, method, flags, CRC-32, sizes): the data that
-    follows it, as zipfile's directory places and sizes it, inflated (deflate, as zipfile
-    does) never past its declared size; refused unless it is exactly that size and of that
-    CRC-32. What zipfile's own reading of the member gives, or refuses
-    (tests/core/test_bundle_zips.py compares them), without the file object, header parse
-    and decompressor zipfile makes a member (~10 µs, nine members a bundle)."""
+    follows it, as zipfile's directory places and sizes it, inflated by zlib at most one
+    byte past its declared size; refused unless it is exactly that size and of that CRC-32,
+    and a deflate stream ends there (as every stream ``seal`` writes does). So it gives
+    what zipfile's own reading gives, or refuses; it refuses besides a stream that goes on
+    past the declared size, which zipfile cuts short (tests/core/test_bundle_zips.py
+    compares them). Without the file object, header parse and decompressor zipfile makes a
+    member (~10 µs, nine members a bundle)."""
     header = info.FileHeader(zip64=False)
     at = info.header_offset + len(header)
     if raw[info.header_offset:at] != header:
         raise BadZip(f"{info.orig_filename}: local header")
     data = memoryview(raw)[at:at + info.compress_size]
-    try:
-        if info.compress_type == zipfile.ZIP_STORED:
-            content = bytes(data)
-        else:  # (a max_length of 0 is no limit to zlib: an empty member is not inflated)
-            content = (zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, info.file_size)
-                       if info.file_size else b"")
-    except zlib.error as error:
-        raise BadZip(f"{info.orig_filename}: {error}") from None
+    if info.compress_type == zipfile.ZIP_STORED:
+        content = bytes(data)
+    else:
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            content = inflate.decompress(data, info.file_size + 1)
+        except zlib.error as error:
+            raise BadZip(f"{info.orig_filename}: {error}") from None
+        if len(content) == info.file_size and not (inflate.eof and not inflate.unused_data):
+            raise BadZip(f"{info.orig_filename}: deflate stream not ended at its size")
     if len(content) != info.file_size:
         raise BadZip(f"{info.orig_filename}: size")
     if zlib.crc32(content) != info.CRC:

@@ -1,8 +1,10 @@
 """The township's intake takes shortcuts for speed; each gives the same answer as the plain
 check it stands for, on genuine and hostile text alike."""
 
+import io
 import json
 import random
+import zipfile
 from datetime import date
 
 import pytest
@@ -138,9 +140,6 @@ def test_rows_written_by_one_statement_are_stored_as_written_one_by_one(
 
 def _resigned_badly(path):
     """The bundle with its manifest changed after signing (the signature no longer fits)."""
-    import io
-    import zipfile
-
     with zipfile.ZipFile(path) as bundle:
         members = {name: bundle.read(name) for name in bundle.namelist()}
     members["manifest.json"] = members["manifest.json"].replace("城关一小".encode(),
