@@ -52,6 +52,9 @@ _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _RECORD_ID = re.compile(r"[0-9A-Za-z_.:-]{1,120}")
 _WORD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _PARAM_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
+# json.dumps(value, ensure_ascii=False), without the encoder json.dumps makes at each call
+# for arguments other than its defaults (~1.5 µs, eleven times a weekly bundle).
+to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class Invalid(ValueError):
@@ -150,7 +153,7 @@ class Params(Field):
         if found is None:
             return "{}"
         _check_params(found, self.key, then_allowed=True)
-        return json.dumps(found, ensure_ascii=False)
+        return to_json(found)
 
 
 def _check_params(found: Any, where: str, *, then_allowed: bool) -> None:
@@ -206,7 +209,7 @@ class Summary(Field):
                                        or not 0 <= figure <= MAX_COUNT):
                 raise Invalid(f"{self.key}.{'.'.join(path)}",
                               f"not a whole number from 0 to {MAX_COUNT}")
-        return json.dumps(found, ensure_ascii=False)
+        return to_json(found)
 
 
 def check_day(found: Any, where: str) -> str:
@@ -357,7 +360,7 @@ class Member:
                 > self.most_records * self.items_per_record):
             raise Invalid(self.name, "more values than its records could hold")
         try:
-            records = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+            records = _DECODE(raw.decode("utf-8"))
         except (ValueError, RecursionError):  # not UTF-8, not JSON, NaN, nested too deep
             raise Invalid(self.name, "not JSON in UTF-8") from None
         if records.__class__ is not list or len(records) > self.most_records:
@@ -367,6 +370,12 @@ class Member:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a school sends")
+
+
+# json.loads(text, parse_constant=_no_constant), without the decoder json.loads makes at each
+# call for arguments other than its defaults. (json.loads also refuses a text that starts
+# with a byte-order mark before decoding; the decoder refuses it as no JSON value.)
+_DECODE = json.JSONDecoder(parse_constant=_no_constant).decode
 
 
 KEY_PERSON_STATUS = frozenset({"observing", "released"})

@@ -1,7 +1,10 @@
 """The township's intake takes shortcuts for speed; each gives the same answer as the plain
 check it stands for, on genuine and hostile text alike."""
 
+import io
+import json
 import random
+import zipfile
 from datetime import date
 
 import pytest
@@ -97,3 +100,174 @@ def test_counts_as_a_school_writes_them_are_taken_as_the_field_checks_take_them(
         assert str(found.value) == str(error)
     else:
         assert intake._counts(counts) == expected
+
+
+def _township_with_school(path):
+    data = storage.open_data_file(path, kind=TOWNSHIP)
+    console.create_township(data, "城关镇", path.with_suffix(".pem"))
+    School("3601010001", "城关一小").enroll(data)
+    return data
+
+
+@pytest.mark.parametrize("member", intake.MEMBERS, ids=lambda m: m.name)
+def test_rows_written_by_one_statement_are_stored_as_written_one_by_one(
+        tmp_path, monkeypatch, member):
+    """A member's rows go in by one INSERT of many rows (in pieces, here of 3); the table
+    ends as when each row went in by its own statement, through runs of bundles whose rows
+    repeat held records unchanged, change them, delete them, and name one id twice."""
+    monkeypatch.setattr(merge, "ROWS_A_STATEMENT", 3)
+    rng = random.Random(member.name)
+    quick, careful = (_township_with_school(tmp_path / f"{n}.db") for n in ("quick", "careful"))
+    one_by_one = merge._upsert(member.name, 1)
+    try:
+        for export in range(12):
+            rows = [(f"3601010001:{rng.randint(1, 8)}",
+                     *[rng.choice(["", "一", "二"]) if column not in ("people_count",)
+                       else rng.randint(0, 2) for column in member.columns],
+                     rng.choice([0, 0, 1]), "3601010001", f"e{export}")
+                    for _ in range(rng.randint(0, 9))]
+            with quick.atomic():
+                merge._write_rows(quick.conn, member, rows)
+            with careful.atomic():
+                careful.conn.executemany(one_by_one, rows)
+            table = f"SELECT * FROM {member.table} ORDER BY id"
+            assert quick.conn.execute(table).fetchall() == careful.conn.execute(table).fetchall()
+        assert quick.scalar(f"SELECT count(*) FROM {member.table}") > 0
+    finally:
+        quick.close()
+        careful.close()
+
+
+def _resigned_badly(path):
+    """The bundle with its manifest changed after signing (the signature no longer fits)."""
+    with zipfile.ZipFile(path) as bundle:
+        members = {name: bundle.read(name) for name in bundle.namelist()}
+    members["manifest.json"] = members["manifest.json"].replace("城关一小".encode(),
+                                                                "城关二小".encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as bundle:
+        for name, content in members.items():
+            bundle.writestr(name, content)
+    path.write_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize("held", [True, False], ids=["checked while read", "checked in turn"])
+def test_signatures_checked_while_the_stick_is_read_say_what_they_say_in_turn(
+        tmp_path, monkeypatch, held):
+    """Signatures are checked by the checks' thread, a few bundles at a time, while the
+    stick is still being read; a stick too big to hold is checked bundle by bundle as it is
+    read. Both merge the same bundles and refuse the same ones for the same reasons."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 3)
+    if not held:
+        monkeypatch.setattr(merge, "HELD_BYTES", 0)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    days = [f"2026-03-{d:02d}" for d in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13)]
+    files = [school.bundle(tmp_path / "usb", public, [day]) for day in days]
+    _resigned_badly(files[4])
+    school.bundle(tmp_path / "usb", public, ["2026-03-16"], manifest={"from": "2026-13-01"})
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 20))
+        held_days = [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")]
+    refused = {b.file: b.reason for b in result.bundles if b.outcome == merge.REFUSED}
+    assert len(refused) == 2 and result.count(merge.IMPORTED) == 9
+    assert "签名" in refused.pop(files[4].name)
+    assert "from: not a date" in refused.popitem()[1]
+    assert held_days == days[:4] + days[5:]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("turns", [True, False], ids=["opened in turns", "opened freely"])
+def test_bundles_opened_in_turns_are_merged_as_when_opened_freely(tmp_path, monkeypatch,
+                                                                   turns):
+    """The checks' thread opens a bundle when the merge gives it a turn (at each commit, or
+    at a bundle merged without one); two a run here, so it waits for turns, the merge waits
+    for it, and neither waits for ever: bundles already held, refused for a bad record and
+    merged, then a cancel halfway through the next stick, and that stick imported again."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)
+    monkeypatch.setattr(merge, "RUNS_AHEAD", 2)
+    if not turns:
+        monkeypatch.setattr(merge._Checks, "take_turn", lambda self: None)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    for day in ("2026-03-02", "2026-03-03", "2026-03-04"):
+        school.bundle(tmp_path / "first", public, [day])
+    hostile = {**school.key_person(9, "西村"), "name": "<b>张三</b>"}
+    school.bundle(tmp_path / "usb", public, ["2026-03-05"], key_persons=[hostile])
+    for day in ("2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"):
+        school.bundle(tmp_path / "usb", public, [day])
+
+    def cancel_after_three(done, total):
+        if done == total - 8 + 3:  # the merge's steps are the second half: 8 bundles
+            raise _Cancelled()
+
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        merge.import_bundles(data, [tmp_path / "first"], today=date(2026, 3, 20))
+        with pytest.raises(_Cancelled):
+            merge.import_bundles(data, [tmp_path / "first", tmp_path / "usb"],
+                                 progress=cancel_after_three, today=date(2026, 3, 20))
+        result = merge.import_bundles(data, [tmp_path / "first", tmp_path / "usb"],
+                                      today=date(2026, 3, 20))
+        days = [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")]
+    assert [b.outcome for b in result.bundles] == (
+        [merge.SKIPPED] * 3 + [merge.REFUSED] + [merge.IMPORTED] * 5)
+    assert days == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06", "2026-03-09",
+                    "2026-03-10", "2026-03-11", "2026-03-12"]
+
+
+def _decoded(decode, text):
+    try:
+        return decode(text)
+    except ValueError as error:
+        return type(error)
+    except RecursionError:
+        return RecursionError
+
+
+def test_records_decoded_by_the_decoder_made_once_are_what_json_loads_gives():
+    """intake decodes a member with one decoder made at import: the same values, and the
+    same refusals, as json.loads with the same argument (a BOM, NaN, a cut text, a bomb)."""
+    samples = ["[]", " [1, 2.5, \"发热\", null, true] ", "\ufeff[]", "[NaN]", "[Infinity]",
+               "[-Infinity]", "[1e400]", "[1] x", "", "[" * 100_000, '{"a": "\\ud800"}',
+               '[{"id": "S:1", "summary": {"people": 120}}]', "[1,]", "\x00"]
+    rng = random.Random(18)
+    samples += ["".join(rng.choice('[]{}",:0123456789.eE-+ aNInfity\\u') for _ in range(12))
+                for _ in range(3_000)]
+    for text in samples:
+        expected = _decoded(lambda t: json.loads(t, parse_constant=intake._no_constant), text)
+        assert _decoded(intake._DECODE, text) == expected, text
+
+
+@pytest.mark.parametrize("where", ["_verify", "_prepare"])
+def test_a_fault_in_the_checks_thread_stops_the_import_with_it(tmp_path, monkeypatch, where):
+    """A fault (no refusal: a bug) while the thread checks signatures during the reading,
+    or opens bundles in their turns, reaches the import, which stops; nothing is lost
+    silently and nothing hangs."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    public = (tmp_path / "township.pem").read_bytes()
+    school = School("3601010001", "城关一小")
+    for day in ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"):
+        school.bundle(tmp_path / "usb", public, [day])
+
+    def broken(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(merge, where, broken)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        with pytest.raises(RuntimeError, match="a bug"):
+            merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 20))
