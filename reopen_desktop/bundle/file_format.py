@@ -12,9 +12,8 @@ Pure functions over bytes (no data file, no Qt), shared by the school side
 Bundles arrive on USB sticks that may be damaged, half-written or forged, so
 opening one never raises anything but ``Refused``: the signature is checked
 before anything is decrypted, every size is capped before it is read, and
-every member's hash is checked before it is returned. Both ZIPs' directories are read by
-``zipfile`` and held to what :func:`seal` writes (see :func:`_opened`); a member's data is
-taken where that directory places it, and checked as zipfile checks it (:func:`_read`).
+every member's hash is checked before it is returned. Both ZIPs are read with
+``zipfile``, held to what :func:`seal` writes (see :func:`_opened`).
 """
 
 from __future__ import annotations
@@ -71,6 +70,7 @@ _CENTRAL_ENTRY_BYTES = 46 + 64  # a central directory entry with the longest pla
 _LOCAL_HEADER_BYTES = 30  # a local header before its name (zipfile.sizeFileHeader)
 _END_RECORD_BYTES = 22  # the end record without a comment (zipfile.sizeEndCentDir)
 _END_SIGNATURE = b"PK\x05\x06"  # not ZIP64's (zipfile.stringEndArchive)
+_READ_CHUNK = 1 << 20  # inflated at most this much at a time
 # What zipfile raises on a damaged archive, besides BadZipFile: a cut file (EOFError), a
 # broken deflate stream (zlib.error), an unknown method or version (NotImplementedError),
 # a name that is not UTF-8 (ValueError), a field that does not fit (struct.error).
@@ -303,7 +303,7 @@ def _outer_members(raw: bytes, path: str) -> dict[str, bytes]:
             for name, cap in caps.items():
                 if listed[name].file_size > cap:
                     raise Refused("bundle_damaged", path=path, detail=f"{name} too large")
-            return {name: _read(raw, listed[name]) for name in OUTER_MEMBERS}
+            return {name: _read(raw, archive, listed[name]) for name in OUTER_MEMBERS}
     except BadZip as error:
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
 
@@ -389,36 +389,28 @@ def _check_layout(infos: list[zipfile.ZipInfo], directory_at: int) -> None:
         raise BadZip("bytes between the members or before the directory")
 
 
-def _read(raw: bytes, info: zipfile.ZipInfo) -> bytes:
+def _read(raw: bytes, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The member's content, after a local header that is byte for byte the one zipfile
-    makes of its central entry (same name, method, flags, CRC-32, sizes): the data that
-    follows it, as zipfile's directory places and sizes it, inflated by zlib at most one
-    byte past its declared size; refused unless it is exactly that size and of that CRC-32,
-    and a deflate stream ends there (as every stream ``seal`` writes does). So it gives
-    what zipfile's own reading gives, or refuses; it refuses besides a stream that goes on
-    past the declared size, which zipfile cuts short (tests/core/test_bundle_zips.py
-    compares them). Without the file object, header parse and decompressor zipfile makes a
-    member (~10 µs, nine members a bundle)."""
+    makes of its central entry (same name, method, flags, CRC-32, sizes); inflated a chunk
+    at a time up to its declared size and never past it: zipfile stops there, and by then
+    it has checked the CRC-32 of all it gave (of nothing, for an empty member: hence one
+    read at least). Less is refused."""
     header = info.FileHeader(zip64=False)
-    at = info.header_offset + len(header)
-    if raw[info.header_offset:at] != header:
+    if raw[info.header_offset:info.header_offset + len(header)] != header:
         raise BadZip(f"{info.orig_filename}: local header")
-    data = memoryview(raw)[at:at + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        content = bytes(data)
-    else:
-        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-        try:
-            content = inflate.decompress(data, info.file_size + 1)
-        except zlib.error as error:
-            raise BadZip(f"{info.orig_filename}: {error}") from None
-        if len(content) == info.file_size and not (inflate.eof and not inflate.unused_data):
-            raise BadZip(f"{info.orig_filename}: deflate stream not ended at its size")
-    if len(content) != info.file_size:
+    parts, left = [], info.file_size
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(min(left, _READ_CHUNK) or 1):
+                parts.append(chunk)
+                left -= len(chunk)
+                if left <= 0:
+                    break
+    except _ZIP_ERRORS as error:
+        raise BadZip(f"{info.orig_filename}: {error}") from None
+    if left:
         raise BadZip(f"{info.orig_filename}: size")
-    if zlib.crc32(content) != info.CRC:
-        raise BadZip(f"{info.orig_filename}: CRC-32")
-    return content
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _inner_zip(members: dict[str, bytes]) -> bytes:
@@ -449,9 +441,9 @@ def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
                    if wanted is None or name in wanted or name == INDEX_MEMBER):
                 raise Refused("bundle_too_large", path=path)
             names = [name for name in listed if name != INDEX_MEMBER]
-            contents = {name: _read(plain, info) for name, info in listed.items()
+            contents = {name: _read(plain, archive, info) for name, info in listed.items()
                         if name != INDEX_MEMBER and (wanted is None or name in wanted)}
-            index = json.loads(_read(plain, listed[INDEX_MEMBER]).decode("utf-8"))
+            index = json.loads(_read(plain, archive, listed[INDEX_MEMBER]).decode("utf-8"))
     except (ValueError, KeyError, RecursionError) as error:  # BadZip, JSON, UTF-8
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
     if not isinstance(index, dict) or sorted(index) != sorted(names):

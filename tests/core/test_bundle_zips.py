@@ -39,67 +39,7 @@ def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_STORED) -> bytes:
 
 def _read_all(raw: bytes, max_count: int = 64) -> dict[str, bytes]:
     with file_format._opened(raw, max_count) as (archive, listed):
-        return {name: file_format._read(raw, info) for name, info in listed.items()}
-
-
-def _read_with_zipfile(raw: bytes, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """The careful path ``file_format._read`` stands for: the same local header check, then
-    zipfile's own reading of the member, a chunk at a time up to its declared size (zipfile
-    has checked the CRC-32 of all it gave by then), less refused."""
-    header = info.FileHeader(zip64=False)
-    if raw[info.header_offset:info.header_offset + len(header)] != header:
-        raise file_format.BadZip("local header")
-    parts, left = [], info.file_size
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(min(left, 1 << 20) or 1):
-                parts.append(chunk)
-                left -= len(chunk)
-                if left <= 0:
-                    break
-    except file_format._ZIP_ERRORS as error:
-        raise file_format.BadZip(str(error)) from None
-    if left:
-        raise file_format.BadZip("size")
-    return b"".join(parts)
-
-
-def _each_member_both_ways(raw: bytes) -> list[tuple[object, object, bool]]:
-    """Per member of ``raw`` (if its directory passes): what _read gives or ("refused") the
-    BadZip it raises, the same of the careful path, and whether its data is a whole deflate
-    stream ending at its declared size and compressed size (or stored)."""
-    def outcome(read, *args):
-        try:
-            return read(*args)
-        except file_format.BadZip:
-            return "refused"
-    try:
-        with file_format._opened(raw, 64) as (archive, listed):
-            return [(outcome(file_format._read, raw, info),
-                     outcome(_read_with_zipfile, raw, archive, info), _ends_at_its_size(raw, info))
-                    for info in listed.values()]
-    except file_format.BadZip:
-        return []
-
-
-def _ends_at_its_size(raw: bytes, info: zipfile.ZipInfo) -> bool:
-    if info.compress_type == zipfile.ZIP_STORED:
-        return True
-    at = info.header_offset + len(info.FileHeader(zip64=False))
-    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-    try:
-        whole = inflate.decompress(raw[at:at + info.compress_size])
-    except zlib.error:
-        return False
-    return inflate.eof and not inflate.unused_data and len(whole) == info.file_size
-
-
-def _agree(pairs: list[tuple[object, object, bool]]) -> bool:
-    """The quick read gives what zipfile gives, or refuses where zipfile refuses; it refuses
-    besides only a deflate stream that does not end at its declared size (zipfile gives its
-    first bytes), which ``seal`` never writes."""
-    return all(quick == careful or (quick == "refused" and not whole)
-               for quick, careful, whole in pairs)
+        return {name: file_format._read(raw, archive, info) for name, info in listed.items()}
 
 
 def _patch(raw: bytes, find: bytes, replace: bytes) -> bytes:
@@ -148,50 +88,6 @@ def test_a_damaged_zip_is_refused_as_bad_or_read_whole(members, method, data):
     except file_format.BadZip:
         return
     assert found == members
-
-
-@settings(max_examples=500, deadline=None)
-@given(MEMBERS.filter(bool), METHODS, st.data())
-def test_a_member_is_read_as_zipfile_reads_it_whole_or_damaged(members, method, data):
-    """The member's data taken where zipfile's directory places it and inflated by zlib
-    gives what zipfile's own reading gives, or refuses where it refuses: genuine, and with
-    a flipped byte, a cut, a stray byte or a forged size anywhere (the data most often)."""
-    raw = _zip(members, method)
-    if data.draw(st.booleans()):
-        raw = _set_sizes(raw, data.draw(st.sampled_from(sorted(members))),
-                         data.draw(st.integers(0, 4000)))
-    raw = bytearray(raw)
-    for _ in range(data.draw(st.integers(0, 3))):
-        if not raw:
-            break
-        at = data.draw(st.integers(0, len(raw) - 1))
-        damage = data.draw(st.sampled_from(["flip", "flip", "cut", "insert"]))
-        if damage == "flip":
-            raw[at] ^= data.draw(st.integers(1, 255))
-        elif damage == "cut":
-            del raw[at:]
-        else:
-            raw.insert(at, data.draw(st.integers(0, 255)))
-    assert _agree(_each_member_both_ways(bytes(raw)))
-
-
-def test_forged_sizes_and_crcs_are_judged_as_zipfile_judges_them():
-    """Each declared size from 0 to a few beyond the real one, in both headers, stored and
-    deflated, with the CRC-32 of the real content or of what a shorter size would keep."""
-    content = bytes(range(256)) * 3
-    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raw = _zip({"a.json": content}, method)
-        for size in (*range(0, 6), 300, 767, 768, 769, 800, 5000):
-            try:
-                forged = _set_sizes(raw, "a.json", size)
-            except (KeyError, ValueError, struct.error):
-                continue
-            cut = bytearray(forged)
-            local, central = 0, cut.rfind(b"PK\x01\x02")
-            for crc in (zlib.crc32(content), zlib.crc32(content[:size])):
-                struct.pack_into("<L", cut, local + 14, crc)
-                struct.pack_into("<L", cut, central + 16, crc)
-                assert _agree(_each_member_both_ways(bytes(cut))), (method, size)
 
 
 @settings(max_examples=40, deadline=None)
@@ -277,31 +173,14 @@ def test_a_stored_member_with_a_changed_byte_fails_its_crc():
 
 
 def test_a_member_inflating_past_its_declared_size_is_refused_before_it_is_all_inflated():
-    """50 MB of zeros declared as 10 bytes in both headers: the reader stops one byte past
-    them (zipfile at 10, whose CRC-32 is wrong); nothing near 50 MB is ever held."""
+    """50 MB of zeros declared as 10 bytes in both headers: zipfile stops at 10, the CRC-32
+    of those is wrong; nothing near 50 MB is ever held."""
     raw = _set_sizes(_zip({"days.json": bytes(50_000_000)}, zipfile.ZIP_DEFLATED),
                      "days.json", 10)
     tracemalloc.start()
     try:
-        with pytest.raises(file_format.BadZip, match="size"):
+        with pytest.raises(file_format.BadZip, match="CRC"):
             _read_all(raw)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 4_000_000
-
-
-def test_a_member_declared_empty_over_a_long_stream_is_refused_one_byte_in():
-    """Declared 0 bytes with the CRC-32 of nothing, over 50 MB of deflated zeros: refused
-    after one byte inflated (zlib takes a limit of 0 as none); zipfile gives nothing."""
-    raw = bytearray(_set_sizes(_zip({"days.json": bytes(50_000_000)}, zipfile.ZIP_DEFLATED),
-                               "days.json", 0))
-    for at in (14, raw.rfind(b"PK\x01\x02") + 16):
-        struct.pack_into("<L", raw, at, 0)
-    tracemalloc.start()
-    try:
-        with pytest.raises(file_format.BadZip, match="size"):
-            _read_all(bytes(raw))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
