@@ -32,6 +32,14 @@ def test_the_quick_search_for_suspect_values_finds_what_the_pattern_finds():
     assert 1_000 < sum(found) < len(samples)  # both answers are met often
 
 
+def _new_township(tmp_path):
+    """A new township file in ``tmp_path`` (城关镇) and its public key, as a school holds it."""
+    path = tmp_path / "township.db"
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        console.create_township(data, "城关镇", tmp_path / "township.pem")
+    return path, (tmp_path / "township.pem").read_bytes()
+
+
 @pytest.mark.parametrize("ahead", [True, False], ids=["read ahead", "read in turn"])
 def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
         tmp_path, monkeypatch, ahead):
@@ -40,10 +48,7 @@ def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
     a school's unchanged key persons merged once, a hostile one refused naming its field."""
     if not ahead:
         monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
-    path = tmp_path / "township.db"
-    with storage.open_data_file(path, kind=TOWNSHIP) as data:
-        console.create_township(data, "城关镇", tmp_path / "township.pem")
-    public = (tmp_path / "township.pem").read_bytes()
+    path, public = _new_township(tmp_path)
     school = School("3601010001", "城关一小")
     people = [school.key_person(n, "东村") for n in range(3)]
     for week in WEEKS:
@@ -160,10 +165,7 @@ def test_signatures_checked_while_the_stick_is_read_say_what_they_say_in_turn(
     monkeypatch.setattr(merge, "CHECKS_A_TASK", 3)
     if not held:
         monkeypatch.setattr(merge, "HELD_BYTES", 0)
-    path = tmp_path / "township.db"
-    with storage.open_data_file(path, kind=TOWNSHIP) as data:
-        console.create_township(data, "城关镇", tmp_path / "township.pem")
-    public = (tmp_path / "township.pem").read_bytes()
+    path, public = _new_township(tmp_path)
     school = School("3601010001", "城关一小")
     days = [f"2026-03-{d:02d}" for d in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13)]
     files = [school.bundle(tmp_path / "usb", public, [day]) for day in days]
@@ -195,10 +197,7 @@ def test_bundles_opened_in_turns_are_merged_as_when_opened_freely(tmp_path, monk
     monkeypatch.setattr(merge, "RUNS_AHEAD", 2)
     if not turns:
         monkeypatch.setattr(merge._Checks, "take_turn", lambda self: None)
-    path = tmp_path / "township.db"
-    with storage.open_data_file(path, kind=TOWNSHIP) as data:
-        console.create_township(data, "城关镇", tmp_path / "township.pem")
-    public = (tmp_path / "township.pem").read_bytes()
+    path, public = _new_township(tmp_path)
     school = School("3601010001", "城关一小")
     for day in ("2026-03-02", "2026-03-03", "2026-03-04"):
         school.bundle(tmp_path / "first", public, [day])
@@ -255,10 +254,7 @@ def test_a_fault_in_the_checks_thread_stops_the_import_with_it(tmp_path, monkeyp
     or opens bundles in their turns, reaches the import, which stops; nothing is lost
     silently and nothing hangs."""
     monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)
-    path = tmp_path / "township.db"
-    with storage.open_data_file(path, kind=TOWNSHIP) as data:
-        console.create_township(data, "城关镇", tmp_path / "township.pem")
-    public = (tmp_path / "township.pem").read_bytes()
+    path, public = _new_township(tmp_path)
     school = School("3601010001", "城关一小")
     for day in ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"):
         school.bundle(tmp_path / "usb", public, [day])
