@@ -101,6 +101,7 @@ class TownshipWindow(AppWindow):
         layout.addLayout(self._build_bar())
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._build_file_menu()
         self._build_help_menu()
         self.statusBar().showMessage(self.tr("乡镇公钥指纹:{0}(与各校核对)").format(
             self.township.short_fingerprint))
@@ -138,6 +139,14 @@ class TownshipWindow(AppWindow):
         for button in (enroll, files, folder, printing, county, key):
             bar.addWidget(button)
         return bar
+
+    def _build_file_menu(self) -> None:
+        """文件 → 退出 (Ctrl+Q), as in the school's window (Qt's standard Quit key has no
+        binding on Windows)."""
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        leave = menu.addAction(self.tr("退出(&X)"))
+        leave.setShortcut(QKeySequence("Ctrl+Q"))
+        leave.triggered.connect(self.close)
 
     def _build_help_menu(self) -> None:
         """帮助: the guide's township page (F1, as in the school's window) and 关于."""

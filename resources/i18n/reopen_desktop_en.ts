@@ -6170,6 +6170,14 @@ What is there now is first saved as a “before a restore” backup.</translatio
             <translation>Date:</translation>
         </message>
         <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>退出(&amp;X)</source>
+            <translation>E&amp;xit</translation>
+        </message>
+        <message>
             <source>上报情况(&amp;R)</source>
             <translation>&amp;Reporting</translation>
         </message>

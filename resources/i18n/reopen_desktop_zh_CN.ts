@@ -6170,6 +6170,14 @@
             <translation>日期:</translation>
         </message>
         <message>
+            <source>文件(&amp;F)</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>退出(&amp;X)</source>
+            <translation>退出(&amp;X)</translation>
+        </message>
+        <message>
             <source>上报情况(&amp;R)</source>
             <translation>上报情况(&amp;R)</translation>
         </message>

@@ -152,13 +152,24 @@ def test_a_school_enrolled_from_its_slip_is_listed_and_its_bundle_then_imports(
 def test_the_township_console_has_a_help_menu_whose_guide_opens_its_page(qtbot, tmp_path):
     window, _data, _public = open_township(qtbot, tmp_path)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["帮助(&H)"]
-    guide = window.menuBar().actions()[0].menu().actions()[0]
+    assert menus == ["文件(&F)", "帮助(&H)"]
+    guide = window.menuBar().actions()[1].menu().actions()[0]
     assert guide.shortcut().toString() == "F1"
     guide.trigger()
     assert window.help_window.browser.source().toLocalFile().endswith("zh/township.md")
     assert "乡镇" in window.help_window.browser.toPlainText()
     window.help_window.close()
+
+
+def test_ctrl_q_closes_the_township_console_as_it_closes_the_schools_window(qtbot, tmp_path):
+    window, _data, _public = open_township(qtbot, tmp_path)
+    window.show()
+    [leave] = window.menuBar().actions()[0].menu().actions()
+    assert (leave.text(), leave.shortcut().toString()) == ("退出(&X)", "Ctrl+Q")
+    leave.trigger()
+    assert not window.isVisible()
+
+
 def test_the_liaison_tab_lists_first_and_in_words_the_schools_lacking_a_liaison_or_a_plan(
         qtbot, tmp_path):
     window, data, public = open_township(qtbot, tmp_path)
