@@ -89,16 +89,26 @@ class Limit:
 
 
 def limit_state(data: DataFile) -> Limit:
-    row = data.query("SELECT per_room, in_force FROM dorm_limit WHERE id = 1")[0]
+    per_room, in_force = _limit_row(data)
     changes = audit.history(data, "dorm_limit", 1)
     last = changes[-1] if changes else {"at": "", "operator": ""}
-    return Limit(row["per_room"], bool(row["in_force"]), last["at"], last["operator"],
-                 _most_beds(data))
+    return Limit(per_room, in_force, last["at"], last["operator"], _most_beds(data))
 
 
 def limit(data: DataFile) -> int:
     """The limit in force: boarders a room, 0 while the school has not switched it on."""
-    return int(data.scalar("SELECT per_room * in_force FROM dorm_limit WHERE id = 1") or 0)
+    return _in_force(*_limit_row(data))
+
+
+def _limit_row(data: DataFile) -> tuple[int, bool]:
+    """The limit's value and whether it is switched on (the table's one row)."""
+    per_room, in_force = data.conn.execute(
+        "SELECT per_room, in_force FROM dorm_limit WHERE id = 1").fetchone()
+    return int(per_room), bool(in_force)
+
+
+def _in_force(per_room: int, in_force: bool) -> int:
+    return per_room if in_force else 0
 
 
 def _most_beds(data: DataFile) -> int:
@@ -281,12 +291,11 @@ def day_section(data: DataFile, day: date) -> dict[str, Any] | None:
         return None
     # The limit's value and switch only (limit_state also reads who changed it, from the
     # audit trail, and the most beds a room has: nothing the summary shows).
-    per_room, in_force = data.conn.execute(
-        "SELECT per_room, in_force FROM dorm_limit WHERE id = 1").fetchone()
+    per_room, in_force = _limit_row(data)
     return {
         "rooms": len(found), "boarders": sum(r.boarders for r in found),
-        "beds": sum(r.capacity or 0 for r in found), "limit": limit(data),
-        "limit_per_room": per_room, "limit_in_force": bool(in_force),
+        "beds": sum(r.capacity or 0 for r in found), "limit": _in_force(per_room, in_force),
+        "limit_per_room": per_room, "limit_in_force": in_force,
         "limit_source": LIMIT_SOURCE,
         "over_capacity": [r.name for r in found if r.over_capacity],
         "over_limit": [r.name for r in found if r.over_limit],
