@@ -123,7 +123,13 @@ def all_settings(data: DataFile) -> dict[str, Any]:
     """Every setting but the :data:`SECRETS` as :func:`get` gives it, from one read of each
     table (a query per key was 79 statements of a printed report's standards)."""
     stored = dict(data.conn.execute("SELECT key, value FROM settings").fetchall())
-    newest = dict(data.conn.execute(  # by id: the newest adjustment of a key comes last
-        "SELECT key, value FROM norm_adjustments ORDER BY id").fetchall())
+    newest = {key: row["value"] for key, row in newest_adjustments(data).items()}
     return {key: _typed(key, newest.get(key) if key in NORM_KEYS and newest.get(key) is not None
                         else stored.get(key)) for key in DEFAULTS if key not in SECRETS}
+
+
+def newest_adjustments(data: DataFile) -> dict[str, dict[str, Any]]:
+    """Each adjusted key's newest adjustment (its whole row), from one read of the table:
+    for the settings read at once and for a report's list of adjustments in force."""
+    return {row["key"]: row for row in data.query(  # by id: a key's newest comes last
+        "SELECT * FROM norm_adjustments ORDER BY id")}

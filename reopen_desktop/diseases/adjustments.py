@@ -210,8 +210,7 @@ def exclusion(data: DataFile, found: Disease) -> Exclusion:
 
 def in_force(data: DataFile) -> list[Adjustment]:
     """Adjustments whose value differs from the norm, for every report that used them."""
-    newest = {row["key"]: row for row in data.query(  # by id: a key's newest comes last
-        "SELECT * FROM norm_adjustments ORDER BY id")}  # one read, not one per norm (35)
+    newest = settings.newest_adjustments(data)  # one read, not one per norm (35)
     found = []
     for line in norms():
         held = newest.get(line.key)
