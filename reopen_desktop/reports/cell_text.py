@@ -128,14 +128,9 @@ class _Run:
         if len(pieces) == 1 and pieces[0][0] == self.subset:
             self.code.append(pieces[0][1])
             return
-        said = []
-        for subset, shown in pieces:
-            if subset != self.subset:
-                said.append(f"{self.document.subset_name(self.canvas, self.font, subset)} "
-                            f"{self.size_and_leading}")
-                self.subset = subset
-            said.append(shown)
-        self.code.append(" ".join(said))
+        said, self.subset = _shown(self.document, self.canvas, self.font, pieces,
+                                   self.subset, self.size_and_leading)
+        self.code.append(said)
 
     def close(self) -> None:
         self.canvas.drawText(self.text)
@@ -153,16 +148,28 @@ def written_text(text_object: Any, text: Any) -> str:
         return str(THEIRS_FORMAT_TEXT(text_object, text))
     canvas = text_object._canvas  # noqa: SLF001
     document = _document(canvas)
-    said = []
-    for subset, shown in document.pieces(canvas, font, text):
-        if subset != text_object._curSubset:  # noqa: SLF001
-            numbers = document.numbers
-            said.append(f"{document.subset_name(canvas, font, subset)} "
-                        f"{numbers[text_object._fontsize]} Tf "  # noqa: SLF001
+    numbers = document.numbers
+    size_and_leading = (f"{numbers[text_object._fontsize]} Tf "  # noqa: SLF001
                         f"{numbers[text_object._leading]} TL")  # noqa: SLF001
-            text_object._curSubset = subset  # noqa: SLF001
+    said, text_object._curSubset = _shown(  # noqa: SLF001
+        document, canvas, font, document.pieces(canvas, font, text),
+        text_object._curSubset, size_and_leading)  # noqa: SLF001
+    return said
+
+
+def _shown(document: _Document, canvas: Any, font: Any, pieces: list[tuple[int, str]],
+           subset: int, size_and_leading: str) -> tuple[str, int]:
+    """The operators that show ``pieces`` when the text object is in ``subset``: each
+    piece's ``Tj``, the subset's font said first where it changes (``Tf``, ``TL``), as
+    PDFTextObject._formatText writes them; and the subset it ends in."""
+    said = []
+    for piece_subset, shown in pieces:
+        if piece_subset != subset:
+            said.append(f"{document.subset_name(canvas, font, piece_subset)} "
+                        f"{size_and_leading}")
+            subset = piece_subset
         said.append(shown)
-    return " ".join(said)
+    return " ".join(said), subset
 
 
 class OneTextTable(Table):
