@@ -836,6 +836,8 @@ def _upsert(name: str, count: int = 1) -> str:
             f"VALUES {', '.join([row] * count)} "
             f"ON CONFLICT(school_id, id) DO UPDATE SET {changed} "
             f"WHERE ({', '.join(kept)}) IS NOT ({', '.join('excluded.' + c for c in kept)})")
+
+
 _ALERT_STATUS = 1 + intake.ALERTS.columns.index("status")
 _ALERT_DELETED = 1 + len(intake.ALERTS.columns)
 
