@@ -252,24 +252,35 @@ def open_members(outer: dict[str, bytes], manifest: dict[str, Any],
     checked against its hash; AES-GCM has authenticated the whole payload anyway). A
     member is inflated only when its declared size is within its cap (``caps``, else
     :data:`MAX_MEMBER_BYTES`), and never past that size: a bomb is refused unread."""
-    return open_members_and_receipt_key(outer, manifest, township_private_pem, path, wanted,
-                                        caps)[0]
+    return open_inner(outer, manifest, township_private_pem, path, wanted, caps).members
 
 
-def open_members_and_receipt_key(outer: dict[str, bytes], manifest: dict[str, Any],
-                                 township_private_pem: bytes, path: str = "",
-                                 wanted: frozenset[str] | None = None,
-                                 caps: Mapping[str, int] | None = None
-                                 ) -> tuple[dict[str, bytes], bytes]:
-    """:func:`open_members`, and the bundle's receipt key (:func:`receipt_key`) derived from
-    the same key exchange, so a township that writes a receipt makes the exchange once."""
+@dataclass(frozen=True)
+class Opened:
+    """A bundle's payload as :func:`open_inner` opened it."""
+
+    members: dict[str, bytes]  # those read, each checked against its hash
+    digests: dict[str, str]  # every inner member's SHA-256 (hex) as members.json lists it
+    receipt_key: bytes  # the bundle's receipt key (:func:`receipt_key`)
+
+
+def open_inner(outer: dict[str, bytes], manifest: dict[str, Any], township_private_pem: bytes,
+               path: str = "", wanted: frozenset[str] | None = None,
+               caps: Mapping[str, int] | None = None,
+               known: Mapping[str, str] | None = None) -> Opened:
+    """:func:`open_members`, the index of every member's hash, and the bundle's receipt key
+    derived from the same key exchange (a township that writes a receipt makes the exchange
+    once). A member ``known`` lists with the hash the index gives it (a caller holds it
+    already, from the school's bundle before) is left unread: the index is inside the
+    payload, whose hash the school signed, so the same hash is the same bytes."""
     township, township_raw = _township_private(_as_bytes(township_private_pem))
     if hashlib.sha256(township_raw).hexdigest() != manifest.get("township_key_fingerprint"):
         raise Refused("bundle_wrong_township", path=path)
     payload = _checked_payload(outer, manifest, path)
     plain, receipt = _decrypt(payload, township, township_raw,
                               str(manifest.get("export_id", "")), path)
-    return _inner_members(plain, path, wanted, caps or {}), receipt
+    members, digests = _inner_members(plain, path, wanted, caps or {}, known or {})
+    return Opened(members, digests, receipt)
 
 
 @functools.lru_cache(maxsize=2)
@@ -426,12 +437,14 @@ def _inner_zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None,
-                   caps: Mapping[str, int] | None = None) -> dict[str, bytes]:
-    """Every member of the decrypted ZIP (or those ``wanted``), checked against
-    members.json; bombs refused before a byte is inflated: the whole, and each member read
-    against its cap (``caps``, else :data:`MAX_MEMBER_BYTES`; the index its own)."""
-    caps = {**(caps or {}), INDEX_MEMBER: MAX_INDEX_BYTES}
+def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None,
+                   caps: Mapping[str, int], known: Mapping[str, str]
+                   ) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The members of the decrypted ZIP (those ``wanted``, but those ``known`` with the hash
+    the index gives them), each checked against members.json, and that index; bombs refused
+    before a byte is inflated: the whole, and each member read against its cap (``caps``,
+    else :data:`MAX_MEMBER_BYTES`; the index its own)."""
+    caps = {**caps, INDEX_MEMBER: MAX_INDEX_BYTES}
     try:
         with _opened(plain, MAX_INNER_MEMBERS) as (archive, listed):
             if sum(info.file_size for info in listed.values()) > MAX_UNCOMPRESSED_BYTES:
@@ -440,18 +453,20 @@ def _inner_members(plain: bytes, path: str, wanted: frozenset[str] | None = None
                    for name, info in listed.items()
                    if wanted is None or name in wanted or name == INDEX_MEMBER):
                 raise Refused("bundle_too_large", path=path)
-            names = [name for name in listed if name != INDEX_MEMBER]
-            contents = {name: _read(plain, archive, info) for name, info in listed.items()
-                        if name != INDEX_MEMBER and (wanted is None or name in wanted)}
             index = json.loads(_read(plain, archive, listed[INDEX_MEMBER]).decode("utf-8"))
+            if (not isinstance(index, dict) or sorted(index) != sorted(
+                    name for name in listed if name != INDEX_MEMBER)
+                    or not all(isinstance(digest, str) for digest in index.values())):
+                raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
+            contents = {name: _read(plain, archive, info) for name, info in listed.items()
+                        if name != INDEX_MEMBER and (wanted is None or name in wanted)
+                        and not (name in known and known[name] == index[name])}
     except (ValueError, KeyError, RecursionError) as error:  # BadZip, JSON, UTF-8
         raise Refused("bundle_damaged", path=path, detail=type(error).__name__) from None
-    if not isinstance(index, dict) or sorted(index) != sorted(names):
-        raise Refused("bundle_damaged", path=path, detail=INDEX_MEMBER)
     for name, content in contents.items():
         if hashlib.sha256(content).hexdigest() != index[name]:
             raise Refused("bundle_damaged", path=path, detail=f"{name} sha256")
-    return contents
+    return contents, index
 
 
 def _shared_key(shared: bytes, ephemeral_raw: bytes, township_raw: bytes) -> bytes:

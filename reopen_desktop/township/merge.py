@@ -47,7 +47,7 @@ IMPORTED, SKIPPED, REFUSED = "imported", "skipped", "refused"
 SEQUENCE_MARGIN, FIRST_SEQUENCE = 100, 10_000
 MAX_GAPS_SHOWN = 20  # missing numbers listed per school; more are rarer than a lost stick
 MAX_FILES, MAX_DEPTH = 10_000, 6  # what a folder walk looks at, at most
-REMEMBERED_BYTES = 16 << 20  # members kept to know again (a weekly one is ~10 kB)
+REMEMBERED_ROWS = 50_000  # members' rows kept to know again (a weekly bundle's are ~20)
 
 
 @dataclass
@@ -129,7 +129,7 @@ class _Read:
     outer: dict[str, bytes] | None
     unverified: file_format.Unverified | None = None
     refused: Refused | None = None  # its signature or manifest, found bad by the checks
-    opened: dict[str, bytes] | Refused | None = None  # its members, opened by the checks
+    opened: file_format.Opened | Refused | None = None  # its members, opened by the checks
     checked: intake.Manifest | None = None  # its manifest once the signature is verified
     payload_head: bytes = b""  # payload.bin's ephemeral key, for the receipt's key
     receipt_key: bytes = b""  # the receipt's key, made with the decryption when it opened
@@ -231,7 +231,7 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
         receipts = _Receipts(township, private)
         # a cancel (or a fault) keeps the bundles merged before it, and so their receipts
         with contextlib.closing(receipts), _Checks(private, today) as checks:
-            readable = _read_all(files, report, outcomes, today, checks.verify_soon)
+            readable = _read_all(files, report, outcomes, today)
             readable.sort(key=_merge_order)
             checks.order(readable)
             for done, bundle in enumerate(readable):
@@ -252,29 +252,55 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
 
 
 def _read_all(files: list[Path], report: Progress, outcomes: list[BundleOutcome],
-              today: date, verify_soon: Callable[[_Read], None]) -> list[_Read]:
+              today: date) -> list[_Read]:
     """Every file read (nothing decrypted, nothing written), its outer members kept up to
-    :data:`HELD_BYTES` in all, each such one handed to ``verify_soon`` as it is read.
-    Refusals go to ``outcomes``."""
+    :data:`HELD_BYTES` in all (their signatures are checked by :class:`_Checks`). Refusals
+    go to ``outcomes``.
+
+    The files to be kept are read from the stick first, then parsed: reading and parsing
+    one after the other took half the time they took mixed, with a thread checking
+    signatures beside them (a term of 600 bundles)."""
+    ahead = _read_ahead(files, report)
     readable: list[_Read] = []
     held = 0
     for done, file in enumerate(files):
-        report(done, 2 * len(files))
+        if file not in ahead:
+            report(done, 2 * len(files))
         try:
-            readable.append(_read(file, today, hold=held < HELD_BYTES))
+            readable.append(_read(file, today, hold=held < HELD_BYTES, raw=ahead.pop(file, None)))
         except Refused as error:
             outcomes.append(BundleOutcome(file.name, REFUSED, error.message()))
             continue
-        if readable[-1].unverified is not None:
-            verify_soon(readable[-1])
         held += sum(map(len, (readable[-1].outer or {}).values()))
     return readable
 
 
-def _read(file: Path, today: date, *, hold: bool) -> _Read:
-    """The file's manifest, read; its outer members kept when ``hold``, and then its
-    signature left to :class:`_Checks`; else checked now (nothing is decrypted yet)."""
-    raw = _bytes(file)
+def _read_ahead(files: list[Path], report: Progress) -> dict[Path, bytes | Refused]:
+    """The bytes of the first files, in order, up to :data:`HELD_BYTES` in all (what
+    :func:`_read_all` keeps), or why one cannot be read."""
+    ahead: dict[Path, bytes | Refused] = {}
+    size = 0
+    for done, file in enumerate(files):
+        if size >= HELD_BYTES:
+            break
+        report(done, 2 * len(files))
+        try:
+            ahead[file] = raw = _bytes(file)
+        except Refused as error:
+            ahead[file] = error
+            continue
+        size += len(raw)
+    return ahead
+
+
+def _read(file: Path, today: date, *, hold: bool, raw: bytes | Refused | None = None
+          ) -> _Read:
+    """The file's manifest, read (from ``raw`` when it was read ahead); its outer members
+    kept when ``hold``, and then its signature left to :class:`_Checks`; else checked now
+    (nothing is decrypted yet)."""
+    if isinstance(raw, Refused):
+        raise raw
+    raw = _bytes(file) if raw is None else raw
     found = file_format.read_unverified(raw, file.name)
     read = _Read(file, found.manifest, found.school_raw, hashlib.sha256(raw).hexdigest(),
                  found.outer if hold else None, unverified=found if hold else None,
@@ -393,31 +419,30 @@ class _Checks:
     """The bundles read but not checked yet, checked and opened by a thread a few runs
     ahead of the merge, in the order the merge takes them.
 
-    The signatures and manifests are checked while the stick is still being read
-    (:meth:`verify_soon`, in the order the files are read: a verdict does not depend on
-    the order), so the Ed25519 checks, which let Python's lock go, run on the second core
-    beside the reading. Once the bundles are in the merge's order (:meth:`order`), they are
-    opened a few runs ahead of the merge, and the records of a member read and checked
-    there (:func:`_prepare`), but for a member as the school's bundle before it brought it
-    (the merge knows it again).
+    Once the bundles are in the merge's order (:meth:`order`), a run's signatures and
+    manifests are checked, then its bundles opened, a few runs ahead of the merge, and the
+    records of a member read and checked there (:func:`_prepare`), but for a member as the
+    school's bundle before it brought it (known by its hash, left unread: the merge knows
+    it again). The Ed25519 checks let Python's lock go and run beside the merge. (They were
+    made while the stick was read; once the files were read before they were parsed, the
+    parsing kept the lock, few were checked by the end of the reading, and the merge
+    waited ~0.1 s for the rest.)
 
     Opening a bundle is mostly Python, which holds the interpreter's lock, and the merge
     gets the lock back after each step into SQLite only when the checks let it go: a
     thread that wants it back waits up to the switch interval (5 ms). So the thread opens
     a bundle when the merge gives it a turn (:meth:`go_on`), as the merge's commit waits
-    for the disk, and is otherwise out of the way; it runs freely while the stick is
-    read, while the merge waits for it, and at the end. (Measured on a term of 600
+    for the disk, and is otherwise out of the way; it runs freely while the merge waits
+    for it, and at the end. (Measured on a term of 600
     bundles: ~10 % off the import, against the thread opening bundles whenever it can.)
     """
 
     def __init__(self, private: bytes, today: date):
         self.bundles: list[_Read] = []
         self.private, self.today = private, today
-        self.seen: dict[tuple[str, str], bytes] = {}  # (school, member) -> its last sha256
+        self.seen: dict[str, dict[str, str]] = {}  # school -> member -> its last SHA-256
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bundle-checks")
         self.runs: dict[int, Future[None]] = {}
-        self.unverified: list[_Read] = []  # read, not yet handed to the thread
-        self.verifying: list[Future[None]] = []  # those handed to it
         self.turns = threading.Condition()
         # bundles the thread may open before it waits for a turn; whether it need not wait
         self.credits, self.free = CHECKS_A_TASK, True
@@ -441,27 +466,14 @@ class _Checks:
             self.free = free
             self.turns.notify()
 
-    def verify_soon(self, bundle: _Read) -> None:
-        """Have the thread check ``bundle``'s signature and manifest (a run at a time)."""
-        self.unverified.append(bundle)
-        if len(self.unverified) >= CHECKS_A_TASK:
-            self._hand_over()
-
     def order(self, bundles: list[_Read]) -> None:
         """The bundles in the order the merge takes them (every one read)."""
-        self._hand_over()
         self.bundles = bundles
         self._run_freely(False)
 
-    def _hand_over(self) -> None:
-        if self.unverified:
-            self.verifying.append(self.pool.submit(_verify_run, self.unverified, self.today))
-            self.unverified = []
-
     def wait(self, index: int) -> None:
         """Once this returns, bundle ``index`` is checked (``refused`` says if it failed)
-        and, if it passed, opened (``opened``); the next runs are under way. (The one
-        thread takes its tasks in turn: every signature handed over is checked first.)"""
+        and, if it passed, opened (``opened``); the next runs are under way."""
         first = index - index % CHECKS_A_TASK
         for at in range(first, min(first + RUNS_AHEAD * CHECKS_A_TASK, len(self.bundles)),
                         CHECKS_A_TASK):
@@ -474,8 +486,6 @@ class _Checks:
             self._run_freely(True)
             run.exception()  # (waits)
             self._run_freely(False)
-        while self.verifying:  # done before any run: a fault in them is raised here
-            self.verifying.pop().result()
         run.result()
 
     def __enter__(self) -> _Checks:
@@ -501,7 +511,7 @@ def _verify_run(bundles: list[_Read], today: date) -> None:
 
 
 def _check_run(bundles: list[_Read], private: bytes, today: date,
-               seen: dict[tuple[str, str], bytes],
+               seen: dict[str, dict[str, str]],
                take_turn: Callable[[], None] = lambda: None) -> None:
     """Check each bundle (if it is not yet: :func:`_verify_run`), then open it (each in its
     turn: ``take_turn``) and read its records; what fails is kept on the bundle for the
@@ -512,31 +522,30 @@ def _check_run(bundles: list[_Read], private: bytes, today: date,
             continue
         take_turn()
         try:
-            opened = _open(bundle, private)
+            opened = _open(bundle, private, seen.get(bundle.checked.school_id))
         except Refused as error:
             bundle.opened = error
             continue
-        if sum(map(len, opened.values())) <= OPENED_AHEAD_BYTES:
+        if sum(map(len, opened.members.values())) <= OPENED_AHEAD_BYTES:
             bundle.opened = opened  # a bigger one is opened again in its turn
             bundle.prepared = _prepare(bundle.checked, opened, seen)
 
 
-def _prepare(m: intake.Manifest, opened: dict[str, bytes], seen: dict[tuple[str, str], bytes]
+def _prepare(m: intake.Manifest, opened: file_format.Opened, seen: dict[str, dict[str, str]]
              ) -> dict[str, list[tuple[Any, ...]] | intake.Invalid]:
     """Each member's rows as :meth:`_Holdings.rows` makes them, or the Invalid it raises,
-    but for a member byte for byte as the school's bundle before this one brought it (by
-    its SHA-256): the merge knows that one again and reads nothing of it."""
+    but for a member as the school's bundle before this one brought it (by its hash; left
+    unread by :func:`_open`): the merge knows that one again and reads nothing of it."""
     prepared: dict[str, list[tuple[Any, ...]] | intake.Invalid] = {}
+    before = seen.setdefault(m.school_id, {})
     for member in intake.MEMBERS:
-        raw = opened.get(member.name)
-        if raw is None:
+        digest = opened.digests.get(member.name)
+        if digest is None or before.get(member.name) == digest:
             continue
-        digest = hashlib.sha256(raw).digest()
-        if seen.get((m.school_id, member.name)) == digest:
-            continue
-        seen[(m.school_id, member.name)] = digest
+        before[member.name] = digest
         try:
-            prepared[member.name] = member.rows(raw, m.school_id, (m.school_id, m.export_id))
+            prepared[member.name] = member.rows(opened.members[member.name], m.school_id,
+                                                (m.school_id, m.export_id))
         except intake.Invalid as error:
             prepared[member.name] = error
     return prepared
@@ -615,12 +624,14 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
         if bundle.manifest.get("township_key_fingerprint") != township.fingerprint:
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
                           township=m.township)
-        members = _open(bundle, private)
+        opened = _open(bundle, private, holdings.known(m.school_id))
         if holdings.holds(m.export_id):
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
         holdings.check_sequence(bundle, m)
-        rows = holdings.rows(bundle, m, members)
+        if holdings.unread(m, opened):
+            opened = _open(bundle, private, holdings.known(m.school_id))
+        rows = holdings.rows(bundle, m, opened)
         backup()
         with data.atomic():
             _store(data, bundle, m, rows, holdings.schools.get(m.school_id))
@@ -628,14 +639,16 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
     except Refused as error:
         outcome.reason = error.message()
         return outcome
-    holdings.merged(m, rows, members, bundle.school_key)
+    holdings.merged(m, rows, opened, bundle.school_key)
     outcome.outcome = IMPORTED
     return outcome
 
 
-def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
+def _open(bundle: _Read, private: bytes, known: dict[str, str] | None = None
+          ) -> file_format.Opened:
     """The merged members of a bundle: as the checks opened them, or from what the first
-    reading kept, or else from the file read (and its signature verified) again."""
+    reading kept, or else from the file read (and its signature verified) again; a member
+    ``known`` by its hash (as the school's bundle before brought it) is left unread."""
     opened, bundle.opened = bundle.opened, None
     if isinstance(opened, Refused):
         raise opened
@@ -646,14 +659,15 @@ def _open(bundle: _Read, private: bytes) -> dict[str, bytes]:
         signed, _key, outer = file_format.read_bundle(_bytes(bundle.file), bundle.file.name)
         if signed != bundle.manifest:
             raise Refused("bundle_damaged", path=bundle.file.name, detail="manifest")
-    members, bundle.receipt_key = file_format.open_members_and_receipt_key(
-        outer, bundle.manifest, private, bundle.file.name, MERGED, intake.CAPS)
-    return members
+    opened = file_format.open_inner(outer, bundle.manifest, private, bundle.file.name, MERGED,
+                                    intake.CAPS, known)
+    bundle.receipt_key = opened.receipt_key
+    return opened
 
 
 # Per member of a bundle: its rows (each (id, *columns, deleted, school_id, export_id)), and
 # whether they are to be written (not when the member is byte for byte the one this school's
-# last merged bundle brought: those rows are held exactly so).
+# last merged bundle brought, by its hash: those rows are held exactly so).
 Rows = dict[str, tuple[list[tuple[Any, ...]], bool]]
 
 
@@ -661,14 +675,15 @@ class _Holdings:
     """What each bundle is checked against: its school as enrolled and its newest sequence,
     each read once per school and import and kept as bundles merge (the import is the
     file's one writer: the writer lock says so), whether its export is held already, and
-    each member as the school's last merged bundle brought it."""
+    each member as the school's last merged bundle brought it (its hash and its rows)."""
 
     def __init__(self, data: DataFile):
         self.data = data
         self.schools: dict[str, dict[str, Any] | None] = {}  # school_id -> enrolled row
         self.newest: dict[str, int] = {}  # school_id -> the highest sequence held
-        self.last: dict[tuple[str, str], tuple[bytes, list[tuple[Any, ...]]]] = {}
-        self.remembered = 0  # bytes of members kept in ``last``
+        # school_id -> member -> its SHA-256 and rows, as the school's last merged bundle
+        self.last: dict[str, dict[str, tuple[str, list[tuple[Any, ...]]]]] = {}
+        self.remembered = 0  # rows kept in ``last``
         self.held: set[str] | None = None  # every export id the file holds, read when asked
 
     def holds(self, export_id: str) -> bool:
@@ -708,29 +723,42 @@ class _Holdings:
             raise Refused("township_bundle_sequence_jump", path=bundle.file.name,
                           sequence=m.sequence, held=newest, most=most)
 
-    def rows(self, bundle: _Read, m: intake.Manifest, members: dict[str, bytes]) -> Rows:
+    def known(self, school_id: str) -> dict[str, str]:
+        """The hash of each member as the school's last merged bundle brought it (kept)."""
+        return {name: digest for name, (digest, _rows) in self.last.get(school_id, {}).items()}
+
+    def unread(self, m: intake.Manifest, opened: file_format.Opened) -> bool:
+        """Whether the checks left a merged member of ``opened`` unread, as the school's
+        bundle before it brought it, that the merge does not hold (that bundle was refused
+        here, or its rows not kept): then the bundle is opened again."""
+        held = self.known(m.school_id)
+        return any(name not in opened.members and held.get(name) != digest
+                   for name, digest in opened.digests.items() if name in MERGED)
+
+    def rows(self, bundle: _Read, m: intake.Manifest, opened: file_format.Opened) -> Rows:
         """Every merged member's rows, each value checked (Refused names the first bad one);
         a day summary outside the bundle's range is refused too."""
         rows: Rows = {}
         tail = (m.school_id, m.export_id)
+        held = self.last.get(m.school_id, {})
         for member in intake.MEMBERS:
-            raw = members.get(member.name)
-            if raw is None and member.optional:
+            digest = opened.digests.get(member.name)
+            if digest is None and member.optional:
                 rows[member.name] = ([], False)  # from an older school program: kept as held
                 continue
-            if raw is None:
+            if digest is None:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail="missing")
-            last = self.last.get((m.school_id, member.name))
-            if last is not None and last[0] == raw:
+            last = held.get(member.name)
+            if last is not None and last[0] == digest:
                 rows[member.name] = (last[1], False)
                 continue
             try:
                 ahead = (bundle.prepared or {}).get(member.name)
                 if isinstance(ahead, intake.Invalid):
                     raise ahead
-                rows[member.name] = (ahead if ahead is not None else
-                                     member.rows(raw, m.school_id, tail), True)
+                rows[member.name] = (ahead if ahead is not None else member.rows(
+                    opened.members[member.name], m.school_id, tail), True)
             except intake.Invalid as error:
                 raise Refused("township_bundle_bad_records", path=bundle.file.name,
                               member=member.name, detail=str(error)) from None
@@ -742,30 +770,25 @@ class _Holdings:
                           detail=f"{outside[0]} ∉ {m.date_from}..{m.date_to}")
         return rows
 
-    def merged(self, m: intake.Manifest, rows: Rows, members: dict[str, bytes],
+    def merged(self, m: intake.Manifest, rows: Rows, opened: file_format.Opened,
                key: bytes) -> None:
         """The bundle is committed: its number is the newest, its name and ``key`` (the
-        school's) the school's, and its members (small ones, as a weekly bundle's are) the
-        ones to know again."""
+        school's) the school's, and its members (as far as :data:`REMEMBERED_ROWS` allows)
+        the ones to know again."""
         self.newest[m.school_id] = max(self._newest(m.school_id), m.sequence)
         if self.held is not None:
             self.held.add(m.export_id)
         school = self._school(m.school_id)
         if school is not None:  # as _store wrote them
             school["name"], school["public_key"] = m.school_name or m.school_id, _b64(key)
+        held = self.last.setdefault(m.school_id, {})
         for name, (member_rows, _write) in rows.items():
-            self._forget((m.school_id, name))
-            raw = members.get(name)
-            if raw is None:  # an optional member the bundle did not bring
-                continue
-            if len(raw) <= REMEMBERED_BYTES - self.remembered:
-                self.last[(m.school_id, name)] = (raw, member_rows)
-                self.remembered += len(raw)
-
-    def _forget(self, key: tuple[str, str]) -> None:
-        last = self.last.pop(key, None)
-        if last is not None:
-            self.remembered -= len(last[0])
+            forgotten = held.pop(name, None)
+            self.remembered -= len(forgotten[1]) if forgotten else 0
+            digest = opened.digests.get(name)
+            if digest is not None and len(member_rows) <= REMEMBERED_ROWS - self.remembered:
+                held[name] = (digest, member_rows)
+                self.remembered += len(member_rows)
 
     def _school(self, school_id: str) -> dict[str, Any] | None:
         if school_id not in self.schools:

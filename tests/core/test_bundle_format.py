@@ -1,3 +1,4 @@
+import hashlib
 import io
 import json
 import zipfile
@@ -147,3 +148,35 @@ def _empty_zip() -> bytes:
     with zipfile.ZipFile(out, "w"):
         pass
     return out.getvalue()
+
+
+def test_a_member_the_caller_holds_by_its_hash_is_left_unread_and_any_other_is_read(
+        keys, sealed, monkeypatch):
+    """A township that holds a member as the school's bundle before brought it names its
+    hash; the member the index lists with that hash is not inflated (the index is inside the
+    payload the school signed). A hash that differs, even by a digit, reads the member."""
+    _school, township_private, _public = keys
+    manifest, _key, outer = file_format.read_bundle(sealed)
+    days_hash = hashlib.sha256(MEMBERS["days.json"]).hexdigest()
+    inflated = []
+    read = file_format._read
+
+    def counted(raw, archive, info):
+        inflated.append(info.orig_filename)
+        return read(raw, archive, info)
+
+    monkeypatch.setattr(file_format, "_read", counted)
+
+    held = file_format.open_inner(outer, manifest, township_private,
+                                  known={"days.json": days_hash})
+    assert held.members == {"summary.csv": MEMBERS["summary.csv"]}
+    assert held.digests["days.json"] == days_hash
+    assert "days.json" not in inflated
+
+    inflated.clear()
+    other = days_hash[:-1] + ("0" if days_hash[-1] != "0" else "1")
+    again = file_format.open_inner(outer, manifest, township_private,
+                                   known={"days.json": other})
+    assert again.members == MEMBERS and "days.json" in inflated
+    assert again.receipt_key == held.receipt_key == file_format.receipt_key(
+        outer["payload.bin"][:32], township_private)

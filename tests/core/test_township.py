@@ -149,13 +149,13 @@ def test_bundles_too_big_to_wait_opened_are_opened_in_their_turn(township, schoo
         school.bundle(tmp_path / "usb", public, WEEK, alerts=[school.alert(1, WEEK[0])])
     monkeypatch.setattr(merge, "OPENED_AHEAD_BYTES", 0)
     opened = []
-    open_members = merge.file_format.open_members_and_receipt_key
+    open_inner = merge.file_format.open_inner
 
     def counted(*args, **kwargs):
         opened.append(args[3])  # the file's name
-        return open_members(*args, **kwargs)
+        return open_inner(*args, **kwargs)
 
-    monkeypatch.setattr(merge.file_format, "open_members_and_receipt_key", counted)
+    monkeypatch.setattr(merge.file_format, "open_inner", counted)
     with storage.open_data_file(db, kind=TOWNSHIP) as data:
         result = merge.import_bundles(data, [tmp_path / "usb"])
         assert data.scalar("SELECT count(*) FROM alerts") == 2

@@ -4,11 +4,13 @@ check it stands for, on genuine and hostile text alike."""
 import io
 import json
 import random
+import shutil
 import zipfile
 from datetime import date
 
 import pytest
 
+from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import storage
 from reopen_desktop.township import console, intake, merge
 from reopen_desktop.township.schema import TOWNSHIP
@@ -62,6 +64,127 @@ def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
     assert [b.outcome for b in result.bundles] == [merge.IMPORTED] * 3 + [merge.REFUSED]
     assert "key_persons.json #4 name" in result.bundles[-1].reason
     assert held == 3
+
+
+def _inflations(monkeypatch):
+    """The inner members inflated from now on, by name and the bundle's file."""
+    inflated = []
+    read = file_format._read
+
+    def reading(raw, archive, info):
+        inflated.append(info.orig_filename)
+        return read(raw, archive, info)
+
+    monkeypatch.setattr(file_format, "_read", reading)
+    return inflated
+
+
+MEMBER_TABLES = [member.table for member in intake.MEMBERS]
+
+
+def _records(path):
+    """Every merged record, and each bundle's counts, as the township file holds them."""
+    with storage.open_data_file(path, kind=TOWNSHIP, read_only=True) as data:
+        found = {table: data.conn.execute(f"SELECT * FROM {table} ORDER BY school_id, id")
+                 .fetchall() for table in MEMBER_TABLES}
+        found["bundles"] = data.conn.execute(
+            "SELECT export_id, sequence, counts, manifest FROM bundles ORDER BY sequence"
+        ).fetchall()
+    return found
+
+
+def test_a_member_known_by_its_hash_is_read_once_and_merges_as_when_read_each_time(
+        tmp_path, monkeypatch):
+    """A school sends its key persons again in every weekly bundle. The township reads such
+    a member from the first bundle only and knows it again after by the hash the bundle's
+    index gives it; the file ends as when every member of every bundle is read."""
+    path, public = _new_township(tmp_path)
+    school = School("3601010001", "城关一小")
+    people = [school.key_person(n, "东村") for n in range(3)]
+    for week in WEEKS:
+        school.bundle(tmp_path / "usb", public, week, key_persons=people,
+                      alerts=[school.alert(len(week), week[0])])
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+    careful = shutil.copy(path, tmp_path / "careful.db")
+
+    inflated = _inflations(monkeypatch)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        quick = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+    assert inflated.count("key_persons.json") == 1
+    assert inflated.count("days.json") == len(WEEKS)
+
+    open_inner = file_format.open_inner
+    monkeypatch.setattr(file_format, "open_inner", lambda *args: open_inner(*args[:6]))
+    # (without the hashes known: every member read, every time)
+    inflated.clear()
+    with storage.open_data_file(careful, kind=TOWNSHIP) as data:
+        slow = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+    assert inflated.count("key_persons.json") == len(WEEKS)
+    assert [b.outcome for b in quick.bundles] == [b.outcome for b in slow.bundles] == (
+        [merge.IMPORTED] * len(WEEKS))
+    assert _records(path) == _records(careful)
+    assert len(_records(path)["key_persons"]) == 3
+
+
+def test_a_member_left_unread_as_a_bundle_not_merged_brought_it_is_read_in_its_turn(
+        tmp_path, monkeypatch):
+    """The checks leave unread a member as the school's bundle before brought it; when the
+    merge did not take that bundle (the file held it already), the merge opens the next one
+    again and reads the member in its turn."""
+    path, public = _new_township(tmp_path)
+    school = School("3601010001", "城关一小")
+    people = [school.key_person(n, "东村") for n in range(3)]
+    first, second = (school.bundle(tmp_path / "usb", public, week, key_persons=people)
+                     for week in WEEKS[:2])
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        merge.import_bundles(data, [first], today=date(2026, 3, 27))
+        data.conn.execute("DELETE FROM key_persons")  # what the second bundle must bring
+    opened = []
+    open_inner = file_format.open_inner
+
+    def counted(*args, **kwargs):
+        opened.append(args[3])  # the file's name
+        return open_inner(*args, **kwargs)
+
+    monkeypatch.setattr(file_format, "open_inner", counted)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+        held = data.conn.execute("SELECT id, export_id FROM key_persons").fetchall()
+    assert [b.outcome for b in result.bundles] == [merge.SKIPPED, merge.IMPORTED]
+    assert opened.count(second.name) == 2  # by the checks, then again by the merge
+    assert sorted(row[0] for row in held) == sorted(person["id"] for person in people)
+
+
+def test_a_stick_bigger_than_what_is_held_is_never_read_whole_before_it_is_parsed(
+        tmp_path, monkeypatch):
+    """The files kept are read from the stick before any is parsed; past what is kept
+    (:data:`merge.HELD_BYTES`), each file is read as its turn to be parsed comes."""
+    path, public = _new_township(tmp_path)
+    school = School("3601010001", "城关一小")
+    files = [school.bundle(tmp_path / "usb", public, week) for week in WEEKS]
+    monkeypatch.setattr(merge, "HELD_BYTES", sum(file.stat().st_size for file in files[:2]))
+    steps = []
+    read_bytes, parse = merge._bytes, file_format.read_unverified
+
+    def reading(file):
+        steps.append(("read", file.name))
+        return read_bytes(file)
+
+    def parsing(raw, name):
+        steps.append(("parse", name))
+        return parse(raw, name)
+
+    monkeypatch.setattr(merge, "_bytes", reading)
+    monkeypatch.setattr(file_format, "read_unverified", parsing)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
+    names = [file.name for file in files]
+    assert steps[:6] == [("read", names[0]), ("read", names[1]), ("parse", names[0]),
+                         ("parse", names[1]), ("read", names[2]), ("parse", names[2])]
+    assert result.count(merge.IMPORTED) == len(WEEKS)
 
 
 def test_the_quick_judgement_of_nested_values_agrees_with_the_walk_that_names_them():
@@ -156,12 +279,12 @@ def _resigned_badly(path):
     path.write_bytes(out.getvalue())
 
 
-@pytest.mark.parametrize("held", [True, False], ids=["checked while read", "checked in turn"])
-def test_signatures_checked_while_the_stick_is_read_say_what_they_say_in_turn(
+@pytest.mark.parametrize("held", [True, False], ids=["checked in runs", "checked as read"])
+def test_signatures_checked_by_the_thread_say_what_they_say_when_checked_as_read(
         tmp_path, monkeypatch, held):
-    """Signatures are checked by the checks' thread, a few bundles at a time, while the
-    stick is still being read; a stick too big to hold is checked bundle by bundle as it is
-    read. Both merge the same bundles and refuse the same ones for the same reasons."""
+    """Signatures are checked by the checks' thread, a few bundles at a time, each run
+    before it opens its bundles; a stick too big to hold is checked bundle by bundle as it
+    is read. Both merge the same bundles and refuse the same ones for the same reasons."""
     monkeypatch.setattr(merge, "CHECKS_A_TASK", 3)
     if not held:
         monkeypatch.setattr(merge, "HELD_BYTES", 0)
