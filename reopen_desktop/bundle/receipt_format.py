@@ -237,9 +237,11 @@ def _dumped(value: dict[str, Any]) -> bytes:
 
 
 # json.dumps with these arguments, without the encoder it makes at each call (a receipt is
-# encoded twice a bundle, a term of 600 at once).
-_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# encoded twice a bundle, a term of 600 at once), nor its watch for a value that holds
+# itself: a receipt is made of plain fields, or read from JSON.
+_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                              check_circular=False)
 
 
 def _canonical(fields: dict[str, Any]) -> bytes:

@@ -53,8 +53,10 @@ _RECORD_ID = re.compile(r"[0-9A-Za-z_.:-]{1,120}")
 _WORD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _PARAM_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
 # json.dumps(value, ensure_ascii=False), without the encoder json.dumps makes at each call
-# for arguments other than its defaults (~1.5 µs, eleven times a weekly bundle).
-to_json = json.JSONEncoder(ensure_ascii=False).encode
+# for arguments other than its defaults (~1.5 µs, eleven times a weekly bundle), nor its
+# watch for a value that holds itself (a third of the encoding): what is encoded here was
+# decoded from JSON or is made of such values, and JSON cannot hold itself.
+to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 class Invalid(ValueError):

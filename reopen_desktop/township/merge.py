@@ -884,10 +884,11 @@ def sequence_gaps(data: DataFile) -> dict[str, list[int]]:
     beyond :data:`SEQUENCE_MARGIN` (it exported before it was enrolled) is counted from there."""
     held: dict[str, set[int]] = {}
     unsent: dict[str, set[int]] = {}
-    for row in data.query("SELECT school_id, sequence, unsent FROM bundles"):
-        held.setdefault(row["school_id"], set()).add(row["sequence"])
-        if row["unsent"] != "[]":
-            unsent.setdefault(row["school_id"], set()).update(json.loads(row["unsent"]))
+    for school, sequence, not_sent in data.conn.execute(
+            "SELECT school_id, sequence, unsent FROM bundles"):  # a row a bundle: no dicts
+        held.setdefault(school, set()).add(sequence)
+        if not_sent != "[]":
+            unsent.setdefault(school, set()).update(json.loads(not_sent))
     gaps = {}
     for school, numbers in sorted(held.items()):
         first = 1 if min(numbers) <= SEQUENCE_MARGIN else min(numbers)
