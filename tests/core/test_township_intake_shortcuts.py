@@ -5,6 +5,7 @@ import io
 import json
 import random
 import shutil
+import time
 import zipfile
 from datetime import date
 
@@ -346,6 +347,44 @@ def test_bundles_opened_in_turns_are_merged_as_when_opened_freely(tmp_path, monk
         [merge.SKIPPED] * 3 + [merge.REFUSED] + [merge.IMPORTED] * 5)
     assert days == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06", "2026-03-09",
                     "2026-03-10", "2026-03-11", "2026-03-12"]
+
+
+def test_while_the_merge_waits_for_its_backup_the_checks_open_bundles_past_their_turns(
+        tmp_path, monkeypatch):
+    """A year's file takes a while to back up before the first write; meanwhile the checks'
+    thread opens bundles without waiting for the turns the merge's commits give it, and the
+    merge takes them as opened."""
+    monkeypatch.setattr(merge, "CHECKS_A_TASK", 2)  # two turns at the start
+    path, public = _new_township(tmp_path)
+    school = School("3601010001", "城关一小")
+    days = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]
+    for day in days:
+        school.bundle(tmp_path / "usb", public, [day])
+    opened, opened_by_then = [], []
+    open_inner, make_backup = file_format.open_inner, merge.backups.make_backup
+
+    def counted(*args, **kwargs):
+        found = open_inner(*args, **kwargs)
+        opened.append(args[3])
+        return found
+
+    def slow_backup(source, out, progress=None):
+        """A backup that is done once every bundle is opened (or after two seconds)."""
+        deadline = time.monotonic() + 2
+        while len(opened) < len(days) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        opened_by_then.append(len(opened))
+        return make_backup(source, out, progress)
+
+    monkeypatch.setattr(file_format, "open_inner", counted)
+    monkeypatch.setattr(merge.backups, "make_backup", slow_backup)
+    with storage.open_data_file(path, kind=TOWNSHIP) as data:
+        school.enroll(data)
+        result = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 20))
+        held = [r["day"] for r in data.query("SELECT day FROM days ORDER BY day")]
+    assert opened_by_then == [len(days)]
+    assert len(opened) == len(days)  # none opened again in its turn
+    assert result.count(merge.IMPORTED) == len(days) and held == days
 
 
 def _decoded(decode, text):
