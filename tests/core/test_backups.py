@@ -19,6 +19,63 @@ def test_a_backup_is_a_sound_copy_made_while_the_file_is_open(school_db, tmp_pat
     assert not (tmp_path / "copy.db.partial").exists()
 
 
+def test_a_copy_is_checked_and_synced_before_it_takes_the_backups_name(school_db, tmp_path,
+                                                                       monkeypatch):
+    """The copy's integrity check and its sync to the disk run side by side; the copy gets
+    the backup's name only once both are done, and a sync that fails leaves no backup."""
+    synced = []
+    fsync = backups._fsync
+
+    def recorded(path):
+        synced.append((path.name, (tmp_path / "copy.db").exists()))
+        fsync(path)
+
+    monkeypatch.setattr(backups, "_fsync", recorded)
+    out = backups.make_backup(school_db.conn, tmp_path / "copy.db")
+    assert synced == [("copy.db.partial", False)] and out.exists()
+
+    def failing(path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(backups, "_fsync", failing)
+    with pytest.raises(Refused) as refused:
+        backups.make_backup(school_db.conn, tmp_path / "again.db")
+    assert refused.value.key == "backup_failed"
+    assert not (tmp_path / "again.db").exists()
+    assert not (tmp_path / "again.db.partial").exists()
+
+
+def test_a_copy_that_fails_its_integrity_check_is_never_a_backup(school_db, tmp_path,
+                                                               monkeypatch):
+    real_connect = sqlite3.connect
+
+    class Damaged:
+        """The read-only connection the check opens, finding the copy damaged."""
+
+        def __init__(self, *args, **kwargs):
+            self.conn = real_connect(*args, **kwargs)
+
+        def execute(self, sql):
+            if "integrity_check" in sql:
+                return self.conn.execute("SELECT '*** in database main *** Page 3 is never used'")
+            return self.conn.execute(sql)
+
+        def close(self):
+            self.conn.close()
+
+    def connect(target, *args, **kwargs):
+        if "mode=ro" in str(target) and "copy.db.partial" in str(target):
+            return Damaged(target, *args, **kwargs)
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(backups.sqlite3, "connect", connect)
+    with pytest.raises(Refused) as refused:
+        backups.make_backup(school_db.conn, tmp_path / "copy.db")
+    assert refused.value.key == "backup_failed" and "Page 3" in str(refused.value.params)
+    assert not (tmp_path / "copy.db").exists()
+    assert not (tmp_path / "copy.db.partial").exists()
+
+
 def test_the_daily_backup_is_taken_once_a_day(school_db):
     first = backups.daily_backup(school_db.conn, school_db.path, date(2026, 3, 2))
     again = backups.daily_backup(school_db.conn, school_db.path, date(2026, 3, 2))
