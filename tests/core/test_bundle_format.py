@@ -8,6 +8,7 @@ import pytest
 from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import signing_key
 from reopen_desktop.errors import Refused
+from tests.core.township_bundles import inflations
 
 MEMBERS = {"days.json": json.dumps([{"id": "S1:2026-03-02"}]).encode(),
            "summary.csv": "\ufeff日期,应到\r\n2026-03-02,20\r\n".encode()}
@@ -158,15 +159,7 @@ def test_a_member_the_caller_holds_by_its_hash_is_left_unread_and_any_other_is_r
     _school, township_private, _public = keys
     manifest, _key, outer = file_format.read_bundle(sealed)
     days_hash = hashlib.sha256(MEMBERS["days.json"]).hexdigest()
-    inflated = []
-    read = file_format._read
-
-    def counted(raw, archive, info):
-        inflated.append(info.orig_filename)
-        return read(raw, archive, info)
-
-    monkeypatch.setattr(file_format, "_read", counted)
-
+    inflated = inflations(monkeypatch)
     held = file_format.open_inner(outer, manifest, township_private,
                                   known={"days.json": days_hash})
     assert held.members == {"summary.csv": MEMBERS["summary.csv"]}

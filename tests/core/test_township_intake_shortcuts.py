@@ -15,7 +15,7 @@ from reopen_desktop.bundle import file_format
 from reopen_desktop.datafile import storage
 from reopen_desktop.township import console, intake, merge
 from reopen_desktop.township.schema import TOWNSHIP
-from tests.core.township_bundles import School
+from tests.core.township_bundles import School, inflations
 
 WEEKS = [["2026-03-02", "2026-03-03"], ["2026-03-09"], ["2026-03-16", "2026-03-17"]]
 
@@ -67,19 +67,6 @@ def test_records_read_ahead_by_the_checks_are_judged_as_when_read_in_turn(
     assert held == 3
 
 
-def _inflations(monkeypatch):
-    """The inner members inflated from now on, by name and the bundle's file."""
-    inflated = []
-    read = file_format._read
-
-    def reading(raw, archive, info):
-        inflated.append(info.orig_filename)
-        return read(raw, archive, info)
-
-    monkeypatch.setattr(file_format, "_read", reading)
-    return inflated
-
-
 MEMBER_TABLES = [member.table for member in intake.MEMBERS]
 
 
@@ -109,7 +96,7 @@ def test_a_member_known_by_its_hash_is_read_once_and_merges_as_when_read_each_ti
         school.enroll(data)
     careful = shutil.copy(path, tmp_path / "careful.db")
 
-    inflated = _inflations(monkeypatch)
+    inflated = inflations(monkeypatch)
     with storage.open_data_file(path, kind=TOWNSHIP) as data:
         quick = merge.import_bundles(data, [tmp_path / "usb"], today=date(2026, 3, 27))
     assert inflated.count("key_persons.json") == 1

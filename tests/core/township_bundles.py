@@ -96,3 +96,16 @@ class School:
                 "people_count": 3, "message": text("alert_cluster_1d", "zh", **said),
                 "message_key": "alert_cluster_1d", "message_params": said, "deleted": False,
                 **changes}
+
+
+def inflations(monkeypatch: Any) -> list[str]:
+    """The names of the inner members the bundle reader inflates from now on, in order."""
+    inflated: list[str] = []
+    read = file_format._read
+
+    def reading(raw: bytes, archive: Any, info: Any) -> bytes:
+        inflated.append(info.orig_filename)
+        return read(raw, archive, info)
+
+    monkeypatch.setattr(file_format, "_read", reading)
+    return inflated
