@@ -256,8 +256,8 @@ def import_bundles(data: DataFile, sources: Sequence[Path], *,
 def _read_all(files: list[Path], report: Progress, outcomes: list[BundleOutcome],
               today: date) -> list[_Read]:
     """Every file read (nothing decrypted, nothing written), its outer members kept up to
-    :data:`HELD_BYTES` in all (their signatures are checked by :class:`_Checks`). Refusals
-    go to ``outcomes``.
+    :data:`HELD_BYTES` in all (their signatures are checked by :class:`_Checks`; the
+    others' as they are read). Refusals go to ``outcomes``.
 
     The files to be kept are read from the stick first, then parsed: reading and parsing
     one after the other took half the time they took mixed, with a thread checking
