@@ -38,7 +38,12 @@ def rss_mib() -> float:
 
 def open_window(path: Path, timing: dict[str, float] | None = None):
     """The main window on ``path``, shown and idle; ``timing`` gets the ms from the data
-    file being open to that (the window's own build, its first tab included)."""
+    file being open to that (the window's own build, its first tab included). The garbage
+    collector is handled as the program handles it (ui/start_up.py): held back while the
+    window starts, and what start-up built frozen at the first paint."""
+    from ui import start_up
+
+    start_up.hold_collector()  # as main.py does first
     from reopen_desktop.office.door import Office
     from reopen_desktop.office.records import Operator
     from ui.main_window import MainWindow
@@ -49,6 +54,7 @@ def open_window(path: Path, timing: dict[str, float] | None = None):
     window = MainWindow(office, settings)
     window.show()
     QApplication.processEvents()
+    start_up.window_painted()  # as ui/app.py does at the first paint
     if timing is not None:
         timing["window"] = (time.perf_counter() - started) * 1000
     return window
