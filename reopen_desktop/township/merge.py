@@ -645,13 +645,14 @@ def _import_one(data: DataFile, township: console.Township, private: bytes, bund
         if bundle.manifest.get("township_key_fingerprint") != township.fingerprint:
             raise Refused("township_bundle_wrong_township", path=bundle.file.name,
                           township=m.township)
-        opened = _open(bundle, private, holdings.known(m.school_id))
+        known = holdings.known(m.school_id)
+        opened = _open(bundle, private, known)
         if holdings.holds(m.export_id):
             outcome.outcome, outcome.reason = SKIPPED, text("township_bundle_already_held")
             return outcome
         holdings.check_sequence(bundle, m)
-        if holdings.unread(m, opened):
-            opened = _open(bundle, private, holdings.known(m.school_id))
+        if _left_unread(opened, known):
+            opened = _open(bundle, private, known)
         rows = holdings.rows(bundle, m, opened)
         backup()
         with data.atomic():
@@ -684,6 +685,14 @@ def _open(bundle: _Read, private: bytes, known: dict[str, str] | None = None
                                     intake.CAPS, known)
     bundle.receipt_key = opened.receipt_key
     return opened
+
+
+def _left_unread(opened: file_format.Opened, known: dict[str, str]) -> bool:
+    """Whether the checks left a merged member of ``opened`` unread, as the school's bundle
+    before it brought it, that is not among the members the merge holds (``known``: that
+    bundle was refused here, or its rows not kept): then the bundle is opened again."""
+    return any(name not in opened.members and known.get(name) != digest
+               for name, digest in opened.digests.items() if name in MERGED)
 
 
 # Per member of a bundle: its rows (each (id, *columns, deleted, school_id, export_id)), and
@@ -747,14 +756,6 @@ class _Holdings:
     def known(self, school_id: str) -> dict[str, str]:
         """The hash of each member as the school's last merged bundle brought it (kept)."""
         return {name: digest for name, (digest, _rows) in self.last.get(school_id, {}).items()}
-
-    def unread(self, m: intake.Manifest, opened: file_format.Opened) -> bool:
-        """Whether the checks left a merged member of ``opened`` unread, as the school's
-        bundle before it brought it, that the merge does not hold (that bundle was refused
-        here, or its rows not kept): then the bundle is opened again."""
-        held = self.known(m.school_id)
-        return any(name not in opened.members and held.get(name) != digest
-                   for name, digest in opened.digests.items() if name in MERGED)
 
     def rows(self, bundle: _Read, m: intake.Manifest, opened: file_format.Opened) -> Rows:
         """Every merged member's rows, each value checked (Refused names the first bad one);
