@@ -57,7 +57,7 @@ def make_backup(source: sqlite3.Connection | Path, out: Path,
     temporary = out.with_name(out.name + ".partial")
     own = not isinstance(source, sqlite3.Connection)
     conn = source if isinstance(source, sqlite3.Connection) \
-        else sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
+        else read_only(Path(source))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         temporary.unlink(missing_ok=True)
@@ -92,6 +92,11 @@ def _page_progress(progress: Progress | None) -> Callable[[int, int, int], None]
     return lambda status, remaining, total: progress(total - remaining, total)
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A plain connection that may only read ``path`` (a data file or a backup of one)."""
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def _checked_while_synced(path: Path) -> str:
     """``PRAGMA integrity_check`` of the closed copy, while a thread has the disk hold it
     (fsync): the check reads, the sync writes, and both take as long as the longer (a
@@ -108,7 +113,7 @@ def _checked_while_synced(path: Path) -> str:
     syncing = threading.Thread(target=sync, name="backup-sync")
     syncing.start()
     try:
-        check = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        check = read_only(path)
         try:
             verdict = str(check.execute("PRAGMA integrity_check").fetchone()[0])
         finally:
@@ -140,7 +145,7 @@ def newest_good_backup(data_file: Path) -> Path | None:
     """The newest automatic backup that still passes ``quick_check``."""
     for info in list_backups(data_file):
         try:
-            conn = sqlite3.connect(info.path.resolve().as_uri() + "?mode=ro", uri=True)
+            conn = read_only(info.path)
             try:
                 if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
                     return info.path
@@ -165,7 +170,7 @@ def daily_backup(conn: sqlite3.Connection, data_file: Path, today: date | None =
 
 def daily_backup_of_file(data_file: Path, today: date | None = None) -> Path | None:
     """:func:`daily_backup` through a connection of its own (safe on a worker thread)."""
-    conn = sqlite3.connect(Path(data_file).resolve().as_uri() + "?mode=ro", uri=True)
+    conn = read_only(Path(data_file))
     try:
         return daily_backup(conn, Path(data_file), today)
     finally:

@@ -32,7 +32,7 @@ def restore_into(data: DataFile, backup: str | Path) -> Path:
         # the open below (which migrates an older backup) need not read it through again.
         clean_close.seal(staged)
         storage.open_data_file(staged, kind=storage.SCHOOL).close()
-        source = sqlite3.connect(staged.resolve().as_uri() + "?mode=ro", uri=True)
+        source = backups.read_only(staged)
         try:
             source.backup(data.conn)
         except sqlite3.Error as error:
